@@ -1,0 +1,204 @@
+// The abstract syntax tree produced by the parser (dsl/parser.ts) and read by
+// the checker (dsl/checker.ts). Every node carries the span of its text in the
+// spec source so diagnostics can point into the .spec.ts file.
+
+/** Half-open character range [start, end) in the spec text (the template's content). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Node {
+  span: Span;
+}
+
+export interface Ident extends Node {
+  name: string;
+}
+
+// ---------- types ----------
+
+export type TypeExpr =
+  | { kind: 'BoolType'; span: Span }
+  | { kind: 'RangeType'; span: Span; lo: Expr; hi: Expr }
+  | { kind: 'NamedType'; span: Span; name: Ident }
+  | { kind: 'RecordType'; span: Span; fields: FieldDecl[] }
+  | { kind: 'MapType'; span: Span; domain: TypeExpr; range: TypeExpr }
+  | { kind: 'SetType'; span: Span; elem: TypeExpr }
+  | { kind: 'SeqType'; span: Span; elem: TypeExpr; capacity: Expr };
+
+export interface FieldDecl extends Node {
+  name: Ident;
+  type: TypeExpr;
+}
+
+export interface TagDecl extends Node {
+  name: Ident;
+  fields: FieldDecl[]; // empty for a nullary tag
+}
+
+// ---------- declarations ----------
+
+export type Decl =
+  | ConstDecl
+  | AssumeDecl
+  | TypeDecl
+  | UnionDecl
+  | VarDecl
+  | InitDecl
+  | ActionDecl
+  | ProcessDecl
+  | InvariantDecl
+  | PropertyDecl;
+
+export interface ConstDecl extends Node {
+  kind: 'Const';
+  name: Ident;
+  type: TypeExpr;
+  value: Expr; // the default
+}
+export interface AssumeDecl extends Node {
+  kind: 'Assume';
+  expr: Expr;
+}
+export interface TypeDecl extends Node {
+  kind: 'Type';
+  name: Ident;
+  type: TypeExpr;
+}
+/** `enum E { A, B }` is parsed as a UnionDecl whose tags have no fields (isEnum = true). */
+export interface UnionDecl extends Node {
+  kind: 'Union';
+  name: Ident;
+  tags: TagDecl[];
+  isEnum: boolean;
+}
+export interface VarDecl extends Node {
+  kind: 'Var';
+  name: Ident;
+  type: TypeExpr;
+}
+export interface InitDecl extends Node {
+  kind: 'Init';
+  body: Stmt[];
+}
+export interface ActionDecl extends Node {
+  kind: 'Action';
+  name: Ident;
+  params: Param[];
+  body: Stmt[];
+}
+export interface Param extends Node {
+  name: Ident;
+  type: TypeExpr;
+}
+export interface ProcessDecl extends Node {
+  kind: 'Process';
+  name: Ident;
+  /** `process P[t in D]`: index variable and its domain; absent for a single instance. */
+  index?: { name: Ident; domain: TypeExpr };
+  locals: LocalDecl[];
+  steps: LabelledStep[];
+}
+export interface LocalDecl extends Node {
+  name: Ident;
+  type: TypeExpr;
+  init: Expr;
+}
+export interface LabelledStep extends Node {
+  label: Ident;
+  body: Stmt[];
+}
+export interface InvariantDecl extends Node {
+  kind: 'Invariant';
+  name: Ident;
+  expr: Expr;
+}
+/** Reserved for liveness properties; the checker reports it as not yet supported. */
+export interface PropertyDecl extends Node {
+  kind: 'Property';
+  name: Ident;
+  expr: Expr;
+}
+
+export interface SpecAst extends Node {
+  decls: Decl[];
+}
+
+// ---------- statements ----------
+
+/** An assignment target: a variable (or process local) followed by a path of parts. */
+export interface LValue extends Node {
+  root: Ident;
+  path: LPathElem[];
+}
+export type LPathElem =
+  | { kind: 'Field'; span: Span; name: Ident }
+  | { kind: 'Index'; span: Span; index: Expr };
+
+export type Stmt =
+  | { kind: 'Assign'; span: Span; target: LValue; value: Expr }
+  | { kind: 'Await'; span: Span; cond: Expr }
+  | { kind: 'If'; span: Span; cond: Expr; then: Stmt[]; else?: Stmt[] }
+  | { kind: 'LetStmt'; span: Span; name: Ident; value: Expr }
+  | { kind: 'With'; span: Span; name: Ident; domain: Domain; body: Stmt[] }
+  | { kind: 'Either'; span: Span; branches: Stmt[][] }
+  | { kind: 'For'; span: Span; name: Ident; domain: Domain; body: Stmt[] }
+  | { kind: 'Skip'; span: Span }
+  | { kind: 'Goto'; span: Span; label: Ident };
+
+/** Where a bound variable ranges: a type (name or `a..b`) or a set-valued expression. */
+export type Domain =
+  | { kind: 'TypeDomain'; span: Span; type: TypeExpr }
+  | { kind: 'ExprDomain'; span: Span; expr: Expr };
+
+// ---------- expressions ----------
+
+export type BinaryOp =
+  | '=>' | '||' | '&&'
+  | '==' | '!=' | '<' | '<=' | '>' | '>='
+  | 'in' | 'notin' | 'subseteq'
+  | 'union' | 'inter' | '\\'
+  | '+' | '-' | '*' | '/' | '%';
+
+export type Expr =
+  | { kind: 'Int'; span: Span; value: number }
+  | { kind: 'Bool'; span: Span; value: boolean }
+  /** A bare name: constant, variable, bound name, process local, `self`, or a nullary tag. */
+  | { kind: 'Name'; span: Span; name: string }
+  | { kind: 'TagCons'; span: Span; tag: Ident; fields: FieldInit[] }
+  | { kind: 'Record'; span: Span; fields: FieldInit[] }
+  | { kind: 'SetLit'; span: Span; elems: Expr[] }
+  | { kind: 'SeqLit'; span: Span; elems: Expr[] }
+  | { kind: 'MapLit'; span: Span; name: Ident; domain: Domain; body: Expr }
+  | { kind: 'Range'; span: Span; lo: Expr; hi: Expr }
+  | { kind: 'Unary'; span: Span; op: '!' | '-'; operand: Expr }
+  | { kind: 'Binary'; span: Span; op: BinaryOp; left: Expr; right: Expr }
+  | { kind: 'Is'; span: Span; operand: Expr; tag: Ident }
+  | { kind: 'Field'; span: Span; operand: Expr; field: Ident }
+  | { kind: 'Index'; span: Span; operand: Expr; index: Expr }
+  | { kind: 'RecordUpdate'; span: Span; operand: Expr; fields: FieldInit[] }
+  | { kind: 'MapUpdate'; span: Span; operand: Expr; index: Expr; value: Expr }
+  | { kind: 'Call'; span: Span; fn: Ident; args: Expr[] }
+  | { kind: 'IfExpr'; span: Span; cond: Expr; then: Expr; else: Expr }
+  | { kind: 'LetExpr'; span: Span; name: Ident; value: Expr; body: Expr }
+  | { kind: 'Quant'; span: Span; quant: 'forall' | 'exists'; name: Ident; domain: Domain; body: Expr }
+  | { kind: 'Match'; span: Span; scrutinee: Expr; arms: MatchArm[] }
+  /** `P[i] at label` / `P at label` */
+  | { kind: 'At'; span: Span; process: Ident; index?: Expr; label: Ident }
+  /** `P[i].x` / `P.x`: a process-local variable of an instance, read from outside.
+   *  Never produced by the parser (which yields Field(Index(Name P, i), x)); the checker rewrites. */
+  | { kind: 'ProcLocal'; span: Span; process: Ident; index?: Expr; local: Ident };
+
+export interface FieldInit extends Node {
+  name: Ident;
+  value: Expr;
+}
+
+export interface MatchArm extends Node {
+  /** null for the wildcard `_` */
+  tag: Ident | null;
+  /** names of the tag's fields bound in the arm (subset of the tag's fields) */
+  binds: Ident[];
+  body: Expr;
+}
