@@ -1,0 +1,91 @@
+/* harness.h: state of the native harness (one memfd mapping, at most one
+ * userfaultfd, worker threads for accesses that may block). */
+#ifndef UFFDSPEC_HARNESS_H
+#define UFFDSPEC_HARNESS_H
+
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "json.h"
+
+#define PAGE_SZ 4096
+#define MAX_PAGES 512     /* one page table: the mapping is 2 MiB aligned */
+#define MAX_THREADS 16
+#define MAX_EVENTS 256
+
+enum access_kind { ACC_READ, ACC_WRITE };
+enum outcome { OUT_VALUE, OUT_OK, OUT_SIGBUS };
+
+struct worker {
+	int index;
+	pthread_t thread;
+	pid_t tid;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	/* shared with the worker, under mu */
+	int pending;          /* a request is posted and not yet taken */
+	int completed;        /* the access finished; main has not consumed it */
+	enum access_kind kind;
+	int page, value;
+	enum outcome out;
+	int out_value;
+	/* main thread only */
+	int busy;             /* an access was posted and has not completed */
+	int msg_seen;         /* a uffd message from this thread since reset */
+	int has_last;
+	enum outcome last;
+	int last_value;
+};
+
+struct event {
+	const char *kind;     /* MISSING, WP, MINOR */
+	int page;             /* -1 if outside the mapping */
+	int write;
+};
+
+struct harness {
+	int initialised;
+	int npages, nthreads;
+	int memfd;
+	unsigned char *base;
+	size_t len;
+	int pagemap_fd;
+	int donefd;           /* eventfd the workers signal on completion */
+	int wait_ms;          /* bound for one access or wake to settle */
+	int uffd;             /* -1 until the first register */
+	uint64_t uffd_features; /* features requested from UFFDIO_API */
+	uint64_t kernel_features;
+	int thread_id_ok;     /* messages carry the faulting thread id */
+	struct worker workers[MAX_THREADS];
+	struct event events[MAX_EVENTS];
+	int nevents;
+	int events_dropped;
+};
+
+/* A step's result: an integer or a word ("blocked", "ok", "SIGBUS"). */
+struct result {
+	int is_word;
+	int64_t num;
+	const char *word;
+};
+
+/* workers.c */
+int workers_start(struct harness *h, char *err, size_t errlen);
+void worker_post(struct harness *h, int t, enum access_kind kind, int page, int value);
+/* Waits (at most timeout_ms) until every worker in `watch` (bit mask) has
+ * completed or has raised a uffd message since its msg_seen was cleared;
+ * collects completions and reads pending uffd messages into h->events. */
+void settle(struct harness *h, unsigned watch, int timeout_ms);
+unsigned busy_mask(const struct harness *h);
+
+/* observe.c: appends ,"pages":[...],"events":[...],"threads":[...] */
+int observe(struct harness *h, struct jbuf *out, char *err, size_t errlen);
+
+/* ops.c: performs one trace op. Returns 0 and fills *res, or -1 with a
+ * one-line message in err (bad request; nothing was done). */
+int do_op(struct harness *h, const struct jval *op, struct result *res,
+	  char *err, size_t errlen);
+
+#endif

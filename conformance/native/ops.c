@@ -1,0 +1,416 @@
+/* ops.c: one trace operation on the memfd, the mapping or the userfaultfd.
+ * Kernel failures are results (negative errno); malformed requests are
+ * errors and change nothing. */
+#include "harness.h"
+#include "uffd.h"
+#include "uffd_defs.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/falloc.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#define ERR(...) (snprintf(err, errlen, __VA_ARGS__), -1)
+
+static int get_int(const struct jval *op, const char *key, int lo, int hi, int *v,
+		   char *err, size_t errlen)
+{
+	const struct jval *f = json_get(op, key);
+
+	if (!f)
+		return ERR("op.%s: missing", key);
+	if (f->type != J_INT || f->num < lo || f->num > hi)
+		return ERR("op.%s: expected an integer in %d..%d", key, lo, hi);
+	*v = (int)f->num;
+	return 0;
+}
+
+static int get_bool(const struct jval *op, const char *key, int dflt, int *v,
+		    char *err, size_t errlen)
+{
+	const struct jval *f = json_get(op, key);
+
+	if (!f) {
+		if (dflt < 0)
+			return ERR("op.%s: missing", key);
+		*v = dflt;
+		return 0;
+	}
+	if (f->type != J_BOOL)
+		return ERR("op.%s: expected true or false", key);
+	*v = (int)f->num;
+	return 0;
+}
+
+static int get_range(struct harness *h, const struct jval *op, int *lo, int *hi,
+		     char *err, size_t errlen)
+{
+	if (get_int(op, "lo", 0, h->npages - 1, lo, err, errlen) ||
+	    get_int(op, "hi", 0, h->npages - 1, hi, err, errlen))
+		return -1;
+	if (*lo > *hi)
+		return ERR("op.lo: %d is greater than op.hi %d", *lo, *hi);
+	return 0;
+}
+
+static uint64_t page_addr(struct harness *h, int page)
+{
+	return (uint64_t)(uintptr_t)h->base + (uint64_t)page * PAGE_SZ;
+}
+
+static void set_num(struct result *res, int64_t n)
+{
+	res->is_word = 0;
+	res->num = n;
+}
+
+static int64_t syscall_result(int rc)
+{
+	return rc == 0 ? 0 : -errno;
+}
+
+static int op_access(struct harness *h, const struct jval *op, enum access_kind kind,
+		     struct result *res, char *err, size_t errlen)
+{
+	int t, page, value = 0;
+	struct worker *w;
+
+	if (get_int(op, "thread", 0, h->nthreads - 1, &t, err, errlen) ||
+	    get_int(op, "page", 0, h->npages - 1, &page, err, errlen))
+		return -1;
+	if (kind == ACC_WRITE && get_int(op, "value", 0, 255, &value, err, errlen))
+		return -1;
+	w = &h->workers[t];
+	if (w->busy)
+		return ERR("op.thread: thread %d is blocked", t);
+	worker_post(h, t, kind, page, value);
+	settle(h, 1u << t, h->wait_ms);
+	if (w->busy) {
+		res->is_word = 1;
+		res->word = "blocked";
+	} else if (w->last == OUT_SIGBUS) {
+		res->is_word = 1;
+		res->word = "SIGBUS";
+	} else if (w->last == OUT_OK) {
+		res->is_word = 1;
+		res->word = "ok";
+	} else {
+		set_num(res, w->last_value);
+	}
+	return 0;
+}
+
+static int parse_modes(const struct jval *op, uint64_t *modes, char *err, size_t errlen)
+{
+	const struct jval *m = json_get(op, "modes");
+	size_t i;
+
+	*modes = 0;
+	if (!m || m->type != J_ARR)
+		return ERR("op.modes: expected a list of MISSING, WP, MINOR");
+	for (i = 0; i < m->len; i++) {
+		const struct jval *s = &m->items[i];
+
+		if (s->type == J_STR && strcmp(s->str, "MISSING") == 0)
+			*modes |= UFFDIO_REGISTER_MODE_MISSING;
+		else if (s->type == J_STR && strcmp(s->str, "WP") == 0)
+			*modes |= UFFDIO_REGISTER_MODE_WP;
+		else if (s->type == J_STR && strcmp(s->str, "MINOR") == 0)
+			*modes |= UFFDIO_REGISTER_MODE_MINOR;
+		else
+			return ERR("op.modes[%zu]: expected MISSING, WP or MINOR", i);
+	}
+	return 0;
+}
+
+static int parse_features(struct harness *h, const struct jval *op, uint64_t *features,
+			  char *err, size_t errlen)
+{
+	const struct jval *f = json_get(op, "features");
+	size_t i;
+
+	*features = 0;
+	if (!f)
+		return 0;
+	if (f->type != J_ARR)
+		return ERR("op.features: expected a list of feature names");
+	for (i = 0; i < f->len; i++) {
+		const struct jval *s = &f->items[i];
+		uint64_t bit;
+
+		if (s->type != J_STR)
+			return ERR("op.features[%zu]: expected a feature name", i);
+		bit = uffd_feature_bit(s->str);
+		if (!bit)
+			return ERR("op.features[%zu]: unknown feature '%s'", i, s->str);
+		if (bit & UFFDSPEC_NONCOOP_FEATURES)
+			return ERR("op.features[%zu]: feature %s is not supported by the harness "
+				   "(its events block the main thread until read)", i, s->str);
+		if (!(bit & h->kernel_features))
+			return ERR("op.features[%zu]: feature %s is not supported by this kernel "
+				   "(features 0x%llx)", i, s->str,
+				   (unsigned long long)h->kernel_features);
+		*features |= bit;
+	}
+	return 0;
+}
+
+static int op_register(struct harness *h, const struct jval *op, struct result *res,
+		       char *err, size_t errlen)
+{
+	uint64_t modes, features, api_features;
+	struct uffdspec_register reg;
+	const char *how;
+
+	if (parse_modes(op, &modes, err, errlen) || parse_features(h, op, &features, err, errlen))
+		return -1;
+	api_features = features | (h->thread_id_ok ? UFFD_FEATURE_THREAD_ID : 0);
+	if (h->uffd >= 0 && api_features != h->uffd_features)
+		return ERR("op.features: the userfaultfd is already open with other features "
+			   "(UFFDIO_API is allowed once)");
+	if (h->uffd < 0) {
+		int fd = uffd_open(&how);
+		int rc;
+
+		if (fd < 0) {
+			set_num(res, fd);
+			return 0;
+		}
+		rc = uffd_api(fd, api_features, NULL, NULL);
+		if (rc) {
+			close(fd);
+			set_num(res, rc);
+			return 0;
+		}
+		h->uffd = fd;
+		h->uffd_features = api_features;
+	}
+	memset(&reg, 0, sizeof reg);
+	reg.range.start = page_addr(h, 0);
+	reg.range.len = h->len;
+	reg.mode = modes;
+	set_num(res, syscall_result(ioctl(h->uffd, UFFDSPEC_IOC_REGISTER, &reg)));
+	return 0;
+}
+
+/* Runs a uffd ioctl; with no userfaultfd open the result is -EBADF. */
+static int64_t uffd_ioctl(struct harness *h, unsigned long req, void *arg)
+{
+	if (h->uffd < 0)
+		return -EBADF;
+	return syscall_result(ioctl(h->uffd, req, arg));
+}
+
+/* COPY and CONTINUE report through a field the kernel fills; early
+ * failures leave it untouched, so fall back to -errno. */
+static int64_t filled_result(int64_t rc, int64_t field)
+{
+	if (rc == 0)
+		return field;
+	return field < 0 ? field : rc;
+}
+
+static int op_copy(struct harness *h, const struct jval *op, struct result *res,
+		   char *err, size_t errlen)
+{
+	static unsigned char src[PAGE_SZ] __attribute__((aligned(PAGE_SZ)));
+	struct uffdspec_copy c;
+	int page, value, wp, dontwake;
+	int64_t rc;
+
+	if (get_int(op, "page", 0, h->npages - 1, &page, err, errlen) ||
+	    get_int(op, "value", 0, 255, &value, err, errlen) ||
+	    get_bool(op, "wp", 0, &wp, err, errlen) ||
+	    get_bool(op, "dontwake", 0, &dontwake, err, errlen))
+		return -1;
+	memset(src, 0, sizeof src);
+	src[0] = (unsigned char)value;
+	memset(&c, 0, sizeof c);
+	c.dst = page_addr(h, page);
+	c.src = (uint64_t)(uintptr_t)src;
+	c.len = PAGE_SZ;
+	c.mode = (wp ? UFFDIO_COPY_MODE_WP : 0) | (dontwake ? UFFDIO_COPY_MODE_DONTWAKE : 0);
+	rc = uffd_ioctl(h, UFFDSPEC_IOC_COPY, &c);
+	set_num(res, filled_result(rc, c.copy));
+	return 0;
+}
+
+static int op_continue(struct harness *h, const struct jval *op, struct result *res,
+		       char *err, size_t errlen)
+{
+	struct uffdspec_continue c;
+	int page, wp, dontwake;
+	int64_t rc;
+
+	if (get_int(op, "page", 0, h->npages - 1, &page, err, errlen) ||
+	    get_bool(op, "wp", 0, &wp, err, errlen) ||
+	    get_bool(op, "dontwake", 0, &dontwake, err, errlen))
+		return -1;
+	memset(&c, 0, sizeof c);
+	c.range.start = page_addr(h, page);
+	c.range.len = PAGE_SZ;
+	c.mode = (wp ? UFFDIO_CONTINUE_MODE_WP : 0) |
+		 (dontwake ? UFFDIO_CONTINUE_MODE_DONTWAKE : 0);
+	rc = uffd_ioctl(h, UFFDSPEC_IOC_CONTINUE, &c);
+	set_num(res, filled_result(rc, c.mapped));
+	return 0;
+}
+
+static int op_writeprotect(struct harness *h, const struct jval *op, struct result *res,
+			   char *err, size_t errlen)
+{
+	struct uffdspec_writeprotect w;
+	int lo, hi, wp, dontwake;
+
+	if (get_range(h, op, &lo, &hi, err, errlen) ||
+	    get_bool(op, "wp", -1, &wp, err, errlen) ||
+	    get_bool(op, "dontwake", 0, &dontwake, err, errlen))
+		return -1;
+	w.range.start = page_addr(h, lo);
+	w.range.len = (uint64_t)(hi - lo + 1) * PAGE_SZ;
+	w.mode = (wp ? UFFDIO_WRITEPROTECT_MODE_WP : 0) |
+		 (dontwake ? UFFDIO_WRITEPROTECT_MODE_DONTWAKE : 0);
+	set_num(res, uffd_ioctl(h, UFFDSPEC_IOC_WRITEPROTECT, &w));
+	return 0;
+}
+
+static int op_wake(struct harness *h, const struct jval *op, struct result *res,
+		   char *err, size_t errlen)
+{
+	struct uffdspec_range r;
+	int lo, hi;
+
+	if (get_range(h, op, &lo, &hi, err, errlen))
+		return -1;
+	r.start = page_addr(h, lo);
+	r.len = (uint64_t)(hi - lo + 1) * PAGE_SZ;
+	set_num(res, uffd_ioctl(h, UFFDSPEC_IOC_WAKE, &r));
+	return 0;
+}
+
+static int op_unregister(struct harness *h, struct result *res)
+{
+	struct uffdspec_range r = { page_addr(h, 0), h->len };
+
+	set_num(res, uffd_ioctl(h, UFFDSPEC_IOC_UNREGISTER, &r));
+	return 0;
+}
+
+static int op_file(struct harness *h, const char *name, const struct jval *op,
+		   struct result *res, char *err, size_t errlen)
+{
+	int page, value, lo, hi;
+	unsigned char b;
+
+	if (strcmp(name, "pread") == 0) {
+		if (get_int(op, "page", 0, h->npages - 1, &page, err, errlen))
+			return -1;
+		b = 0;
+		if (pread(h->memfd, &b, 1, (off_t)page * PAGE_SZ) < 0)
+			set_num(res, -errno);
+		else
+			set_num(res, b);
+		return 0;
+	}
+	if (strcmp(name, "pwrite") == 0) {
+		if (get_int(op, "page", 0, h->npages - 1, &page, err, errlen) ||
+		    get_int(op, "value", 0, 255, &value, err, errlen))
+			return -1;
+		b = (unsigned char)value;
+		set_num(res, pwrite(h->memfd, &b, 1, (off_t)page * PAGE_SZ) == 1 ? 0 : -errno);
+		return 0;
+	}
+	if (get_range(h, op, &lo, &hi, err, errlen))
+		return -1;
+	if (strcmp(name, "punch") == 0) {
+		set_num(res, syscall_result(fallocate(h->memfd,
+						      FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+						      (off_t)lo * PAGE_SZ,
+						      (off_t)(hi - lo + 1) * PAGE_SZ)));
+		return 0;
+	}
+	/* madvise */
+	{
+		const struct jval *a = json_get(op, "advice");
+		int advice;
+
+		if (!a || a->type != J_STR)
+			return ERR("op.advice: expected DONTNEED or REMOVE");
+		if (strcmp(a->str, "DONTNEED") == 0)
+			advice = MADV_DONTNEED;
+		else if (strcmp(a->str, "REMOVE") == 0)
+			advice = MADV_REMOVE;
+		else
+			return ERR("op.advice: expected DONTNEED or REMOVE");
+		set_num(res, syscall_result(madvise(h->base + (size_t)lo * PAGE_SZ,
+						    (size_t)(hi - lo + 1) * PAGE_SZ, advice)));
+		return 0;
+	}
+}
+
+/* Does this op (as requested) wake threads waiting on a userfault? */
+static int may_wake(const char *name, const struct jval *op)
+{
+	const struct jval *dw = json_get(op, "dontwake");
+	const struct jval *wp = json_get(op, "wp");
+	int dontwake = dw && dw->type == J_BOOL && dw->num;
+
+	if (strcmp(name, "wake") == 0 || strcmp(name, "unregister") == 0)
+		return 1;
+	if (strcmp(name, "copy") == 0 || strcmp(name, "continue") == 0)
+		return !dontwake;
+	if (strcmp(name, "writeprotect") == 0)
+		return !dontwake && !(wp && wp->type == J_BOOL && wp->num);
+	return 0;
+}
+
+int do_op(struct harness *h, const struct jval *op, struct result *res,
+	  char *err, size_t errlen)
+{
+	const struct jval *n = json_get(op, "op");
+	const char *name;
+	unsigned watch;
+	int rc;
+
+	if (!op || op->type != J_OBJ)
+		return ERR("op: expected an object");
+	if (!n || n->type != J_STR)
+		return ERR("op.op: expected an operation name");
+	name = n->str;
+	if (strcmp(name, "read") == 0)
+		return op_access(h, op, ACC_READ, res, err, errlen);
+	if (strcmp(name, "write") == 0)
+		return op_access(h, op, ACC_WRITE, res, err, errlen);
+
+	/* Threads that a waking op may release: clear their marks first so a
+	 * new message tells "blocked again" from "still blocked". */
+	watch = may_wake(name, op) ? busy_mask(h) : 0;
+	for (int t = 0; t < h->nthreads; t++)
+		if (watch & (1u << t))
+			h->workers[t].msg_seen = 0;
+
+	if (strcmp(name, "pread") == 0 || strcmp(name, "pwrite") == 0 ||
+	    strcmp(name, "punch") == 0 || strcmp(name, "madvise") == 0)
+		rc = op_file(h, name, op, res, err, errlen);
+	else if (strcmp(name, "register") == 0)
+		rc = op_register(h, op, res, err, errlen);
+	else if (strcmp(name, "unregister") == 0)
+		rc = op_unregister(h, res);
+	else if (strcmp(name, "copy") == 0)
+		rc = op_copy(h, op, res, err, errlen);
+	else if (strcmp(name, "continue") == 0)
+		rc = op_continue(h, op, res, err, errlen);
+	else if (strcmp(name, "writeprotect") == 0)
+		rc = op_writeprotect(h, op, res, err, errlen);
+	else if (strcmp(name, "wake") == 0)
+		rc = op_wake(h, op, res, err, errlen);
+	else
+		return ERR("op.op: unknown operation '%s'", name);
+	if (rc)
+		return rc;
+	settle(h, watch, watch ? h->wait_ms : 0);
+	return 0;
+}
