@@ -10,8 +10,8 @@ import { spec } from "../../dsl";
 // taken, so the TLA+ strings "working", "prepared", ... become RmWorking,
 // RmPrepared, ..., and "init"/"done" become TmInit/TmDone.
 //
-// TLC finds 288 distinct states for 3 RMs (depth 11); 2 RMs give 56 and 4 RMs
-// 1568 (derived independently in test/independent/twophase.ts).
+// TLC finds 288 distinct states for 3 RMs; 2 RMs give 56 and 4 RMs 1568
+// (derived independently in test/independent/twophase.ts; see docs/examples.md).
 // The receive actions have no guard on the RM's state, exactly as in the TLA+
 // spec: once Commit or Abort is sent they stay enabled (as self-loops), so no
 // state is a deadlock; the tests nevertheless check with --no-deadlock, as
