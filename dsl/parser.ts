@@ -1,0 +1,513 @@
+// Text → AST. The grammar lives in dsl/grammar.ohm; this module attaches the
+// `toAst` semantics and turns ohm's match failures into one readable
+// diagnostic. parseSpec never throws: anything unexpected (including a stack
+// overflow on absurdly nested input) becomes a 'parse' diagnostic.
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ohm from 'ohm-js';
+import type {
+  Decl, Domain, Expr, FieldDecl, FieldInit, Ident, LabelledStep, LocalDecl, LPathElem, LValue,
+  MatchArm, Param, SpecAst, Span, Stmt, TagDecl, TypeExpr,
+} from './ast';
+import { diag, type Diagnostic } from './diagnostics';
+
+export interface ParseResult {
+  ast?: SpecAst;
+  diagnostics: Diagnostic[];
+}
+
+// Compiled output may live in dist/dsl/, which has no copy of the .ohm file,
+// so fall back to the source folder.
+function grammarPath(): string {
+  const candidates = [
+    path.join(__dirname, 'grammar.ohm'),
+    path.join(__dirname, '..', '..', 'dsl', 'grammar.ohm'),
+  ];
+  for (const c of candidates) if (fs.existsSync(c)) return c;
+  throw new Error(`grammar.ohm not found (looked in ${candidates.join(', ')})`);
+}
+
+let cached: { grammar: ohm.Grammar; semantics: ohm.Semantics } | undefined;
+
+function load(): { grammar: ohm.Grammar; semantics: ohm.Semantics } {
+  if (!cached) {
+    const grammar = ohm.grammar(fs.readFileSync(grammarPath(), 'utf8'));
+    const semantics = grammar.createSemantics();
+    semantics.addOperation('toAst', actions);
+    cached = { grammar, semantics };
+  }
+  return cached;
+}
+
+// Semantic actions report problems that the grammar cannot express (integer
+// range, the left operand of `at`) here; parseSpec is synchronous, so one
+// module-level sink per call is safe.
+let sink: Diagnostic[] = [];
+
+export function parseSpec(text: string): ParseResult {
+  sink = [];
+  try {
+    const { grammar, semantics } = load();
+    const m = grammar.match(text);
+    if (m.failed()) return { diagnostics: [syntaxError(text, m)] };
+    const ast = semantics(m).toAst() as SpecAst;
+    const diagnostics = sink;
+    sink = [];
+    return diagnostics.length > 0 ? { diagnostics } : { ast, diagnostics: [] };
+  } catch (e) {
+    sink = [];
+    const what = e instanceof RangeError ? 'the spec is nested too deeply to parse' : `internal parser error: ${String(e)}`;
+    return { diagnostics: [diag('parse', what, { start: 0, end: Math.min(1, text.length) })] };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Syntax errors
+// ---------------------------------------------------------------------------
+
+interface OhmFailure {
+  getText(): string;
+  getType(): string;
+  isFluffy(): boolean;
+}
+
+const STMT_KEYWORDS = ['await', 'if', 'let', 'with', 'either', 'for', 'skip', 'goto'];
+const DECL_KEYWORDS = ['const', 'assume', 'type', 'enum', 'union', 'var', 'init', 'action', 'process', 'invariant', 'property'];
+const EXPR_STARTS = ['(', 'true', 'false', 'an integer', 'match', '<<', '[', '{', '-', '!', 'not', 'if', 'let', 'forall', 'exists'];
+const TYPE_STARTS = ['bool', 'set', 'seq'];
+// Operators and postfix forms that could always continue an expression; they
+// are noise in a message unless nothing else was expected.
+const CONTINUATIONS = new Set([
+  '.', '[', '-', '+', '*', '/', '%', 'at', 'is', 'subseteq', 'notin', 'in', '>', '<', '>=', '<=', '!=', '==',
+  '\\', 'inter', 'union', 'and', '&&', '=>', 'or', '||', 'with', ';', '..', '(', '{',
+]);
+const KEYWORDS = new Set([
+  ...DECL_KEYWORDS, ...STMT_KEYWORDS, 'fairness', 'then', 'else', 'in', 'match', 'or', 'forall', 'exists',
+  'true', 'false', 'bool', 'set', 'seq', 'is', 'at', 'and', 'not',
+]);
+
+function syntaxError(text: string, m: ohm.FailedMatchResult): Diagnostic {
+  const pos = m.getRightmostFailurePosition();
+  const failures = ((m as unknown as { getRightmostFailures(): OhmFailure[] }).getRightmostFailures() ?? [])
+    .filter((f) => !f.isFluffy() && f.getType() !== 'code');
+  const expected = new Set<string>();
+  // `not ""` is the `never` rule: membership was disabled here (the value of a
+  // let), so an expected "in" is the let's own `in`, not an operator.
+  let letIn = false;
+  for (const f of failures) {
+    if (f.getText() === 'not ""') letIn = true;
+    // other negative lookaheads (`~"="`) are grammar plumbing
+    else if (f.getType() === 'string' || (f.getType() === 'description' && !f.getText().startsWith('not '))) {
+      expected.add(f.getText());
+    }
+  }
+  if (expected.has(':=')) expected.delete("'");
+  const tok = tokenAt(text, pos);
+  let message: string;
+  if (tok.text === '/*' && !text.includes('*/', pos)) {
+    message = 'unterminated comment: "/*" without "*/"';
+  } else if (letIn && expected.has('in')) {
+    message = `expected "in" after the value of "let", found ${tok.text === '' ? 'end of input' : `"${tok.text}"`}`;
+  } else if (['==', '!=', '<', '<=', '>', '>='].includes(tok.text) && !expected.has('an integer')) {
+    message = `comparisons do not chain: parenthesize or join them with "&&" (found "${tok.text}")`;
+  } else if (expected.has('an identifier') && KEYWORDS.has(tok.text)) {
+    message = `"${tok.text}" is a keyword and cannot be used as a name`;
+  } else {
+    message = `expected ${describeExpected(expected)}, found ${tok.text === '' ? 'end of input' : `"${tok.text}"`}`;
+  }
+  return diag('parse', message, { start: pos, end: pos + Math.max(tok.text.length, 0) });
+}
+
+function describeExpected(raw: Set<string>): string {
+  const items = new Set(raw);
+  const groups: string[] = [];
+  const take = (name: string, markers: string[], members: string[], requireAll = true): void => {
+    const hit = requireAll ? markers.every((k) => items.has(k)) : markers.some((k) => items.has(k));
+    if (!hit) return;
+    for (const k of members) items.delete(k);
+    groups.push(name);
+  };
+  take('a declaration', ['const', 'invariant'], DECL_KEYWORDS);
+  take('a statement', ['await', 'skip'], [...STMT_KEYWORDS, 'an identifier']);
+  take('a type', TYPE_STARTS, [...TYPE_STARTS, ...EXPR_STARTS, 'an identifier']);
+  take('an expression', ['<<', 'match'], [...EXPR_STARTS, 'an identifier']);
+  let rest = [...items];
+  const meaningful = rest.filter((k) => !CONTINUATIONS.has(k));
+  if (meaningful.length + groups.length > 0) {
+    rest = meaningful;
+  } else {
+    // only continuations: an expression just ended where something else was
+    // needed; name the punctuation and summarise the operators
+    const punct = rest.filter((k) => k === '{' || k === '(' || k === ';');
+    if (punct.length < rest.length) groups.push('an operator');
+    rest = punct;
+  }
+  // "end of input" reads best last; otherwise keep ohm's order (deterministic)
+  const ordered = [
+    ...rest.filter((k) => k !== 'end of input').map((k) => (/^[a-z]+ /.test(k) ? k : `"${k}"`)),
+    ...groups,
+    ...(rest.includes('end of input') ? ['end of input'] : []),
+  ];
+  if (ordered.length === 0) return 'something else';
+  if (ordered.length === 1) return ordered[0];
+  return `${ordered.slice(0, -1).join(', ')} or ${ordered[ordered.length - 1]}`;
+}
+
+/** The token starting at `pos`, for "found ..." in messages. */
+function tokenAt(text: string, pos: number): { text: string } {
+  const rest = text.slice(pos);
+  const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|:=|==|!=|<=|>=|=>|&&|\|\||\|->|->|<<|>>|\.\.|\/\*|\/\/|[^\s])/.exec(rest);
+  return { text: m ? m[0] : '' };
+}
+
+// ---------------------------------------------------------------------------
+// Semantics
+// ---------------------------------------------------------------------------
+
+type N = ohm.Node;
+
+function span(n: N): Span {
+  return { start: n.source.startIdx, end: n.source.endIdx };
+}
+function ast<T>(n: N): T {
+  return n.toAst() as T;
+}
+function opt<T>(n: N): T | undefined {
+  return n.children.length > 0 ? (n.children[0].toAst() as T) : undefined;
+}
+function list<T>(n: N): T[] {
+  return n.asIteration().children.map((c: N) => c.toAst() as T);
+}
+function ident(n: N): Ident {
+  return { name: n.sourceString, span: span(n) };
+}
+function binary(self: N, l: N, op: string, r: N): Expr {
+  return { kind: 'Binary', span: span(self), op: op as never, left: ast<Expr>(l), right: ast<Expr>(r) };
+}
+const OP_SYNONYM: Record<string, string> = { or: '||', and: '&&', not: '!' };
+function opText(n: N): string {
+  return OP_SYNONYM[n.sourceString] ?? n.sourceString;
+}
+function exprDomain(self: N, expr: Expr): Domain {
+  return { kind: 'ExprDomain', span: span(self), expr };
+}
+
+function fieldAccess(this: ohm.NonterminalNode, e: N, _dot: N, name: N): Expr {
+  return { kind: 'Field', span: span(this), operand: ast<Expr>(e), field: ident(name) };
+}
+function indexAccess(this: ohm.NonterminalNode, e: N, _lb: N, index: N, _rb: N): Expr {
+  return { kind: 'Index', span: span(this), operand: ast<Expr>(e), index: ast<Expr>(index) };
+}
+
+// Actions are written with `this` = the node being converted. Arity follows
+// the grammar: lookaheads (&X) count, negative lookaheads (~X) do not.
+const actions: ohm.ActionDict<unknown> = {
+  Spec(decls) {
+    return { span: { start: 0, end: this.source.sourceString.length }, decls: decls.children.map((d) => ast<Decl>(d)) };
+  },
+  ConstDecl(_kw, name, _c, type, _eq, value): Decl {
+    return { kind: 'Const', span: span(this), name: ident(name), type: ast<TypeExpr>(type), value: ast<Expr>(value) };
+  },
+  AssumeDecl(_kw, e): Decl {
+    return { kind: 'Assume', span: span(this), expr: ast<Expr>(e) };
+  },
+  TypeDecl(_kw, name, _eq, type): Decl {
+    return { kind: 'Type', span: span(this), name: ident(name), type: ast<TypeExpr>(type) };
+  },
+  EnumDecl(_kw, name, _lb, tags, _comma, _rb): Decl {
+    const tagDecls: TagDecl[] = tags.asIteration().children.map((t) => ({ span: span(t), name: ident(t), fields: [] }));
+    return { kind: 'Union', span: span(this), name: ident(name), tags: tagDecls, isEnum: true };
+  },
+  UnionDecl(_kw, name, _lb, tags, _comma, _rb): Decl {
+    return { kind: 'Union', span: span(this), name: ident(name), tags: list<TagDecl>(tags), isEnum: false };
+  },
+  TagDecl(name, fields): TagDecl {
+    return { span: span(this), name: ident(name), fields: opt<FieldDecl[]>(fields) ?? [] };
+  },
+  TagFields(_lb, fields, _rb) {
+    return ast<FieldDecl[]>(fields);
+  },
+  FieldDecls(fields, _comma) {
+    return list<FieldDecl>(fields);
+  },
+  FieldDecl(name, _c, type): FieldDecl {
+    return { span: span(this), name: ident(name), type: ast<TypeExpr>(type) };
+  },
+  VarDecl(_kw, name, _c, type): Decl {
+    return { kind: 'Var', span: span(this), name: ident(name), type: ast<TypeExpr>(type) };
+  },
+  InitDecl(_kw, body): Decl {
+    return { kind: 'Init', span: span(this), body: ast<Stmt[]>(body) };
+  },
+  ActionDecl(_kw, name, params, body): Decl {
+    return { kind: 'Action', span: span(this), name: ident(name), params: opt<Param[]>(params) ?? [], body: ast<Stmt[]>(body) };
+  },
+  Params(_lp, params, _rp) {
+    return list<Param>(params);
+  },
+  Param(name, _c, type): Param {
+    return { span: span(this), name: ident(name), type: ast<TypeExpr>(type) };
+  },
+  ProcessDecl(_kw, name, index, _lb, locals, steps, _rb): Decl {
+    return {
+      kind: 'Process',
+      span: span(this),
+      name: ident(name),
+      index: opt<{ name: Ident; domain: TypeExpr }>(index),
+      locals: locals.children.map((l) => ast<LocalDecl>(l)),
+      steps: steps.children.map((s) => ast<LabelledStep>(s)),
+    };
+  },
+  ProcIndex(_lb, name, _in, domain, _rb) {
+    return { name: ident(name), domain: ast<TypeExpr>(domain) };
+  },
+  LocalDecl(_kw, name, _c, type, _eq, init): LocalDecl {
+    return { span: span(this), name: ident(name), type: ast<TypeExpr>(type), init: ast<Expr>(init) };
+  },
+  Step(label, body): LabelledStep {
+    return { span: span(this), label: ast<Ident>(label), body: ast<Stmt[]>(body) };
+  },
+  Label(name, _c) {
+    return ident(name);
+  },
+  InvariantDecl(_kw, name, _c, e): Decl {
+    return { kind: 'Invariant', span: span(this), name: ident(name), expr: ast<Expr>(e) };
+  },
+  PropertyDecl(_kw, name, _c, e): Decl {
+    return { kind: 'Property', span: span(this), name: ident(name), expr: ast<Expr>(e) };
+  },
+
+  // ---------- types ----------
+  Type_bool(_kw): TypeExpr {
+    return { kind: 'BoolType', span: span(this) };
+  },
+  Type_set(_kw, _lt, elem, _gt): TypeExpr {
+    return { kind: 'SetType', span: span(this), elem: ast<TypeExpr>(elem) };
+  },
+  Type_seq(_kw, _lt, elem, _comma, cap, _gt): TypeExpr {
+    return { kind: 'SeqType', span: span(this), elem: ast<TypeExpr>(elem), capacity: ast<Expr>(cap) };
+  },
+  Type_map(_lb, domain, _rb, _arrow, range): TypeExpr {
+    return { kind: 'MapType', span: span(this), domain: ast<TypeExpr>(domain), range: ast<TypeExpr>(range) };
+  },
+  Type_record(_lb, fields, _rb): TypeExpr {
+    return { kind: 'RecordType', span: span(this), fields: ast<FieldDecl[]>(fields) };
+  },
+  Type_range(lo, _dots, hi): TypeExpr {
+    return { kind: 'RangeType', span: span(this), lo: ast<Expr>(lo), hi: ast<Expr>(hi) };
+  },
+  Type_named(name): TypeExpr {
+    return { kind: 'NamedType', span: span(this), name: ident(name) };
+  },
+
+  // ---------- statements ----------
+  Block(_lb, stmts, _rb) {
+    return ast<Stmt[]>(stmts);
+  },
+  StmtSeq(stmts, _semis) {
+    return stmts.children.map((s) => ast<Stmt>(s));
+  },
+  StmtSeq1(stmts, _semis) {
+    return stmts.children.map((s) => ast<Stmt>(s));
+  },
+  AssignStmt(target, _op, value): Stmt {
+    return { kind: 'Assign', span: span(this), target: ast<LValue>(target), value: ast<Expr>(value) };
+  },
+  LValue(root, path): LValue {
+    return { span: span(this), root: ident(root), path: path.children.map((p) => ast<LPathElem>(p)) };
+  },
+  LPath_field(_dot, name): LPathElem {
+    return { kind: 'Field', span: span(this), name: ident(name) };
+  },
+  LPath_index(_lb, index, _rb): LPathElem {
+    return { kind: 'Index', span: span(this), index: ast<Expr>(index) };
+  },
+  AwaitStmt(_kw, cond): Stmt {
+    return { kind: 'Await', span: span(this), cond: ast<Expr>(cond) };
+  },
+  IfStmt(_kw, cond, then, elseClause): Stmt {
+    return { kind: 'If', span: span(this), cond: ast<Expr>(cond), then: ast<Stmt[]>(then), else: opt<Stmt[]>(elseClause) };
+  },
+  ElseClause_if(_kw, ifStmt) {
+    return [ast<Stmt>(ifStmt)];
+  },
+  ElseClause_block(_kw, block) {
+    return ast<Stmt[]>(block);
+  },
+  LetStmt(_kw, name, _eq, value): Stmt {
+    return { kind: 'LetStmt', span: span(this), name: ident(name), value: ast<Expr>(value) };
+  },
+  WithStmt(_kw, name, _in, domain, body): Stmt {
+    return { kind: 'With', span: span(this), name: ident(name), domain: ast<Domain>(domain), body: ast<Stmt[]>(body) };
+  },
+  EitherStmt(_kw, first, rest): Stmt {
+    return { kind: 'Either', span: span(this), branches: [ast<Stmt[]>(first), ...rest.children.map((b) => ast<Stmt[]>(b))] };
+  },
+  OrBranch(_kw, block) {
+    return ast<Stmt[]>(block);
+  },
+  ForStmt(_kw, name, _in, domain, body): Stmt {
+    return { kind: 'For', span: span(this), name: ident(name), domain: ast<Domain>(domain), body: ast<Stmt[]>(body) };
+  },
+  SkipStmt(_kw): Stmt {
+    return { kind: 'Skip', span: span(this) };
+  },
+  GotoStmt(_kw, label): Stmt {
+    return { kind: 'Goto', span: span(this), label: ident(label) };
+  },
+
+  // ---------- domains ----------
+  // A bare name stays an expression (it may denote a set-valued constant or a
+  // type; only the checker knows); ranges are Range expressions. Only forms
+  // that can only be types (`bool`, `set<..>`, `seq<..>`, `[D] -> T`) give a
+  // TypeDomain.
+  Domain_type(type): Domain {
+    return { kind: 'TypeDomain', span: span(this), type: ast<TypeExpr>(type) };
+  },
+  Domain_range(lo, _dots, hi): Domain {
+    return exprDomain(this, { kind: 'Range', span: span(this), lo: ast<Expr>(lo), hi: ast<Expr>(hi) });
+  },
+  Domain_expr(e): Domain {
+    return exprDomain(this, ast<Expr>(e));
+  },
+
+  // ---------- expressions ----------
+  IfExpr(_if, cond, _then, a, _else, b): Expr {
+    return { kind: 'IfExpr', span: span(this), cond: ast<Expr>(cond), then: ast<Expr>(a), else: ast<Expr>(b) };
+  },
+  LetExpr(_kw, name, _eq, value, _in, body): Expr {
+    return { kind: 'LetExpr', span: span(this), name: ident(name), value: ast<Expr>(value), body: ast<Expr>(body) };
+  },
+  QuantExpr(q, name, _in, domain, _c, body): Expr {
+    const quant = q.sourceString as 'forall' | 'exists';
+    return { kind: 'Quant', span: span(this), quant, name: ident(name), domain: ast<Domain>(domain), body: ast<Expr>(body) };
+  },
+  Implies_imp(l, _op, r) {
+    return binary(this, l, '=>', r);
+  },
+  Or_bin(l, op, r) {
+    return binary(this, l, opText(op), r);
+  },
+  And_bin(l, op, r) {
+    return binary(this, l, opText(op), r);
+  },
+  Not_not(_op, e): Expr {
+    return { kind: 'Unary', span: span(this), op: '!', operand: ast<Expr>(e) };
+  },
+  Cmp_cmp(l, op, r) {
+    return binary(this, l, op.sourceString, r);
+  },
+  Cmp_in(l, _op, r) {
+    return binary(this, l, 'in', r);
+  },
+  Cmp_notin(l, _op, r) {
+    return binary(this, l, 'notin', r);
+  },
+  Cmp_subseteq(l, _op, r) {
+    return binary(this, l, 'subseteq', r);
+  },
+  Cmp_is(e, _op, tag): Expr {
+    return { kind: 'Is', span: span(this), operand: ast<Expr>(e), tag: ident(tag) };
+  },
+  Cmp_at(l, _op, label): Expr {
+    const left = ast<Expr>(l);
+    const s = span(this);
+    if (left.kind === 'Name') {
+      return { kind: 'At', span: s, process: { name: left.name, span: left.span }, label: ident(label) };
+    }
+    if (left.kind === 'Index' && left.operand.kind === 'Name') {
+      const p = left.operand;
+      return { kind: 'At', span: s, process: { name: p.name, span: p.span }, index: left.index, label: ident(label) };
+    }
+    sink.push(diag('parse', '`at` needs a process instance on its left: `P at label` or `P[i] at label`', left.span));
+    return left;
+  },
+  RangeOrSet_range(lo, _dots, hi): Expr {
+    return { kind: 'Range', span: span(this), lo: ast<Expr>(lo), hi: ast<Expr>(hi) };
+  },
+  SetOp_bin(l, op, r) {
+    return binary(this, l, op.sourceString, r);
+  },
+  Add_bin(l, op, r) {
+    return binary(this, l, op.sourceString, r);
+  },
+  Mul_bin(l, op, r) {
+    return binary(this, l, op.sourceString, r);
+  },
+  Neg_neg(_op, e): Expr {
+    return { kind: 'Unary', span: span(this), op: '-', operand: ast<Expr>(e) };
+  },
+  Postfix_field: fieldAccess,
+  Postfix_index: indexAccess,
+  Select_field: fieldAccess,
+  Select_index: indexAccess,
+  UpdValue_neg(_op, e): Expr {
+    return { kind: 'Unary', span: span(this), op: '-', operand: ast<Expr>(e) };
+  },
+  Postfix_recupd(e, _with, _lb, fields, _rb): Expr {
+    return { kind: 'RecordUpdate', span: span(this), operand: ast<Expr>(e), fields: ast<FieldInit[]>(fields) };
+  },
+  Postfix_mapupd(e, _with, _lb, index, _rb, _eq, value): Expr {
+    return { kind: 'MapUpdate', span: span(this), operand: ast<Expr>(e), index: ast<Expr>(index), value: ast<Expr>(value) };
+  },
+  Atom_paren(_lp, e, _rp) {
+    return ast<Expr>(e);
+  },
+  Atom_true(_kw): Expr {
+    return { kind: 'Bool', span: span(this), value: true };
+  },
+  Atom_false(_kw): Expr {
+    return { kind: 'Bool', span: span(this), value: false };
+  },
+  Atom_int(n): Expr {
+    const value = Number(n.sourceString);
+    if (!Number.isSafeInteger(value)) {
+      sink.push(diag('parse', `integer literal ${n.sourceString} is too large (the largest is ${Number.MAX_SAFE_INTEGER})`, span(this)));
+      return { kind: 'Int', span: span(this), value: 0 };
+    }
+    return { kind: 'Int', span: span(this), value };
+  },
+  Atom_seq(_open, elems, _close): Expr {
+    return { kind: 'SeqLit', span: span(this), elems: list<Expr>(elems) };
+  },
+  Atom_map(_lb, name, _in, domain, _arrow, body, _rb): Expr {
+    return { kind: 'MapLit', span: span(this), name: ident(name), domain: ast<Domain>(domain), body: ast<Expr>(body) };
+  },
+  Atom_tagcons(tag, _lb, _look, fields, _rb): Expr {
+    return { kind: 'TagCons', span: span(this), tag: ident(tag), fields: ast<FieldInit[]>(fields) };
+  },
+  Atom_record(_lb, _look, fields, _rb): Expr {
+    return { kind: 'Record', span: span(this), fields: ast<FieldInit[]>(fields) };
+  },
+  Atom_set(_lb, elems, _comma, _rb): Expr {
+    return { kind: 'SetLit', span: span(this), elems: list<Expr>(elems) };
+  },
+  Atom_call(fn, _lp, args, _rp): Expr {
+    return { kind: 'Call', span: span(this), fn: ident(fn), args: list<Expr>(args) };
+  },
+  Atom_name(name): Expr {
+    return { kind: 'Name', span: span(this), name: name.sourceString };
+  },
+  FieldInits(fields, _comma) {
+    return list<FieldInit>(fields);
+  },
+  FieldInit(name, _c, value): FieldInit {
+    return { span: span(this), name: ident(name), value: ast<Expr>(value) };
+  },
+  MatchExpr(_kw, scrutinee, _lb, first, _commas, rest, _trailing, _rb): Expr {
+    const arms = [ast<MatchArm>(first), ...rest.children.map((a) => ast<MatchArm>(a))];
+    return { kind: 'Match', span: span(this), scrutinee: ast<Expr>(scrutinee), arms };
+  },
+  MatchArm_wild(_us, _arrow, body): MatchArm {
+    return { span: span(this), tag: null, binds: [], body: ast<Expr>(body) };
+  },
+  MatchArm_tag(tag, binds, _arrow, body): MatchArm {
+    return { span: span(this), tag: ident(tag), binds: opt<Ident[]>(binds) ?? [], body: ast<Expr>(body) };
+  },
+  ArmBinds(_lb, names, _rb) {
+    return names.asIteration().children.map((n) => ident(n));
+  },
+  _iter(...children) {
+    return children.map((c) => c.toAst());
+  },
+};
