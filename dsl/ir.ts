@@ -1,0 +1,125 @@
+// The checked, resolved model: what the checker produces from the AST for one
+// choice of constant values, and what the generator and the reference
+// interpreter consume. Names are resolved to variable indices and local
+// slots; types are attached; processes are lowered to actions over a
+// program-counter variable per process.
+import type { Span } from './ast';
+import type { SourceText } from './diagnostics';
+import type { Type } from './types';
+import type { Value } from '../src/runtime/values';
+
+export type IExpr =
+  | { k: 'lit'; v: Value; ty: Type }
+  | { k: 'var'; index: number; ty: Type }
+  | { k: 'local'; slot: number; name: string; ty: Type }
+  | { k: 'not'; e: IExpr; ty: Type }
+  | { k: 'neg'; e: IExpr; ty: Type }
+  | { k: 'bin'; op: BinOp; a: IExpr; b: IExpr; ty: Type; span: Span }
+  | { k: 'inType'; e: IExpr; type: Type; ty: Type }
+  | { k: 'inRange'; e: IExpr; lo: IExpr; hi: IExpr; ty: Type }
+  | { k: 'tag'; tag: string; fields: { name: string; e: IExpr }[]; ty: Type }
+  | { k: 'record'; fields: { name: string; e: IExpr }[]; ty: Type }
+  | { k: 'setlit'; elems: IExpr[]; ty: Type }
+  | { k: 'rangeSet'; lo: IExpr; hi: IExpr; ty: Type }
+  | { k: 'seqlit'; elems: IExpr[]; ty: Type }
+  | { k: 'maplit'; slot: number; name: string; dom: Type; body: IExpr; ty: Type }
+  | { k: 'field'; e: IExpr; field: string; onUnion: boolean; ty: Type; span: Span }
+  | { k: 'mapIndex'; e: IExpr; i: IExpr; dom: Type; ty: Type; span: Span }
+  | { k: 'seqIndex'; e: IExpr; i: IExpr; ty: Type; span: Span }
+  | { k: 'recUpdate'; e: IExpr; fields: { name: string; e: IExpr }[]; ty: Type }
+  | { k: 'mapUpdate'; e: IExpr; i: IExpr; v: IExpr; dom: Type; ty: Type; span: Span }
+  | { k: 'call'; fn: BuiltinFn; args: IExpr[]; ty: Type; span: Span }
+  | { k: 'if'; c: IExpr; a: IExpr; b: IExpr; ty: Type }
+  | { k: 'let'; slot: number; name: string; v: IExpr; body: IExpr; ty: Type }
+  | { k: 'quant'; q: 'forall' | 'exists'; slot: number; name: string; dom: IDomain; body: IExpr; ty: Type }
+  | { k: 'match'; e: IExpr; arms: IMatchArm[]; ty: Type; span: Span }
+  | { k: 'is'; e: IExpr; tag: string; ty: Type };
+
+export type BinOp =
+  | '=>' | '||' | '&&' | '==' | '!=' | '<' | '<=' | '>' | '>='
+  | 'in' | 'notin' | 'subseteq' | 'union' | 'inter' | '\\'
+  | '+' | '-' | '*' | '/' | '%';
+
+export type BuiltinFn = 'len' | 'head' | 'tail' | 'append' | 'card' | 'min' | 'max';
+
+export interface IMatchArm {
+  tag: string | null;
+  binds: { field: string; slot: number; name: string }[];
+  body: IExpr;
+}
+
+/** Where a bound name ranges. */
+export type IDomain =
+  | { k: 'type'; type: Type }
+  | { k: 'range'; lo: IExpr; hi: IExpr }
+  | { k: 'set'; e: IExpr };
+
+export type IPathElem =
+  | { k: 'field'; name: string; onUnion: boolean }
+  | { k: 'mapIndex'; i: IExpr; dom: Type }
+  | { k: 'seqIndex'; i: IExpr };
+
+export type IStmt =
+  | { k: 'assign'; index: number; path: IPathElem[]; v: IExpr; span: Span }
+  | { k: 'await'; c: IExpr; span: Span }
+  | { k: 'if'; c: IExpr; then: IStmt[]; else: IStmt[] }
+  | { k: 'let'; slot: number; name: string; v: IExpr }
+  | { k: 'with'; slot: number; name: string; dom: IDomain; body: IStmt[] }
+  | { k: 'either'; branches: IStmt[][] }
+  | { k: 'for'; slot: number; name: string; dom: IDomain; body: IStmt[] };
+
+export interface IVar {
+  name: string;
+  type: Type;
+  span: Span;
+  /** set for the variables that lowering creates: a process's pc and locals */
+  process?: string;
+}
+
+export interface IAction {
+  /** 'FillBig', or 'Proc:label' for a process step */
+  name: string;
+  span: Span;
+  params: { name: string; type: Type; slot: number }[];
+  body: IStmt[];
+  /** size of the local-slot frame this action needs */
+  slots: number;
+  process?: { name: string; label: string; pcVar: number; indexed: boolean; next: string };
+}
+
+export interface IProcess {
+  name: string;
+  pcVar: number;
+  pcType: Type;
+  /** index domain, or null for a single instance */
+  domain: Type | null;
+  labels: string[];
+  locals: { name: string; varIndex: number }[];
+}
+
+export interface IInvariant {
+  name: string;
+  expr: IExpr;
+  span: Span;
+  slots: number;
+}
+
+export interface IConstant {
+  name: string;
+  type: Type;
+  value: Value;
+  overridden: boolean;
+}
+
+export interface Model {
+  name: string;
+  source?: SourceText;
+  constants: IConstant[];
+  vars: IVar[];
+  init: IStmt[];
+  initSlots: number;
+  initSpan: Span;
+  actions: IAction[];
+  processes: IProcess[];
+  invariants: IInvariant[];
+}

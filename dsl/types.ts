@@ -1,0 +1,118 @@
+// Finite types of the language, after resolution. Every type of a state
+// variable is finite; `int` with infinite bounds exists only for intermediate
+// arithmetic results (checked against a range when stored).
+
+export interface TagInfo {
+  name: string;
+  fields: { name: string; type: Type }[];
+}
+
+export type Type =
+  | { k: 'bool' }
+  | { k: 'int'; lo: number; hi: number }
+  | { k: 'union'; name: string; tags: TagInfo[]; isEnum: boolean }
+  | { k: 'record'; fields: { name: string; type: Type }[] }
+  | { k: 'map'; dom: Type; rng: Type }
+  | { k: 'set'; elem: Type }
+  | { k: 'seq'; elem: Type; cap: number };
+
+export const BOOL: Type = { k: 'bool' };
+export const INT: Type = { k: 'int', lo: -Infinity, hi: Infinity };
+
+export function isFinite(t: Type): boolean {
+  return Number.isFinite(size(t));
+}
+
+/** Number of values of a type (Infinity for unbounded ints or beyond 2^53). */
+export function size(t: Type): number {
+  switch (t.k) {
+    case 'bool':
+      return 2;
+    case 'int':
+      return t.hi - t.lo + 1;
+    case 'union':
+      return t.tags.reduce((n, tag) => n + tag.fields.reduce((m, f) => m * size(f.type), 1), 0);
+    case 'record':
+      return t.fields.reduce((m, f) => m * size(f.type), 1);
+    case 'map':
+      return Math.pow(size(t.rng), size(t.dom));
+    case 'set':
+      return Math.pow(2, size(t.elem));
+    case 'seq': {
+      const e = size(t.elem);
+      let n = 0;
+      for (let l = 0; l <= t.cap; l++) n += Math.pow(e, l);
+      return n;
+    }
+  }
+}
+
+export function typeToString(t: Type): string {
+  switch (t.k) {
+    case 'bool':
+      return 'bool';
+    case 'int':
+      return Number.isFinite(t.lo) ? `${t.lo}..${t.hi}` : 'int';
+    case 'union':
+      return t.name;
+    case 'record':
+      return `{ ${t.fields.map((f) => `${f.name}: ${typeToString(f.type)}`).join(', ')} }`;
+    case 'map':
+      return `[${typeToString(t.dom)}] -> ${typeToString(t.rng)}`;
+    case 'set':
+      return `set<${typeToString(t.elem)}>`;
+    case 'seq':
+      return `seq<${typeToString(t.elem)}, ${t.cap}>`;
+  }
+}
+
+/** Whether a value of type `src` may be used where `dst` is expected.
+ *  Integer ranges are compatible with each other: bounds are checked when a
+ *  value is stored, as in TLA+ where a type is an invariant. */
+export function assignable(dst: Type, src: Type): boolean {
+  if (dst.k !== src.k) return false;
+  switch (dst.k) {
+    case 'bool':
+    case 'int':
+      return true;
+    case 'union':
+      return dst.name === (src as typeof dst).name;
+    case 'record': {
+      const s = src as typeof dst;
+      return (
+        s.fields.length === dst.fields.length &&
+        dst.fields.every((f) => {
+          const g = s.fields.find((x) => x.name === f.name);
+          return g !== undefined && assignable(f.type, g.type);
+        })
+      );
+    }
+    case 'map': {
+      const s = src as typeof dst;
+      return assignable(dst.dom, s.dom) && assignable(s.dom, dst.dom) && assignable(dst.rng, s.rng);
+    }
+    case 'set':
+      return assignable(dst.elem, (src as typeof dst).elem);
+    case 'seq':
+      return assignable(dst.elem, (src as typeof dst).elem);
+  }
+}
+
+/** The common type of two compatible types (for if/then/else, set literals, ==). */
+export function join(a: Type, b: Type): Type | null {
+  if (!assignable(a, b) && !assignable(b, a)) return null;
+  if (a.k === 'int' && b.k === 'int') return { k: 'int', lo: Math.min(a.lo, b.lo), hi: Math.max(a.hi, b.hi) };
+  if (a.k === 'set' && b.k === 'set') {
+    const e = join(a.elem, b.elem);
+    return e ? { k: 'set', elem: e } : null;
+  }
+  if (a.k === 'seq' && b.k === 'seq') {
+    const e = join(a.elem, b.elem);
+    return e ? { k: 'seq', elem: e, cap: Math.max(a.cap, b.cap) } : null;
+  }
+  return a;
+}
+
+export function findTag(t: Type, tag: string): TagInfo | undefined {
+  return t.k === 'union' ? t.tags.find((x) => x.name === tag) : undefined;
+}

@@ -1,0 +1,473 @@
+// IR → TypeScript source of a checker specialised to one spec and one choice
+// of constants: a packed state layout (bit fields in 32-bit words), one
+// successor function per action/label with guards and updates inlined,
+// invariant predicates and a pretty printer. The module imports nothing: its
+// `create(rt)` receives the small runtime (src/runtime/ops.ts), so the file
+// can live in a build folder and be loaded from anywhere.
+import type { IAction, IDomain, IExpr, IStmt, Model } from '../dsl/ir';
+import { Type, size, typeToString } from '../dsl/types';
+import { Value, enumerate } from '../src/runtime/values';
+
+export interface FieldLayout {
+  name: string;
+  /** first bit, counted from bit 0 of word 0 */
+  bit: number;
+  width: number;
+}
+
+export function layout(model: Model): { fields: FieldLayout[]; words: number } {
+  let bit = 0;
+  const fields = model.vars.map((v) => {
+    const n = size(v.type);
+    const width = n <= 1 ? 0 : Math.ceil(Math.log2(n));
+    const f = { name: v.name, bit, width };
+    bit += width;
+    return f;
+  });
+  return { fields, words: Math.max(1, Math.ceil(bit / 32)) };
+}
+
+class Emitter {
+  private consts: string[] = [];
+  private constIds = new Map<string, string>();
+  private slotNames = new Map<number, string>();
+
+  constructor(private model: Model) {}
+
+  /** A module-level constant for a value/type, shared by identical text. */
+  private hoist(prefix: string, code: string, comment?: string): string {
+    const key = prefix + code;
+    const known = this.constIds.get(key);
+    if (known) return known;
+    const id = `${prefix}${this.constIds.size}`;
+    this.constIds.set(key, id);
+    this.consts.push(`${comment ? `// ${comment}\n` : ''}const ${id} = ${code};`);
+    return id;
+  }
+
+  private typeRef(t: Type): string {
+    return this.hoist('T', typeLiteral(t), typeToString(t));
+  }
+
+  private valueCode(v: Value): string {
+    if (typeof v === 'object') return this.hoist('C', JSON.stringify(v));
+    return JSON.stringify(v);
+  }
+
+  private domainValues(t: Type): string {
+    return this.hoist('D', `rt.enumerate(${this.typeRef(t)})`, `the values of ${typeToString(t)}`);
+  }
+
+  private local(slot: number, name: string): string {
+    // one JS name per slot: a process's index name and `self` share a slot
+    const known = this.slotNames.get(slot);
+    if (known) return known;
+    const id = `${name.replace(/[^A-Za-z0-9_]/g, '_')}_${slot}`;
+    this.slotNames.set(slot, id);
+    return id;
+  }
+
+  /** code for the ordinal of value code `v` in type `t` (a map index) */
+  private ordCode(t: Type, v: string): string {
+    const n = size(t);
+    if (t.k === 'int') return `rt.idx((${v}) - ${t.lo}, ${n}, ${v})`;
+    if (t.k === 'bool') return `((${v}) ? 1 : 0)`;
+    if (t.k === 'union' && t.isEnum) {
+      const table = this.hoist('O', JSON.stringify(Object.fromEntries(t.tags.map((tg, i) => [tg.name, i]))), `ordinals of ${t.name}`);
+      return `${table}[${v} as string]`;
+    }
+    return `rt.ord(${this.typeRef(t)}, ${v})`;
+  }
+
+  private isPrimitive(t: Type): boolean {
+    return t.k === 'bool' || t.k === 'int' || (t.k === 'union' && t.isEnum);
+  }
+
+  expr(e: IExpr): string {
+    switch (e.k) {
+      case 'lit':
+        return this.valueCode(e.v);
+      case 'var':
+        return `s[${e.index}]`;
+      case 'local':
+        return this.local(e.slot, e.name);
+      case 'not':
+        return `!(${this.expr(e.e)})`;
+      case 'neg':
+        return `-(${this.expr(e.e)} as number)`;
+      case 'bin': {
+        const a = this.expr(e.a);
+        const b = this.expr(e.b);
+        switch (e.op) {
+          case '=>':
+            return `(!(${a}) || (${b}))`;
+          case '&&':
+          case '||':
+            return `((${a}) ${e.op} (${b}))`;
+          case '==':
+          case '!=': {
+            const prim = this.isPrimitive(e.a.ty) && this.isPrimitive(e.b.ty);
+            const eq = prim ? `((${a}) === (${b}))` : `rt.equals(${a}, ${b})`;
+            return e.op === '==' ? eq : `!${eq}`;
+          }
+          case '<':
+          case '<=':
+          case '>':
+          case '>=':
+          case '+':
+          case '-':
+          case '*':
+            return `((${a} as number) ${e.op} (${b} as number))`;
+          case '/':
+            return `rt.div(${a} as number, ${b} as number)`;
+          case '%':
+            return `rt.mod(${a} as number, ${b} as number)`;
+          case 'in':
+            return `rt.setHas(${b} as any[], ${a})`;
+          case 'notin':
+            return `!rt.setHas(${b} as any[], ${a})`;
+          case 'subseteq':
+            return `rt.subseteq(${a} as any[], ${b} as any[])`;
+          case 'union':
+            return `rt.setUnion(${a} as any[], ${b} as any[])`;
+          case 'inter':
+            return `rt.setInter(${a} as any[], ${b} as any[])`;
+          case '\\':
+            return `rt.setMinus(${a} as any[], ${b} as any[])`;
+        }
+        throw new Error(`emit: operator ${e.op}`);
+      }
+      case 'inType':
+        return `rt.inType(${this.typeRef(e.type)}, ${this.expr(e.e)})`;
+      case 'inRange': {
+        return `((x: number) => x >= (${this.expr(e.lo)} as number) && x <= (${this.expr(e.hi)} as number))(${this.expr(e.e)} as number)`;
+      }
+      case 'tag':
+        if (e.fields.length === 0) return JSON.stringify(e.tag);
+        return `{ $: ${JSON.stringify(e.tag)}, ${e.fields.map((f) => `${f.name}: ${this.expr(f.e)}`).join(', ')} }`;
+      case 'record':
+        return `{ ${e.fields.map((f) => `${f.name}: ${this.expr(f.e)}`).join(', ')} }`;
+      case 'setlit':
+        return `rt.setFromArray([${e.elems.map((x) => this.expr(x)).join(', ')}])`;
+      case 'rangeSet':
+        return `rt.range(${this.expr(e.lo)} as number, ${this.expr(e.hi)} as number)`;
+      case 'seqlit':
+        return `[${e.elems.map((x) => this.expr(x)).join(', ')}]`;
+      case 'maplit': {
+        const l = this.local(e.slot, e.name);
+        return `${this.domainValues(e.dom)}.map((v: any) => { ${l} = v; return ${this.expr(e.body)}; })`;
+      }
+      case 'field':
+        return e.onUnion ? `rt.unionField(${this.expr(e.e)}, ${JSON.stringify(e.field)})` : `(${this.expr(e.e)} as any).${e.field}`;
+      case 'mapIndex':
+        return `(${this.expr(e.e)} as any[])[${this.ordCode(e.dom, this.expr(e.i))}]`;
+      case 'seqIndex':
+        return `rt.seqAt(${this.expr(e.e)} as any[], ${this.expr(e.i)} as number)`;
+      case 'recUpdate':
+        return `{ ...(${this.expr(e.e)} as any), ${e.fields.map((f) => `${f.name}: ${this.expr(f.e)}`).join(', ')} }`;
+      case 'mapUpdate':
+        return `rt.mapSet(${this.expr(e.e)} as any[], ${this.ordCode(e.dom, this.expr(e.i))}, ${this.expr(e.v)})`;
+      case 'call': {
+        const args = e.args.map((a) => this.expr(a));
+        switch (e.fn) {
+          case 'len':
+          case 'card':
+            return `(${args[0]} as any[]).length`;
+          case 'head':
+            return `rt.head(${args[0]} as any[])`;
+          case 'tail':
+            return `rt.tail(${args[0]} as any[])`;
+          case 'append':
+            return `[...(${args[0]} as any[]), ${args[1]}]`;
+          case 'min':
+            return `Math.min(${args[0]} as number, ${args[1]} as number)`;
+          case 'max':
+            return `Math.max(${args[0]} as number, ${args[1]} as number)`;
+        }
+        throw new Error(`emit: function ${e.fn}`);
+      }
+      case 'if':
+        return `((${this.expr(e.c)}) ? (${this.expr(e.a)}) : (${this.expr(e.b)}))`;
+      case 'let':
+        return `((${this.local(e.slot, e.name)} = ${this.expr(e.v)}), ${this.expr(e.body)})`;
+      case 'quant': {
+        const l = this.local(e.slot, e.name);
+        const method = e.q === 'forall' ? 'every' : 'some';
+        return `${this.domainCode(e.dom)}.${method}((v: any) => { ${l} = v; return ${this.expr(e.body)} === true; })`;
+      }
+      case 'match': {
+        const m = `m`;
+        const arms = e.arms.map((arm) => {
+          const binds = arm.binds.map((b) => `${this.local(b.slot, b.name)} = (${m} as any).${b.field}; `).join('');
+          const body = `{ ${binds}return ${this.expr(arm.body)}; }`;
+          return arm.tag === null ? body : `if (t === ${JSON.stringify(arm.tag)}) ${body}`;
+        });
+        return `((${m}: any) => { const t = rt.tagOf(${m}); ${arms.join(' ')} return rt.noMatch(${m}); })(${this.expr(e.e)})`;
+      }
+      case 'is': {
+        const t = e.e.ty;
+        if (t.k === 'union' && t.isEnum) return `((${this.expr(e.e)}) === ${JSON.stringify(e.tag)})`;
+        return `(rt.tagOf(${this.expr(e.e)}) === ${JSON.stringify(e.tag)})`;
+      }
+    }
+  }
+
+  private domainCode(d: IDomain): string {
+    if (d.k === 'type') return this.domainValues(d.type);
+    if (d.k === 'range') return `rt.range(${this.expr(d.lo)} as number, ${this.expr(d.hi)} as number)`;
+    return `(${this.expr(d.e)} as any[])`;
+  }
+
+  // ---------- statements ----------
+
+  private kcount = 0;
+
+  /** Whether a statement list can branch (and so needs continuations). */
+  private branches(stmts: IStmt[]): boolean {
+    return stmts.some((s) => s.k === 'with' || s.k === 'either' || (s.k === 'if' && (this.branches(s.then) || this.branches(s.else))) || (s.k === 'for' && this.branches(s.body)));
+  }
+
+  /**
+   * Code for `stmts` run on the next-state array `n`, ending with `k(n)`.
+   * Reads see the pre-state `s`. A failed await returns (disables this branch).
+   * Branching statements get the rest of the block as a continuation closure
+   * and give each branch its own copy of `n` (values are never mutated).
+   */
+  block(stmts: IStmt[], k: string, indent: string): string {
+    const out: string[] = [];
+    for (let i = 0; i < stmts.length; i++) {
+      const s = stmts[i];
+      const rest = stmts.slice(i + 1);
+      const needsK = s.k === 'with' || s.k === 'either' || (s.k === 'if' && this.branches([s])) || (s.k === 'for' && this.branches(s.body));
+      if (!needsK) {
+        out.push(this.simple(s, indent));
+        continue;
+      }
+      const kn = `k${this.kcount++}`;
+      out.push(`${indent}const ${kn} = (n: any[]): void => {\n${this.block(rest, k, indent + '  ')}${indent}};`);
+      switch (s.k) {
+        case 'with': {
+          const l = this.local(s.slot, s.name);
+          out.push(`${indent}for (const v of ${this.domainCode(s.dom)}) {\n${indent}  ${l} = v;\n${indent}  ((n: any[]): void => {\n${this.block(s.body, kn, indent + '    ')}${indent}  })(n.slice());\n${indent}}`);
+          break;
+        }
+        case 'either':
+          for (const b of s.branches) out.push(`${indent}((n: any[]): void => {\n${this.block(b, kn, indent + '  ')}${indent}})(n.slice());`);
+          break;
+        case 'if':
+          out.push(`${indent}if (${this.expr(s.c)}) {\n${this.block(s.then, kn, indent + '  ')}${indent}} else {\n${this.block(s.else, kn, indent + '  ')}${indent}}`);
+          break;
+        case 'for': {
+          const l = this.local(s.slot, s.name);
+          out.push(
+            `${indent}const vals${kn} = ${this.domainCode(s.dom)};\n` +
+              `${indent}const it${kn} = (j: number, n: any[]): void => {\n` +
+              `${indent}  if (j === vals${kn}.length) return ${kn}(n);\n` +
+              `${indent}  ${l} = vals${kn}[j];\n${this.block(s.body, `((n: any[]) => it${kn}(j + 1, n))`, indent + '  ')}` +
+              `${indent}};\n${indent}it${kn}(0, n);`,
+          );
+          break;
+        }
+        default:
+          throw new Error('emit: unexpected branching statement');
+      }
+      out.push(`${indent}return;`);
+      return out.join('\n') + '\n';
+    }
+    out.push(`${indent}${k}(n);`);
+    return out.join('\n') + '\n';
+  }
+
+  /** a statement that cannot branch, inline */
+  private simple(s: IStmt, indent: string): string {
+    switch (s.k) {
+      case 'await':
+        return `${indent}if (${this.expr(s.c)} !== true) return;`;
+      case 'let':
+        return `${indent}${this.local(s.slot, s.name)} = ${this.expr(s.v)};`;
+      case 'assign': {
+        const v = this.model.vars[s.index];
+        const goto = v.process && v.name.endsWith('.pc') ? ` n[${this.model.vars.length}] = true;` : '';
+        if (s.path.length === 0) return `${indent}n[${s.index}] = ${this.expr(s.v)};${goto} // ${v.name}`;
+        const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : p.k === 'mapIndex' ? this.ordCode(p.dom, this.expr(p.i)) : `${this.expr(p.i)} as number`));
+        return `${indent}n[${s.index}] = rt.setIn(n[${s.index}], [${keys.join(', ')}], ${this.expr(s.v)}, ${this.typeRef(v.type)});${goto} // ${v.name}`;
+      }
+      case 'if':
+        return `${indent}if (${this.expr(s.c)}) {\n${s.then.map((x) => this.simple(x, indent + '  ')).join('\n')}\n${indent}} else {\n${s.else.map((x) => this.simple(x, indent + '  ')).join('\n')}\n${indent}}`;
+      case 'for': {
+        const l = this.local(s.slot, s.name);
+        return `${indent}for (const v of ${this.domainCode(s.dom)}) {\n${indent}  ${l} = v;\n${s.body.map((x) => this.simple(x, indent + '  ')).join('\n')}\n${indent}}`;
+      }
+      default:
+        throw new Error(`emit: ${s.k} is not a simple statement`);
+    }
+  }
+
+  private declareLocals(from: number): string {
+    const ids = [...this.slotNames.values()].slice(from);
+    return ids.length ? `  let ${ids.join(', ')}: any;\n` : '';
+  }
+
+  action(a: IAction, ai: number): string {
+    this.slotNames = new Map();
+    const nv = this.model.vars.length;
+    let fin = `(n: any[]) => emit(${ai}, combo, n)`;
+    if (a.process) {
+      const p = a.process;
+      const proc = this.model.processes.find((x) => x.name === p.name)!;
+      const self = a.params[0] ? this.local(a.params[0].slot, 'self') : '';
+      const assignPc = p.indexed
+        ? `n[${p.pcVar}] = rt.setIn(n[${p.pcVar}], [${this.ordCode(proc.domain!, self)}], ${JSON.stringify(p.next)}, ${this.typeRef(proc.pcType)})`
+        : `n[${p.pcVar}] = ${JSON.stringify(p.next)}`;
+      // without a goto, a step continues at the next label in text order
+      fin = `(n: any[]) => { if (!n[${nv}]) ${assignPc}; emit(${ai}, combo, n); }`;
+    }
+    const body = this.block(a.body, 'fin', '  ');
+    const params = a.params.map((p) => this.local(p.slot, p.name));
+    const locals = [...this.slotNames.values()].filter((id) => !params.includes(id));
+    const doc = `/** ${a.name}${a.params.length ? `(${a.params.map((p) => `${p.name}: ${typeToString(p.type)}`).join(', ')})` : ''}: one step with given parameters */\n`;
+    const step =
+      `${doc}function step${ai}(s: any[], emit: Emit, combo: number${params.map((p) => `, ${p}: any`).join('')}): void {\n` +
+      (locals.length ? `  let ${locals.join(', ')}: any;\n` : '') +
+      `  const n = s.slice();\n  const fin = ${fin};\n${body}}\n`;
+    // parameter loops; combo numbers the choice of parameters (for trace names)
+    let loops = `step${ai}(s, emit, ${a.params.map((_, i) => (i === 0 ? 'i0' : `i${i} * ${a.params.slice(0, i).map((p) => size(p.type)).reduce((x, y) => x * y, 1)}`)).join(' + ') || '0'}${a.params.map((p, i) => `, ${this.domainValues(p.type)}[i${i}]`).join('')});`;
+    for (let i = a.params.length - 1; i >= 0; i--) {
+      loops = `for (let i${i} = 0; i${i} < ${this.domainValues(a.params[i].type)}.length; i${i}++) {\n${loops.replace(/^/gm, '  ')}\n}`;
+    }
+    return `${step}\n/** ${a.name}: every choice of parameters */\nfunction action${ai}(s: any[], emit: Emit): void {\n${loops.replace(/^/gm, '  ')}\n}\n`;
+  }
+
+  init(): string {
+    this.slotNames = new Map();
+    const code = this.block(this.model.init, 'fin', '  ');
+    return `/** the initial states */\nfunction init(emit: (n: any[]) => void): void {\n  const s: any[] = [];\n  void s;\n${this.declareLocals(0)}  const n: any[] = new Array(${this.model.vars.length + 1}).fill(undefined);\n  const fin = (n: any[]) => emit(n);\n${code}}\n`;
+  }
+
+  invariants(): string {
+    const parts = this.model.invariants.map((inv, i) => {
+      this.slotNames = new Map();
+      const e = this.expr(inv.expr);
+      return `/** invariant ${inv.name} */\nfunction inv${i}(s: any[]): boolean {\n${this.declareLocals(0)}  return ${e} === true;\n}\n`;
+    });
+    const check = `/** index of the first violated invariant, or -1 */\nfunction invariant(s: any[]): number {\n${this.model.invariants.map((_, i) => `  if (!inv${i}(s)) return ${i};\n`).join('')}  return -1;\n}\n`;
+    return parts.join('\n') + '\n' + check;
+  }
+
+  codec(): string {
+    const { fields, words } = layout(this.model);
+    const enc: string[] = [];
+    const dec: string[] = [];
+    fields.forEach((f, i) => {
+      const v = this.model.vars[i];
+      if (f.width === 0) {
+        dec.push(`  s[${i}] = ${this.valueCode(enumerate(v.type)[0])}; // ${v.name} (one value)`);
+        enc.push(`  rt.ord(${this.typeRef(v.type)}, n[${i}]); // ${v.name} (one value: checked only)`);
+        return;
+      }
+      const ordExpr = this.primitiveOrd(v.type, `n[${i}]`) ?? `rt.ord(${this.typeRef(v.type)}, n[${i}])`;
+      enc.push(`  x = ${ordExpr}; // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}`);
+      dec.push(`  x = 0;`);
+      // split the field at word boundaries; widths above 32 bits use arithmetic, not shifts
+      let bit = f.bit;
+      let remaining = f.width;
+      let shift = 0;
+      while (remaining > 0) {
+        const w = bit >> 5;
+        const off = bit & 31;
+        const chunk = Math.min(32 - off, remaining);
+        const mask = chunk === 32 ? '0xffffffff' : `0x${((2 ** chunk) - 1).toString(16)}`;
+        const scale = 2 ** shift;
+        enc.push(`  w[o + ${w}] = (w[o + ${w}] | ((${scale === 1 ? 'x' : `Math.floor(x / ${scale})`} & ${mask}) << ${off})) >>> 0;`.replace('(x & 0xffffffff)', '(x >>> 0)'));
+        dec.push(`  x += (((w[o + ${w}] >>> ${off}) & ${mask}) >>> 0)${scale === 1 ? '' : ` * ${scale}`};`);
+        bit += chunk;
+        remaining -= chunk;
+        shift += chunk;
+      }
+      dec.push(`  s[${i}] = ${this.primitiveVal(v.type, 'x') ?? `rt.val(${this.typeRef(v.type)}, x)`};`);
+    });
+    return (
+      `/** pack the next-state values \`n\` into words[o .. o+${words}); throws when a value is outside its type */\n` +
+      `function encode(n: any[], w: Uint32Array, o: number): void {\n  let x: number;\n  for (let i = 0; i < ${words}; i++) w[o + i] = 0;\n${enc.join('\n')}\n}\n\n` +
+      `/** unpack words[o .. o+${words}) into values */\nfunction decode(w: Uint32Array, o: number): any[] {\n  const s: any[] = new Array(${this.model.vars.length + 1});\n  let x: number;\n${dec.join('\n')}\n  s[${this.model.vars.length}] = false;\n  return s;\n}\n`
+    );
+  }
+
+  private primitiveOrd(t: Type, v: string): string | null {
+    if (t.k === 'bool') return `(${v} ? 1 : 0)`;
+    if (t.k === 'int') return `rt.idx(${v} - ${t.lo}, ${size(t)}, ${v})`;
+    if (t.k === 'union' && t.isEnum) {
+      const table = this.hoist('O', JSON.stringify(Object.fromEntries(t.tags.map((tg, i) => [tg.name, i]))), `ordinals of ${t.name}`);
+      return `rt.idx(${table}[${v}], ${t.tags.length}, ${v})`;
+    }
+    return null;
+  }
+
+  private primitiveVal(t: Type, x: string): string | null {
+    if (t.k === 'bool') return `${x} === 1`;
+    if (t.k === 'int') return `${x} + ${t.lo}`;
+    if (t.k === 'union' && t.isEnum) return `${this.hoist('N', JSON.stringify(t.tags.map((tg) => tg.name)), `tags of ${t.name}`)}[${x}]`;
+    return null;
+  }
+
+  module(): string {
+    const m = this.model;
+    const actions = m.actions.map((a, i) => this.action(a, i)).join('\n');
+    const init = this.init();
+    const invs = this.invariants();
+    const codec = this.codec();
+    const { words, fields } = layout(m);
+    const terminated = m.processes.length
+      ? `  return ${m.processes.map((p) => (p.domain ? `(s[${p.pcVar}] as any[]).every((x) => x === "Done")` : `s[${p.pcVar}] === "Done"`)).join(' && ')};`
+      : '  return false;';
+    const meta = {
+      spec: m.name,
+      constants: Object.fromEntries(m.constants.map((c) => [c.name, c.value])),
+      vars: m.vars.map((v, i) => ({ name: v.name, type: typeToString(v.type), bit: fields[i].bit, width: fields[i].width })),
+      words,
+      actions: m.actions.map((a) => ({ name: a.name, params: a.params.map((p) => ({ name: p.name, size: size(p.type) })), process: a.process ? { name: a.process.name, label: a.process.label, indexed: a.process.indexed } : null })),
+      invariants: m.invariants.map((i) => i.name),
+    };
+    const varTypes = m.vars.map((v) => this.typeRef(v.type));
+    const paramTypes = m.actions.map((a) => `[${a.params.map((p) => this.typeRef(p.type)).join(', ')}]`);
+    const header =
+      `// Generated by uffdspec from spec ${m.name}${m.source ? ` (${m.source.file})` : ''}.\n` +
+      `// Constants: ${m.constants.map((c) => `${c.name}=${String(c.value)}`).join(', ') || '(none)'}.\n` +
+      `// Do not edit: regenerate with \`uffdspec check\`. State: ${m.vars.length} variables in ${words} 32-bit word(s).\n`;
+    return (
+      header +
+      `/* eslint-disable */\n` +
+      `type Emit = (action: number, combo: number, n: any[]) => void;\n\n` +
+      `export function create(rt: any) {\n` +
+      indentAll(
+        `${this.consts.join('\n')}\n\n${codec}\n${init}\n${actions}\n${invs}\n` +
+          `/** every process has finished */\nfunction terminated(s: any[]): boolean {\n${terminated}\n}\n\n` +
+          `const VAR_TYPES = [${varTypes.join(', ')}];\n` +
+          `const PARAM_TYPES = [${paramTypes.join(', ')}];\n` +
+          `const ACTIONS = [${m.actions.map((_, i) => `action${i}`).join(', ')}];\n` +
+          `const META = ${JSON.stringify(meta)};\n\n` +
+          `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  for (let i = 0; i < ACTIONS.length; i++) {\n    try {\n      ACTIONS[i](s, emit);\n    } catch (e: any) {\n      // tell the engine which step failed, so the error points at it\n      if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n      throw e;\n    }\n  }\n}\n\n` +
+          `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
+          `/** a step's name: the action with its parameters, or Process[index]:label */\nfunction stepName(action: number, combo: number): string {\n  const a = META.actions[action];\n  const vals: string[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(JSON.stringify(rt.toJSON(t, rt.val(t, combo % a.params[i].size))));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  if (a.process) return a.process.indexed ? \`\${a.process.name}[\${vals[0]}]:\${a.process.label}\` : a.name;\n  return vals.length ? \`\${a.name}(\${vals.join(', ')})\` : a.name;\n}\n\n` +
+          `return { META, WORDS: ${words}, init, successors, invariant, terminated, encode, decode, toJSON, stepName };\n`,
+      ) +
+      `}\n`
+    );
+  }
+}
+
+function indentAll(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => (l.length ? '  ' + l : l))
+    .join('\n');
+}
+
+function typeLiteral(t: Type): string {
+  return JSON.stringify(t, (_k, v) => (v === Infinity ? 1e308 : v === -Infinity ? -1e308 : v));
+}
+
+/** The TypeScript source of the checker for `model`. */
+export function emitChecker(model: Model): string {
+  return new Emitter(model).module();
+}

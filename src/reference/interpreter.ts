@@ -1,0 +1,289 @@
+// The reference interpreter: explores a Model by evaluating its IR directly,
+// with states as plain values keyed by their JSON text. It is slow and
+// simple on purpose: tests hold the generated checker against it.
+import type { IAction, IPathElem, IStmt, Model } from '../../dsl/ir';
+import { Env, domainValues, evaluate } from '../../dsl/evaluate';
+import { EvalError, Value, ord, toJSON, enumerate, setIn } from '../runtime/values';
+import type { CheckOptions, CheckResult, CoverageRow, TraceStep } from '../engine/result';
+import { SpecError, diag } from '../../dsl/diagnostics';
+import type { Span } from '../../dsl/ast';
+
+interface Update {
+  index: number;
+  /** evaluated path: field names and domain ordinals / sequence positions */
+  keys: (string | number)[];
+  path: IPathElem[];
+  v: Value;
+  span: Span;
+}
+
+type Cont = (upd: Update[]) => void;
+
+export class Interpreter {
+  constructor(readonly model: Model) {}
+
+  private evalErr(e: unknown, span: Span, what: string): never {
+    if (e instanceof EvalError) throw new SpecError([diag('eval', `${what}: ${e.message}`, span, this.model.source)]);
+    throw e;
+  }
+
+  initialStates(): Value[][] {
+    const out: Value[][] = [];
+    const frame: Value[] = new Array(this.model.initSlots);
+    this.exec(this.model.init, 0, { state: null, frame }, [], (upd) => {
+      const s: Value[] = new Array(this.model.vars.length).fill(undefined);
+      this.apply(s, upd);
+      this.model.vars.forEach((v, i) => {
+        try {
+          ord(v.type, s[i]);
+        } catch (e) {
+          const why = s[i] === undefined || (e instanceof TypeError) ? 'init does not assign it' : (e as Error).message;
+          throw new SpecError([diag('eval', `initial value of ${v.name}: ${why}`, this.model.initSpan, this.model.source)]);
+        }
+      });
+      out.push(s);
+    }, 'init');
+    return out;
+  }
+
+  /** every successor of `state`, with the name of the step that produced it */
+  successors(state: Value[], emit: (actionIndex: number, label: string, next: Value[]) => void) {
+    this.model.actions.forEach((a, ai) => {
+      const paramValues = a.params.map((p) => enumerate(p.type));
+      const frame: Value[] = new Array(a.slots);
+      const choose = (k: number) => {
+        if (k === a.params.length) {
+          this.exec(a.body, 0, { state, frame }, [], (upd) => {
+            const next = state.slice();
+            if (a.process && !upd.some((u) => u.index === a.process!.pcVar)) {
+              upd = [...upd, this.fallthrough(a, frame)];
+            }
+            this.apply(next, upd);
+            this.model.vars.forEach((v, i) => {
+              if (next[i] !== state[i]) {
+                try {
+                  ord(v.type, next[i]);
+                } catch (e) {
+                  this.evalErr(e, a.span, `step ${a.name}, variable ${v.name}`);
+                }
+              }
+            });
+            emit(ai, this.stepName(a, frame), next);
+          }, a.name);
+          return;
+        }
+        for (const v of paramValues[k]) {
+          frame[a.params[k].slot] = v;
+          choose(k + 1);
+        }
+      };
+      choose(0);
+    });
+  }
+
+  private fallthrough(a: IAction, frame: Value[]): Update {
+    const p = a.process!;
+    const proc = this.model.processes.find((x) => x.name === p.name)!;
+    const keys = p.indexed ? [ord(proc.domain!, frame[a.params[0].slot])] : [];
+    return { index: p.pcVar, keys, path: [], v: p.next, span: a.span };
+  }
+
+  stepName(a: IAction, frame: Value[]): string {
+    if (a.process) {
+      if (!a.process.indexed) return a.name;
+      return `${a.process.name}[${JSON.stringify(toJSON(a.params[0].type, frame[a.params[0].slot]))}]:${a.process.label}`;
+    }
+    if (a.params.length === 0) return a.name;
+    return `${a.name}(${a.params.map((p) => JSON.stringify(toJSON(p.type, frame[p.slot]))).join(', ')})`;
+  }
+
+  private exec(stmts: IStmt[], i: number, env: Env, upd: Update[], k: Cont, what: string): void {
+    if (i === stmts.length) return k(upd);
+    const s = stmts[i];
+    const next = (u: Update[]) => this.exec(stmts, i + 1, env, u, k, what);
+    const ev = (e: Parameters<typeof evaluate>[0], span?: Span) => {
+      try {
+        return evaluate(e, env);
+      } catch (err) {
+        return this.evalErr(err, span ?? this.model.initSpan, what);
+      }
+    };
+    switch (s.k) {
+      case 'await':
+        if (ev(s.c, s.span) === true) next(upd);
+        return;
+      case 'assign': {
+        const keys: (string | number)[] = [];
+        for (const p of s.path) {
+          if (p.k === 'field') keys.push(p.name);
+          else if (p.k === 'mapIndex') {
+            const kv = ev(p.i, s.span);
+            try {
+              keys.push(ord(p.dom, kv));
+            } catch (err) {
+              this.evalErr(err, s.span, what);
+            }
+          } else keys.push(ev(p.i, s.span) as number);
+        }
+        const u: Update = { index: s.index, keys, path: s.path, v: ev(s.v, s.span), span: s.span };
+        for (const o of upd) {
+          if (o.index === u.index && prefix(o.keys, u.keys)) {
+            throw new SpecError([diag('eval', `${what}: ${this.model.vars[u.index].name} is assigned twice in one step`, s.span, this.model.source)]);
+          }
+        }
+        next([...upd, u]);
+        return;
+      }
+      case 'if':
+        if (ev(s.c) === true) this.exec(s.then, 0, env, upd, next, what);
+        else this.exec(s.else, 0, env, upd, next, what);
+        return;
+      case 'let':
+        env.frame[s.slot] = ev(s.v);
+        next(upd);
+        return;
+      case 'with': {
+        const vals = this.domain(s.dom, env, what);
+        for (const v of vals) {
+          env.frame[s.slot] = v;
+          this.exec(s.body, 0, env, upd, next, what);
+        }
+        return;
+      }
+      case 'either':
+        for (const b of s.branches) this.exec(b, 0, env, upd, next, what);
+        return;
+      case 'for': {
+        const vals = this.domain(s.dom, env, what);
+        const iter = (j: number, u: Update[]): void => {
+          if (j === vals.length) return next(u);
+          env.frame[s.slot] = vals[j];
+          this.exec(s.body, 0, env, u, (u2) => iter(j + 1, u2), what);
+        };
+        iter(0, upd);
+        return;
+      }
+    }
+  }
+
+  private domain(d: Parameters<typeof domainValues>[0], env: Env, what: string): Value[] {
+    try {
+      return domainValues(d, env);
+    } catch (err) {
+      return this.evalErr(err, this.model.initSpan, what);
+    }
+  }
+
+  private apply(state: Value[], upd: Update[]) {
+    for (const u of upd) {
+      const t = this.model.vars[u.index].type;
+      state[u.index] = setIn(state[u.index], u.keys, u.v, t);
+    }
+  }
+
+  stateToJSON(s: Value[]): Record<string, unknown> {
+    const o: Record<string, unknown> = {};
+    this.model.vars.forEach((v, i) => (o[v.name] = toJSON(v.type, s[i])));
+    return o;
+  }
+
+  invariantViolated(s: Value[]): string | null {
+    for (const inv of this.model.invariants) {
+      let ok: Value;
+      try {
+        ok = evaluate(inv.expr, { state: s, frame: new Array(inv.slots) });
+      } catch (err) {
+        return this.evalErr(err, inv.span, `invariant ${inv.name}`);
+      }
+      if (ok !== true) return inv.name;
+    }
+    return null;
+  }
+
+  terminated(s: Value[]): boolean {
+    if (this.model.processes.length === 0) return false;
+    return this.model.processes.every((p) => {
+      const pc = s[p.pcVar];
+      return Array.isArray(pc) ? pc.every((x) => x === 'Done') : pc === 'Done';
+    });
+  }
+}
+
+function prefix(a: (string | number)[], b: (string | number)[]): boolean {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Breadth-first exploration with the interpreter (reference semantics). */
+export function interpretCheck(model: Model, opts: CheckOptions = {}): CheckResult {
+  const t0 = Date.now();
+  const it = new Interpreter(model);
+  const seen = new Map<string, number>();
+  const states: Value[][] = [];
+  const parent: number[] = [];
+  const via: string[] = [];
+  const level: number[] = [];
+  const coverage: CoverageRow[] = model.actions.map((a) => ({ action: a.name, generated: 0, distinct: 0 }));
+  let generated = 0;
+  const result = (r: CheckResult['result'], violations: CheckResult['violations'], queueLeft: number, limit?: string): CheckResult => ({
+    spec: model.name,
+    constants: Object.fromEntries(model.constants.map((c) => [c.name, c.value])),
+    result: r,
+    statesGenerated: generated,
+    distinctStates: states.length,
+    depth: states.length ? Math.max(...level) + 1 : 0,
+    queueLeft,
+    durationMs: Date.now() - t0,
+    violations,
+    coverage,
+    limit,
+    engine: 'interpreter',
+  });
+  const trace = (i: number): TraceStep[] => {
+    const out: TraceStep[] = [];
+    for (let j = i; j >= 0; j = parent[j]) out.push({ action: via[j], state: it.stateToJSON(states[j]) });
+    return out.reverse();
+  };
+  const add = (s: Value[], from: number, name: string): { index: number; fresh: boolean } => {
+    generated++;
+    const key = JSON.stringify(s);
+    const old = seen.get(key);
+    if (old !== undefined) return { index: old, fresh: false };
+    const index = states.length;
+    seen.set(key, index);
+    states.push(s);
+    parent.push(from);
+    via.push(name);
+    level.push(from < 0 ? 0 : level[from] + 1);
+    return { index, fresh: true };
+  };
+  for (const s of it.initialStates()) {
+    const { index, fresh } = add(s, -1, 'Init');
+    if (fresh) {
+      const bad = it.invariantViolated(s);
+      if (bad) return result('violation', [{ property: bad, trace: trace(index) }], 0);
+    }
+  }
+  for (let head = 0; head < states.length; head++) {
+    if (opts.maxStates !== undefined && states.length >= opts.maxStates) return result('limit', [], states.length - head, 'max-states');
+    const s = states[head];
+    let any = false;
+    let violation: CheckResult['violations'] | null = null;
+    it.successors(s, (ai, name, next) => {
+      any = true;
+      if (violation) return;
+      coverage[ai].generated++;
+      const { index, fresh } = add(next, head, name);
+      if (!fresh) return;
+      coverage[ai].distinct++;
+      const bad = it.invariantViolated(next);
+      if (bad) violation = [{ property: bad, trace: trace(index) }];
+    });
+    if (violation) return result('violation', violation, states.length - head - 1);
+    if (!any && opts.deadlock !== false && !it.terminated(s)) {
+      return result('deadlock', [{ property: 'Deadlock', trace: trace(head) }], states.length - head - 1);
+    }
+  }
+  return result('ok', [], 0);
+}

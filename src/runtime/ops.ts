@@ -1,0 +1,69 @@
+// The small runtime that generated checkers call (SPIN-style: the verifier
+// is generated, the runtime stays small). Everything here is a pure function
+// on values of src/runtime/values.ts.
+import { EvalError, Value, compare, enumerate, equals, ord, setFromArray, setHas, setIn, tagOf, toJSON, val } from './values';
+
+export { EvalError, compare, enumerate, equals, ord, setFromArray, setHas, setIn, tagOf, toJSON, val };
+
+export function div(a: number, b: number): number {
+  if (b === 0) throw new EvalError('division by zero');
+  return Math.trunc(a / b);
+}
+export function mod(a: number, b: number): number {
+  if (b === 0) throw new EvalError('division by zero');
+  return a % b;
+}
+/** bounds-checked position in a map's domain of `n` values */
+export function idx(i: number, n: number, shown: Value): number {
+  if (!(i >= 0 && i < n) || !Number.isInteger(i)) throw new EvalError(`index ${JSON.stringify(shown)} is outside the map's domain`);
+  return i;
+}
+export function seqAt(s: Value[], i: number): Value {
+  if (i < 0 || i >= s.length) throw new EvalError(`index ${i} is outside a sequence of length ${s.length}`);
+  return s[i];
+}
+export function head(s: Value[]): Value {
+  if (s.length === 0) throw new EvalError('head of an empty sequence');
+  return s[0];
+}
+export function tail(s: Value[]): Value[] {
+  if (s.length === 0) throw new EvalError('tail of an empty sequence');
+  return s.slice(1);
+}
+export function unionField(v: Value, f: string): Value {
+  if (typeof v === 'string' || !(f in (v as object))) throw new EvalError(`${tagOf(v)} has no field ${f}`);
+  return (v as any)[f];
+}
+export function range(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let i = lo; i <= hi; i++) out.push(i);
+  return out;
+}
+export function setUnion(a: Value[], b: Value[]): Value[] {
+  return setFromArray([...a, ...b]);
+}
+export function setInter(a: Value[], b: Value[]): Value[] {
+  return a.filter((x) => setHas(b, x));
+}
+export function setMinus(a: Value[], b: Value[]): Value[] {
+  return a.filter((x) => !setHas(b, x));
+}
+export function subseteq(a: Value[], b: Value[]): boolean {
+  return a.every((x) => setHas(b, x));
+}
+export function mapSet(m: Value[], i: number, v: Value): Value[] {
+  const c = m.slice();
+  c[i] = v;
+  return c;
+}
+export function inType(t: import('../../dsl/types').Type, v: Value): boolean {
+  try {
+    ord(t, v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+export function noMatch(v: Value): never {
+  throw new EvalError(`no match arm for ${tagOf(v)}`);
+}
