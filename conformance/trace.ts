@@ -1,0 +1,510 @@
+// The conformance trace (docs/trace-format.md): its types, a hand-written validator
+// that turns every defect of a trace file into one line naming the field and the step,
+// and the comparison/rendering of observations used by side-by-side reports.
+import { readFileSync } from 'fs';
+import { FAULT_AROUND_VALUES, VARIANT_KEYS } from '../src/sim/variant';
+
+export const TRACE_FORMAT = 'uffdspec-trace/1';
+/** The fault-around window: the harness maps the file so that one window covers it. */
+export const MAX_PAGES = 16;
+export const MAX_THREADS = 8;
+
+export type UffdMode = 'MISSING' | 'WP' | 'MINOR';
+export const UFFD_MODES: readonly UffdMode[] = ['MISSING', 'WP', 'MINOR'];
+
+/**
+ * UFFDIO_API features a trace may request. The harness always adds the ones shmem
+ * needs (PAGEFAULT_FLAG_WP, MISSING_SHMEM, MINOR_SHMEM, WP_HUGETLBFS_SHMEM); event
+ * features (FORK, REMAP, REMOVE, UNMAP) are excluded because their messages are not
+ * part of the observation.
+ */
+export type FeatureName = 'SIGBUS' | 'WP_ASYNC' | 'WP_UNPOPULATED' | 'THREAD_ID' | 'EXACT_ADDRESS';
+export const FEATURE_NAMES: readonly FeatureName[] = ['SIGBUS', 'WP_ASYNC', 'WP_UNPOPULATED', 'THREAD_ID', 'EXACT_ADDRESS'];
+
+export type Op =
+  | { op: 'read'; thread: number; page: number }
+  | { op: 'write'; thread: number; page: number; value: number }
+  | { op: 'pread'; page: number }
+  | { op: 'pwrite'; page: number; value: number }
+  | { op: 'punch'; lo: number; hi: number }
+  | { op: 'madvise'; advice: 'DONTNEED' | 'REMOVE'; lo: number; hi: number }
+  | { op: 'register'; modes: UffdMode[]; features?: FeatureName[] }
+  | { op: 'unregister' }
+  | { op: 'copy'; page: number; value: number; wp: boolean; dontwake?: boolean }
+  | { op: 'continue'; page: number; wp: boolean; dontwake?: boolean }
+  | { op: 'writeprotect'; lo: number; hi: number; wp: boolean; dontwake?: boolean }
+  | { op: 'wake'; lo: number; hi: number };
+
+export type OpName = Op['op'];
+export const OP_NAMES: readonly OpName[] = [
+  'read', 'write', 'pread', 'pwrite', 'punch', 'madvise', 'register', 'unregister', 'copy', 'continue', 'writeprotect', 'wake',
+];
+
+/** What an access returns: the byte read, 'ok' for a write, or the SIGBUS it got. */
+export type AccessResult = number | 'ok' | 'SIGBUS';
+/** An op's result: an access result, 'blocked' for an access waiting on a userfault, or 0/-errno/bytes. */
+export type OpResult = AccessResult | 'blocked';
+
+export type PteObs = 'none' | 'marker' | 'present';
+export interface PageObs {
+  cache: boolean;
+  value: number;
+  pte: PteObs;
+  wp: boolean;
+}
+
+export type EventKind = 'MISSING' | 'WP' | 'MINOR';
+export interface EventObs {
+  kind: EventKind;
+  page: number;
+  write: boolean;
+}
+
+/** 'running' only comes from the simulator's fine-grained API (a thread inside the kernel); never in a file. */
+export type ThreadObs = { state: 'idle'; last?: AccessResult } | { state: 'blocked' } | { state: 'running' };
+
+export interface Observation {
+  result: OpResult;
+  pages: PageObs[];
+  events: EventObs[];
+  threads: ThreadObs[];
+}
+
+export interface Step {
+  op: Op;
+  expect: Observation;
+}
+
+export type ConstantValue = string | number | boolean;
+
+export interface Trace {
+  format: typeof TRACE_FORMAT;
+  name: string;
+  spec?: string;
+  constants: Record<string, ConstantValue>;
+  pages: number;
+  threads: number;
+  initial: { fill: number[] };
+  steps: Step[];
+}
+
+/** A defect in a trace file; `message` is the whole one-line diagnostic. */
+export class TraceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TraceError';
+  }
+}
+
+export function loadTrace(path: string): Trace {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new TraceError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new TraceError(`${path}: not valid JSON: ${(e as Error).message.split('\n')[0]}`);
+  }
+  return validateTrace(json, path);
+}
+
+// ---- validation ----------------------------------------------------------------------
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+function show(v: Json): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s.length > 40 ? s.slice(0, 37) + '...' : s;
+}
+
+/** Reads fields of one JSON object, reporting defects against its path. */
+class Fields {
+  private readonly used = new Set<string>();
+
+  constructor(
+    private readonly v: Validator,
+    readonly path: string,
+    private readonly obj: Obj,
+  ) {}
+
+  /** top-level fields are named bare (`pages`), nested ones with their parent (`steps[3].op.page`) */
+  at(key: string): string {
+    return this.path === '' ? key : `${this.path}.${key}`;
+  }
+
+  has(key: string): boolean {
+    return key in this.obj;
+  }
+
+  raw(key: string): Json {
+    this.used.add(key);
+    return this.obj[key];
+  }
+
+  int(key: string, lo: number, hi: number): number {
+    const x = this.raw(key);
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi) this.v.fail(this.at(key), `expected an integer in ${lo}..${hi}`, x);
+    return x as number;
+  }
+
+  bool(key: string, dflt?: boolean): boolean {
+    const x = this.raw(key);
+    if (x === undefined && dflt !== undefined) return dflt;
+    if (typeof x !== 'boolean') this.v.fail(this.at(key), 'expected true or false', x);
+    return x as boolean;
+  }
+
+  str(key: string): string {
+    const x = this.raw(key);
+    if (typeof x !== 'string' || x.length === 0) this.v.fail(this.at(key), 'expected a non-empty string', x);
+    return x as string;
+  }
+
+  oneOf<T extends string>(key: string, values: readonly T[]): T {
+    const x = this.raw(key);
+    if (typeof x !== 'string' || !values.includes(x as T)) this.v.fail(this.at(key), `expected one of ${values.join(', ')}`, x);
+    return x as T;
+  }
+
+  obj_(key: string): Fields {
+    return this.v.object(this.raw(key), this.at(key));
+  }
+
+  arr(key: string): Json[] {
+    return this.v.array(this.raw(key), this.at(key));
+  }
+
+  /** Every field of the object must have been read: an unknown one is most likely a typo. */
+  done(): void {
+    for (const key of Object.keys(this.obj)) if (!this.used.has(key)) this.v.failMsg(this.at(key), 'unknown field');
+  }
+}
+
+class Validator {
+  constructor(private readonly file: string) {}
+
+  fail(path: string, expected: string, got: Json): never {
+    throw new TraceError(`${this.file}: ${path}: ${expected}, got ${show(got)}`);
+  }
+
+  failMsg(path: string, message: string): never {
+    throw new TraceError(`${this.file}: ${path}: ${message}`);
+  }
+
+  object(x: Json, path: string): Fields {
+    if (typeof x !== 'object' || x === null || Array.isArray(x)) this.fail(path, 'expected an object', x);
+    return new Fields(this, path, x as Obj);
+  }
+
+  array(x: Json, path: string): Json[] {
+    if (!Array.isArray(x)) this.fail(path, 'expected an array', x);
+    return x as Json[];
+  }
+}
+
+/** Validate a parsed trace; `fileName` only prefixes the diagnostics. */
+export function validateTrace(json: Json, fileName: string): Trace {
+  const v = new Validator(fileName);
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) v.fail('(top level)', 'expected an object', json);
+  const root = new Fields(v, '', json as Obj);
+
+  const format = root.raw('format');
+  if (format !== TRACE_FORMAT) v.fail('format', `expected "${TRACE_FORMAT}"`, format);
+  const name = root.str('name');
+  const spec = root.has('spec') ? root.str('spec') : undefined;
+  const pages = root.int('pages', 1, MAX_PAGES);
+  const threads = root.int('threads', 1, MAX_THREADS);
+  const constants = root.has('constants') ? validateConstants(v, root.raw('constants')) : {};
+
+  let fill: number[] = new Array<number>(pages).fill(0);
+  if (root.has('initial')) {
+    const init = root.obj_('initial');
+    if (init.has('fill')) {
+      const arr = init.arr('fill');
+      if (arr.length !== pages) v.failMsg('initial.fill', `expected ${pages} entries (one per page), got ${arr.length}`);
+      fill = arr.map((x, i) => intIn(v, x, `initial.fill[${i}]`, 0, 255));
+    }
+    init.done();
+  }
+
+  const steps: Step[] = [];
+  const ctx: StepContext = { pages, threads, uffdOpen: false, blocked: new Array<boolean>(threads).fill(false) };
+  root.arr('steps').forEach((s, i) => steps.push(validateStep(v, s, `steps[${i}]`, ctx)));
+  root.done();
+
+  const trace: Trace = { format: TRACE_FORMAT, name, constants, pages, threads, initial: { fill }, steps };
+  if (spec !== undefined) trace.spec = spec;
+  return trace;
+}
+
+function intIn(v: Validator, x: Json, path: string, lo: number, hi: number): number {
+  if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > hi) v.fail(path, `expected an integer in ${lo}..${hi}`, x);
+  return x as number;
+}
+
+/**
+ * The variant constants are checked by type; other constants (the spec's own, such as
+ * sizes) only need a scalar value, since the simulator and the harness ignore them.
+ */
+function validateConstants(v: Validator, x: Json): Record<string, ConstantValue> {
+  const f = v.object(x, 'constants');
+  const out: Record<string, ConstantValue> = {};
+  for (const key of Object.keys(x as Obj)) {
+    if (key === 'FAULT_AROUND') out[key] = f.oneOf(key, FAULT_AROUND_VALUES);
+    else if ((VARIANT_KEYS as readonly string[]).includes(key)) out[key] = f.bool(key);
+    else {
+      const c = f.raw(key);
+      if (typeof c !== 'string' && typeof c !== 'boolean' && !(typeof c === 'number' && Number.isInteger(c)))
+        v.fail(`constants.${key}`, 'expected a string, an integer or a boolean', c);
+      out[key] = c as ConstantValue;
+    }
+  }
+  return out;
+}
+
+/** What earlier steps imply about the next one. */
+interface StepContext {
+  pages: number;
+  threads: number;
+  /** a register step has opened the uffd */
+  uffdOpen: boolean;
+  /** per thread: blocked according to the previous step's expectation */
+  blocked: boolean[];
+}
+
+const UFFD_IOCTLS: readonly OpName[] = ['unregister', 'copy', 'continue', 'writeprotect', 'wake'];
+
+function validateStep(v: Validator, x: Json, path: string, ctx: StepContext): Step {
+  const step = v.object(x, path);
+  const op = validateOp(v, step.raw('op'), `${path}.op`, ctx);
+  const expect = validateObservation(v, step.raw('expect'), `${path}.expect`, op, ctx);
+  step.done();
+  expect.threads.forEach((t, i) => (ctx.blocked[i] = t.state === 'blocked'));
+  return { op, expect };
+}
+
+function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
+  const f = v.object(x, path);
+  const kind = f.oneOf('op', OP_NAMES);
+  const page = () => f.int('page', 0, ctx.pages - 1);
+  const range = (): { lo: number; hi: number } => {
+    const lo = f.int('lo', 0, ctx.pages - 1);
+    return { lo, hi: f.int('hi', lo, ctx.pages - 1) };
+  };
+  const thread = () => {
+    const t = f.int('thread', 0, ctx.threads - 1);
+    if (ctx.blocked[t]) v.failMsg(f.at('thread'), `thread ${t} is blocked on a userfault (previous step's expect.threads[${t}])`);
+    return t;
+  };
+  const dontwake = (o: { dontwake?: boolean }) => {
+    if (f.has('dontwake')) o.dontwake = f.bool('dontwake');
+  };
+  if (UFFD_IOCTLS.includes(kind) && !ctx.uffdOpen) v.failMsg(f.at('op'), `${kind} needs the uffd, which no earlier register step opened`);
+
+  let op: Op;
+  switch (kind) {
+    case 'read':
+      op = { op: kind, thread: thread(), page: page() };
+      break;
+    case 'write':
+      op = { op: kind, thread: thread(), page: page(), value: f.int('value', 1, 255) };
+      break;
+    case 'pread':
+      op = { op: kind, page: page() };
+      break;
+    case 'pwrite':
+      op = { op: kind, page: page(), value: f.int('value', 0, 255) };
+      break;
+    case 'punch':
+    case 'wake':
+      op = { op: kind, ...range() };
+      break;
+    case 'madvise':
+      op = { op: kind, advice: f.oneOf('advice', ['DONTNEED', 'REMOVE'] as const), ...range() };
+      break;
+    case 'register': {
+      const modes = f.arr('modes').map((m, i) => {
+        if (typeof m !== 'string' || !UFFD_MODES.includes(m as UffdMode)) v.fail(`${f.at('modes')}[${i}]`, `expected one of ${UFFD_MODES.join(', ')}`, m);
+        return m as UffdMode;
+      });
+      const dup = modes.find((m, i) => modes.indexOf(m) !== i);
+      if (dup !== undefined) v.failMsg(f.at('modes'), `${dup} is listed twice`);
+      const reg: Op = { op: kind, modes };
+      if (f.has('features')) {
+        if (ctx.uffdOpen) v.failMsg(f.at('features'), 'only the first register opens the uffd (UFFDIO_API) and may give features');
+        reg.features = f.arr('features').map((m, i) => {
+          if (typeof m !== 'string' || !FEATURE_NAMES.includes(m as FeatureName))
+            v.fail(`${f.at('features')}[${i}]`, `expected one of ${FEATURE_NAMES.join(', ')}`, m);
+          return m as FeatureName;
+        });
+      }
+      ctx.uffdOpen = true;
+      op = reg;
+      break;
+    }
+    case 'unregister':
+      op = { op: kind };
+      break;
+    case 'copy': {
+      const c: Op = { op: kind, page: page(), value: f.int('value', 0, 255), wp: f.bool('wp') };
+      dontwake(c);
+      op = c;
+      break;
+    }
+    case 'continue': {
+      const c: Op = { op: kind, page: page(), wp: f.bool('wp') };
+      dontwake(c);
+      op = c;
+      break;
+    }
+    case 'writeprotect': {
+      const c: Op = { op: kind, ...range(), wp: f.bool('wp') };
+      dontwake(c);
+      op = c;
+      break;
+    }
+  }
+  f.done();
+  return op;
+}
+
+/** The results an op can have, as (description, predicate). */
+function resultShape(op: Op): [string, (r: Json) => boolean] {
+  const byte = (r: Json) => typeof r === 'number' && Number.isInteger(r) && r >= 0 && r <= 255;
+  const errno = (r: Json) => typeof r === 'number' && Number.isInteger(r) && r <= 0 && r >= -4095;
+  switch (op.op) {
+    case 'read':
+      return ['expected a byte 0..255, "SIGBUS" or "blocked"', (r) => byte(r) || r === 'SIGBUS' || r === 'blocked'];
+    case 'write':
+      return ['expected "ok", "SIGBUS" or "blocked"', (r) => r === 'ok' || r === 'SIGBUS' || r === 'blocked'];
+    case 'pread':
+      return ['expected a byte 0..255', byte];
+    case 'copy':
+    case 'continue':
+      return ['expected 4096 or a negative errno', (r) => r === 4096 || (errno(r) && r !== 0)];
+    default:
+      return ['expected 0 or a negative errno', errno];
+  }
+}
+
+function validateObservation(v: Validator, x: Json, path: string, op: Op, ctx: StepContext): Observation {
+  const f = v.object(x, path);
+  const [what, ok] = resultShape(op);
+  const result = f.raw('result');
+  if (!ok(result)) v.fail(f.at('result'), what, result);
+
+  const pagesArr = f.arr('pages');
+  if (pagesArr.length !== ctx.pages) v.failMsg(f.at('pages'), `expected ${ctx.pages} entries (one per page), got ${pagesArr.length}`);
+  const pages = pagesArr.map((p, i) => validatePage(v, p, `${f.at('pages')}[${i}]`));
+
+  const events = f.arr('events').map((e, i) => {
+    const ef = v.object(e, `${f.at('events')}[${i}]`);
+    const ev: EventObs = { kind: ef.oneOf('kind', ['MISSING', 'WP', 'MINOR'] as const), page: ef.int('page', 0, ctx.pages - 1), write: ef.bool('write') };
+    ef.done();
+    return ev;
+  });
+
+  const threadsArr = f.arr('threads');
+  if (threadsArr.length !== ctx.threads) v.failMsg(f.at('threads'), `expected ${ctx.threads} entries (one per thread), got ${threadsArr.length}`);
+  const threads = threadsArr.map((t, i) => validateThread(v, t, `${f.at('threads')}[${i}]`));
+
+  if ((op.op === 'read' || op.op === 'write') && (result === 'blocked') !== (threads[op.thread].state === 'blocked'))
+    v.failMsg(f.at('result'), `"blocked" exactly when threads[${op.thread}] is blocked`);
+  f.done();
+  return { result: result as OpResult, pages, events, threads };
+}
+
+function validatePage(v: Validator, x: Json, path: string): PageObs {
+  const f = v.object(x, path);
+  const page: PageObs = { cache: f.bool('cache'), value: f.int('value', 0, 255), pte: f.oneOf('pte', ['none', 'marker', 'present'] as const), wp: f.bool('wp') };
+  f.done();
+  if (!page.cache && page.value !== 0) v.failMsg(f.at('value'), `a page not in the cache reads 0, got ${page.value}`);
+  if (page.pte === 'marker' && !page.wp) v.failMsg(f.at('wp'), 'a marker is always wp');
+  if (page.pte === 'none' && page.wp) v.failMsg(f.at('wp'), 'a none pte is never wp');
+  return page;
+}
+
+function validateThread(v: Validator, x: Json, path: string): ThreadObs {
+  const f = v.object(x, path);
+  const state = f.oneOf('state', ['idle', 'blocked'] as const);
+  let t: ThreadObs;
+  if (state === 'idle') {
+    t = { state };
+    if (f.has('last')) {
+      const last = f.raw('last');
+      const byte = typeof last === 'number' && Number.isInteger(last) && last >= 0 && last <= 255;
+      if (!byte && last !== 'ok' && last !== 'SIGBUS') v.fail(f.at('last'), 'expected a byte 0..255, "ok" or "SIGBUS"', last);
+      t.last = last as AccessResult;
+    }
+  } else {
+    t = { state };
+  }
+  f.done();
+  return t;
+}
+
+// ---- comparison and rendering ------------------------------------------------------
+
+function showResult(r: OpResult | undefined): string {
+  return r === undefined ? 'none' : String(r);
+}
+
+function showEvent(e: EventObs | undefined): string {
+  return e === undefined ? 'none' : `${e.kind} ${e.write ? 'write' : 'read'} page ${e.page}`;
+}
+
+function showThread(t: ThreadObs): string {
+  if (t.state !== 'idle') return t.state;
+  return t.last === undefined ? 'idle' : `idle last=${t.last}`;
+}
+
+/** null when equal; otherwise the first difference, e.g. `pages[2].pte: expected marker, got none`. */
+export function compareObservation(expected: Observation, actual: Observation): string | null {
+  if (expected.result !== actual.result) return `result: expected ${showResult(expected.result)}, got ${showResult(actual.result)}`;
+  const n = Math.max(expected.pages.length, actual.pages.length);
+  for (let i = 0; i < n; i++) {
+    const e = expected.pages[i];
+    const a = actual.pages[i];
+    if (e === undefined || a === undefined) return `pages: expected ${expected.pages.length} pages, got ${actual.pages.length}`;
+    for (const key of ['cache', 'value', 'pte', 'wp'] as const) {
+      if (e[key] !== a[key]) return `pages[${i}].${key}: expected ${e[key]}, got ${a[key]}`;
+    }
+  }
+  const m = Math.max(expected.events.length, actual.events.length);
+  for (let i = 0; i < m; i++) {
+    const e = expected.events[i];
+    const a = actual.events[i];
+    if (e === undefined || a === undefined || e.kind !== a.kind || e.page !== a.page || e.write !== a.write)
+      return `events[${i}]: expected ${showEvent(e)}, got ${showEvent(a)}`;
+  }
+  const t = Math.max(expected.threads.length, actual.threads.length);
+  for (let i = 0; i < t; i++) {
+    const e = expected.threads[i];
+    const a = actual.threads[i];
+    if (e === undefined || a === undefined) return `threads: expected ${expected.threads.length} threads, got ${actual.threads.length}`;
+    if (showThread(e) !== showThread(a)) return `threads[${i}]: expected ${showThread(e)}, got ${showThread(a)}`;
+  }
+  return null;
+}
+
+/**
+ * Compact human form, one line per page, for side-by-side reports:
+ *   result 0
+ *   page 0: cache 1 present wp
+ *   page 1: hole 0 marker wp
+ *   events: WP write page 1
+ *   threads: t0 blocked, t1 idle last=3
+ */
+export function formatObservation(obs: Observation): string {
+  const lines = [`result ${showResult(obs.result)}`];
+  obs.pages.forEach((p, i) => lines.push(`page ${i}: ${p.cache ? 'cache' : 'hole'} ${p.value} ${p.pte}${p.wp ? ' wp' : ''}`));
+  lines.push(`events: ${obs.events.length === 0 ? 'none' : obs.events.map((e) => showEvent(e)).join(', ')}`);
+  lines.push(`threads: ${obs.threads.map((t, i) => `t${i} ${showThread(t)}`).join(', ')}`);
+  return lines.join('\n');
+}

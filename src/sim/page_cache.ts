@@ -1,0 +1,110 @@
+// The shmem inode and its page cache (address_space). Contents are abstracted to the
+// first byte of the page (0 = zeros). Folios carry an identity so that a pte can be
+// checked against the folio currently cached at its index (a stale pte maps an old one).
+import { Task, WaitQueue } from './scheduler';
+
+export class Folio {
+  uptodate = true;
+  dirty = false;
+  /** the task holding the folio lock, null when unlocked */
+  lockedBy: Task | null = null;
+  /** tasks sleeping in folio_lock() */
+  readonly lockWaiters = new WaitQueue('folio_lock');
+  /** the address_space it belongs to; null once truncated (delete_from_page_cache) */
+  mapping: AddressSpace | null;
+
+  constructor(
+    /** identity, increasing in allocation order (a generation number for reports) */
+    readonly id: number,
+    readonly index: number,
+    public value: number,
+    mapping: AddressSpace,
+  ) {
+    this.mapping = mapping;
+  }
+
+  get locked(): boolean {
+    return this.lockedBy !== null;
+  }
+
+  /** folio_trylock */
+  trylock(task: Task): boolean {
+    if (this.lockedBy !== null) return false;
+    this.lockedBy = task;
+    return true;
+  }
+
+  /** folio_lock: take it, or put the task to sleep; the caller re-runs its step when woken. */
+  lockOrSleep(task: Task): boolean {
+    if (this.trylock(task)) return true;
+    this.lockWaiters.sleep(task);
+    return false;
+  }
+
+  unlock(): void {
+    this.lockedBy = null;
+    this.lockWaiters.wakeAll();
+  }
+}
+
+/** `struct shmem_falloc` as seen through `inode->i_private` during a punch: pages [start,next). */
+export interface ShmemFalloc {
+  start: number;
+  next: number;
+  /** the puncher's waitq: faults inside the range sleep here until punch_end */
+  waitq: WaitQueue;
+}
+
+export class AddressSpace {
+  /** page cache slots: a folio, or null for a hole */
+  readonly slots: (Folio | null)[];
+  /** inode->i_private: set by a hole punch for its duration */
+  i_private: ShmemFalloc | null = null;
+  /** inode_lock (i_rwsem, exclusive): fallocate and write(2) take it, faults and read(2) do not */
+  inodeLockedBy: Task | null = null;
+  readonly inodeLockWaiters = new WaitQueue('inode_lock');
+  private nextFolioId = 1;
+
+  constructor(readonly i_size_pages: number) {
+    this.slots = new Array<Folio | null>(i_size_pages).fill(null);
+  }
+
+  /** filemap_get_entry (no swap in this model) */
+  lookup(index: number): Folio | null {
+    return this.slots[index];
+  }
+
+  /** allocate a folio and add it to the cache at an empty index (shmem_add_to_page_cache) */
+  addFolio(index: number, value: number): Folio {
+    if (this.slots[index] !== null) throw new Error(`page cache slot ${index} is occupied`);
+    const folio = new Folio(this.nextFolioId++, index, value, this);
+    this.slots[index] = folio;
+    return folio;
+  }
+
+  /** filemap_remove_folio: the folio leaves the cache; its mapping becomes NULL */
+  removeFolio(folio: Folio): void {
+    if (this.slots[folio.index] === folio) this.slots[folio.index] = null;
+    folio.mapping = null;
+  }
+
+  /** What read(2) of the page's first byte returns: holes read as zeros. */
+  readValue(index: number): number {
+    return this.slots[index]?.value ?? 0;
+  }
+
+  /** inode_lock: take it, or sleep; the caller re-runs its step when woken. */
+  inodeLockOrSleep(task: Task): boolean {
+    if (this.inodeLockedBy === null) {
+      this.inodeLockedBy = task;
+      return true;
+    }
+    this.inodeLockWaiters.sleep(task);
+    return false;
+  }
+
+  inodeUnlock(): void {
+    this.inodeLockedBy = null;
+    this.inodeLockWaiters.wakeAll();
+  }
+}

@@ -1,0 +1,46 @@
+// The page table of the one mapping: one pte per page of the file. A pte is none, a
+// uffd-wp marker (PTE_MARKER_UFFD_WP: "write-protected, nothing mapped"), or present.
+import { Folio } from './page_cache';
+
+export type Pte =
+  | { kind: 'none' }
+  | { kind: 'marker' }
+  | { kind: 'present'; folio: Folio; writable: boolean; dirty: boolean; uffd_wp: boolean };
+
+export type PresentPte = Extract<Pte, { kind: 'present' }>;
+
+export const PTE_NONE: Pte = Object.freeze({ kind: 'none' });
+export const PTE_MARKER: Pte = Object.freeze({ kind: 'marker' });
+
+/** pte_none_mostly(): none or a marker — "nothing mapped here" for fault and mfill purposes */
+export function pteNoneMostly(pte: Pte): boolean {
+  return pte.kind !== 'present';
+}
+
+export class PageTable {
+  readonly ptes: Pte[];
+
+  constructor(pages: number) {
+    this.ptes = new Array<Pte>(pages).fill(PTE_NONE);
+  }
+
+  get(index: number): Pte {
+    return this.ptes[index];
+  }
+
+  set(index: number, pte: Pte): void {
+    this.ptes[index] = pte;
+  }
+
+  /** set_pte_range for one page */
+  install(index: number, folio: Folio, writable: boolean, dirty: boolean, uffd_wp: boolean): void {
+    // pte_mkuffd_wp also clears the write bit: a wp pte is never writable.
+    this.ptes[index] = { kind: 'present', folio, writable: writable && !uffd_wp, dirty, uffd_wp };
+  }
+
+  /** folio_mapped() for this one mapping */
+  maps(index: number, folio: Folio): boolean {
+    const pte = this.ptes[index];
+    return pte.kind === 'present' && pte.folio === folio;
+  }
+}
