@@ -1,0 +1,597 @@
+import { spec } from "../dsl";
+
+// The shmem + userfaultfd protocol: page faults (read, write, fault-around),
+// fallocate(PUNCH_HOLE), MADV_DONTNEED, pwrite and a userfaultfd monitor on one
+// memfd inode, at the granularity where the kernel paths interleave. Each
+// label is one atomic step; labels sit exactly where the kernel drops or takes
+// the lock that matters (ptl, the folio lock, i_lock, the uffd wait queues).
+//
+// Sources (docs/shmem-model.md maps every variable and label to the kernel):
+// /work/shared/domain/kernel-brief.md §1–§4 (kernel 5.10 … 6.13 source reads and
+// 6.18 experiments) and the 2020 thread "mm: Don't fault around
+// userfaultfd-registered regions on reads". The kernel variants A–F of the brief
+// are constant settings; src/verdicts/run.ts checks each of them.
+//
+// Abstractions (why each is sound for the properties checked) are listed in
+// docs/shmem-model.md; the main ones:
+// - page contents are not modelled: a folio is identified by a generation
+//   number (how many folios were truncated at that index before it was
+//   allocated), which is enough to tell a stale pte from a current one;
+// - one page table: all PAGES pages share one ptl and one fault-around window
+//   (fault_around_bytes = 64 KiB = 16 pages, mapping aligned; assume PAGES <= 16);
+// - every zap of one VMA's range is one step (it runs under one ptl);
+// - the monitor reads pending messages in any order (the kernel hands out the
+//   oldest first): a superset of the kernel's orders.
+export const ShmemUffd = spec`
+  // ---------------------------------------------------------------- variants
+  enum FaultAround { Always, SkipIfUffdArmed, ShmemMapPages, SkipIfWpOrMinor }
+  enum UffdMode { None, Missing, Wp, MissingWp, Minor }
+
+  // Which gate do_read_fault() puts in front of fault-around:
+  //   Always          5.10–5.13 should_fault_around(): no uffd check at all
+  //   SkipIfUffdArmed Peter Xu's never-merged v2 (30 Nov 2020): skip if userfaultfd_armed()
+  //   ShmemMapPages   Andrea's proposed shmem_map_pages(): skip indices in i_private's [start,next)
+  //   SkipIfWpOrMinor 5.19+ uffd_disable_fault_around(): skip if VM_UFFD_WP or VM_UFFD_MINOR
+  const FAULT_AROUND: FaultAround = SkipIfWpOrMinor
+  // 5.19+: PTE_MARKER_UFFD_WP. A zap of a uffd-wp pte in a WP VMA leaves a marker and
+  // UFFDIO_WRITEPROTECT turns a none pte of a shmem VMA into one. false: the wp bit
+  // lives only in present ptes (Peter's 2020 branch).
+  const PTE_MARKERS: bool = true
+  // truncate_inode_folio() -> truncate_cleanup_folio(): if folio_mapped(),
+  // unmap_mapping_folio() under the folio lock (the "second unmap"). false = variant E.
+  const TRUNCATE_UNMAPS_MAPPED: bool = true
+  // 5.19+ (999dad824c39): that second unmap passes ZAP_FLAG_DROP_MARKER, so a zapped
+  // uffd-wp pte becomes none (no marker) and markers at the index are dropped, in every VMA.
+  const TRUNCATE_DROPS_MARKERS: bool = true
+  // 6.2+ (51d3d5eb74ff): a WP-registered VMA wants writenotify, so vm_page_prot is
+  // read-only and a read fault maps read-only; false: even read faults map writable.
+  const WRITENOTIFY: bool = true
+  // The registration of mapping 0 (mapping 1, if any, is never registered).
+  const UFFD_MODE: UffdMode = Wp
+  // shmem_fallocate() calls unmap_mapping_range() before shmem_truncate_range().
+  // false = Peter's alternative F (28 Nov 2020): only the per-folio unmap under the folio lock.
+  const FIRST_UNMAP: bool = true
+  // Variant C only: shmem_map_pages() reads i_private after taking ptl (true) or
+  // before, in a step of its own (false: the "check-then-lock" version of the brief).
+  const MAP_PAGES_CHECK_UNDER_PTL: bool = true
+  // The monitor issues UFFDIO_WAKE after a COPY/CONTINUE that failed (EEXIST/EFAULT).
+  // A failed ioctl wakes nobody [brief §2, exp]; false shows the liveness failure.
+  const MONITOR_WAKES_ON_FAILURE: bool = true
+
+  // ---------------------------------------------------------------- sizes
+  const PAGES: 1..4 = 2          // file pages, all inside one fault-around window
+  const MAPPINGS: 1..2 = 1       // MAP_SHARED mappings of the file; only mapping 0 is registered
+  const THREADS: 1..3 = 2        // user threads touching the mappings
+  const ACCESSES: 1..3 = 1       // loads/stores per thread
+  const PUNCHES: 1..2 = 1        // fallocate(PUNCH_HOLE) calls, one after the other
+  const WP_ROUNDS: 0..2 = 1      // UFFDIO_WRITEPROTECT(protect) calls by the monitor
+  const DONTNEEDS: 0..2 = 0      // madvise(MADV_DONTNEED) calls
+  const PWRITES: 0..2 = 0        // pwrite(2) calls into holes
+
+  // What the registration of mapping 0 contains (derived; the assumes forbid overriding them).
+  const REG_MISSING: bool = UFFD_MODE == Missing || UFFD_MODE == MissingWp
+  const REG_WP: bool = UFFD_MODE == Wp || UFFD_MODE == MissingWp
+  const REG_MINOR: bool = UFFD_MODE == Minor
+  // vm_page_prot of mapping 0 is read-only (vma_wants_writenotify(): 6.2+ for WP VMAs;
+  // shmem has no ->page_mkwrite and no soft-dirty here, so nothing else asks for it).
+  const RO_READ: bool = WRITENOTIFY && (UFFD_MODE == Wp || UFFD_MODE == MissingWp)
+  // should_fault_around() for mapping 0 (mapping 1 is unregistered: always true).
+  const FA_REGISTERED: bool =
+    FAULT_AROUND == Always || FAULT_AROUND == ShmemMapPages
+    || (FAULT_AROUND == SkipIfUffdArmed && UFFD_MODE == None)
+    || (FAULT_AROUND == SkipIfWpOrMinor && UFFD_MODE != Wp && UFFD_MODE != MissingWp && UFFD_MODE != Minor)
+  assume REG_MISSING == (UFFD_MODE == Missing || UFFD_MODE == MissingWp)
+  assume REG_WP == (UFFD_MODE == Wp || UFFD_MODE == MissingWp)
+  assume REG_MINOR == (UFFD_MODE == Minor)
+  assume RO_READ == (WRITENOTIFY && REG_WP)
+  assume FA_REGISTERED == (FAULT_AROUND == Always || FAULT_AROUND == ShmemMapPages
+    || (FAULT_AROUND == SkipIfUffdArmed && UFFD_MODE == None)
+    || (FAULT_AROUND == SkipIfWpOrMinor && !REG_WP && !REG_MINOR))
+  // uffd-wp on shmem exists only with markers or on Peter's branch; markers are dropped
+  // by truncation only where they exist.
+  assume TRUNCATE_DROPS_MARKERS => PTE_MARKERS
+
+  // ---------------------------------------------------------------- types
+  type Page = 0..PAGES-1
+  type Mapping = 0..MAPPINGS-1
+  type Tid = 0..THREADS-1
+  type Gen = 0..PUNCHES          // folio identity at an index (see trunc)
+
+  // A page-cache slot (swap entries are not modelled).
+  union Slot { Hole, Folio { gen: Gen } }
+  // A pte: pte_none, a PTE_MARKER_UFFD_WP marker, or present (folio, write bit, uffd-wp bit).
+  union Pte { PteNone, PteMarker, Present { folio: Gen, writable: bool, wp: bool } }
+  // inode->i_private during fallocate(PUNCH_HOLE): struct shmem_falloc {start, next}.
+  union Falloc { NoFalloc, Punching { start: Page, next: 1..PAGES } }
+  // The reason passed to handle_userfault() = the uffd_msg flags (MISSING 0, WP 2, MINOR 4).
+  enum Reason { VmUffdMissing, VmUffdWp, VmUffdMinor }
+  // A faulting thread's struct userfaultfd_wait_queue: not queued, queued on
+  // fault_pending_wqh (unread), or moved to fault_wqh by read(2) (read, unresolved).
+  union UffdMsg { NoMsg, Pending { reason: Reason, write: bool }, Read { reason: Reason, write: bool } }
+  // The (single-threaded) monitor: idle, handling the message it read, or about to
+  // UFFDIO_WAKE a page after a failed COPY/CONTINUE.
+  union Monitor { MonIdle, Handling { reason: Reason, page: Page, write: bool }, MustWake { page: Page } }
+
+  // ---------------------------------------------------------------- state
+  var cache: [Page] -> Slot            // mapping->i_pages
+  var locked: [Page] -> bool           // PG_locked of the folio at the index, held across steps
+                                       // only by a fault between shmem_get_folio and finish_fault
+  var trunc: [Page] -> Gen             // folios truncated at the index so far; a new folio gets it as gen
+  var pte: [Mapping] -> [Page] -> Pte  // the page table of each mapping
+  var i_private: Falloc                // inode->i_private (set and cleared under i_lock)
+  var falloc_wait: [Tid] -> bool       // sleeping on shmem_falloc_waitq (shmem_fault)
+  var uffd_msg: [Tid] -> UffdMsg       // the thread's uffd wait-queue entry (handle_userfault)
+  var mon: Monitor
+  var mon_prot: [Page] -> bool         // pages the monitor has write-protected and not unprotected
+  var wp_left: 0..WP_ROUNDS
+  var dontneed_left: 0..DONTNEEDS
+  var pwrite_left: 0..PWRITES
+  // Ghosts for NoSilentWrite (brief property (i)). armed[p]: the monitor protected p in
+  // mapping 0 (a wp pte or marker is in place) and no event for p has reached the
+  // monitor since. silent_write: a store through mapping 0 landed on an armed page.
+  var armed: [Page] -> bool
+  var silent_write: bool
+
+  init {
+    // A file whose pages were all written with pwrite(2), freshly mapped (no ptes yet).
+    cache := [i in Page |-> Folio { gen: 0 }]
+    locked := [i in Page |-> false]
+    trunc := [i in Page |-> 0]
+    pte := [mm in Mapping |-> [i in Page |-> PteNone]]
+    i_private := NoFalloc
+    falloc_wait := [u in Tid |-> false]
+    uffd_msg := [u in Tid |-> NoMsg]
+    mon := MonIdle
+    mon_prot := [i in Page |-> false]
+    wp_left := WP_ROUNDS
+    dontneed_left := DONTNEEDS
+    pwrite_left := PWRITES
+    armed := [i in Page |-> false]
+    silent_write := false
+  }
+
+  // ---------------------------------------------------------------- user threads
+  // A thread issues ACCESSES loads/stores. A fault that returns VM_FAULT_RETRY or
+  // VM_FAULT_NOPAGE re-executes the instruction: goto load / write_lands. A thread
+  // sleeping on the falloc waitq or on a userfault waits at load / write_lands (the
+  // instruction it will re-execute once woken), as the simulator does.
+  process Thread[self in Tid] {
+    var m: Mapping = 0
+    var p: Page = 0
+    var wr: bool = false
+    var left: 0..ACCESSES = ACCESSES
+    var orig_marker: bool = false    // the faulting pte was a wp marker (FAULT_FLAG_ORIG_PTE_VALID)
+    var folio: Gen = 0               // the folio locked by shmem_get_folio, for finish_fault
+    var reason: Reason = VmUffdMissing
+    var fa_seen: Falloc = NoFalloc   // variant C with the check before ptl: what the peek saw
+
+    // The program chooses its next instruction: a load or a store of page p through mapping m.
+    access:
+      with mm in Mapping { with pp in Page { with ww in bool {
+        m := mm
+        p := pp
+        wr := ww
+        if ww { goto write_lands } else { goto load }
+      } } }
+
+    // The load walks the pte: present -> the value is read and the access is over;
+    // none or marker -> page fault (handle_pte_fault -> do_pte_missing / handle_pte_marker
+    // -> do_fault -> do_read_fault; 6.13 mm/memory.c).
+    load:
+      await !falloc_wait[self] && uffd_msg[self] is NoMsg
+      if pte[m][p] is Present {
+        left := left - 1
+        m := 0
+        p := 0
+        orig_marker := false
+        if left == 1 { goto exit } else { goto access }
+      } else {
+        orig_marker := pte[m][p] is PteMarker
+        goto do_read_fault
+      }
+
+    // The store walks the pte: present and writable -> the write lands (this step);
+    // present read-only -> do_wp_page; none or marker -> do_shared_fault -> shmem_fault.
+    write_lands:
+      await !falloc_wait[self] && uffd_msg[self] is NoMsg
+      let e = pte[m][p]
+      if e is Present {
+        if e.writable {
+          // property (i): a store through the registered mapping to a page the monitor
+          // protected, with no event for it since, must not land.
+          if m == 0 && armed[p] { silent_write := true }
+          left := left - 1
+          m := 0
+          p := 0
+          wr := false
+          orig_marker := false
+          if left == 1 { goto exit } else { goto access }
+        } else {
+          goto do_wp_page
+        }
+      } else {
+        orig_marker := e is PteMarker
+        goto shmem_fault
+      }
+
+    // do_read_fault(): should_fault_around() decides; fault-around or __do_fault().
+    // In the check-before-ptl form of variant C this step is also the unlocked peek
+    // at i_private that shmem_map_pages would make before pte_offset_map_lock().
+    do_read_fault:
+      if m != 0 || FA_REGISTERED {
+        if FAULT_AROUND == ShmemMapPages && !MAP_PAGES_CHECK_UNDER_PTL { fa_seen := i_private }
+        goto filemap_map_pages
+      } else {
+        goto shmem_fault
+      }
+
+    // do_fault_around() -> filemap_map_pages() (5.10 mm/filemap.c; 6.13
+    // next_uptodate_folio, filemap_map_folio_range): under ptl for the whole window,
+    // for each cached folio that trylocks (not locked) and is still in the cache, map it
+    // if the pte is none (markers are skipped), with vm_page_prot, never uffd-wp; never
+    // allocates, never raises an event, ignores i_private - except in variant C, where
+    // shmem_map_pages skips [start,next) of an active punch. Truncation holds the folio
+    // lock across unmap+delete (one step here), so a folio seen here is still cached.
+    filemap_map_pages:
+      let f = if MAP_PAGES_CHECK_UNDER_PTL then i_private else fa_seen
+      let row = [i in Page |->
+        if cache[i] is Folio && !locked[i] && pte[m][i] is PteNone
+           && !(FAULT_AROUND == ShmemMapPages
+                && (match f { Punching { start, next } => i >= start && i < next, NoFalloc => false }))
+        then Present { folio: cache[i].gen, writable: !(m == 0 && RO_READ), wp: false }
+        else pte[m][i]]
+      pte[m] := row
+      fa_seen := NoFalloc
+      if row[p] is Present {
+        // the faulting pte got filled: VM_FAULT_NOPAGE, the load re-executes and reads
+        left := left - 1
+        m := 0
+        p := 0
+        orig_marker := false
+        if left == 1 { goto exit } else { goto access }
+      } else {
+        goto shmem_fault
+      }
+
+    // shmem_fault() (5.10, 6.13 mm/shmem.c): the unlocked peek at inode->i_private.
+    shmem_fault:
+      if i_private is NoFalloc { goto shmem_get_folio } else { goto shmem_fault_wait }
+
+    // shmem_falloc_wait(): under i_lock, if a punch is active and pgoff is in
+    // [start,next), sleep on its waitq (until punch_end's wake_up_all), then return
+    // VM_FAULT_NOPAGE/RETRY: the instruction re-executes. Otherwise go on.
+    shmem_fault_wait:
+      if (match i_private { Punching { start, next } => p >= start && p < next, NoFalloc => false }) {
+        falloc_wait[self] := true
+        if wr { goto write_lands } else { goto load }
+      } else {
+        goto shmem_get_folio
+      }
+
+    // shmem_get_folio_gfp() (6.13): a folio (any state) in a MINOR VMA -> MINOR userfault
+    // (before locking); a folio -> folio_lock (blocking), returned locked (the mapping
+    // re-check always passes: truncation is atomic here); a hole in a MISSING VMA ->
+    // MISSING userfault; a hole otherwise -> allocate a zero folio, insert it, locked.
+    shmem_get_folio:
+      let s = cache[p]
+      if m == 0 && REG_MINOR && s is Folio {
+        reason := VmUffdMinor
+        goto handle_userfault
+      } else if s is Folio {
+        await !locked[p]
+        locked[p] := true
+        folio := s.gen
+        goto finish_fault
+      } else if m == 0 && REG_MISSING {
+        reason := VmUffdMissing
+        goto handle_userfault
+      } else {
+        cache[p] := Folio { gen: trunc[p] }
+        locked[p] := true
+        folio := trunc[p]
+        goto finish_fault
+      }
+
+    // finish_fault() (6.13): under ptl, if vmf_pte_changed() (no longer the none pte /
+    // the marker the fault started from) -> VM_FAULT_NOPAGE; else set_pte_range() with
+    // vm_page_prot (a write fault: writable and dirty), plus uffd-wp and read-only if the
+    // original pte was a wp marker. Then folio_unlock().
+    finish_fault:
+      let e = pte[m][p]
+      locked[p] := false
+      folio := 0
+      if e is Present || (e is PteMarker) != orig_marker {
+        orig_marker := false
+        if wr { goto write_lands } else { goto load }
+      } else {
+        pte[m][p] := if orig_marker then Present { folio: folio, writable: false, wp: true }
+                     else Present { folio: folio, writable: wr || !(m == 0 && RO_READ), wp: false }
+        if wr {
+          // the store re-executes (and faults again on a wp pte: one WP event)
+          orig_marker := false
+          goto write_lands
+        } else {
+          left := left - 1
+          m := 0
+          p := 0
+          orig_marker := false
+          if left == 1 { goto exit } else { goto access }
+        }
+      }
+
+    // do_wp_page() (6.13): under ptl, the pte must still be present and read-only
+    // (else the fault returns and the store re-executes); uffd-wp bit in a WP VMA ->
+    // handle_userfault(VM_UFFD_WP); otherwise, shared mapping without ->page_mkwrite
+    // (shmem has none) -> wp_page_reuse(): make it writable.
+    do_wp_page:
+      let e = pte[m][p]
+      if e is Present && !e.writable {
+        if e.wp && m == 0 && REG_WP {
+          reason := VmUffdWp
+          goto handle_userfault
+        } else {
+          pte[m][p] := Present { folio: e.folio, writable: true, wp: e.wp }
+          goto write_lands
+        }
+      } else {
+        goto write_lands
+      }
+
+    // handle_userfault() (6.13 fs/userfaultfd.c): queue the message on
+    // fault_pending_wqh and, if userfaultfd_must_wait() (pte none or marker, or for WP
+    // not writable), sleep; otherwise dequeue and return VM_FAULT_RETRY. Queueing and
+    // the check are one step: the kernel queues first, so a wake between them is not lost.
+    handle_userfault:
+      let e = pte[0][p]
+      let must_wait = e is PteNone || e is PteMarker
+                      || (reason == VmUffdWp && !(e is Present && e.writable))
+      if must_wait { uffd_msg[self] := Pending { reason: reason, write: wr } }
+      reason := VmUffdMissing
+      if wr { goto write_lands } else { goto load }
+
+    exit:
+      skip
+  }
+
+  // ---------------------------------------------------------------- fallocate(PUNCH_HOLE)
+  // shmem_fallocate(FALLOC_FL_PUNCH_HOLE|KEEP_SIZE) of whole pages [lo,hi) (5.10, 6.13
+  // mm/shmem.c). inode_lock is held from punch_begin to punch_end; nothing else in the
+  // model takes it except pwrite, which waits for i_private to be clear (the two
+  // intervals coincide here).
+  process Punch {
+    var lo: Page = 0
+    var hi: 1..PAGES = 1
+    var idx: Page = 0
+    var punches_left: 1..PUNCHES = PUNCHES
+
+    // inode_lock(); shmem_falloc on the stack; i_private = &shmem_falloc under i_lock.
+    punch_begin:
+      with s in Page { with t in Page {
+        await s <= t
+        lo := s
+        hi := t + 1
+        idx := s
+        i_private := Punching { start: s, next: t + 1 }
+      } }
+
+    // unmap_mapping_range(): zap [lo,hi) in every VMA, no folio locks. 5.19+: a uffd-wp
+    // present pte of a WP VMA becomes a marker (zap_install_uffd_wp_if_needed) and
+    // markers are kept (no ZAP_FLAG_DROP_MARKER); <= 5.18 the wp bit is lost.
+    unmap_mapping_range:
+      if FIRST_UNMAP {
+        pte := [mm in Mapping |-> [i in Page |->
+          if i >= lo && i < hi then
+            (match pte[mm][i] {
+              Present { wp } => if PTE_MARKERS && wp && mm == 0 && REG_WP then PteMarker else PteNone,
+              PteMarker => PteMarker,
+              PteNone => PteNone })
+          else pte[mm][i]]]
+      }
+
+    // shmem_undo_range() -> truncate_inode_folio(), one folio per step, blocking on its
+    // lock (pass 2's folio_lock; pass 1's trylock only reorders). With the folio locked:
+    // truncate_cleanup_folio() -> if folio_mapped(): unmap_mapping_folio() (the second
+    // unmap: only ptes of this folio, with ZAP_FLAG_DROP_MARKER since 5.19, which also
+    // drops markers at the index in every VMA); then filemap_remove_folio().
+    truncate_inode_folio:
+      let s = cache[idx]
+      if s is Folio {
+        await !locked[idx]
+        let mapped = exists mm in Mapping:
+          (match pte[mm][idx] { Present { folio } => folio == s.gen, PteNone => false, PteMarker => false })
+        if TRUNCATE_UNMAPS_MAPPED && mapped {
+          pte := [mm in Mapping |-> pte[mm] with [idx] = (match pte[mm][idx] {
+            Present { folio, wp } =>
+              if folio != s.gen then pte[mm][idx]
+              else if PTE_MARKERS && !TRUNCATE_DROPS_MARKERS && wp && mm == 0 && REG_WP then PteMarker
+              else PteNone,
+            PteMarker => if TRUNCATE_DROPS_MARKERS then PteNone else PteMarker,
+            PteNone => PteNone })]
+        }
+        cache[idx] := Hole
+        trunc[idx] := trunc[idx] + 1
+      }
+      if idx + 1 < hi {
+        idx := idx + 1
+        goto truncate_inode_folio
+      }
+
+    // i_private = NULL and wake_up_all(&shmem_falloc_waitq) under i_lock; inode_unlock().
+    punch_end:
+      i_private := NoFalloc
+      falloc_wait := [u in Tid |-> false]
+      if punches_left > 1 {
+        punches_left := punches_left - 1
+        lo := 0
+        hi := 1
+        idx := 0
+        goto punch_begin
+      }
+  }
+
+  // ---------------------------------------------------------------- other syscalls
+  // madvise(MADV_DONTNEED) of one page of one mapping: zap_page_range_single() with no
+  // zap details, under ptl: 5.19+ a uffd-wp pte of a WP VMA becomes a marker and markers
+  // survive; <= 5.18 the wp bit is lost. The page cache is untouched.
+  action madvise_dontneed(mm: Mapping, pg: Page) {
+    await dontneed_left > 0
+    pte[mm][pg] := match pte[mm][pg] {
+      Present { wp } => if PTE_MARKERS && wp && mm == 0 && REG_WP then PteMarker else PteNone,
+      PteMarker => PteMarker,
+      PteNone => PteNone }
+    dontneed_left := dontneed_left - 1
+  }
+
+  // pwrite(2) into a hole (6.13 shmem_write_begin -> shmem_get_folio(SGP_WRITE)):
+  // under inode_lock, allocates the folio, touches no pte, raises no uffd event (by
+  // design). A pwrite over a cached folio changes only contents, which are not modelled.
+  // pread(2) changes nothing: it is the observation cache[pg].
+  action pwrite(pg: Page) {
+    await pwrite_left > 0 && i_private is NoFalloc && cache[pg] is Hole
+    cache[pg] := Folio { gen: trunc[pg] }
+    pwrite_left := pwrite_left - 1
+  }
+
+  // ---------------------------------------------------------------- the uffd monitor
+  // A single monitor thread that answers every message (the assumption of property
+  // (iii)): MISSING by UFFDIO_COPY (MODE_WP if it protected the page), MINOR by
+  // UFFDIO_CONTINUE, WP by UFFDIO_WRITEPROTECT(clear); after a failed COPY/CONTINUE it
+  // issues UFFDIO_WAKE. When idle it may write-protect a page (WP_ROUNDS times).
+
+  // read(2) on the uffd (userfaultfd_ctx_read): move one pending message to fault_wqh.
+  // The event for page p has now reached the monitor.
+  action userfaultfd_read(u: Tid) {
+    await mon is MonIdle && uffd_msg[u] is Pending
+    let msg = uffd_msg[u]
+    uffd_msg[u] := Read { reason: msg.reason, write: msg.write }
+    mon := Handling { reason: msg.reason, page: Thread[u].p, write: msg.write }
+    armed[Thread[u].p] := false
+  }
+
+  // UFFDIO_COPY of one page into mapping 0 (mfill_atomic -> shmem_mfill_atomic_pte, 6.13):
+  // slot occupied, or pte neither none nor marker -> -EEXIST (the new folio is removed
+  // again), nobody woken; else insert the folio, install it writable (VM_WRITE) or, with
+  // MODE_WP, uffd-wp read-only, and wake the waiters on the page (__wake_userfault wakes
+  // both queues; a woken unread message is dequeued by its thread).
+  action mfill_atomic_copy {
+    await mon is Handling && mon.reason == VmUffdMissing
+    let pg = mon.page
+    let wpmode = REG_WP && mon_prot[pg]
+    if cache[pg] is Folio || pte[0][pg] is Present {
+      mon := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else MonIdle
+    } else {
+      cache[pg] := Folio { gen: trunc[pg] }
+      pte[0][pg] := Present { folio: trunc[pg], writable: !wpmode, wp: wpmode }
+      armed[pg] := wpmode
+      uffd_msg := [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == pg then NoMsg else uffd_msg[u]]
+      mon := MonIdle
+    }
+  }
+
+  // UFFDIO_CONTINUE (shmem, 5.14+; mfill_atomic_pte_continue): hole -> -EFAULT, present
+  // pte -> -EEXIST; else lock the cached folio, map it (writable: shared and VM_WRITE), wake.
+  action mfill_atomic_continue {
+    await mon is Handling && mon.reason == VmUffdMinor
+    let pg = mon.page
+    if cache[pg] is Hole || pte[0][pg] is Present {
+      mon := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else MonIdle
+    } else {
+      await !locked[pg]
+      pte[0][pg] := Present { folio: cache[pg].gen, writable: true, wp: false }
+      uffd_msg := [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == pg then NoMsg else uffd_msg[u]]
+      mon := MonIdle
+    }
+  }
+
+  // UFFDIO_WRITEPROTECT of one page of mapping 0 (mwriteprotect_range -> change_pte_range,
+  // 6.13). protect: a present pte gets uffd-wp and loses write; a none pte of a shmem VMA
+  // becomes a marker (5.19+; without markers nothing is protected). clear (the answer to a
+  // WP message): the uffd-wp bit goes (the write bit is not restored here: the store
+  // re-faults into do_wp_page's reuse), a marker becomes none, then the waiters are woken.
+  action mwriteprotect_range(pg: Page, protect: bool) {
+    if protect {
+      await REG_WP && mon is MonIdle && wp_left > 0 && !mon_prot[pg]
+      let ne = match pte[0][pg] {
+        Present { folio } => Present { folio: folio, writable: false, wp: true },
+        PteNone => if PTE_MARKERS then PteMarker else PteNone,
+        PteMarker => PteMarker }
+      pte[0][pg] := ne
+      mon_prot[pg] := true
+      armed[pg] := !(ne is PteNone)
+      wp_left := wp_left - 1
+    } else {
+      await mon is Handling && mon.reason == VmUffdWp && mon.page == pg
+      pte[0][pg] := match pte[0][pg] {
+        Present { folio, writable } => Present { folio: folio, writable: writable, wp: false },
+        PteMarker => PteNone,
+        PteNone => PteNone }
+      mon_prot[pg] := false
+      armed[pg] := false
+      uffd_msg := [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == pg then NoMsg else uffd_msg[u]]
+      mon := MonIdle
+    }
+  }
+
+  // UFFDIO_WAKE of one page after a failed COPY/CONTINUE.
+  action userfaultfd_wake {
+    await mon is MustWake
+    uffd_msg := [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == mon.page then NoMsg else uffd_msg[u]]
+    mon := MonIdle
+  }
+
+  // ---------------------------------------------------------------- properties
+  // (i) WP-notify: no store through mapping 0 lands on a page the monitor protected
+  // before an event for that page has reached the monitor (read(2)). Writes through
+  // other mappings and pwrite are out of scope by design (per-mm, per-address wp).
+  invariant NoSilentWrite: !silent_write
+
+  // (ii) Coherence: every present pte maps the folio currently cached at its index, so
+  // mmap and read(2)/write(2) see the same page (Andrea's question, 27 Nov 2020).
+  invariant PteCoherent:
+    forall mm in Mapping: forall i in Page:
+      (match pte[mm][i] {
+        Present { folio } => (match cache[i] { Folio { gen } => gen == folio, Hole => false }),
+        PteNone => true,
+        PteMarker => true })
+
+  // (iii) No stuck thread, together with the deadlock check: every sleeper has a waker.
+  // A thread on the falloc waitq sleeps only while a punch is active (punch_end wakes
+  // all); a thread whose message the monitor read sleeps only while the monitor is
+  // still handling (or about to wake) that page. An unread message will be read.
+  invariant NoLostWakeup:
+    (forall u in Tid: falloc_wait[u] => i_private is Punching)
+    && (forall u in Tid: uffd_msg[u] is Read =>
+          (match mon {
+            Handling { page } => page == Thread[u].p,
+            MustWake { page } => page == Thread[u].p,
+            MonIdle => false }))
+
+  // The state form of (i): a page is armed but the next store through mapping 0 would
+  // land with no event - its pte is present without uffd-wp, or none while the slot
+  // holds a folio or no MISSING registration would catch the hole. Violated as soon
+  // as the protection is lost, before any write (e.g. by a zap without markers).
+  invariant WpNotLost:
+    forall i in Page: armed[i] =>
+      (match pte[0][i] {
+        Present { wp } => wp,
+        PteMarker => true,
+        PteNone => REG_MISSING && cache[i] is Hole })
+
+  // x86 pte_mkuffd_wp() also clears the write bit (6.13): a uffd-wp pte is never
+  // writable, otherwise a store would land without entering do_wp_page.
+  invariant WpImpliesReadOnly:
+    forall mm in Mapping: forall i in Page:
+      (match pte[mm][i] { Present { writable, wp } => !(wp && writable), PteNone => true, PteMarker => true })
+
+  // pte_install_uffd_wp_if_needed() / change_pte_range() install markers only in a
+  // file VMA with VM_UFFD_WP, and only with PTE_MARKER_UFFD_WP: never in mapping 1.
+  invariant MarkersOnlyInWpVma:
+    forall mm in Mapping: forall i in Page:
+      pte[mm][i] is PteMarker => (mm == 0 && REG_WP && PTE_MARKERS)
+
+  // The folio lock is held across steps only by a fault between shmem_get_folio and
+  // finish_fault, on a cached folio (the lock discipline the coherence argument uses).
+  invariant FolioLockHeldByFault:
+    forall i in Page: locked[i] =>
+      (cache[i] is Folio && (exists u in Tid: Thread[u] at finish_fault && Thread[u].p == i))
+`;
