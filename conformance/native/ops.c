@@ -167,7 +167,12 @@ static int op_register(struct harness *h, const struct jval *op, struct result *
 
 	if (parse_modes(op, &modes, err, errlen) || parse_features(h, op, &features, err, errlen))
 		return -1;
-	api_features = features | (h->thread_id_ok ? UFFD_FEATURE_THREAD_ID : 0);
+	/* Always ask for the shmem capabilities and the faulting thread's id
+	 * (which tells whose access a message is for); none changes behaviour. */
+	api_features = features | (h->kernel_features &
+				   (UFFD_FEATURE_THREAD_ID | UFFD_FEATURE_PAGEFAULT_FLAG_WP |
+				    UFFD_FEATURE_MISSING_SHMEM | UFFD_FEATURE_MINOR_SHMEM |
+				    UFFD_FEATURE_WP_HUGETLBFS_SHMEM));
 	if (h->uffd >= 0 && api_features != h->uffd_features)
 		return ERR("op.features: the userfaultfd is already open with other features "
 			   "(UFFDIO_API is allowed once)");

@@ -1,0 +1,225 @@
+// The native userfaultfd harness (conformance/native/harness, a C program) driven over
+// a pipe: one JSON request per line on its stdin, one JSON reply per line on its stdout
+// (protocol in conformance/native/README.md). Every request has a deadline; a harness
+// that misses it, or dies, is killed and the call rejects with one line naming the step.
+import { spawn, spawnSync, ChildProcessWithoutNullStreams } from 'child_process';
+import { accessSync, constants as fsConstants } from 'fs';
+import { join } from 'path';
+import type { Observation, Op } from './trace';
+
+export const NATIVE_HARNESS_PATH = join(__dirname, 'native', 'harness');
+
+export interface NativeStartOptions {
+  pages: number;
+  threads: number;
+  fill: number[];
+  /** Deadline for one request's reply, ms (default 10000). */
+  timeoutMs?: number;
+  /** How long the harness waits for an access or a wake to settle, ms (default 200). */
+  waitMs?: number;
+  /** Binary to run (default NATIVE_HARNESS_PATH). */
+  binary?: string;
+}
+
+export interface NativeInfo {
+  uname: string;
+  machine: string;
+  /** "syscall" (userfaultfd(2)), "dev" (/dev/userfaultfd) or "none". */
+  uffd: string;
+  features?: string;
+  ioctls?: string;
+  uffd_error?: string;
+}
+
+export type NativeAvailability = { ok: true } | { ok: false; reason: string };
+
+/** A one-line failure of the native harness; `message` is the whole diagnostic. */
+export class NativeHarnessError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'NativeHarnessError';
+  }
+}
+
+type Reply = { ok: true; obs?: Observation; [key: string]: unknown } | { ok: false; error: string };
+
+interface Pending {
+  resolve: (r: Reply) => void;
+  reject: (e: Error) => void;
+  timer: NodeJS.Timeout;
+  label: string;
+}
+
+export class NativeHarness {
+  /** The observation after init (the initial state). */
+  initial!: Observation;
+  private readonly proc: ChildProcessWithoutNullStreams;
+  private readonly timeoutMs: number;
+  private buffer = '';
+  private stderr = '';
+  private pending: Pending | null = null;
+  private dead: string | null = null;
+  private step = 0;
+
+  private constructor(proc: ChildProcessWithoutNullStreams, timeoutMs: number) {
+    this.proc = proc;
+    this.timeoutMs = timeoutMs;
+    proc.stdout.setEncoding('utf8');
+    proc.stderr.setEncoding('utf8');
+    proc.stdout.on('data', (chunk: string) => this.onData(chunk));
+    proc.stderr.on('data', (chunk: string) => {
+      if (this.stderr.length < 4096) this.stderr += chunk;
+    });
+    proc.stdin.on('error', () => undefined); // reported through 'exit'
+    proc.on('error', (e) => this.fail(`cannot run ${NATIVE_HARNESS_PATH}: ${e.message}`));
+    proc.on('exit', (code, signal) => {
+      const why = signal ? `killed by ${signal}` : `exited with code ${code}`;
+      const detail = this.stderr.trim().split('\n')[0];
+      this.fail(`harness ${why}${detail ? `: ${detail}` : ''}`);
+    });
+  }
+
+  static async start(opts: NativeStartOptions): Promise<NativeHarness> {
+    const env = { ...process.env };
+    if (opts.waitMs !== undefined) env.UFFDSPEC_NATIVE_WAIT_MS = String(opts.waitMs);
+    const proc = spawn(opts.binary ?? NATIVE_HARNESS_PATH, [], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const h = new NativeHarness(proc, opts.timeoutMs ?? 10000);
+    try {
+      const r = await h.request({ cmd: 'init', pages: opts.pages, threads: opts.threads, fill: opts.fill }, 'init');
+      h.initial = r.obs as Observation;
+    } catch (e) {
+      h.kill();
+      throw e;
+    }
+    return h;
+  }
+
+  /** Process id of the harness (for tests that check nothing is left behind). */
+  get pid(): number | undefined {
+    return this.proc.pid;
+  }
+
+  async info(): Promise<NativeInfo> {
+    const r = await this.request({ cmd: 'info' }, 'info');
+    return r as unknown as NativeInfo;
+  }
+
+  /** Performs one trace op; resolves with the observation once the system is quiescent. */
+  async apply(op: Op): Promise<Observation> {
+    const label = `step ${this.step++}`;
+    const r = await this.request({ cmd: 'op', op }, label);
+    return r.obs as Observation;
+  }
+
+  /** Asks the harness to quit; kills it if it does not within the deadline. */
+  async close(): Promise<void> {
+    if (this.dead) return;
+    const exited = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
+    const timer = setTimeout(() => this.kill(), Math.min(this.timeoutMs, 2000));
+    try {
+      this.proc.stdin.end('{"cmd":"quit"}\n');
+    } catch {
+      this.kill();
+    }
+    await exited;
+    clearTimeout(timer);
+  }
+
+  /** Kills the harness at once (idempotent). */
+  kill(): void {
+    if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill('SIGKILL');
+  }
+
+  private request(msg: object, label: string): Promise<Reply & { ok: true }> {
+    if (this.dead) return Promise.reject(new NativeHarnessError(`native harness: ${this.dead} (${label})`));
+    if (this.pending) return Promise.reject(new NativeHarnessError(`native harness: a request is already in flight (${label})`));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(`no reply within ${this.timeoutMs} ms`);
+        this.kill();
+      }, this.timeoutMs);
+      this.pending = {
+        resolve: (r) => {
+          if (r.ok) resolve(r);
+          else reject(new NativeHarnessError(`native harness: ${r.error} (${label})`));
+        },
+        reject,
+        timer,
+        label,
+      };
+      this.proc.stdin.write(JSON.stringify(msg) + '\n');
+    });
+  }
+
+  private onData(chunk: string): void {
+    this.buffer += chunk;
+    let nl: number;
+    while ((nl = this.buffer.indexOf('\n')) >= 0) {
+      const line = this.buffer.slice(0, nl);
+      this.buffer = this.buffer.slice(nl + 1);
+      const p = this.pending;
+      if (!p) {
+        this.fail(`unexpected output: ${line.slice(0, 200)}`);
+        this.kill();
+        return;
+      }
+      this.pending = null;
+      clearTimeout(p.timer);
+      let reply: Reply;
+      try {
+        reply = JSON.parse(line) as Reply;
+      } catch {
+        p.reject(new NativeHarnessError(`native harness: unreadable reply: ${line.slice(0, 200)} (${p.label})`));
+        this.dead = 'protocol broken';
+        this.kill();
+        return;
+      }
+      p.resolve(reply);
+    }
+  }
+
+  private fail(why: string): void {
+    if (this.dead) return;
+    this.dead = why;
+    const p = this.pending;
+    this.pending = null;
+    if (p) {
+      clearTimeout(p.timer);
+      p.reject(new NativeHarnessError(`native harness: ${why} (${p.label})`));
+    }
+  }
+}
+
+let cached: NativeAvailability | undefined;
+
+/**
+ * Can traces run on the real kernel here? Checks Linux, the built binary, and that the
+ * harness can open a userfaultfd (its info command). The answer is cached.
+ */
+export function nativeAvailability(binary: string = NATIVE_HARNESS_PATH): NativeAvailability {
+  if (cached && binary === NATIVE_HARNESS_PATH) return cached;
+  const answer = probe(binary);
+  if (binary === NATIVE_HARNESS_PATH) cached = answer;
+  return answer;
+}
+
+function probe(binary: string): NativeAvailability {
+  if (process.platform !== 'linux') return { ok: false, reason: `userfaultfd needs Linux; this is ${process.platform}` };
+  try {
+    accessSync(binary, fsConstants.X_OK);
+  } catch {
+    return { ok: false, reason: `${binary} is not built (run: node conformance/native/build.js)` };
+  }
+  const r = spawnSync(binary, [], { input: '{"cmd":"info"}\n', encoding: 'utf8', timeout: 5000 });
+  if (r.error) return { ok: false, reason: `cannot run the native harness: ${r.error.message}` };
+  let info: NativeInfo & { ok?: boolean };
+  try {
+    info = JSON.parse(r.stdout.split('\n')[0]);
+  } catch {
+    return { ok: false, reason: `the native harness gave no info reply (exit ${r.status})` };
+  }
+  if (info.uffd === 'none' || !info.features) {
+    return { ok: false, reason: `userfaultfd is not usable: ${info.uffd_error ?? 'unknown error'}` };
+  }
+  return { ok: true };
+}

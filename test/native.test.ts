@@ -1,0 +1,218 @@
+// The native userfaultfd harness on the real kernel: the deterministic candidates of
+// the domain brief (section 6) on a 4-page file, and the harness's own robustness.
+// Skipped, with one line saying why, where the harness cannot run; REQUIRE_NATIVE=1
+// turns that into a failure.
+import { spawnSync } from 'child_process';
+import { release } from 'os';
+import { NativeHarness, NativeHarnessError, nativeAvailability, NATIVE_HARNESS_PATH } from '../conformance/native-driver';
+import type { Observation, Op, PageObs, ThreadObs } from '../conformance/trace';
+
+const avail = nativeAvailability();
+const required = process.env.REQUIRE_NATIVE === '1';
+if (!avail.ok && !required) process.stderr.write(`native tests skipped: ${avail.reason}\n`);
+const describeNative = avail.ok || required ? describe : describe.skip;
+
+const WAIT_MS = 100;
+
+/** Pages in a compact notation: "C1:Mw" = cached, value 1, marker, wp; "-0:n" = hole, none. */
+function pages(spec: string): PageObs[] {
+  return spec.split(/\s+/).map((tok) => {
+    const m = /^([C-])(\d+):([nMP])(w?)$/.exec(tok);
+    if (!m) throw new Error(`bad page token ${tok}`);
+    const pte = m[3] === 'n' ? 'none' : m[3] === 'M' ? 'marker' : 'present';
+    return { cache: m[1] === 'C', value: Number(m[2]), pte, wp: m[4] === 'w' };
+  });
+}
+const idle = (last?: number | 'ok' | 'SIGBUS'): ThreadObs => (last === undefined ? { state: 'idle' } : { state: 'idle', last });
+const blocked: ThreadObs = { state: 'blocked' };
+const wpEv = (page: number) => ({ kind: 'WP' as const, page, write: true });
+
+/** Runs ops one by one and checks each observation exactly. */
+async function run(h: NativeHarness, steps: Array<[Op, Observation]>): Promise<void> {
+  for (const [i, [op, expected]] of steps.entries()) {
+    const got = await h.apply(op);
+    expect({ step: i, op, obs: got }).toEqual({ step: i, op, obs: expected });
+  }
+}
+
+function obs(result: Observation['result'], pg: string, threads: ThreadObs[], events: Observation['events'] = []): Observation {
+  return { result, pages: pages(pg), events, threads };
+}
+
+describe('native harness availability', () => {
+  (required ? test : test.skip)('REQUIRE_NATIVE=1: the harness is built and userfaultfd is usable', () => {
+    expect(avail).toEqual({ ok: true });
+  });
+});
+
+describeNative('native harness on the real kernel', () => {
+  let h: NativeHarness | undefined;
+  afterEach(async () => {
+    await h?.close();
+    h = undefined;
+  });
+
+  const start = async (fill: number[], threads: number) => {
+    h = await NativeHarness.start({ pages: fill.length, threads, fill, waitMs: WAIT_MS });
+    return h;
+  };
+
+  test('info reports this kernel and its userfaultfd features', async () => {
+    const x = await start([1], 0);
+    const info = await x.info();
+    expect(info.uname).toBe(release());
+    expect(info.uffd).toMatch(/^(syscall|dev)$/);
+    expect(info.features).toMatch(/^0x[0-9a-f]+$/);
+    // WP on shmem (bit 12) and MINOR on shmem (bit 10) exist on every kernel this targets
+    expect(BigInt(info.features!) & 0x1400n).toBe(0x1400n);
+  });
+
+  test('initial state: filled pages cached, holes absent, no ptes', async () => {
+    const x = await start([1, 0, 3, 4], 2);
+    expect(x.initial).toEqual(obs('ok', 'C1:n -0:n C3:n C4:n', [idle(), idle()]));
+  });
+
+  test('no uffd: a read faults around every cached page; pwrite and punch are seen through the mapping', async () => {
+    const x = await start([1, 2, 0, 4], 1);
+    await run(x, [
+      [{ op: 'read', thread: 0, page: 1 }, obs(2, 'C1:P C2:P -0:n C4:P', [idle(2)])],
+      [{ op: 'pwrite', page: 0, value: 7 }, obs(0, 'C7:P C2:P -0:n C4:P', [idle(2)])],
+      [{ op: 'read', thread: 0, page: 0 }, obs(7, 'C7:P C2:P -0:n C4:P', [idle(7)])],
+      [{ op: 'write', thread: 0, page: 3, value: 9 }, obs('ok', 'C7:P C2:P -0:n C9:P', [idle('ok')])],
+      [{ op: 'pread', page: 3 }, obs(9, 'C7:P C2:P -0:n C9:P', [idle('ok')])],
+      [{ op: 'punch', lo: 1, hi: 1 }, obs(0, 'C7:P -0:n -0:n C9:P', [idle('ok')])],
+      [{ op: 'pwrite', page: 1, value: 5 }, obs(0, 'C7:P C5:n -0:n C9:P', [idle('ok')])],
+      [{ op: 'read', thread: 0, page: 1 }, obs(5, 'C7:P C5:P -0:n C9:P', [idle(5)])],
+    ]);
+  });
+
+  test('uffd-wp: markers, read without event, blocked write, unprotect, DONTNEED, WAKE, punch, REMOVE, UNREGISTER', async () => {
+    const x = await start([1, 2, 3, 4], 2);
+    await run(x, [
+      [{ op: 'register', modes: ['WP'] }, obs(0, 'C1:n C2:n C3:n C4:n', [idle(), idle()])],
+      [{ op: 'writeprotect', lo: 0, hi: 3, wp: true }, obs(0, 'C1:Mw C2:Mw C3:Mw C4:Mw', [idle(), idle()])],
+      // a read of a marker maps the page read-only and wp, without event and without fault-around
+      [{ op: 'read', thread: 0, page: 1 }, obs(2, 'C1:Mw C2:Pw C3:Mw C4:Mw', [idle(2), idle()])],
+      [{ op: 'write', thread: 0, page: 1, value: 9 }, obs('blocked', 'C1:Mw C2:Pw C3:Mw C4:Mw', [blocked, idle()], [wpEv(1)])],
+      [{ op: 'writeprotect', lo: 1, hi: 1, wp: false }, obs(0, 'C1:Mw C9:P C3:Mw C4:Mw', [idle('ok'), idle()])],
+      // DONTNEED keeps a marker, and turns a present wp pte into one
+      [{ op: 'madvise', advice: 'DONTNEED', lo: 2, hi: 2 }, obs(0, 'C1:Mw C9:P C3:Mw C4:Mw', [idle('ok'), idle()])],
+      [{ op: 'read', thread: 1, page: 2 }, obs(3, 'C1:Mw C9:P C3:Pw C4:Mw', [idle('ok'), idle(3)])],
+      [{ op: 'madvise', advice: 'DONTNEED', lo: 2, hi: 2 }, obs(0, 'C1:Mw C9:P C3:Mw C4:Mw', [idle('ok'), idle(3)])],
+      [{ op: 'write', thread: 1, page: 2, value: 7 }, obs('blocked', 'C1:Mw C9:P C3:Pw C4:Mw', [idle('ok'), blocked], [wpEv(2)])],
+      // a WAKE without unprotecting: the write retries, faults again and raises a new event
+      [{ op: 'wake', lo: 2, hi: 2 }, obs(0, 'C1:Mw C9:P C3:Pw C4:Mw', [idle('ok'), blocked], [wpEv(2)])],
+      [{ op: 'writeprotect', lo: 2, hi: 2, wp: false }, obs(0, 'C1:Mw C9:P C7:P C4:Mw', [idle('ok'), idle('ok')])],
+      // punching a protected page leaves the marker; a read maps a fresh zero page, wp, no event
+      [{ op: 'punch', lo: 3, hi: 3 }, obs(0, 'C1:Mw C9:P C7:P -0:Mw', [idle('ok'), idle('ok')])],
+      [{ op: 'read', thread: 0, page: 3 }, obs(0, 'C1:Mw C9:P C7:P C0:Pw', [idle(0), idle('ok')])],
+      [{ op: 'madvise', advice: 'REMOVE', lo: 0, hi: 0 }, obs(0, '-0:Mw C9:P C7:P C0:Pw', [idle(0), idle('ok')])],
+      // UNREGISTER drops markers and clears wp on present ptes
+      [{ op: 'unregister' }, obs(0, '-0:n C9:P C7:P C0:P', [idle(0), idle('ok')])],
+    ]);
+  });
+
+  test('write to a marker after a punch raises exactly one WP event', async () => {
+    const x = await start([1, 2, 3, 4], 1);
+    await run(x, [
+      [{ op: 'register', modes: ['WP'] }, obs(0, 'C1:n C2:n C3:n C4:n', [idle()])],
+      [{ op: 'read', thread: 0, page: 2 }, obs(3, 'C1:n C2:n C3:P C4:n', [idle(3)])],
+      [{ op: 'writeprotect', lo: 2, hi: 2, wp: true }, obs(0, 'C1:n C2:n C3:Pw C4:n', [idle(3)])],
+      [{ op: 'punch', lo: 2, hi: 2 }, obs(0, 'C1:n C2:n -0:Mw C4:n', [idle(3)])],
+      [{ op: 'write', thread: 0, page: 2, value: 5 }, obs('blocked', 'C1:n C2:n C0:Pw C4:n', [blocked], [wpEv(2)])],
+      [{ op: 'writeprotect', lo: 2, hi: 2, wp: false }, obs(0, 'C1:n C2:n C5:P C4:n', [idle('ok')])],
+    ]);
+  });
+
+  test('MISSING: a read blocks, COPY resolves and wakes; COPY errors; EEXIST leaves the thread blocked until WAKE', async () => {
+    const x = await start([0, 0, 0, 0], 2);
+    const missing = (page: number) => ({ kind: 'MISSING' as const, page, write: false });
+    await run(x, [
+      [{ op: 'register', modes: ['MISSING'] }, obs(0, '-0:n -0:n -0:n -0:n', [idle(), idle()])],
+      [{ op: 'read', thread: 0, page: 1 }, obs('blocked', '-0:n -0:n -0:n -0:n', [blocked, idle()], [missing(1)])],
+      [{ op: 'copy', page: 1, value: 5, wp: false }, obs(4096, '-0:n C5:P -0:n -0:n', [idle(5), idle()])],
+      [{ op: 'copy', page: 1, value: 6, wp: false }, obs(-17, '-0:n C5:P -0:n -0:n', [idle(5), idle()])],
+      [{ op: 'pwrite', page: 2, value: 6 }, obs(0, '-0:n C5:P C6:n -0:n', [idle(5), idle()])],
+      [{ op: 'copy', page: 2, value: 7, wp: false }, obs(-17, '-0:n C5:P C6:n -0:n', [idle(5), idle()])],
+      [{ op: 'copy', page: 3, value: 7, wp: true }, obs(-22, '-0:n C5:P C6:n -0:n', [idle(5), idle()])],
+      [{ op: 'continue', page: 3, wp: false }, obs(-14, '-0:n C5:P C6:n -0:n', [idle(5), idle()])],
+      // MISSING-only VMAs still fault around: page 2 (cached) gets mapped by this read
+      [{ op: 'read', thread: 1, page: 3 }, obs('blocked', '-0:n C5:P C6:P -0:n', [idle(5), blocked], [missing(3)])],
+      [{ op: 'pwrite', page: 3, value: 8 }, obs(0, '-0:n C5:P C6:P C8:n', [idle(5), blocked])],
+      [{ op: 'copy', page: 3, value: 9, wp: false }, obs(-17, '-0:n C5:P C6:P C8:n', [idle(5), blocked])],
+      [{ op: 'wake', lo: 3, hi: 3 }, obs(0, '-0:n C5:P C6:P C8:P', [idle(5), idle(8)])],
+      [{ op: 'read', thread: 0, page: 0 }, obs('blocked', '-0:n C5:P C6:P C8:P', [blocked, idle(8)], [missing(0)])],
+      [{ op: 'copy', page: 0, value: 4, wp: false, dontwake: true }, obs(4096, 'C4:P C5:P C6:P C8:P', [blocked, idle(8)])],
+      [{ op: 'wake', lo: 0, hi: 3 }, obs(0, 'C4:P C5:P C6:P C8:P', [idle(4), idle(8)])],
+      [{ op: 'unregister' }, obs(0, 'C4:P C5:P C6:P C8:P', [idle(4), idle(8)])],
+      [{ op: 'copy', page: 0, value: 4, wp: false }, obs(-2, 'C4:P C5:P C6:P C8:P', [idle(4), idle(8)])],
+    ]);
+  });
+
+  test('MINOR: event on a cached page, CONTINUE maps it; CONTINUE errors; a hole reads 0 without event', async () => {
+    const x = await start([1, 0, 3, 4], 1);
+    const minor = (page: number, write: boolean) => ({ kind: 'MINOR' as const, page, write });
+    await run(x, [
+      [{ op: 'register', modes: ['MINOR'] }, obs(0, 'C1:n -0:n C3:n C4:n', [idle()])],
+      [{ op: 'read', thread: 0, page: 0 }, obs('blocked', 'C1:n -0:n C3:n C4:n', [blocked], [minor(0, false)])],
+      [{ op: 'continue', page: 0, wp: false }, obs(4096, 'C1:P -0:n C3:n C4:n', [idle(1)])],
+      [{ op: 'continue', page: 0, wp: false }, obs(-17, 'C1:P -0:n C3:n C4:n', [idle(1)])],
+      [{ op: 'continue', page: 1, wp: false }, obs(-14, 'C1:P -0:n C3:n C4:n', [idle(1)])],
+      [{ op: 'read', thread: 0, page: 1 }, obs(0, 'C1:P C0:P C3:n C4:n', [idle(0)])],
+      [{ op: 'write', thread: 0, page: 2, value: 5 }, obs('blocked', 'C1:P C0:P C3:n C4:n', [blocked], [minor(2, true)])],
+      [{ op: 'continue', page: 2, wp: false }, obs(4096, 'C1:P C0:P C5:P C4:n', [idle('ok')])],
+    ]);
+  });
+
+  test('bad requests get a one-line error and the harness goes on', async () => {
+    const x = await start([1, 2], 1);
+    await expect(x.apply({ op: 'read', thread: 3, page: 0 })).rejects.toThrow(
+      new NativeHarnessError('native harness: op.thread: expected an integer in 0..0 (step 0)'),
+    );
+    await expect(x.apply({ op: 'register', modes: ['WP'], features: ['EVENT_FORK' as never] })).rejects.toThrow(
+      /^native harness: op\.features\[0\]: feature EVENT_FORK is not supported by the harness .* \(step 1\)$/,
+    );
+    await expect(x.apply({ op: 'register', modes: ['WP'], features: ['NO_SUCH' as never] })).rejects.toThrow(
+      "native harness: op.features[0]: unknown feature 'NO_SUCH' (step 2)",
+    );
+    await expect(x.apply({ op: 'frobnicate' } as never)).rejects.toThrow("unknown operation 'frobnicate' (step 3)");
+    expect((await x.apply({ op: 'pread', page: 1 })).result).toBe(2);
+  });
+
+  test('malformed lines get an error reply on the wire; EOF ends the harness cleanly', () => {
+    const input = ['{"cmd":"op"', 'not json', '{"cmd":"op","op":{"op":"pread","page":0}}', '{"cmd":"nope"}', '{"cmd":"init","pages":0}', ''].join('\n');
+    const r = spawnSync(NATIVE_HARNESS_PATH, [], { input, encoding: 'utf8', timeout: 5000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+      { ok: false, error: "bad JSON at column 12: expected ',' or '}'" },
+      { ok: false, error: 'bad JSON at column 1: expected a value' },
+      { ok: false, error: 'op: send init first' },
+      { ok: false, error: "request: unknown cmd 'nope'" },
+      { ok: false, error: 'init.pages: expected an integer in 1..512' },
+    ]);
+  });
+
+  test('a harness killed mid-trace gives a one-line error and leaves no process', async () => {
+    const x = await start([0, 0], 1);
+    await x.apply({ op: 'register', modes: ['MISSING'] });
+    expect((await x.apply({ op: 'read', thread: 0, page: 0 })).result).toBe('blocked');
+    const pid = x.pid!;
+    process.kill(pid, 'SIGKILL');
+    await expect(x.apply({ op: 'wake', lo: 0, hi: 1 })).rejects.toThrow(/^native harness: harness killed by SIGKILL \(step 2\)$/);
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+
+  test('a request that misses its deadline kills the harness', async () => {
+    h = await NativeHarness.start({ pages: 1, threads: 1, fill: [0], waitMs: 3000, timeoutMs: 500 });
+    await h.apply({ op: 'register', modes: ['MISSING'] });
+    await h.apply({ op: 'read', thread: 0, page: 0 });
+    await h.apply({ op: 'pwrite', page: 0, value: 1 });
+    const pid = h.pid!;
+    // the COPY fails with EEXIST and wakes nobody: the harness waits its 3 s bound for the thread
+    await expect(h.apply({ op: 'copy', page: 0, value: 2, wp: false })).rejects.toThrow(
+      'native harness: no reply within 500 ms (step 3)',
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+});
