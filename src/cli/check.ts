@@ -1,0 +1,48 @@
+// `uffdspec check FILE`: model-check one spec of a .spec.ts file.
+import { checkModel, loadSpecFile } from '../api';
+import { exitCodeOf } from '../engine/result';
+import { UsageError, constFlags, intFlag, parseArgs } from './args';
+import { formatResult } from './format';
+
+export const usage = `uffdspec check FILE.spec.ts [--spec NAME] [--const NAME=VALUE]... [--no-deadlock]
+    [--max-states N] [--max-depth N] [--timeout SECONDS] [--json] [--coverage] [--full-states]
+    [--engine generated|interpreter]`;
+
+export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
+  const p = parseArgs(
+    argv,
+    {
+      spec: { value: true },
+      const: { value: true, repeat: true },
+      'no-deadlock': { value: false },
+      'max-states': { value: true },
+      'max-depth': { value: true },
+      timeout: { value: true },
+      json: { value: false },
+      coverage: { value: false },
+      'full-states': { value: false },
+      engine: { value: true },
+    },
+    'check',
+  );
+  if (p.positional.length !== 1) throw new UsageError(`check: expected one spec file\nusage: ${usage}`);
+  const engine = p.flags.get('engine')?.[0] ?? 'generated';
+  if (engine !== 'generated' && engine !== 'interpreter') throw new UsageError(`check: --engine must be generated or interpreter, got '${engine}'`);
+  const json = p.flags.has('json');
+  const spec = loadSpecFile(p.positional[0], p.flags.get('spec')?.[0]);
+  const model = spec.model(constFlags(p, 'check'));
+  if (!json) {
+    out(`uffdspec: checking ${model.name} (${model.source?.file ?? p.positional[0]})`);
+    out(`Constants: ${model.constants.map((c) => `${c.name}=${String(c.value)}${c.overridden ? '' : ' (default)'}`).join(', ') || '(none)'}`);
+  }
+  const r = checkModel(model, {
+    engine,
+    deadlock: !p.flags.has('no-deadlock'),
+    maxStates: intFlag(p, 'max-states', 'check'),
+    maxDepth: intFlag(p, 'max-depth', 'check'),
+    timeout: intFlag(p, 'timeout', 'check'),
+    progress: (s) => err(`Progress: ${s.distinct} distinct states, ${s.queue} on queue, ${s.generated} generated, ${s.statesPerSecond} states/s, ${Math.round(s.elapsedMs / 1000)}s`),
+  });
+  out(json ? JSON.stringify(r, null, 2) : formatResult(r, { coverage: p.flags.has('coverage'), fullStates: p.flags.has('full-states') }));
+  return exitCodeOf(r);
+}
