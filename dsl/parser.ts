@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ohm from 'ohm-js';
 import type {
-  Decl, Domain, Expr, FieldDecl, FieldInit, Ident, LabelledStep, LocalDecl, LPathElem, LValue,
+  BinaryOp, Decl, Domain, Expr, FieldDecl, FieldInit, Ident, LabelledStep, LocalDecl, LPathElem, LValue,
   MatchArm, Param, SpecAst, Span, Stmt, TagDecl, TypeExpr,
 } from './ast';
 import { diag, type Diagnostic } from './diagnostics';
@@ -75,11 +75,12 @@ const STMT_KEYWORDS = ['await', 'if', 'let', 'with', 'either', 'for', 'skip', 'g
 const DECL_KEYWORDS = ['const', 'assume', 'type', 'enum', 'union', 'var', 'init', 'action', 'process', 'invariant', 'property'];
 const EXPR_STARTS = ['(', 'true', 'false', 'an integer', 'match', '<<', '[', '{', '-', '!', 'not', 'if', 'let', 'forall', 'exists'];
 const TYPE_STARTS = ['bool', 'set', 'seq'];
-// Operators and postfix forms that could always continue an expression; they
-// are noise in a message unless nothing else was expected.
-const CONTINUATIONS = new Set([
+// Operators and postfix forms that can continue any expression. When an
+// expression has just ended they are all expected, and listing them only
+// hides what the user most likely missed.
+const OPERATORS = new Set([
   '.', '[', '-', '+', '*', '/', '%', 'at', 'is', 'subseteq', 'notin', 'in', '>', '<', '>=', '<=', '!=', '==',
-  '\\', 'inter', 'union', 'and', '&&', '=>', 'or', '||', 'with', ';', '..', '(', '{',
+  '\\', 'inter', 'union', 'and', '&&', '=>', 'or', '||', 'with', '..', '(',
 ]);
 const KEYWORDS = new Set([
   ...DECL_KEYWORDS, ...STMT_KEYWORDS, 'fairness', 'then', 'else', 'in', 'match', 'or', 'forall', 'exists',
@@ -101,10 +102,16 @@ function syntaxError(text: string, m: ohm.FailedMatchResult): Diagnostic {
       expected.add(f.getText());
     }
   }
-  if (expected.has(':=')) expected.delete("'");
+  // after an assignment target, `x' =`, `x[..]` and `x.f` are variations of what is missing: `:=`
+  if (expected.has(':=')) for (const k of ["'", '[', '.']) expected.delete(k);
   const tok = tokenAt(text, pos);
   let message: string;
-  if (tok.text === '/*' && !text.includes('*/', pos)) {
+  if (text.slice(pos - 1, pos + 1) === '..' && expected.size === 0) {
+    const msg = 'a range "a..b" is only allowed in a type, a domain (`in` of with/for/forall/exists/map) or after `in`/`notin`';
+    return diag('parse', msg, { start: pos - 1, end: pos + 1 });
+  } else if (expected.size === 0) {
+    message = `unexpected "${tok.text}"`;
+  } else if (tok.text === '/*' && !text.includes('*/', pos)) {
     message = 'unterminated comment: "/*" without "*/"';
   } else if (letIn && expected.has('in')) {
     message = `expected "in" after the value of "let", found ${tok.text === '' ? 'end of input' : `"${tok.text}"`}`;
@@ -131,17 +138,14 @@ function describeExpected(raw: Set<string>): string {
   take('a statement', ['await', 'skip'], [...STMT_KEYWORDS, 'an identifier']);
   take('a type', TYPE_STARTS, [...TYPE_STARTS, ...EXPR_STARTS, 'an identifier']);
   take('an expression', ['<<', 'match'], [...EXPR_STARTS, 'an identifier']);
+  const exprEnded = items.has('+') && items.has('*');
   let rest = [...items];
-  const meaningful = rest.filter((k) => !CONTINUATIONS.has(k));
-  if (meaningful.length + groups.length > 0) {
-    rest = meaningful;
-  } else {
-    // only continuations: an expression just ended where something else was
-    // needed; name the punctuation and summarise the operators
-    const punct = rest.filter((k) => k === '{' || k === '(' || k === ';');
-    if (punct.length < rest.length) groups.push('an operator');
-    rest = punct;
-  }
+  if (exprEnded) rest = rest.filter((k) => !OPERATORS.has(k));
+  // `;` is optional and `{` after an expression is mostly a would-be tag
+  // constructor: mention them only when nothing else fits
+  const others = rest.filter((k) => k !== ';' && !(exprEnded && k === '{'));
+  if (others.length + groups.length > 0) rest = others;
+  if (exprEnded && rest.every((k) => k === '{' || k === ';') && groups.length === 0) groups.push('an operator');
   // "end of input" reads best last; otherwise keep ohm's order (deterministic)
   const ordered = [
     ...rest.filter((k) => k !== 'end of input').map((k) => (/^[a-z]+ /.test(k) ? k : `"${k}"`)),
@@ -181,8 +185,8 @@ function list<T>(n: N): T[] {
 function ident(n: N): Ident {
   return { name: n.sourceString, span: span(n) };
 }
-function binary(self: N, l: N, op: string, r: N): Expr {
-  return { kind: 'Binary', span: span(self), op: op as never, left: ast<Expr>(l), right: ast<Expr>(r) };
+function binary(self: N, l: N, op: BinaryOp, r: N): Expr {
+  return { kind: 'Binary', span: span(self), op, left: ast<Expr>(l), right: ast<Expr>(r) };
 }
 const OP_SYNONYM: Record<string, string> = { or: '||', and: '&&', not: '!' };
 function opText(n: N): string {
@@ -192,11 +196,23 @@ function exprDomain(self: N, expr: Expr): Domain {
   return { kind: 'ExprDomain', span: span(self), expr };
 }
 
-function fieldAccess(this: ohm.NonterminalNode, e: N, _dot: N, name: N): Expr {
-  return { kind: 'Field', span: span(this), operand: ast<Expr>(e), field: ident(name) };
+/** `first (op operand)*` folded to the left; each node spans from the first operand to its right operand. */
+function foldBinary(first: N, ops: N, operands: N): Expr {
+  const start = first.source.startIdx;
+  let acc = ast<Expr>(first);
+  ops.children.forEach((op, i) => {
+    const r = operands.children[i];
+    acc = { kind: 'Binary', span: { start, end: r.source.endIdx }, op: opText(op) as BinaryOp, left: acc, right: ast<Expr>(r) };
+  });
+  return acc;
 }
-function indexAccess(this: ohm.NonterminalNode, e: N, _lb: N, index: N, _rb: N): Expr {
-  return { kind: 'Index', span: span(this), operand: ast<Expr>(e), index: ast<Expr>(index) };
+
+/** A postfix operator, applied to its operand by foldPostfix. */
+type PostfixOp = (operand: Expr, start: number) => Expr;
+
+function foldPostfix(atom: N, ops: N): Expr {
+  const start = atom.source.startIdx;
+  return ops.children.reduce((acc, op) => ast<PostfixOp>(op)(acc, start), ast<Expr>(atom));
 }
 
 // Actions are written with `this` = the node being converted. Arity follows
@@ -385,17 +401,13 @@ const actions: ohm.ActionDict<unknown> = {
   Implies_imp(l, _op, r) {
     return binary(this, l, '=>', r);
   },
-  Or_bin(l, op, r) {
-    return binary(this, l, opText(op), r);
-  },
-  And_bin(l, op, r) {
-    return binary(this, l, opText(op), r);
-  },
+  Or: foldBinary,
+  And: foldBinary,
   Not_not(_op, e): Expr {
     return { kind: 'Unary', span: span(this), op: '!', operand: ast<Expr>(e) };
   },
   Cmp_cmp(l, op, r) {
-    return binary(this, l, op.sourceString, r);
+    return binary(this, l, op.sourceString as BinaryOp, r);
   },
   Cmp_in(l, _op, r) {
     return binary(this, l, 'in', r);
@@ -425,30 +437,30 @@ const actions: ohm.ActionDict<unknown> = {
   RangeOrSet_range(lo, _dots, hi): Expr {
     return { kind: 'Range', span: span(this), lo: ast<Expr>(lo), hi: ast<Expr>(hi) };
   },
-  SetOp_bin(l, op, r) {
-    return binary(this, l, op.sourceString, r);
-  },
-  Add_bin(l, op, r) {
-    return binary(this, l, op.sourceString, r);
-  },
-  Mul_bin(l, op, r) {
-    return binary(this, l, op.sourceString, r);
-  },
+  SetOp: foldBinary,
+  Add: foldBinary,
+  Mul: foldBinary,
   Neg_neg(_op, e): Expr {
     return { kind: 'Unary', span: span(this), op: '-', operand: ast<Expr>(e) };
   },
-  Postfix_field: fieldAccess,
-  Postfix_index: indexAccess,
-  Select_field: fieldAccess,
-  Select_index: indexAccess,
+  Postfix: foldPostfix,
+  Select: foldPostfix,
+  SelectOp_field(_dot, name): PostfixOp {
+    return (operand, start) => ({ kind: 'Field', span: { start, end: this.source.endIdx }, operand, field: ident(name) });
+  },
+  SelectOp_index(_lb, index, _rb): PostfixOp {
+    return (operand, start) => ({ kind: 'Index', span: { start, end: this.source.endIdx }, operand, index: ast<Expr>(index) });
+  },
+  PostfixOp_recupd(_with, _lb, fields, _rb): PostfixOp {
+    return (operand, start) => ({ kind: 'RecordUpdate', span: { start, end: this.source.endIdx }, operand, fields: ast<FieldInit[]>(fields) });
+  },
+  PostfixOp_mapupd(_with, _lb, index, _rb, _eq, value): PostfixOp {
+    return (operand, start) => ({
+      kind: 'MapUpdate', span: { start, end: this.source.endIdx }, operand, index: ast<Expr>(index), value: ast<Expr>(value),
+    });
+  },
   UpdValue_neg(_op, e): Expr {
     return { kind: 'Unary', span: span(this), op: '-', operand: ast<Expr>(e) };
-  },
-  Postfix_recupd(e, _with, _lb, fields, _rb): Expr {
-    return { kind: 'RecordUpdate', span: span(this), operand: ast<Expr>(e), fields: ast<FieldInit[]>(fields) };
-  },
-  Postfix_mapupd(e, _with, _lb, index, _rb, _eq, value): Expr {
-    return { kind: 'MapUpdate', span: span(this), operand: ast<Expr>(e), index: ast<Expr>(index), value: ast<Expr>(value) };
   },
   Atom_paren(_lp, e, _rp) {
     return ast<Expr>(e);

@@ -219,7 +219,12 @@ describe('expressions', () => {
   test('postfix forms', () => {
     expect(expr('m[k].f')).toEqual({ kind: 'Field', operand: { kind: 'Index', operand: { kind: 'Name', name: 'm' }, index: { kind: 'Name', name: 'k' } }, field: { name: 'f' } });
     expect(expr('r with { a: 1, b: 2 }')).toMatchObject({ kind: 'RecordUpdate', fields: [{ name: { name: 'a' } }, { name: { name: 'b' } }] });
+    // updates chain; the value is a selector expression (parenthesize anything else)
     expect(expr('m with [k] = 1 with [j] = 2')).toMatchObject({ kind: 'MapUpdate', index: { name: 'j' }, operand: { kind: 'MapUpdate', index: { name: 'k' } } });
+    expect(expr('m with [k] = v[1].f')).toMatchObject({ kind: 'MapUpdate', value: { kind: 'Field', operand: { kind: 'Index' } } });
+    expect(expr('m with [k] = -1')).toMatchObject({ kind: 'MapUpdate', value: { kind: 'Unary', op: '-' } });
+    expect(expr('m with [k] = (x + 1)')).toMatchObject({ kind: 'MapUpdate', value: { kind: 'Binary', op: '+' } });
+    expect(expr('(r with { a: 1 }).a')).toMatchObject({ kind: 'Field', operand: { kind: 'RecordUpdate' } });
   });
 
   test('atoms: literals, calls, sequences, sets, records, maps', () => {
@@ -312,6 +317,18 @@ describe('diagnostics', () => {
     expect(err('invariant A: let x = y z')).toMatch(/^spec:1:24: error: expected "in" after the value of "let", found "z"/);
     expect(err('invariant A: a == b == c')).toMatch(/^spec:1:21: error: comparisons do not chain/);
     expect(err('var x: bool /* open')).toMatch(/^spec:1:13: error: unterminated comment/);
+  });
+
+  test('messages name what was missing, not every operator', () => {
+    expect(err('init { if x y := 1 }')).toMatch(/^spec:1:13: error: expected "\{" or an operator, found "y"/);
+    expect(err('invariant I: match x { A => 1, _ = > 0 }')).toMatch(/^spec:1:34: error: expected "=>" or "\{", found "="/);
+    expect(err('init { x := 0..3 }')).toMatch(/^spec:1:14: error: a range "a..b" is only allowed in a type, a domain/);
+  });
+
+  test('spans of binary nodes cover their operands, parentheses included', () => {
+    const text = 'invariant I: (a + b) * c';
+    const d = ok(text).decls[0] as Extract<Decl, { kind: 'Invariant' }>;
+    expect(text.slice(d.expr.span.start, d.expr.span.end)).toBe('(a + b) * c');
   });
 
   test('integer literal too large', () => {
