@@ -67,20 +67,13 @@ export function truncate_inode_folio(k: Kernel, folio: Folio): void {
   k.mapping.removeFolio(folio);
 }
 
-function nextFolioIn(k: Kernel, from: number, hi: number): Folio | null {
-  for (let i = from; i <= hi; i++) {
-    const f = k.mapping.lookup(i);
-    if (f !== null) return f;
-  }
-  return null;
-}
-
 /**
  * shmem_fallocate(FALLOC_FL_PUNCH_HOLE|FALLOC_FL_KEEP_SIZE) over whole pages [lo,hi]:
  * inode_lock and i_private; the first unmap of the whole range with no folio locks;
- * shmem_undo_range truncating one locked folio per step (the kernel's two passes,
- * trylock then folio_lock, collapse here into one blocking pass in index order);
- * then clear i_private and wake the faults that waited.
+ * shmem_undo_range, one index per step in index order (the kernel's two passes,
+ * trylock then folio_lock, collapse into one blocking pass; a hole's step does
+ * nothing, so the steps line up with the spec's); then clear i_private and wake the
+ * faults that waited.
  */
 export function* shmem_fallocate_punch(k: Kernel, task: Task, lo: number, hi: number): KPath<TaskResult> {
   for (;;) {
@@ -93,15 +86,16 @@ export function* shmem_fallocate_punch(k: Kernel, task: Task, lo: number, hi: nu
   yield 'unmap_mapping_range';
   unmap_mapping_range(k, lo, hi);
 
-  let cursor = lo;
-  while (nextFolioIn(k, cursor, hi) !== null) {
+  for (let index = lo; index <= hi; ) {
     yield 'truncate_inode_folio';
-    const folio = nextFolioIn(k, cursor, hi);
-    if (folio === null) break;
-    if (!folio.lockOrSleep(task)) continue;
-    truncate_inode_folio(k, folio);
-    folio.unlock();
-    cursor = folio.index + 1;
+    const folio = k.mapping.lookup(index);
+    if (folio !== null) {
+      // folio_lock sleeps; the step is re-run for the same index once woken.
+      if (!folio.lockOrSleep(task)) continue;
+      truncate_inode_folio(k, folio);
+      folio.unlock();
+    }
+    index++;
   }
 
   yield 'punch_end';
