@@ -360,3 +360,48 @@ describe("Peter Xu's race R1", () => {
     expect(formatObservation({ result: 0, ...a.end })).toBe(formatObservation({ result: 0, ...b.end }));
   });
 });
+
+describe('fine-grained scheduling', () => {
+  /** A read fault holds the new folio locked between shmem_get_folio and finish_fault. */
+  function punchDuringFault(variant: Partial<Variant>) {
+    const s = sim([0, 0, 0, 0], variant);
+    const read = s.start({ op: 'read', thread: 0, page: 1 });
+    expect(runUntil(s, read, 'finish_fault')).toEqual(['do_read_fault', 'filemap_map_pages', 'shmem_fault', 'shmem_get_folio', 'finish_fault']);
+    const punch = s.start({ op: 'punch', lo: 1, hi: 1 });
+    expect(finish(s, punch)).toEqual(['unmap_mapping_range', 'truncate_inode_folio', 'truncate_inode_folio']);
+    expect(s.status(punch).state).toBe('blocked'); // folio_lock
+    expect(s.runnable()).toEqual([{ task: read, label: 'finish_fault' }]);
+    expect(s.step(read)).toBe('load'); // pte installed, folio unlocked: the punch is runnable again
+    expect(s.runnable().map((r) => r.task)).toEqual([read, punch]);
+    expect(finish(s, punch)).toEqual(['punch_end', 'done']);
+    const afterPunch = pages(s.observe())[1];
+    const readTail = finish(s, read);
+    return { s, read, afterPunch, readTail };
+  }
+
+  test('truncation waits for the faulting thread’s folio lock, then unmaps what it mapped', () => {
+    const { s, read, afterPunch, readTail } = punchDuringFault({});
+    expect(afterPunch).toBe('hole 0 none');
+    // the re-executed load faults again and gets a new zero folio
+    expect(readTail).toEqual(['do_read_fault', 'filemap_map_pages', 'shmem_fault', 'shmem_get_folio', 'finish_fault', 'load', 'done']);
+    expect(s.status(read).result).toBe(0);
+    expect(pages(s.observe())[1]).toBe('cache 0 present');
+    expect(s.kernel.stalePtes()).toEqual([]);
+  });
+
+  test('without the second unmap the pte outlives the folio (variant E)', () => {
+    const { s, afterPunch, readTail } = punchDuringFault({ TRUNCATE_UNMAPS_MAPPED: false });
+    expect(afterPunch).toBe('hole 0 present');
+    expect(readTail).toEqual(['done']); // the load goes through the stale pte
+    expect(s.kernel.stalePtes()).toEqual([1]);
+  });
+
+  test('misuse is a one-line SimError', () => {
+    const s = sim([0, 0, 0, 0]);
+    s.apply({ op: 'register', modes: ['MISSING'] });
+    s.apply({ op: 'read', thread: 0, page: 0 });
+    expect(() => s.start({ op: 'write', thread: 0, page: 1, value: 1 })).toThrow(/^thread 0 is still in an access \(task \d+\)$/);
+    expect(() => s.start({ op: 'read', thread: 1, page: 4 })).toThrow('page: expected an integer in 0..3, got 4');
+    expect(() => new Sim({ pages: 2, threads: 1 }).start({ op: 'wake', lo: 0, hi: 0 })).toThrow('wake: no uffd yet (no register before it)');
+  });
+});
