@@ -1,0 +1,236 @@
+// Renders verdict rows as docs/verdicts.md (table + readable counterexamples)
+// and docs/verdicts.json. Everything except the time column and the
+// durationMs fields is a function of the spec and the rows, so the files are
+// stable from run to run.
+import type { TraceStep } from '../engine/result';
+import type { RowResult } from './check';
+import { PROPERTIES } from './rows';
+
+type Json = any;
+
+/** The kernel function behind each label / action of spec/shmem_uffd.spec.ts. */
+const KERNEL: Record<string, string> = {
+  access: 'user program issues the next access',
+  load: 'load: pte walk (present: read done; else page fault)',
+  write_lands: 'store: pte walk (present+writable: the write lands; else page fault)',
+  do_read_fault: 'do_read_fault: should_fault_around()',
+  filemap_map_pages: 'do_fault_around -> filemap_map_pages (under ptl)',
+  shmem_fault: 'shmem_fault: unlocked peek at i_private',
+  shmem_fault_wait: 'shmem_falloc_wait: i_private under i_lock, sleep on the waitq if in [start,next)',
+  shmem_get_folio: 'shmem_get_folio_gfp: lock / allocate folio, or MISSING/MINOR userfault',
+  finish_fault: 'finish_fault: install pte under ptl unless it changed; folio_unlock',
+  do_wp_page: 'do_wp_page: uffd-wp -> WP userfault, else wp_page_reuse',
+  handle_userfault: 'handle_userfault: queue msg, sleep if userfaultfd_must_wait()',
+  exit: 'thread exits',
+  punch_begin: 'shmem_fallocate: inode_lock, i_private = {start,next}',
+  unmap_mapping_range: 'shmem_fallocate: first unmap, unmap_mapping_range (no folio lock)',
+  truncate_inode_folio: 'shmem_undo_range -> truncate_inode_folio (folio locked: second unmap if mapped, delete)',
+  punch_end: 'shmem_fallocate: i_private = NULL, wake_up_all, inode_unlock',
+  madvise_dontneed: 'madvise(MADV_DONTNEED): zap_page_range_single',
+  pwrite: 'pwrite(2) into a hole: shmem_write_begin allocates',
+  userfaultfd_read: 'monitor read(2): userfaultfd_ctx_read',
+  mfill_atomic_copy: 'monitor UFFDIO_COPY: mfill_atomic -> shmem_mfill_atomic_pte',
+  mfill_atomic_continue: 'monitor UFFDIO_CONTINUE: mfill_atomic_pte_continue',
+  mwriteprotect_range: 'monitor UFFDIO_WRITEPROTECT: mwriteprotect_range -> change_pte_range',
+  userfaultfd_wake: 'monitor UFFDIO_WAKE',
+};
+
+const arr = (m: Json): Json[] =>
+  Array.isArray(m) ? m : Object.keys(m).sort((a, b) => Number(a) - Number(b)).map((k) => m[k]);
+const tagOf = (v: Json): string => (typeof v === 'string' ? v : v.tag);
+
+function pteText(p: Json): string {
+  switch (tagOf(p)) {
+    case 'PteNone':
+      return 'none';
+    case 'PteMarker':
+      return 'marker';
+    default:
+      return `g${p.folio}:${p.writable ? 'rw' : 'ro'}${p.wp ? '+wp' : ''}`;
+  }
+}
+
+function cacheText(c: Json, locked: boolean): string {
+  return tagOf(c) === 'Hole' ? 'hole' : `folio g${c.gen}${locked ? ' (locked)' : ''}`;
+}
+
+/** per page: "cache | pte of mapping 0 | pte of mapping 1" */
+export function pageCells(s: Json): string[] {
+  const cache = arr(s.cache);
+  const locked = arr(s.locked);
+  const ptes = arr(s.pte).map(arr);
+  const armed = arr(s.armed);
+  return cache.map((c, i) => {
+    const ps = ptes.map((row, m) => `m${m} ${pteText(row[i])}`).join(', ');
+    return `${cacheText(c, locked[i])}; ${ps}${armed[i] ? '; **armed**' : ''}`;
+  });
+}
+
+function uffdText(s: Json): string {
+  const msgs = arr(s.uffd_msg);
+  const ps = arr(s['Thread.p'] ?? {});
+  const parts: string[] = [];
+  msgs.forEach((m, t) => {
+    if (tagOf(m) === 'NoMsg') return;
+    const kind = m.reason === 'VmUffdWp' ? 'WP' : m.reason === 'VmUffdMinor' ? 'MINOR' : 'MISSING';
+    parts.push(`T${t} ${kind}${m.write ? '|WRITE' : ''} p${ps[t]} ${tagOf(m) === 'Pending' ? 'queued' : 'read'}`);
+  });
+  const mon = s.mon;
+  if (tagOf(mon) === 'Handling') parts.push(`monitor handles p${mon.page}`);
+  if (tagOf(mon) === 'MustWake') parts.push(`monitor must wake p${mon.page}`);
+  const fw = arr(s.falloc_wait);
+  fw.forEach((w, t) => w && parts.push(`T${t} on falloc waitq`));
+  return parts.join('; ') || '—';
+}
+
+function iPrivateText(s: Json): string {
+  const f = s.i_private;
+  return tagOf(f) === 'Punching' ? `[${f.start},${f.next})` : '—';
+}
+
+/** "Thread[1]:write_lands" -> actor, label; "mwriteprotect_range(0, true)" -> monitor */
+function splitAction(a: string): { actor: string; label: string; args: string } {
+  const m = /^([A-Za-z_]+(?:\[\d+\])?):([A-Za-z_]+)$/.exec(a);
+  if (m) return { actor: m[1], label: m[2], args: '' };
+  const c = /^([A-Za-z_]+)(?:\((.*)\))?$/.exec(a);
+  const label = c ? c[1] : a;
+  const actor = label === 'madvise_dontneed' || label === 'pwrite' ? 'syscall' : label === 'Init' ? '' : 'monitor';
+  return { actor, label, args: c && c[2] ? c[2] : '' };
+}
+
+/** What a thread step did, read from the states before and after it. */
+function detail(step: TraceStep, prev: Json | undefined): string {
+  const s = step.state as Json;
+  const { actor, label, args } = splitAction(step.action);
+  const tm = /^Thread\[(\d+)\]$/.exec(actor);
+  if (tm && prev) {
+    const t = tm[1];
+    const src = label === 'access' ? s : prev;
+    const op = `${src['Thread.wr'][t] ? 'store' : 'load'} p${src['Thread.p'][t]} via m${src['Thread.m'][t]}`;
+    if (label === 'write_lands' && !prev.silent_write && s.silent_write) return `${op}: **the write lands silently**`;
+    if (label === 'write_lands' && s['Thread.left'][t] < prev['Thread.left'][t]) return `${op}: the write lands`;
+    return op;
+  }
+  if (label === 'mwriteprotect_range') {
+    const [pg, prot] = args.split(',').map((x) => x.trim());
+    return `${prot === 'true' ? 'protect' : 'unprotect'} p${pg}`;
+  }
+  if (label === 'madvise_dontneed') {
+    const [mm, pg] = args.split(',').map((x) => x.trim());
+    return `m${mm} p${pg}`;
+  }
+  if (label === 'pwrite') return `p${args}`;
+  if (label === 'userfaultfd_read') return `message of T${args}`;
+  return '';
+}
+
+export function renderTrace(trace: TraceStep[]): string {
+  const first = trace[0].state as Json;
+  const pages = arr(first.cache).length;
+  const head = ['#', 'who', 'step', 'kernel path', 'what', ...Array.from({ length: pages }, (_, i) => `page ${i}`), 'i_private', 'uffd'];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
+  trace.forEach((step, i) => {
+    const s = step.state as Json;
+    const { actor, label } = splitAction(step.action);
+    const cells = [
+      String(i),
+      actor,
+      step.action === 'Init' ? 'Init' : `\`${label}\``,
+      step.action === 'Init' ? 'initial state' : KERNEL[label] ?? '',
+      i === 0 ? '' : detail(step, trace[i - 1].state),
+      ...pageCells(s),
+      iPrivateText(s),
+      uffdText(s),
+    ];
+    lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`);
+  });
+  return lines.join('\n');
+}
+
+const SHOWN_CONSTANTS = ['FAULT_AROUND', 'PTE_MARKERS', 'TRUNCATE_UNMAPS_MAPPED', 'TRUNCATE_DROPS_MARKERS', 'WRITENOTIFY', 'FIRST_UNMAP', 'UFFD_MODE', 'MAPPINGS'];
+const SHORT: Record<string, string> = {
+  FAULT_AROUND: 'fault-around',
+  PTE_MARKERS: 'markers',
+  TRUNCATE_UNMAPS_MAPPED: '2nd unmap',
+  TRUNCATE_DROPS_MARKERS: 'drop markers',
+  WRITENOTIFY: 'writenotify',
+  FIRST_UNMAP: '1st unmap',
+  UFFD_MODE: 'uffd',
+  MAPPINGS: 'maps',
+};
+const DEFAULTS: Record<string, unknown> = { FIRST_UNMAP: true, MAPPINGS: 1 };
+
+export function constantValue(r: RowResult, name: string): unknown {
+  return r.row.constants[name] ?? DEFAULTS[name];
+}
+
+function otherConstants(r: RowResult): string {
+  return Object.entries(r.row.constants)
+    .filter(([k]) => !SHOWN_CONSTANTS.includes(k))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+}
+
+function verdictCell(r: RowResult, p: string): string {
+  const v = (r.verdicts as Json)[p];
+  if (v.holds) return 'holds';
+  return `[**violated** (${v.steps} steps)](#${anchor(r.row.id, p)})`;
+}
+
+function anchor(id: string, p: string): string {
+  return `cex-${id}-${p}`.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+}
+
+export function renderMarkdown(results: RowResult[], preamble: string): string {
+  const cols = ['row', 'variant', ...SHOWN_CONSTANTS.map((c) => SHORT[c]), 'other', ...PROPERTIES, 'distinct states'];
+  const out: string[] = [preamble.trimEnd(), '', '## Verdicts', ''];
+  out.push(`| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`);
+  for (const r of results) {
+    const cells = [
+      `\`${r.row.id}\``,
+      r.row.variant,
+      ...SHOWN_CONSTANTS.map((c) => String(constantValue(r, c))),
+      otherConstants(r) || '',
+      ...PROPERTIES.map((p) => verdictCell(r, p)),
+      String(r.distinctStates),
+    ];
+    out.push(`| ${cells.join(' | ')} |`);
+  }
+  out.push('', '### What each row asks', '');
+  for (const r of results) out.push(`- \`${r.row.id}\` (${r.row.variant}): ${r.row.question}`);
+  out.push('', '### Time per row', '', 'Wall-clock time of all runs of the row (varies between machines and runs).', '');
+  out.push('| row | time (s) |', '|---|---|');
+  for (const r of results) out.push(`| \`${r.row.id}\` | ${(r.durationMs / 1000).toFixed(1)} |`);
+  out.push('', '## Counterexamples', '');
+  out.push(
+    'Each is the shortest for its property (breadth-first). A page column shows, after the step: the page cache slot ' +
+      '(`folio gN` = the folio allocated after N truncations at that index, `hole`), then each mapping\'s pte ' +
+      '(`none`, `marker` = uffd-wp pte marker, `gN:rw`/`gN:ro` present mapping folio gN, `+wp` = uffd-wp bit); ' +
+      '**armed** = the monitor protected the page and no event for it has reached the monitor since.',
+    '',
+  );
+  for (const r of results) {
+    for (const t of r.traces) {
+      out.push(`<a id="${anchor(r.row.id, t.property)}"></a>`, '');
+      out.push(`### \`${r.row.id}\`: ${t.property} (${t.trace.length - 1} steps)`, '');
+      out.push(renderTrace(t.trace), '');
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+export function renderJson(results: RowResult[]): string {
+  const rows = results.map((r) => ({
+    id: r.row.id,
+    variant: r.row.variant,
+    question: r.row.question,
+    constants: r.row.constants,
+    verdicts: r.verdicts,
+    distinctStates: r.distinctStates,
+    statesGenerated: r.statesGenerated,
+    depth: r.depth,
+    durationMs: r.durationMs,
+    counterexamples: r.traces.map((t) => ({ property: t.property, steps: t.trace.map((s) => s.action) })),
+  }));
+  return JSON.stringify({ spec: 'ShmemUffd', file: 'spec/shmem_uffd.spec.ts', properties: PROPERTIES, rows }, null, 2) + '\n';
+}

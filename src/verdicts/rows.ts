@@ -1,0 +1,81 @@
+// The rows of the verdict table: the kernel variants of the brief
+// (/work/shared/domain/kernel-brief.md §4, letters A–F) and the registration
+// modes and mapping counts under which each is meaningful. Constants not given
+// keep the spec's defaults (spec/shmem_uffd.spec.ts: PAGES 2, THREADS 2,
+// ACCESSES 1, PUNCHES 1, WP_ROUNDS 1, no DONTNEED, no pwrite).
+
+export type ConstValue = number | boolean | string;
+
+export interface Row {
+  /** stable identifier, used for anchors and in verdicts.json */
+  id: string;
+  /** the brief's variant letter (or 'non-uffd') */
+  variant: string;
+  /** one line: what this row asks */
+  question: string;
+  constants: Record<string, ConstValue>;
+}
+
+/** The five kernel switches of each variant letter. */
+export const VARIANTS: Record<string, Record<string, ConstValue>> = {
+  // 2020 code plus Peter's shmem uffd-wp branch: fault-around ignores uffd, wp only in present ptes
+  A: { FAULT_AROUND: 'Always', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false },
+  // A plus skipping fault-around in uffd-armed VMAs (Peter v1/v2, never merged)
+  B: { FAULT_AROUND: 'SkipIfUffdArmed', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false },
+  // A plus Andrea's shmem_map_pages skipping [start,next) while i_private is set
+  C: { FAULT_AROUND: 'ShmemMapPages', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false },
+  // 5.19+ / 6.18: markers, no fault-around in WP|MINOR VMAs, DROP_MARKER on truncation, writenotify
+  D: { FAULT_AROUND: 'SkipIfWpOrMinor', PTE_MARKERS: true, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: true, WRITENOTIFY: true },
+  // A without the second unmap in truncate_inode_folio
+  E: { FAULT_AROUND: 'Always', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: false, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false },
+  // A without the first unmap (Peter's alternative, 28 Nov 2020)
+  F: { FAULT_AROUND: 'Always', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false, FIRST_UNMAP: false },
+};
+
+function row(id: string, variant: string, question: string, extra: Record<string, ConstValue>): Row {
+  const base = VARIANTS[variant.replace(/'$/, '')] ?? {};
+  return { id, variant, question, constants: { ...base, ...extra } };
+}
+
+export const ROWS: Row[] = [
+  // ---- the 2020 race and its proposed fixes, WP-only and MISSING|WP registrations
+  row('A-wp-1', 'A', "R1: does fault-around re-map a protected page during a punch?", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
+  row('A-missingwp-1', 'A', 'R1 with MISSING|WP (Andrea: a real fault would give MISSING)', { UFFD_MODE: 'MissingWp', MAPPINGS: 1 }),
+  row('A-wp-dontneed', 'A', 'no race: MADV_DONTNEED of a protected page, wp bit only in the pte', { UFFD_MODE: 'Wp', MAPPINGS: 1, DONTNEEDS: 1 }),
+  row('B-wp-1', 'B', "Peter's fix: no fault-around in uffd-armed VMAs", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
+  row('B-wp-2', 'B', "Peter's fix with a second, unregistered mapping", { UFFD_MODE: 'Wp', MAPPINGS: 2 }),
+  row('C-wp-1', 'C', "Andrea's shmem_map_pages, i_private checked under ptl", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
+  row('C-wp-2', 'C', "Andrea's shmem_map_pages with a second mapping", { UFFD_MODE: 'Wp', MAPPINGS: 2 }),
+  row("C'-wp-1", "C'", 'shmem_map_pages checking i_private before taking ptl', { UFFD_MODE: 'Wp', MAPPINGS: 1, MAP_PAGES_CHECK_UNDER_PTL: false }),
+  row('C-missingwp-1', 'C', 'shmem_map_pages with MISSING|WP', { UFFD_MODE: 'MissingWp', MAPPINGS: 1 }),
+  row('C-wp-dontneed', 'C', "shmem_map_pages does not help a DONTNEED (Andrea, 1 Dec)", { UFFD_MODE: 'Wp', MAPPINGS: 1, DONTNEEDS: 1 }),
+  row('D-wp-1', 'D', 'the 6.18 kernel (defaults)', { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
+  row('D-wp-2', 'D', '6.18 with a second, unregistered mapping', { UFFD_MODE: 'Wp', MAPPINGS: 2 }),
+  row('D-missingwp-1', 'D', '6.18 with MISSING|WP', { UFFD_MODE: 'MissingWp', MAPPINGS: 1 }),
+  row('D-missingwp-2', 'D', '6.18 with MISSING|WP and a second mapping', { UFFD_MODE: 'MissingWp', MAPPINGS: 2 }),
+  row('D-wp-dontneed', 'D', '6.18: markers survive MADV_DONTNEED', { UFFD_MODE: 'Wp', MAPPINGS: 1, DONTNEEDS: 1 }),
+  row('D-missing-1', 'D', '6.18 MISSING-only (fault-around stays on)', { UFFD_MODE: 'Missing', MAPPINGS: 1 }),
+  row('D-minor-1', 'D', '6.18 MINOR', { UFFD_MODE: 'Minor', MAPPINGS: 1 }),
+  row('D-missing-nowake', 'D', 'monitor forgets UFFDIO_WAKE after a failed COPY (second mapping fills the hole)', { UFFD_MODE: 'Missing', MAPPINGS: 2, MONITOR_WAKES_ON_FAILURE: false }),
+  row('E-wp-1', 'E', 'no second unmap', { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
+  row('F-wp-1', 'F', "Peter's alternative: no first unmap", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
+  row('F-wp-2', 'F', 'no first unmap, second mapping', { UFFD_MODE: 'Wp', MAPPINGS: 2 }),
+  // ---- Andrea's first question: is the non-uffd case correct?
+  row('nouffd-A-1', 'A', 'no uffd: can a pte point to a folio no longer cached?', { UFFD_MODE: 'None', MAPPINGS: 1 }),
+  row('nouffd-A-2', 'A', 'no uffd, two mappings', { UFFD_MODE: 'None', MAPPINGS: 2 }),
+  row('nouffd-E-1', 'E', 'no uffd, without the second unmap', { UFFD_MODE: 'None', MAPPINGS: 1 }),
+  row('nouffd-E-2', 'E', 'no uffd, without the second unmap, two mappings', { UFFD_MODE: 'None', MAPPINGS: 2 }),
+];
+
+/** The properties of the spec, in column order, and the deadlock check. */
+export const PROPERTIES = [
+  'NoSilentWrite',
+  'WpNotLost',
+  'PteCoherent',
+  'NoLostWakeup',
+  'Deadlock',
+  'WpImpliesReadOnly',
+  'MarkersOnlyInWpVma',
+  'FolioLockHeldByFault',
+] as const;
+export type PropertyName = (typeof PROPERTIES)[number];
