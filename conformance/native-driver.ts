@@ -3,11 +3,12 @@
 // (protocol in conformance/native/README.md). Every request has a deadline; a harness
 // that misses it, or dies, is killed and the call rejects with one line naming the step.
 import { spawn, spawnSync, ChildProcessWithoutNullStreams } from 'child_process';
-import { accessSync, constants as fsConstants } from 'fs';
+import { accessSync, existsSync, constants as fsConstants } from 'fs';
 import { join } from 'path';
 import type { Observation, Op } from './trace';
 
-export const NATIVE_HARNESS_PATH = join(__dirname, 'native', 'harness');
+// the binary is built next to its sources; compiled JS runs from dist/conformance/
+export const NATIVE_HARNESS_PATH = [join(__dirname, 'native', 'harness'), join(__dirname, '..', '..', 'conformance', 'native', 'harness')].find((p) => existsSync(p)) ?? join(__dirname, 'native', 'harness');
 
 export interface NativeStartOptions {
   pages: number;

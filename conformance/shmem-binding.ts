@@ -1,0 +1,161 @@
+// How the steps of spec/shmem_uffd.spec.ts correspond to the user-level
+// operations of a trace (docs/trace-format.md), and how an observation is
+// read off a spec state. This is the only place that knows the spec's
+// variable, process and action names.
+import type { EventKind, EventObs, Observation, Op, PageObs, ThreadObs, UffdMode } from './trace';
+
+type Json = Record<string, any>;
+
+export interface StepInfo {
+  /** the action or process step: 'madvise_dontneed', 'Thread:access' */
+  action: string;
+  /** with parameters or instance: 'madvise_dontneed(0, 1)', 'Thread[0]:access' */
+  name: string;
+  from: Json;
+  to: { json: Json };
+}
+
+export interface Binding {
+  /** the trace op a step starts, 'internal' for the rest of a kernel path, null for a step no trace op expresses */
+  opOf(x: StepInfo): Op | 'internal' | null;
+  /** the uffd message the monitor reads in this step, if any */
+  eventOf(x: StepInfo): EventObs | null;
+  observe(op: Op, start: StepInfo | null, final: Json, events: EventObs[]): Observation;
+  /** identity of an op, ignoring what the spec does not model (written values) */
+  opKey(op: Op): string;
+}
+
+/** The bytes the generated traces write: fixed, so sim and kernel can be compared on contents. */
+export const WRITE_VALUE = (thread: number) => 0x41 + thread; // 'A', 'B', ...
+export const PWRITE_VALUE = 0x50; // 'P'
+export const COPY_VALUE = 0x43; // 'C'
+
+const EVENT_KIND: Record<string, EventKind> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
+
+/** UFFD_MODE of the spec → the modes of the register step (null: not registered). */
+export function registerModes(uffdMode: string): UffdMode[] | null {
+  switch (uffdMode) {
+    case 'None':
+      return null;
+    case 'Missing':
+      return ['MISSING'];
+    case 'Wp':
+      return ['WP'];
+    case 'MissingWp':
+      return ['MISSING', 'WP'];
+    case 'Minor':
+      return ['MINOR'];
+  }
+  throw new Error(`unknown UFFD_MODE ${uffdMode}`);
+}
+
+function params(name: string): unknown[] {
+  const m = /\((.*)\)$/.exec(name);
+  return m ? JSON.parse(`[${m[1]}]`) : [];
+}
+
+function instance(name: string): number {
+  const m = /\[(\d+)\]/.exec(name);
+  return m ? Number(m[1]) : 0;
+}
+
+const tagOf = (v: unknown): string => (typeof v === 'string' ? v : (v as Json).tag);
+
+export function shmemBinding(constants: Record<string, unknown>): Binding {
+  const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
+  const monPage = (j: Json): number => (j.mon as Json).page as number;
+  return {
+    opOf(x) {
+      const f = x.from;
+      const t = x.to.json;
+      switch (x.action) {
+        case 'Thread:access': {
+          const u = instance(x.name);
+          if (t['Thread.m'][u] !== 0) return null; // a trace drives one mapping
+          const page = t['Thread.p'][u] as number;
+          return t['Thread.wr'][u] ? { op: 'write', thread: u, page, value: WRITE_VALUE(u) } : { op: 'read', thread: u, page };
+        }
+        case 'Punch:punch_begin':
+          return { op: 'punch', lo: t['Punch.lo'], hi: t['Punch.hi'] - 1 };
+        case 'madvise_dontneed': {
+          const [mm, pg] = params(x.name) as number[];
+          return mm === 0 ? { op: 'madvise', advice: 'DONTNEED', lo: pg, hi: pg } : null;
+        }
+        case 'pwrite': {
+          const [pg] = params(x.name) as number[];
+          return { op: 'pwrite', page: pg, value: PWRITE_VALUE };
+        }
+        case 'mwriteprotect_range': {
+          const [pg, protect] = params(x.name) as [number, boolean];
+          return { op: 'writeprotect', lo: pg, hi: pg, wp: protect };
+        }
+        case 'mfill_atomic_copy': {
+          const pg = monPage(f);
+          return { op: 'copy', page: pg, value: COPY_VALUE, wp: regWp && f.mon_prot[pg] === true };
+        }
+        case 'mfill_atomic_continue':
+          return { op: 'continue', page: monPage(f), wp: false };
+        case 'userfaultfd_wake': {
+          const pg = monPage(f);
+          return { op: 'wake', lo: pg, hi: pg };
+        }
+        case 'userfaultfd_read':
+          return 'internal';
+      }
+      if (x.action.startsWith('Thread:') || x.action.startsWith('Punch:')) return 'internal';
+      return null;
+    },
+
+    eventOf(x) {
+      if (x.action !== 'userfaultfd_read') return null;
+      const [u] = params(x.name) as number[];
+      const msg = x.from.uffd_msg[u] as Json;
+      return { kind: EVENT_KIND[msg.reason], page: x.from['Thread.p'][u], write: msg.write };
+    },
+
+    observe(op, start, final, events) {
+      const pages: PageObs[] = Object.keys(final.cache).map((k) => {
+        const pte = final.pte['0'][k];
+        const tag = tagOf(pte);
+        const p: PageObs = {
+          cache: tagOf(final.cache[k]) !== 'Hole',
+          pte: tag === 'PteNone' ? 'none' : tag === 'PteMarker' ? 'marker' : 'present',
+          wp: tag === 'PteMarker' || (tag === 'Present' && (pte as Json).wp === true),
+        } as PageObs;
+        return p;
+      });
+      const threads: ThreadObs[] = Object.keys(final.uffd_msg).map((k) =>
+        tagOf(final.uffd_msg[k]) !== 'NoMsg' || final.falloc_wait[k] === true ? { state: 'blocked' } : { state: 'idle' },
+      );
+      let result: Observation['result'] | undefined = 0;
+      const f = start?.from;
+      switch (op.op) {
+        case 'read':
+          result = threads[op.thread].state === 'blocked' ? 'blocked' : undefined; // the byte read is not modelled
+          break;
+        case 'write':
+          result = threads[op.thread].state === 'blocked' ? 'blocked' : 'ok';
+          break;
+        case 'pread':
+          result = undefined;
+          break;
+        case 'copy':
+          result = f && (tagOf(f.cache[op.page]) !== 'Hole' || tagOf(f.pte['0'][op.page]) === 'Present') ? -17 : 4096;
+          break;
+        case 'continue':
+          result = f && tagOf(f.cache[op.page]) === 'Hole' ? -14 : f && tagOf(f.pte['0'][op.page]) === 'Present' ? -17 : 4096;
+          break;
+      }
+      const obs = { pages, events, threads } as unknown as Observation;
+      if (result !== undefined) obs.result = result;
+      return obs;
+    },
+
+    opKey(op) {
+      const o: Json = { ...op };
+      delete o.value;
+      if ('dontwake' in o && !o.dontwake) delete o.dontwake;
+      return JSON.stringify(o, Object.keys(o).sort());
+    },
+  };
+}
