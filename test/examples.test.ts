@@ -114,12 +114,9 @@ describe.each(ENGINES)('examples, %s engine', (engine) => {
     },
   );
 
-  // KNOWN GAP: `stopAtFirst` is declared in src/engine/result.ts (CheckOptions)
-  // but neither engine implements it yet (both stop at the first violation:
-  // DieHard explores 14 of its 16 states, PetersonBroken 32 of 50). These are
-  // marked `failing` so the suite stays green and flags the day it works:
-  // then jest reports them as unexpectedly passing; make them plain `test.each`.
-  test.failing.each(table.filter(([, c]) => exp(c).verdict === 'violation'))(
+  // stopAtFirst: false (TLC's -continue) explores the whole graph and keeps
+  // the first violation of each property.
+  test.each(table.filter(([, c]) => exp(c).verdict === 'violation'))(
     '%s: with stopAtFirst: false the whole graph is explored',
     (_label, c) => {
       const e = exp(c);

@@ -6,7 +6,7 @@ import { formatResult } from './format';
 
 export const usage = `uffdspec check FILE.spec.ts [--spec NAME] [--const NAME=VALUE]... [--no-deadlock]
     [--max-states N] [--max-depth N] [--timeout SECONDS] [--json] [--coverage] [--full-states]
-    [--engine generated|interpreter]`;
+    [--engine generated|interpreter] [--continue]`;
 
 export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const p = parseArgs(
@@ -22,6 +22,7 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
       coverage: { value: false },
       'full-states': { value: false },
       engine: { value: true },
+      continue: { value: false },
     },
     'check',
   );
@@ -41,6 +42,7 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
     maxStates: intFlag(p, 'max-states', 'check'),
     maxDepth: intFlag(p, 'max-depth', 'check'),
     timeout: intFlag(p, 'timeout', 'check'),
+    stopAtFirst: !p.flags.has('continue'),
     progress: (s) => err(`Progress: ${s.distinct} distinct states, ${s.queue} on queue, ${s.generated} generated, ${s.statesPerSecond} states/s, ${Math.round(s.elapsedMs / 1000)}s`),
   });
   out(json ? JSON.stringify(r, null, 2) : formatResult(r, { coverage: p.flags.has('coverage'), fullStates: p.flags.has('full-states') }));

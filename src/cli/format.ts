@@ -36,17 +36,15 @@ export function formatResult(r: CheckResult, opts: { fullStates?: boolean; cover
       out.push('Model checking completed. No error has been found.');
       break;
     case 'violation':
-      out.push(`Error: Invariant ${r.violations[0].property} is violated.`);
-      break;
     case 'deadlock':
-      out.push('Error: Deadlock reached.');
+      for (const v of r.violations) out.push(v.property === 'Deadlock' ? 'Error: Deadlock reached.' : `Error: Invariant ${v.property} is violated.`);
       break;
     case 'limit':
       out.push(`Stopped: the ${r.limit} limit was reached before the state space was exhausted (no error found so far).`);
       break;
   }
   for (const v of r.violations) {
-    out.push(`Error: The behavior up to this point is (${v.trace.length} states, ${v.trace.length - 1} steps):`);
+    out.push(`Error: The behavior up to this point${r.violations.length > 1 ? ` (${v.property})` : ''} is (${v.trace.length} states, ${v.trace.length - 1} steps):`);
     out.push(formatTrace(v.trace, opts.fullStates));
   }
   if (opts.coverage) {

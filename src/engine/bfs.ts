@@ -111,10 +111,19 @@ export function explore(m: CompiledChecker, opts: CheckOptions = {}): CheckResul
     throw new StepError((err as Error).message, action, t);
   };
 
-  // level 0: initial states
-  let violation: Violation[] | null = null;
+  // level 0: initial states. With stopAtFirst false (TLC's -continue), the
+  // first violation of each property is kept and exploration goes on.
+  const stopAtFirst = opts.stopAtFirst !== false;
+  const violations: Violation[] = [];
+  const violated = new Set<string>();
+  const report = (property: string, i: number) => {
+    if (violated.has(property)) return;
+    violated.add(property);
+    violations.push({ property, trace: trace(i) });
+  };
+  const stop = () => stopAtFirst && violations.length > 0;
   m.init((n) => {
-    if (violation) return;
+    if (stop()) return;
     let i: number;
     try {
       i = add(n, -1, -1, 0);
@@ -123,11 +132,11 @@ export function explore(m: CompiledChecker, opts: CheckOptions = {}): CheckResul
     }
     if (i >= 0) {
       const bad = m.invariant(n);
-      if (bad >= 0) violation = [{ property: m.META.invariants[bad], trace: trace(i) }];
+      if (bad >= 0) report(m.META.invariants[bad], i);
     }
   });
   depth = count > 0 ? 1 : 0;
-  if (violation) return done('violation', violation, 0);
+  if (stop()) return done('violation', violations, 0);
 
   let levelEnd = count;
   let level = 0;
@@ -150,7 +159,7 @@ export function explore(m: CompiledChecker, opts: CheckOptions = {}): CheckResul
     let any = false;
     m.successors(s, (action, combo, n) => {
       any = true;
-      if (violation) return;
+      if (stop()) return;
       coverage[action].generated++;
       let i: number;
       try {
@@ -162,10 +171,14 @@ export function explore(m: CompiledChecker, opts: CheckOptions = {}): CheckResul
       coverage[action].distinct++;
       if (level + 2 > depth) depth = level + 2;
       const bad = m.invariant(n);
-      if (bad >= 0) violation = [{ property: m.META.invariants[bad], trace: trace(i) }];
+      if (bad >= 0) report(m.META.invariants[bad], i);
     });
-    if (violation) return done('violation', violation, count - head - 1);
-    if (!any && deadlockCheck && !m.terminated(s)) return done('deadlock', [{ property: 'Deadlock', trace: trace(head) }], count - head - 1);
+    if (stop()) return done('violation', violations, count - head - 1);
+    if (!any && deadlockCheck && !m.terminated(s)) {
+      report('Deadlock', head);
+      if (stopAtFirst) return done('deadlock', violations, count - head - 1);
+    }
   }
+  if (violations.length) return done(violations[0].property === 'Deadlock' ? 'deadlock' : 'violation', violations, 0);
   return done('ok', [], 0);
 }

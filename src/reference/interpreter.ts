@@ -258,32 +258,45 @@ export function interpretCheck(model: Model, opts: CheckOptions = {}): CheckResu
     level.push(from < 0 ? 0 : level[from] + 1);
     return { index, fresh: true };
   };
+  const stopAtFirst = opts.stopAtFirst !== false;
+  const violations: CheckResult['violations'] = [];
+  const report = (property: string, i: number) => {
+    if (!violations.some((v) => v.property === property)) violations.push({ property, trace: trace(i) });
+  };
   for (const s of it.initialStates()) {
     const { index, fresh } = add(s, -1, 'Init');
     if (fresh) {
       const bad = it.invariantViolated(s);
-      if (bad) return result('violation', [{ property: bad, trace: trace(index) }], 0);
+      if (bad) {
+        report(bad, index);
+        if (stopAtFirst) return result('violation', violations, 0);
+      }
     }
   }
   for (let head = 0; head < states.length; head++) {
     if (opts.maxStates !== undefined && states.length >= opts.maxStates) return result('limit', [], states.length - head, 'max-states');
     const s = states[head];
     let any = false;
-    let violation: CheckResult['violations'] | null = null;
+    let stop = false;
     it.successors(s, (ai, name, next) => {
       any = true;
-      if (violation) return;
+      if (stop) return;
       coverage[ai].generated++;
       const { index, fresh } = add(next, head, name);
       if (!fresh) return;
       coverage[ai].distinct++;
       const bad = it.invariantViolated(next);
-      if (bad) violation = [{ property: bad, trace: trace(index) }];
+      if (bad) {
+        report(bad, index);
+        stop = stopAtFirst;
+      }
     });
-    if (violation) return result('violation', violation, states.length - head - 1);
+    if (stop) return result('violation', violations, states.length - head - 1);
     if (!any && opts.deadlock !== false && !it.terminated(s)) {
-      return result('deadlock', [{ property: 'Deadlock', trace: trace(head) }], states.length - head - 1);
+      report('Deadlock', head);
+      if (stopAtFirst) return result('deadlock', violations, states.length - head - 1);
     }
   }
+  if (violations.length) return result(violations[0].property === 'Deadlock' ? 'deadlock' : 'violation', violations, 0);
   return result('ok', [], 0);
 }
