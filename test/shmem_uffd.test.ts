@@ -107,6 +107,36 @@ describe('variant A (2020 code + shmem uffd-wp)', () => {
   });
 });
 
+describe('variant C (shmem_map_pages, i_private checked under ptl)', () => {
+  test('closes R1: fault-around during the punch skips the punched page', () => {
+    const m = spec.model({ ...A, FAULT_AROUND: 'ShmemMapPages', ACCESSES: 2 });
+    const it = new Interpreter(m);
+    let s: Value[] = it.initialStates()[0];
+    const step = (name: string, pred: (j: any) => boolean = () => true) => {
+      const found: Value[][] = [];
+      it.successors(s, (_a, label, next) => {
+        if (label === name && pred(it.stateToJSON(next))) found.push(next);
+      });
+      expect({ step: name, enabled: found.length > 0 }).toEqual({ step: name, enabled: true });
+      s = found[0];
+      return it.stateToJSON(s) as any;
+    };
+    step('Thread[0]:access', (j) => j['Thread.p']['0'] === 0 && !j['Thread.wr']['0']);
+    step('Thread[0]:load');
+    step('Thread[0]:do_read_fault');
+    step('Thread[0]:filemap_map_pages');
+    step('mwriteprotect_range(0, true)');
+    step('Punch:punch_begin', (x) => x.i_private.tag === 'Punching' && x.i_private.start === 0 && x.i_private.next === 2);
+    step('Punch:unmap_mapping_range');
+    step('Thread[1]:access', (x) => x['Thread.p']['1'] === 1 && !x['Thread.wr']['1']);
+    step('Thread[1]:load');
+    step('Thread[1]:do_read_fault');
+    const j = step('Thread[1]:filemap_map_pages');
+    expect(j.pte['0']['0']).toBe('PteNone');
+    expect(j['Thread.pc']['1']).toBe('shmem_fault'); // p1 is in the hole too: a real fault, which will wait
+  });
+});
+
 describe('other variants', () => {
   test('E (no second unmap) violates PteCoherent: a pte outlives its folio', () => {
     const r = checkModel(only(spec.model(E), ['PteCoherent']), { deadlock: false });

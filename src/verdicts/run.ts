@@ -30,7 +30,7 @@ function answers(results: RowResult[]): string {
   l.push(`- with the second unmap in truncate_inode_folio (the kernel since before 2020): one mapping ${verdictWord(by('nouffd-A-1'), 'PteCoherent')}, two mappings ${verdictWord(by('nouffd-A-2'), 'PteCoherent')};`);
   l.push(`- without it (\`TRUNCATE_UNMAPS_MAPPED=false\`, what Andrea feared the code was): one mapping ${verdictWord(by('nouffd-E-1'), 'PteCoherent')}, two mappings ${verdictWord(by('nouffd-E-2'), 'PteCoherent')}.`);
   l.push('', '**2. Is shmem_map_pages enough on its own (variant C)?**', '');
-  l.push(`- R1 (NoSilentWrite, WP-only, one mapping): C with the i_private check under ptl ${verdictWord(by('C-wp-1'), 'NoSilentWrite')}; check before ptl (C') ${verdictWord(by("C'-wp-1"), 'NoSilentWrite')}; with a second mapping ${verdictWord(by('C-wp-2'), 'NoSilentWrite')};`);
+  l.push(`- NoSilentWrite (WP-only, one mapping; test/shmem_uffd.test.ts replays R1 itself and shows C skips the punched page, so these counterexamples are the fault-in-flight race, not R1): C with the i_private check under ptl ${verdictWord(by('C-wp-1'), 'NoSilentWrite')}; check before ptl (C') ${verdictWord(by("C'-wp-1"), 'NoSilentWrite')}; with a second mapping ${verdictWord(by('C-wp-2'), 'NoSilentWrite')};`);
   l.push(`- the protection itself (WpNotLost): C ${verdictWord(by('C-wp-1'), 'WpNotLost')}; with MADV_DONTNEED ${verdictWord(by('C-wp-dontneed'), 'WpNotLost')} (NoSilentWrite ${verdictWord(by('C-wp-dontneed'), 'NoSilentWrite')});`);
   l.push(`- coherence ${verdictWord(by('C-wp-1'), 'PteCoherent')}, no lost wakeup ${verdictWord(by('C-wp-1'), 'NoLostWakeup')}, deadlock ${verdictWord(by('C-wp-1'), 'Deadlock')}.`);
   l.push('', 'See the table and the counterexamples below for the evidence of each verdict.', '');
