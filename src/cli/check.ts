@@ -6,7 +6,7 @@ import { formatResult } from './format';
 
 export const usage = `uffdspec check FILE.spec.ts [--spec NAME] [--const NAME=VALUE]... [--no-deadlock]
     [--max-states N] [--max-depth N] [--timeout SECONDS] [--json] [--coverage] [--full-states]
-    [--engine generated|interpreter] [--continue]`;
+    [--engine generated|interpreter] [--continue] [--expect-violation NAME]...`;
 
 export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
   const p = parseArgs(
@@ -23,6 +23,7 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
       'full-states': { value: false },
       engine: { value: true },
       continue: { value: false },
+      'expect-violation': { value: true, repeat: true },
     },
     'check',
   );
@@ -46,5 +47,19 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
     progress: (s) => err(`Progress: ${s.distinct} distinct states, ${s.queue} on queue, ${s.generated} generated, ${s.statesPerSecond} states/s, ${Math.round(s.elapsedMs / 1000)}s`),
   });
   out(json ? JSON.stringify(r, null, 2) : formatResult(r, { coverage: p.flags.has('coverage'), fullStates: p.flags.has('full-states') }));
-  return exitCodeOf(r);
+  const expected = p.flags.get('expect-violation');
+  if (!expected) return exitCodeOf(r);
+  // A known finding (e.g. a race the spec exposes in the kernel it describes):
+  // the run passes when exactly these properties are violated and it completed.
+  const names = new Set([...model.invariants.map((i) => i.name), 'Deadlock']);
+  for (const e of expected) if (!names.has(e)) throw new UsageError(`check: --expect-violation ${e}: the spec has no invariant ${e} (invariants: ${model.invariants.map((i) => i.name).join(', ')})`);
+  if (r.result === 'limit') return exitCodeOf(r);
+  const got = r.violations.map((v) => v.property).sort();
+  const want = [...new Set(expected)].sort();
+  if (JSON.stringify(got) === JSON.stringify(want)) {
+    if (!json) out(`Verdict as expected: ${want.join(', ')} violated (a known finding), every other property holds.`);
+    return 0;
+  }
+  err(`check: expected exactly ${want.join(', ')} to be violated, got ${got.length ? got.join(', ') : 'no violation'}${p.flags.has('continue') ? '' : ' (use --continue to see every violated property)'}`);
+  return 1;
 }

@@ -3,7 +3,7 @@ import { addCommand } from './registry';
 
 addCommand('check', {
   about: 'model-check a spec (TLC-style report, --json for machines)',
-  usage: 'uffdspec check FILE.spec.ts [--spec NAME] [--const NAME=VALUE]... [--no-deadlock] [--max-states N] [--max-depth N] [--timeout S] [--json] [--coverage] [--full-states] [--engine generated|interpreter] [--continue]',
+  usage: 'uffdspec check FILE.spec.ts [--spec NAME] [--const NAME=VALUE]... [--no-deadlock] [--max-states N] [--max-depth N] [--timeout S] [--json] [--coverage] [--full-states] [--engine generated|interpreter] [--continue] [--expect-violation NAME]...',
   load: () => require('./check').runCheck,
 });
 addCommand('conform', {
