@@ -1,16 +1,9 @@
 // Checks one row of the verdict table: every invariant of the ShmemUffd spec
 // and the deadlock check, each with its own shortest counterexample.
 //
-// The engine stops at the first violation it meets (src/engine/bfs.ts). Since
-// it explores breadth first and checks every invariant on every new state, the
-// first violation found is at the smallest depth for that property too; so we
-// run with all properties, record the one that failed, drop it (or turn the
-// deadlock check off) and run again, until a run ends with 'ok'. The properties
-// still present in that last, complete run hold.
 import * as fs from 'fs';
 import * as path from 'path';
 import { checkModel, loadSpecFile } from '../api';
-import type { Model } from '../../dsl/ir';
 import type { TraceStep } from '../engine/result';
 import { PROPERTIES, PropertyName, Row } from './rows';
 
@@ -47,38 +40,23 @@ export const SPEC_FILE = 'spec/shmem_uffd.spec.ts';
 export function checkRow(row: Row, opts: { maxStates?: number } = {}): RowResult {
   const root = repoRoot();
   const spec = loadSpecFile(path.join(root, SPEC_FILE), 'ShmemUffd');
-  const model: Model = spec.model(row.constants);
+  const model = spec.model(row.constants);
   const known = new Set(model.invariants.map((i) => i.name));
   for (const p of PROPERTIES) {
     if (p !== 'Deadlock' && !known.has(p)) throw new Error(`the spec has no invariant ${p}`);
   }
-  let active = new Set<string>(model.invariants.map((i) => i.name));
-  let deadlock = true;
+  // One complete run that keeps going after a violation (stopAtFirst false):
+  // breadth first, the first violation met for each property is a shortest
+  // counterexample for it, and every property never violated holds.
+  const r = checkModel(model, { deadlock: true, maxStates: opts.maxStates, stopAtFirst: false });
+  if (r.result === 'limit') throw new Error(`row ${row.id}: state limit reached (${r.distinctStates} states)`);
   const verdicts = {} as Record<PropertyName, PropertyVerdict>;
   const traces: RowResult['traces'] = [];
-  let durationMs = 0;
-  for (;;) {
-    const m: Model = { ...model, invariants: model.invariants.filter((i) => active.has(i.name)) };
-    const r = checkModel(m, { deadlock, maxStates: opts.maxStates });
-    durationMs += r.durationMs;
-    if (r.result === 'limit') throw new Error(`row ${row.id}: state limit reached (${r.distinctStates} states)`);
-    if (r.result === 'ok') {
-      for (const p of PROPERTIES) if (!verdicts[p]) verdicts[p] = { holds: true };
-      return {
-        row,
-        verdicts,
-        distinctStates: r.distinctStates,
-        statesGenerated: r.statesGenerated,
-        depth: r.depth,
-        durationMs,
-        traces,
-      };
-    }
-    const v = r.violations[0];
+  for (const v of r.violations) {
     const prop = v.property as PropertyName;
     verdicts[prop] = { holds: false, steps: v.trace.length - 1 };
     traces.push({ property: prop, trace: v.trace });
-    if (prop === 'Deadlock') deadlock = false;
-    else active = new Set([...active].filter((n) => n !== prop));
   }
+  for (const p of PROPERTIES) if (!verdicts[p]) verdicts[p] = { holds: true };
+  return { row, verdicts, distinctStates: r.distinctStates, statesGenerated: r.statesGenerated, depth: r.depth, durationMs: r.durationMs, traces };
 }
