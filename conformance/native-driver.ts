@@ -18,6 +18,11 @@ export interface NativeStartOptions {
   timeoutMs?: number;
   /** How long the harness waits for an access or a wake to settle, ms (default 200). */
   waitMs?: number;
+  /**
+   * How long blocked threads that the op's wake cannot have reached (outside its range,
+   * or the ioctl failed) are watched, ms (default 20).
+   */
+  noWakeMs?: number;
   /** Binary to run (default NATIVE_HARNESS_PATH). */
   binary?: string;
 }
@@ -61,6 +66,7 @@ export class NativeHarness {
   private pending: Pending | null = null;
   private dead: string | null = null;
   private step = 0;
+  private poolKey = '';
 
   private constructor(proc: ChildProcessWithoutNullStreams, timeoutMs: number) {
     this.proc = proc;
@@ -83,16 +89,74 @@ export class NativeHarness {
   static async start(opts: NativeStartOptions): Promise<NativeHarness> {
     const env = { ...process.env };
     if (opts.waitMs !== undefined) env.UFFDSPEC_NATIVE_WAIT_MS = String(opts.waitMs);
+    if (opts.noWakeMs !== undefined) env.UFFDSPEC_NATIVE_NOWAKE_MS = String(opts.noWakeMs);
     const proc = spawn(opts.binary ?? NATIVE_HARNESS_PATH, [], { stdio: ['pipe', 'pipe', 'pipe'], env });
     const h = new NativeHarness(proc, opts.timeoutMs ?? 10000);
+    h.poolKey = poolKey(opts);
     try {
-      const r = await h.request({ cmd: 'init', pages: opts.pages, threads: opts.threads, fill: opts.fill }, 'init');
-      h.initial = r.obs as Observation;
+      await h.init(opts);
     } catch (e) {
       h.kill();
       throw e;
     }
     return h;
+  }
+
+  /**
+   * Like start, but reuses a harness process that an earlier session gave back with
+   * release() (a process start costs tens of ms; a reset and a new init, about one).
+   * The session is the same: a new memfd, mapping and userfaultfd, idle threads.
+   */
+  static async acquire(opts: NativeStartOptions): Promise<NativeHarness> {
+    const key = poolKey(opts);
+    const i = pool.findIndex((p) => p.poolKey === key);
+    if (i >= 0) {
+      const [h] = pool.splice(i, 1);
+      h.setRef(true);
+      try {
+        await h.init(opts);
+        return h;
+      } catch {
+        h.kill(); // a harness that cannot start a new session is not reused
+      }
+    }
+    return NativeHarness.start(opts);
+  }
+
+  /** Ends the session and keeps the process for acquire(); kills it if the reset fails. */
+  async release(): Promise<void> {
+    if (this.dead) return;
+    try {
+      await this.request({ cmd: 'reset' }, 'reset');
+    } catch {
+      this.kill();
+      return;
+    }
+    if (pool.length >= MAX_POOL) {
+      await this.close();
+      return;
+    }
+    this.setRef(false); // an idle pooled harness does not keep Node alive; it exits on EOF or our death
+    pool.push(this);
+  }
+
+  /** Quits every pooled harness (tests call it in afterAll). */
+  static async drainPool(): Promise<void> {
+    const all = pool.splice(0);
+    await Promise.all(all.map((h) => h.close()));
+  }
+
+  private async init(opts: NativeStartOptions): Promise<void> {
+    this.step = 0;
+    const r = await this.request({ cmd: 'init', pages: opts.pages, threads: opts.threads, fill: opts.fill }, 'init');
+    this.initial = r.obs as Observation;
+  }
+
+  private setRef(on: boolean): void {
+    for (const x of [this.proc, this.proc.stdin, this.proc.stdout, this.proc.stderr] as Array<{ ref?: () => void; unref?: () => void }>) {
+      if (on) x.ref?.();
+      else x.unref?.();
+    }
   }
 
   /** Process id of the harness (for tests that check nothing is left behind). */
@@ -190,6 +254,10 @@ export class NativeHarness {
     }
   }
 }
+
+const MAX_POOL = 2;
+const pool: NativeHarness[] = [];
+const poolKey = (o: NativeStartOptions) => JSON.stringify([o.binary ?? NATIVE_HARNESS_PATH, o.waitMs ?? null, o.noWakeMs ?? null, o.timeoutMs ?? null]);
 
 let cached: NativeAvailability | undefined;
 

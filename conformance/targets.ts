@@ -116,7 +116,8 @@ export const NATIVE_VARIANT: Record<string, string | boolean> = {
   WRITENOTIFY: true,
 };
 
-export function nativeTarget(opts: { waitMs?: number } = {}): Target {
+export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?: boolean } = {}): Target {
+  const reuse = opts.reuse ?? true;
   return {
     name: 'native',
     async open(trace) {
@@ -128,10 +129,11 @@ export function nativeTarget(opts: { waitMs?: number } = {}): Target {
       for (const k of ['FIRST_UNMAP', 'MAP_PAGES_CHECK_UNDER_PTL']) {
         if (trace.constants[k] === false) return { skip: `describes a kernel patch this kernel does not have (${k}=false)` };
       }
-      const h = await NativeHarness.start({ pages: trace.pages, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs });
+      const start = { pages: trace.pages, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs };
+      const h = reuse ? await NativeHarness.acquire(start) : await NativeHarness.start(start);
       return {
         apply: (op) => h.apply(op),
-        close: () => h.close(),
+        close: () => (reuse ? h.release() : h.close()),
       };
     },
   };

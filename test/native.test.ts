@@ -13,6 +13,9 @@ if (!avail.ok && !required) process.stderr.write(`native tests skipped: ${avail.
 const describeNative = avail.ok || required ? describe : describe.skip;
 
 const WAIT_MS = 100;
+// blocked threads that no wake reached are watched this long: brief section 6, candidate 11
+// (after a COPY that fails with EEXIST the reader is still blocked 300 ms later)
+const NOWAKE_MS = 300;
 
 /** Pages in a compact notation: "C1:Mw" = cached, value 1, marker, wp; "-0:n" = hole, none. */
 function pages(spec: string): PageObs[] {
@@ -53,7 +56,7 @@ describeNative('native harness on the real kernel', () => {
   });
 
   const start = async (fill: number[], threads: number) => {
-    h = await NativeHarness.start({ pages: fill.length, threads, fill, waitMs: WAIT_MS });
+    h = await NativeHarness.start({ pages: fill.length, threads, fill, waitMs: WAIT_MS, noWakeMs: NOWAKE_MS });
     return h;
   };
 
@@ -203,12 +206,12 @@ describeNative('native harness on the real kernel', () => {
   });
 
   test('a request that misses its deadline kills the harness', async () => {
-    h = await NativeHarness.start({ pages: 1, threads: 1, fill: [0], waitMs: 3000, timeoutMs: 500 });
+    h = await NativeHarness.start({ pages: 1, threads: 1, fill: [0], waitMs: 3000, noWakeMs: 3000, timeoutMs: 500 });
     await h.apply({ op: 'register', modes: ['MISSING'] });
     await h.apply({ op: 'read', thread: 0, page: 0 });
     await h.apply({ op: 'pwrite', page: 0, value: 1 });
     const pid = h.pid!;
-    // the COPY fails with EEXIST and wakes nobody: the harness waits its 3 s bound for the thread
+    // the COPY fails with EEXIST and wakes nobody: the harness watches the thread for its 3 s no-wake bound
     await expect(h.apply({ op: 'copy', page: 0, value: 2, wp: false })).rejects.toThrow(
       'native harness: no reply within 500 ms (step 3)',
     );

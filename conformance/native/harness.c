@@ -3,6 +3,7 @@
  *   {"cmd":"info"}
  *   {"cmd":"init","pages":N,"threads":T,"fill":[...]}
  *   {"cmd":"op","op":{...trace op...}}
+ *   {"cmd":"reset"}   (ends the session; init may follow)
  *   {"cmd":"quit"}
  * See README.md for the protocol and docs/trace-format.md for ops and
  * observations. */
@@ -127,10 +128,12 @@ static int init_checked(const struct jval *req, char *err, size_t errlen)
 	H.base = map_aligned(H.memfd, H.len);
 	if (!H.base)
 		return snprintf(err, errlen, "mmap: %s", strerror(errno)), -1;
-	H.pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+	if (H.pagemap_fd <= 0)
+		H.pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
 	if (H.pagemap_fd < 0)
 		return snprintf(err, errlen, "/proc/self/pagemap: %s", strerror(errno)), -1;
-	H.donefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+	if (H.donefd <= 0)
+		H.donefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (H.donefd < 0)
 		return snprintf(err, errlen, "eventfd: %s", strerror(errno)), -1;
 	if (uffd_probe(&H.kernel_features, &ioctls, &how) != 0)
@@ -139,6 +142,40 @@ static int init_checked(const struct jval *req, char *err, size_t errlen)
 	if (workers_start(&H, err, errlen))
 		return -1;
 	H.initialised = 1;
+	return 0;
+}
+
+/* Ends the session so that init may start a new one in this process:
+ * closes the userfaultfd (the kernel wakes every waiter and the retried
+ * accesses complete without it), waits for every access to finish, then
+ * unmaps and closes the file. Worker threads are kept for the next init.
+ * A thread that does not finish within the bound makes the harness exit. */
+static int reset_session(char *err, size_t errlen)
+{
+	int t, left;
+
+	if (!H.initialised)
+		return snprintf(err, errlen, "reset: send init first"), -1;
+	if (H.uffd >= 0) {
+		close(H.uffd);
+		H.uffd = -1;
+	}
+	for (left = 50; left > 0; left--) {
+		settle(&H, busy_mask(&H), 100);
+		if (!busy_mask(&H))
+			break;
+	}
+	for (t = 0; t < H.nthreads; t++)
+		if (H.workers[t].busy)
+			return snprintf(err, errlen, "reset: thread %d still blocked after 5 s", t), -2;
+	munmap(H.base, H.len);
+	close(H.memfd);
+	H.base = NULL;
+	H.memfd = -1;
+	H.uffd_features = 0;
+	H.nevents = 0;
+	H.events_dropped = 0;
+	H.initialised = 0;
 	return 0;
 }
 
@@ -184,12 +221,23 @@ static void handle(const char *line)
 		jb_raw(&b, "{\"ok\":true}");
 		reply(&b);
 		exit(0);
+	} else if (strcmp(cmd->str, "reset") == 0) {
+		int rc = reset_session(err, sizeof err);
+
+		if (rc) {
+			reply_error(err);
+			if (rc == -2)
+				exit(2); /* a stuck thread: this process cannot be reused */
+		} else {
+			jb_raw(&b, "{\"ok\":true}");
+			reply(&b);
+		}
 	} else if (strcmp(cmd->str, "init") == 0) {
 		int was = H.initialised;
 
 		if (init_checked(&req, err, sizeof err)) {
 			reply_error(err);
-			if (!was && H.memfd > 0) {
+			if (!was && H.memfd >= 0) {
 				/* a half-built harness cannot be trusted */
 				exit(2);
 			}
@@ -224,10 +272,23 @@ int main(void)
 {
 	static char line[MAX_LINE + 2];
 	const char *ms = getenv("UFFDSPEC_NATIVE_WAIT_MS");
+	const char *nowake = getenv("UFFDSPEC_NATIVE_NOWAKE_MS");
 
 	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	signal(SIGPIPE, SIG_IGN);
 	H.wait_ms = 200;
+	H.nowake_ms = 20;
+	H.memfd = -1;
+	if (nowake) {
+		char *end;
+		long v = strtol(nowake, &end, 10);
+
+		if (*nowake == '\0' || *end != '\0' || v < 0 || v > 60000) {
+			fprintf(stderr, "harness: UFFDSPEC_NATIVE_NOWAKE_MS must be an integer in 0..60000\n");
+			return 2;
+		}
+		H.nowake_ms = (int)v;
+	}
 	if (ms) {
 		char *end;
 		long v = strtol(ms, &end, 10);

@@ -54,10 +54,12 @@ struct harness {
 	int pagemap_fd;
 	int donefd;           /* eventfd the workers signal on completion */
 	int wait_ms;          /* bound for one access or wake to settle */
+	int nowake_ms;        /* bound for blocked threads no wake reached */
 	int uffd;             /* -1 until the first register */
 	uint64_t uffd_features; /* features requested from UFFDIO_API */
 	uint64_t kernel_features;
 	int thread_id_ok;     /* messages carry the faulting thread id */
+	int started;          /* worker threads alive (kept across reset) */
 	struct worker workers[MAX_THREADS];
 	struct event events[MAX_EVENTS];
 	int nevents;

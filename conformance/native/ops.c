@@ -372,6 +372,33 @@ static int may_wake(const char *name, const struct jval *op)
 	return 0;
 }
 
+/* The pages whose waiters the kernel woke, given the op's result (fs/
+ * userfaultfd.c): COPY/CONTINUE wake [dst, dst + copied) only when they
+ * filled something (ret < 0 skips the wake); WRITEPROTECT clear and WAKE
+ * wake their range when the ioctl returns 0; UNREGISTER wakes the whole
+ * range. A waiter outside that range (userfaultfd_wake_function compares
+ * the fault address) stays asleep. Returns 0 when nobody can be woken. */
+static int woken_range(const char *name, const struct jval *op, const struct result *res,
+		       int npages, int *lo, int *hi)
+{
+	const struct jval *a = json_get(op, "page");
+
+	if (strcmp(name, "unregister") == 0) {
+		*lo = 0;
+		*hi = npages - 1;
+		return res->num == 0;
+	}
+	if (strcmp(name, "copy") == 0 || strcmp(name, "continue") == 0) {
+		*lo = *hi = a ? (int)a->num : -1;
+		return res->num > 0;
+	}
+	a = json_get(op, "lo");
+	*lo = a ? (int)a->num : -1;
+	a = json_get(op, "hi");
+	*hi = a ? (int)a->num : -1;
+	return res->num == 0;
+}
+
 int do_op(struct harness *h, const struct jval *op, struct result *res,
 	  char *err, size_t errlen)
 {
@@ -416,6 +443,23 @@ int do_op(struct harness *h, const struct jval *op, struct result *res,
 		return ERR("op.op: unknown operation '%s'", name);
 	if (rc)
 		return rc;
-	settle(h, watch, watch ? h->wait_ms : 0);
+	if (watch) {
+		/* Threads the kernel woke are watched for the full bound (they
+		 * finish or fault again within microseconds); the others, which
+		 * no wake reached, only for the short no-wake bound. */
+		unsigned woken = 0;
+		int lo, hi;
+
+		if (woken_range(name, op, res, h->npages, &lo, &hi))
+			for (int t = 0; t < h->nthreads; t++)
+				if ((watch & (1u << t)) && h->workers[t].page >= lo &&
+				    h->workers[t].page <= hi)
+					woken |= 1u << t;
+		if (woken)
+			settle(h, woken, h->wait_ms);
+		settle(h, watch & ~woken, h->nowake_ms);
+	} else {
+		settle(h, 0, 0);
+	}
 	return 0;
 }

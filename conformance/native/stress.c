@@ -1,21 +1,37 @@
-/* stress.c: Peter Xu's 2020 race (fault-around re-mapping a write-protected
- * shmem page while a hole punch is in flight) attempted on the real kernel.
+/* stress.c: races between a hole punch and faults on a write-protected
+ * shmem page, attempted on the real kernel (Peter Xu's 2020 race and the
+ * marker-dropping path of truncation).
  *
- * Phase "wp": a 16-page memfd mapping registered for uffd-wp; page P is
- * write-protected. A puncher punches P, re-populates it with pwrite and
- * re-protects it, again and again; a reader reads the neighbours of P (and
- * drops their ptes) to provoke fault-around over P; a writer writes P; a
- * monitor answers each WP event by unprotecting P. Checks, per protection
- * of P ("epoch"): no write may complete while P is protected without a WP
- * event; P's pte must keep the uffd-wp bit across a punch (pagemap); P may
- * never be present without the bit while protected. An epoch failing any
- * check counts as one violation.
+ * Phase "wp": a 16-page memfd mapping registered for uffd-wp (WP only);
+ * page P is write-protected. A puncher punches P, re-populates it with
+ * pwrite and re-protects it, again and again; a reader drops all ptes
+ * (MADV_DONTNEED) and reads neighbours of P (fault-around bait); a writer
+ * writes P whenever it is protected; a monitor answers each WP event on P
+ * by unprotecting P. P is "protected" from a set (UFFDIO_WRITEPROTECT with
+ * MODE_WP, then the flag, under prot_mu) until the monitor's clear (flag,
+ * then the ioctl, under the same lock); nothing else may remove the
+ * protection. Checks, each airtight against the program's own races:
+ *  - lost: right after a punch, holding prot_mu, P protected: P's pagemap
+ *    entry must have the uffd-wp bit (a marker 62+57 or present+wp);
+ *  - unwp: the reader, holding prot_mu, P protected: P must not be present
+ *    without uffd-wp;
+ *  - write: the writer, holding prot_mu, takes P protected and the count
+ *    of the monitor's clears and wakes; writes P without the lock; takes
+ *    the lock again: if no clear and no wake happened meanwhile, the write
+ *    never waited for the monitor, so it landed on a protected page with
+ *    no WP event handled. (A write that faulted would sleep until the
+ *    monitor's clear; a stale event's clear before the write counts as a
+ *    clear, so it is not a false positive.)
+ * A protection ("epoch": one set by the puncher) failing any check counts
+ * once in `violations`; the first few detections keep pagemap evidence.
  *
  * Phase "coherence": the same without userfaultfd. After each punch of P
  * the mapping and pread must agree (0), and a later pwrite must show
  * through the mapping; a disagreement is a stale pte.
  *
- * Usage: stress [--iterations N] [--seconds S] [--page P] */
+ * Usage: stress [--iterations N] [--seconds S] [--page P] [--runs R]
+ *               [--phase wp|coherence|both] [--json]
+ * Exit: 0 no violation, 1 a violation, 2 cannot run (3 from the alarm). */
 #include "uffd.h"
 #include "uffd_defs.h"
 
@@ -39,26 +55,49 @@
 #define NPAGES 16
 #define ALIGN_2M (2UL << 20)
 #define PM_PRESENT (1ULL << 63)
+#define PM_SWAPPED (1ULL << 62)
+#define PM_FILE (1ULL << 61)
 #define PM_UFFD_WP (1ULL << 57)
+#define PM_EXCLUSIVE (1ULL << 56)
+#define MAX_EVIDENCE 6
+#define MAX_RUNS 1000
 
 static long opt_iterations = 20000;
 static long opt_seconds = 10;
 static int opt_page = 5;
+static long opt_runs = 1;
+static int opt_json;
+static int opt_wp = 1, opt_coherence = 1;
+
+struct evidence {
+	const char *check;    /* lost, unwp, write */
+	long iteration;       /* puncher iteration when detected */
+	double at;            /* seconds into the run */
+	uint64_t entry;       /* P's pagemap entry at detection */
+	uint64_t before;      /* write: P's entry just before the write */
+	int written, read_back; /* write: the byte written, pread of P after */
+};
 
 struct run {
 	int memfd, uffd, pagemap_fd;
 	unsigned char *base;
-	double deadline;
+	double t0, deadline;
 	atomic_int stop;          /* puncher finished: reader and writer stop */
 	atomic_int writer_done;   /* monitor may stop */
 	pthread_mutex_t prot_mu;  /* protect/unprotect ioctl + flag together */
-	atomic_int protected_;    /* 1 while P is write-protected */
-	atomic_long epoch;        /* number of times P was protected */
-	atomic_long last_bad;     /* latest epoch counted as a violation */
-	atomic_long violations;   /* protection epochs with any failed check */
-	atomic_long iterations, writes, wp_events, other_events, unprotected_writes;
-	atomic_long lost_none, lost_present, reader_unwp;
+	/* under prot_mu */
+	int protected_;           /* 1 while P is write-protected */
+	long epoch;               /* number of protections of P (sets) */
+	long clears;              /* monitor's unprotects and wakes */
+	long last_bad;            /* latest epoch counted as a violation */
+	long violations;          /* epochs with any failed check */
+	int nevidence;
+	struct evidence ev[MAX_EVIDENCE];
+	/* counters */
+	atomic_long iterations, writes, wp_events, other_events;
+	atomic_long lost_none, lost_present, reader_unwp, unprotected_writes;
 	atomic_long fa_maps, reads, incoherent;
+	double secs;
 };
 
 static void die(const char *what)
@@ -75,7 +114,7 @@ static void on_alarm(int sig)
 	if (write(2, msg, sizeof msg - 1) < 0) {
 		/* nothing more to do */
 	}
-	_exit(3);
+	_exit(2);
 }
 
 static double now_s(void)
@@ -96,16 +135,19 @@ static uint64_t pagemap_entry(struct run *r, int page)
 	return e;
 }
 
-/* Counts each protection epoch at most once, whichever check fails. */
-static void mark_violation(struct run *r, long ep)
+/* Called with prot_mu held: counts epoch `ep` at most once, keeps evidence. */
+static void violation(struct run *r, long ep, const struct evidence *e)
 {
-	long cur = atomic_load(&r->last_bad);
-
-	while (cur < ep)
-		if (atomic_compare_exchange_weak(&r->last_bad, &cur, ep)) {
-			atomic_fetch_add(&r->violations, 1);
-			return;
-		}
+	if (ep > r->last_bad) {
+		r->last_bad = ep;
+		r->violations++;
+	}
+	if (r->nevidence < MAX_EVIDENCE) {
+		r->ev[r->nevidence] = *e;
+		r->ev[r->nevidence].iteration = atomic_load(&r->iterations);
+		r->ev[r->nevidence].at = now_s() - r->t0;
+		r->nevidence++;
+	}
 }
 
 static void setup(struct run *r)
@@ -137,7 +179,8 @@ static void setup(struct run *r)
 	r->pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
 	if (r->pagemap_fd < 0)
 		die("open /proc/self/pagemap");
-	r->deadline = now_s() + (double)opt_seconds;
+	r->t0 = now_s();
+	r->deadline = r->t0 + (double)opt_seconds;
 }
 
 static void teardown(struct run *r)
@@ -167,11 +210,10 @@ static void set_wp(struct run *r, int on)
 		die("UFFDIO_WRITEPROTECT");
 }
 
-/* Reader: touch every neighbour of P in turn, then drop their ptes (and
- * P's) so that the next read faults again and may fault around. With uffd,
- * a protected P must never be present without the uffd-wp bit (Peter's
- * race re-maps it writable); without uffd, counts the reads after which P
- * was mapped although nobody touched P (fault-around did it). */
+/* Reader: touch every neighbour of P in turn, then drop all ptes so that the
+ * next read faults again and may fault around. With uffd, a protected P must
+ * never be present without the uffd-wp bit; without uffd, counts the reads
+ * after which P was mapped although nobody touched P (fault-around did it). */
 static void *reader(void *p)
 {
 	struct run *r = p;
@@ -188,9 +230,11 @@ static void *reader(void *p)
 		if (r->uffd >= 0) {
 			pthread_mutex_lock(&r->prot_mu);
 			e = pagemap_entry(r, opt_page);
-			if (atomic_load(&r->protected_) && (e & PM_PRESENT) && !(e & PM_UFFD_WP)) {
+			if (r->protected_ && (e & PM_PRESENT) && !(e & PM_UFFD_WP)) {
+				struct evidence ev = { "unwp", 0, 0, e, 0, -1, -1 };
+
 				atomic_fetch_add(&r->reader_unwp, 1);
-				mark_violation(r, atomic_load(&r->epoch));
+				violation(r, r->epoch, &ev);
 			}
 			pthread_mutex_unlock(&r->prot_mu);
 		} else if (pagemap_entry(r, opt_page) & PM_PRESENT) {
@@ -207,16 +251,18 @@ static void *wp_puncher(void *p)
 	long i;
 
 	for (i = 0; i < opt_iterations && now_s() < r->deadline; i++) {
-		unsigned char b = (unsigned char)(1 + i % 250);
+		unsigned char b = (unsigned char)(1 + i % 120);
 
 		punch(r, opt_page);
 		pthread_mutex_lock(&r->prot_mu);
-		if (atomic_load(&r->protected_)) {
+		if (r->protected_) {
 			uint64_t e = pagemap_entry(r, opt_page);
 
 			if (!(e & PM_UFFD_WP)) {
+				struct evidence ev = { "lost", 0, 0, e, 0, -1, -1 };
+
 				atomic_fetch_add(e & PM_PRESENT ? &r->lost_present : &r->lost_none, 1);
-				mark_violation(r, atomic_load(&r->epoch));
+				violation(r, r->epoch, &ev);
 			}
 		}
 		pthread_mutex_unlock(&r->prot_mu);
@@ -224,8 +270,8 @@ static void *wp_puncher(void *p)
 			die("pwrite");
 		pthread_mutex_lock(&r->prot_mu);
 		set_wp(r, 1);
-		atomic_fetch_add(&r->epoch, 1);
-		atomic_store(&r->protected_, 1);
+		r->epoch++;
+		r->protected_ = 1;
 		pthread_mutex_unlock(&r->prot_mu);
 		atomic_fetch_add(&r->iterations, 1);
 	}
@@ -233,8 +279,7 @@ static void *wp_puncher(void *p)
 	return NULL;
 }
 
-/* Writer: writes P only while it is protected, so every write must be
- * preceded by a WP event; one that completes without is a violation. */
+/* Writer: writes P only while it is protected (see the file comment). */
 static void *writer(void *p)
 {
 	struct run *r = p;
@@ -242,18 +287,34 @@ static void *writer(void *p)
 	unsigned char v = 0;
 
 	while (!atomic_load(&r->stop)) {
-		long before = atomic_load(&r->wp_events);
-		long ep = atomic_load(&r->epoch);
+		long clears, ep;
+		uint64_t before;
+		unsigned char val = (unsigned char)(0x80 | (v++ & 0x7f)), back = 0;
 
-		if (!atomic_load(&r->protected_)) {
+		pthread_mutex_lock(&r->prot_mu);
+		if (!r->protected_) {
+			pthread_mutex_unlock(&r->prot_mu);
 			sched_yield();
 			continue;
 		}
-		*addr = (unsigned char)(0x80 | (v++ & 0x7f));
-		if (atomic_load(&r->wp_events) == before) {
+		clears = r->clears;
+		ep = r->epoch;
+		before = pagemap_entry(r, opt_page);
+		pthread_mutex_unlock(&r->prot_mu);
+
+		*addr = val;
+
+		pthread_mutex_lock(&r->prot_mu);
+		if (r->clears == clears) {
+			/* still protected: only the monitor's clear unprotects */
+			struct evidence ev = { "write", 0, 0, pagemap_entry(r, opt_page), before, val, -1 };
+
+			if (pread(r->memfd, &back, 1, (off_t)opt_page * PAGE_SZ) == 1)
+				ev.read_back = back;
 			atomic_fetch_add(&r->unprotected_writes, 1);
-			mark_violation(r, ep);
+			violation(r, ep, &ev);
 		}
+		pthread_mutex_unlock(&r->prot_mu);
 		atomic_fetch_add(&r->writes, 1);
 	}
 	atomic_store(&r->writer_done, 1);
@@ -278,20 +339,21 @@ static void *monitor(void *p)
 		for (i = 0; i < n / (ssize_t)sizeof msgs[0]; i++) {
 			const struct uffd_msg *m = &msgs[i];
 
+			pthread_mutex_lock(&r->prot_mu);
+			r->clears++;
 			if (m->event == UFFD_EVENT_PAGEFAULT &&
 			    (m->arg.pagefault.flags & UFFD_PAGEFAULT_FLAG_WP) &&
 			    (m->arg.pagefault.address & ~(uint64_t)(PAGE_SZ - 1)) == pa) {
 				atomic_fetch_add(&r->wp_events, 1);
-				pthread_mutex_lock(&r->prot_mu);
-				atomic_store(&r->protected_, 0);
+				r->protected_ = 0;
 				set_wp(r, 0);
-				pthread_mutex_unlock(&r->prot_mu);
 			} else {
 				struct uffdspec_range all = { (uintptr_t)r->base, NPAGES * PAGE_SZ };
 
 				atomic_fetch_add(&r->other_events, 1);
 				ioctl(r->uffd, UFFDSPEC_IOC_WAKE, &all);
 			}
+			pthread_mutex_unlock(&r->prot_mu);
 		}
 	}
 	return NULL;
@@ -307,54 +369,40 @@ static void start(pthread_t *t, void *(*fn)(void *), struct run *r)
 	}
 }
 
-static long phase_wp(void)
+static void phase_wp(struct run *r)
 {
-	struct run r;
 	struct uffdspec_register reg;
 	pthread_t tp, tr, tw, tm;
 	const char *how;
-	double t0 = now_s();
-	long violations;
 
-	setup(&r);
-	r.uffd = uffd_open(&how);
-	if (r.uffd < 0) {
-		errno = -r.uffd;
+	setup(r);
+	r->uffd = uffd_open(&how);
+	if (r->uffd < 0) {
+		errno = -r->uffd;
 		die("userfaultfd");
 	}
-	if (uffd_api(r.uffd, 0, NULL, NULL) != 0)
+	if (uffd_api(r->uffd, 0, NULL, NULL) != 0)
 		die("UFFDIO_API");
 	memset(&reg, 0, sizeof reg);
-	reg.range.start = (uintptr_t)r.base;
+	reg.range.start = (uintptr_t)r->base;
 	reg.range.len = NPAGES * PAGE_SZ;
 	reg.mode = UFFDIO_REGISTER_MODE_WP;
-	if (ioctl(r.uffd, UFFDSPEC_IOC_REGISTER, &reg) != 0)
+	if (ioctl(r->uffd, UFFDSPEC_IOC_REGISTER, &reg) != 0)
 		die("UFFDIO_REGISTER WP");
-	set_wp(&r, 1);
-	atomic_store(&r.epoch, 1);
-	atomic_store(&r.protected_, 1);
+	set_wp(r, 1);
+	r->epoch = 1;
+	r->protected_ = 1;
 
-	start(&tm, monitor, &r);
-	start(&tr, reader, &r);
-	start(&tw, writer, &r);
-	start(&tp, wp_puncher, &r);
+	start(&tm, monitor, r);
+	start(&tr, reader, r);
+	start(&tw, writer, r);
+	start(&tp, wp_puncher, r);
 	pthread_join(tp, NULL);
 	pthread_join(tr, NULL);
 	pthread_join(tw, NULL);
 	pthread_join(tm, NULL);
-
-	violations = r.violations;
-	printf("wp phase: iterations %ld, %.1f s, protections %ld, writes to protected P %ld, "
-	       "wp events %ld, other events %ld, neighbour reads %ld\n",
-	       (long)r.iterations, now_s() - t0, (long)r.epoch, (long)r.writes,
-	       (long)r.wp_events, (long)r.other_events, (long)r.reads);
-	printf("wp phase checks: wp bit lost across a punch %ld (pte none %ld, present %ld), "
-	       "protected P mapped without wp %ld, writes to protected P without a WP event %ld\n",
-	       (long)(r.lost_none + r.lost_present), (long)r.lost_none, (long)r.lost_present,
-	       (long)r.reader_unwp, (long)r.unprotected_writes);
-	printf("wp phase: violations %ld (protections with any failed check)\n", violations);
-	teardown(&r);
-	return violations;
+	r->secs = now_s() - r->t0;
+	teardown(r);
 }
 
 static void *coherence_puncher(void *p)
@@ -385,25 +433,18 @@ static void *coherence_puncher(void *p)
 	return NULL;
 }
 
-static long phase_coherence(void)
+static void phase_coherence(struct run *r)
 {
-	struct run r;
 	pthread_t tp, tr;
-	double t0 = now_s();
-	long violations;
 
-	setup(&r);
-	start(&tr, reader, &r);
-	start(&tp, coherence_puncher, &r);
+	setup(r);
+	start(&tr, reader, r);
+	start(&tp, coherence_puncher, r);
 	pthread_join(tp, NULL);
 	pthread_join(tr, NULL);
-	violations = r.incoherent;
-	printf("coherence phase (no uffd): iterations %ld, %.1f s, neighbour reads %ld, "
-	       "fault-around maps of P %ld, mapping/pread disagreements %ld, violations %ld\n",
-	       (long)r.iterations, now_s() - t0, (long)r.reads, (long)r.fa_maps,
-	       (long)r.incoherent, violations);
-	teardown(&r);
-	return violations;
+	r->violations = r->incoherent;
+	r->secs = now_s() - r->t0;
+	teardown(r);
 }
 
 static long parse_long(const char *flag, const char *s, long lo, long hi)
@@ -420,12 +461,90 @@ static long parse_long(const char *flag, const char *s, long lo, long hi)
 	return v;
 }
 
+/* pagemap bits in words: "present file wp" / "swapped wp (marker)" / "none" */
+static const char *bits(uint64_t e, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s%s%s%s%s%s",
+		 e & PM_PRESENT ? "present " : "", e & PM_SWAPPED ? "swapped " : "",
+		 e & PM_FILE ? "file " : "", e & PM_UFFD_WP ? "uffd-wp " : "",
+		 e & PM_EXCLUSIVE ? "exclusive " : "",
+		 (e & (PM_SWAPPED | PM_UFFD_WP | PM_PRESENT)) == (PM_SWAPPED | PM_UFFD_WP) ? "(marker)"
+		 : (e & (PM_PRESENT | PM_SWAPPED)) == 0                                  ? "(pte none)"
+											   : "");
+	return buf;
+}
+
+static void print_wp_text(long k, const struct run *r)
+{
+	int i;
+	char b1[96], b2[96];
+
+	printf("wp run %ld: iterations %ld, %.1f s, protections %ld, writes to protected P %ld, "
+	       "wp events %ld, other events %ld, neighbour reads %ld\n",
+	       k + 1, (long)r->iterations, r->secs, r->epoch, (long)r->writes,
+	       (long)r->wp_events, (long)r->other_events, (long)r->reads);
+	printf("wp run %ld checks: wp bit lost across a punch %ld (pte none %ld, present %ld), "
+	       "protected P mapped without wp %ld, writes landing on protected P with no WP event %ld; "
+	       "violations %ld (protections with any failed check)\n",
+	       k + 1, (long)(r->lost_none + r->lost_present), (long)r->lost_none, (long)r->lost_present,
+	       (long)r->reader_unwp, (long)r->unprotected_writes, r->violations);
+	for (i = 0; i < r->nevidence; i++) {
+		const struct evidence *e = &r->ev[i];
+
+		if (strcmp(e->check, "write") == 0)
+			printf("  evidence: write of 0x%02x at iteration %ld (%.3f s) completed with no WP event: "
+			       "pagemap before 0x%016llx [%s], after 0x%016llx [%s], pread reads 0x%02x\n",
+			       e->written, e->iteration, e->at, (unsigned long long)e->before,
+			       bits(e->before, b1, sizeof b1), (unsigned long long)e->entry,
+			       bits(e->entry, b2, sizeof b2), e->read_back);
+		else
+			printf("  evidence: %s at iteration %ld (%.3f s): pagemap 0x%016llx [%s]\n",
+			       strcmp(e->check, "lost") == 0 ? "protected P without uffd-wp after a punch"
+							     : "protected P present without uffd-wp",
+			       e->iteration, e->at, (unsigned long long)e->entry,
+			       bits(e->entry, b1, sizeof b1));
+	}
+}
+
+static void print_wp_json(long k, const struct run *r)
+{
+	int i;
+	char b[96];
+
+	printf("%s{\"iterations\":%ld,\"seconds\":%.3f,\"protections\":%ld,\"writes\":%ld,"
+	       "\"wp_events\":%ld,\"other_events\":%ld,\"neighbour_reads\":%ld,"
+	       "\"lost_none\":%ld,\"lost_present\":%ld,\"mapped_without_wp\":%ld,"
+	       "\"writes_without_event\":%ld,\"violations\":%ld,\"evidence\":[",
+	       k ? "," : "", (long)r->iterations, r->secs, r->epoch, (long)r->writes,
+	       (long)r->wp_events, (long)r->other_events, (long)r->reads, (long)r->lost_none,
+	       (long)r->lost_present, (long)r->reader_unwp, (long)r->unprotected_writes,
+	       r->violations);
+	for (i = 0; i < r->nevidence; i++) {
+		const struct evidence *e = &r->ev[i];
+
+		printf("%s{\"check\":\"%s\",\"iteration\":%ld,\"at\":%.4f,\"pagemap\":\"0x%016llx\","
+		       "\"bits\":\"%s\"",
+		       i ? "," : "", e->check, e->iteration, e->at, (unsigned long long)e->entry,
+		       bits(e->entry, b, sizeof b));
+		if (strcmp(e->check, "write") == 0)
+			printf(",\"pagemap_before\":\"0x%016llx\",\"bits_before\":\"%s\",\"written\":%d,"
+			       "\"pread\":%d",
+			       (unsigned long long)e->before, bits(e->before, b, sizeof b), e->written,
+			       e->read_back);
+		printf("}");
+	}
+	printf("]}");
+}
+
 int main(int argc, char **argv)
 {
+	static struct run runs[1];
+	struct run *r = runs;
 	struct utsname u;
-	long total;
+	long k, wp_found = 0, wp_total = 0, coh = 0;
 	int i;
 
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--iterations") == 0)
 			opt_iterations = parse_long(argv[i], argv[i + 1], 1, 100000000), i++;
@@ -433,21 +552,67 @@ int main(int argc, char **argv)
 			opt_seconds = parse_long(argv[i], argv[i + 1], 1, 3600), i++;
 		else if (strcmp(argv[i], "--page") == 0)
 			opt_page = (int)parse_long(argv[i], argv[i + 1], 0, NPAGES - 1), i++;
-		else {
-			fprintf(stderr, "stress: unknown argument '%s' (use --iterations N, --seconds S, --page P)\n",
-				argv[i]);
+		else if (strcmp(argv[i], "--runs") == 0)
+			opt_runs = parse_long(argv[i], argv[i + 1], 1, MAX_RUNS), i++;
+		else if (strcmp(argv[i], "--json") == 0)
+			opt_json = 1;
+		else if (strcmp(argv[i], "--phase") == 0 && i + 1 < argc &&
+			 (strcmp(argv[i + 1], "wp") == 0 || strcmp(argv[i + 1], "coherence") == 0 ||
+			  strcmp(argv[i + 1], "both") == 0)) {
+			opt_wp = strcmp(argv[i + 1], "coherence") != 0;
+			opt_coherence = strcmp(argv[i + 1], "wp") != 0;
+			i++;
+		} else {
+			fprintf(stderr, "stress: unknown argument '%s' (use --iterations N, --seconds S, "
+				"--page P, --runs R, --phase wp|coherence|both, --json)\n", argv[i]);
 			return 2;
 		}
 	}
 	signal(SIGALRM, on_alarm);
-	alarm((unsigned)(2 * opt_seconds + 10)); /* both phases, with slack */
+	/* every phase of every run, with slack */
+	alarm((unsigned)(opt_runs * (opt_wp + opt_coherence) * (opt_seconds + 2) + 10));
 	uname(&u);
-	printf("stress: kernel %s, page %d of a %d-page memfd, up to %ld iterations or %ld s per phase\n",
-	       u.release, opt_page, NPAGES, opt_iterations, opt_seconds);
-	fflush(stdout);
-	total = phase_wp();
-	fflush(stdout);
-	total += phase_coherence();
-	printf("total: violations %ld\n", total);
-	return total ? 1 : 0;
+	if (opt_json)
+		printf("{\"kernel\":\"%s\",\"page\":%d,\"pages\":%d,\"max_iterations\":%ld,"
+		       "\"max_seconds\":%ld,\"runs\":%ld,\"wp\":[",
+		       u.release, opt_page, NPAGES, opt_iterations, opt_seconds, opt_runs);
+	else
+		printf("stress: kernel %s, page %d of a %d-page memfd, %ld run(s) of up to %ld "
+		       "iterations or %ld s per phase\n",
+		       u.release, opt_page, NPAGES, opt_runs, opt_iterations, opt_seconds);
+	for (k = 0; opt_wp && k < opt_runs; k++) {
+		phase_wp(r);
+		wp_total += r->violations;
+		wp_found += r->violations > 0;
+		if (opt_json)
+			print_wp_json(k, r);
+		else
+			print_wp_text(k, r);
+		pthread_mutex_destroy(&r->prot_mu);
+	}
+	if (opt_json)
+		printf("],\"coherence\":[");
+	for (k = 0; opt_coherence && k < opt_runs; k++) {
+		phase_coherence(r);
+		coh += r->violations;
+		if (opt_json)
+			printf("%s{\"iterations\":%ld,\"seconds\":%.3f,\"neighbour_reads\":%ld,"
+			       "\"fault_around_maps\":%ld,\"disagreements\":%ld}",
+			       k ? "," : "", (long)r->iterations, r->secs, (long)r->reads,
+			       (long)r->fa_maps, (long)r->incoherent);
+		else
+			printf("coherence run %ld (no uffd): iterations %ld, %.1f s, neighbour reads %ld, "
+			       "fault-around maps of P %ld, mapping/pread disagreements %ld\n",
+			       k + 1, (long)r->iterations, r->secs, (long)r->reads, (long)r->fa_maps,
+			       (long)r->incoherent);
+		pthread_mutex_destroy(&r->prot_mu);
+	}
+	if (opt_json)
+		printf("],\"wp_runs_with_violation\":%ld,\"wp_violations\":%ld,"
+		       "\"coherence_disagreements\":%ld}\n",
+		       wp_found, wp_total, coh);
+	else
+		printf("total: wp violations %ld (in %ld of %ld runs), coherence disagreements %ld\n",
+		       wp_total, wp_found, opt_wp ? opt_runs : 0, coh);
+	return wp_total + coh ? 1 : 0;
 }

@@ -88,14 +88,24 @@ int workers_start(struct harness *h, char *err, size_t errlen)
 	struct sigaction sa;
 	int t;
 
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigbus;
-	sigemptyset(&sa.sa_mask);
-	if (sigaction(SIGBUS, &sa, NULL) != 0) {
-		snprintf(err, errlen, "sigaction(SIGBUS): %s", strerror(errno));
-		return -1;
+	if (h->started == 0) {
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_sigbus;
+		sigemptyset(&sa.sa_mask);
+		if (sigaction(SIGBUS, &sa, NULL) != 0) {
+			snprintf(err, errlen, "sigaction(SIGBUS): %s", strerror(errno));
+			return -1;
+		}
 	}
-	for (t = 0; t < h->nthreads; t++) {
+	/* threads kept from an earlier session: idle, only their records reset */
+	for (t = 0; t < h->started && t < h->nthreads; t++) {
+		struct worker *w = &h->workers[t];
+
+		w->busy = 0;
+		w->msg_seen = 0;
+		w->has_last = 0;
+	}
+	for (t = h->started; t < h->nthreads; t++) {
 		struct worker *w = &h->workers[t];
 		int rc;
 
@@ -114,6 +124,7 @@ int workers_start(struct harness *h, char *err, size_t errlen)
 		while (!w->tid)
 			pthread_cond_wait(&w->cv, &w->mu);
 		pthread_mutex_unlock(&w->mu);
+		h->started = t + 1;
 	}
 	return 0;
 }
