@@ -531,7 +531,7 @@ class Checker {
   // ---------- statements ----------
 
   /** `assigned` tracks, along the current path, which variables were assigned whole or in part. */
-  private block(stmts: A.Stmt[], ctx: Ctx, assigned: { whole: Set<number>; part: Set<number> }): IStmt[] {
+  private block(stmts: A.Stmt[], ctx: Ctx, assigned: Assigned): IStmt[] {
     const out: IStmt[] = [];
     let scope = ctx.scope;
     for (const s of stmts) {
@@ -600,7 +600,7 @@ class Checker {
           break;
         }
         case 'Either': {
-          const results: { whole: Set<number>; part: Set<number> }[] = [];
+          const results: Assigned[] = [];
           const branches = s.branches.map((b) => {
             const a = cloneAssigned(assigned);
             results.push(a);
@@ -615,7 +615,7 @@ class Checker {
     return out;
   }
 
-  private assign(s: Extract<A.Stmt, { kind: 'Assign' }>, ctx: Ctx, assigned: { whole: Set<number>; part: Set<number> }): IStmt {
+  private assign(s: Extract<A.Stmt, { kind: 'Assign' }>, ctx: Ctx, assigned: Assigned): IStmt {
     const root = s.target.root.name;
     let index: number | undefined;
     let ty: Type;
@@ -660,6 +660,17 @@ class Checker {
     const whole = path.length === 0 || (procLocal !== undefined && path.length === 1 && ctx.proc!.proc.domain !== null);
     if (assigned.whole.has(index) || (whole && assigned.part.has(index))) {
       this.fail(`${root} is assigned twice in the same step`, s.target.span);
+    }
+    if (!whole) {
+      // parts reached through fields and literal indices are known statically:
+      // r.a and r.a (or m[0] and m[0]) overlap for sure; m[i] and m[j] are checked at run time
+      const own = procLocal !== undefined && ctx.proc!.proc.domain !== null ? 1 : 0;
+      const key = staticPath(index, path.slice(own));
+      assigned.paths ??= new Set();
+      for (const other of assigned.paths) {
+        if (overlaps(key, other)) this.fail(`${root} is assigned twice in the same step (the same part)`, s.target.span);
+      }
+      assigned.paths.add(key);
     }
     (whole ? assigned.whole : assigned.part).add(index);
     const v = this.expr(s.value, ctx, ty);
@@ -1117,15 +1128,50 @@ class Checker {
   }
 }
 
-function cloneAssigned(a: { whole: Set<number>; part: Set<number> }) {
-  return { whole: new Set(a.whole), part: new Set(a.part) };
+/** What a path through a step has assigned: whole variables, variables assigned in part, and the static paths of those parts. */
+interface Assigned {
+  whole: Set<number>;
+  part: Set<number>;
+  /** staticPath() of each part assignment */
+  paths?: Set<string>;
 }
 
-function mergeAssigned(into: { whole: Set<number>; part: Set<number> }, a: { whole: Set<number>; part: Set<number> }, b: { whole: Set<number>; part: Set<number> }) {
+function cloneAssigned(a: Assigned): Assigned {
+  return { whole: new Set(a.whole), part: new Set(a.part), paths: new Set(a.paths ?? []) };
+}
+
+function mergeAssigned(into: Assigned, a: Assigned, b: Assigned) {
   for (const s of [a, b]) {
     for (const v of s.whole) into.whole.add(v);
     for (const v of s.part) into.part.add(v);
+    for (const p of s.paths ?? []) (into.paths ??= new Set()).add(p);
   }
+}
+
+/** A part's path as far as it is static (fields, literal indices); `open` when a run-time index follows. */
+function staticPath(index: number, path: IPathElem[]): string {
+  const segs: string[] = [];
+  let open = false;
+  for (const p of path) {
+    if (p.k === 'field') segs.push(`.${p.name}`);
+    else if (p.i.k === 'lit') segs.push(`[${JSON.stringify(p.i.v)}]`);
+    else {
+      open = true;
+      break;
+    }
+  }
+  return JSON.stringify([index, open, segs]);
+}
+
+/** Whether two static paths surely overlap: one is a prefix of the other, and the shorter is not cut by a run-time index. */
+function overlaps(a: string, b: string): boolean {
+  const [ia, oa, sa] = JSON.parse(a) as [number, boolean, string[]];
+  const [ib, ob, sb] = JSON.parse(b) as [number, boolean, string[]];
+  if (ia !== ib) return false;
+  const n = Math.min(sa.length, sb.length);
+  for (let i = 0; i < n; i++) if (sa[i] !== sb[i]) return false;
+  const shorterOpen = sa.length < sb.length ? oa : sb.length < sa.length ? ob : oa || ob;
+  return !shorterOpen;
 }
 
 /** Fold expressions whose operands are all literals (constants are literals by now). */

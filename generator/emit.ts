@@ -79,6 +79,20 @@ class Emitter {
     return `rt.ord(${this.typeRef(t)}, ${v})`;
   }
 
+  /**
+   * `x in S`. For elements that are objects (tags with fields, records...),
+   * rt.setHas's binary search calls rt.compare, which sorts object keys on
+   * every comparison; instead compare ordinals in the element type (a
+   * bijection on its values). When x is not a value of that type the fast
+   * path cannot decide, so rt.setHas does.
+   */
+  private setHasCode(st: Type, b: string, a: string): string {
+    if (st.k !== 'set' || this.isPrimitive(st.elem) || size(st.elem) > 1 << 20) return `rt.setHas(${b} as any[], ${a})`;
+    const f = this.ordFn(st.elem);
+    const fn = this.hoist('H', `(s: any[], x: any): boolean => { const k = ${f}(x); if (!(k >= 0)) return rt.setHas(s, x); for (let i = 0; i < s.length; i++) if (${f}(s[i]) === k) return true; return false; }`, `x in S for S: ${typeToString(st)}`);
+    return `${fn}(${b} as any[], ${a})`;
+  }
+
   private isPrimitive(t: Type): boolean {
     return t.k === 'bool' || t.k === 'int' || (t.k === 'union' && t.isEnum);
   }
@@ -123,9 +137,9 @@ class Emitter {
           case '%':
             return `rt.mod(${a} as number, ${b} as number)`;
           case 'in':
-            return `rt.setHas(${b} as any[], ${a})`;
+            return this.setHasCode(e.b.ty, b, a);
           case 'notin':
-            return `!rt.setHas(${b} as any[], ${a})`;
+            return `!${this.setHasCode(e.b.ty, b, a)}`;
           case 'subseteq':
             return `rt.subseteq(${a} as any[], ${b} as any[])`;
           case 'union':
@@ -365,8 +379,9 @@ class Emitter {
         enc.push(`  rt.ord(${this.typeRef(v.type)}, n[${i}]); // ${v.name} (one value: checked only)`);
         return;
       }
-      const ordExpr = this.primitiveOrd(v.type, `n[${i}]`) ?? `rt.ord(${this.typeRef(v.type)}, n[${i}])`;
-      enc.push(`  x = ${ordExpr}; // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}`);
+      const prim = this.primitiveOrd(v.type, `n[${i}]`, v.name);
+      if (prim) enc.push(`  x = ${prim}; // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}`);
+      else enc.push(`  x = ${this.ordFn(v.type)}(n[${i}]); // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}\n  if (!(x >= 0)) x = rt.storedOrd(${this.typeRef(v.type)}, n[${i}], ${JSON.stringify(v.name)}); // not a value of its type: throws the error`);
       dec.push(`  x = 0;`);
       // split the field at word boundaries; widths above 32 bits use arithmetic, not shifts
       let bit = f.bit;
@@ -384,7 +399,7 @@ class Emitter {
         remaining -= chunk;
         shift += chunk;
       }
-      dec.push(`  s[${i}] = ${this.primitiveVal(v.type, 'x') ?? `rt.val(${this.typeRef(v.type)}, x)`};`);
+      dec.push(`  s[${i}] = ${this.primitiveVal(v.type, 'x') ?? this.valCode(v.type, 'x')};`);
     });
     return (
       `/** pack the next-state values \`n\` into words[o .. o+${words}); throws when a value is outside its type */\n` +
@@ -393,12 +408,96 @@ class Emitter {
     );
   }
 
-  private primitiveOrd(t: Type, v: string): string | null {
+  /**
+   * A module-level function giving the ordinal of a value of `t`, or
+   * -Infinity when the value is not one (encode then calls rt.ord, which
+   * throws the usual error). The fast path of rt.ord, specialised to `t`:
+   * the same arithmetic in the same order, so the same ordinals.
+   */
+  private ordFn(t: Type): string {
+    let code: string;
+    switch (t.k) {
+      case 'bool':
+        code = `(v: any): number => (v ? 1 : 0)`;
+        break;
+      case 'int':
+        code = `(v: any): number => (typeof v === 'number' && v >= ${t.lo} && v <= ${t.hi} && Number.isInteger(v) ? v - ${t.lo} : -Infinity)`;
+        break;
+      case 'union': {
+        if (t.isEnum) {
+          const table = this.hoist('Q', `Object.assign(Object.create(null), ${JSON.stringify(Object.fromEntries(t.tags.map((tg, i) => [tg.name, i])))})`, `ordinals of ${t.name} (no prototype)`);
+          code = `(v: any): number => { if (typeof v !== 'string') return -Infinity; const x = ${table}[v]; return x === undefined ? -Infinity : x; }`;
+          break;
+        }
+        let offset = 0;
+        const cases = t.tags.map((tg) => {
+          let radix = 1;
+          const terms = [String(offset)];
+          for (const f of tg.fields) {
+            terms.push(`${this.ordFn(f.type)}(v.${f.name}) * ${radix}`);
+            radix *= size(f.type);
+          }
+          offset += radix;
+          return `case ${JSON.stringify(tg.name)}: return ${terms.join(' + ')};`;
+        });
+        code = `(v: any): number => { const t = typeof v === 'string' ? v : v !== null && typeof v === 'object' && !Array.isArray(v) ? v.$ : undefined; switch (t) { ${cases.join(' ')} } return -Infinity; }`;
+        break;
+      }
+      case 'record': {
+        let radix = 1;
+        const terms = t.fields.map((f) => {
+          const term = `${this.ordFn(f.type)}(v.${f.name}) * ${radix}`;
+          radix *= size(f.type);
+          return term;
+        });
+        code = `(v: any): number => (v !== null && typeof v === 'object' && !Array.isArray(v) ? 0 + ${terms.join(' + ') || '0'} : -Infinity)`;
+        break;
+      }
+      case 'map': {
+        const n = size(t.dom);
+        code = `(v: any): number => { if (!Array.isArray(v) || v.length !== ${n}) return -Infinity; let o = 0; let radix = 1; for (let i = 0; i < ${n}; i++) { o += ${this.ordFn(t.rng)}(v[i]) * radix; radix *= ${size(t.rng)}; } return o; }`;
+        break;
+      }
+      case 'set':
+        code = `(v: any): number => { if (!Array.isArray(v)) return -Infinity; let o = 0; for (let i = 0; i < v.length; i++) { const k = ${this.ordFn(t.elem)}(v[i]); if (!(k >= 0)) return -Infinity; o += Math.pow(2, k); } return o; }`;
+        break;
+      case 'seq': {
+        const e = size(t.elem);
+        code = `(v: any): number => { if (!Array.isArray(v) || v.length > ${t.cap}) return -Infinity; let offset = 0; for (let l = 0; l < v.length; l++) offset += Math.pow(${e}, l); let o = 0; let radix = 1; for (let i = 0; i < v.length; i++) { o += ${this.ordFn(t.elem)}(v[i]) * radix; radix *= ${e}; } return offset + o; }`;
+        break;
+      }
+    }
+    return this.hoist('F', code, `ordinal of a ${typeToString(t)}, -Infinity if not one`);
+  }
+
+  /** Code for the value of ordinal `x` (an identifier) of `t`: rt.val, specialised. */
+  private valCode(t: Type, x: string): string {
+    const n = size(t);
+    if (t.k === 'bool') return `(${x} === 1)`;
+    if (t.k === 'int') return `(${x} + ${t.lo})`;
+    // small types: every value once, shared (values are never mutated)
+    if (n <= 1 << 16) return `${this.hoist('V', `rt.enumerate(${this.typeRef(t)})`, `every ${typeToString(t)}, by ordinal`)}[${x}]`;
+    if (t.k === 'map') {
+      const r = size(t.rng);
+      const fn = this.hoist('G', `(i: number): any[] => { const a: any[] = new Array(${size(t.dom)}); for (let k = 0; k < a.length; k++) { const d = i % ${r}; a[k] = ${this.valCode(t.rng, 'd')}; i = Math.floor(i / ${r}); } return a; }`, `the ${typeToString(t)} of an ordinal`);
+      return `${fn}(${x})`;
+    }
+    if (t.k === 'record') {
+      const parts = t.fields.map((f) => `{ const d = i % ${size(f.type)}; o.${f.name} = ${this.valCode(f.type, 'd')}; i = Math.floor(i / ${size(f.type)}); }`);
+      const fn = this.hoist('G', `(i: number): any => { const o: any = {}; ${parts.join(' ')} return o; }`, `the ${typeToString(t)} of an ordinal`);
+      return `${fn}(${x})`;
+    }
+    return `rt.val(${this.typeRef(t)}, ${x})`;
+  }
+
+  /** the ordinal of the value of variable `name` in its type; out of the type is an error naming the variable */
+  private primitiveOrd(t: Type, v: string, name: string): string | null {
+    const where = `${JSON.stringify(name)}, ${JSON.stringify(typeToString(t))}`;
     if (t.k === 'bool') return `(${v} ? 1 : 0)`;
-    if (t.k === 'int') return `rt.idx(${v} - ${t.lo}, ${size(t)}, ${v})`;
+    if (t.k === 'int') return `rt.stored(${v} - ${t.lo}, ${size(t)}, ${v}, ${where})`;
     if (t.k === 'union' && t.isEnum) {
       const table = this.hoist('O', JSON.stringify(Object.fromEntries(t.tags.map((tg, i) => [tg.name, i]))), `ordinals of ${t.name}`);
-      return `rt.idx(${table}[${v}], ${t.tags.length}, ${v})`;
+      return `rt.stored(${table}[${v}], ${t.tags.length}, ${v}, ${where})`;
     }
     return null;
   }

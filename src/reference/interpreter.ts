@@ -64,12 +64,12 @@ export class Interpreter {
                 try {
                   ord(v.type, next[i]);
                 } catch (e) {
-                  this.evalErr(e, a.span, `step ${a.name}, variable ${v.name}`);
+                  this.evalErr(e, a.span, `step ${a.name}: variable ${v.name}`);
                 }
               }
             });
             emit(ai, this.stepName(a, frame), next);
-          }, a.name);
+          }, `step ${a.name}`);
           return;
         }
         for (const v of paramValues[k]) {
@@ -247,7 +247,9 @@ export function interpretCheck(model: Model, opts: CheckOptions = {}): CheckResu
   };
   const add = (s: Value[], from: number, name: string): { index: number; fresh: boolean } => {
     generated++;
-    const key = JSON.stringify(s);
+    // the plain-JSON form is canonical (record fields in type order, sets
+    // sorted); the values themselves are not: { b: x, a: y } == { a: y, b: x }
+    const key = JSON.stringify(it.stateToJSON(s));
     const old = seen.get(key);
     if (old !== undefined) return { index: old, fresh: false };
     const index = states.length;

@@ -18,6 +18,20 @@ export function idx(i: number, n: number, shown: Value): number {
   if (!(i >= 0 && i < n) || !Number.isInteger(i)) throw new EvalError(`index ${JSON.stringify(shown)} is outside the map's domain`);
   return i;
 }
+/** bounds-checked ordinal of the value `shown` stored in variable `name` of type `type` (state encoding) */
+export function stored(i: number, n: number, shown: Value, name: string, type: string): number {
+  if (!(i >= 0 && i < n) || !Number.isInteger(i)) throw new EvalError(`variable ${name}: value ${JSON.stringify(shown)} is outside ${type}`);
+  return i;
+}
+/** ord() for a value stored in variable `name`, its errors naming the variable */
+export function storedOrd(t: import('../../dsl/types').Type, v: Value, name: string): number {
+  try {
+    return ord(t, v);
+  } catch (e) {
+    if (e instanceof EvalError) throw new EvalError(`variable ${name}: ${e.message}`);
+    throw e;
+  }
+}
 export function seqAt(s: Value[], i: number): Value {
   if (i < 0 || i >= s.length) throw new EvalError(`index ${i} is outside a sequence of length ${s.length}`);
   return s[i];
