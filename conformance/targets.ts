@@ -129,6 +129,7 @@ export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?:
       for (const k of ['FIRST_UNMAP', 'MAP_PAGES_CHECK_UNDER_PTL']) {
         if (trace.constants[k] === false) return { skip: `describes a kernel patch this kernel does not have (${k}=false)` };
       }
+      if ((trace.mappings ?? 1) > 1) return { skip: 'needs a second mapping (the native harness maps the file once)' };
       const start = { pages: trace.pages, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs };
       const h = reuse ? await NativeHarness.acquire(start) : await NativeHarness.start(start);
       return {

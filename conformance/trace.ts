@@ -2,12 +2,14 @@
 // that turns every defect of a trace file into one line naming the field and the step,
 // and the comparison/rendering of observations used by side-by-side reports.
 import { readFileSync } from 'fs';
+import { MAX_MAPPINGS } from '../src/sim/kernel';
 import { FAULT_AROUND_VALUES, VARIANT_KEYS } from '../src/sim/variant';
 
 export const TRACE_FORMAT = 'uffdspec-trace/1';
 /** The fault-around window: the harness maps the file so that one window covers it. */
 export const MAX_PAGES = 16;
 export const MAX_THREADS = 8;
+export { MAX_MAPPINGS };
 
 export type UffdMode = 'MISSING' | 'WP' | 'MINOR';
 export const UFFD_MODES: readonly UffdMode[] = ['MISSING', 'WP', 'MINOR'];
@@ -21,13 +23,18 @@ export const UFFD_MODES: readonly UffdMode[] = ['MISSING', 'WP', 'MINOR'];
 export type FeatureName = 'SIGBUS' | 'WP_ASYNC' | 'WP_UNPOPULATED' | 'THREAD_ID' | 'EXACT_ADDRESS';
 export const FEATURE_NAMES: readonly FeatureName[] = ['SIGBUS', 'WP_ASYNC', 'WP_UNPOPULATED', 'THREAD_ID', 'EXACT_ADDRESS'];
 
+/**
+ * `mapping` (read, write, madvise; default 0) names the MAP_SHARED mapping the op goes
+ * through: 0 is the one `register` registers, 1 (a trace with `mappings: 2`) is never
+ * registered.
+ */
 export type Op =
-  | { op: 'read'; thread: number; page: number }
-  | { op: 'write'; thread: number; page: number; value: number }
+  | { op: 'read'; thread: number; page: number; mapping?: number }
+  | { op: 'write'; thread: number; page: number; value: number; mapping?: number }
   | { op: 'pread'; page: number }
   | { op: 'pwrite'; page: number; value: number }
   | { op: 'punch'; lo: number; hi: number }
-  | { op: 'madvise'; advice: 'DONTNEED' | 'REMOVE'; lo: number; hi: number }
+  | { op: 'madvise'; advice: 'DONTNEED' | 'REMOVE'; lo: number; hi: number; mapping?: number }
   | { op: 'register'; modes: UffdMode[]; features?: FeatureName[] }
   | { op: 'unregister' }
   | { op: 'copy'; page: number; value: number; wp: boolean; dontwake?: boolean }
@@ -86,6 +93,8 @@ export interface Trace {
   constants: Record<string, ConstantValue>;
   pages: number;
   threads: number;
+  /** MAP_SHARED mappings of the file (1..MAX_MAPPINGS); absent = 1 */
+  mappings?: number;
   initial: { fill: number[] };
   steps: Step[];
 }
@@ -222,6 +231,7 @@ export function validateTrace(json: Json, fileName: string): Trace {
   const spec = root.has('spec') ? root.str('spec') : undefined;
   const pages = root.int('pages', 1, MAX_PAGES);
   const threads = root.int('threads', 1, MAX_THREADS);
+  const mappings = root.has('mappings') ? root.int('mappings', 1, MAX_MAPPINGS) : undefined;
   const constants = root.has('constants') ? validateConstants(v, root.raw('constants')) : {};
 
   let fill: number[] = new Array<number>(pages).fill(0);
@@ -236,12 +246,13 @@ export function validateTrace(json: Json, fileName: string): Trace {
   }
 
   const steps: Step[] = [];
-  const ctx: StepContext = { pages, threads, uffdOpen: false, blocked: new Array<boolean>(threads).fill(false) };
+  const ctx: StepContext = { pages, threads, mappings: mappings ?? 1, uffdOpen: false, blocked: new Array<boolean>(threads).fill(false) };
   root.arr('steps').forEach((s, i) => steps.push(validateStep(v, s, `steps[${i}]`, ctx)));
   root.done();
 
   const trace: Trace = { format: TRACE_FORMAT, name, constants, pages, threads, initial: { fill }, steps };
   if (spec !== undefined) trace.spec = spec;
+  if (mappings !== undefined) trace.mappings = mappings;
   return trace;
 }
 
@@ -274,6 +285,7 @@ function validateConstants(v: Validator, x: Json): Record<string, ConstantValue>
 interface StepContext {
   pages: number;
   threads: number;
+  mappings: number;
   /** a register step has opened the uffd */
   uffdOpen: boolean;
   /** per thread: blocked according to the previous step's expectation */
@@ -307,16 +319,26 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
   const dontwake = (o: { dontwake?: boolean }) => {
     if (f.has('dontwake')) o.dontwake = f.bool('dontwake');
   };
+  // kept only when given, so a one-mapping trace reads back exactly as written
+  const mapping = (o: { mapping?: number }) => {
+    if (f.has('mapping')) o.mapping = f.int('mapping', 0, ctx.mappings - 1);
+  };
   if (UFFD_IOCTLS.includes(kind) && !ctx.uffdOpen) v.failMsg(f.at('op'), `${kind} needs the uffd, which no earlier register step opened`);
 
   let op: Op;
   switch (kind) {
-    case 'read':
-      op = { op: kind, thread: thread(), page: page() };
+    case 'read': {
+      const a: Op = { op: kind, thread: thread(), page: page() };
+      mapping(a);
+      op = a;
       break;
-    case 'write':
-      op = { op: kind, thread: thread(), page: page(), value: f.int('value', 1, 255) };
+    }
+    case 'write': {
+      const a: Op = { op: kind, thread: thread(), page: page(), value: f.int('value', 1, 255) };
+      mapping(a);
+      op = a;
       break;
+    }
     case 'pread':
       op = { op: kind, page: page() };
       break;
@@ -327,9 +349,12 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
     case 'wake':
       op = { op: kind, ...range() };
       break;
-    case 'madvise':
-      op = { op: kind, advice: f.oneOf('advice', ['DONTNEED', 'REMOVE'] as const), ...range() };
+    case 'madvise': {
+      const a: Op = { op: kind, advice: f.oneOf('advice', ['DONTNEED', 'REMOVE'] as const), ...range() };
+      mapping(a);
+      op = a;
       break;
+    }
     case 'register': {
       const modes = f.arr('modes').map((m, i) => {
         if (typeof m !== 'string' || !UFFD_MODES.includes(m as UffdMode)) v.fail(`${f.at('modes')}[${i}]`, `expected one of ${UFFD_MODES.join(', ')}`, m);

@@ -405,3 +405,178 @@ describe('fine-grained scheduling', () => {
     expect(() => new Sim({ pages: 2, threads: 1 }).start({ op: 'wake', lo: 0, hi: 0 })).toThrow('wake: no uffd yet (no register before it)');
   });
 });
+
+// ---- a second, never-registered MAP_SHARED mapping of the same file -------------------
+
+describe('two mappings', () => {
+  function sim2(fill: number[] = FILLED, variant: Partial<Variant> = {}, threads = 2): Sim {
+    return new Sim({ pages: 4, threads, fill, variant, mappings: 2 });
+  }
+
+  /** Compact view of one mapping's ptes: `present rw`, `present wp`, `marker`, `none`, plus ` stale`. */
+  function ptes(s: Sim, m: number): string[] {
+    return s.ptesOf(m).map((p) => {
+      const kind = p.pte !== 'present' ? p.pte : `present ${p.wp ? 'wp' : p.writable ? 'rw' : 'ro'}`;
+      return p.stale ? `${kind} stale` : kind;
+    });
+  }
+
+  test('a read through mapping 1 of a WP-registered file faults around, writable, while mapping 0 keeps its markers', () => {
+    const s = sim2();
+    s.apply({ op: 'register', modes: ['WP'] });
+    s.apply({ op: 'writeprotect', lo: 0, hi: 3, wp: true });
+    const r = s.apply({ op: 'read', thread: 0, page: 1, mapping: 1 });
+    expect([r.result, r.events]).toEqual([2, []]);
+    // should_fault_around on the unarmed VMA; its vm_page_prot has no writenotify
+    expect(ptes(s, 1)).toEqual(['present rw', 'present rw', 'present rw', 'present rw']);
+    expect(pages(r)).toEqual(['cache 1 marker wp', 'cache 2 marker wp', 'cache 3 marker wp', 'cache 4 marker wp']);
+    expect(ptes(s, 0)).toEqual(['marker', 'marker', 'marker', 'marker']);
+    // wp is per address per mm: a store through mapping 1 lands with no event
+    const w = s.apply({ op: 'write', thread: 1, page: 2, value: 30, mapping: 1 });
+    expect([w.result, w.events, pages(w)[2]]).toEqual(['ok', [], 'cache 30 marker wp']);
+  });
+
+  test('an unregistered mapping raises no MISSING or MINOR event', () => {
+    const missing = sim2([0, 0, 0, 0]);
+    missing.apply({ op: 'register', modes: ['MISSING'] });
+    const r = missing.apply({ op: 'read', thread: 0, page: 3, mapping: 1 });
+    expect([r.result, r.events, pages(r)[3]]).toEqual([0, [], 'cache 0 none']);
+    expect(ptes(missing, 1)[3]).toBe('present rw');
+
+    const minor = sim2();
+    minor.apply({ op: 'register', modes: ['MINOR'] });
+    const m = minor.apply({ op: 'read', thread: 0, page: 1, mapping: 1 });
+    expect([m.result, m.events]).toEqual([2, []]);
+  });
+
+  test('MADV_DONTNEED zaps only the mapping it is given', () => {
+    const s = sim2();
+    s.apply({ op: 'read', thread: 0, page: 0 });
+    s.apply({ op: 'read', thread: 0, page: 0, mapping: 1 });
+    s.apply({ op: 'madvise', advice: 'DONTNEED', lo: 1, hi: 2, mapping: 1 });
+    expect(ptes(s, 0)).toEqual(['present rw', 'present rw', 'present rw', 'present rw']);
+    expect(ptes(s, 1)).toEqual(['present rw', 'none', 'none', 'present rw']);
+  });
+
+  test('a punch zaps the range in both mappings; only mapping 0 (WP-registered) keeps markers', () => {
+    const s = sim2();
+    applyAll(s, [
+      { op: 'register', modes: ['WP'] },
+      { op: 'read', thread: 0, page: 1 },
+      { op: 'writeprotect', lo: 1, hi: 2, wp: true },
+      { op: 'read', thread: 0, page: 0, mapping: 1 },
+    ]);
+    expect(ptes(s, 0)).toEqual(['none', 'present wp', 'marker', 'none']);
+    expect(ptes(s, 1)).toEqual(['present rw', 'present rw', 'present rw', 'present rw']);
+    const p = s.apply({ op: 'punch', lo: 1, hi: 2 });
+    expect(pages(p)).toEqual(['cache 1 none', 'hole 0 marker wp', 'hole 0 marker wp', 'cache 4 none']);
+    expect(ptes(s, 1)).toEqual(['present rw', 'none', 'none', 'present rw']);
+    expect(s.kernel.stalePtes()).toEqual([]);
+  });
+
+  /**
+   * R1 through the second mapping: P = page 1 protected in mapping 0. The punch of P runs
+   * its first unmap; a read of Q = page 2 through mapping 1 faults around and maps P
+   * there again; then the punch truncates P.
+   */
+  function raceR1ViaMapping1(variant: Partial<Variant>) {
+    const s = sim2(FILLED, variant);
+    applyAll(s, [
+      { op: 'register', modes: ['WP'] },
+      { op: 'read', thread: 0, page: 1 },
+      { op: 'writeprotect', lo: 1, hi: 1, wp: true },
+    ]);
+    const before = [ptes(s, 0)[1], ptes(s, 1)[1]];
+    const punch = s.start({ op: 'punch', lo: 1, hi: 1 });
+    runUntil(s, punch, 'truncate_inode_folio');
+    const afterUnmap = [ptes(s, 0)[1], ptes(s, 1)[1]];
+    const read = s.start({ op: 'read', thread: 1, page: 2, mapping: 1 });
+    const readPath = finish(s, read);
+    const afterRead = [ptes(s, 0)[1], ptes(s, 1)[1]];
+    const punchTail = finish(s, punch);
+    s.settle();
+    return { s, before, afterUnmap, readPath, afterRead, punchTail, end: s.observe() };
+  }
+
+  // Peter's never-merged fix: no fault-around in armed VMAs — but mapping 1 is not armed.
+  const PETER_FIX: Partial<Variant> = { ...KERNEL_2020, FAULT_AROUND: 'SkipIfUffdArmed', PTE_MARKERS: false };
+
+  test("2020 + Peter's fix: mapping 1's fault-around re-maps P mid-punch; truncation unmaps it from both", () => {
+    const r = raceR1ViaMapping1(PETER_FIX);
+    expect(r.before).toEqual(['present wp', 'none']);
+    expect(r.afterUnmap).toEqual(['none', 'none']); // no markers: the wp bit died with the pte
+    expect(r.readPath).toEqual(['do_read_fault', 'filemap_map_pages', 'load', 'done']);
+    expect(r.afterRead).toEqual(['none', 'present rw']);
+    expect(r.punchTail).toEqual(['punch_end', 'done']);
+    expect(pages(r.end)[1]).toBe('hole 0 none');
+    expect(ptes(r.s, 1)[1]).toBe('none');
+    expect(r.s.kernel.stalePtes()).toEqual([]);
+  });
+
+  test("2020 + Peter's fix without the second unmap: a stale pte in mapping 1 (mmap and pread disagree)", () => {
+    const r = raceR1ViaMapping1({ ...PETER_FIX, TRUNCATE_UNMAPS_MAPPED: false });
+    expect(r.afterRead).toEqual(['none', 'present rw']);
+    expect(pages(r.end)[1]).toBe('hole 0 none');
+    expect(ptes(r.s, 1)[1]).toBe('present rw stale');
+    expect([r.s.kernel.stalePtesOf(0), r.s.kernel.stalePtesOf(1), r.s.kernel.stalePtes()]).toEqual([[], [1], [1]]);
+    expect(r.s.apply({ op: 'read', thread: 0, page: 1, mapping: 1 }).result).toBe(2); // the truncated folio
+    expect(r.s.apply({ op: 'pread', page: 1 }).result).toBe(0);
+  });
+
+  test("6.18: the same interleaving with a protect after the re-map loses mapping 0's marker (DROP_MARKER in every VMA)", () => {
+    const s = sim2();
+    s.apply({ op: 'register', modes: ['WP'] });
+    const punch = s.start({ op: 'punch', lo: 1, hi: 1 });
+    runUntil(s, punch, 'truncate_inode_folio');
+    finish(s, s.start({ op: 'read', thread: 1, page: 2, mapping: 1 }));
+    expect(ptes(s, 1)[1]).toBe('present rw');
+    // the monitor protects P while the punch is still between its two unmaps (start, not
+    // apply: apply would run the punch to the end as well)
+    expect(finish(s, s.start({ op: 'writeprotect', lo: 1, hi: 1, wp: true }))).toEqual(['done']);
+    expect(ptes(s, 0)[1]).toBe('marker');
+    // folio_mapped() through mapping 1, so unmap_mapping_folio runs, over both VMAs
+    expect(finish(s, punch)).toEqual(['punch_end', 'done']);
+    expect([ptes(s, 0)[1], ptes(s, 1)[1]]).toEqual(['none', 'none']);
+    const w = s.apply({ op: 'write', thread: 0, page: 1, value: 5 });
+    expect([w.result, w.events]).toEqual(['ok', []]);
+  });
+
+  test('readMessage reads one thread’s pending message; observe() no longer reports it', () => {
+    const s = sim2([0, 0, 0, 0]);
+    s.apply({ op: 'register', modes: ['MISSING'] });
+    s.start({ op: 'read', thread: 0, page: 1 });
+    s.start({ op: 'write', thread: 1, page: 2, value: 7 });
+    s.settle();
+    expect(s.readMessage(1)).toEqual({ kind: 'MISSING', page: 2, write: true });
+    expect(s.readMessage(1)).toBeNull(); // read(2) already took it
+    const o = s.observe();
+    expect(o.events).toEqual([{ kind: 'MISSING', page: 1, write: false }]);
+    expect(o.threads).toEqual([{ state: 'blocked' }, { state: 'blocked' }]);
+    expect(s.readMessage(0)).toBeNull(); // observe() read it
+    // a woken access that blocks again has a new pending message
+    s.apply({ op: 'wake', lo: 2, hi: 2 });
+    expect(s.readMessage(1)).toBeNull(); // apply's observe() read the re-raised one
+    s.apply({ op: 'copy', page: 2, value: 9, wp: false });
+    expect(s.readMessage(1)).toBeNull(); // idle: no access, no message
+    expect(() => s.readMessage(2)).toThrow('thread: expected an integer in 0..1, got 2');
+  });
+
+  test('readMessage of a re-raised message before observe()', () => {
+    const s = sim2([0, 0, 0, 0], {}, 1);
+    s.apply({ op: 'register', modes: ['MISSING'] });
+    s.apply({ op: 'read', thread: 0, page: 0 });
+    const wake = s.start({ op: 'wake', lo: 0, hi: 0 });
+    finish(s, wake);
+    s.settle(); // the woken fault re-executes and raises MISSING again
+    expect(s.readMessage(0)).toEqual({ kind: 'MISSING', page: 0, write: false });
+    expect(s.observe().events).toEqual([]);
+  });
+
+  test('misuse: mappings outside 1..2, a mapping the sim does not have', () => {
+    expect(() => new Sim({ pages: 2, threads: 1, mappings: 3 })).toThrow(/^mappings: expected an integer in 1\.\.2, got 3$/);
+    expect(() => new Sim({ pages: 2, threads: 1, mappings: 0 })).toThrow('mappings: expected an integer in 1..2, got 0');
+    expect(() => sim().start({ op: 'read', thread: 0, page: 0, mapping: 1 })).toThrow('mapping: expected an integer in 0..0, got 1');
+    expect(() => sim2().start({ op: 'madvise', advice: 'DONTNEED', lo: 0, hi: 0, mapping: 2 })).toThrow('mapping: expected an integer in 0..1, got 2');
+    expect(() => sim2().ptesOf(2)).toThrow('mapping: expected an integer in 0..1, got 2');
+  });
+});

@@ -101,9 +101,36 @@ describe('validation', () => {
     ['fault-around value', (t) => (t.constants.FAULT_AROUND = 'Never'), 'bad.json: constants.FAULT_AROUND: expected one of Always, SkipIfUffdArmed, ShmemMapPages, SkipIfWpOrMinor, got "Never"'],
     ['spec constant value', (t) => (t.constants.PAGES = [2]), 'bad.json: constants.PAGES: expected a string, an integer or a boolean, got [2]'],
     ['unknown top-level field', (t) => (t.step = []), 'bad.json: step: unknown field'],
+    ['mapping without mappings', (t) => (t.steps[2].op = { op: 'read', thread: 1, page: 0, mapping: 1 }), 'bad.json: steps[2].op.mapping: expected an integer in 0..0, got 1'],
+    ['mapping beyond mappings', (t) => ((t.mappings = 2), (t.steps[2].op = { op: 'madvise', advice: 'DONTNEED', lo: 0, hi: 1, mapping: 2 })), 'bad.json: steps[2].op.mapping: expected an integer in 0..1, got 2'],
+    ['mapping not an integer', (t) => ((t.mappings = 2), (t.steps[2].op = { op: 'write', thread: 1, page: 0, value: 1, mapping: '1' })), 'bad.json: steps[2].op.mapping: expected an integer in 0..1, got "1"'],
+    ['mapping on an op without one', (t) => ((t.mappings = 2), (t.steps[2].op.mapping = 1)), 'bad.json: steps[2].op.mapping: unknown field'],
+    ['too many mappings', (t) => (t.mappings = 3), 'bad.json: mappings: expected an integer in 1..2, got 3'],
+    ['no mappings', (t) => (t.mappings = 0), 'bad.json: mappings: expected an integer in 1..2, got 0'],
     ['features on a second register', (t) => t.steps.push({ op: { op: 'register', modes: ['WP'], features: ['SIGBUS'] }, expect: t.steps[3].expect }), 'bad.json: steps[4].op.features: only the first register opens the uffd (UFFDIO_API) and may give features'],
   ])('%s', (_what, mutate, message) => {
     expect(errorOf(mutate)).toBe(message);
+  });
+
+  test('mappings and mapping are kept when given, absent otherwise, and reach the simulator', () => {
+    const t = base();
+    t.mappings = 2;
+    t.steps[2].op = { op: 'read', thread: 1, page: 0, mapping: 1 };
+    t.steps[2].expect.result = 1;
+    t.steps[2].expect.threads[1] = { state: 'idle', last: 1 };
+    const v = validateTrace(t, 'ok.json');
+    expect(v.mappings).toBe(2);
+    expect(v.steps[1].op).toEqual({ op: 'read', thread: 0, page: 3 });
+    expect(v.steps[2].op).toEqual({ op: 'read', thread: 1, page: 0, mapping: 1 });
+    expect(validateTrace(base(), 'ok.json')).not.toHaveProperty('mappings');
+    const sim = Sim.fromTrace(v);
+    const obs = v.steps.slice(0, 3).map((step) => sim.apply(step.op));
+    expect(obs[2].result).toBe(1);
+    // the read went through mapping 1 (fault-around: the holes at 2 and 3 stay unmapped);
+    // the observation's ptes are mapping 0's, which the read left as they were
+    expect(sim.ptesOf(1).map((p) => p.pte)).toEqual(['present', 'present', 'none', 'none']);
+    expect(obs[2].pages).toEqual(obs[1].pages);
+    expect(obs[2].pages.map((p) => p.pte)).toEqual(sim.ptesOf(0).map((p) => p.pte));
   });
 
   test('not an object at all', () => {

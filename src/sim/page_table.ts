@@ -1,4 +1,4 @@
-// The page table of the one mapping: one pte per page of the file. A pte is none, a
+// The page table of one mapping: one pte per page of the file. A pte is none, a
 // uffd-wp marker (PTE_MARKER_UFFD_WP: "write-protected, nothing mapped"), or present.
 import { Folio } from './page_cache';
 
@@ -38,7 +38,7 @@ export class PageTable {
     this.ptes[index] = { kind: 'present', folio, writable: writable && !uffd_wp, dirty, uffd_wp };
   }
 
-  /** folio_mapped() for this one mapping */
+  /** whether this page table maps the folio (folio_mapped() asks every mapping: Kernel.folioMapped) */
   maps(index: number, folio: Folio): boolean {
     const pte = this.ptes[index];
     return pte.kind === 'present' && pte.folio === folio;

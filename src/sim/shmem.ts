@@ -1,7 +1,7 @@
 // mm/shmem.c: the fault handler, folio lookup/allocation, hole punch, read/write, and
 // the page-cache half of UFFDIO_COPY. Each function that is a step of a concurrent
 // path yields its label before doing anything.
-import type { Kernel } from './kernel';
+import type { Kernel, VmArea } from './kernel';
 import { EEXIST, EFAULT } from './errno';
 import { mfill_atomic_install_pte } from './mfill';
 import { Folio } from './page_cache';
@@ -17,7 +17,7 @@ export type FaultOutcome = { folio: Folio } | 'retry' | 'SIGBUS';
  * punch's waitq and then returns VM_FAULT_NOPAGE, so the whole fault re-executes.
  * The first look is an unlocked peek; only the second, under i_lock, decides.
  */
-export function* shmem_fault(k: Kernel, task: Task, page: number, write: boolean): KPath<FaultOutcome> {
+export function* shmem_fault(k: Kernel, m: VmArea, task: Task, page: number, write: boolean): KPath<FaultOutcome> {
   yield 'shmem_fault';
   if (k.mapping.i_private !== null) {
     yield 'shmem_fault_wait';
@@ -27,19 +27,19 @@ export function* shmem_fault(k: Kernel, task: Task, page: number, write: boolean
       return 'retry';
     }
   }
-  return yield* shmem_get_folio_fault(k, task, page, write);
+  return yield* shmem_get_folio_fault(k, m, task, page, write);
 }
 
 /**
  * shmem_get_folio_gfp as called from a fault (SGP_CACHE): MINOR when the folio is cached
- * and the VMA is MINOR-registered; otherwise lock the cached folio; an empty slot
- * raises MISSING in a MISSING-registered VMA, else gets a new zero folio.
+ * and the faulting VMA is MINOR-registered; otherwise lock the cached folio; an empty
+ * slot raises MISSING in a MISSING-registered VMA, else gets a new zero folio.
  */
-function* shmem_get_folio_fault(k: Kernel, task: Task, page: number, write: boolean): KPath<FaultOutcome> {
+function* shmem_get_folio_fault(k: Kernel, m: VmArea, task: Task, page: number, write: boolean): KPath<FaultOutcome> {
   for (;;) {
     yield 'shmem_get_folio';
     const folio = k.mapping.lookup(page);
-    if (folio !== null && k.vma.VM_UFFD_MINOR) return yield* handle_userfault(k, task, page, 'MINOR', write);
+    if (folio !== null && m.vma.VM_UFFD_MINOR) return yield* handle_userfault(m, task, page, 'MINOR', write);
     if (folio !== null) {
       // folio_lock sleeps; when woken the step re-runs the lookup, like the kernel's
       // re-check of folio->mapping after taking the lock.
@@ -51,7 +51,7 @@ function* shmem_get_folio_fault(k: Kernel, task: Task, page: number, write: bool
       }
       return { folio };
     }
-    if (k.vma.VM_UFFD_MISSING) return yield* handle_userfault(k, task, page, 'MISSING', write);
+    if (m.vma.VM_UFFD_MISSING) return yield* handle_userfault(m, task, page, 'MISSING', write);
     const fresh = k.mapping.addFolio(page, 0);
     fresh.trylock(task);
     return { folio: fresh };
@@ -60,10 +60,11 @@ function* shmem_get_folio_fault(k: Kernel, task: Task, page: number, write: bool
 
 /**
  * truncate_inode_folio, folio locked: the second unmap (only if the folio is still
- * mapped — folio_mapped(), so a lone marker is not visited), then removal from the cache.
+ * mapped by some VMA — folio_mapped(), so a lone marker is not visited), over every
+ * VMA of the file, then removal from the cache.
  */
 export function truncate_inode_folio(k: Kernel, folio: Folio): void {
-  if (k.variant.TRUNCATE_UNMAPS_MAPPED && k.pt.maps(folio.index, folio)) unmap_mapping_folio(k, folio);
+  if (k.variant.TRUNCATE_UNMAPS_MAPPED && k.folioMapped(folio)) unmap_mapping_folio(k, folio);
   k.mapping.removeFolio(folio);
 }
 
@@ -84,7 +85,7 @@ export function* shmem_fallocate_punch(k: Kernel, task: Task, lo: number, hi: nu
   k.mapping.i_private = falloc;
 
   yield 'unmap_mapping_range';
-  unmap_mapping_range(k, lo, hi);
+  if (k.variant.FIRST_UNMAP) unmap_mapping_range(k, lo, hi);
 
   for (let index = lo; index <= hi; ) {
     yield 'truncate_inode_folio';
@@ -144,15 +145,16 @@ export function* shmem_file_write(k: Kernel, task: Task, page: number, value: nu
 }
 
 /**
- * shmem_mfill_atomic_pte (UFFDIO_COPY of one page): a new uptodate folio holding the
- * source bytes goes into the cache (an occupied slot is EEXIST), then the pte (a pte
- * already mapped is EEXIST, and the folio leaves the cache again). Returns 0 or -errno.
+ * shmem_mfill_atomic_pte (UFFDIO_COPY of one page into dst_vma): a new uptodate folio
+ * holding the source bytes goes into the cache (an occupied slot is EEXIST), then the
+ * pte (a pte already mapped is EEXIST, and the folio leaves the cache again). Returns
+ * 0 or -errno.
  */
-export function shmem_mfill_atomic_pte(k: Kernel, page: number, value: number, wp: boolean): number {
+export function shmem_mfill_atomic_pte(k: Kernel, dst: VmArea, page: number, value: number, wp: boolean): number {
   if (page >= k.mapping.i_size_pages) return -EFAULT;
   if (k.mapping.lookup(page) !== null) return -EEXIST;
   const folio = k.mapping.addFolio(page, value);
-  const err = mfill_atomic_install_pte(k, page, folio, wp);
+  const err = mfill_atomic_install_pte(dst, page, folio, wp);
   if (err !== 0) {
     k.mapping.removeFolio(folio);
     return err;

@@ -1,11 +1,11 @@
 // The simulator's public face: build the system, run trace ops to quiescence (`apply`),
 // or drive the kernel paths label by label (`start` / `runnable` / `step`) to replay
 // an interleaving, and observe the state the way docs/trace-format.md defines it.
-import type { AccessResult, EventObs, Observation, Op, PageObs, ThreadObs, Trace } from '../../conformance/trace';
-import { Kernel } from './kernel';
+import type { AccessResult, EventObs, Observation, Op, PageObs, PteObs, ThreadObs, Trace } from '../../conformance/trace';
+import { Kernel, MAX_MAPPINGS, VmArea } from './kernel';
 import { StepLabel } from './labels';
 import { handle_access, madvise_dontneed } from './memory';
-import { KPath, Scheduler, Task, TaskResult } from './scheduler';
+import { BlockReason, KPath, Scheduler, Task, TaskResult } from './scheduler';
 import { shmem_fallocate_punch, shmem_file_read, shmem_file_write } from './shmem';
 import { mfill_atomic_continue, mfill_atomic_copy, mwriteprotect_range, userfaultfd_register, userfaultfd_unregister, userfaultfd_wake } from './uffd_ioctl';
 import { FaultAround, makeVariant, Variant } from './variant';
@@ -25,7 +25,23 @@ export interface SimOptions {
   variant?: Partial<Variant>;
   /** initial pwrite of each page's first byte; 0 leaves a hole */
   fill?: readonly number[];
+  /** MAP_SHARED mappings of the file, 1..2 (default 1); only mapping 0 is ever registered */
+  mappings?: number;
 }
+
+/** One pte of one mapping, as `Sim.ptesOf` reports it. */
+export interface PteView {
+  pte: PteObs;
+  /** the uffd-wp bit (true for a marker) */
+  wp: boolean;
+  /** present and writable: a store lands without a fault */
+  writable: boolean;
+  /** present and mapping a folio other than the one cached at that index (property (ii)) */
+  stale: boolean;
+}
+
+/** A uffd message as read(2) returns it, reduced to what the trace observes. */
+export type UffdMessage = EventObs;
 
 /** A snapshot without an op result (the fine-grained API has no single op to report on). */
 export type Snapshot = Omit<Observation, 'result'>;
@@ -36,6 +52,8 @@ export interface TaskStatus {
   thread: number | null;
   label: StepLabel;
   state: 'runnable' | 'blocked' | 'done';
+  /** what a blocked task sleeps on */
+  blockedOn?: BlockReason;
   result?: TaskResult;
 }
 
@@ -50,7 +68,10 @@ export class Sim {
   constructor(opts: SimOptions) {
     if (!Number.isInteger(opts.pages) || opts.pages < 1) throw new SimError(`pages: expected a positive integer, got ${opts.pages}`);
     if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new SimError(`threads: expected a positive integer, got ${opts.threads}`);
-    this.kernel = new Kernel(makeVariant(opts.variant), opts.pages);
+    const mappings = opts.mappings ?? 1;
+    if (!Number.isInteger(mappings) || mappings < 1 || mappings > MAX_MAPPINGS)
+      throw new SimError(`mappings: expected an integer in 1..${MAX_MAPPINGS}, got ${mappings}`);
+    this.kernel = new Kernel(makeVariant(opts.variant), opts.pages, mappings);
     this.threads = opts.threads;
     this.current = new Array<Task | null>(opts.threads).fill(null);
     this.last = new Array<AccessResult | undefined>(opts.threads).fill(undefined);
@@ -63,7 +84,13 @@ export class Sim {
 
   /** The system a trace describes, in its initial state. */
   static fromTrace(trace: Trace): Sim {
-    return new Sim({ pages: trace.pages, threads: trace.threads, variant: variantOf(trace.constants), fill: trace.initial.fill });
+    return new Sim({
+      pages: trace.pages,
+      threads: trace.threads,
+      mappings: trace.mappings,
+      variant: variantOf(trace.constants),
+      fill: trace.initial.fill,
+    });
   }
 
   get variant(): Variant {
@@ -97,9 +124,10 @@ export class Sim {
         thread = this.checkRange('thread', op.thread, 0, this.threads - 1);
         if (this.current[thread] !== null) throw new SimError(`thread ${thread} is still in an access (task ${this.current[thread]!.id})`);
         page(op.page);
+        const m = this.vmaOf(op.mapping);
         const write = op.op === 'write';
         const value = op.op === 'write' ? op.value : 0;
-        make = (t) => handle_access(k, t, op.page, write, value);
+        make = (t) => handle_access(k, m, t, op.page, write, value);
         break;
       }
       case 'pread':
@@ -114,11 +142,15 @@ export class Sim {
         range(op.lo, op.hi);
         make = (t) => shmem_fallocate_punch(k, t, op.lo, op.hi);
         break;
-      case 'madvise':
+      case 'madvise': {
         range(op.lo, op.hi);
-        // MADV_REMOVE drops mmap_lock and calls vfs_fallocate(PUNCH_HOLE|KEEP_SIZE).
-        make = op.advice === 'REMOVE' ? (t) => shmem_fallocate_punch(k, t, op.lo, op.hi) : () => madvise_dontneed(k, op.lo, op.hi);
+        const m = this.vmaOf(op.mapping);
+        // MADV_REMOVE drops mmap_lock and calls vfs_fallocate(PUNCH_HOLE|KEEP_SIZE): the
+        // punch is file-wide, and every mapping maps the file from offset 0, so the VMA
+        // only translates the range.
+        make = op.advice === 'REMOVE' ? (t) => shmem_fallocate_punch(k, t, op.lo, op.hi) : () => madvise_dontneed(k, m, op.lo, op.hi);
         break;
+      }
       case 'register':
         if (op.features !== undefined && k.uffd !== null) throw new SimError('register: features are only taken by the first register (UFFDIO_API)');
         make = () => userfaultfd_register(k, op.modes, op.features ?? []);
@@ -171,7 +203,33 @@ export class Sim {
     const t = this.sched.get(taskId);
     const s: TaskStatus = { task: t.id, op: t.op, thread: t.thread, label: t.label, state: t.done ? 'done' : t.runnable ? 'runnable' : 'blocked' };
     if (t.done) s.result = t.result;
+    if (t.blockedOn !== null) s.blockedOn = t.blockedOn;
     return s;
+  }
+
+  /**
+   * read(2) of the one pending (not yet read) uffd message of the thread's current
+   * access; it moves to the read queue, so `observe()` will not report it again. null
+   * when the thread is in no access or its access has no pending message.
+   */
+  readMessage(thread: number): UffdMessage | null {
+    this.checkRange('thread', thread, 0, this.threads - 1);
+    this.syncThreads();
+    const t = this.current[thread];
+    const msg = t === null ? null : (this.kernel.uffd?.readOf(t) ?? null);
+    return msg === null ? null : { kind: msg.kind, page: msg.page, write: msg.write };
+  }
+
+  /** Every pte of one mapping (the observation's pages[i].pte/wp are mapping 0's). */
+  ptesOf(mapping: number): PteView[] {
+    const k = this.kernel;
+    const m = this.vmaOf(mapping);
+    return m.pt.ptes.map((pte, i) => ({
+      pte: pte.kind,
+      wp: pte.kind === 'marker' || (pte.kind === 'present' && pte.uffd_wp),
+      writable: pte.kind === 'present' && pte.writable,
+      stale: pte.kind === 'present' && k.mapping.lookup(i) !== pte.folio,
+    }));
   }
 
   /** The observable state; reads (and so consumes) the pending uffd messages. */
@@ -212,6 +270,11 @@ export class Sim {
     });
   }
 
+  /** The mapping an access or madvise goes through (default 0). */
+  private vmaOf(mapping: number | undefined): VmArea {
+    return this.kernel.vmas[this.checkRange('mapping', mapping ?? 0, 0, this.kernel.vmas.length - 1)];
+  }
+
   private checkRange(field: string, x: number, lo: number, hi: number): number {
     if (!Number.isInteger(x) || x < lo || x > hi) throw new SimError(`${field}: expected an integer in ${lo}..${hi}, got ${x}`);
     return x;
@@ -226,7 +289,7 @@ function isUffdIoctl(op: Op): boolean {
 export function variantOf(constants: Record<string, string | number | boolean>): Partial<Variant> {
   const v: Partial<Variant> = {};
   if (typeof constants.FAULT_AROUND === 'string') v.FAULT_AROUND = constants.FAULT_AROUND as FaultAround;
-  for (const key of ['PTE_MARKERS', 'TRUNCATE_UNMAPS_MAPPED', 'TRUNCATE_DROPS_MARKERS', 'WRITENOTIFY'] as const) {
+  for (const key of ['PTE_MARKERS', 'TRUNCATE_UNMAPS_MAPPED', 'TRUNCATE_DROPS_MARKERS', 'WRITENOTIFY', 'FIRST_UNMAP', 'MAP_PAGES_CHECK_UNDER_PTL'] as const) {
     const c = constants[key];
     if (typeof c === 'boolean') v[key] = c;
   }

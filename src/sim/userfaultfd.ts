@@ -1,7 +1,7 @@
 // The fault side of userfaultfd (fs/userfaultfd.c): the context, its message queue and
 // waiters, handle_userfault and wake_userfault. The ioctls are in uffd_ioctl.ts.
 import type { FeatureName } from '../../conformance/trace';
-import type { Kernel } from './kernel';
+import type { VmArea } from './kernel';
 import { KPath, Task } from './scheduler';
 
 export type UffdReason = 'MISSING' | 'WP' | 'MINOR';
@@ -33,6 +33,17 @@ export class UffdCtx {
   queue(task: Task, msg: UffdMsg): void {
     task.blockedOn = 'userfault';
     this.waiters.push({ task, msg, read: false });
+  }
+
+  /**
+   * read(2) of one task's message, if it is still pending (queued, not yet read): it
+   * moves to the read queue like readAll's, so readAll will not return it again.
+   */
+  readOf(task: Task): UffdMsg | null {
+    const w = this.waiters.find((x) => x.task === task && !x.read);
+    if (w === undefined) return null;
+    w.read = true;
+    return w.msg;
   }
 
   /** read(2) of every pending message, in queue order (the monitor never blocks on it). */
@@ -69,8 +80,8 @@ export class UffdCtx {
  * userfaultfd_must_wait: the lockless re-check after queuing. Nothing mapped (none or
  * marker) still needs userspace; for WP, so does a present pte that is not writable.
  */
-function userfaultfd_must_wait(k: Kernel, page: number, reason: UffdReason): boolean {
-  const pte = k.pt.get(page);
+function userfaultfd_must_wait(m: VmArea, page: number, reason: UffdReason): boolean {
+  const pte = m.pt.get(page);
   if (pte.kind !== 'present') return true; // pte_none_mostly: none or marker
   return reason === 'WP' && !pte.writable;
 }
@@ -78,18 +89,19 @@ function userfaultfd_must_wait(k: Kernel, page: number, reason: UffdReason): boo
 export type UserfaultOutcome = 'retry' | 'SIGBUS';
 
 /**
- * handle_userfault: queue a message and sleep until a UFFDIO_* wakes the range. The
+ * handle_userfault on the faulting VMA (only a registered one gets here): queue a
+ * message and sleep until a UFFDIO_* wakes the range. The
  * outcome is VM_FAULT_RETRY either way (the fault restarts from the top), or SIGBUS
  * with UFFD_FEATURE_SIGBUS. When it returns 'retry' with the task blocked, the caller
  * must yield before doing anything else.
  */
-export function* handle_userfault(k: Kernel, task: Task, page: number, reason: UffdReason, write: boolean): KPath<UserfaultOutcome> {
+export function* handle_userfault(m: VmArea, task: Task, page: number, reason: UffdReason, write: boolean): KPath<UserfaultOutcome> {
   yield 'handle_userfault';
-  const ctx = k.vma.uffdCtx;
+  const ctx = m.vma.uffdCtx;
   // The kernel holds mmap_lock across the fault, so UNREGISTER cannot slip in between
   // raising and handling; the simulator's steps are finer, so treat it as a retry.
   if (ctx === null) return 'retry';
   if (ctx.features.has('SIGBUS')) return 'SIGBUS';
-  if (userfaultfd_must_wait(k, page, reason)) ctx.queue(task, { kind: reason, page, write });
+  if (userfaultfd_must_wait(m, page, reason)) ctx.queue(task, { kind: reason, page, write });
   return 'retry';
 }

@@ -28,6 +28,12 @@ export interface Variant {
   TRUNCATE_DROPS_MARKERS: boolean;
   /** 6.2+: a WP-registered VMA wants writenotify, so its vm_page_prot is read-only. */
   WRITENOTIFY: boolean;
+  /** shmem_fallocate calls unmap_mapping_range before truncating; false = Peter Xu's
+   *  alternative (28 Nov 2020): only the per-folio unmap under the folio lock. */
+  FIRST_UNMAP: boolean;
+  /** 'ShmemMapPages' only: the i_private check is made under ptl (true) or as an unlocked
+   *  peek before taking it, when the fault decides to fault around (false). */
+  MAP_PAGES_CHECK_UNDER_PTL: boolean;
 }
 
 export type VariantName = keyof Variant;
@@ -37,6 +43,8 @@ export const VARIANT_KEYS: readonly VariantName[] = [
   'TRUNCATE_UNMAPS_MAPPED',
   'TRUNCATE_DROPS_MARKERS',
   'WRITENOTIFY',
+  'FIRST_UNMAP',
+  'MAP_PAGES_CHECK_UNDER_PTL',
 ];
 
 /** The kernel this project is developed on (6.18): the real-kernel harness observes this one. */
@@ -46,6 +54,8 @@ export const MODERN: Variant = Object.freeze({
   TRUNCATE_UNMAPS_MAPPED: true,
   TRUNCATE_DROPS_MARKERS: true,
   WRITENOTIFY: true,
+  FIRST_UNMAP: true,
+  MAP_PAGES_CHECK_UNDER_PTL: true,
 });
 
 /** Variant A of the brief: 2020 code plus shmem uffd-wp (wp only in present ptes). */
@@ -55,6 +65,8 @@ export const KERNEL_2020: Variant = Object.freeze({
   TRUNCATE_UNMAPS_MAPPED: true,
   TRUNCATE_DROPS_MARKERS: false,
   WRITENOTIFY: false,
+  FIRST_UNMAP: true,
+  MAP_PAGES_CHECK_UNDER_PTL: true,
 });
 
 export function makeVariant(partial: Partial<Variant> = {}): Variant {

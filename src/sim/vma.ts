@@ -1,5 +1,5 @@
-// The one VMA: MAP_SHARED, PROT_READ|PROT_WRITE over the whole file, plus its uffd
-// registration. vm_page_prot is recomputed whenever the registration changes, as
+// A VMA of the file: MAP_SHARED, PROT_READ|PROT_WRITE over the whole file, plus its uffd
+// registration (only mapping 0's is ever set). vm_page_prot is recomputed whenever the registration changes, as
 // userfaultfd_set_vm_flags does since v6.2.
 import type { UffdMode } from '../../conformance/trace';
 import type { UffdCtx } from './userfaultfd';

@@ -4,40 +4,44 @@
 // Rules (5.19+, PTE_MARKERS): a present uffd-wp pte of a WP-registered VMA becomes a
 // marker unless the zap drops markers (pte_install_uffd_wp_if_needed); an existing
 // marker survives unless ZAP_FLAG_DROP_MARKER. Without PTE_MARKERS the wp bit dies
-// with the pte.
-import type { Kernel } from './kernel';
+// with the pte. Whether a pte becomes a marker is decided per VMA: a mapping that is
+// not WP-registered never gets one.
+import type { Kernel, VmArea } from './kernel';
 import { Folio } from './page_cache';
 import { PTE_MARKER, PTE_NONE } from './page_table';
 
-function zap_pte(k: Kernel, index: number, dropMarkers: boolean): void {
-  const pte = k.pt.get(index);
+function zap_pte(k: Kernel, m: VmArea, index: number, dropMarkers: boolean): void {
+  const pte = m.pt.get(index);
   if (pte.kind === 'present') {
     // The dirty bit moves to the folio (folio_mark_dirty in zap_present_folio_ptes).
     if (pte.dirty) pte.folio.dirty = true;
-    const keepWp = k.variant.PTE_MARKERS && !dropMarkers && k.vma.VM_UFFD_WP && pte.uffd_wp;
-    k.pt.set(index, keepWp ? PTE_MARKER : PTE_NONE);
+    const keepWp = k.variant.PTE_MARKERS && !dropMarkers && m.vma.VM_UFFD_WP && pte.uffd_wp;
+    m.pt.set(index, keepWp ? PTE_MARKER : PTE_NONE);
   } else if (pte.kind === 'marker' && dropMarkers) {
-    k.pt.set(index, PTE_NONE);
+    m.pt.set(index, PTE_NONE);
   }
 }
 
-/** Zap pages [lo,hi] of the mapping, keeping markers (MADV_DONTNEED passes no details). */
-export function zap_page_range(k: Kernel, lo: number, hi: number): void {
-  for (let i = lo; i <= hi; i++) zap_pte(k, i, false);
+/** Zap pages [lo,hi] of one mapping, keeping markers (MADV_DONTNEED passes no details). */
+export function zap_page_range(k: Kernel, m: VmArea, lo: number, hi: number): void {
+  for (let i = lo; i <= hi; i++) zap_pte(k, m, i, false);
 }
 
 /**
- * unmap_mapping_range as the punch's first unmap calls it: every pte of the range, under
- * ptl, taking no folio lock (so fault-around may re-map a folio right after).
+ * unmap_mapping_range as the punch's first unmap calls it: every VMA of the file's
+ * i_mmap, every pte of the range, under ptl, taking no folio lock (so fault-around may
+ * re-map a folio right after).
  */
 export function unmap_mapping_range(k: Kernel, lo: number, hi: number): void {
-  for (let i = lo; i <= hi; i++) zap_pte(k, i, false);
+  for (const m of k.vmas) zap_page_range(k, m, lo, hi);
 }
 
 /**
  * unmap_mapping_folio (5.10: unmap_mapping_pages of one index): the second unmap,
- * called with the folio locked; 5.19+ passes ZAP_FLAG_DROP_MARKER.
+ * called with the folio locked, over every VMA of the file; 5.19+ passes
+ * ZAP_FLAG_DROP_MARKER, so a marker at the index goes too, in every VMA. The zap
+ * takes whatever file pte is at the index (should_zap_folio only spares anon folios).
  */
 export function unmap_mapping_folio(k: Kernel, folio: Folio): void {
-  zap_pte(k, folio.index, k.variant.TRUNCATE_DROPS_MARKERS);
+  for (const m of k.vmas) zap_pte(k, m, folio.index, k.variant.TRUNCATE_DROPS_MARKERS);
 }
