@@ -21,6 +21,16 @@ export interface CheckOptions {
 /** Largest number of values a state variable may have: ordinals must stay exact in a double. */
 const MAX_VAR_SIZE = 2 ** 52;
 
+/** An expression's type in messages: a literal's one-value range (`1..1` for `1`) is just int. */
+function showType(t: Type): string {
+  return t.k === 'int' && t.lo === t.hi ? 'int' : typeToString(t);
+}
+
+/** A type's number of values for messages; every type is finite, so Infinity means a double overflowed. */
+function countText(n: number): string {
+  return Number.isFinite(n) ? n.toExponential(2) : 'more than 1.8e+308';
+}
+
 class Fail extends Error {
   constructor(public d: Diagnostic) {
     super(d.message);
@@ -227,7 +237,7 @@ class Checker {
     const override = this.opts.constants?.[d.name.name];
     let value: Value;
     if (override !== undefined) {
-      value = this.parseOverride(d.name.name, type, override);
+      value = this.parseOverride(d.name.name, type, override, d.type.span);
     } else {
       const e = this.expr(d.value, this.constCtx(), type);
       value = this.evalConst(e, d.value.span);
@@ -236,9 +246,10 @@ class Checker {
     this.constants.set(d.name.name, { name: d.name.name, type, value, overridden: override !== undefined });
   }
 
-  private parseOverride(name: string, type: Type, raw: string | number | boolean): Value {
+  /** An override's value, checked against the constant's type; errors point at that type (`span`). */
+  private parseOverride(name: string, type: Type, raw: string | number | boolean, span: Span): Value {
     const text = String(raw);
-    const bad = (why: string): never => this.fail(`--const ${name}=${text}: ${why}`, undefined, 'const');
+    const bad = (why: string): never => this.fail(`--const ${name}=${text}: ${why}`, span, 'const');
     if (type.k === 'bool') {
       if (text === 'true' || text === 'false') return text === 'true';
       return bad('expected true or false');
@@ -260,10 +271,12 @@ class Checker {
     for (const name of Object.keys(this.opts.constants ?? {})) {
       if (!this.constDecls.has(name)) {
         const known = [...this.constDecls.keys()];
+        // located at the spec's first constant, or at the start of the spec when it has none
+        const at = known.length ? this.constDecls.get(known[0])!.span : { start: 0, end: 0 };
         this.fail(
           `--const ${name}: spec ${this.opts.name} declares no constant ${name}` +
             (known.length ? ` (constants: ${known.join(', ')})` : ' (it has no constants)'),
-          undefined,
+          at,
           'const',
         );
       }
@@ -282,7 +295,7 @@ class Checker {
   private declareVar(name: string, type: Type, span: Span, typeSpan: Span, process?: string): number {
     const n = size(type);
     if (!Number.isFinite(n) || n > MAX_VAR_SIZE) {
-      this.fail(`the type of ${name} has ${Number.isFinite(n) ? n.toExponential(2) : 'infinitely many'} values; a variable's type must have at most 2^52 (split it into several variables)`, typeSpan);
+      this.fail(`the type of ${name} has ${countText(n)} values; a variable's type must have at most 2^52 (split it into several variables)`, typeSpan);
     }
     const index = this.vars.length;
     this.vars.push({ name, type, span, process });
@@ -382,7 +395,7 @@ class Checker {
       case 'MapType': {
         const dom = this.resolveType(t.domain);
         const n = size(dom);
-        if (!Number.isFinite(n) || n > 4096) this.fail(`a map's domain must be a small finite type, not ${typeToString(dom)}`, t.domain.span);
+        if (!Number.isFinite(n) || n > 4096) this.fail(`a map's domain must be a small finite type (at most 4096 values), not ${typeToString(dom)}`, t.domain.span);
         return { k: 'map', dom, rng: this.resolveType(t.range) };
       }
       case 'SetType': {
@@ -423,13 +436,17 @@ class Checker {
   }
 
   private expectType(want: Type, got: Type, span: Span, what = 'expression') {
-    if (!assignable(want, got)) this.fail(`type mismatch: ${what} has type ${typeToString(got)}, expected ${typeToString(want)}`, span);
+    if (!assignable(want, got)) this.fail(`type mismatch: ${what} has type ${showType(got)}, expected ${typeToString(want)}`, span);
   }
 
-  /** A domain written as a type or an expression, as a finite type (used for process indices and parameters). */
+  /** A domain written as a type, which is enumerated (process indices, parameters, with/for/quantifiers): at most 2^52 values, as a variable's type. */
   private domainType(t: A.TypeExpr): Type {
-    const ty = this.resolveType(t);
-    if (!Number.isFinite(size(ty))) this.fail('a domain must be finite', t.span);
+    return this.enumerable(this.resolveType(t), t.span);
+  }
+
+  private enumerable(ty: Type, span: Span): Type {
+    const n = size(ty);
+    if (!(n <= MAX_VAR_SIZE)) this.fail(`the domain ${typeToString(ty)} has ${countText(n)} values; a domain must have at most 2^52`, span);
     return ty;
   }
 
@@ -707,7 +724,7 @@ class Checker {
     }
     const e = d.expr;
     if (e.kind === 'Name' && !ctx.scope.lookup(e.name) && this.typeDecls.has(e.name)) {
-      const t = this.namedType(e.name, e.span);
+      const t = this.enumerable(this.namedType(e.name, e.span), e.span);
       return { dom: { k: 'type', type: t }, elemTy: t };
     }
     if (e.kind === 'Range') {
@@ -1001,7 +1018,7 @@ class Checker {
       case '!=': {
         const a = this.expr(e.left, ctx);
         const b = this.expr(e.right, ctx, a.ty);
-        if (!join(a.ty, b.ty)) this.fail(`cannot compare ${typeToString(a.ty)} with ${typeToString(b.ty)}`, e.span);
+        if (!join(a.ty, b.ty)) this.fail(`cannot compare ${showType(a.ty)} with ${showType(b.ty)}`, e.span);
         return mk(a, b, BOOL);
       }
       case '<':

@@ -5,8 +5,10 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as ts from 'typescript';
-import { Project } from 'ts-morph';
+// TypeScript and ts-morph are needed only when a module is (re)generated, so
+// they are loaded then: a cached module starts without them.
+import type * as TS from 'typescript';
+import type { Project } from 'ts-morph';
 import type { Model } from '../dsl/ir';
 import { emitChecker } from './emit';
 import type { CompiledChecker } from '../src/engine/bfs';
@@ -16,7 +18,9 @@ let project: Project | undefined;
 
 /** Format generated source with ts-morph's printer settings (2-space indent). */
 export function formatSource(text: string): string {
-  project ??= new Project({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  const ts = require('typescript') as typeof TS;
+  const { Project: P } = require('ts-morph') as typeof import('ts-morph');
+  project ??= new P({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
   const sf = project.createSourceFile(`gen${Date.now()}.ts`, text, { overwrite: true });
   sf.formatText({ indentSize: 2, convertTabsToSpaces: true });
   const out = sf.getFullText();
@@ -49,6 +53,7 @@ export function generateChecker(model: Model, opts: { format?: boolean } = {}): 
   if (!cached) {
     fs.mkdirSync(dir, { recursive: true });
     const source = opts.format === false ? raw : formatSource(raw);
+    const ts = require('typescript') as typeof TS;
     const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
     // write to temporary names first so a concurrent run never loads half a file
     fs.writeFileSync(tsPath + '.tmp', source);

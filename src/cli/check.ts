@@ -1,5 +1,5 @@
 // `uffdspec check FILE`: model-check one spec of a .spec.ts file.
-import { checkModel, loadSpecFile } from '../api';
+import type * as Api from '../api';
 import { exitCodeOf } from '../engine/result';
 import { UsageError, constFlags, intFlag, parseArgs } from './args';
 import { formatResult } from './format';
@@ -31,8 +31,18 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
   const engine = p.flags.get('engine')?.[0] ?? 'generated';
   if (engine !== 'generated' && engine !== 'interpreter') throw new UsageError(`check: --engine must be generated or interpreter, got '${engine}'`);
   const json = p.flags.has('json');
+  // every flag is validated before anything is printed or checked
+  const maxStates = intFlag(p, 'max-states', 'check');
+  const maxDepth = intFlag(p, 'max-depth', 'check');
+  const timeout = intFlag(p, 'timeout', 'check');
+  const progressIntervalMs = progressInterval(process.env.UFFDSPEC_PROGRESS_MS);
+  // loaded only now (it brings in ts-morph and TypeScript), so a usage error is reported at once
+  const { checkModel, loadSpecFile } = require('../api') as typeof Api;
   const spec = loadSpecFile(p.positional[0], p.flags.get('spec')?.[0]);
   const model = spec.model(constFlags(p, 'check'));
+  const expected = p.flags.get('expect-violation');
+  const names = new Set([...model.invariants.map((i) => i.name), 'Deadlock']);
+  for (const e of expected ?? []) if (!names.has(e)) throw new UsageError(`check: --expect-violation ${e}: the spec has no invariant ${e} (invariants: ${model.invariants.map((i) => i.name).join(', ')})`);
   if (!json) {
     out(`uffdspec: checking ${model.name} (${model.source?.file ?? p.positional[0]})`);
     out(`Constants: ${model.constants.map((c) => `${c.name}=${String(c.value)}${c.overridden ? '' : ' (default)'}`).join(', ') || '(none)'}`);
@@ -40,19 +50,18 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
   const r = checkModel(model, {
     engine,
     deadlock: !p.flags.has('no-deadlock'),
-    maxStates: intFlag(p, 'max-states', 'check'),
-    maxDepth: intFlag(p, 'max-depth', 'check'),
-    timeout: intFlag(p, 'timeout', 'check'),
+    maxStates,
+    maxDepth,
+    timeout,
     stopAtFirst: !p.flags.has('continue'),
-    progress: (s) => err(`Progress: ${s.distinct} distinct states, ${s.queue} on queue, ${s.generated} generated, ${s.statesPerSecond} states/s, ${Math.round(s.elapsedMs / 1000)}s`),
+    // progress goes to stderr only, so --json output stays one JSON document
+    progressIntervalMs,
+    progress: progressIntervalMs === 0 ? undefined : (s) => err(`Progress: ${s.distinct} distinct states, ${s.queue} on queue, ${s.generated} generated, ${s.statesPerSecond} states/s, ${Math.round(s.elapsedMs / 1000)}s`),
   });
   out(json ? JSON.stringify(r, null, 2) : formatResult(r, { coverage: p.flags.has('coverage'), fullStates: p.flags.has('full-states') }));
-  const expected = p.flags.get('expect-violation');
   if (!expected) return exitCodeOf(r);
   // A known finding (e.g. a race the spec exposes in the kernel it describes):
   // the run passes when exactly these properties are violated and it completed.
-  const names = new Set([...model.invariants.map((i) => i.name), 'Deadlock']);
-  for (const e of expected) if (!names.has(e)) throw new UsageError(`check: --expect-violation ${e}: the spec has no invariant ${e} (invariants: ${model.invariants.map((i) => i.name).join(', ')})`);
   if (r.result === 'limit') return exitCodeOf(r);
   const got = r.violations.map((v) => v.property).sort();
   const want = [...new Set(expected)].sort();
@@ -62,4 +71,11 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
   }
   err(`check: expected exactly ${want.join(', ')} to be violated, got ${got.length ? got.join(', ') : 'no violation'}${p.flags.has('continue') ? '' : ' (use --continue to see every violated property)'}`);
   return 1;
+}
+
+/** UFFDSPEC_PROGRESS_MS: milliseconds between progress lines on stderr (default 3000; 0 turns them off). */
+function progressInterval(env: string | undefined): number | undefined {
+  if (env === undefined || env === '') return undefined;
+  if (!/^\d+$/.test(env)) throw new UsageError(`check: UFFDSPEC_PROGRESS_MS expects a number of milliseconds, got '${env}'`);
+  return Number(env);
 }

@@ -66,6 +66,7 @@ export function explore(m: CompiledChecker, opts: CheckOptions = {}): CheckResul
   const deadlockCheck = opts.deadlock !== false;
   const timeoutAt = opts.timeout ? t0 + opts.timeout * 1000 : Infinity;
   let lastProgress = t0;
+  const progressEvery = opts.progressIntervalMs ?? 3000;
 
   const trace = (i: number): TraceStep[] => {
     const idx: number[] = [];
@@ -150,9 +151,9 @@ export function explore(m: CompiledChecker, opts: CheckOptions = {}): CheckResul
     if ((head & 1023) === 0) {
       const now = Date.now();
       if (now > timeoutAt) return done('limit', [], count - head, 'timeout');
-      if (opts.progress && now - lastProgress >= 3000) {
+      if (opts.progress && now - lastProgress >= progressEvery) {
         lastProgress = now;
-        opts.progress({ distinct: count, queue: count - head, generated, statesPerSecond: Math.round((count * 1000) / (now - t0)), elapsedMs: now - t0 });
+        opts.progress({ distinct: count, queue: count - head, generated, statesPerSecond: Math.round((count * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
       }
     }
     const s = m.decode(arena, head * W);

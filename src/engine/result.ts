@@ -48,8 +48,10 @@ export interface CheckOptions {
   maxDepth?: number;
   /** seconds */
   timeout?: number;
-  /** called every few seconds on long runs */
+  /** called every few seconds on long runs (every `progressIntervalMs`) */
   progress?: (p: { distinct: number; queue: number; generated: number; statesPerSecond: number; elapsedMs: number }) => void;
+  /** milliseconds between two progress calls (default 3000); the clock is read every 1024 states */
+  progressIntervalMs?: number;
   /** stop at the first violation (default true) */
   stopAtFirst?: boolean;
 }

@@ -1,0 +1,355 @@
+// The command line, run as a child process (`node bin/uffdspec ...`, which
+// loads the compiled dist/src/cli/main.js: `npm ci` builds it through the
+// prepare script; after changing the sources run `npx tsc -p .`).
+// Exit codes: 0 no error, 1 violation or deadlock, 2 user error, 3 a limit.
+//
+// Every invocation is listed in RUNS and they all run once, a few at a time,
+// before the tests (each loads ts-morph and TypeScript, about a second of
+// CPU); the tests then assert on the recorded exit code, stdout and stderr.
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'uffdspec');
+const DIEHARD = 'spec/examples/diehard.spec.ts';
+const PETERSON = 'spec/examples/peterson.spec.ts';
+const TWOPHASE = 'spec/examples/twophase.spec.ts';
+const PRODCONS = 'spec/examples/prodcons.spec.ts';
+
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-cli-'));
+/** A temporary .spec.ts file: its path, and the path the CLI shows (relative to the repo, the cwd). */
+function tempSpec(name: string, text: string): { file: string; shown: string } {
+  const file = path.join(TMP, name);
+  fs.writeFileSync(file, text);
+  return { file, shown: path.relative(ROOT, file) };
+}
+const MALFORMED = tempSpec('malformed.spec.ts', 'import { spec } from "../dsl";\n\nexport const Bad = spec`\n  var x: 0..3\n  init { x := }\n`;\n');
+const ILLTYPED = tempSpec('illtyped.spec.ts', 'export const T = spec`\n  var x: 0..3\n  init { x := 0 }\n  action A { x := true }\n`;\n');
+// 2001 * 2001 states: far more than one second of exploration
+const BIG = tempSpec(
+  'big.spec.ts',
+  'export const Big = spec`\n  var a: 0..2000\n  var b: 0..2000\n  init { a := 0; b := 0 }\n  action IncA { await a < 2000; a := a + 1 }\n  action IncB { await b < 2000; b := b + 1 }\n`;\n',
+);
+
+interface Invocation {
+  args: string[];
+  /** UFFDSPEC_PROGRESS_MS for this run (unset otherwise) */
+  progressMs?: string;
+}
+
+const RUNS = {
+  diehard: { args: ['check', DIEHARD] },
+  diehardJson: { args: ['check', DIEHARD, '--json'] },
+  diehardJsonAgain: { args: ['check', DIEHARD, '--json'] },
+  diehardJsonAll: { args: ['check', DIEHARD, '--json', '--continue'] },
+  peterson: { args: ['check', PETERSON, '--spec', 'Peterson'] },
+  twophaseNoDeadlock: { args: ['check', TWOPHASE, '--const', 'RM_COUNT=4', '--no-deadlock'] },
+  twophaseDeadlock: { args: ['check', TWOPHASE, '--const', 'RM_COUNT=4'], progressMs: '0' },
+  greedy: { args: ['check', PRODCONS, '--const', 'GREEDY=true'] },
+  greedyNoDeadlock: { args: ['check', PRODCONS, '--const', 'GREEDY=true', '--no-deadlock'] },
+  malformed: { args: ['check', MALFORMED.file] },
+  illtyped: { args: ['check', ILLTYPED.file] },
+  constUnknown: { args: ['check', DIEHARD, '--const', 'NOPE=1'] },
+  constOutOfRange: { args: ['check', DIEHARD, '--const', 'GOAL=7'] },
+  specUnknown: { args: ['check', DIEHARD, '--spec', 'Nope'] },
+  missingFile: { args: ['check', 'spec/examples/nope.spec.ts'] },
+  unknownFlag: { args: ['check', DIEHARD, '--frobnicate'] },
+  flagWithoutValue: { args: ['check', DIEHARD, '--max-states'] },
+  badLimit: { args: ['check', DIEHARD, '--timeout', '0'] },
+  expectUnknown: { args: ['check', DIEHARD, '--expect-violation', 'Nope'] },
+  unknownCommand: { args: ['chekc', DIEHARD] },
+  maxStates: { args: ['check', DIEHARD, '--max-states', '5'] },
+  maxDepth: { args: ['check', DIEHARD, '--max-depth', '2', '--json'] },
+  timeout: { args: ['check', BIG.file, '--timeout', '1'], progressMs: '200' },
+  // 1568 states: the clock is read every 1024 states, so a 1 ms interval prints
+  progressJson: { args: ['check', TWOPHASE, '--const', 'RM_COUNT=4', '--no-deadlock', '--json'], progressMs: '1' },
+  progressMalformed: { args: ['check', DIEHARD], progressMs: 'soon' },
+} satisfies Record<string, Invocation>;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function environment(inv: Invocation): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.UFFDSPEC_PROGRESS_MS;
+  delete env.UFFDSPEC_DEBUG;
+  if (inv.progressMs !== undefined) env.UFFDSPEC_PROGRESS_MS = inv.progressMs;
+  return env;
+}
+
+function start(inv: Invocation): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...inv.args], { cwd: ROOT, env: environment(inv) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill(), 60000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const results = new Map<keyof typeof RUNS, Run>();
+const run = (name: keyof typeof RUNS): Run => {
+  const r = results.get(name);
+  if (!r) throw new Error(`no result for ${name}`);
+  return r;
+};
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('the CLI is not built: run `npx tsc -p .`');
+  const queue = Object.keys(RUNS) as (keyof typeof RUNS)[];
+  const workers = Math.min(4, Math.max(2, os.cpus().length));
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.set(name, await start(RUNS[name]));
+    }),
+  );
+}, 120000);
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+const lines = (s: string) => s.replace(/\n$/, '').split('\n');
+
+/** The TLC-style statistics of a human-readable report. */
+function stats(stdout: string) {
+  const m = /^(\d+) states generated, (\d+) distinct states found, (\d+) states left on queue\.$/m.exec(stdout);
+  const d = /^The depth of the complete state graph search is (\d+)\.$/m.exec(stdout);
+  if (!m || !d) throw new Error(`no statistics in:\n${stdout}`);
+  return { generated: Number(m[1]), distinct: Number(m[2]), queueLeft: Number(m[3]), depth: Number(d[1]) };
+}
+
+/** A user error: exit 2, nothing on stdout, no stack trace; returns the lines of stderr. */
+function userError(r: Run): string[] {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stderr).not.toMatch(/internal error|Error:|\.js:\d+/);
+  return lines(r.stderr);
+}
+
+const PROGRESS = /^Progress: \d+ distinct states, \d+ on queue, \d+ generated, \d+ states\/s, \d+s$/;
+
+describe('check: DieHard', () => {
+  test('NotFour is violated: a 7-state trace and the TLC-style summary', () => {
+    const r = run('diehard');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const out = r.stdout;
+    expect(lines(out).slice(0, 4)).toEqual([
+      `uffdspec: checking DieHard (${DIEHARD})`,
+      'Constants: GOAL=4 (default)',
+      'Error: Invariant NotFour is violated.',
+      'Error: The behavior up to this point is (7 states, 6 steps):',
+    ]);
+    expect(out.match(/^State \d+: <.*>$/gm)).toEqual([
+      'State 1: <Initial predicate>',
+      'State 2: <FillBig>',
+      'State 3: <BigToSmall>',
+      'State 4: <EmptySmall>',
+      'State 5: <BigToSmall>',
+      'State 6: <FillBig>',
+      'State 7: <BigToSmall>',
+    ]);
+    // the last state is the solution of the puzzle
+    expect(out).toContain('State 7: <BigToSmall>\n/\\ big = 4\n/\\ small = 3\n');
+    // The run stops at the first violation (breadth first, so the trace is a
+    // shortest one), having seen every state up to depth 6 and part of the
+    // next level: 14 of DieHard's 16 distinct states (docs/examples.md).
+    expect(stats(out)).toEqual({ generated: 73, distinct: 14, queueLeft: 2, depth: 7 });
+    expect(out).toMatch(/^Finished in \d+ms \(\d+ distinct states\/s, generated engine\)\.$/m);
+  });
+
+  test('--json: one JSON object on stdout, nothing else', () => {
+    const r = run('diehardJsonAll');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trimStart().startsWith('{')).toBe(true);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(
+      expect.arrayContaining(['spec', 'constants', 'result', 'statesGenerated', 'distinctStates', 'depth', 'durationMs', 'violations', 'coverage']),
+    );
+    // with --continue the whole graph is explored: DieHard's 16 states
+    expect(j).toMatchObject({ spec: 'DieHard', constants: { GOAL: 4 }, result: 'violation', statesGenerated: 97, distinctStates: 16, depth: 8, queueLeft: 0 });
+    expect(typeof j.durationMs).toBe('number');
+    expect(j.violations).toHaveLength(1);
+    const v = j.violations[0];
+    expect(v.property).toBe('NotFour');
+    expect(v.trace.map((s: { action: string }) => s.action)).toEqual(['Init', 'FillBig', 'BigToSmall', 'EmptySmall', 'BigToSmall', 'FillBig', 'BigToSmall']);
+    expect(v.trace[0]).toEqual({ action: 'Init', state: { big: 0, small: 0 } });
+    expect(v.trace[6]).toEqual({ action: 'BigToSmall', state: { big: 4, small: 3 } });
+    for (const step of v.trace) expect(Object.keys(step).sort()).toEqual(['action', 'state']);
+    expect(j.coverage.map((c: { action: string }) => c.action)).toEqual(['FillSmall', 'FillBig', 'EmptySmall', 'EmptyBig', 'SmallToBig', 'BigToSmall']);
+    for (const c of j.coverage) expect(c.distinct).toBeLessThanOrEqual(c.generated);
+    expect(j.coverage.reduce((n: number, c: { distinct: number }) => n + c.distinct, 0)).toBe(16 - 1);
+
+    // stopping at the first violation (the default) gives the same shortest trace
+    const first = JSON.parse(run('diehardJson').stdout);
+    expect(first).toMatchObject({ result: 'violation', statesGenerated: 73, distinctStates: 14, depth: 7, queueLeft: 2 });
+    expect(first.violations[0].trace).toEqual(v.trace);
+  });
+
+  test('two --json runs are identical apart from the duration', () => {
+    const a = run('diehardJson');
+    const b = run('diehardJsonAgain');
+    const strip = (s: string) => {
+      const j = JSON.parse(s);
+      expect(typeof j.durationMs).toBe('number');
+      delete j.durationMs;
+      return j;
+    };
+    expect(strip(a.stdout)).toEqual(strip(b.stdout));
+    // byte for byte once the duration is masked
+    const mask = (s: string) => s.replace(/"durationMs": \d+/, '"durationMs": 0');
+    expect(mask(a.stdout)).toBe(mask(b.stdout));
+  });
+});
+
+describe('check: specs that hold, and --no-deadlock', () => {
+  test('Peterson (--spec: the file defines two specs)', () => {
+    const r = run('peterson');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Model checking completed. No error has been found.');
+    expect(stats(r.stdout)).toEqual({ generated: 45, distinct: 26, queueLeft: 0, depth: 8 });
+  });
+
+  test('TwoPhase with --no-deadlock (README): ok, 1568 states for 4 RMs; the same with deadlock checking on', () => {
+    const off = run('twophaseNoDeadlock');
+    expect(off.code).toBe(0);
+    expect(off.stderr).toBe('');
+    expect(lines(off.stdout)[1]).toBe('Constants: RM_COUNT=4');
+    expect(off.stdout).toContain('Model checking completed. No error has been found.');
+    expect(stats(off.stdout)).toEqual({ generated: 8258, distinct: 1568, queueLeft: 0, depth: 14 });
+    // the receive actions stay enabled as self-loops, so no state is a deadlock
+    const on = run('twophaseDeadlock');
+    expect(on.code).toBe(0);
+    expect(stats(on.stdout)).toEqual(stats(off.stdout));
+  });
+
+  test('--no-deadlock turns a deadlock (ProdCons GREEDY=true) into a normal end', () => {
+    const on = run('greedy');
+    expect(on.code).toBe(1);
+    expect(on.stdout).toContain('Error: Deadlock reached.');
+    expect(on.stdout).toContain('Error: The behavior up to this point is (9 states, 8 steps):');
+    const off = run('greedyNoDeadlock');
+    expect(off.code).toBe(0);
+    expect(off.stdout).toContain('Model checking completed. No error has been found.');
+    expect(stats(off.stdout)).toEqual({ generated: 65, distinct: 45, queueLeft: 0, depth: 9 });
+  });
+});
+
+describe('check: user errors exit 2 with a located one-line diagnostic', () => {
+  test('a malformed spec', () => {
+    expect(userError(run('malformed'))).toEqual([`${MALFORMED.shown}:5:15: error: expected an expression, found "}"`, '    init { x := }', '                ^']);
+  });
+
+  test('a spec that does not type-check', () => {
+    expect(userError(run('illtyped'))).toEqual([
+      `${ILLTYPED.shown}:4:19: error: type mismatch: value assigned to x has type bool, expected 0..3`,
+      '    action A { x := true }',
+      '                    ^^^^',
+    ]);
+  });
+
+  test('--const of a constant the spec does not declare', () => {
+    expect(userError(run('constUnknown'))).toEqual([
+      `${DIEHARD}:12:3: error: --const NOPE: spec DieHard declares no constant NOPE (constants: GOAL)`,
+      '    const GOAL: 0..6 = 4        // the film asks for 4 gallons',
+      '    ^^^^^^^^^^^^^^^^^^^^',
+    ]);
+  });
+
+  test('--const with a value outside the constant type', () => {
+    expect(userError(run('constOutOfRange'))).toEqual([
+      `${DIEHARD}:12:15: error: --const GOAL=7: value out of 0..6`,
+      '    const GOAL: 0..6 = 4        // the film asks for 4 gallons',
+      '                ^^^^',
+    ]);
+  });
+
+  test('an unknown --spec NAME', () => {
+    expect(userError(run('specUnknown'))).toEqual([`error: no spec named Nope in ${DIEHARD} (found: DieHard)`]);
+  });
+
+  test('a missing file', () => {
+    expect(userError(run('missingFile'))).toEqual(['error: cannot read spec/examples/nope.spec.ts: ENOENT']);
+  });
+
+  test('an unknown flag, a flag without its value, a bad limit (rejected before anything is printed)', () => {
+    const unknown = userError(run('unknownFlag'));
+    expect(unknown).toHaveLength(1);
+    expect(unknown[0]).toMatch(/^check: unknown option --frobnicate \(options: --spec, --const, .*, --expect-violation\)$/);
+    expect(userError(run('flagWithoutValue'))).toEqual(['check: --max-states needs a value']);
+    expect(userError(run('badLimit'))).toEqual(["check: --timeout expects a positive integer, got '0'"]);
+  });
+
+  test('--expect-violation of an invariant the spec does not have (rejected before the run)', () => {
+    expect(userError(run('expectUnknown'))).toEqual(['check: --expect-violation Nope: the spec has no invariant Nope (invariants: NotFour)']);
+  });
+
+  test('an unknown command', () => {
+    expect(userError(run('unknownCommand'))).toEqual(["uffdspec: unknown command 'chekc' (commands: check, conform, gen-traces)"]);
+  });
+
+  test('a usage error is reported without loading the checker', () => {
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, [BIN, 'check', DIEHARD, '--frobnicate'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    // generous: loading ts-morph and TypeScript alone takes about a second
+    expect(Date.now() - t0).toBeLessThan(3000);
+  });
+});
+
+describe('check: limits exit 3', () => {
+  test('--max-states', () => {
+    const r = run('maxStates');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('Stopped: the max-states limit was reached before the state space was exhausted (no error found so far).');
+    expect(stats(r.stdout).distinct).toBe(5);
+  });
+
+  test('--max-depth', () => {
+    const r = run('maxDepth');
+    expect(r.code).toBe(3);
+    expect(JSON.parse(r.stdout)).toMatchObject({ result: 'limit', limit: 'max-depth', violations: [] });
+  });
+
+  test('--timeout on a long run, with progress lines on stderr (UFFDSPEC_PROGRESS_MS=200)', () => {
+    const r = run('timeout');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain('Stopped: the timeout limit was reached');
+    expect(r.stdout).not.toContain('Progress');
+    const progress = lines(r.stderr);
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    for (const l of progress) expect(l).toMatch(PROGRESS);
+  });
+});
+
+describe('check: the progress line', () => {
+  test('goes to stderr only, so --json stdout stays one JSON document', () => {
+    const r = run('progressJson');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ result: 'ok', distinctStates: 1568, depth: 14 });
+    const progress = lines(r.stderr);
+    expect(progress.length).toBeGreaterThanOrEqual(1);
+    for (const l of progress) expect(l).toMatch(PROGRESS);
+  });
+
+  test('is not printed on a short run with the default interval (3 s), nor when turned off (0)', () => {
+    expect(run('twophaseNoDeadlock').stderr).toBe('');
+    expect(run('twophaseDeadlock').stderr).toBe('');
+  });
+
+  test('a malformed interval is a user error', () => {
+    expect(userError(run('progressMalformed'))).toEqual(["check: UFFDSPEC_PROGRESS_MS expects a number of milliseconds, got 'soon'"]);
+  });
+});
