@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Trace, TraceError, compareObservation, formatObservation, validateTrace, Observation } from './trace';
 import type { Target, TargetName } from './targets';
+import { SCHEDULES_FORMAT } from './schedule';
 
 export interface Disagreement {
   trace: string;
@@ -30,6 +31,15 @@ export interface TargetReport {
 export interface LoadedTrace {
   trace: Trace;
   file: string;
+}
+
+/** Whether a file is a bundle of counterexample schedules (conformance/schedule.ts), not traces. */
+export function isScheduleFile(file: string): boolean {
+  try {
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown })?.format === SCHEDULES_FORMAT;
+  } catch {
+    return false;
+  }
 }
 
 /** A file holds one trace, or a bundle `{ "format": "uffdspec-traces/1", "traces": [...] }`. */

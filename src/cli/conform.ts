@@ -1,24 +1,31 @@
 // `uffdspec conform`: replay traces on the spec, the simulator and/or the
 // real kernel and report agreement.
 import * as fs from 'fs';
-import { findTraceFiles, formatReport, loadTraceFile, runTraces, TargetReport } from '../../conformance/runner';
+import { findTraceFiles, formatReport, isScheduleFile, loadTraceFile, runTraces, TargetReport } from '../../conformance/runner';
+import { loadScheduleFile, Schedule } from '../../conformance/schedule';
+import { formatScheduleReport, replaySchedule, ScheduleReport } from '../../conformance/schedule-replay';
 import { nativeTarget, simTarget, specTarget, Target } from '../../conformance/targets';
 import { TraceError } from '../../conformance/trace';
 import { generatedDir } from '../../generator/conformance-suite';
 import { UsageError, parseArgs } from './args';
+import { nativeInfo, renderReport, runStress } from './conform-report';
 import * as path from 'path';
 
-export const usage = 'uffdspec conform [--target spec|sim|native|all] [--json] [TRACE_FILE_OR_DIR...]';
+export const usage = 'uffdspec conform [--target spec|sim|native|all] [--json] [--report FILE [--stress]] [TRACE_FILE_OR_DIR...]';
 
 export async function runConform(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const p = parseArgs(argv, { target: { value: true }, json: { value: false } }, 'conform');
+  const p = parseArgs(argv, { target: { value: true }, json: { value: false }, report: { value: true }, stress: { value: false } }, 'conform');
+  if (p.flags.has('stress') && !p.flags.has('report')) throw new UsageError('conform: --stress goes with --report FILE');
   const which = p.flags.get('target')?.[0] ?? 'all';
   const all: Record<string, () => Target> = { spec: () => specTarget, sim: () => simTarget, native: () => nativeTarget() };
   if (which !== 'all' && !(which in all)) throw new UsageError(`conform: --target must be spec, sim, native or all, got '${which}'`);
   const roots = p.positional.length ? p.positional : [generatedDir(), path.join(path.dirname(generatedDir()), 'traces')];
   let loaded;
+  let schedules: Schedule[];
   try {
-    loaded = findTraceFiles(roots).flatMap((f) => loadTraceFile(f));
+    const files = findTraceFiles(roots);
+    loaded = files.filter((f) => !isScheduleFile(f)).flatMap((f) => loadTraceFile(f));
+    schedules = files.filter(isScheduleFile).flatMap((f) => loadScheduleFile(f));
   } catch (e) {
     if (e instanceof TraceError) {
       err(`error: ${e.message}`);
@@ -28,7 +35,7 @@ export async function runConform(argv: string[], out: (s: string) => void, err: 
   }
   // coverage of the generated tours, from their bundle headers
   const coverage: string[] = [];
-  for (const f of findTraceFiles(roots)) {
+  for (const f of findTraceFiles(roots).filter((x) => !isScheduleFile(x))) {
     const j = JSON.parse(fs.readFileSync(f, 'utf8'));
     if (j.stats) coverage.push(`${j.variant}: ${j.stats.covered}/${j.stats.observable} observable transitions (${((100 * j.stats.covered) / Math.max(1, j.stats.observable)).toFixed(0)}%)`);
   }
@@ -40,9 +47,27 @@ export async function runConform(argv: string[], out: (s: string) => void, err: 
     reports.push(r);
     if (!p.flags.has('json')) out(formatReport(r));
   }
-  if (p.flags.has('json')) out(JSON.stringify({ traces: loaded.length, coverage, reports }, null, 2));
-  else if (coverage.length) out(`transition coverage of the generated tours: ${coverage.join('; ')}`);
-  const bad = reports.some((r) => r.disagreements.length > 0);
+  // the counterexamples, label by label: only the simulator has a label-level API
+  const replays: ScheduleReport[] = which === 'sim' || which === 'all' ? schedules.map((s) => replaySchedule(s)) : [];
+  const failed = replays.filter((r) => r.divergence || !r.evidence);
+  if (p.flags.has('json')) out(JSON.stringify({ traces: loaded.length, coverage, reports, counterexamples: replays }, null, 2));
+  else {
+    if (replays.length) {
+      const steps = replays.reduce((n, r) => n + r.steps, 0);
+      out(`sim: ${replays.length} counterexample schedules, ${steps} spec steps replayed, ${replays.length - failed.length}/${replays.length} agree and show their violation on the simulator`);
+      for (const r of failed) out(`  ${formatScheduleReport(r)}`);
+    }
+    if (coverage.length) out(`transition coverage of the generated tours: ${coverage.join('; ')}`);
+  }
+  const reportFile = p.flags.get('report')?.[0];
+  if (reportFile) {
+    const root = path.resolve(generatedDir(), '..', '..');
+    // a bounded run: 4 runs of at most 20000 iterations or 5 s per phase
+    const stress = p.flags.has('stress') ? runStress(root, ['--runs', '4', '--seconds', '5']) : null;
+    fs.writeFileSync(reportFile, renderReport({ reports, replays, coverage, stress }, await nativeInfo()));
+    if (!p.flags.has('json')) out(`wrote ${reportFile}`);
+  }
+  const bad = reports.some((r) => r.disagreements.length > 0) || failed.length > 0;
   const ran = reports.some((r) => r.traces > 0);
   return bad ? 1 : ran ? 0 : 1;
 }

@@ -21,6 +21,8 @@ export interface RowResult {
   statesGenerated: number;
   depth: number;
   durationMs: number;
+  /** every constant of the spec as checked (the row's, then the defaults) */
+  constants: Record<string, string | number | boolean>;
   traces: { property: PropertyName; trace: TraceStep[] }[];
 }
 
@@ -58,5 +60,8 @@ export function checkRow(row: Row, opts: { maxStates?: number } = {}): RowResult
     traces.push({ property: prop, trace: v.trace });
   }
   for (const p of PROPERTIES) if (!verdicts[p]) verdicts[p] = { holds: true };
-  return { row, verdicts, distinctStates: r.distinctStates, statesGenerated: r.statesGenerated, depth: r.depth, durationMs: r.durationMs, traces };
+  return {
+    row, verdicts, distinctStates: r.distinctStates, statesGenerated: r.statesGenerated, depth: r.depth, durationMs: r.durationMs,
+    constants: r.constants as RowResult['constants'], traces,
+  };
 }

@@ -57,6 +57,10 @@ export const ROWS: Row[] = [
   row('D-missing-1', 'D', '6.18 MISSING-only (fault-around stays on)', { UFFD_MODE: 'Missing', MAPPINGS: 1 }),
   row('D-minor-1', 'D', '6.18 MINOR', { UFFD_MODE: 'Minor', MAPPINGS: 1 }),
   row('D-missing-nowake', 'D', 'monitor forgets UFFDIO_WAKE after a failed COPY (second mapping fills the hole)', { UFFD_MODE: 'Missing', MAPPINGS: 2, MONITOR_WAKES_ON_FAILURE: false }),
+  // what-if: the 6.18 kernel, but truncation's second unmap keeps a uffd-wp pte as a marker
+  // (no ZAP_FLAG_DROP_MARKER from a hole punch), as Andrea asked on 3-4 Dec 2020
+  row('D-wp-keepmarker', 'D', "what-if: 6.18 with truncation keeping uffd-wp markers (no DROP_MARKER in a punch)", { UFFD_MODE: 'Wp', MAPPINGS: 1, TRUNCATE_DROPS_MARKERS: false }),
+  row('D-wp-keepmarker-2', 'D', 'what-if: the same with a second, unregistered mapping', { UFFD_MODE: 'Wp', MAPPINGS: 2, TRUNCATE_DROPS_MARKERS: false }),
   row('E-wp-1', 'E', 'no second unmap', { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
   row('F-wp-1', 'F', "Peter's alternative: no first unmap", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
   row('F-wp-2', 'F', 'no first unmap, second mapping', { UFFD_MODE: 'Wp', MAPPINGS: 2 }),

@@ -1,0 +1,154 @@
+// Spec counterexample → schedule (conformance/schedule.ts). Each step of the
+// shortest trace the checker printed becomes the simulator instruction that
+// performs the same kernel step, plus the spec's state after it, projected
+// onto what the simulator can be compared on. Deterministic: the same trace
+// gives the same schedule.
+//
+// This file knows the names of spec/shmem_uffd.spec.ts (its variables,
+// processes, labels and monitor actions): it is the binding between that spec
+// and the simulator at label granularity, as conformance/shmem-binding.ts is
+// at the granularity of trace operations.
+import type { TraceStep } from '../src/engine/result';
+import type { Op } from '../conformance/trace';
+import { registerModes } from '../conformance/shmem-binding';
+import {
+  Instr, PageState, PteState, Reason, SCHEDULE_FORMAT, SchedState, Schedule, ScheduleStep, ThreadState,
+} from '../conformance/schedule';
+
+type J = Record<string, any>;
+
+/** Program counters at which a thread has no access in progress. */
+const IDLE_PCS = new Set(['access', 'exit', 'Done']);
+
+const REASONS: Record<string, Reason> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
+
+function tagOf(v: unknown): string {
+  return typeof v === 'string' ? v : (v as J).tag;
+}
+
+/** The spec state (plain JSON, as the checker prints it) projected onto a SchedState. */
+export function projectSpecState(s: J, pages: number, threads: number, mappings: number): SchedState {
+  const page: PageState[] = [];
+  for (let i = 0; i < pages; i++) {
+    const slot = s.cache[i];
+    const cached = tagOf(slot) === 'Folio';
+    const ptes: PteState[] = [];
+    for (let m = 0; m < mappings; m++) {
+      const e = s.pte[m][i];
+      const t = tagOf(e);
+      if (t === 'Present') ptes.push({ pte: 'present', wp: e.wp, writable: e.writable, stale: !cached || slot.gen !== e.folio });
+      else ptes.push({ pte: t === 'PteMarker' ? 'marker' : 'none', wp: t === 'PteMarker', writable: false, stale: false });
+    }
+    page.push({ cache: cached, ptes });
+  }
+  const th: ThreadState[] = [];
+  for (let u = 0; u < threads; u++) {
+    if (IDLE_PCS.has(s['Thread.pc'][u])) th.push('idle');
+    else if (tagOf(s.uffd_msg[u]) !== 'NoMsg') th.push('userfault');
+    else if (s.falloc_wait[u]) th.push('falloc_wait');
+    else th.push('running');
+  }
+  return { pages: page, threads: th };
+}
+
+/** `name(1, true)` → ['name', [1, true]] */
+function parseStepName(name: string): { head: string; args: (number | boolean)[] } {
+  const m = /^([^(]+)(?:\((.*)\))?$/.exec(name);
+  if (!m) throw new Error(`unexpected step name ${name}`);
+  const args = m[2] ? m[2].split(',').map((x) => x.trim()).map((x) => (x === 'true' ? true : x === 'false' ? false : Number(x))) : [];
+  return { head: m[1], args };
+}
+
+/** The simulator instruction for the spec step from `b` to `a` named `name`. */
+export function instrOf(name: string, b: J, a: J, constants: Record<string, unknown>): Instr {
+  const thread = /^Thread\[(\d+)\]:(\w+)$/.exec(name);
+  if (thread) {
+    const u = Number(thread[1]);
+    const label = thread[2];
+    if (label === 'access') {
+      const m = a['Thread.m'][u] as number;
+      const page = a['Thread.p'][u] as number;
+      const op: Op = a['Thread.wr'][u]
+        ? { op: 'write', thread: u, page, value: 0x41 + u, ...(m ? { mapping: m } : {}) }
+        : { op: 'read', thread: u, page, ...(m ? { mapping: m } : {}) };
+      return { do: 'start', thread: u, op };
+    }
+    if (label === 'exit') return { do: 'exit', thread: u };
+    const completes = !IDLE_PCS.has(b['Thread.pc'][u]) && IDLE_PCS.has(a['Thread.pc'][u]);
+    return { do: 'step', thread: u, label, completes };
+  }
+  const punch = /^Punch:(\w+)$/.exec(name);
+  if (punch) {
+    if (punch[1] !== 'punch_begin') return { do: 'punch', label: punch[1] };
+    return { do: 'punch', label: 'punch_begin', op: { op: 'punch', lo: a['Punch.lo'], hi: a['Punch.hi'] - 1 } };
+  }
+  const { head, args } = parseStepName(name);
+  const monPage = (): number => {
+    if (typeof b.mon !== 'object') throw new Error(`${name}: the monitor is not handling a page`);
+    return b.mon.page as number;
+  };
+  switch (head) {
+    case 'mwriteprotect_range': {
+      const [pg, protect] = args as [number, boolean];
+      return { do: 'op', op: { op: 'writeprotect', lo: pg, hi: pg, wp: protect } };
+    }
+    case 'userfaultfd_read': {
+      const [u] = args as [number];
+      return { do: 'read', thread: u, kind: REASONS[b.uffd_msg[u].reason], page: b['Thread.p'][u] };
+    }
+    case 'mfill_atomic_copy': {
+      const pg = monPage();
+      const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
+      return { do: 'op', op: { op: 'copy', page: pg, value: 0x43, wp: regWp && b.mon_prot[pg] === true } };
+    }
+    case 'mfill_atomic_continue':
+      return { do: 'op', op: { op: 'continue', page: monPage(), wp: false } };
+    case 'userfaultfd_wake': {
+      const pg = monPage();
+      return { do: 'op', op: { op: 'wake', lo: pg, hi: pg } };
+    }
+    case 'madvise_dontneed': {
+      const [mm, pg] = args as [number, number];
+      return { do: 'op', op: { op: 'madvise', advice: 'DONTNEED', lo: pg, hi: pg, ...(mm ? { mapping: mm } : {}) } };
+    }
+    case 'pwrite': {
+      const [pg] = args as [number];
+      return { do: 'op', op: { op: 'pwrite', page: pg, value: 0x50 } };
+    }
+  }
+  throw new Error(`no simulator instruction for the spec step ${name}`);
+}
+
+export function scheduleOf(
+  row: string,
+  property: string,
+  spec: string,
+  constants: Record<string, string | number | boolean>,
+  trace: TraceStep[],
+): Schedule {
+  const pages = Number(constants.PAGES);
+  const threads = Number(constants.THREADS);
+  const mappings = Number(constants.MAPPINGS);
+  const init = trace[0].state as J;
+  const steps: ScheduleStep[] = [];
+  for (let i = 1; i < trace.length; i++) {
+    const b = trace[i - 1].state as J;
+    const a = trace[i].state as J;
+    steps.push({ step: trace[i].action, instr: instrOf(trace[i].action, b, a, constants), expect: projectSpecState(a, pages, threads, mappings) });
+  }
+  return {
+    format: SCHEDULE_FORMAT,
+    name: `${row}/${property}`,
+    row,
+    property,
+    spec,
+    constants,
+    pages,
+    threads,
+    mappings,
+    fill: Array.from({ length: pages }, (_, i) => (tagOf(init.cache[i]) === 'Folio' ? i + 1 : 0)),
+    register: registerModes(String(constants.UFFD_MODE)),
+    initial: projectSpecState(init, pages, threads, mappings),
+    steps,
+  };
+}
