@@ -43,6 +43,14 @@ describe('ShmemUffd, the 6.18 kernel (default constants)', () => {
     expect(last.trunc['0'] + last.trunc['1']).toBe(1); // the written page was truncated first
   });
 
+  test('what-if: truncation keeping uffd-wp markers (no DROP_MARKER in a punch) closes that race, with one mapping or two', () => {
+    for (const [mappings, states] of [[1, 114175], [2, 275720]] as const) {
+      const r = checkModel(spec.model({ TRUNCATE_DROPS_MARKERS: false, MAPPINGS: mappings }), { deadlock: true });
+      expect(r.result).toBe('ok');
+      expect(r.distinctStates).toBe(states);
+    }
+  });
+
   test('MISSING|WP: the same race raises MISSING, so no write is silent', () => {
     const r = checkModel(only(spec.model({ UFFD_MODE: 'MissingWp' }), ['NoSilentWrite', 'PteCoherent']), { deadlock: true });
     expect(r.result).toBe('ok');
