@@ -62,8 +62,9 @@ export async function runConform(argv: string[], out: (s: string) => void, err: 
   const reportFile = p.flags.get('report')?.[0];
   if (reportFile) {
     const root = path.resolve(generatedDir(), '..', '..');
-    // a bounded run: 4 runs of at most 20000 iterations or 5 s per phase
-    const stress = p.flags.has('stress') ? runStress(root, ['--runs', '4', '--seconds', '5']) : null;
+    // bounded: 6 runs of at most 200000 iterations or 6 s per phase (about 75 s); the race
+    // window is narrow, and 20000 iterations (about 1 s) rarely meet it
+    const stress = p.flags.has('stress') ? runStress(root, ['--runs', '6', '--iterations', '200000', '--seconds', '6']) : null;
     fs.writeFileSync(reportFile, renderReport({ reports, replays, coverage, stress }, await nativeInfo()));
     if (!p.flags.has('json')) out(`wrote ${reportFile}`);
   }
