@@ -7,7 +7,7 @@ import { spec } from "../dsl";
 // the lock that matters (ptl, the folio lock, i_lock, the uffd wait queues).
 //
 // Sources (docs/shmem-model.md maps every variable and label to the kernel):
-// /work/shared/domain/kernel-brief.md §1–§4 (kernel 5.10 … 6.13 source reads and
+// shared/domain/kernel-brief.md §1–§4 (kernel 5.10 … 6.13 source reads and
 // 6.18 experiments) and the 2020 thread "mm: Don't fault around
 // userfaultfd-registered regions on reads". The kernel variants A–F of the brief
 // are constant settings; src/verdicts/run.ts checks each of them.
