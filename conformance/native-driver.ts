@@ -260,6 +260,12 @@ const pool: NativeHarness[] = [];
 const poolKey = (o: NativeStartOptions) => JSON.stringify([o.binary ?? NATIVE_HARNESS_PATH, o.waitMs ?? null, o.noWakeMs ?? null, o.timeoutMs ?? null]);
 
 let cached: NativeAvailability | undefined;
+let probedInfo: NativeInfo | undefined;
+
+/** The info reply of the availability probe (kernel release, uffd features), once it has succeeded. */
+export function nativeProbeInfo(): NativeInfo | undefined {
+  return nativeAvailability().ok ? probedInfo : undefined;
+}
 
 /**
  * Can traces run on the real kernel here? Checks Linux, the built binary, and that the
@@ -290,5 +296,6 @@ function probe(binary: string): NativeAvailability {
   if (info.uffd === 'none' || !info.features) {
     return { ok: false, reason: `userfaultfd is not usable: ${info.uffd_error ?? 'unknown error'}` };
   }
+  if (binary === NATIVE_HARNESS_PATH) probedInfo = info;
   return { ok: true };
 }

@@ -3,9 +3,9 @@
 // diverging step, and both observations side by side.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Trace, TraceError, compareObservation, formatObservation, validateTrace, Observation } from './trace';
+import { Trace, TraceError, compareObservation, formatObservation, readJsonFile, validateTrace, Observation } from './trace';
 import type { Target, TargetName } from './targets';
-import { SCHEDULES_FORMAT } from './schedule';
+import { SCHEDULES_FORMAT, Schedule, schedulesOf } from './schedule';
 
 export interface Disagreement {
   trace: string;
@@ -36,20 +36,33 @@ export interface LoadedTrace {
 /** Whether a file is a bundle of counterexample schedules (conformance/schedule.ts), not traces. */
 export function isScheduleFile(file: string): boolean {
   try {
-    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown })?.format === SCHEDULES_FORMAT;
+    return (readJsonFile(file) as { format?: unknown })?.format === SCHEDULES_FORMAT;
   } catch {
     return false;
   }
 }
 
+/** The files under the conformance roots, each read once: traces, schedules, and the tours' coverage lines. */
+export function loadConformanceFiles(paths: string[]): { traces: LoadedTrace[]; schedules: Schedule[]; coverage: string[] } {
+  const out = { traces: [] as LoadedTrace[], schedules: [] as Schedule[], coverage: [] as string[] };
+  for (const file of findTraceFiles(paths)) {
+    const json = readJsonFile(file) as { format?: unknown; variant?: string; stats?: { covered: number; observable: number } };
+    if (json?.format === SCHEDULES_FORMAT) {
+      out.schedules.push(...schedulesOf(json, file));
+      continue;
+    }
+    out.traces.push(...tracesOf(json, file));
+    if (json?.stats) out.coverage.push(`${json.variant}: ${json.stats.covered}/${json.stats.observable} observable transitions (${((100 * json.stats.covered) / Math.max(1, json.stats.observable)).toFixed(0)}%)`);
+  }
+  return out;
+}
+
 /** A file holds one trace, or a bundle `{ "format": "uffdspec-traces/1", "traces": [...] }`. */
 export function loadTraceFile(file: string): LoadedTrace[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new TraceError(`${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
+  return tracesOf(readJsonFile(file), file);
+}
+
+function tracesOf(json: unknown, file: string): LoadedTrace[] {
   const j = json as { format?: unknown; traces?: unknown[] };
   if (j && j.format === 'uffdspec-traces/1') {
     if (!Array.isArray(j.traces)) throw new TraceError(`${file}: traces: expected an array`);
@@ -121,6 +134,16 @@ export async function runTraces(traces: LoadedTrace[], target: Target, onProgres
   return report;
 }
 
+/** Two multi-line texts in columns under their titles, indented for a report. */
+export function sideBySideLines(leftTitle: string, left: string, rightTitle: string, right: string): string[] {
+  const e = left.split('\n');
+  const a = right.split('\n');
+  const w = Math.max(8, ...e.map((x) => x.length));
+  const lines = [`    ${leftTitle.padEnd(w)} | ${rightTitle}`];
+  for (let i = 0; i < Math.max(e.length, a.length); i++) lines.push(`    ${(e[i] ?? '').padEnd(w)} | ${a[i] ?? ''}`);
+  return lines;
+}
+
 /** The human report of one target's run; disagreements show both observations side by side. */
 export function formatReport(r: TargetReport): string {
   const lines = [
@@ -130,12 +153,7 @@ export function formatReport(r: TargetReport): string {
   for (const s of r.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
   for (const [why, n] of reasons) lines.push(`  skipped ${n}: ${why}`);
   for (const d of r.disagreements) {
-    lines.push(`  DISAGREE ${d.trace} (${d.file}) step ${d.step} ${d.op}: ${d.difference}`);
-    const e = d.expected.split('\n');
-    const a = d.actual.split('\n');
-    const w = Math.max(8, ...e.map((x) => x.length));
-    lines.push(`    ${'expected'.padEnd(w)} | ${r.target}`);
-    for (let i = 0; i < Math.max(e.length, a.length); i++) lines.push(`    ${(e[i] ?? '').padEnd(w)} | ${a[i] ?? ''}`);
+    lines.push(`  DISAGREE ${d.trace} (${d.file}) step ${d.step} ${d.op}: ${d.difference}`, ...sideBySideLines('expected', d.expected, r.target, d.actual));
   }
   return lines.join('\n');
 }

@@ -11,6 +11,7 @@
 // trailing `load` too (and it must then finish the access).
 import { Sim, variantOf } from '../src/sim';
 import type { Op } from './trace';
+import { sideBySideLines } from './runner';
 import { PteState, SchedState, Schedule, ThreadState, compareSchedState, formatSchedState } from './schedule';
 
 export interface ScheduleDivergence {
@@ -222,10 +223,5 @@ function simOf(s: Schedule): Sim {
 export function formatScheduleReport(r: ScheduleReport): string {
   if (!r.divergence) return `${r.name}: ${r.steps} steps agree; ${r.evidence ? `the simulator shows it: ${r.evidence}` : 'NO EVIDENCE of the violation on the simulator'}`;
   const d = r.divergence;
-  const e = d.expected.split('\n');
-  const a = d.actual.split('\n');
-  const w = Math.max(8, ...e.map((x) => x.length));
-  const lines = [`DIVERGE ${r.name} at step ${d.step + 1} ${d.name}: ${d.difference}`, `    ${'spec'.padEnd(w)} | sim`];
-  for (let i = 0; i < Math.max(e.length, a.length); i++) lines.push(`    ${(e[i] ?? '').padEnd(w)} | ${a[i] ?? ''}`);
-  return lines.join('\n');
+  return [`DIVERGE ${r.name} at step ${d.step + 1} ${d.name}: ${d.difference}`, ...sideBySideLines('spec', d.expected, 'sim', d.actual)].join('\n');
 }

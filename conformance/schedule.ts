@@ -11,9 +11,8 @@
 // Files: `conformance/generated/counterexamples.json`, a bundle
 // `{ "format": "uffdspec-schedules/1", "schedules": [...] }` written by
 // `npm run verdicts` (src/verdicts/run.ts) from the verdict table's runs.
-import * as fs from 'fs';
 import type { Op, UffdMode } from './trace';
-import { TraceError } from './trace';
+import { TraceError, readJsonFile } from './trace';
 
 export const SCHEDULE_FORMAT = 'uffdspec-schedule/1';
 export const SCHEDULES_FORMAT = 'uffdspec-schedules/1';
@@ -102,12 +101,11 @@ export interface ScheduleBundle {
  * The files are generated, so this checks their shape, not every value.
  */
 export function loadScheduleFile(file: string): Schedule[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new TraceError(`${file}: ${(e as Error).message.split('\n')[0]}`);
-  }
+  return schedulesOf(readJsonFile(file), file);
+}
+
+/** The schedules of a bundle already read from `file`. */
+export function schedulesOf(json: unknown, file: string): Schedule[] {
   const b = json as Partial<ScheduleBundle>;
   if (!b || b.format !== SCHEDULES_FORMAT) throw new TraceError(`${file}: format: expected "${SCHEDULES_FORMAT}"`);
   if (!Array.isArray(b.schedules)) throw new TraceError(`${file}: schedules: expected an array`);

@@ -9,6 +9,7 @@ import { SpecState, SpecSystem } from './spec-target';
 import { shmemBinding, registerModes } from './shmem-binding';
 import { loadSpecFile } from '../src/api';
 import { generateChecker } from '../generator/load';
+import { fillOf } from '../generator/tour';
 import { compareObservation } from './trace';
 import type { Spec } from '../dsl';
 import * as path from 'path';
@@ -45,7 +46,8 @@ const SPEC_FILE = path.resolve(__dirname, ...(__dirname.includes(`${path.sep}dis
 let shmemSpec: Spec | undefined;
 const systems = new Map<string, SpecSystem>();
 
-function specSystem(constants: Trace['constants']): SpecSystem {
+/** The spec specialised to these constants, as a conformance system (cached per constants). */
+export function specSystem(constants: Trace['constants']): SpecSystem {
   const key = JSON.stringify(constants);
   let sys = systems.get(key);
   if (!sys) {
@@ -74,7 +76,7 @@ export const specTarget: Target = {
       return { skip: `the spec does not take these constants: ${(e as Error).message.split('\n')[0]}` };
     }
     const init = sys.initial();
-    const fill = Object.keys(init[0].json.cache as object).map((k, i) => ((init[0].json.cache as any)[k] === 'Hole' ? 0 : i + 1));
+    const fill = fillOf(init[0]);
     if (trace.pages !== fill.length) return { skip: `the spec has ${fill.length} pages, the trace ${trace.pages}` };
     const holes = (xs: number[]) => xs.map((v) => v === 0).join();
     if (holes(trace.initial.fill) !== holes(fill)) return { skip: 'the trace starts from a file the spec does not (the spec starts with every page written)' };

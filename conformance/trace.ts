@@ -107,20 +107,23 @@ export class TraceError extends Error {
   }
 }
 
-export function loadTrace(path: string): Trace {
+/** The JSON value in a file; an unreadable file or bad JSON is a one-line TraceError. */
+export function readJsonFile(path: string): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new TraceError(`${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
     throw new TraceError(`${path}: not valid JSON: ${(e as Error).message.split('\n')[0]}`);
   }
-  return validateTrace(json, path);
+}
+
+export function loadTrace(path: string): Trace {
+  return validateTrace(readJsonFile(path), path);
 }
 
 // ---- validation ----------------------------------------------------------------------

@@ -98,8 +98,8 @@ export function instrOf(name: string, b: J, a: J, constants: Record<string, unkn
     }
     case 'mfill_atomic_copy': {
       const pg = monPage();
-      const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
-      return { do: 'op', op: { op: 'copy', page: pg, value: 0x43, wp: regWp && b.mon_prot[pg] === true } };
+      // the spec's own wpmode: REG_WP && mon_prot[pg]
+      return { do: 'op', op: { op: 'copy', page: pg, value: 0x43, wp: constants.REG_WP === true && b.mon_prot[pg] === true } };
     }
     case 'mfill_atomic_continue':
       return { do: 'op', op: { op: 'continue', page: monPage(), wp: false } };

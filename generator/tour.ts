@@ -141,7 +141,7 @@ export function generateTour(sys: SpecSystem, opts: TourOptions): { traces: Trac
 }
 
 /** page i of a file written before the trace starts holds byte i+1 (0: a hole) */
-function fillOf(st: SpecState): number[] {
+export function fillOf(st: SpecState): number[] {
   const cache = st.json.cache as Record<string, unknown>;
   return Object.keys(cache).map((k, i) => (cache[k] === 'Hole' ? 0 : i + 1));
 }

@@ -6,11 +6,11 @@
 // so a disagreement is reported as the shortest sequence of operations that
 // shows it. The mutation at the end checks that this test can fail.
 import * as fc from 'fast-check';
-import { loadSpecFile } from '../src/api';
-import { generateChecker } from '../generator/load';
-import { TOUR_SIZES, TOUR_VARIANTS, specFile } from '../generator/conformance-suite';
-import { SpecState, SpecSystem } from '../conformance/spec-target';
-import { registerModes, shmemBinding } from '../conformance/shmem-binding';
+import { TOUR_SIZES, TOUR_VARIANTS } from '../generator/conformance-suite';
+import { fillOf } from '../generator/tour';
+import type { SpecState } from '../conformance/spec-target';
+import { specSystem } from '../conformance/targets';
+import { registerModes } from '../conformance/shmem-binding';
 import { Observation, Op, compareObservation, formatObservation } from '../conformance/trace';
 import { Sim, variantOf } from '../src/sim';
 import type { Variant } from '../src/sim/variant';
@@ -25,17 +25,7 @@ import type { Variant } from '../src/sim/variant';
 const SIZES = TOUR_SIZES;
 const VARIANTS = ['modern-wp', 'modern-missing-wp', 'modern-minor', 'kernel-2020-wp'];
 
-const systems = new Map<string, SpecSystem>();
-function system(variant: string): SpecSystem {
-  let sys = systems.get(variant);
-  if (!sys) {
-    const model = loadSpecFile(specFile(), 'ShmemUffd').model({ ...SIZES, ...TOUR_VARIANTS[variant] });
-    const { checker } = generateChecker(model);
-    sys = new SpecSystem(checker, shmemBinding(checker.META.constants));
-    systems.set(variant, sys);
-  }
-  return sys;
-}
+const system = (variant: string) => specSystem({ ...SIZES, ...TOUR_VARIANTS[variant] });
 
 interface Walk {
   ops: Op[];
@@ -48,8 +38,7 @@ function walk(variant: string, choices: number[], mutate: Partial<Variant> = {})
   const sys = system(variant);
   const constants = sys.checker.META.constants as Record<string, string | number | boolean>;
   let states: SpecState[] = sys.initial();
-  const cache = states[0].json.cache as Record<string, unknown>;
-  const fill = Object.keys(cache).map((k, i) => (cache[k] === 'Hole' ? 0 : i + 1));
+  const fill = fillOf(states[0]);
   const sim = new Sim({ pages: SIZES.PAGES, threads: SIZES.THREADS, variant: { ...variantOf(constants), ...mutate }, fill });
   const ops: Op[] = [];
   const modes = registerModes(String(constants.UFFD_MODE));

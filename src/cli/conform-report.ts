@@ -8,7 +8,7 @@ import { spawnSync } from 'child_process';
 import * as path from 'path';
 import type { TargetReport } from '../../conformance/runner';
 import type { ScheduleReport } from '../../conformance/schedule-replay';
-import { NativeHarness, nativeAvailability, type NativeInfo } from '../../conformance/native-driver';
+import { nativeAvailability, nativeProbeInfo, type NativeInfo } from '../../conformance/native-driver';
 import { formatReport } from '../../conformance/runner';
 
 export interface ReportInput {
@@ -26,15 +26,10 @@ export interface StressResult {
   error?: string;
 }
 
-export async function nativeInfo(): Promise<NativeInfo | { error: string }> {
+/** What the availability probe learnt of this kernel (it already asked the harness for `info`). */
+export function nativeInfo(): NativeInfo | { error: string } {
   const a = nativeAvailability();
-  if (!a.ok) return { error: a.reason };
-  const h = await NativeHarness.start({ pages: 1, threads: 0, fill: [0] });
-  try {
-    return await h.info();
-  } finally {
-    await h.close();
-  }
+  return a.ok ? nativeProbeInfo()! : { error: a.reason };
 }
 
 /** Run the stress program with a fixed bound; its own time limit and alarm stop it. */

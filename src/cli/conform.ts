@@ -1,8 +1,7 @@
 // `uffdspec conform`: replay traces on the spec, the simulator and/or the
 // real kernel and report agreement.
 import * as fs from 'fs';
-import { findTraceFiles, formatReport, isScheduleFile, loadTraceFile, runTraces, TargetReport } from '../../conformance/runner';
-import { loadScheduleFile, Schedule } from '../../conformance/schedule';
+import { formatReport, loadConformanceFiles, runTraces, TargetReport } from '../../conformance/runner';
 import { formatScheduleReport, replaySchedule, ScheduleReport } from '../../conformance/schedule-replay';
 import { nativeTarget, simTarget, specTarget, Target } from '../../conformance/targets';
 import { TraceError } from '../../conformance/trace';
@@ -20,12 +19,10 @@ export async function runConform(argv: string[], out: (s: string) => void, err: 
   const all: Record<string, () => Target> = { spec: () => specTarget, sim: () => simTarget, native: () => nativeTarget() };
   if (which !== 'all' && !(which in all)) throw new UsageError(`conform: --target must be spec, sim, native or all, got '${which}'`);
   const roots = p.positional.length ? p.positional : [generatedDir(), path.join(path.dirname(generatedDir()), 'traces')];
-  let loaded;
-  let schedules: Schedule[];
+  // traces, counterexample schedules, and the coverage of the generated tours (bundle headers)
+  let files;
   try {
-    const files = findTraceFiles(roots);
-    loaded = files.filter((f) => !isScheduleFile(f)).flatMap((f) => loadTraceFile(f));
-    schedules = files.filter(isScheduleFile).flatMap((f) => loadScheduleFile(f));
+    files = loadConformanceFiles(roots);
   } catch (e) {
     if (e instanceof TraceError) {
       err(`error: ${e.message}`);
@@ -33,12 +30,7 @@ export async function runConform(argv: string[], out: (s: string) => void, err: 
     }
     throw e;
   }
-  // coverage of the generated tours, from their bundle headers
-  const coverage: string[] = [];
-  for (const f of findTraceFiles(roots).filter((x) => !isScheduleFile(x))) {
-    const j = JSON.parse(fs.readFileSync(f, 'utf8'));
-    if (j.stats) coverage.push(`${j.variant}: ${j.stats.covered}/${j.stats.observable} observable transitions (${((100 * j.stats.covered) / Math.max(1, j.stats.observable)).toFixed(0)}%)`);
-  }
+  const { traces: loaded, schedules, coverage } = files;
   const targets = which === 'all' ? Object.values(all).map((f) => f()) : [all[which]()];
   const reports: TargetReport[] = [];
   if (!p.flags.has('json')) out(`uffdspec conform: ${loaded.length} traces from ${roots.map((r) => path.relative(process.cwd(), r) || '.').join(', ')}`);
@@ -65,7 +57,7 @@ export async function runConform(argv: string[], out: (s: string) => void, err: 
     // bounded: 6 runs of at most 200000 iterations or 6 s per phase (about 75 s); the race
     // window is narrow, and 20000 iterations (about 1 s) rarely meet it
     const stress = p.flags.has('stress') ? runStress(root, ['--runs', '6', '--iterations', '200000', '--seconds', '6']) : null;
-    fs.writeFileSync(reportFile, renderReport({ reports, replays, coverage, stress }, await nativeInfo()));
+    fs.writeFileSync(reportFile, renderReport({ reports, replays, coverage, stress }, nativeInfo()));
     if (!p.flags.has('json')) out(`wrote ${reportFile}`);
   }
   const bad = reports.some((r) => r.disagreements.length > 0) || failed.length > 0;
