@@ -12,6 +12,12 @@ export interface Node {
   span: Span;
 }
 
+/** A declaration or a process step may carry the `//` comment block right above it. */
+export interface Documented {
+  /** that comment's text, `//` and indentation removed, lines joined by '\n' */
+  doc?: string;
+}
+
 export interface Ident extends Node {
   name: string;
 }
@@ -51,7 +57,7 @@ export type Decl =
   | InvariantDecl
   | PropertyDecl;
 
-export interface ConstDecl extends Node {
+export interface ConstDecl extends Node, Documented {
   kind: 'Const';
   name: Ident;
   type: TypeExpr;
@@ -73,7 +79,7 @@ export interface UnionDecl extends Node {
   tags: TagDecl[];
   isEnum: boolean;
 }
-export interface VarDecl extends Node {
+export interface VarDecl extends Node, Documented {
   kind: 'Var';
   name: Ident;
   type: TypeExpr;
@@ -82,7 +88,7 @@ export interface InitDecl extends Node {
   kind: 'Init';
   body: Stmt[];
 }
-export interface ActionDecl extends Node {
+export interface ActionDecl extends Node, Documented {
   kind: 'Action';
   name: Ident;
   params: Param[];
@@ -92,7 +98,7 @@ export interface Param extends Node {
   name: Ident;
   type: TypeExpr;
 }
-export interface ProcessDecl extends Node {
+export interface ProcessDecl extends Node, Documented {
   kind: 'Process';
   name: Ident;
   /** `process P[t in D]`: index variable and its domain; absent for a single instance. */
@@ -105,17 +111,17 @@ export interface LocalDecl extends Node {
   type: TypeExpr;
   init: Expr;
 }
-export interface LabelledStep extends Node {
+export interface LabelledStep extends Node, Documented {
   label: Ident;
   body: Stmt[];
 }
-export interface InvariantDecl extends Node {
+export interface InvariantDecl extends Node, Documented {
   kind: 'Invariant';
   name: Ident;
   expr: Expr;
 }
 /** Reserved for liveness properties; the checker reports it as not yet supported. */
-export interface PropertyDecl extends Node {
+export interface PropertyDecl extends Node, Documented {
   kind: 'Property';
   name: Ident;
   expr: Expr;

@@ -8,7 +8,7 @@ import { Diagnostic, SourceText, diag } from './diagnostics';
 import type { IAction, IConstant, IDomain, IExpr, IInvariant, IPathElem, IProcess, IStmt, IVar, Model } from './ir';
 import { BOOL, INT, TagInfo, Type, assignable, findTag, join, size, typeToString } from './types';
 import { evaluate } from './evaluate';
-import { EvalError, Value } from '../src/runtime/values';
+import { EvalError, MAX_ENUMERATED, Value } from '../src/runtime/values';
 
 export type ConstOverrides = Record<string, string | number | boolean>;
 
@@ -32,8 +32,9 @@ function countText(n: number): string {
 }
 
 class Fail extends Error {
-  constructor(public d: Diagnostic) {
-    super(d.message);
+  /** `d` null: a consequence of an error already reported (nothing more to say) */
+  constructor(public d: Diagnostic | null) {
+    super(d?.message ?? 'already reported');
   }
 }
 
@@ -85,6 +86,8 @@ class Checker {
   private globals = new Map<string, { kind: GlobalKind; span: Span }>();
   private constDecls = new Map<string, A.ConstDecl>();
   private constants = new Map<string, IConstant>();
+  /** constants whose value could not be set (their error is reported once) */
+  private failedConsts = new Set<string>();
   private typeDecls = new Map<string, A.TypeDecl | A.UnionDecl>();
   private resolvedTypes = new Map<string, Type>();
   private resolving = new Set<string>();
@@ -105,7 +108,7 @@ class Checker {
       return f();
     } catch (e) {
       if (e instanceof Fail) {
-        this.diags.push(e.d);
+        if (e.d) this.diags.push(e.d);
         return undefined;
       }
       if (e instanceof EvalError) {
@@ -124,7 +127,7 @@ class Checker {
     }
     if (this.diags.length) return { diagnostics: this.diags };
     // 2. constants, in order (a constant may use earlier ones)
-    for (const d of decls) if (d.kind === 'Const') this.attempt(() => this.checkConst(d));
+    for (const d of decls) if (d.kind === 'Const' && this.attempt(() => (this.checkConst(d), true)) === undefined) this.failedConsts.add(d.name.name);
     this.attempt(() => this.checkOverrides());
     if (this.diags.length) return { diagnostics: this.diags };
     // 3. named types and tags
@@ -444,9 +447,10 @@ class Checker {
     return this.enumerable(this.resolveType(t), t.span);
   }
 
+  /** A domain that is enumerated value by value (with, for, forall/exists, parameters, process indices, map comprehensions). */
   private enumerable(ty: Type, span: Span): Type {
     const n = size(ty);
-    if (!(n <= MAX_VAR_SIZE)) this.fail(`the domain ${typeToString(ty)} has ${countText(n)} values; a domain must have at most 2^52`, span);
+    if (!(n <= MAX_ENUMERATED)) this.fail(`the domain ${typeToString(ty)} has ${Number.isFinite(n) && n < 1e15 ? n : countText(n)} values; a domain that is enumerated may have at most ${MAX_ENUMERATED} (2^20)`, span);
     return ty;
   }
 
@@ -498,7 +502,7 @@ class Checker {
       return { name: p.name.name, type, slot: scope.bind(p.name.name, type) };
     });
     const body = this.block(d.body, { scope, state: true, what: `action ${d.name.name}` }, { whole: new Set(), part: new Set() });
-    return { name: d.name.name, span: d.name.span, params, body, slots: counter.n };
+    return { name: d.name.name, span: d.name.span, params, body, slots: counter.n, doc: d.doc };
   }
 
   private checkProcessSteps(d: A.ProcessDecl): IAction[] {
@@ -533,6 +537,7 @@ class Checker {
         params,
         body: [guard, ...body],
         slots: counter.n,
+        doc: step.doc,
         process: { name: d.name.name, label: step.label.name, pcVar: p.pcVar, indexed: p.domain !== null, next },
       };
     });
@@ -542,7 +547,7 @@ class Checker {
     const counter = { n: 0 };
     const e = this.expr(d.expr, { scope: new Scope(null, counter), state: true, what: `invariant ${d.name.name}` }, BOOL);
     this.expectType(BOOL, e.ty, d.expr.span, `invariant ${d.name.name}`);
-    return { name: d.name.name, expr: e, span: d.name.span, slots: counter.n };
+    return { name: d.name.name, expr: e, span: d.name.span, slots: counter.n, doc: d.doc };
   }
 
   // ---------- statements ----------
@@ -735,7 +740,7 @@ class Checker {
       if (lo.k === 'lit' && hi.k === 'lit') {
         const t: Type = { k: 'int', lo: lo.v as number, hi: hi.v as number };
         if ((hi.v as number) < (lo.v as number)) return { dom: { k: 'range', lo, hi }, elemTy: INT };
-        return { dom: { k: 'type', type: t }, elemTy: t };
+        return { dom: { k: 'type', type: this.enumerable(t, e.span) }, elemTy: t };
       }
       return { dom: { k: 'range', lo, hi }, elemTy: INT };
     }
@@ -989,6 +994,7 @@ class Checker {
     }
     const c = this.constants.get(n);
     if (c) return { k: 'lit', v: c.value, ty: c.type };
+    if (this.failedConsts.has(n)) throw new Fail(null);
     if (this.constDecls.has(n)) this.fail(`constant ${n} is used before its declaration`, e.span);
     const t = this.tags.get(n);
     if (t) {

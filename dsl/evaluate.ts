@@ -3,7 +3,7 @@
 // checkers do not use it: they compile the same IR to JavaScript, so the two
 // stay independent implementations of the semantics.
 import type { IDomain, IExpr } from './ir';
-import { EvalError, Value, compare, enumerate, equals, ord, setFromArray, setHas, tagOf } from '../src/runtime/values';
+import { EvalError, MAX_ENUMERATED, Value, compare, enumerate, equals, ord, setFromArray, setHas, tagOf } from '../src/runtime/values';
 import { typeToString } from './types';
 
 export interface Env {
@@ -54,13 +54,8 @@ export function evaluate(e: IExpr, env: Env): Value {
     }
     case 'setlit':
       return setFromArray(e.elems.map((x) => evaluate(x, env)));
-    case 'rangeSet': {
-      const lo = evaluate(e.lo, env) as number;
-      const hi = evaluate(e.hi, env) as number;
-      const out: Value[] = [];
-      for (let i = lo; i <= hi; i++) out.push(i);
-      return out;
-    }
+    case 'rangeSet':
+      return intRange(evaluate(e.lo, env) as number, evaluate(e.hi, env) as number);
     case 'seqlit':
       return e.elems.map((x) => evaluate(x, env));
     case 'maplit': {
@@ -216,18 +211,21 @@ function call(fn: string, args: Value[]): Value {
   throw new EvalError(`unknown function ${fn}`);
 }
 
+/** lo..hi, at most MAX_ENUMERATED values (the runtime's rt.range has the same bound) */
+function intRange(lo: number, hi: number): Value[] {
+  if (hi - lo + 1 > MAX_ENUMERATED) throw new EvalError(`cannot enumerate ${lo}..${hi}: ${hi - lo + 1} values, at most ${MAX_ENUMERATED}`);
+  const out: Value[] = [];
+  for (let i = lo; i <= hi; i++) out.push(i);
+  return out;
+}
+
 /** The values a domain ranges over, in a fixed order (ordinal order for types). */
 export function domainValues(d: IDomain, env: Env): Value[] {
   switch (d.k) {
     case 'type':
       return enumerate(d.type);
-    case 'range': {
-      const lo = evaluate(d.lo, env) as number;
-      const hi = evaluate(d.hi, env) as number;
-      const out: Value[] = [];
-      for (let i = lo; i <= hi; i++) out.push(i);
-      return out;
-    }
+    case 'range':
+      return intRange(evaluate(d.lo, env) as number, evaluate(d.hi, env) as number);
     case 'set':
       return (evaluate(d.e, env) as Value[]).slice().sort(compare);
   }

@@ -84,6 +84,8 @@ export interface IAction {
   body: IStmt[];
   /** size of the local-slot frame this action needs */
   slots: number;
+  /** the comment above the action or the process step */
+  doc?: string;
   process?: { name: string; label: string; pcVar: number; indexed: boolean; next: string };
 }
 
@@ -102,6 +104,8 @@ export interface IInvariant {
   expr: IExpr;
   span: Span;
   slots: number;
+  /** the comment above the invariant: its first sentence is the property's one-line meaning */
+  doc?: string;
 }
 
 export interface IConstant {

@@ -51,6 +51,7 @@ export function parseSpec(text: string): ParseResult {
     const m = grammar.match(text);
     if (m.failed()) return { diagnostics: [syntaxError(text, m)] };
     const ast = semantics(m).toAst() as SpecAst;
+    attachDocs(ast, text);
     const diagnostics = sink;
     sink = [];
     return diagnostics.length > 0 ? { diagnostics } : { ast, diagnostics: [] };
@@ -58,6 +59,35 @@ export function parseSpec(text: string): ParseResult {
     sink = [];
     const what = e instanceof RangeError ? 'the spec is nested too deeply to parse' : `internal parser error: ${String(e)}`;
     return { diagnostics: [diag('parse', what, { start: 0, end: Math.min(1, text.length) })] };
+  }
+}
+
+/**
+ * The `//` comment block that ends on the line right above `start` (no blank
+ * line in between), as Go doc comments: the text of a declaration's doc.
+ */
+export function docComment(text: string, start: number): string | undefined {
+  const lines: string[] = [];
+  let end = text.lastIndexOf('\n', start - 1);
+  // the declaration must start its line
+  if (text.slice(end + 1, start).trim() !== '') return undefined;
+  while (end > 0) {
+    const begin = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(begin, end).trim();
+    // a section rule (`// ---- properties`) ends the block: it heads many declarations
+    if (!line.startsWith('//') || /-{8,}|={8,}/.test(line)) break;
+    lines.unshift(line.replace(/^\/\/ ?/, ''));
+    end = begin - 1;
+  }
+  const doc = lines.join('\n').trim();
+  return doc || undefined;
+}
+
+function attachDocs(ast: SpecAst, text: string): void {
+  for (const d of ast.decls) {
+    if (d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Type' || d.kind === 'Union') continue;
+    d.doc = docComment(text, d.span.start);
+    if (d.kind === 'Process') for (const st of d.steps) st.doc = docComment(text, st.span.start);
   }
 }
 

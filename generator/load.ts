@@ -4,7 +4,9 @@
 // transpiled once; an unchanged spec and constants reuse the cached module.
 import * as crypto from 'crypto';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { SpecError, diag } from '../dsl/diagnostics';
 // TypeScript and ts-morph are needed only when a module is (re)generated, so
 // they are loaded then: a cached module starts without them.
 import type * as TS from 'typescript';
@@ -28,8 +30,44 @@ export function formatSource(text: string): string {
   return out;
 }
 
+/**
+ * Where generated checker modules are cached: UFFDSPEC_BUILD_DIR, else
+ * build/gen in the package, else (when the package cannot be written, e.g.
+ * installed read-only) a per-user cache directory. A directory that cannot be
+ * written is a user error naming it, never a crash.
+ */
 export function buildDir(): string {
-  return process.env.UFFDSPEC_BUILD_DIR ?? path.resolve(__dirname, '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []), 'build', 'gen');
+  const env = process.env.UFFDSPEC_BUILD_DIR;
+  if (env) {
+    const why = unwritable(env);
+    if (why) throw new SpecError([diag('cli', `UFFDSPEC_BUILD_DIR=${env} cannot be written (${why}): set it to a writable directory`)]);
+    return env;
+  }
+  const pkg = path.resolve(__dirname, '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []), 'build', 'gen');
+  const user = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'uffdspec', 'gen');
+  const tried: string[] = [];
+  for (const dir of [pkg, user]) {
+    const why = unwritable(dir);
+    if (!why) return dir;
+    tried.push(`${dir} (${why})`);
+  }
+  throw new SpecError([diag('cli', `cannot write generated checkers to ${tried.join(' or ')}: set UFFDSPEC_BUILD_DIR to a writable directory`)]);
+}
+
+const writable = new Map<string, string | null>();
+/** why `dir` cannot be created and written, or null */
+function unwritable(dir: string): string | null {
+  const known = writable.get(dir);
+  if (known !== undefined) return known;
+  let why: string | null = null;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch (e) {
+    why = (e as NodeJS.ErrnoException).code ?? String(e);
+  }
+  writable.set(dir, why);
+  return why;
 }
 
 export interface Generated {
@@ -40,7 +78,7 @@ export interface Generated {
 
 const loaded = new Map<string, CompiledChecker>();
 
-export function generateChecker(model: Model, opts: { format?: boolean } = {}): Generated {
+export function generateChecker(model: Model, opts: { format?: boolean; onGenerate?: () => void } = {}): Generated {
   const raw = emitChecker(model);
   const hash = crypto.createHash('sha256').update(raw).digest('hex').slice(0, 16);
   const dir = buildDir();
@@ -51,15 +89,19 @@ export function generateChecker(model: Model, opts: { format?: boolean } = {}): 
   if (mem) return { tsPath, checker: mem, cached: true };
   let cached = fs.existsSync(jsPath) && fs.existsSync(tsPath);
   if (!cached) {
-    fs.mkdirSync(dir, { recursive: true });
+    opts.onGenerate?.();
     const source = opts.format === false ? raw : formatSource(raw);
     const ts = require('typescript') as typeof TS;
     const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-    // write to temporary names first so a concurrent run never loads half a file
-    fs.writeFileSync(tsPath + '.tmp', source);
-    fs.writeFileSync(jsPath + '.tmp', js);
-    fs.renameSync(tsPath + '.tmp', tsPath);
-    fs.renameSync(jsPath + '.tmp', jsPath);
+    // Each process writes its own temporary files and renames them into place
+    // (atomic): concurrent runs on a cold cache never load half a file, and
+    // the last rename wins with identical content. The .ts goes last, so a
+    // .js is never taken for cached without its source.
+    const tmp = `.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    fs.writeFileSync(jsPath + tmp, js);
+    fs.writeFileSync(tsPath + tmp, source);
+    fs.renameSync(jsPath + tmp, jsPath);
+    fs.renameSync(tsPath + tmp, tsPath);
   }
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require(jsPath) as { create(rt: unknown): CompiledChecker };

@@ -540,13 +540,15 @@ export const ShmemUffd = spec`
   }
 
   // ---------------------------------------------------------------- properties
-  // (i) WP-notify: no store through mapping 0 lands on a page the monitor protected
-  // before an event for that page has reached the monitor (read(2)). Writes through
+  // No store through the registered mapping lands on a page the monitor write-protected
+  // before an event for that page has reached the monitor.
+  // Brief property (i), WP-notify; "reached" = read(2) returned it. Writes through
   // other mappings and pwrite are out of scope by design (per-mm, per-address wp).
   invariant NoSilentWrite: !silent_write
 
-  // (ii) Coherence: every present pte maps the folio currently cached at its index, so
-  // mmap and read(2)/write(2) see the same page (Andrea's question, 27 Nov 2020).
+  // Every present pte maps the folio currently cached at its index, so mmap and
+  // read(2)/write(2) see the same page.
+  // Brief property (ii), coherence (Andrea's question, 27 Nov 2020).
   invariant PteCoherent:
     forall mm in Mapping: forall i in Page:
       (match pte[mm][i] {
@@ -554,8 +556,9 @@ export const ShmemUffd = spec`
         PteNone => true,
         PteMarker => true })
 
-  // (iii) No stuck thread, together with the deadlock check: every sleeper has a waker.
-  // A thread on the falloc waitq sleeps only while a punch is active (punch_end wakes
+  // Every sleeping thread has someone to wake it: a punch in progress or the monitor
+  // handling its page.
+  // Brief property (iii), no stuck thread, together with the deadlock check. A thread on the falloc waitq sleeps only while a punch is active (punch_end wakes
   // all); a thread whose message the monitor read sleeps only while the monitor is
   // still handling (or about to wake) that page. An unread message will be read.
   invariant NoLostWakeup:
@@ -566,10 +569,11 @@ export const ShmemUffd = spec`
             MustWake { page } => page == Thread[u].p,
             MonIdle => false }))
 
-  // The state form of (i): a page is armed but the next store through mapping 0 would
-  // land with no event - its pte is present without uffd-wp, or none while the slot
-  // holds a folio or no MISSING registration would catch the hole. Violated as soon
-  // as the protection is lost, before any write (e.g. by a zap without markers).
+  // A page the monitor write-protected stays protected until an event for it reaches the
+  // monitor: a uffd-wp pte, a marker, or a hole that a MISSING registration catches.
+  // The state form of property (i): violated as soon as the protection is lost, before
+  // any write - when the pte is present without uffd-wp, or none while the slot holds a
+  // folio or no MISSING registration would catch the hole (by a zap without markers, say).
   invariant WpNotLost:
     forall i in Page: armed[i] =>
       (match pte[0][i] {
@@ -577,20 +581,22 @@ export const ShmemUffd = spec`
         PteMarker => true,
         PteNone => REG_MISSING && cache[i] is Hole })
 
-  // x86 pte_mkuffd_wp() also clears the write bit (6.13): a uffd-wp pte is never
-  // writable, otherwise a store would land without entering do_wp_page.
+  // A uffd-wp pte is never writable, otherwise a store would land without entering
+  // do_wp_page. (x86 pte_mkuffd_wp() also clears the write bit, 6.13.)
   invariant WpImpliesReadOnly:
     forall mm in Mapping: forall i in Page:
       (match pte[mm][i] { Present { writable, wp } => !(wp && writable), PteNone => true, PteMarker => true })
 
-  // pte_install_uffd_wp_if_needed() / change_pte_range() install markers only in a
-  // file VMA with VM_UFFD_WP, and only with PTE_MARKER_UFFD_WP: never in mapping 1.
+  // Markers exist only in the WP-registered mapping 0, and only with PTE_MARKER_UFFD_WP.
+  // (pte_install_uffd_wp_if_needed() and change_pte_range() install them only in a file
+  // VMA with VM_UFFD_WP: never in mapping 1.)
   invariant MarkersOnlyInWpVma:
     forall mm in Mapping: forall i in Page:
       pte[mm][i] is PteMarker => (mm == 0 && REG_WP && PTE_MARKERS)
 
-  // The folio lock is held across steps only by a fault between shmem_get_folio and
-  // finish_fault, on a cached folio (the lock discipline the coherence argument uses).
+  // A folio lock is held across steps only by a fault between shmem_get_folio and
+  // finish_fault, on a cached folio.
+  // (The lock discipline the coherence argument uses.)
   invariant FolioLockHeldByFault:
     forall i in Page: locked[i] =>
       (cache[i] is Folio && (exists u in Tid: Thread[u] at finish_fault && Thread[u].p == i))

@@ -8,7 +8,8 @@ import type { ConstOverrides } from '../dsl/checker';
 import { SpecError, diag } from '../dsl/diagnostics';
 import type { Model } from '../dsl/ir';
 import { generateChecker } from '../generator/load';
-import { StepError, explore } from './engine/bfs';
+import { exploreGenerated } from './engine/bfs';
+import { EvaluationFailure } from './engine/explore';
 import type { CheckOptions, CheckResult } from './engine/result';
 import { interpretCheck } from './reference/interpreter';
 import { EvalError } from './runtime/values';
@@ -29,24 +30,33 @@ export function loadSpecFile(file: string, name?: string): Spec {
 
 export interface RunOptions extends CheckOptions {
   engine?: 'generated' | 'interpreter';
+  /** called before a checker module has to be generated (not when it is cached) */
+  onGenerate?: () => void;
 }
 
-/** Check a model; evaluation failures become SpecErrors located at the failing step. */
+/** Check a model; evaluation failures become SpecErrors located at the failing step or invariant. */
 export function checkModel(model: Model, opts: RunOptions = {}): CheckResult {
-  if (opts.engine === 'interpreter') return interpretCheck(model, opts);
-  const { checker } = generateChecker(model);
   try {
-    return explore(checker, opts);
+    if (opts.engine === 'interpreter') return interpretCheck(model, opts);
+    const { checker } = generateChecker(model, { onGenerate: opts.onGenerate });
+    return exploreGenerated(checker, opts);
   } catch (err) {
-    const e = err as StepError & { actionIndex?: number };
-    if (err instanceof StepError || err instanceof EvalError) {
-      const ai = err instanceof StepError ? err.action : e.actionIndex ?? -1;
-      const act = ai >= 0 ? model.actions[ai] : undefined;
-      const where = act ? `step ${act.name}` : 'init';
-      throw new SpecError([diag('eval', `${where}: ${err.message}`, act ? act.span : model.initSpan, model.source)]);
-    }
+    if (err instanceof EvaluationFailure) throw locate(model, err);
     throw err;
   }
+}
+
+/** The located diagnostic of an evaluation failure (the interpreter's are located already). */
+function locate(model: Model, f: EvaluationFailure): Error {
+  if (f.cause instanceof SpecError) return f.cause;
+  if (!(f.cause instanceof EvalError)) return f.cause instanceof Error ? f.cause : new Error(String(f.cause));
+  if ('invariant' in f.where) {
+    const inv = model.invariants[f.where.invariant];
+    return new SpecError([diag('eval', `invariant ${inv.name}: ${f.message}`, inv.span, model.source)]);
+  }
+  const act = f.where.action >= 0 ? model.actions[f.where.action] : undefined;
+  const what = act ? `step ${act.name}` : 'init';
+  return new SpecError([diag('eval', `${what}: ${f.message}`, act ? act.span : model.initSpan, model.source)]);
 }
 
 export interface CheckFileOptions extends RunOptions {

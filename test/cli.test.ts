@@ -44,6 +44,7 @@ const RUNS = {
   diehardJson: { args: ['check', DIEHARD, '--json'] },
   diehardJsonAgain: { args: ['check', DIEHARD, '--json'] },
   diehardJsonAll: { args: ['check', DIEHARD, '--json', '--continue'] },
+  diehardTla: { args: ['check', DIEHARD, '--format', 'tla'] },
   peterson: { args: ['check', PETERSON, '--spec', 'Peterson'] },
   twophaseNoDeadlock: { args: ['check', TWOPHASE, '--const', 'RM_COUNT=4', '--no-deadlock'] },
   twophaseDeadlock: { args: ['check', TWOPHASE, '--const', 'RM_COUNT=4'], progressMs: '0' },
@@ -62,7 +63,7 @@ const RUNS = {
   unknownCommand: { args: ['chekc', DIEHARD] },
   maxStates: { args: ['check', DIEHARD, '--max-states', '5'] },
   maxDepth: { args: ['check', DIEHARD, '--max-depth', '2', '--json'] },
-  timeout: { args: ['check', BIG.file, '--timeout', '1'], progressMs: '200' },
+  timeout: { args: ['check', BIG.file, '--timeout', '2'], progressMs: '100' },
   // 1568 states: the clock is read every 1024 states, so a 1 ms interval prints
   progressJson: { args: ['check', TWOPHASE, '--const', 'RM_COUNT=4', '--no-deadlock', '--json'], progressMs: '1' },
   progressMalformed: { args: ['check', DIEHARD], progressMs: 'soon' },
@@ -122,10 +123,13 @@ const lines = (s: string) => s.replace(/\n$/, '').split('\n');
 /** The TLC-style statistics of a human-readable report. */
 function stats(stdout: string) {
   const m = /^(\d+) states generated, (\d+) distinct states found, (\d+) states left on queue\.$/m.exec(stdout);
-  const d = /^The depth of the complete state graph search is (\d+)\.$/m.exec(stdout);
+  const d = /^The depth of the (?:complete )?state graph search is (\d+)\.$/m.exec(stdout);
   if (!m || !d) throw new Error(`no statistics in:\n${stdout}`);
   return { generated: Number(m[1]), distinct: Number(m[2]), queueLeft: Number(m[3]), depth: Number(d[1]) };
 }
+
+/** stderr without the announcements of slow phases (`uffdspec: generating ...…`), which depend on the cache */
+const withoutPhases = (s: string) => s.replace(/^uffdspec: .*…\n/gm, '');
 
 /** A user error: exit 2, nothing on stdout, no stack trace; returns the lines of stderr. */
 function userError(r: Run): string[] {
@@ -139,17 +143,47 @@ function userError(r: Run): string[] {
 const PROGRESS = /^Progress: \d+ distinct states, \d+ on queue, \d+ generated, \d+ states\/s, \d+s$/;
 
 describe('check: DieHard', () => {
-  test('NotFour is violated: a 7-state trace and the TLC-style summary', () => {
+  test('NotFour is violated: the summary first, then a 6-step trace of changes, then the statistics', () => {
     const r = run('diehard');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
+    expect(withoutPhases(r.stderr)).toBe('');
     const out = r.stdout;
-    expect(lines(out).slice(0, 4)).toEqual([
-      `uffdspec: checking DieHard (${DIEHARD})`,
+    expect(lines(out).slice(0, 9).map((l) => l.replace(/in \d+ ms/, 'in T ms'))).toEqual([
+      `uffdspec: checking DieHard (${DIEHARD}) with the generated engine`,
       'Constants: GOAL=4 (default)',
-      'Error: Invariant NotFour is violated.',
-      'Error: The behavior up to this point is (7 states, 6 steps):',
+      'Stopped at the first violation (--continue explores everything) after 14 distinct states (73 generated), depth 7, in T ms; 2 states were left unexplored.',
+      '',
+      'Properties:',
+      '  NotFour   violated in 6 steps',
+      '      The big jug never holds exactly GOAL gallons (a violation is a solution of the puzzle)',
+      '  Deadlock  unknown',
+      '      No reachable state is stuck: some step is possible until every process has finished',
     ]);
+    expect(out).toContain('(unknown: not checked past 14 states: the run stopped at the first violation (14 distinct states, 2 left on the queue); --continue explores everything)');
+    expect(out).toContain('Counterexample: NotFour violated after 6 steps (how to read it: docs/reading-traces.md):');
+    expect(out.match(/^(Initial state|Step \d+: .*):?$/gm)).toEqual([
+      'Initial state:',
+      'Step 1: FillBig',
+      'Step 2: BigToSmall',
+      'Step 3: EmptySmall',
+      'Step 4: BigToSmall',
+      'Step 5: FillBig',
+      'Step 6: BigToSmall',
+    ]);
+    // each step shows what changed, old -> new; the last one solves the puzzle
+    expect(out).toContain('Step 6: BigToSmall\n    big     5 -> 4\n    small   2 -> 3\n');
+    expect(out).not.toMatch(/^Error:/m);
+    // The run stops at the first violation (breadth first, so the trace is a
+    // shortest one), having seen every state up to depth 6 and part of the
+    // next level: 14 of DieHard's 16 distinct states (docs/examples.md).
+    expect(stats(out)).toEqual({ generated: 73, distinct: 14, queueLeft: 2, depth: 7 });
+    expect(out).toMatch(/^Finished in \d+ms \(\d+ distinct states\/s, generated engine\)\.$/m);
+  });
+
+  test('--format tla: the same counterexample in TLC notation', () => {
+    const r = run('diehardTla');
+    expect(r.code).toBe(1);
+    const out = r.stdout;
     expect(out.match(/^State \d+: <.*>$/gm)).toEqual([
       'State 1: <Initial predicate>',
       'State 2: <FillBig>',
@@ -161,22 +195,24 @@ describe('check: DieHard', () => {
     ]);
     // the last state is the solution of the puzzle
     expect(out).toContain('State 7: <BigToSmall>\n/\\ big = 4\n/\\ small = 3\n');
-    // The run stops at the first violation (breadth first, so the trace is a
-    // shortest one), having seen every state up to depth 6 and part of the
-    // next level: 14 of DieHard's 16 distinct states (docs/examples.md).
     expect(stats(out)).toEqual({ generated: 73, distinct: 14, queueLeft: 2, depth: 7 });
-    expect(out).toMatch(/^Finished in \d+ms \(\d+ distinct states\/s, generated engine\)\.$/m);
   });
 
   test('--json: one JSON object on stdout, nothing else', () => {
     const r = run('diehardJsonAll');
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('');
+    expect(withoutPhases(r.stderr)).toBe('');
     expect(r.stdout.trimStart().startsWith('{')).toBe(true);
     const j = JSON.parse(r.stdout);
     expect(Object.keys(j)).toEqual(
-      expect.arrayContaining(['spec', 'constants', 'result', 'statesGenerated', 'distinctStates', 'depth', 'durationMs', 'violations', 'coverage']),
+      expect.arrayContaining(['spec', 'constants', 'result', 'complete', 'statesGenerated', 'distinctStates', 'depth', 'durationMs', 'violations', 'properties', 'coverage']),
     );
+    // complete: every property has a verdict
+    expect(j.complete).toBe(true);
+    expect(j.properties).toEqual([
+      { name: 'NotFour', status: 'violated', traceLength: 7, meaning: 'The big jug never holds exactly GOAL gallons (a violation is a solution of the puzzle)' },
+      { name: 'Deadlock', status: 'holds' },
+    ]);
     // with --continue the whole graph is explored: DieHard's 16 states
     expect(j).toMatchObject({ spec: 'DieHard', constants: { GOAL: 4 }, result: 'violation', statesGenerated: 97, distinctStates: 16, depth: 8, queueLeft: 0 });
     expect(typeof j.durationMs).toBe('number');
@@ -193,7 +229,13 @@ describe('check: DieHard', () => {
 
     // stopping at the first violation (the default) gives the same shortest trace
     const first = JSON.parse(run('diehardJson').stdout);
-    expect(first).toMatchObject({ result: 'violation', statesGenerated: 73, distinctStates: 14, depth: 7, queueLeft: 2 });
+    expect(first).toMatchObject({ result: 'violation', complete: false, stoppedBy: 'first-violation', statesGenerated: 73, distinctStates: 14, depth: 7, queueLeft: 2 });
+    // ... and claims nothing about the states it did not explore
+    expect(first.properties[1]).toEqual({
+      name: 'Deadlock',
+      status: 'unknown',
+      reason: 'not checked past 14 states: the run stopped at the first violation (14 distinct states, 2 left on the queue); --continue explores everything',
+    });
     expect(first.violations[0].trace).toEqual(v.trace);
   });
 
@@ -217,17 +259,20 @@ describe('check: specs that hold, and --no-deadlock', () => {
   test('Peterson (--spec: the file defines two specs)', () => {
     const r = run('peterson');
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('Model checking completed. No error has been found.');
+    expect(withoutPhases(r.stderr)).toBe('');
+    expect(r.stdout).toContain('Explored every reachable state: 26 distinct states (45 generated), depth 8');
+    expect(r.stdout).toContain('  MutualExclusion  holds\n      The two processes are never in the critical section at the same time\n  Deadlock         holds\n');
     expect(stats(r.stdout)).toEqual({ generated: 45, distinct: 26, queueLeft: 0, depth: 8 });
   });
 
   test('TwoPhase with --no-deadlock (README): ok, 1568 states for 4 RMs; the same with deadlock checking on', () => {
     const off = run('twophaseNoDeadlock');
     expect(off.code).toBe(0);
-    expect(off.stderr).toBe('');
+    expect(withoutPhases(off.stderr)).toBe('');
     expect(lines(off.stdout)[1]).toBe('Constants: RM_COUNT=4');
-    expect(off.stdout).toContain('Model checking completed. No error has been found.');
+    expect(off.stdout).toContain('Explored every reachable state: 1,568 distinct states (8,258 generated), depth 14');
+    // --no-deadlock: no verdict on deadlock is claimed
+    expect(off.stdout).not.toContain('  Deadlock');
     expect(stats(off.stdout)).toEqual({ generated: 8258, distinct: 1568, queueLeft: 0, depth: 14 });
     // the receive actions stay enabled as self-loops, so no state is a deadlock
     const on = run('twophaseDeadlock');
@@ -238,11 +283,13 @@ describe('check: specs that hold, and --no-deadlock', () => {
   test('--no-deadlock turns a deadlock (ProdCons GREEDY=true) into a normal end', () => {
     const on = run('greedy');
     expect(on.code).toBe(1);
-    expect(on.stdout).toContain('Error: Deadlock reached.');
-    expect(on.stdout).toContain('Error: The behavior up to this point is (9 states, 8 steps):');
+    expect(on.stdout).toContain('  Deadlock      violated in 8 steps');
+    expect(on.stdout).toContain('Counterexample: Deadlock reached after 8 steps');
+    // a sequence is shown as one
+    expect(on.stdout).toContain('    q                  <<0>> -> <<0, 0>>');
     const off = run('greedyNoDeadlock');
     expect(off.code).toBe(0);
-    expect(off.stdout).toContain('Model checking completed. No error has been found.');
+    expect(off.stdout).toContain('Explored every reachable state');
     expect(stats(off.stdout)).toEqual({ generated: 65, distinct: 45, queueLeft: 0, depth: 9 });
   });
 });
@@ -287,17 +334,17 @@ describe('check: user errors exit 2 with a located one-line diagnostic', () => {
   test('an unknown flag, a flag without its value, a bad limit (rejected before anything is printed)', () => {
     const unknown = userError(run('unknownFlag'));
     expect(unknown).toHaveLength(1);
-    expect(unknown[0]).toMatch(/^check: unknown option --frobnicate \(options: --spec, --const, .*, --expect-violation\)$/);
-    expect(userError(run('flagWithoutValue'))).toEqual(['check: --max-states needs a value']);
+    expect(unknown[0]).toMatch(/^check: unknown option --frobnicate \(options: --spec, --const, .*, --engine; see uffdspec check --help\)$/);
+    expect(userError(run('flagWithoutValue'))).toEqual(['check: --max-states needs a value (N)']);
     expect(userError(run('badLimit'))).toEqual(["check: --timeout expects a positive integer, got '0'"]);
   });
 
   test('--expect-violation of an invariant the spec does not have (rejected before the run)', () => {
-    expect(userError(run('expectUnknown'))).toEqual(['check: --expect-violation Nope: the spec has no invariant Nope (invariants: NotFour)']);
+    expect(userError(run('expectUnknown'))).toEqual(['check: --expect-violation Nope: the spec has no property Nope (properties: NotFour, Deadlock)']);
   });
 
   test('an unknown command', () => {
-    expect(userError(run('unknownCommand'))).toEqual(["uffdspec: unknown command 'chekc' (commands: check, conform, gen-traces)"]);
+    expect(userError(run('unknownCommand'))).toEqual(["uffdspec: unknown command 'chekc' (commands: check, conform, gen-traces, verdicts, help; uffdspec --help)"]);
   });
 
   test('a usage error is reported without loading the checker', () => {
@@ -313,22 +360,25 @@ describe('check: limits exit 3', () => {
   test('--max-states', () => {
     const r = run('maxStates');
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain('Stopped: the max-states limit was reached before the state space was exhausted (no error found so far).');
+    expect(r.stdout).toMatch(/^Stopped by the --max-states limit after 5 distinct states/m);
+    expect(r.stdout).toContain('  NotFour   unknown');
+    expect(r.stdout).toContain('(unknown: not checked past 5 states: the --max-states limit stopped the run');
     expect(stats(r.stdout).distinct).toBe(5);
   });
 
   test('--max-depth', () => {
     const r = run('maxDepth');
     expect(r.code).toBe(3);
-    expect(JSON.parse(r.stdout)).toMatchObject({ result: 'limit', limit: 'max-depth', violations: [] });
+    // states up to depth 2 (the initial state and its successors), and no deeper
+    expect(JSON.parse(r.stdout)).toMatchObject({ result: 'limit', limit: 'max-depth', violations: [], depth: 2, distinctStates: 3 });
   });
 
-  test('--timeout on a long run, with progress lines on stderr (UFFDSPEC_PROGRESS_MS=200)', () => {
+  test('--timeout on a long run (counted from the start), with progress lines on stderr (UFFDSPEC_PROGRESS_MS=100)', () => {
     const r = run('timeout');
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain('Stopped: the timeout limit was reached');
+    expect(r.stdout).toMatch(/^Stopped by the --timeout limit after/m);
     expect(r.stdout).not.toContain('Progress');
-    const progress = lines(r.stderr);
+    const progress = lines(withoutPhases(r.stderr));
     expect(progress.length).toBeGreaterThanOrEqual(1);
     for (const l of progress) expect(l).toMatch(PROGRESS);
   });
@@ -339,17 +389,17 @@ describe('check: the progress line', () => {
     const r = run('progressJson');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ result: 'ok', distinctStates: 1568, depth: 14 });
-    const progress = lines(r.stderr);
+    const progress = lines(withoutPhases(r.stderr));
     expect(progress.length).toBeGreaterThanOrEqual(1);
     for (const l of progress) expect(l).toMatch(PROGRESS);
   });
 
   test('is not printed on a short run with the default interval (3 s), nor when turned off (0)', () => {
-    expect(run('twophaseNoDeadlock').stderr).toBe('');
+    expect(withoutPhases(run('twophaseNoDeadlock').stderr)).toBe('');
     expect(run('twophaseDeadlock').stderr).toBe('');
   });
 
   test('a malformed interval is a user error', () => {
-    expect(userError(run('progressMalformed'))).toEqual(["check: UFFDSPEC_PROGRESS_MS expects a number of milliseconds, got 'soon'"]);
+    expect(userError(run('progressMalformed'))).toEqual(["UFFDSPEC_PROGRESS_MS expects a number of milliseconds, got 'soon'"]);
   });
 });

@@ -76,7 +76,7 @@ describe('declarations', () => {
     expect(ast.decls.map((d) => d.kind)).toEqual(['Var', 'Var', 'Init', 'Action', 'Action', 'Invariant']);
     const big = ast.decls[0] as Extract<Decl, { kind: 'Var' }>;
     expect(strip(big)).toEqual({
-      kind: 'Var', name: { name: 'big' },
+      kind: 'Var', name: { name: 'big' }, doc: 'the classic',
       type: { kind: 'RangeType', lo: { kind: 'Int', value: 0 }, hi: { kind: 'Int', value: 5 } },
     });
     // spans are offsets into the text

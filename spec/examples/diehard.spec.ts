@@ -34,5 +34,6 @@ export const DieHard = spec`
     small := small + poured
   }
 
+  // The big jug never holds exactly GOAL gallons (a violation is a solution of the puzzle).
   invariant NotFour: big != GOAL
 `;

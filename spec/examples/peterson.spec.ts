@@ -23,6 +23,7 @@ export const Peterson = spec`
              goto setFlag
   }
 
+  // The two processes are never in the critical section at the same time.
   invariant MutualExclusion: !(Proc[0] at cs && Proc[1] at cs)
 `;
 
@@ -48,5 +49,6 @@ export const PetersonBroken = spec`
              goto setTurn
   }
 
+  // The two processes are never in the critical section at the same time.
   invariant MutualExclusion: !(Proc[0] at cs && Proc[1] at cs)
 `;

@@ -37,6 +37,7 @@ export const ProdCons = spec`
           if (got + 1 < 2 * ITEMS + (if GREEDY then 1 else 0)) { goto take }
   }
 
+  // The queue never holds more than CAP items.
   invariant QueueBound: len(q) <= CAP
   // Nothing is lost or duplicated: the queue holds what was sent and not taken.
   invariant Conservation: len(q) == Producer[0].sent + Producer[1].sent - Consumer.got

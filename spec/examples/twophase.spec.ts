@@ -85,8 +85,9 @@ export const TwoPhase = spec`
     forall r1 in RM: forall r2 in RM:
       !(rmState[r1] == RmAborted && rmState[r2] == RmCommitted)
 
-  // TPTypeOK in TLA+ checks the types, which this language enforces by itself;
-  // here it checks what the types cannot say about the TM and the messages.
+  // The TM's state and the messages agree: Commit only after every RM prepared, never both Commit and Abort.
+  // (TPTypeOK in TLA+ checks the types, which this language enforces by itself;
+  // here it checks what the types cannot say about the TM and the messages.)
   invariant TPTypeOK:
     (forall r in tmPrepared: Prepared { rm: r } in msgs)
     && (Commit in msgs => tmState == TmDone && (forall r in RM: r in tmPrepared))

@@ -1,51 +1,41 @@
 // `uffdspec check FILE`: model-check one spec of a .spec.ts file.
 import type * as Api from '../api';
-import { exitCodeOf } from '../engine/result';
-import { UsageError, constFlags, intFlag, parseArgs } from './args';
-import { formatResult } from './format';
+import type { Model } from '../../dsl/ir';
+import { exitCodeOf, type CheckResult } from '../engine/result';
+import { EXIT } from './commands';
+import { formatResult, meaningOf, type TraceShape } from './format';
+import { Out, Parsed, UsageError, constFlags, intFlag } from './options';
+import { Progress } from './progress';
 
-export const usage = `uffdspec check FILE.spec.ts [--spec NAME] [--const NAME=VALUE]... [--no-deadlock]
-    [--max-states N] [--max-depth N] [--timeout SECONDS] [--json] [--coverage] [--full-states]
-    [--engine generated|interpreter] [--continue] [--expect-violation NAME]...`;
-
-export function runCheck(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const p = parseArgs(
-    argv,
-    {
-      spec: { value: true },
-      const: { value: true, repeat: true },
-      'no-deadlock': { value: false },
-      'max-states': { value: true },
-      'max-depth': { value: true },
-      timeout: { value: true },
-      json: { value: false },
-      coverage: { value: false },
-      'full-states': { value: false },
-      engine: { value: true },
-      continue: { value: false },
-      'expect-violation': { value: true, repeat: true },
-    },
-    'check',
-  );
-  if (p.positional.length !== 1) throw new UsageError(`check: expected one spec file\nusage: ${usage}`);
+export function runCheck(p: Parsed, out: Out, err: Out): number {
+  const startedAt = Date.now();
+  if (p.positional.length !== 1) throw new UsageError('check: expected one spec file (uffdspec check --help)');
   const engine = p.flags.get('engine')?.[0] ?? 'generated';
   if (engine !== 'generated' && engine !== 'interpreter') throw new UsageError(`check: --engine must be generated or interpreter, got '${engine}'`);
+  const format = p.flags.get('format')?.[0] ?? 'text';
+  if (format !== 'text' && format !== 'tla') throw new UsageError(`check: --format must be text or tla, got '${format}'`);
   const json = p.flags.has('json');
   // every flag is validated before anything is printed or checked
   const maxStates = intFlag(p, 'max-states', 'check');
   const maxDepth = intFlag(p, 'max-depth', 'check');
   const timeout = intFlag(p, 'timeout', 'check');
-  const progressIntervalMs = progressInterval(process.env.UFFDSPEC_PROGRESS_MS);
+  const constants = constFlags(p, 'check');
+  const expected = p.flags.get('expect-violation');
+  const progress = new Progress();
+  progress.phase(`reading ${p.positional[0]}`);
   // loaded only now (it brings in ts-morph and TypeScript), so a usage error is reported at once
   const { checkModel, loadSpecFile } = require('../api') as typeof Api;
   const spec = loadSpecFile(p.positional[0], p.flags.get('spec')?.[0]);
-  const model = spec.model(constFlags(p, 'check'));
-  const expected = p.flags.get('expect-violation');
-  const names = new Set([...model.invariants.map((i) => i.name), 'Deadlock']);
-  for (const e of expected ?? []) if (!names.has(e)) throw new UsageError(`check: --expect-violation ${e}: the spec has no invariant ${e} (invariants: ${model.invariants.map((i) => i.name).join(', ')})`);
+  const model = spec.model(constants);
+  progress.end();
+  const names = [...model.invariants.map((i) => i.name), 'Deadlock'];
+  for (const e of expected ?? []) {
+    if (!names.includes(e)) throw new UsageError(`check: --expect-violation ${e}: the spec has no property ${e} (properties: ${names.join(', ')})`);
+    if (e === 'Deadlock' && p.flags.has('no-deadlock')) throw new UsageError('check: --expect-violation Deadlock contradicts --no-deadlock');
+  }
   if (!json) {
-    out(`uffdspec: checking ${model.name} (${model.source?.file ?? p.positional[0]})`);
-    out(`Constants: ${model.constants.map((c) => `${c.name}=${String(c.value)}${c.overridden ? '' : ' (default)'}`).join(', ') || '(none)'}`);
+    out(`uffdspec: checking ${model.name} (${model.source?.file ?? p.positional[0]}) with the ${engine} engine`);
+    out(wrap(`Constants: ${model.constants.map((c) => `${c.name}=${String(c.value)}${c.overridden ? '' : ' (default)'}`).join(', ') || '(none)'}`, 100, '    '));
   }
   const r = checkModel(model, {
     engine,
@@ -53,29 +43,67 @@ export function runCheck(argv: string[], out: (s: string) => void, err: (s: stri
     maxStates,
     maxDepth,
     timeout,
-    stopAtFirst: !p.flags.has('continue'),
-    // progress goes to stderr only, so --json output stays one JSON document
-    progressIntervalMs,
-    progress: progressIntervalMs === 0 ? undefined : (s) => err(`Progress: ${s.distinct} distinct states, ${s.queue} on queue, ${s.generated} generated, ${s.statesPerSecond} states/s, ${Math.round(s.elapsedMs / 1000)}s`),
+    startedAt,
+    // a known finding is judged on every property: explore everything
+    stopAtFirst: !p.flags.has('continue') && !expected,
+    // stderr only, so --json output stays one JSON document
+    progressIntervalMs: progress.enabled ? Math.min(progress.intervalMs, 250) : 0,
+    progress: (s) => progress.update(`${s.distinct} distinct states, ${s.queue} on queue, ${s.generated} generated, ${s.statesPerSecond} states/s, ${Math.round(s.elapsedMs / 1000)}s`),
+    onGenerate: () => progress.phase(`generating the checker module for ${model.name} (cached for the next run with these constants)`, true),
   });
-  out(json ? JSON.stringify(r, null, 2) : formatResult(r, { coverage: p.flags.has('coverage'), fullStates: p.flags.has('full-states') }));
-  if (!expected) return exitCodeOf(r);
-  // A known finding (e.g. a race the spec exposes in the kernel it describes):
-  // the run passes when exactly these properties are violated and it completed.
-  if (r.result === 'limit') return exitCodeOf(r);
-  const got = r.violations.map((v) => v.property).sort();
-  const want = [...new Set(expected)].sort();
-  if (JSON.stringify(got) === JSON.stringify(want)) {
-    if (!json) out(`Verdict as expected: ${want.join(', ')} violated (a known finding), every other property holds.`);
-    return 0;
+  progress.end();
+  const shape = traceShape(model);
+  const verdict = expected ? judgeExpected(r, expected) : null;
+  if (json) {
+    const properties = r.properties.map((x) => ({ ...x, meaning: x.name === 'Deadlock' ? undefined : shape.meanings[x.name] }));
+    out(JSON.stringify({ ...r, properties, ...(verdict ? { expected: { violated: verdict.want, met: verdict.met } } : {}) }, null, 2));
+  } else {
+    out(formatResult(r, shape, { format, coverage: p.flags.has('coverage'), fullStates: p.flags.has('full-states'), expected }));
   }
-  err(`check: expected exactly ${want.join(', ')} to be violated, got ${got.length ? got.join(', ') : 'no violation'}${p.flags.has('continue') ? '' : ' (use --continue to see every violated property)'}`);
-  return 1;
+  if (!verdict) return exitCodeOf(r);
+  if (verdict.met) {
+    if (!json) out(`As expected: ${verdict.want.join(' and ')} ${verdict.want.length > 1 ? 'are' : 'is'} violated (a known finding) and every other property holds.`);
+    return EXIT.ok;
+  }
+  err(`check: expected ${verdict.want.join(', ')} to be violated and every other property to hold; got ${verdict.got}`);
+  return r.result === 'limit' ? EXIT.limit : EXIT.violated;
 }
 
-/** UFFDSPEC_PROGRESS_MS: milliseconds between progress lines on stderr (default 3000; 0 turns them off). */
-function progressInterval(env: string | undefined): number | undefined {
-  if (env === undefined || env === '') return undefined;
-  if (!/^\d+$/.test(env)) throw new UsageError(`check: UFFDSPEC_PROGRESS_MS expects a number of milliseconds, got '${env}'`);
-  return Number(env);
+/** `text` broken at ', ' into lines of at most `width`, continuation lines indented */
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const part of text.split(', ')) {
+    const next = line ? `${line}, ${part}` : part;
+    if (next.length > width && line) {
+      lines.push(`${line},`);
+      line = indent + part;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}
+
+/** --expect-violation: met when the run was complete, exactly these are violated, and the rest hold. */
+function judgeExpected(r: CheckResult, expected: string[]): { want: string[]; met: boolean; got: string } {
+  const want = [...new Set(expected)].sort();
+  const violated = r.properties.filter((x) => x.status === 'violated').map((x) => x.name).sort();
+  const unknown = r.properties.filter((x) => x.status === 'unknown').map((x) => x.name);
+  const met = r.complete && JSON.stringify(violated) === JSON.stringify(want);
+  const got = [
+    violated.length ? `${violated.join(', ')} violated` : 'no violation',
+    unknown.length ? `${unknown.join(', ')} unknown (${r.properties.find((x) => x.status === 'unknown')!.reason})` : '',
+  ].filter(Boolean).join('; ');
+  return { want, met, got };
+}
+
+/** What the formatter needs of the model: variable types and property meanings. */
+export function traceShape(model: Model): TraceShape {
+  return {
+    vars: model.vars.map((v) => {
+      const proc = v.process ? model.processes.find((x) => x.name === v.process) : undefined;
+      return { name: v.name, type: v.type, process: proc ? { name: proc.name, indexed: proc.domain !== null } : undefined };
+    }),
+    meanings: Object.fromEntries(model.invariants.flatMap((i) => (i.doc ? [[i.name, meaningOf(i.doc)!]] : []))),
+  };
 }

@@ -6,15 +6,15 @@ import { formatScheduleReport, replaySchedule, ScheduleReport } from '../../conf
 import { nativeTarget, simTarget, specTarget, Target } from '../../conformance/targets';
 import { TraceError } from '../../conformance/trace';
 import { generatedDir } from '../../generator/conformance-suite';
-import { UsageError, parseArgs } from './args';
+import { Out, Parsed, UsageError, checkWritable } from './options';
 import { nativeInfo, renderReport, runStress } from './conform-report';
 import * as path from 'path';
 
-export const usage = 'uffdspec conform [--target spec|sim|native|all] [--json] [--report FILE [--stress]] [TRACE_FILE_OR_DIR...]';
-
-export async function runConform(argv: string[], out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const p = parseArgs(argv, { target: { value: true }, json: { value: false }, report: { value: true }, stress: { value: false } }, 'conform');
+export async function runConform(p: Parsed, out: Out, err: Out): Promise<number> {
   if (p.flags.has('stress') && !p.flags.has('report')) throw new UsageError('conform: --stress goes with --report FILE');
+  const reportFile = p.flags.get('report')?.[0];
+  // before any work: a report that cannot be written is a user error now, not after the run
+  if (reportFile) checkWritable(reportFile, 'conform: --report');
   const which = p.flags.get('target')?.[0] ?? 'all';
   const all: Record<string, () => Target> = { spec: () => specTarget, sim: () => simTarget, native: () => nativeTarget() };
   if (which !== 'all' && !(which in all)) throw new UsageError(`conform: --target must be spec, sim, native or all, got '${which}'`);
@@ -51,7 +51,6 @@ export async function runConform(argv: string[], out: (s: string) => void, err: 
     }
     if (coverage.length) out(`transition coverage of the generated tours: ${coverage.join('; ')}`);
   }
-  const reportFile = p.flags.get('report')?.[0];
   if (reportFile) {
     const root = path.resolve(generatedDir(), '..', '..');
     // bounded: 6 runs of at most 200000 iterations or 6 s per phase (about 75 s); the race

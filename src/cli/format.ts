@@ -1,27 +1,149 @@
-// TLC-style human output of a check result: the verdict, the shortest
-// counterexample as numbered states (all variables in the first state, then
-// only those a step changed), and the statistics.
-import type { CheckResult, TraceStep } from '../engine/result';
+// Human output of a check result, for a reader who has never used TLA+: a
+// summary first (what was explored, each property's verdict with its one-line
+// meaning), then each counterexample as numbered steps showing what changed
+// (`old -> new`, one line per map entry or field), then the statistics.
+// `--format tla` prints the counterexamples the way TLC does instead
+// (docs/reading-traces.md explains both).
+import type { Type } from '../../dsl/types';
+import type { CheckResult, PropertyVerdict, TraceStep } from '../engine/result';
 
-function showJSON(v: unknown): string {
-  if (v === null || typeof v !== 'object') return typeof v === 'string' ? v : JSON.stringify(v);
-  if (Array.isArray(v)) return `<<${v.map(showJSON).join(', ')}>>`;
-  const o = v as Record<string, unknown>;
-  if (typeof o.tag === 'string') {
-    const rest = Object.entries(o).filter(([k]) => k !== 'tag');
-    return rest.length ? `${o.tag}{${rest.map(([k, x]) => `${k}: ${showJSON(x)}`).join(', ')}}` : String(o.tag);
-  }
-  return `[${Object.entries(o).map(([k, x]) => `${k} |-> ${showJSON(x)}`).join(', ')}]`;
+/** What the formatter knows of the spec: each variable's type, to name map entries and fields. */
+export interface TraceShape {
+  vars: { name: string; type: Type; process?: { name: string; indexed: boolean } }[];
+  /** an invariant's one-line meaning */
+  meanings: Record<string, string>;
 }
 
-export function formatTrace(trace: TraceStep[], full = false): string {
+export interface FormatOptions {
+  format?: 'text' | 'tla';
+  fullStates?: boolean;
+  coverage?: boolean;
+  /** --expect-violation: these violations are a known finding, not errors */
+  expected?: string[];
+}
+
+export const DEADLOCK_MEANING = 'No reachable state is stuck: some step is possible until every process has finished';
+export const READING_TRACES = 'docs/reading-traces.md';
+
+/** The first sentence of a doc comment, on one line: a property's meaning. */
+export function meaningOf(doc: string | undefined): string | undefined {
+  if (!doc) return undefined;
+  const flat = doc.replace(/\s*\n\s*/g, ' ').trim();
+  const m = /^(.*?[.!?])(\s|$)/.exec(flat);
+  return (m ? m[1] : flat).replace(/\.$/, '');
+}
+
+// ---------------------------------------------------------------- values
+
+/** A value in the notation of the spec language; the type, when known, tells sets from sequences. */
+export function showValue(v: unknown, t?: Type): string {
+  if (v === null || typeof v !== 'object') return typeof v === 'string' ? v : JSON.stringify(v);
+  if (Array.isArray(v)) {
+    const elem = t && (t.k === 'set' || t.k === 'seq') ? t.elem : undefined;
+    const items = v.map((x) => showValue(x, elem)).join(', ');
+    return t?.k === 'seq' ? `<<${items}>>` : `{${items}}`;
+  }
+  const o = v as Record<string, unknown>;
+  if (typeof o.tag === 'string') {
+    const fields = t?.k === 'union' ? t.tags.find((x) => x.name === o.tag)?.fields : undefined;
+    const rest = Object.entries(o).filter(([k]) => k !== 'tag');
+    return rest.length ? `${o.tag} { ${rest.map(([k, x]) => `${k}: ${showValue(x, fields?.find((f) => f.name === k)?.type)}`).join(', ')} }` : String(o.tag);
+  }
+  if (t?.k === 'record') return `{ ${t.fields.map((f) => `${f.name}: ${showValue(o[f.name], f.type)}`).join(', ')} }`;
+  const rng = t?.k === 'map' ? t.rng : undefined;
+  return `[${Object.entries(o).map(([k, x]) => `${k} |-> ${showValue(x, rng)}`).join(', ')}]`;
+}
+
+/** The leaves of a variable's value: one per map entry and record field, with its access path. */
+function leaves(path: string, type: Type | undefined, v: unknown, out: [string, string][]): void {
+  if (type && v !== null && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    if (type.k === 'map') {
+      for (const [k, x] of Object.entries(o)) leaves(`${path}[${k}]`, type.rng, x, out);
+      return;
+    }
+    if (type.k === 'record') {
+      for (const f of type.fields) leaves(`${path}.${f.name}`, f.type, o[f.name], out);
+      return;
+    }
+  }
+  out.push([path, showValue(v, type)]);
+}
+
+/** Every leaf of a state; process variables per instance, each instance's together: `Thread[1].pc`, `Thread[1].p`. */
+function stateLeaves(state: Record<string, unknown>, shape: TraceShape | undefined): [string, string][] {
+  const out: [string, string][] = [];
+  const instances = new Map<string, [string, string][]>();
+  for (const [name, v] of Object.entries(state)) {
+    const sv = shape?.vars.find((x) => x.name === name);
+    if (sv?.process?.indexed && sv.type.k === 'map' && v && typeof v === 'object') {
+      const local = name.slice(sv.process.name.length + 1);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        const key = `${sv.process.name}[${k}]`;
+        if (!instances.has(key)) instances.set(key, []);
+        leaves(`${key}.${local}`, sv.type.rng, x, instances.get(key)!);
+      }
+    } else leaves(name, sv?.type, v, out);
+  }
+  for (const rows of instances.values()) out.push(...rows);
+  return out;
+}
+
+/** Initial state: a map whose entries are all equal is one line `x[*] = v`. */
+function collapse(rows: [string, string][]): [string, string][] {
+  const out: [string, string][] = [];
+  let i = 0;
+  while (i < rows.length) {
+    const [p, v] = rows[i];
+    const base = /^(.*)\[[^\]]*\]$/.exec(p)?.[1];
+    let j = i + 1;
+    if (base !== undefined) while (j < rows.length && rows[j][1] === v && /^(.*)\[[^\]]*\]$/.exec(rows[j][0])?.[1] === base) j++;
+    if (j - i > 1) out.push([`${base}[*]`, v]);
+    else out.push([p, v]);
+    i = j;
+  }
+  // maps of maps: collapse again (pte[0][*], pte[1][*] -> pte[*][*])
+  return out.length < rows.length ? collapse(out) : out;
+}
+
+// ---------------------------------------------------------------- traces
+
+/** A counterexample as numbered steps: the initial state whole, then each step's changes. */
+export function formatTraceText(trace: TraceStep[], shape?: TraceShape, full = false): string {
+  const out: string[] = [];
+  let prev: Map<string, string> | null = null;
+  trace.forEach((step, i) => {
+    const rows = stateLeaves(step.state, shape);
+    const cur = new Map(rows);
+    let shown: string[];
+    if (!prev || full) {
+      const list = prev ? rows : collapse(rows);
+      const w = Math.max(...list.map(([p]) => p.length), 1);
+      shown = list.map(([p, v]) => `    ${p.padEnd(w)} = ${v}`);
+      out.push(i === 0 ? 'Initial state:' : `Step ${i}: ${step.action}`);
+    } else {
+      const before = prev;
+      const changed = rows.filter(([p, v]) => before.get(p) !== v);
+      const w = Math.max(...changed.map(([p]) => p.length), 1);
+      shown = changed.map(([p, v]) => `    ${p.padEnd(w)}   ${before.get(p)} -> ${v}`);
+      out.push(`Step ${i}: ${step.action}`);
+      if (!changed.length) shown.push('    (nothing changed)');
+    }
+    out.push(...shown, '');
+    prev = cur;
+  });
+  return out.join('\n');
+}
+
+/** TLC's notation: every state numbered, `/\ var = value` for the variables that changed. */
+export function formatTraceTla(trace: TraceStep[], full = false): string {
   const out: string[] = [];
   let prev: Record<string, unknown> | null = null;
   trace.forEach((step, i) => {
     out.push(`State ${i + 1}: <${step.action === 'Init' ? 'Initial predicate' : step.action}>`);
     const entries = Object.entries(step.state);
     const changed = entries.filter(([k, v]) => full || !prev || JSON.stringify(prev[k]) !== JSON.stringify(v));
-    for (const [k, v] of changed) out.push(`/\\ ${k} = ${showJSON(v)}`);
+    for (const [k, v] of changed) out.push(`/\\ ${k} = ${showTla(v)}`);
     if (prev && !full && changed.length < entries.length) out.push(`   (${entries.length - changed.length} unchanged)`);
     out.push('');
     prev = step.state;
@@ -29,32 +151,82 @@ export function formatTrace(trace: TraceStep[], full = false): string {
   return out.join('\n');
 }
 
-export function formatResult(r: CheckResult, opts: { fullStates?: boolean; coverage?: boolean } = {}): string {
+function showTla(v: unknown): string {
+  if (v === null || typeof v !== 'object') return typeof v === 'string' ? v : JSON.stringify(v);
+  if (Array.isArray(v)) return `<<${v.map(showTla).join(', ')}>>`;
+  const o = v as Record<string, unknown>;
+  if (typeof o.tag === 'string') {
+    const rest = Object.entries(o).filter(([k]) => k !== 'tag');
+    return rest.length ? `${o.tag}{${rest.map(([k, x]) => `${k}: ${showTla(x)}`).join(', ')}}` : String(o.tag);
+  }
+  return `[${Object.entries(o).map(([k, x]) => `${k} |-> ${showTla(x)}`).join(', ')}]`;
+}
+
+// ---------------------------------------------------------------- the report
+
+function n(x: number): string {
+  return x.toLocaleString('en-US');
+}
+
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** One sentence: how far the exploration went. */
+export function explorationLine(r: CheckResult): string {
+  const counts = `${n(r.distinctStates)} distinct states (${n(r.statesGenerated)} generated), depth ${r.depth}, in ${seconds(r.durationMs)}`;
+  if (r.complete) return `Explored every reachable state: ${counts}.`;
+  const why: Record<string, string> = {
+    'first-violation': 'at the first violation (--continue explores everything)',
+    'max-states': 'by the --max-states limit',
+    'max-depth': 'by the --max-depth limit',
+    timeout: 'by the --timeout limit',
+  };
+  return `Stopped ${why[r.stoppedBy ?? ''] ?? 'early'} after ${counts}; ${r.queueLeft === 1 ? '1 state was' : `${n(r.queueLeft)} states were`} left unexplored.`;
+}
+
+function verdictText(p: PropertyVerdict, expected: Set<string>): string {
+  if (p.status === 'holds') return 'holds';
+  if (p.status === 'violated') return `violated${expected.has(p.name) ? ' (expected)' : ''} in ${p.traceLength! - 1} steps`;
+  return 'unknown';
+}
+
+/** The property table: name, verdict, meaning; then the reason of any unknown. */
+export function propertyTable(r: CheckResult, meanings: Record<string, string>, expected: string[] = []): string[] {
+  const exp = new Set(expected);
+  const w = Math.max(...r.properties.map((p) => p.name.length), 8);
   const out: string[] = [];
-  switch (r.result) {
-    case 'ok':
-      out.push('Model checking completed. No error has been found.');
-      break;
-    case 'violation':
-    case 'deadlock':
-      for (const v of r.violations) out.push(v.property === 'Deadlock' ? 'Error: Deadlock reached.' : `Error: Invariant ${v.property} is violated.`);
-      break;
-    case 'limit':
-      out.push(`Stopped: the ${r.limit} limit was reached before the state space was exhausted (no error found so far).`);
-      break;
+  for (const p of r.properties) {
+    out.push(`  ${p.name.padEnd(w)}  ${verdictText(p, exp)}`);
+    const meaning = p.name === 'Deadlock' ? DEADLOCK_MEANING : meanings[p.name];
+    if (meaning) out.push(`      ${meaning}`);
   }
-  for (const v of r.violations) {
-    out.push(`Error: The behavior up to this point${r.violations.length > 1 ? ` (${v.property})` : ''} is (${v.trace.length} states, ${v.trace.length - 1} steps):`);
-    out.push(formatTrace(v.trace, opts.fullStates));
-  }
+  const unknown = r.properties.find((p) => p.status === 'unknown');
+  if (unknown) out.push(`  (unknown: ${unknown.reason})`);
+  return out;
+}
+
+export function formatResult(r: CheckResult, shape?: TraceShape, opts: FormatOptions = {}): string {
+  const out: string[] = [];
+  const expected = opts.expected ?? [];
+  out.push(explorationLine(r), '', 'Properties:', ...propertyTable(r, shape?.meanings ?? {}, expected), '');
+  const tla = opts.format === 'tla';
+  r.violations.forEach((v, i) => {
+    const what = v.property === 'Deadlock' ? 'Deadlock reached' : `${v.property} violated`;
+    const tag = expected.includes(v.property) ? ' (expected)' : '';
+    const count = r.violations.length > 1 ? ` ${i + 1} of ${r.violations.length}` : '';
+    if (tla) out.push(`Counterexample${count}: ${what}${tag}, ${v.trace.length} states:`, formatTraceTla(v.trace, opts.fullStates));
+    else out.push(`Counterexample${count}: ${what}${tag} after ${v.trace.length - 1} steps (how to read it: ${READING_TRACES}):`, '', formatTraceText(v.trace, shape, opts.fullStates));
+  });
   if (opts.coverage) {
-    out.push('Coverage (action: distinct/generated):');
+    out.push('Coverage (action or process step: new states/states generated):');
     const w = Math.max(...r.coverage.map((c) => c.action.length), 6);
     for (const c of r.coverage) out.push(`  ${c.action.padEnd(w)}  ${c.distinct}/${c.generated}${c.generated === 0 ? '  (never enabled)' : ''}`);
+    out.push('');
   }
-  out.push(`${r.statesGenerated} states generated, ${r.distinctStates} distinct states found, ${r.queueLeft} states left on queue.`);
-  out.push(`The depth of the complete state graph search is ${r.depth}.`);
   const rate = r.durationMs > 0 ? Math.round((r.distinctStates * 1000) / r.durationMs) : r.distinctStates;
+  out.push(`${r.statesGenerated} states generated, ${r.distinctStates} distinct states found, ${r.queueLeft} states left on queue.`);
+  out.push(`The depth of the ${r.complete ? 'complete ' : ''}state graph search is ${r.depth}.`);
   out.push(`Finished in ${r.durationMs}ms (${rate} distinct states/s, ${r.engine} engine).`);
   return out.join('\n');
 }

@@ -3,13 +3,10 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TOUR_VARIANTS, buildBundle, bundlePath, bundleText } from '../../generator/conformance-suite';
-import { UsageError, parseArgs } from './args';
+import { Out, Parsed, UsageError } from './options';
 
-export const usage = 'uffdspec gen-traces [--check] [--variant NAME]...';
-
-export function runGenTraces(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  const p = parseArgs(argv, { check: { value: false }, variant: { value: true, repeat: true } }, 'gen-traces');
-  if (p.positional.length) throw new UsageError(`gen-traces: unexpected argument '${p.positional[0]}'\nusage: ${usage}`);
+export function runGenTraces(p: Parsed, out: Out, err: Out): number {
+  if (p.positional.length) throw new UsageError(`gen-traces: unexpected argument '${p.positional[0]}' (uffdspec gen-traces --help)`);
   const variants = p.flags.get('variant') ?? Object.keys(TOUR_VARIANTS);
   for (const v of variants) if (!(v in TOUR_VARIANTS)) throw new UsageError(`gen-traces: unknown variant '${v}' (variants: ${Object.keys(TOUR_VARIANTS).join(', ')})`);
   let stale = 0;

@@ -1,53 +1,69 @@
-// The command-line entry: dispatches to one module per command and renders
-// every user error in one place (one located line, a caret, exit code 2).
+// The command-line entry: finds the command in the table (commands.ts),
+// parses its options, runs its module, and renders every user error in one
+// place (one located line, a caret, exit code 2).
+import * as fs from 'fs';
 import { SpecError, render } from '../../dsl/diagnostics';
-import { UsageError } from './args';
-import { commands } from './registry';
-import './commands';
-
-function help(): string {
-  return ['usage: uffdspec COMMAND [options]', '', ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(10)} ${c.about}`), '', ...Object.values(commands).map((c) => c.usage)].join('\n');
-}
+import { COMMANDS, ENVIRONMENT, EXIT, findCommand } from './commands';
+import { HELP_OPTION, UsageError, parseOptions, renderHelp, renderOverview } from './options';
+import { ClosedStdout, stdoutLine, stderrLine } from './output';
+import { packageVersion } from './version';
 
 export async function main(argv: string[]): Promise<number> {
-  const out = (s: string) => process.stdout.write(s + '\n');
-  const err = (s: string) => process.stderr.write(s + '\n');
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    out(help());
-    return name ? 0 : 2;
-  }
-  const c = commands[name];
-  if (!c) {
-    err(`uffdspec: unknown command '${name}' (commands: ${Object.keys(commands).join(', ')})`);
-    return 2;
-  }
+  const out = stdoutLine;
+  const err = stderrLine;
   try {
-    return await c.load()(rest, out, err);
+    const [name, ...rest] = argv;
+    if (name === '--version' || name === '-V') {
+      out(`uffdspec ${packageVersion()}`);
+      return EXIT.ok;
+    }
+    if (!name || name === '--help' || name === '-h') {
+      (name ? out : err)(renderOverview(COMMANDS, packageVersion()));
+      return name ? EXIT.ok : EXIT.usage;
+    }
+    const c = findCommand(name);
+    if (!c) {
+      err(`uffdspec: unknown command '${name}' (commands: ${COMMANDS.map((x) => x.name).join(', ')}; uffdspec --help)`);
+      return EXIT.usage;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+      out(renderHelp(c, ENVIRONMENT));
+      return EXIT.ok;
+    }
+    const parsed = parseOptions(rest, { name: c.name, options: c.options.filter((o) => o !== HELP_OPTION) });
+    return await c.load()(parsed, out, err);
   } catch (e) {
+    if (e instanceof ClosedStdout) return EXIT.closedStdout;
     if (e instanceof SpecError) {
       for (const d of e.diagnostics) err(render(d));
-      return 2;
+      return EXIT.usage;
     }
     if (e instanceof UsageError) {
       err(e.message);
-      return 2;
+      return EXIT.usage;
     }
     // not a user error: say so in one line; the stack only on request
-    err(`uffdspec: internal error: ${(e as Error).message ?? String(e)}`);
-    if (process.env.UFFDSPEC_DEBUG) err((e as Error).stack ?? '');
-    return 70;
+    err(`uffdspec: internal error: ${(e as Error)?.message ?? String(e)}`);
+    if (process.env.UFFDSPEC_DEBUG) err((e as Error)?.stack ?? '');
+    return EXIT.internal;
   }
 }
 
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
+/** Run as a program: the exit code once stdout is flushed. */
+export function run(argv: string[]): void {
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`uffdspec: internal error: ${String(e)}\n`);
-      process.exitCode = 70;
+      try {
+        fs.writeSync(2, `uffdspec: internal error: ${String(e)}\n`);
+      } catch {
+        // stderr closed too: nothing left to say it on
+      }
+      process.exitCode = EXIT.internal;
     },
   );
 }
+
+if (require.main === module) run(process.argv.slice(2));

@@ -1,5 +1,6 @@
 // The outcome of a model-checking run, as printed by `--json` and returned
-// by the API. Both engines (generated checker, reference interpreter) produce it.
+// by the API. Both engines (generated checker, reference interpreter) produce
+// it through one exploration loop (explore.ts).
 
 export interface TraceStep {
   /** 'Init', 'FillBig', 'RMPrepare(1)' or 'Proc[0]:label' */
@@ -24,10 +25,33 @@ export interface CoverageRow {
 
 export type Verdict = 'ok' | 'violation' | 'deadlock' | 'limit';
 
+/** Why an exploration ended before the whole state graph was seen. */
+export type StopReason = 'first-violation' | 'max-states' | 'max-depth' | 'timeout';
+
+/**
+ * What a run may say of one property. `holds` only after a complete
+ * exploration; a violation is a fact however far the run got; anything else
+ * is `unknown`, with the reason.
+ */
+export interface PropertyVerdict {
+  /** an invariant's name, or 'Deadlock' */
+  name: string;
+  status: 'holds' | 'violated' | 'unknown';
+  /** for `unknown`: why the run cannot tell */
+  reason?: string;
+  /** for `violated`: states in the shortest counterexample found */
+  traceLength?: number;
+}
+
 export interface CheckResult {
   spec: string;
   constants: Record<string, unknown>;
+  /** 'violation'/'deadlock' when a property was violated (even if a limit then stopped the run); 'limit' when the run stopped early with none; 'ok' after a complete run with none */
   result: Verdict;
+  /** every reachable state was explored */
+  complete: boolean;
+  /** why the run stopped early (absent when complete) */
+  stoppedBy?: StopReason;
   statesGenerated: number;
   distinctStates: number;
   /** TLC's depth: the number of BFS levels reached (1 when only initial states exist) */
@@ -35,8 +59,10 @@ export interface CheckResult {
   queueLeft: number;
   durationMs: number;
   violations: Violation[];
+  /** one verdict per property (invariants, then Deadlock), generated from the fields above */
+  properties: PropertyVerdict[];
   coverage: CoverageRow[];
-  /** which limit stopped the run, when result is 'limit' */
+  /** which limit stopped the run (max-states, max-depth, timeout) */
   limit?: string;
   engine: 'generated' | 'interpreter';
 }
@@ -45,18 +71,49 @@ export interface CheckOptions {
   /** report deadlocks (default true) */
   deadlock?: boolean;
   maxStates?: number;
+  /** explore states up to this depth (initial states have depth 1); deeper ones are not generated */
   maxDepth?: number;
-  /** seconds */
+  /** seconds, counted from `startedAt` */
   timeout?: number;
+  /** when the run began (Date.now()), so that the timeout covers parsing and code generation too; default: when exploration starts */
+  startedAt?: number;
   /** called every few seconds on long runs (every `progressIntervalMs`) */
   progress?: (p: { distinct: number; queue: number; generated: number; statesPerSecond: number; elapsedMs: number }) => void;
-  /** milliseconds between two progress calls (default 3000); the clock is read every 1024 states */
+  /** milliseconds between two progress calls (default 3000; 0: never); the clock is read every 1024 states */
   progressIntervalMs?: number;
   /** stop at the first violation (default true) */
   stopAtFirst?: boolean;
 }
 
-/** TLC's exit convention, extended: 0 ok, 1 violation or deadlock, 2 user error, 3 limit reached. */
+/** Why a run that stopped early cannot tell whether a property holds. */
+function unknownReason(r: CheckResult): string {
+  const where = `${r.distinctStates} distinct states, ${r.queueLeft} left on the queue`;
+  switch (r.stoppedBy) {
+    case 'first-violation':
+      return `not checked past ${r.distinctStates} states: the run stopped at the first violation (${where}); --continue explores everything`;
+    case 'max-states':
+      return `not checked past ${r.distinctStates} states: the --max-states limit stopped the run (${where})`;
+    case 'max-depth':
+      return `not checked past depth ${r.depth}: the --max-depth limit stopped the run (${where})`;
+    case 'timeout':
+      return `not checked past ${r.distinctStates} states: the --timeout limit stopped the run (${where})`;
+    default:
+      return 'not checked';
+  }
+}
+
+/** The verdict of every property: invariants in declaration order, then Deadlock (when checked). */
+export function propertyVerdicts(r: CheckResult, invariants: string[], deadlockChecked: boolean): PropertyVerdict[] {
+  const names = [...invariants, ...(deadlockChecked ? ['Deadlock'] : [])];
+  return names.map((name) => {
+    const v = r.violations.find((x) => x.property === name);
+    if (v) return { name, status: 'violated', traceLength: v.trace.length };
+    if (r.complete) return { name, status: 'holds' };
+    return { name, status: 'unknown', reason: unknownReason(r) };
+  });
+}
+
+/** TLC's exit convention, extended: 0 ok, 1 violation or deadlock, 2 user error, 3 limit reached with no violation. */
 export function exitCodeOf(r: CheckResult): number {
   return r.result === 'ok' ? 0 : r.result === 'limit' ? 3 : 1;
 }

@@ -4,7 +4,8 @@
 import type { IAction, IPathElem, IStmt, Model } from '../../dsl/ir';
 import { Env, domainValues, evaluate } from '../../dsl/evaluate';
 import { EvalError, Value, ord, toJSON, enumerate, setIn } from '../runtime/values';
-import type { CheckOptions, CheckResult, CoverageRow, TraceStep } from '../engine/result';
+import type { CheckOptions, CheckResult } from '../engine/result';
+import { explore, type StateSpace, type StateStore } from '../engine/explore';
 import { SpecError, diag } from '../../dsl/diagnostics';
 import type { Span } from '../../dsl/ast';
 
@@ -187,17 +188,14 @@ export class Interpreter {
     return o;
   }
 
-  invariantViolated(s: Value[]): string | null {
-    for (const inv of this.model.invariants) {
-      let ok: Value;
-      try {
-        ok = evaluate(inv.expr, { state: s, frame: new Array(inv.slots) });
-      } catch (err) {
-        return this.evalErr(err, inv.span, `invariant ${inv.name}`);
-      }
-      if (ok !== true) return inv.name;
+  /** whether invariant `i` holds in `s`; an evaluation error is located at the invariant */
+  invariantHolds(i: number, s: Value[]): boolean {
+    const inv = this.model.invariants[i];
+    try {
+      return evaluate(inv.expr, { state: s, frame: new Array(inv.slots) }) === true;
+    } catch (err) {
+      return this.evalErr(err, inv.span, `invariant ${inv.name}`);
     }
-    return null;
   }
 
   terminated(s: Value[]): boolean {
@@ -215,90 +213,57 @@ function prefix(a: (string | number)[], b: (string | number)[]): boolean {
   return true;
 }
 
-/** Breadth-first exploration with the interpreter (reference semantics). */
-export function interpretCheck(model: Model, opts: CheckOptions = {}): CheckResult {
-  const t0 = Date.now();
-  const it = new Interpreter(model);
-  const seen = new Map<string, number>();
-  const states: Value[][] = [];
-  const parent: number[] = [];
-  const via: string[] = [];
-  const level: number[] = [];
-  const coverage: CoverageRow[] = model.actions.map((a) => ({ action: a.name, generated: 0, distinct: 0 }));
-  let generated = 0;
-  const result = (r: CheckResult['result'], violations: CheckResult['violations'], queueLeft: number, limit?: string): CheckResult => ({
-    spec: model.name,
-    constants: Object.fromEntries(model.constants.map((c) => [c.name, c.value])),
-    result: r,
-    statesGenerated: generated,
-    distinctStates: states.length,
-    depth: states.length ? Math.max(...level) + 1 : 0,
-    queueLeft,
-    durationMs: Date.now() - t0,
-    violations,
-    coverage,
-    limit,
-    engine: 'interpreter',
-  });
-  const trace = (i: number): TraceStep[] => {
-    const out: TraceStep[] = [];
-    for (let j = i; j >= 0; j = parent[j]) out.push({ action: via[j], state: it.stateToJSON(states[j]) });
-    return out.reverse();
-  };
-  const add = (s: Value[], from: number, name: string): { index: number; fresh: boolean } => {
-    generated++;
+/** States as plain values, keyed by their canonical JSON text. */
+class ValueStore implements StateStore<Value[]> {
+  private readonly seen = new Map<string, number>();
+  private readonly states: Value[][] = [];
+  constructor(private readonly it: Interpreter) {}
+  add(s: Value[]): number {
     // the plain-JSON form is canonical (record fields in type order, sets
     // sorted); the values themselves are not: { b: x, a: y } == { a: y, b: x }
-    const key = JSON.stringify(it.stateToJSON(s));
-    const old = seen.get(key);
-    if (old !== undefined) return { index: old, fresh: false };
-    const index = states.length;
-    seen.set(key, index);
-    states.push(s);
-    parent.push(from);
-    via.push(name);
-    level.push(from < 0 ? 0 : level[from] + 1);
-    return { index, fresh: true };
-  };
-  const stopAtFirst = opts.stopAtFirst !== false;
-  const violations: CheckResult['violations'] = [];
-  const report = (property: string, i: number) => {
-    if (!violations.some((v) => v.property === property)) violations.push({ property, trace: trace(i) });
-  };
-  for (const s of it.initialStates()) {
-    const { index, fresh } = add(s, -1, 'Init');
-    if (fresh) {
-      const bad = it.invariantViolated(s);
-      if (bad) {
-        report(bad, index);
-        if (stopAtFirst) return result('violation', violations, 0);
-      }
-    }
+    const key = JSON.stringify(this.it.stateToJSON(s));
+    if (this.seen.has(key)) return -1;
+    this.seen.set(key, this.states.length);
+    this.states.push(s);
+    return this.states.length - 1;
   }
-  for (let head = 0; head < states.length; head++) {
-    if (opts.maxStates !== undefined && states.length >= opts.maxStates) return result('limit', [], states.length - head, 'max-states');
-    const s = states[head];
-    let any = false;
-    let stop = false;
-    it.successors(s, (ai, name, next) => {
-      any = true;
-      if (stop) return;
-      coverage[ai].generated++;
-      const { index, fresh } = add(next, head, name);
-      if (!fresh) return;
-      coverage[ai].distinct++;
-      const bad = it.invariantViolated(next);
-      if (bad) {
-        report(bad, index);
-        stop = stopAtFirst;
-      }
-    });
-    if (stop) return result('violation', violations, states.length - head - 1);
-    if (!any && opts.deadlock !== false && !it.terminated(s)) {
-      report('Deadlock', head);
-      if (stopAtFirst) return result('deadlock', violations, states.length - head - 1);
-    }
+  get(i: number): Value[] {
+    return this.states[i];
   }
-  if (violations.length) return result(violations[0].property === 'Deadlock' ? 'deadlock' : 'violation', violations, 0);
-  return result('ok', [], 0);
+}
+
+/** The interpreter as a state space for explore(). */
+export function interpretedSpace(model: Model): StateSpace<Value[]> {
+  const it = new Interpreter(model);
+  const names: string[] = [];
+  const stepNames = new Map<string, number>();
+  return {
+    spec: model.name,
+    constants: Object.fromEntries(model.constants.map((c) => [c.name, c.value])),
+    engine: 'interpreter',
+    actions: model.actions.map((a) => a.name),
+    invariants: model.invariants.map((i) => i.name),
+    store: new ValueStore(it),
+    init: (emit) => it.initialStates().forEach((s) => emit(s)),
+    // the interpreter names steps as it runs them; the engine asks for names by (action, combo)
+    successors: (s, emit) =>
+      it.successors(s, (ai, name, next) => {
+        let k = stepNames.get(name);
+        if (k === undefined) {
+          k = names.length;
+          names.push(name);
+          stepNames.set(name, k);
+        }
+        emit(ai, k, next);
+      }),
+    invariant: (i, s) => it.invariantHolds(i, s),
+    terminated: (s) => it.terminated(s),
+    toJSON: (s) => it.stateToJSON(s),
+    stepName: (_a, combo) => names[combo],
+  };
+}
+
+/** Breadth-first exploration with the interpreter (reference semantics). */
+export function interpretCheck(model: Model, opts: CheckOptions = {}): CheckResult {
+  return explore(interpretedSpace(model), opts);
 }

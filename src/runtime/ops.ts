@@ -1,7 +1,7 @@
 // The small runtime that generated checkers call (SPIN-style: the verifier
 // is generated, the runtime stays small). Everything here is a pure function
 // on values of src/runtime/values.ts.
-import { EvalError, Value, compare, enumerate, equals, ord, setFromArray, setHas, setIn, tagOf, toJSON, val } from './values';
+import { EvalError, MAX_ENUMERATED, Value, compare, enumerate, equals, ord, setFromArray, setHas, setIn, tagOf, toJSON, val } from './values';
 
 export { EvalError, compare, enumerate, equals, ord, setFromArray, setHas, setIn, tagOf, toJSON, val };
 
@@ -49,6 +49,7 @@ export function unionField(v: Value, f: string): Value {
   return (v as any)[f];
 }
 export function range(lo: number, hi: number): number[] {
+  if (hi - lo + 1 > MAX_ENUMERATED) throw new EvalError(`cannot enumerate ${lo}..${hi}: ${hi - lo + 1} values, at most ${MAX_ENUMERATED}`);
   const out: number[] = [];
   for (let i = lo; i <= hi; i++) out.push(i);
   return out;

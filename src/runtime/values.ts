@@ -241,9 +241,12 @@ export function val(t: Type, i: number): Value {
 }
 
 /** Every value of a finite type, in ordinal order. */
+/** The most values a type or range may have to be enumerated one by one. */
+export const MAX_ENUMERATED = 1 << 20;
+
 export function enumerate(t: Type): Value[] {
   const n = size(t);
-  if (!Number.isFinite(n) || n > 1 << 20) throw new EvalError(`cannot enumerate ${typeToString(t)}: too many values`);
+  if (!Number.isFinite(n) || n > MAX_ENUMERATED) throw new EvalError(`cannot enumerate ${typeToString(t)}: ${Number.isFinite(n) ? n : 'too many'} values, at most ${MAX_ENUMERATED}`);
   const out: Value[] = [];
   for (let i = 0; i < n; i++) out.push(val(t, i));
   return out;

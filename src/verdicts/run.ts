@@ -1,16 +1,13 @@
-// The verdict table of the ShmemUffd spec: checks every row of rows.ts and
-// writes docs/verdicts.md and docs/verdicts.json.
-//
-//   npx tsc -p . && node dist/src/verdicts/run.js [--only ROW,ROW] [--out DIR]
+// The verdict table of the ShmemUffd spec: checks rows of rows.ts and writes
+// docs/verdicts.md and docs/verdicts.json (`uffdspec verdicts`, src/cli/verdicts.ts).
 //
 // The answers to the two open questions of the 2020 thread are written from
 // the results, not by hand.
 import * as fs from 'fs';
 import * as path from 'path';
-import { SpecError } from '../api';
 import { RowResult, checkRow, repoRoot } from './check';
 import { renderJson, renderMarkdown } from './render';
-import { ROWS, Row } from './rows';
+import { Row } from './rows';
 import { SCHEDULES_FORMAT, ScheduleBundle } from '../../conformance/schedule';
 import { scheduleOf } from '../../generator/counterexamples';
 import { generatedDir } from '../../generator/conformance-suite';
@@ -100,50 +97,28 @@ thread can never run again (brief property (iii), with NoLostWakeup).
 docs/shmem-model.md explains the model and its abstractions.
 `;
 
-function main(argv: string[]): number {
-  let only: string[] | null = null;
-  const docs = path.join(repoRoot(), 'docs');
-  let outDir = docs;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--only') only = argv[++i].split(',');
-    else if (argv[i] === '--out') outDir = path.resolve(argv[++i]);
-    else {
-      process.stderr.write(`verdicts: unknown argument ${argv[i]}\n`);
-      return 2;
-    }
-  }
-  const rows: Row[] = only ? ROWS.filter((r) => only!.includes(r.id)) : ROWS;
-  if (only && rows.length !== only.length) {
-    process.stderr.write(`verdicts: unknown row in --only (rows: ${ROWS.map((r) => r.id).join(', ')})\n`);
-    return 2;
-  }
+/** Check rows of the table and write docs/verdicts.md, verdicts.json and (whole table) the schedules. */
+export function writeVerdicts(
+  rows: Row[],
+  outDir: string,
+  opts: { whole: boolean; onRow?: (row: Row, index: number) => void; onResult?: (r: RowResult) => void },
+): { files: string[]; schedules?: number } {
   const results: RowResult[] = [];
-  for (const row of rows) {
-    try {
-      const r = checkRow(row);
-      results.push(r);
-      const bad = Object.entries(r.verdicts).filter(([, v]) => !v.holds).map(([k, v]) => `${k}(${v.steps})`);
-      process.stdout.write(`${row.id.padEnd(18)} ${String(r.distinctStates).padStart(8)} states  ${(r.durationMs / 1000).toFixed(1).padStart(6)}s  ${bad.length ? 'violated: ' + bad.join(' ') : 'all hold'}\n`);
-    } catch (e) {
-      if (e instanceof SpecError) {
-        process.stderr.write(`verdicts: row ${row.id}: ${e.message}\n`);
-        return 2;
-      }
-      throw e;
-    }
-  }
+  rows.forEach((row, i) => {
+    opts.onRow?.(row, i);
+    const r = checkRow(row);
+    results.push(r);
+    opts.onResult?.(r);
+  });
   fs.mkdirSync(outDir, { recursive: true });
-  fs.writeFileSync(path.join(outDir, 'verdicts.md'), renderMarkdown(results, PREAMBLE + '\n' + answers(results) + '\n' + findings(results)));
-  fs.writeFileSync(path.join(outDir, 'verdicts.json'), renderJson(results));
-  process.stdout.write(`wrote ${path.join(outDir, 'verdicts.md')} and verdicts.json\n`);
+  const md = path.join(outDir, 'verdicts.md');
+  const json = path.join(outDir, 'verdicts.json');
+  fs.writeFileSync(md, renderMarkdown(results, PREAMBLE + '\n' + answers(results) + '\n' + findings(results)));
+  fs.writeFileSync(json, renderJson(results));
+  if (!opts.whole) return { files: [md, json] };
   // the regression schedules: only from a run of the whole table
-  if (!only) {
-    const file = outDir === docs ? path.join(generatedDir(), 'counterexamples.json') : path.join(outDir, 'counterexamples.json');
-    const bundle = counterexampleBundle(results);
-    fs.writeFileSync(file, bundleText(bundle));
-    process.stdout.write(`wrote ${bundle.schedules.length} counterexample schedules to ${file}\n`);
-  }
-  return 0;
+  const file = path.resolve(outDir) === path.join(repoRoot(), 'docs') ? path.join(generatedDir(), 'counterexamples.json') : path.join(outDir, 'counterexamples.json');
+  const bundle = counterexampleBundle(results);
+  fs.writeFileSync(file, bundleText(bundle));
+  return { files: [md, json, file], schedules: bundle.schedules.length };
 }
-
-if (require.main === module) process.exitCode = main(process.argv.slice(2));

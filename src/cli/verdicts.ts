@@ -1,0 +1,36 @@
+// `uffdspec verdicts`: the verdict table of the shmem spec (src/verdicts/).
+import * as path from 'path';
+import { ROWS, type Row } from '../verdicts/rows';
+import { repoRoot } from '../verdicts/check';
+import { writeVerdicts } from '../verdicts/run';
+import { EXIT } from './commands';
+import { Out, Parsed, UsageError, checkWritable } from './options';
+import { Progress } from './progress';
+
+export function runVerdicts(p: Parsed, out: Out): number {
+  if (p.positional.length) throw new UsageError(`verdicts: unexpected argument '${p.positional[0]}' (uffdspec verdicts --help)`);
+  const only = p.flags.get('only')?.flatMap((x) => x.split(',')).filter(Boolean);
+  const outDir = path.resolve(p.flags.get('out')?.[0] ?? path.join(repoRoot(), 'docs'));
+  let rows: Row[] = ROWS;
+  if (only) {
+    const unknown = only.filter((id) => !ROWS.some((r) => r.id === id));
+    if (unknown.length) throw new UsageError(`verdicts: unknown row ${unknown.join(', ')} (rows: ${ROWS.map((r) => r.id).join(', ')})`);
+    rows = ROWS.filter((r) => only.includes(r.id));
+  }
+  checkWritable(path.join(outDir, 'verdicts.md'), 'verdicts: --out');
+  const progress = new Progress();
+  const { files, schedules } = writeVerdicts(rows, outDir, {
+    whole: !only,
+    onRow: (row, i) => {
+      progress.phase(`row ${i + 1} of ${rows.length}: ${row.id}`);
+      progress.update(`row ${i + 1} of ${rows.length}: ${row.id} (generating and exploring)`, i, rows.length, true);
+    },
+    onResult: (r) => {
+      progress.end();
+      const bad = Object.entries(r.verdicts).filter(([, v]) => !v.holds).map(([k, v]) => `${k}(${v.steps})`);
+      out(`${r.row.id.padEnd(18)} ${String(r.distinctStates).padStart(8)} states  ${(r.durationMs / 1000).toFixed(1).padStart(6)}s  ${bad.length ? 'violated: ' + bad.join(' ') : 'all hold'}`);
+    },
+  });
+  out(`wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}${schedules !== undefined ? ` (${schedules} counterexample schedules)` : ''}`);
+  return EXIT.ok;
+}

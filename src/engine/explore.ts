@@ -1,0 +1,215 @@
+// Breadth-first exploration of a state space, shared by both engines: the
+// generated checker (states packed into words, 64-bit fingerprints) and the
+// reference interpreter (states as values keyed by their JSON text) plug in
+// through `StateSpace`. The engine keeps a parent link and the producing step
+// per state, so every counterexample is a shortest one; it detects deadlock,
+// counts coverage per action/label, honours limits and reports progress.
+//
+// What a result may claim is decided here: a property holds only when the
+// exploration was complete (see `properties` in result.ts).
+import type { CheckOptions, CheckResult, CoverageRow, StopReason, TraceStep, Violation } from './result';
+import { propertyVerdicts } from './result';
+
+/** Where the states of an exploration are kept: the engine only needs indices. */
+export interface StateStore<S> {
+  /** store `s` if it was not seen: its new index, or -1 when already seen */
+  add(s: S): number;
+  /** the state with index `i` */
+  get(i: number): S;
+}
+
+/** What an engine explores. `S` is its state representation. */
+export interface StateSpace<S> {
+  spec: string;
+  constants: Record<string, unknown>;
+  engine: CheckResult['engine'];
+  /** the coverage rows: one per action or process label */
+  actions: string[];
+  invariants: string[];
+  store: StateStore<S>;
+  init(emit: (s: S) => void): void;
+  /** every successor of `s`: emit(action, combo, next); `combo` numbers the choice of parameters */
+  successors(s: S, emit: (action: number, combo: number, next: S) => void): void;
+  /** whether invariant `i` holds in `s` */
+  invariant(i: number, s: S): boolean;
+  /** every process has finished (a normal end, not a deadlock) */
+  terminated(s: S): boolean;
+  toJSON(s: S): Record<string, unknown>;
+  stepName(action: number, combo: number): string;
+}
+
+/**
+ * A failure while evaluating the spec: in a step (`action` its index, -1 for
+ * init) or in an invariant (`invariant` its index). `cause` is what the
+ * engine caught; `trace` leads to the state where it happened.
+ */
+export class EvaluationFailure extends Error {
+  constructor(
+    readonly cause: unknown,
+    readonly where: { action: number } | { invariant: number },
+    readonly trace: TraceStep[],
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+class Grow {
+  a: Int32Array;
+  n = 0;
+  constructor(cap: number) {
+    this.a = new Int32Array(cap);
+  }
+  push(v: number) {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResult {
+  const t0 = Date.now();
+  const parent = new Grow(1024);
+  const via = new Grow(1024); // action index, -1 for initial states
+  const viaCombo = new Grow(1024);
+  const coverage: CoverageRow[] = m.actions.map((action) => ({ action, generated: 0, distinct: 0 }));
+  let count = 0;
+  let generated = 0;
+  let depth = 0;
+  const deadlockCheck = opts.deadlock !== false;
+  const timeoutAt = opts.timeout ? (opts.startedAt ?? t0) + opts.timeout * 1000 : Infinity;
+  let lastProgress = Date.now();
+  const progressEvery = opts.progressIntervalMs ?? 3000;
+  // With stopAtFirst false (TLC's -continue) the first violation of each
+  // property is kept and exploration goes on; breadth first, that first one
+  // is a shortest counterexample.
+  const stopAtFirst = opts.stopAtFirst !== false;
+  const violations: Violation[] = [];
+  const violated = new Array<boolean>(m.invariants.length).fill(false);
+  let deadlocked = false;
+
+  const trace = (i: number): TraceStep[] => {
+    const idx: number[] = [];
+    for (let j = i; j >= 0; j = parent.a[j]) idx.push(j);
+    return idx.reverse().map((j) => ({
+      action: via.a[j] < 0 ? 'Init' : m.stepName(via.a[j], viaCombo.a[j]),
+      state: m.toJSON(m.store.get(j)),
+    }));
+  };
+  const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
+    const result: CheckResult['result'] = violations.length
+      ? violations[0].property === 'Deadlock' ? 'deadlock' : 'violation'
+      : stopped ? 'limit' : 'ok';
+    const r: CheckResult = {
+      spec: m.spec,
+      constants: m.constants,
+      result,
+      complete: stopped === null,
+      statesGenerated: generated,
+      distinctStates: count,
+      depth,
+      queueLeft,
+      durationMs: Date.now() - t0,
+      violations,
+      properties: [],
+      coverage,
+      engine: m.engine,
+    };
+    if (stopped && stopped !== 'first-violation') r.limit = stopped;
+    if (stopped) r.stoppedBy = stopped;
+    r.properties = propertyVerdicts(r, m.invariants, deadlockCheck);
+    return r;
+  };
+  const add = (n: S, from: number, action: number, combo: number): number => {
+    generated++;
+    const i = m.store.add(n);
+    if (i < 0) return -1;
+    parent.push(from);
+    via.push(action);
+    viaCombo.push(combo);
+    count++;
+    return i;
+  };
+  /** check the invariants not yet violated (all of them: a state may violate several) */
+  const checkInvariants = (s: S, i: number) => {
+    for (let k = 0; k < violated.length; k++) {
+      if (violated[k]) continue;
+      let ok: boolean;
+      try {
+        ok = m.invariant(k, s);
+      } catch (err) {
+        throw new EvaluationFailure(err, { invariant: k }, trace(i));
+      }
+      if (!ok) {
+        violated[k] = true;
+        violations.push({ property: m.invariants[k], trace: trace(i) });
+        if (stopAtFirst) return;
+      }
+    }
+  };
+  const stop = () => stopAtFirst && violations.length > 0;
+
+  try {
+    m.init((n) => {
+      if (stop()) return;
+      const i = add(n, -1, -1, 0);
+      if (i >= 0) checkInvariants(n, i);
+    });
+  } catch (err) {
+    if (err instanceof EvaluationFailure) throw err;
+    throw new EvaluationFailure(err, { action: -1 }, []);
+  }
+  depth = count > 0 ? 1 : 0;
+  if (stop()) return done('first-violation', count);
+
+  let levelEnd = count;
+  let level = 0; // BFS level of the state at `head` (initial states: 0)
+  for (let head = 0; head < count; head++) {
+    if (head === levelEnd) {
+      level++;
+      levelEnd = count;
+    }
+    // states at depth max-depth are checked but not expanded
+    if (opts.maxDepth !== undefined && level + 1 >= opts.maxDepth) return done('max-depth', count - head);
+    if (opts.maxStates !== undefined && count >= opts.maxStates) return done('max-states', count - head);
+    if ((head & 1023) === 0) {
+      const now = Date.now();
+      if (now > timeoutAt) return done('timeout', count - head);
+      if (opts.progress && progressEvery > 0 && now - lastProgress >= progressEvery) {
+        lastProgress = now;
+        opts.progress({ distinct: count, queue: count - head, generated, statesPerSecond: Math.round((count * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
+      }
+    }
+    const s = m.store.get(head);
+    let any = false;
+    let current = -1;
+    try {
+      m.successors(s, (action, combo, n) => {
+        any = true;
+        if (stop()) return;
+        current = action;
+        coverage[action].generated++;
+        const i = add(n, head, action, combo);
+        current = -1;
+        if (i < 0) return;
+        coverage[action].distinct++;
+        if (level + 2 > depth) depth = level + 2;
+        checkInvariants(n, i);
+      });
+    } catch (err) {
+      if (err instanceof EvaluationFailure) throw err;
+      // a step failed (generated modules tag the error with the failing action)
+      const tagged = (err as { actionIndex?: number } | null)?.actionIndex;
+      throw new EvaluationFailure(err, { action: current >= 0 ? current : tagged ?? -1 }, trace(head));
+    }
+    if (stop()) return done('first-violation', count - head - 1);
+    if (!any && deadlockCheck && !deadlocked && !m.terminated(s)) {
+      deadlocked = true;
+      violations.push({ property: 'Deadlock', trace: trace(head) });
+      if (stopAtFirst) return done('first-violation', count - head - 1);
+    }
+  }
+  return done(null, 0);
+}
