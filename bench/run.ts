@@ -7,7 +7,8 @@
 // table and writes it, with the machine and tool versions, to docs/bench.md.
 // Run by `npm run bench` after bench/install-peers.sh.
 //
-//   node dist/bench/run.js [--no-write] [model ...]     (models: twophase, philosophers)
+//   node dist/bench/run.js [--no-write] [--quick] [model ...]     (models: twophase, philosophers)
+//   --quick: only the smallest size of each model (a smoke test: the docs test runs it)
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -329,7 +330,8 @@ function main(): number {
   const args = process.argv.slice(2);
   const write = !args.includes('--no-write');
   const only = args.filter((a) => !a.startsWith('--'));
-  const benches = BENCHES.filter((b) => only.length === 0 || only.includes(b.key));
+  const quick = args.includes('--quick');
+  const benches = BENCHES.filter((b) => only.length === 0 || only.includes(b.key)).map((b) => (quick ? { ...b, sizes: b.sizes.slice(0, 1) } : b));
   fs.mkdirSync(WORK, { recursive: true });
   const spin = have('spin') && have('cc');
   if (!spin) console.log('SPIN or cc is missing: running only our engines (apt-get install -y spin; it needs a C compiler).');

@@ -33,6 +33,11 @@ const BIG = tempSpec(
   'export const Big = spec`\n  var a: 0..2000\n  var b: 0..2000\n  init { a := 0; b := 0 }\n  action IncA { await a < 2000; a := a + 1 }\n  action IncB { await b < 2000; b := b + 1 }\n`;\n',
 );
 
+const SHMEM = 'spec/shmem_uffd.spec.ts';
+const HUGE_DOMAIN = tempSpec('hugedomain.spec.ts', 'export const H = spec`\n  var x: 0..3\n  init { x := 0 }\n  action A { with y in 0..2000000 { x := 1 } }\n`;\n');
+const DIV_IN_INVARIANT = tempSpec('divinv.spec.ts', 'export const D = spec`\n  var x: 0..3\n  init { x := 1 }\n  action A { x := 0 }\n  invariant I: 4 / x > 0\n`;\n');
+const ENUM_CONST = tempSpec('enumconst.spec.ts', 'export const E = spec`\n  enum Mode { A, B }\n  const M: Mode = A\n  const FLAG: bool = M == A\n  var x: 0..3\n  init { x := 0 }\n  action Act { await FLAG; x := 1 }\n`;\n');
+
 interface Invocation {
   args: string[];
   /** UFFDSPEC_PROGRESS_MS for this run (unset otherwise) */
@@ -67,6 +72,21 @@ const RUNS = {
   // 1568 states: the clock is read every 1024 states, so a 1 ms interval prints
   progressJson: { args: ['check', TWOPHASE, '--const', 'RM_COUNT=4', '--no-deadlock', '--json'], progressMs: '1' },
   progressMalformed: { args: ['check', DIEHARD], progressMs: 'soon' },
+  // issue 8: verdicts that never overstate
+  expectOne: { args: ['check', SHMEM, '--expect-violation', 'WpNotLost'], progressMs: '0' },
+  expectBoth: { args: ['check', SHMEM, '--expect-violation', 'NoSilentWrite', '--expect-violation', 'WpNotLost'], progressMs: '0' },
+  continueLimit: { args: ['check', SHMEM, '--continue', '--max-states', '60000', '--json'], progressMs: '0' },
+  hugeDomain: { args: ['check', HUGE_DOMAIN.file] },
+  divInInvariant: { args: ['check', DIV_IN_INVARIANT.file] },
+  badEnumConst: { args: ['check', ENUM_CONST.file, '--const', 'M=C'] },
+  reportUnwritable: { args: ['conform', '--target', 'sim', '--report', '/nonexistent-dir/report.md'] },
+  version: { args: ['--version'] },
+  overview: { args: ['--help'] },
+  noCommand: { args: [] },
+  helpCheck: { args: ['check', '--help'] },
+  helpConform: { args: ['help', 'conform'] },
+  helpUnknown: { args: ['help', 'nope'] },
+  formatBad: { args: ['check', DIEHARD, '--format', 'tlc'] },
 } satisfies Record<string, Invocation>;
 
 interface Run {
@@ -130,6 +150,9 @@ function stats(stdout: string) {
 
 /** stderr without the announcements of slow phases (`uffdspec: generating ...…`), which depend on the cache */
 const withoutPhases = (s: string) => s.replace(/^uffdspec: .*…\n/gm, '');
+
+/** The run with the slow-phase announcements taken out of stderr. */
+const withoutPhasesRun = (r: Run): Run => ({ ...r, stderr: withoutPhases(r.stderr) });
 
 /** A user error: exit 2, nothing on stdout, no stack trace; returns the lines of stderr. */
 function userError(r: Run): string[] {
@@ -401,5 +424,99 @@ describe('check: the progress line', () => {
 
   test('a malformed interval is a user error', () => {
     expect(userError(run('progressMalformed'))).toEqual(["UFFDSPEC_PROGRESS_MS expects a number of milliseconds, got 'soon'"]);
+  });
+});
+
+describe('issue 8: a property holds only after a complete exploration', () => {
+  test('--expect-violation explores everything: a second violated property fails the run (it used to say "every other property holds")', () => {
+    const r = run('expectOne');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Explored every reachable state: 125,089 distinct states');
+    expect(r.stdout).toMatch(/^  NoSilentWrite +violated in 15 steps$/m);
+    expect(r.stdout).toMatch(/^  WpNotLost +violated \(expected\) in 9 steps$/m);
+    expect(r.stdout).not.toContain('As expected');
+    expect(r.stderr).toBe('check: expected WpNotLost to be violated and every other property to hold; got NoSilentWrite, WpNotLost violated\n');
+  });
+
+  test('the known finding (npm run check): stated once, no "Error:", exit 0', () => {
+    const r = run('expectBoth');
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/Error/);
+    expect(r.stdout.match(/As expected/g)).toHaveLength(1);
+    expect(r.stdout).toContain('As expected: NoSilentWrite and WpNotLost are violated (a known finding) and every other property holds.');
+    for (const p of ['PteCoherent', 'NoLostWakeup', 'WpImpliesReadOnly', 'MarkersOnlyInWpVma', 'FolioLockHeldByFault', 'Deadlock']) expect(r.stdout).toMatch(new RegExp(`^  ${p} +holds$`, 'm'));
+  });
+
+  test('a limit keeps the violations found before it and claims nothing else', () => {
+    const r = run('continueLimit');
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ result: 'violation', complete: false, stoppedBy: 'max-states', limit: 'max-states' });
+    const status = Object.fromEntries(j.properties.map((p: { name: string; status: string }) => [p.name, p.status]));
+    expect(status.WpNotLost).toBe('violated');
+    for (const p of ['PteCoherent', 'NoLostWakeup', 'Deadlock']) expect(status[p]).toBe('unknown');
+    expect(j.properties.find((p: { name: string }) => p.name === 'Deadlock').reason).toMatch(/^not checked past \d+ states: the --max-states limit stopped the run/);
+  });
+});
+
+describe('issue 8: user input errors are located exit-2 errors, not internal errors', () => {
+  test('enumerating 0..2000000 in `with`', () => {
+    expect(userError(run('hugeDomain'))).toEqual([
+      `${HUGE_DOMAIN.shown}:4:24: error: the domain 0..2000000 has 2000001 values; a domain that is enumerated may have at most 1048576 (2^20)`,
+      '    action A { with y in 0..2000000 { x := 1 } }',
+      '                         ^^^^^^^^^^',
+    ]);
+  });
+
+  test('a division by zero in an invariant is located in the invariant', () => {
+    // the header was printed before the run met the error; the error is one located diagnostic
+    const r = withoutPhasesRun(run('divInInvariant'));
+    expect(lines(r.stdout)[0]).toMatch(/^uffdspec: checking D /);
+    expect(userError({ ...r, stdout: '' })).toEqual([
+      `${DIV_IN_INVARIANT.shown}:5:13: error: invariant I: division by zero`,
+      '    invariant I: 4 / x > 0',
+      '              ^',
+    ]);
+  });
+
+  test('a bad enum value in --const: one error, not a second "used before its declaration"', () => {
+    expect(userError(run('badEnumConst'))).toEqual([`${ENUM_CONST.shown}:3:12: error: --const M=C: expected one of A, B`, '    const M: Mode = A', '             ^^^^']);
+  });
+
+  test('an unwritable --report path is refused before the run', () => {
+    expect(userError(run('reportUnwritable'))).toEqual(['conform: --report /nonexistent-dir/report.md: cannot be written (no directory /nonexistent-dir)']);
+  });
+
+  test('an unknown --format', () => {
+    expect(userError(run('formatBad'))).toEqual(["check: --format must be text or tla, got 'tlc'"]);
+  });
+});
+
+describe('issue 8: a command line that explains itself', () => {
+  test('--version', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(run('version')).toEqual({ code: 0, stdout: `uffdspec ${pkg.version}\n`, stderr: '' });
+  });
+
+  test('--help lists the commands; no command is a usage error with the same list on stderr', () => {
+    const h = run('overview');
+    expect(h.code).toBe(0);
+    for (const c of ['check', 'conform', 'gen-traces', 'verdicts', 'help']) expect(h.stdout).toMatch(new RegExp(`^  ${c} +\\S`, 'm'));
+    const none = run('noCommand');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toBe(h.stdout);
+  });
+
+  test('COMMAND --help and help COMMAND: every option with its meaning, the exit codes', () => {
+    const c = run('helpCheck');
+    expect(c.code).toBe(0);
+    for (const o of ['--spec NAME', '--const NAME=VALUE', '--no-deadlock', '--continue', '--expect-violation PROPERTY', '--max-states N', '--max-depth N', '--timeout SECONDS', '--json', '--format text|tla', '--coverage', '--full-states', '--engine generated|interpreter', '--help']) {
+      expect(c.stdout).toMatch(new RegExp(`^  ${o.replace(/[|]/g, '\\|')} +\\S`, 'm'));
+    }
+    expect(c.stdout).toMatch(/^  141 standard output was closed early/m);
+    const f = run('helpConform');
+    expect(f.code).toBe(0);
+    expect(f.stdout).toMatch(/^usage: uffdspec conform \[TRACE_FILE_OR_DIR\.\.\.\] \[options\]$/m);
+    expect(userError(run('helpUnknown'))).toEqual(["help: unknown command 'nope' (commands: check, conform, gen-traces, verdicts, help)"]);
   });
 });

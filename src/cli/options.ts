@@ -127,6 +127,20 @@ export function checkWritable(file: string, what: string): void {
   }
 }
 
+/** A directory the command will create (if need be) and write into: fail now if it cannot be. */
+export function checkWritableDir(dir: string, what: string): void {
+  const fs = require('fs') as typeof import('fs');
+  const path = require('path') as typeof import('path');
+  let d = path.resolve(dir);
+  while (!fs.existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
+  try {
+    if (!fs.statSync(d).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
+    fs.accessSync(d, fs.constants.W_OK);
+  } catch (e) {
+    throw new UsageError(`${what} ${dir}: cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)} at ${d})`);
+  }
+}
+
 /** The one-line usage of a command, every option in brackets. */
 export function usageLine(def: CommandDef): string {
   const opts = def.options.map((o) => `[--${o.name}${o.arg ? ` ${o.arg}` : ''}]${o.repeat ? '...' : ''}`);

@@ -4,7 +4,7 @@ import { ROWS, type Row } from '../verdicts/rows';
 import { repoRoot } from '../verdicts/check';
 import { writeVerdicts } from '../verdicts/run';
 import { EXIT } from './commands';
-import { Out, Parsed, UsageError, checkWritable } from './options';
+import { Out, Parsed, UsageError, checkWritableDir } from './options';
 import { Progress } from './progress';
 
 export function runVerdicts(p: Parsed, out: Out): number {
@@ -17,7 +17,7 @@ export function runVerdicts(p: Parsed, out: Out): number {
     if (unknown.length) throw new UsageError(`verdicts: unknown row ${unknown.join(', ')} (rows: ${ROWS.map((r) => r.id).join(', ')})`);
     rows = ROWS.filter((r) => only.includes(r.id));
   }
-  checkWritable(path.join(outDir, 'verdicts.md'), 'verdicts: --out');
+  checkWritableDir(outDir, 'verdicts: --out');
   const progress = new Progress();
   const { files, schedules } = writeVerdicts(rows, outDir, {
     whole: !only,

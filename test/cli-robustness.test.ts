@@ -1,0 +1,112 @@
+// The command line under conditions a newcomer meets: several runs started
+// at once on a cold cache, a reader that closes the pipe early, a package
+// directory it cannot write, a terminal, a timeout that must cover code
+// generation too.
+import { spawn, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'uffdspec');
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-robust-'));
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function start(args: string[], env: NodeJS.ProcessEnv = {}, argv0 = process.execPath, pre: string[] = [BIN]): Promise<Run> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(argv0, [...pre, ...args], { cwd: ROOT, env: { ...process.env, UFFDSPEC_PROGRESS_MS: '0', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - t0 });
+    });
+  });
+}
+
+const mask = (s: string) => s.replace(/in \d+(\.\d+)? m?s/g, 'in T').replace(/Finished in \d+ms \(\d+/g, 'Finished in Tms (N');
+
+test('four checks started together on a cold cache all succeed with the same report', async () => {
+  const dir = path.join(TMP, 'cold');
+  const runs = await Promise.all([0, 1, 2, 3].map(() => start(['check', 'spec/examples/twophase.spec.ts', '--const', 'RM_COUNT=3', '--no-deadlock'], { UFFDSPEC_BUILD_DIR: dir })));
+  for (const r of runs) {
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(mask(r.stdout)).toBe(mask(runs[0].stdout));
+  }
+  // one module (and its source) in the cache, no temporary file left behind
+  expect(fs.readdirSync(dir).sort()).toEqual([expect.stringMatching(/^TwoPhase-[0-9a-f]{16}\.js$/), expect.stringMatching(/^TwoPhase-[0-9a-f]{16}\.ts$/)]);
+}, 120000);
+
+test('a closed stdout ends the run quietly with 141, as grep and git do', () => {
+  const sh = (cmd: string) => spawnSync('bash', ['-c', `${cmd}; echo "status \${PIPESTATUS[0]}" >&2`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, UFFDSPEC_PROGRESS_MS: '0' } });
+  // the reader is gone before the first line: the first write ends the run, before any checking
+  for (const args of ['check spec/examples/diehard.spec.ts', 'check spec/examples/diehard.spec.ts --json', 'check --help', 'help --markdown', 'conform --target sim']) {
+    const r = sh(`node bin/uffdspec ${args} | true`);
+    // the stderr is only our status line: no stack trace, no EPIPE message, not the "violated" exit code
+    expect({ args, stderr: r.stderr }).toEqual({ args, stderr: 'status 141\n' });
+  }
+  // a reader that leaves after the first line: more than a pipe's buffer is printed after it
+  const r = sh(`node bin/uffdspec help --markdown | head -1 >/dev/null`);
+  expect(r.stderr).toMatch(/^status (0|141)\n$/);
+  const big = sh(`node bin/uffdspec check spec/shmem_uffd.spec.ts --continue --full-states | head -1 >/dev/null`);
+  expect(big.stderr).toBe('status 141\n');
+});
+
+test('UFFDSPEC_BUILD_DIR that cannot be created is a one-line user error', async () => {
+  const r = await start(['check', 'spec/examples/diehard.spec.ts'], { UFFDSPEC_BUILD_DIR: '/proc/uffdspec-cannot-be-here' });
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^error: UFFDSPEC_BUILD_DIR=\/proc\/uffdspec-cannot-be-here cannot be written \(E[A-Z]+\): set it to a writable directory\n$/);
+});
+
+const root = typeof process.getuid === 'function' && process.getuid() === 0;
+(root ? test : test.skip)('a user who cannot write the package gets the per-user cache (XDG_CACHE_HOME)', async () => {
+  // nobody cannot write build/gen in a root-owned checkout; its cache goes to $XDG_CACHE_HOME/uffdspec/gen
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-nobody-'));
+  fs.chmodSync(home, 0o777);
+  const env = { HOME: home, XDG_CACHE_HOME: path.join(home, 'cache'), UFFDSPEC_BUILD_DIR: '' };
+  const r = await start(['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'check', 'spec/examples/diehard.spec.ts', '--const', 'GOAL=6'], env, 'setpriv', []);
+  try {
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(fs.readdirSync(path.join(home, 'cache', 'uffdspec', 'gen')).some((f) => f.startsWith('DieHard-'))).toBe(true);
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}, 60000);
+
+test('--timeout counts from the start: code generation is part of it', async () => {
+  // a cold cache (generation takes a second or more) and a model far too big to finish
+  const r = await start(['check', 'spec/shmem_uffd.spec.ts', '--const', 'THREADS=3', '--const', 'UFFD_MODE=MissingWp', '--timeout', '3', '--json'], { UFFDSPEC_BUILD_DIR: path.join(TMP, 'timeout') });
+  expect(r.code).toBe(3);
+  const j = JSON.parse(r.stdout);
+  expect(j).toMatchObject({ result: 'limit', stoppedBy: 'timeout', complete: false });
+  // before, 3 s of exploration came after the generation; now the whole run is bounded
+  expect(r.ms).toBeLessThan(3000 + 2500);
+}, 60000);
+
+describe('progress of slow phases goes to stderr', () => {
+  test('not a terminal: the code generation is announced on one line', async () => {
+    const r = await start(['check', 'spec/examples/diehard.spec.ts', '--json'], { UFFDSPEC_PROGRESS_MS: '3000', UFFDSPEC_BUILD_DIR: path.join(TMP, 'phase') });
+    expect(r.stderr).toBe('uffdspec: generating the checker module for DieHard (cached for the next run with these constants)…\n');
+    expect(JSON.parse(r.stdout).spec).toBe('DieHard');
+  });
+
+  test('a terminal: a status line redrawn in place and cleared', () => {
+    const dir = path.join(TMP, 'tty');
+    const cmd = `UFFDSPEC_PROGRESS_MS=3000 UFFDSPEC_BUILD_DIR=${dir} ${process.execPath} ${BIN} check spec/examples/diehard.spec.ts >/dev/null`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout).toContain('\r\x1b[Kgenerating the checker module for DieHard');
+    expect(r.stdout).toContain('\r\x1b[K');
+    expect(r.stdout).not.toContain('uffdspec: generating');
+  });
+});

@@ -1,0 +1,208 @@
+// Every command that README.md and docs/*.md show runs as written: no usage
+// error (exit 2), no internal error (exit 70), no stack trace. Commands are
+// taken from shell code blocks and inline code spans; a synopsis with
+// placeholders (`uffdspec check FILE.spec.ts [options]`) is not a command.
+// A command that writes committed files or runs for minutes runs with a cap
+// (PLANS below says which and how); a command nobody planned for fails the
+// test, so a new command in the docs gets its plan here.
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'uffdspec');
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-docs-'));
+const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+const DOCS = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+
+interface Found {
+  where: string;
+  command: string;
+}
+
+/** A synopsis, not a command: FILE, N, NAME=VALUE, [--x], A|B, ... */
+const PLACEHOLDER = /\b[A-Z][A-Z_]{1,}\b(?![=a-z])|\[|\.\.\.|\||<[a-z]/;
+
+function commandsOf(file: string): Found[] {
+  const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const found: Found[] = [];
+  const add = (raw: string, line: number, inline: boolean) => {
+    for (let part of raw.split(/&&|;/)) {
+      part = part.replace(/\s#.*$/, '').replace(/^\$\s*/, '').trim();
+      const m = /^(?:npx uffdspec|node bin\/uffdspec|uffdspec|npm run)\s/.exec(part + ' ');
+      if (!m || PLACEHOLDER.test(part.replace(/\s>\s*\S+$/, ''))) continue;
+      // in prose, `uffdspec conform` names a command; with arguments it is one
+      if (inline && /^uffdspec(\s+\S+)?$/.test(part)) continue;
+      found.push({ where: `${file}:${line}`, command: part });
+    }
+  };
+  const lines = text.split('\n');
+  let fence: string | null = null;
+  lines.forEach((l, i) => {
+    const f = /^\s*```\s*(\w*)/.exec(l);
+    if (f) {
+      fence = fence === null ? f[1] || 'plain' : null;
+      return;
+    }
+    if (fence !== null) {
+      if (fence === 'sh' || fence === 'bash' || fence === 'plain') add(l, i + 1, false);
+      return;
+    }
+    for (const span of l.matchAll(/`([^`]+)`/g)) add(span[1], i + 1, true);
+  });
+  return found;
+}
+
+interface Plan {
+  argv: string[];
+  /** why the command runs differently from as written (a cap), if it does */
+  cap?: string;
+  timeoutMs: number;
+}
+
+function uffdspecPlan(args: string[]): Plan {
+  const a = [...args];
+  let cap: string | undefined;
+  const redirect = a.indexOf('>');
+  if (redirect >= 0) {
+    a.splice(redirect);
+    cap = 'output captured instead of redirected into the repository';
+  }
+  if (a[0] === 'gen-traces' && !a.includes('--check')) {
+    a.push('--check');
+    cap = 'with --check: writing would change committed files';
+  }
+  if (a[0] === 'verdicts') {
+    if (!a.includes('--only')) a.push('--only', 'D-wp-1');
+    const o = a.indexOf('--out');
+    if (o >= 0) a.splice(o, 2);
+    a.push('--out', path.join(TMP, 'verdicts'));
+    cap = 'one row, written to a temporary directory';
+  }
+  const r = a.indexOf('--report');
+  if (r >= 0) {
+    a[r + 1] = path.join(TMP, 'report.md');
+    const s = a.indexOf('--stress');
+    if (s >= 0) a.splice(s, 1);
+    cap = 'report written to a temporary file, without the stress run';
+  }
+  return { argv: [process.execPath, BIN, ...a], cap, timeoutMs: 120000 };
+}
+
+/** npm run NAME: the script must exist; long or writing scripts run capped. */
+function scriptPlan(name: string): Plan | null {
+  const script = PKG.scripts[name];
+  if (script === undefined) throw new Error(`npm run ${name}: package.json has no script ${name}`);
+  const node = process.execPath;
+  switch (name) {
+    case 'check':
+      return { argv: ['npm', 'run', '--silent', 'check'], timeoutMs: 120000 };
+    case 'verdicts':
+    case 'gen-traces':
+    case 'conformance': {
+      const m = /^node bin\/uffdspec (.*)$/.exec(script);
+      if (!m) throw new Error(`npm run ${name}: expected the script to run bin/uffdspec, it is '${script}'`);
+      return uffdspecPlan(m[1].split(/\s+/));
+    }
+    case 'stress':
+      expect(script).toMatch(/conformance\/native\/stress\.js/);
+      return { argv: [node, path.join(ROOT, 'conformance/native/stress.js'), '--runs', '1', '--seconds', '2'], cap: 'one run of 2 s', timeoutMs: 60000 };
+    case 'bench':
+      expect(script).toMatch(/dist\/bench\/run\.js/);
+      return { argv: [node, path.join(ROOT, 'dist/bench/run.js'), '--no-write', '--quick'], cap: 'the smallest size of each model, not written, peers not installed', timeoutMs: 120000 };
+    case 'test':
+      // this suite itself: its script must exist and run jest, and that is all
+      expect(script).toMatch(/^jest\b/);
+      return null;
+    case 'build':
+    case 'prepare':
+      return { argv: [node, path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit'], cap: 'type-checked only: rebuilding dist/ would race the other test files', timeoutMs: 120000 };
+    default:
+      throw new Error(`npm run ${name}: no plan in test/docs-commands.test.ts for this script`);
+  }
+}
+
+function planOf(command: string): Plan | null {
+  const words = command.split(/\s+/);
+  if (words[0] === 'npm') return scriptPlan(words[2]);
+  const args = words[0] === 'npx' || words[0] === 'node' ? words.slice(2) : words.slice(1);
+  return uffdspecPlan(args);
+}
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+function runPlan(p: Plan): Promise<Result> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const child = spawn(p.argv[0], p.argv.slice(1), { cwd: ROOT, env: { ...process.env, UFFDSPEC_PROGRESS_MS: '0' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), p.timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr, ms: Date.now() - t0 });
+    });
+  });
+}
+
+const found = DOCS.flatMap(commandsOf);
+const unique = [...new Map(found.map((f) => [f.command, f])).values()];
+/** each command's plan, null when it is not run (npm run test), or why there is none */
+const plans = new Map<string, Plan | null | Error>(
+  unique.map((f) => {
+    try {
+      return [f.command, planOf(f.command)];
+    } catch (e) {
+      return [f.command, e as Error];
+    }
+  }),
+);
+const results = new Map<string, Result>();
+
+beforeAll(async () => {
+  // commands that come to the same process (npx uffdspec X, node bin/uffdspec X, npm run X) run once
+  const byArgv = new Map<string, { plan: Plan; commands: string[] }>();
+  for (const f of unique) {
+    const plan = plans.get(f.command);
+    if (!plan || plan instanceof Error) continue;
+    const key = JSON.stringify(plan.argv);
+    if (!byArgv.has(key)) byArgv.set(key, { plan, commands: [] });
+    byArgv.get(key)!.commands.push(f.command);
+  }
+  const queue = [...byArgv.values()];
+  await Promise.all(
+    [0, 1].map(async () => {
+      for (let g = queue.shift(); g; g = queue.shift()) {
+        const r = await runPlan(g.plan);
+        for (const c of g.commands) results.set(c, r);
+        if (process.env.UFFDSPEC_DOCS_TIMES) process.stderr.write(`${r.ms} ms  ${g.commands.join(' | ')}\n`);
+      }
+    }),
+  );
+}, 600000);
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+test('the docs show commands (the extraction finds the README ones)', () => {
+  expect(unique.map((f) => f.command)).toEqual(expect.arrayContaining(['npm run check', 'npx uffdspec check spec/examples/diehard.spec.ts', 'npm run verdicts', 'npm run bench']));
+});
+
+test.each(unique.map((f) => [f.command, f.where]))('%s (%s) runs as written', (command) => {
+  const plan = plans.get(command);
+  if (plan instanceof Error) throw plan;
+  if (plan === null) return;
+  const r = results.get(command)!;
+  const context = `${command}\nexit ${r.code}\nstderr: ${r.stderr.slice(0, 2000)}`;
+  expect({ context, usage: r.code === 2 }).toEqual({ context, usage: false });
+  expect({ context, internal: r.code === 70 || r.code === null }).toEqual({ context, internal: false });
+  expect(r.stderr).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
+  expect(r.stderr).not.toMatch(/internal error/);
+});
