@@ -17,7 +17,7 @@ const traces: LoadedTrace[] = findTraceFiles(roots)
 
 test('the generated tours are up to date with the spec', () => {
   const errs: string[] = [];
-  const code = runGenTraces(['--check'], () => undefined, (s) => errs.push(s));
+  const code = runGenTraces({ positional: [], flags: new Map([['check', ['true']]]) }, () => undefined, (s) => errs.push(s));
   expect(errs).toEqual([]);
   expect(code).toBe(0);
 });
