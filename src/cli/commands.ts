@@ -8,7 +8,7 @@ addCommand('check', {
 });
 addCommand('conform', {
   about: 'replay conformance traces on the spec, the simulator and the real kernel',
-  usage: 'uffdspec conform [--target spec|sim|native|all] [--json] [TRACE_FILE_OR_DIR...]',
+  usage: 'uffdspec conform [--target spec|sim|native|all] [--json] [TRACE_FILE_OR_DIR...]\n  exit: 0 all agreed, 1 a disagreement, 2 user error, 4 a requested target unavailable, 5 nothing ran',
   load: () => require('./conform').runConform,
 });
 addCommand('gen-traces', {
