@@ -3,12 +3,19 @@
 // (protocol in conformance/native/README.md). Every request has a deadline; a harness
 // that misses it, or dies, is killed and the call rejects with one line naming the step.
 import { spawn, spawnSync, ChildProcessWithoutNullStreams } from 'child_process';
-import { accessSync, existsSync, constants as fsConstants } from 'fs';
-import { join } from 'path';
+import { accessSync, existsSync, readFileSync, statSync, constants as fsConstants } from 'fs';
+import { release } from 'os';
+import { dirname, join, resolve } from 'path';
 import type { Observation, Op } from './trace';
+import { diagnoseNative, type NativeFacts, type UffdAttempts } from './native-availability';
 
-// the binary is built next to its sources; compiled JS runs from dist/conformance/
-export const NATIVE_HARNESS_PATH = [join(__dirname, 'native', 'harness'), join(__dirname, '..', '..', 'conformance', 'native', 'harness')].find((p) => existsSync(p)) ?? join(__dirname, 'native', 'harness');
+// the binary is built next to its sources (compiled JS runs from dist/conformance/);
+// UFFDSPEC_NATIVE_HARNESS=PATH runs another one (tests use a missing path to make the
+// native target unavailable)
+const NATIVE_DIR = [join(__dirname, 'native'), join(__dirname, '..', '..', 'conformance', 'native')].find((d) => existsSync(join(d, 'build.js'))) ?? join(__dirname, 'native');
+const BUILT_HARNESS_PATH = join(NATIVE_DIR, 'harness');
+const BUILD_STATUS_PATH = join(NATIVE_DIR, 'build-status.json');
+export const NATIVE_HARNESS_PATH = process.env.UFFDSPEC_NATIVE_HARNESS ? resolve(process.env.UFFDSPEC_NATIVE_HARNESS) : BUILT_HARNESS_PATH;
 
 export interface NativeStartOptions {
   pages: number;
@@ -25,19 +32,29 @@ export interface NativeStartOptions {
   noWakeMs?: number;
   /** Binary to run (default NATIVE_HARNESS_PATH). */
   binary?: string;
+  /** Run the harness as this user (needs root; tests run it unprivileged). */
+  user?: { uid: number; gid: number };
+  /** Working directory of the harness (default: this process's). */
+  cwd?: string;
 }
 
 export interface NativeInfo {
   uname: string;
   machine: string;
-  /** "syscall" (userfaultfd(2)), "dev" (/dev/userfaultfd) or "none". */
+  /**
+   * How the harness opened its userfaultfd: "syscall" (userfaultfd(2)), "dev"
+   * (/dev/userfaultfd), "user-mode-only" (userfaultfd(2) with UFFD_USER_MODE_ONLY) or "none".
+   */
   uffd: string;
+  /** each way tried, in order: "ok", an errno name, or "not tried" */
+  attempts?: UffdAttempts;
   features?: string;
   ioctls?: string;
   uffd_error?: string;
 }
 
-export type NativeAvailability = { ok: true } | { ok: false; reason: string };
+/** Whether traces can run on the real kernel here; if not, why and the fix (one line each). */
+export type NativeAvailability = { ok: true } | { ok: false; reason: string; fix: string };
 
 /** A one-line failure of the native harness; `message` is the whole diagnostic. */
 export class NativeHarnessError extends Error {
@@ -90,7 +107,7 @@ export class NativeHarness {
     const env = { ...process.env };
     if (opts.waitMs !== undefined) env.UFFDSPEC_NATIVE_WAIT_MS = String(opts.waitMs);
     if (opts.noWakeMs !== undefined) env.UFFDSPEC_NATIVE_NOWAKE_MS = String(opts.noWakeMs);
-    const proc = spawn(opts.binary ?? NATIVE_HARNESS_PATH, [], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const proc = spawn(opts.binary ?? NATIVE_HARNESS_PATH, [], { stdio: ['pipe', 'pipe', 'pipe'], env, cwd: opts.cwd, uid: opts.user?.uid, gid: opts.user?.gid });
     const h = new NativeHarness(proc, opts.timeoutMs ?? 10000);
     h.poolKey = poolKey(opts);
     try {
@@ -257,7 +274,7 @@ export class NativeHarness {
 
 const MAX_POOL = 2;
 const pool: NativeHarness[] = [];
-const poolKey = (o: NativeStartOptions) => JSON.stringify([o.binary ?? NATIVE_HARNESS_PATH, o.waitMs ?? null, o.noWakeMs ?? null, o.timeoutMs ?? null]);
+const poolKey = (o: NativeStartOptions) => JSON.stringify([o.binary ?? NATIVE_HARNESS_PATH, o.waitMs ?? null, o.noWakeMs ?? null, o.timeoutMs ?? null, o.user ?? null, o.cwd ?? null]);
 
 let cached: NativeAvailability | undefined;
 let probedInfo: NativeInfo | undefined;
@@ -269,33 +286,71 @@ export function nativeProbeInfo(): NativeInfo | undefined {
 
 /**
  * Can traces run on the real kernel here? Checks Linux, the built binary, and that the
- * harness can open a userfaultfd (its info command). The answer is cached.
+ * harness can open a userfaultfd (its info command); if not, says why and what fixes it
+ * (conformance/native-availability.ts). The answer is cached.
  */
 export function nativeAvailability(binary: string = NATIVE_HARNESS_PATH): NativeAvailability {
   if (cached && binary === NATIVE_HARNESS_PATH) return cached;
-  const answer = probe(binary);
-  if (binary === NATIVE_HARNESS_PATH) cached = answer;
+  const facts = gatherNativeFacts(binary);
+  const d = diagnoseNative(facts);
+  const answer: NativeAvailability = d.ok ? { ok: true } : { ok: false, reason: d.reason, fix: d.fix };
+  if (binary === NATIVE_HARNESS_PATH) {
+    cached = answer;
+    if (d.ok) probedInfo = facts.info as NativeInfo;
+  }
   return answer;
 }
 
-function probe(binary: string): NativeAvailability {
-  if (process.platform !== 'linux') return { ok: false, reason: `userfaultfd needs Linux; this is ${process.platform}` };
+/** The facts diagnoseNative needs, read from this machine and from the harness's info reply. */
+export function gatherNativeFacts(binary: string = NATIVE_HARNESS_PATH): NativeFacts {
+  const facts: NativeFacts = {
+    platform: process.platform,
+    kernel: release(),
+    harness: { path: binary, from: process.env.UFFDSPEC_NATIVE_HARNESS && binary === NATIVE_HARNESS_PATH ? 'env' : 'build', exists: existsSync(binary), executable: false },
+    uid: process.getuid?.(),
+  };
+  if (facts.platform !== 'linux') return facts;
   try {
     accessSync(binary, fsConstants.X_OK);
+    facts.harness.executable = true;
   } catch {
-    return { ok: false, reason: `${binary} is not built (run: node conformance/native/build.js)` };
+    facts.harness.executable = false;
   }
-  const r = spawnSync(binary, [], { input: '{"cmd":"info"}\n', encoding: 'utf8', timeout: 5000 });
-  if (r.error) return { ok: false, reason: `cannot run the native harness: ${r.error.message}` };
-  let info: NativeInfo & { ok?: boolean };
   try {
-    info = JSON.parse(r.stdout.split('\n')[0]);
+    const b = JSON.parse(readFileSync(binary === BUILT_HARNESS_PATH ? BUILD_STATUS_PATH : join(dirname(binary), 'build-status.json'), 'utf8'));
+    if (typeof b?.built === 'boolean') facts.build = { built: b.built, reason: typeof b.reason === 'string' ? b.reason : undefined, fix: typeof b.fix === 'string' ? b.fix : undefined };
   } catch {
-    return { ok: false, reason: `the native harness gave no info reply (exit ${r.status})` };
+    // no status: built before build-status.json existed, or never built
   }
-  if (info.uffd === 'none' || !info.features) {
-    return { ok: false, reason: `userfaultfd is not usable: ${info.uffd_error ?? 'unknown error'}` };
+  try {
+    const v = readFileSync('/proc/sys/vm/unprivileged_userfaultfd', 'utf8').trim();
+    if (/^\d+$/.test(v)) facts.sysctl = Number(v);
+  } catch {
+    // no such sysctl (no CONFIG_USERFAULTFD) or /proc not mounted
   }
-  if (binary === NATIVE_HARNESS_PATH) probedInfo = info;
-  return { ok: true };
+  try {
+    const m = /^CapEff:\s*([0-9a-f]+)$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (m) facts.capSysPtrace = (BigInt(`0x${m[1]}`) & (1n << 19n)) !== 0n;
+  } catch {
+    // unknown
+  }
+  try {
+    const st = statSync('/dev/userfaultfd');
+    facts.dev = { exists: true, mode: st.mode & 0o777, uid: st.uid, gid: st.gid };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') facts.dev = { exists: false };
+  }
+  if (!facts.harness.executable) return facts;
+  const r = spawnSync(binary, [], { input: '{"cmd":"info"}\n', encoding: 'utf8', timeout: 5000 });
+  if (r.error) {
+    facts.infoError = (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT' ? 'no reply to info within 5 s' : r.error.message;
+    return facts;
+  }
+  try {
+    facts.info = JSON.parse(r.stdout.split('\n')[0]);
+  } catch {
+    const why = (r.stderr || '').trim().split('\n')[0];
+    facts.infoError = `no info reply (exit ${r.status ?? r.signal})${why ? `: ${why}` : ''}`;
+  }
+  return facts;
 }

@@ -4,7 +4,7 @@
 // that reason in the report).
 import type { Observation, Op, Trace } from './trace';
 import { Sim } from '../src/sim';
-import { NativeHarness, nativeAvailability } from './native-driver';
+import { NativeHarness, nativeAvailability, type NativeAvailability, type NativeStartOptions } from './native-driver';
 import { SpecState, SpecSystem } from './spec-target';
 import { shmemBinding, registerModes } from './shmem-binding';
 import { loadSpecFile } from '../src/api';
@@ -118,13 +118,15 @@ export const NATIVE_VARIANT: Record<string, string | boolean> = {
   WRITENOTIFY: true,
 };
 
-export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?: boolean } = {}): Target {
+/** `binary`, `user`, `cwd`: another harness binary, run as another user (test/native-unprivileged.test.ts). */
+export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?: boolean } & Pick<NativeStartOptions, 'binary' | 'user' | 'cwd'> = {}): Target {
   const reuse = opts.reuse ?? true;
+  let avail: NativeAvailability | undefined;
   return {
     name: 'native',
     async open(trace) {
-      const avail = nativeAvailability();
-      if (!avail.ok) return { skip: avail.reason };
+      avail ??= nativeAvailability(opts.binary);
+      if (!avail.ok) return { skip: `the native harness cannot run here: ${avail.reason}; fix: ${avail.fix}` };
       for (const [k, v] of Object.entries(NATIVE_VARIANT)) {
         if (k in trace.constants && trace.constants[k] !== v) return { skip: `describes another kernel (${k}=${trace.constants[k]}; this kernel has ${v})` };
       }
@@ -132,7 +134,7 @@ export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?:
         if (trace.constants[k] === false) return { skip: `describes a kernel patch this kernel does not have (${k}=false)` };
       }
       if ((trace.mappings ?? 1) > 1) return { skip: 'needs a second mapping (the native harness maps the file once)' };
-      const start = { pages: trace.pages, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs };
+      const start = { pages: trace.pages, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs, binary: opts.binary, user: opts.user, cwd: opts.cwd };
       const h = reuse ? await NativeHarness.acquire(start) : await NativeHarness.start(start);
       return {
         apply: (op) => h.apply(op),

@@ -2,7 +2,9 @@
 // the domain brief (section 6) on a 4-page file, and the harness's own robustness.
 // Skipped, with one line saying why, where the harness cannot run; REQUIRE_NATIVE=1
 // turns that into a failure.
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
+import { readFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { release } from 'os';
 import { NativeHarness, NativeHarnessError, nativeAvailability, NATIVE_HARNESS_PATH } from '../conformance/native-driver';
 import type { Observation, Op, PageObs, ThreadObs } from '../conformance/trace';
@@ -64,7 +66,8 @@ describeNative('native harness on the real kernel', () => {
     const x = await start([1], 0);
     const info = await x.info();
     expect(info.uname).toBe(release());
-    expect(info.uffd).toMatch(/^(syscall|dev)$/);
+    expect(info.uffd).toMatch(/^(syscall|dev|user-mode-only)$/);
+    expect(info.attempts?.[info.uffd === 'user-mode-only' ? 'user_mode_only' : (info.uffd as 'syscall' | 'dev')]).toBe('ok');
     expect(info.features).toMatch(/^0x[0-9a-f]+$/);
     // WP on shmem (bit 12) and MINOR on shmem (bit 10) exist on every kernel this targets
     expect(BigInt(info.features!) & 0x1400n).toBe(0x1400n);
@@ -203,6 +206,31 @@ describeNative('native harness on the real kernel', () => {
     process.kill(pid, 'SIGKILL');
     await expect(x.apply({ op: 'wake', lo: 0, hi: 1 })).rejects.toThrow(/^native harness: harness killed by SIGKILL \(step 2\)$/);
     expect(() => process.kill(pid, 0)).toThrow(/ESRCH/);
+  });
+
+  test('the stress program dies with its parent (PR_SET_PDEATHSIG)', async () => {
+    const stress = join(dirname(NATIVE_HARNESS_PATH), 'stress');
+    // a parent that starts stress for 20 s, says its pid, and is then killed
+    const script = `const c = require('child_process').spawn(${JSON.stringify(stress)}, ['--phase', 'wp', '--runs', '1', '--seconds', '20', '--iterations', '100000000'], { stdio: 'ignore' }); console.log(c.pid); setTimeout(() => {}, 30000);`;
+    const parent = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let timer: NodeJS.Timeout | undefined;
+    const pid = await new Promise<number>((resolve, reject) => {
+      parent.stdout.setEncoding('utf8').once('data', (d: string) => resolve(Number(d.trim())));
+      parent.once('exit', () => reject(new Error('the parent exited early')));
+      timer = setTimeout(() => reject(new Error('no pid within 5 s')), 5000);
+    }).finally(() => clearTimeout(timer));
+    const alive = () => {
+      try {
+        return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8')); // a zombie is dead
+      } catch {
+        return false;
+      }
+    };
+    expect(alive()).toBe(true);
+    parent.kill('SIGKILL');
+    for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
+    if (alive()) process.kill(pid, 'SIGKILL');
+    expect(alive()).toBe(false);
   });
 
   test('a request that misses its deadline kills the harness', async () => {

@@ -19,7 +19,6 @@
 #include <string.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
-#include <sys/prctl.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -47,24 +46,35 @@ static void reply_error(const char *msg)
 	jb_free(&b);
 }
 
+/* {"ok":true,"uname":…,"machine":…,"uffd":"syscall"|"dev"|"user-mode-only"|"none",
+ *  "attempts":{"syscall":"ok"|"EPERM"|…,"dev":…,"user_mode_only":…|"not tried"},
+ *  "features":…,"ioctls":…} (features and ioctls only when a uffd opened) */
 static void cmd_info(void)
 {
+	static const char *const keys[UFFD_WAYS] = { "syscall", "dev", "user_mode_only" };
 	struct utsname u;
+	struct uffd_attempts tried;
 	uint64_t features = 0, ioctls = 0;
 	const char *how = "none";
-	int rc = uffd_probe(&features, &ioctls, &how);
+	int rc = uffd_probe(&features, &ioctls, &how, &tried);
 	struct jbuf b;
+	char nb[16];
+	int w;
 
 	uname(&u);
 	jb_init(&b);
 	jb_raw(&b, "{\"ok\":true,\"uname\":");
 	jb_str(&b, u.release);
-	jb_printf(&b, ",\"machine\":\"%s\"", u.machine);
+	jb_printf(&b, ",\"machine\":\"%s\",\"uffd\":\"%s\",\"attempts\":{", u.machine, how);
+	for (w = 0; w < UFFD_WAYS; w++)
+		jb_printf(&b, "%s\"%s\":\"%s\"", w ? "," : "", keys[w],
+			  tried.err[w] < 0 ? "not tried" : tried.err[w] == 0 ? "ok" : errno_name(tried.err[w], nb, sizeof nb));
+	jb_raw(&b, "}");
 	if (rc == 0)
-		jb_printf(&b, ",\"uffd\":\"%s\",\"features\":\"0x%llx\",\"ioctls\":\"0x%llx\"}", how,
+		jb_printf(&b, ",\"features\":\"0x%llx\",\"ioctls\":\"0x%llx\"}",
 			  (unsigned long long)features, (unsigned long long)ioctls);
 	else
-		jb_printf(&b, ",\"uffd\":\"none\",\"uffd_error\":\"%s\"}", strerror(-rc));
+		jb_printf(&b, ",\"uffd_error\":\"%s\"}", strerror(-rc));
 	reply(&b);
 	jb_free(&b);
 }
@@ -136,7 +146,7 @@ static int init_checked(const struct jval *req, char *err, size_t errlen)
 		H.donefd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
 	if (H.donefd < 0)
 		return snprintf(err, errlen, "eventfd: %s", strerror(errno)), -1;
-	if (uffd_probe(&H.kernel_features, &ioctls, &how) != 0)
+	if (uffd_probe(&H.kernel_features, &ioctls, &how, NULL) != 0)
 		H.kernel_features = 0; /* register will report the open failure */
 	H.thread_id_ok = (H.kernel_features & UFFD_FEATURE_THREAD_ID) != 0;
 	if (workers_start(&H, err, errlen))
@@ -274,7 +284,7 @@ int main(void)
 	const char *ms = getenv("UFFDSPEC_NATIVE_WAIT_MS");
 	const char *nowake = getenv("UFFDSPEC_NATIVE_NOWAKE_MS");
 
-	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	die_with_parent();
 	signal(SIGPIPE, SIG_IGN);
 	H.wait_ms = 200;
 	H.nowake_ms = 20;

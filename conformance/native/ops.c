@@ -177,7 +177,7 @@ static int op_register(struct harness *h, const struct jval *op, struct result *
 		return ERR("op.features: the userfaultfd is already open with other features "
 			   "(UFFDIO_API is allowed once)");
 	if (h->uffd < 0) {
-		int fd = uffd_open(&how);
+		int fd = uffd_open(&how, NULL);
 		int rc;
 
 		if (fd < 0) {

@@ -2,43 +2,59 @@
  * shmem page, attempted on the real kernel (Peter Xu's 2020 race and the
  * marker-dropping path of truncation).
  *
- * Phase "wp": a 16-page memfd mapping registered for uffd-wp (WP only);
- * page P is write-protected. A puncher punches P, re-populates it with
- * pwrite and re-protects it, again and again; a reader drops all ptes
- * (MADV_DONTNEED) and reads neighbours of P (fault-around bait); a writer
- * writes P whenever it is protected; a monitor answers each WP event on P
- * by unprotecting P. P is "protected" from a set (UFFDIO_WRITEPROTECT with
- * MODE_WP, then the flag, under prot_mu) until the monitor's clear (flag,
- * then the ioctl, under the same lock); nothing else may remove the
- * protection. Checks, each airtight against the program's own races:
- *  - lost: right after a punch, holding prot_mu, P protected: P's pagemap
+ * Phase "wp": a 16-page memfd mapping registered for uffd-wp (WP only).
+ * Two threads, each pinned to its own CPU where the process may use two,
+ * meet once per iteration:
+ *  - the puncher drops P's pte (MADV_DONTNEED), re-populates P (pwrite),
+ *    write-protects it (UFFDIO_WRITEPROTECT on a none pte leaves a marker),
+ *    releases the writer, waits up to a few us or not at all, punches P,
+ *    checks P's pagemap entry, then acts as the monitor: it answers the
+ *    writer's WP event by unprotecting P, until the writer's store is done;
+ *  - the writer, released, waits up to 1 us or not at all, then
+ *    stores to P: a fault on the marker, which goes through shmem_fault and
+ *    so may race the punch.
+ * The offset of the punch after the store's release changes every
+ * iteration, uniform in [-J/4, J] ns (--jitter J, default 4000; negative:
+ * the store waits instead), so that on some iterations the fault passes
+ * shmem_fault's unlocked i_private check just before the punch sets it.
+ * (On 6.18 x86_64 here the losses cluster at offsets of 0.5-1.5 us: the
+ * store needs that long to reach shmem_fault. Losses are counted by offset.)
+ * The loss (the 5.19+ path): that fault maps P read-only+wp after the
+ * punch's first unmap; truncation's second unmap
+ * (unmap_mapping_folio, ZAP_FLAG_DROP_MARKER) then zaps the pte and leaves
+ * no marker; the retried store finds a none pte over a hole and completes
+ * with no WP event (WP-only registration: no MISSING event either).
+ * P is "protected" from a set (ioctl, then the flag, under prot_mu) until
+ * the monitor's clear (flag, then the ioctl, under the same lock); nothing
+ * else may remove the protection. Checks, each airtight against the
+ * program's own races:
+ *  - lost: right after the punch, holding prot_mu, P protected: P's pagemap
  *    entry must have the uffd-wp bit (a marker 62+57 or present+wp);
- *  - unwp: the reader, holding prot_mu, P protected: P must not be present
- *    without uffd-wp;
- *  - write: the writer, holding prot_mu, takes P protected and the count
- *    of the monitor's clears and wakes; writes P without the lock; takes
- *    the lock again: if no clear and no wake happened meanwhile, the write
- *    never waited for the monitor, so it landed on a protected page with
- *    no WP event handled. (A write that faulted would sleep until the
- *    monitor's clear; a stale event's clear before the write counts as a
- *    clear, so it is not a false positive.)
+ *  - write: the writer, holding prot_mu, takes P protected and the count of
+ *    the monitor's clears; stores to P without the lock; takes the lock
+ *    again: if no clear happened meanwhile, the store never waited for the
+ *    monitor, so it landed on a protected page with no WP event handled.
+ *    (Events queued but not waited for are drained before each protection,
+ *    so a late clear cannot belong to another iteration.)
  * A protection ("epoch": one set by the puncher) failing any check counts
  * once in `violations`; the first few detections keep pagemap evidence.
  *
- * Phase "coherence": the same without userfaultfd. After each punch of P
- * the mapping and pread must agree (0), and a later pwrite must show
- * through the mapping; a disagreement is a stale pte.
+ * Phase "coherence": no userfaultfd. A puncher writes, punches and checks
+ * that the mapping and pread agree (0), then that a new pwrite shows through
+ * the mapping; a reader on the other CPU drops all ptes (MADV_DONTNEED) and
+ * reads neighbours of P, so that fault-around maps P during punches.
  *
  * Usage: stress [--iterations N] [--seconds S] [--page P] [--runs R]
- *               [--phase wp|coherence|both] [--json]
- * Exit: 0 no violation, 1 a violation, 2 cannot run (3 from the alarm). */
+ *               [--phase wp|coherence|both] [--jitter NS] [--json]
+ * Defaults: 4 runs of up to 20000 iterations or 3 s per phase, page 5.
+ * A run that finds nothing proves nothing: the race is probabilistic.
+ * Exit: 0 no violation, 1 a violation, 2 cannot run (also the alarm). */
 #include "uffd.h"
 #include "uffd_defs.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/falloc.h>
-#include <poll.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -61,44 +77,54 @@
 #define PM_EXCLUSIVE (1ULL << 56)
 #define MAX_EVIDENCE 6
 #define MAX_RUNS 1000
+#define STUCK_NS 2000000000LL /* one iteration's store must finish within 2 s */
+#define BUCKET_NS 500         /* losses are counted by offset in buckets this wide */
+#define MAX_BUCKETS 64
 
 static long opt_iterations = 20000;
-static long opt_seconds = 10;
+static long opt_seconds = 3;
 static int opt_page = 5;
-static long opt_runs = 1;
+static long opt_runs = 4;
+static long opt_jitter = 4000;
 static int opt_json;
 static int opt_wp = 1, opt_coherence = 1;
+static int cpu_a = -1, cpu_b = -1; /* puncher, writer/reader; -1: not pinned */
 
 struct evidence {
-	const char *check;    /* lost, unwp, write */
-	long iteration;       /* puncher iteration when detected */
-	double at;            /* seconds into the run */
-	uint64_t entry;       /* P's pagemap entry at detection */
-	uint64_t before;      /* write: P's entry just before the write */
+	const char *check;      /* lost, write */
+	long iteration;         /* puncher iteration when detected */
+	double at;              /* seconds into the run */
+	uint64_t entry;         /* P's pagemap entry at detection */
+	long offset;            /* ns: > 0 the punch waited, < 0 the store waited */
 	int written, read_back; /* write: the byte written, pread of P after */
 };
 
 struct run {
 	int memfd, uffd, pagemap_fd;
 	unsigned char *base;
-	double t0, deadline;
-	atomic_int stop;          /* puncher finished: reader and writer stop */
-	atomic_int writer_done;   /* monitor may stop */
+	int64_t t0, deadline;
+	atomic_int stop;          /* puncher finished: the other thread stops */
+	atomic_long go;           /* iteration the writer may start */
+	atomic_long done;         /* iteration whose store has completed */
+	atomic_long offset;       /* this iteration's offset, ns */
+	atomic_long clears;       /* monitor's unprotects and wakes (changed under prot_mu) */
 	pthread_mutex_t prot_mu;  /* protect/unprotect ioctl + flag together */
 	/* under prot_mu */
 	int protected_;           /* 1 while P is write-protected */
 	long epoch;               /* number of protections of P (sets) */
-	long clears;              /* monitor's unprotects and wakes */
 	long last_bad;            /* latest epoch counted as a violation */
 	long violations;          /* epochs with any failed check */
 	int nevidence;
 	struct evidence ev[MAX_EVIDENCE];
 	/* counters */
 	atomic_long iterations, writes, wp_events, other_events;
-	atomic_long lost_none, lost_present, reader_unwp, unprotected_writes;
+	atomic_long lost_none, lost_present, unprotected_writes;
 	atomic_long fa_maps, reads, incoherent;
 	double secs;
+	long lost_by_offset[MAX_BUCKETS]; /* under prot_mu: violations by the epoch's offset */
 };
+
+static long lost_by_offset[MAX_BUCKETS]; /* every run's, summed */
 
 static void die(const char *what)
 {
@@ -117,12 +143,29 @@ static void on_alarm(int sig)
 	_exit(2);
 }
 
-static double now_s(void)
+static int64_t now_ns(void)
 {
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+	return (int64_t)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static void spin_ns(long ns)
+{
+	int64_t end = now_ns() + ns;
+
+	while (now_ns() < end)
+		__asm__ __volatile__("" ::: "memory");
+}
+
+/* xorshift64*: the per-iteration offsets (quality is irrelevant here) */
+static uint64_t rng_next(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return *s * 2685821657736338717ULL;
 }
 
 static uint64_t pagemap_entry(struct run *r, int page)
@@ -135,19 +178,76 @@ static uint64_t pagemap_entry(struct run *r, int page)
 	return e;
 }
 
+/* Offsets run from -J/4 to J, in buckets of BUCKET_NS (the last one also
+ * holds the rest): the number of buckets, the first offset of bucket b, the
+ * bucket of an offset. */
+static int nbuckets(void)
+{
+	long n = (opt_jitter - (-opt_jitter / 4)) / BUCKET_NS;
+
+	return n < 1 ? 1 : n < MAX_BUCKETS ? (int)n : MAX_BUCKETS;
+}
+
+static long bucket_start(int b)
+{
+	return -opt_jitter / 4 + (long)b * BUCKET_NS;
+}
+
+static int bucket(long off)
+{
+	long b = (off - (-opt_jitter / 4)) / BUCKET_NS;
+
+	return b < 0 ? 0 : b >= nbuckets() ? nbuckets() - 1 : (int)b;
+}
+
 /* Called with prot_mu held: counts epoch `ep` at most once, keeps evidence. */
 static void violation(struct run *r, long ep, const struct evidence *e)
 {
 	if (ep > r->last_bad) {
 		r->last_bad = ep;
 		r->violations++;
+		r->lost_by_offset[bucket(e->offset)]++;
 	}
 	if (r->nevidence < MAX_EVIDENCE) {
 		r->ev[r->nevidence] = *e;
 		r->ev[r->nevidence].iteration = atomic_load(&r->iterations);
-		r->ev[r->nevidence].at = now_s() - r->t0;
+		r->ev[r->nevidence].at = (double)(now_ns() - r->t0) / 1e9;
 		r->nevidence++;
 	}
+}
+
+/* Pins the calling thread to `cpu` (no-op when -1 or refused). */
+static void pin(int cpu)
+{
+	cpu_set_t set;
+
+	if (cpu < 0)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+}
+
+/* The first two CPUs this process may run on: puncher on one, writer or
+ * reader on the other, so that they race in parallel, not by preemption. */
+static void choose_cpus(void)
+{
+	cpu_set_t set;
+	int c;
+
+	if (sched_getaffinity(0, sizeof set, &set) != 0)
+		return;
+	for (c = 0; c < CPU_SETSIZE; c++) {
+		if (!CPU_ISSET(c, &set))
+			continue;
+		if (cpu_a < 0)
+			cpu_a = c;
+		else {
+			cpu_b = c;
+			return;
+		}
+	}
+	cpu_a = -1; /* one CPU only: leave scheduling to the kernel */
 }
 
 static void setup(struct run *r)
@@ -179,8 +279,8 @@ static void setup(struct run *r)
 	r->pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
 	if (r->pagemap_fd < 0)
 		die("open /proc/self/pagemap");
-	r->t0 = now_s();
-	r->deadline = r->t0 + (double)opt_seconds;
+	r->t0 = now_ns();
+	r->deadline = r->t0 + (int64_t)opt_seconds * 1000000000LL;
 }
 
 static void teardown(struct run *r)
@@ -210,62 +310,55 @@ static void set_wp(struct run *r, int on)
 		die("UFFDIO_WRITEPROTECT");
 }
 
-/* Reader: touch every neighbour of P in turn, then drop all ptes so that the
- * next read faults again and may fault around. With uffd, a protected P must
- * never be present without the uffd-wp bit; without uffd, counts the reads
- * after which P was mapped although nobody touched P (fault-around did it). */
-static void *reader(void *p)
+/* The monitor's part, without blocking: every queued WP event on P is
+ * answered by unprotecting P (which wakes the writer); anything else is
+ * counted and woken. */
+static void serve(struct run *r)
 {
-	struct run *r = p;
-	int q = 0;
+	uintptr_t pa = (uintptr_t)(r->base + (size_t)opt_page * PAGE_SZ);
+	struct uffd_msg msgs[8];
+	ssize_t n, i;
 
-	while (!atomic_load(&r->stop)) {
-		uint64_t e;
+	n = read(r->uffd, msgs, sizeof msgs);
+	if (n < 0 && errno != EAGAIN)
+		die("read userfaultfd");
+	for (i = 0; i < n / (ssize_t)sizeof msgs[0]; i++) {
+		const struct uffd_msg *m = &msgs[i];
 
-		q = (q + 1) % NPAGES;
-		if (q == opt_page)
-			continue;
-		madvise(r->base, NPAGES * PAGE_SZ, MADV_DONTNEED);
-		(void)*(volatile unsigned char *)(r->base + (size_t)q * PAGE_SZ);
-		if (r->uffd >= 0) {
-			pthread_mutex_lock(&r->prot_mu);
-			e = pagemap_entry(r, opt_page);
-			if (r->protected_ && (e & PM_PRESENT) && !(e & PM_UFFD_WP)) {
-				struct evidence ev = { "unwp", 0, 0, e, 0, -1, -1 };
+		pthread_mutex_lock(&r->prot_mu);
+		atomic_fetch_add(&r->clears, 1);
+		if (m->event == UFFD_EVENT_PAGEFAULT &&
+		    (m->arg.pagefault.flags & UFFD_PAGEFAULT_FLAG_WP) &&
+		    (m->arg.pagefault.address & ~(uint64_t)(PAGE_SZ - 1)) == pa) {
+			atomic_fetch_add(&r->wp_events, 1);
+			r->protected_ = 0;
+			set_wp(r, 0);
+		} else {
+			struct uffdspec_range all = { (uintptr_t)r->base, NPAGES * PAGE_SZ };
 
-				atomic_fetch_add(&r->reader_unwp, 1);
-				violation(r, r->epoch, &ev);
-			}
-			pthread_mutex_unlock(&r->prot_mu);
-		} else if (pagemap_entry(r, opt_page) & PM_PRESENT) {
-			atomic_fetch_add(&r->fa_maps, 1);
+			atomic_fetch_add(&r->other_events, 1);
+			ioctl(r->uffd, UFFDSPEC_IOC_WAKE, &all);
 		}
-		atomic_fetch_add(&r->reads, 1);
+		pthread_mutex_unlock(&r->prot_mu);
 	}
-	return NULL;
 }
 
 static void *wp_puncher(void *p)
 {
 	struct run *r = p;
+	unsigned char *pp = r->base + (size_t)opt_page * PAGE_SZ;
+	uint64_t seed = (uint64_t)now_ns() | 1;
 	long i;
 
-	for (i = 0; i < opt_iterations && now_s() < r->deadline; i++) {
+	pin(cpu_a);
+	for (i = 1; i <= opt_iterations && now_ns() < r->deadline; i++) {
 		unsigned char b = (unsigned char)(1 + i % 120);
+		long lo = -opt_jitter / 4, off = lo + (long)(rng_next(&seed) % (uint64_t)(opt_jitter - lo + 1));
+		int64_t stuck;
 
-		punch(r, opt_page);
-		pthread_mutex_lock(&r->prot_mu);
-		if (r->protected_) {
-			uint64_t e = pagemap_entry(r, opt_page);
-
-			if (!(e & PM_UFFD_WP)) {
-				struct evidence ev = { "lost", 0, 0, e, 0, -1, -1 };
-
-				atomic_fetch_add(e & PM_PRESENT ? &r->lost_present : &r->lost_none, 1);
-				violation(r, r->epoch, &ev);
-			}
-		}
-		pthread_mutex_unlock(&r->prot_mu);
+		serve(r); /* events queued but not waited for: none may clear a later protection */
+		if (madvise(pp, PAGE_SZ, MADV_DONTNEED) != 0)
+			die("madvise DONTNEED");
 		if (pwrite(r->memfd, &b, 1, (off_t)opt_page * PAGE_SZ) != 1)
 			die("pwrite");
 		pthread_mutex_lock(&r->prot_mu);
@@ -273,90 +366,85 @@ static void *wp_puncher(void *p)
 		r->epoch++;
 		r->protected_ = 1;
 		pthread_mutex_unlock(&r->prot_mu);
+
+		atomic_store(&r->offset, off);
+		atomic_store(&r->go, i);
+		if (off > 0)
+			spin_ns(off);
+		punch(r, opt_page);
+		pthread_mutex_lock(&r->prot_mu);
+		if (r->protected_) {
+			uint64_t e = pagemap_entry(r, opt_page);
+
+			if (!(e & PM_UFFD_WP)) {
+				struct evidence ev = { "lost", 0, 0, e, off, -1, -1 };
+
+				atomic_fetch_add(e & PM_PRESENT ? &r->lost_present : &r->lost_none, 1);
+				violation(r, r->epoch, &ev);
+			}
+		}
+		pthread_mutex_unlock(&r->prot_mu);
+		stuck = now_ns() + STUCK_NS;
+		while (atomic_load(&r->done) != i) {
+			serve(r);
+			if (cpu_a < 0)
+				sched_yield();
+			if (now_ns() > stuck) {
+				fprintf(stderr, "stress: the store of iteration %ld did not finish within 2 s\n", i);
+				exit(2);
+			}
+		}
 		atomic_fetch_add(&r->iterations, 1);
 	}
 	atomic_store(&r->stop, 1);
 	return NULL;
 }
 
-/* Writer: writes P only while it is protected (see the file comment). */
+/* Writer: one store to P per iteration (see the file comment). */
 static void *writer(void *p)
 {
 	struct run *r = p;
 	volatile unsigned char *addr = r->base + (size_t)opt_page * PAGE_SZ;
 	unsigned char v = 0;
+	long last = 0;
 
-	while (!atomic_load(&r->stop)) {
-		long clears, ep;
-		uint64_t before;
+	pin(cpu_b);
+	for (;;) {
+		long i, off, clears;
+		int prot;
 		unsigned char val = (unsigned char)(0x80 | (v++ & 0x7f)), back = 0;
 
-		pthread_mutex_lock(&r->prot_mu);
-		if (!r->protected_) {
-			pthread_mutex_unlock(&r->prot_mu);
-			sched_yield();
-			continue;
+		while ((i = atomic_load(&r->go)) == last) {
+			if (atomic_load(&r->stop))
+				return NULL;
+			if (cpu_a < 0)
+				sched_yield(); /* one CPU: let the puncher run */
 		}
-		clears = r->clears;
-		ep = r->epoch;
-		before = pagemap_entry(r, opt_page);
+		last = i;
+		off = atomic_load(&r->offset);
+		pthread_mutex_lock(&r->prot_mu);
+		prot = r->protected_;
+		clears = atomic_load(&r->clears);
 		pthread_mutex_unlock(&r->prot_mu);
-
+		if (off < 0)
+			spin_ns(-off);
 		*addr = val;
-
-		pthread_mutex_lock(&r->prot_mu);
-		if (r->clears == clears) {
-			/* still protected: only the monitor's clear unprotects */
-			struct evidence ev = { "write", 0, 0, pagemap_entry(r, opt_page), before, val, -1 };
-
-			if (pread(r->memfd, &back, 1, (off_t)opt_page * PAGE_SZ) == 1)
-				ev.read_back = back;
-			atomic_fetch_add(&r->unprotected_writes, 1);
-			violation(r, ep, &ev);
-		}
-		pthread_mutex_unlock(&r->prot_mu);
-		atomic_fetch_add(&r->writes, 1);
-	}
-	atomic_store(&r->writer_done, 1);
-	return NULL;
-}
-
-/* Monitor: every WP event on P is answered by unprotecting P (which wakes
- * the writer); anything else is counted and woken. */
-static void *monitor(void *p)
-{
-	struct run *r = p;
-	uintptr_t pa = (uintptr_t)(r->base + (size_t)opt_page * PAGE_SZ);
-
-	while (!atomic_load(&r->writer_done)) {
-		struct pollfd pfd = { r->uffd, POLLIN, 0 };
-		struct uffd_msg msgs[8];
-		ssize_t n, i;
-
-		if (poll(&pfd, 1, 10) <= 0)
-			continue;
-		n = read(r->uffd, msgs, sizeof msgs);
-		for (i = 0; i < n / (ssize_t)sizeof msgs[0]; i++) {
-			const struct uffd_msg *m = &msgs[i];
-
+		if (prot) {
 			pthread_mutex_lock(&r->prot_mu);
-			r->clears++;
-			if (m->event == UFFD_EVENT_PAGEFAULT &&
-			    (m->arg.pagefault.flags & UFFD_PAGEFAULT_FLAG_WP) &&
-			    (m->arg.pagefault.address & ~(uint64_t)(PAGE_SZ - 1)) == pa) {
-				atomic_fetch_add(&r->wp_events, 1);
-				r->protected_ = 0;
-				set_wp(r, 0);
-			} else {
-				struct uffdspec_range all = { (uintptr_t)r->base, NPAGES * PAGE_SZ };
+			if (atomic_load(&r->clears) == clears) {
+				/* still protected: only the monitor's clear unprotects */
+				struct evidence ev = { "write", 0, 0, pagemap_entry(r, opt_page), off, val, -1 };
 
-				atomic_fetch_add(&r->other_events, 1);
-				ioctl(r->uffd, UFFDSPEC_IOC_WAKE, &all);
+				if (pread(r->memfd, &back, 1, (off_t)opt_page * PAGE_SZ) == 1)
+					ev.read_back = back;
+				atomic_fetch_add(&r->unprotected_writes, 1);
+				violation(r, i, &ev);
 			}
 			pthread_mutex_unlock(&r->prot_mu);
+			atomic_fetch_add(&r->writes, 1);
 		}
+		atomic_store(&r->done, i);
 	}
-	return NULL;
 }
 
 static void start(pthread_t *t, void *(*fn)(void *), struct run *r)
@@ -372,11 +460,11 @@ static void start(pthread_t *t, void *(*fn)(void *), struct run *r)
 static void phase_wp(struct run *r)
 {
 	struct uffdspec_register reg;
-	pthread_t tp, tr, tw, tm;
+	pthread_t tp, tw;
 	const char *how;
 
 	setup(r);
-	r->uffd = uffd_open(&how);
+	r->uffd = uffd_open(&how, NULL);
 	if (r->uffd < 0) {
 		errno = -r->uffd;
 		die("userfaultfd");
@@ -389,20 +477,35 @@ static void phase_wp(struct run *r)
 	reg.mode = UFFDIO_REGISTER_MODE_WP;
 	if (ioctl(r->uffd, UFFDSPEC_IOC_REGISTER, &reg) != 0)
 		die("UFFDIO_REGISTER WP");
-	set_wp(r, 1);
-	r->epoch = 1;
-	r->protected_ = 1;
 
-	start(&tm, monitor, r);
-	start(&tr, reader, r);
 	start(&tw, writer, r);
 	start(&tp, wp_puncher, r);
 	pthread_join(tp, NULL);
-	pthread_join(tr, NULL);
 	pthread_join(tw, NULL);
-	pthread_join(tm, NULL);
-	r->secs = now_s() - r->t0;
+	r->secs = (double)(now_ns() - r->t0) / 1e9;
 	teardown(r);
+}
+
+/* Reader (coherence phase): touch every neighbour of P in turn, then drop
+ * all ptes so that the next read faults again and may fault around; counts
+ * the reads after which P was mapped although nobody touched P. */
+static void *reader(void *p)
+{
+	struct run *r = p;
+	int q = 0;
+
+	pin(cpu_b);
+	while (!atomic_load(&r->stop)) {
+		q = (q + 1) % NPAGES;
+		if (q == opt_page)
+			continue;
+		madvise(r->base, NPAGES * PAGE_SZ, MADV_DONTNEED);
+		(void)*(volatile unsigned char *)(r->base + (size_t)q * PAGE_SZ);
+		if (pagemap_entry(r, opt_page) & PM_PRESENT)
+			atomic_fetch_add(&r->fa_maps, 1);
+		atomic_fetch_add(&r->reads, 1);
+	}
+	return NULL;
 }
 
 static void *coherence_puncher(void *p)
@@ -411,7 +514,8 @@ static void *coherence_puncher(void *p)
 	volatile unsigned char *addr = r->base + (size_t)opt_page * PAGE_SZ;
 	long i;
 
-	for (i = 0; i < opt_iterations && now_s() < r->deadline; i++) {
+	pin(cpu_a);
+	for (i = 0; i < opt_iterations && now_ns() < r->deadline; i++) {
 		unsigned char v = (unsigned char)(1 + i % 127), back = 0xff, m;
 
 		if (pwrite(r->memfd, &v, 1, (off_t)opt_page * PAGE_SZ) != 1)
@@ -443,7 +547,7 @@ static void phase_coherence(struct run *r)
 	pthread_join(tp, NULL);
 	pthread_join(tr, NULL);
 	r->violations = r->incoherent;
-	r->secs = now_s() - r->t0;
+	r->secs = (double)(now_ns() - r->t0) / 1e9;
 	teardown(r);
 }
 
@@ -474,34 +578,56 @@ static const char *bits(uint64_t e, char *buf, size_t len)
 	return buf;
 }
 
+static void print_offsets_text(const long *counts)
+{
+	int b;
+
+	printf("  protections lost by offset of the punch after the store's release (ns; negative: the store waited):");
+	for (b = 0; b < nbuckets(); b++)
+		printf("%s [%ld,%ld) %ld", b ? "," : "", bucket_start(b),
+		       b == nbuckets() - 1 ? opt_jitter + 1 : bucket_start(b + 1), counts[b]);
+	printf("\n");
+}
+
+static void print_offsets_json(const long *counts)
+{
+	int b;
+
+	printf("[");
+	for (b = 0; b < nbuckets(); b++)
+		printf("%s{\"from\":%ld,\"to\":%ld,\"lost\":%ld}", b ? "," : "", bucket_start(b),
+		       b == nbuckets() - 1 ? opt_jitter + 1 : bucket_start(b + 1), counts[b]);
+	printf("]");
+}
+
 static void print_wp_text(long k, const struct run *r)
 {
 	int i;
-	char b1[96], b2[96];
+	char b1[96];
 
-	printf("wp run %ld: iterations %ld, %.1f s, protections %ld, writes to protected P %ld, "
-	       "wp events %ld, other events %ld, neighbour reads %ld\n",
+	printf("wp run %ld: iterations %ld, %.1f s, protections %ld, stores to protected P %ld, "
+	       "wp events %ld, other events %ld\n",
 	       k + 1, (long)r->iterations, r->secs, r->epoch, (long)r->writes,
-	       (long)r->wp_events, (long)r->other_events, (long)r->reads);
+	       (long)r->wp_events, (long)r->other_events);
 	printf("wp run %ld checks: wp bit lost across a punch %ld (pte none %ld, present %ld), "
-	       "protected P mapped without wp %ld, writes landing on protected P with no WP event %ld; "
+	       "stores landing on protected P with no WP event %ld; "
 	       "violations %ld (protections with any failed check)\n",
 	       k + 1, (long)(r->lost_none + r->lost_present), (long)r->lost_none, (long)r->lost_present,
-	       (long)r->reader_unwp, (long)r->unprotected_writes, r->violations);
+	       (long)r->unprotected_writes, r->violations);
+	if (r->violations)
+		print_offsets_text(r->lost_by_offset);
 	for (i = 0; i < r->nevidence; i++) {
 		const struct evidence *e = &r->ev[i];
 
 		if (strcmp(e->check, "write") == 0)
-			printf("  evidence: write of 0x%02x at iteration %ld (%.3f s) completed with no WP event: "
-			       "pagemap before 0x%016llx [%s], after 0x%016llx [%s], pread reads 0x%02x\n",
-			       e->written, e->iteration, e->at, (unsigned long long)e->before,
-			       bits(e->before, b1, sizeof b1), (unsigned long long)e->entry,
-			       bits(e->entry, b2, sizeof b2), e->read_back);
+			printf("  evidence: store of 0x%02x at iteration %ld (%.3f s, offset %+ld ns) completed "
+			       "with no WP event: pagemap after 0x%016llx [%s], pread reads 0x%02x\n",
+			       e->written, e->iteration, e->at, e->offset, (unsigned long long)e->entry,
+			       bits(e->entry, b1, sizeof b1), e->read_back);
 		else
-			printf("  evidence: %s at iteration %ld (%.3f s): pagemap 0x%016llx [%s]\n",
-			       strcmp(e->check, "lost") == 0 ? "protected P without uffd-wp after a punch"
-							     : "protected P present without uffd-wp",
-			       e->iteration, e->at, (unsigned long long)e->entry,
+			printf("  evidence: protected P without uffd-wp after a punch at iteration %ld "
+			       "(%.3f s, offset %+ld ns): pagemap 0x%016llx [%s]\n",
+			       e->iteration, e->at, e->offset, (unsigned long long)e->entry,
 			       bits(e->entry, b1, sizeof b1));
 	}
 }
@@ -512,28 +638,26 @@ static void print_wp_json(long k, const struct run *r)
 	char b[96];
 
 	printf("%s{\"iterations\":%ld,\"seconds\":%.3f,\"protections\":%ld,\"writes\":%ld,"
-	       "\"wp_events\":%ld,\"other_events\":%ld,\"neighbour_reads\":%ld,"
-	       "\"lost_none\":%ld,\"lost_present\":%ld,\"mapped_without_wp\":%ld,"
+	       "\"wp_events\":%ld,\"other_events\":%ld,"
+	       "\"lost_none\":%ld,\"lost_present\":%ld,"
 	       "\"writes_without_event\":%ld,\"violations\":%ld,\"evidence\":[",
 	       k ? "," : "", (long)r->iterations, r->secs, r->epoch, (long)r->writes,
-	       (long)r->wp_events, (long)r->other_events, (long)r->reads, (long)r->lost_none,
-	       (long)r->lost_present, (long)r->reader_unwp, (long)r->unprotected_writes,
-	       r->violations);
+	       (long)r->wp_events, (long)r->other_events, (long)r->lost_none,
+	       (long)r->lost_present, (long)r->unprotected_writes, r->violations);
 	for (i = 0; i < r->nevidence; i++) {
 		const struct evidence *e = &r->ev[i];
 
-		printf("%s{\"check\":\"%s\",\"iteration\":%ld,\"at\":%.4f,\"pagemap\":\"0x%016llx\","
-		       "\"bits\":\"%s\"",
-		       i ? "," : "", e->check, e->iteration, e->at, (unsigned long long)e->entry,
-		       bits(e->entry, b, sizeof b));
+		printf("%s{\"check\":\"%s\",\"iteration\":%ld,\"at\":%.4f,\"offset_ns\":%ld,"
+		       "\"pagemap\":\"0x%016llx\",\"bits\":\"%s\"",
+		       i ? "," : "", e->check, e->iteration, e->at, e->offset,
+		       (unsigned long long)e->entry, bits(e->entry, b, sizeof b));
 		if (strcmp(e->check, "write") == 0)
-			printf(",\"pagemap_before\":\"0x%016llx\",\"bits_before\":\"%s\",\"written\":%d,"
-			       "\"pread\":%d",
-			       (unsigned long long)e->before, bits(e->before, b, sizeof b), e->written,
-			       e->read_back);
+			printf(",\"written\":%d,\"pread\":%d", e->written, e->read_back);
 		printf("}");
 	}
-	printf("]}");
+	printf("],\"lost_by_offset\":");
+	print_offsets_json(r->lost_by_offset);
+	printf("}");
 }
 
 int main(int argc, char **argv)
@@ -541,9 +665,10 @@ int main(int argc, char **argv)
 	static struct run runs[1];
 	struct run *r = runs;
 	struct utsname u;
-	long k, wp_found = 0, wp_total = 0, coh = 0;
+	long k, wp_found = 0, wp_total = 0, wp_iterations = 0, coh = 0;
 	int i;
 
+	die_with_parent();
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--iterations") == 0)
@@ -554,6 +679,8 @@ int main(int argc, char **argv)
 			opt_page = (int)parse_long(argv[i], argv[i + 1], 0, NPAGES - 1), i++;
 		else if (strcmp(argv[i], "--runs") == 0)
 			opt_runs = parse_long(argv[i], argv[i + 1], 1, MAX_RUNS), i++;
+		else if (strcmp(argv[i], "--jitter") == 0)
+			opt_jitter = parse_long(argv[i], argv[i + 1], 0, 1000000), i++;
 		else if (strcmp(argv[i], "--json") == 0)
 			opt_json = 1;
 		else if (strcmp(argv[i], "--phase") == 0 && i + 1 < argc &&
@@ -564,26 +691,32 @@ int main(int argc, char **argv)
 			i++;
 		} else {
 			fprintf(stderr, "stress: unknown argument '%s' (use --iterations N, --seconds S, "
-				"--page P, --runs R, --phase wp|coherence|both, --json)\n", argv[i]);
+				"--page P, --runs R, --phase wp|coherence|both, --jitter NS, --json)\n", argv[i]);
 			return 2;
 		}
 	}
 	signal(SIGALRM, on_alarm);
 	/* every phase of every run, with slack */
 	alarm((unsigned)(opt_runs * (opt_wp + opt_coherence) * (opt_seconds + 2) + 10));
+	choose_cpus();
 	uname(&u);
 	if (opt_json)
 		printf("{\"kernel\":\"%s\",\"page\":%d,\"pages\":%d,\"max_iterations\":%ld,"
-		       "\"max_seconds\":%ld,\"runs\":%ld,\"wp\":[",
-		       u.release, opt_page, NPAGES, opt_iterations, opt_seconds, opt_runs);
+		       "\"max_seconds\":%ld,\"runs\":%ld,\"jitter_ns\":%ld,\"cpus\":[%d,%d],\"wp\":[",
+		       u.release, opt_page, NPAGES, opt_iterations, opt_seconds, opt_runs, opt_jitter,
+		       cpu_a, cpu_b);
 	else
 		printf("stress: kernel %s, page %d of a %d-page memfd, %ld run(s) of up to %ld "
-		       "iterations or %ld s per phase\n",
-		       u.release, opt_page, NPAGES, opt_runs, opt_iterations, opt_seconds);
+		       "iterations or %ld s per phase, punch offsets in [%ld, %ld] ns, %s\n",
+		       u.release, opt_page, NPAGES, opt_runs, opt_iterations, opt_seconds, -opt_jitter / 4,
+		       opt_jitter, cpu_a >= 0 ? "threads pinned to two CPUs" : "one CPU only: threads not pinned, the race is unlikely");
 	for (k = 0; opt_wp && k < opt_runs; k++) {
 		phase_wp(r);
 		wp_total += r->violations;
 		wp_found += r->violations > 0;
+		wp_iterations += r->iterations;
+		for (i = 0; i < MAX_BUCKETS; i++)
+			lost_by_offset[i] += r->lost_by_offset[i];
 		if (opt_json)
 			print_wp_json(k, r);
 		else
@@ -608,11 +741,20 @@ int main(int argc, char **argv)
 		pthread_mutex_destroy(&r->prot_mu);
 	}
 	if (opt_json)
-		printf("],\"wp_runs_with_violation\":%ld,\"wp_violations\":%ld,"
-		       "\"coherence_disagreements\":%ld}\n",
-		       wp_found, wp_total, coh);
-	else
-		printf("total: wp violations %ld (in %ld of %ld runs), coherence disagreements %ld\n",
-		       wp_total, wp_found, opt_wp ? opt_runs : 0, coh);
+	{
+		printf("],\"wp_runs_with_violation\":%ld,\"wp_violations\":%ld,\"wp_iterations\":%ld,"
+		       "\"lost_by_offset\":", wp_found, wp_total, wp_iterations);
+		print_offsets_json(lost_by_offset);
+		printf(",\"coherence_disagreements\":%ld}\n", coh);
+	}
+	else {
+		if (opt_wp)
+			printf("wp: lost in %ld of %ld runs, %ld iterations (%ld protections lost)\n",
+			       wp_found, opt_runs, wp_iterations, wp_total);
+		if (opt_wp && opt_runs > 1 && wp_total)
+			print_offsets_text(lost_by_offset);
+		if (opt_coherence)
+			printf("coherence: %ld mapping/pread disagreements in %ld runs\n", coh, opt_runs);
+	}
 	return wp_total + coh ? 1 : 0;
 }

@@ -4,32 +4,48 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
-int uffd_open(const char **how)
+int uffd_open(const char **how, struct uffd_attempts *tried)
 {
-	int fd = (int)syscall(__NR_userfaultfd, O_CLOEXEC | O_NONBLOCK);
-	int err = errno;
-	int dev;
+	struct uffd_attempts local;
+	struct uffd_attempts *t = tried ? tried : &local;
+	int fd, dev, w;
 
+	for (w = 0; w < UFFD_WAYS; w++)
+		t->err[w] = -1;
+	fd = (int)syscall(__NR_userfaultfd, O_CLOEXEC | O_NONBLOCK);
+	t->err[UFFD_WAY_SYSCALL] = fd >= 0 ? 0 : errno;
 	if (fd >= 0) {
 		*how = "syscall";
 		return fd;
 	}
 	dev = open("/dev/userfaultfd", O_RDWR | O_CLOEXEC);
-	if (dev >= 0) {
+	if (dev < 0) {
+		t->err[UFFD_WAY_DEV] = errno;
+	} else {
 		fd = ioctl(dev, USERFAULTFD_IOC_NEW, O_CLOEXEC | O_NONBLOCK);
-		err = errno;
+		t->err[UFFD_WAY_DEV] = fd >= 0 ? 0 : errno;
 		close(dev);
 		if (fd >= 0) {
 			*how = "dev";
 			return fd;
 		}
 	}
+	fd = (int)syscall(__NR_userfaultfd, O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
+	t->err[UFFD_WAY_USER_MODE_ONLY] = fd >= 0 ? 0 : errno;
+	if (fd >= 0) {
+		*how = "user-mode-only";
+		return fd;
+	}
 	*how = "none";
-	return -err;
+	return -t->err[UFFD_WAY_SYSCALL];
 }
 
 int uffd_api(int fd, uint64_t features, uint64_t *out_features, uint64_t *out_ioctls)
@@ -45,9 +61,9 @@ int uffd_api(int fd, uint64_t features, uint64_t *out_features, uint64_t *out_io
 	return 0;
 }
 
-int uffd_probe(uint64_t *features, uint64_t *ioctls, const char **how)
+int uffd_probe(uint64_t *features, uint64_t *ioctls, const char **how, struct uffd_attempts *tried)
 {
-	int fd = uffd_open(how);
+	int fd = uffd_open(how, tried);
 	int rc;
 
 	if (fd < 0)
@@ -74,4 +90,34 @@ uint64_t uffd_feature_bit(const char *name)
 		if (strcmp(name, feature_names[i]) == 0)
 			return (uint64_t)1 << i;
 	return 0;
+}
+
+const char *errno_name(int err, char *buf, int len)
+{
+	static const struct { int err; const char *name; } names[] = {
+		{ EPERM, "EPERM" }, { ENOENT, "ENOENT" }, { EINTR, "EINTR" },
+		{ EIO, "EIO" }, { ENXIO, "ENXIO" }, { EBADF, "EBADF" },
+		{ EAGAIN, "EAGAIN" }, { ENOMEM, "ENOMEM" }, { EACCES, "EACCES" },
+		{ EFAULT, "EFAULT" }, { EBUSY, "EBUSY" }, { EEXIST, "EEXIST" },
+		{ ENODEV, "ENODEV" }, { ENOTDIR, "ENOTDIR" }, { EINVAL, "EINVAL" },
+		{ ENFILE, "ENFILE" }, { EMFILE, "EMFILE" }, { ENOTTY, "ENOTTY" },
+		{ EROFS, "EROFS" }, { ENOSYS, "ENOSYS" }, { EOPNOTSUPP, "EOPNOTSUPP" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].err == err)
+			return names[i].name;
+	snprintf(buf, (size_t)len, "E%d", err);
+	return buf;
+}
+
+void die_with_parent(void)
+{
+	pid_t parent = getppid();
+
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	/* the parent may have died between getppid and prctl: nobody would kill us then */
+	if (getppid() != parent)
+		_exit(3);
 }

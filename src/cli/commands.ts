@@ -40,6 +40,8 @@ export const ENVIRONMENT: EnvDef[] = [
   { name: 'UFFDSPEC_DEBUG', help: 'set to 1 to print the stack trace of an internal error' },
   { name: 'UFFDSPEC_NATIVE_WAIT_MS', help: 'native harness: how long an access may take before it counts as blocked', default: '200' },
   { name: 'UFFDSPEC_NATIVE_NOWAKE_MS', help: 'native harness: how long a thread that an op could not have woken is watched', default: '20' },
+  { name: 'UFFDSPEC_NATIVE_HARNESS', help: 'the native harness binary to run (a missing path makes the native target unavailable)', default: 'conformance/native/harness' },
+  { name: 'UFFDSPEC_NATIVE_OUT', help: 'build.js: build the native programs into this directory instead of conformance/native/' },
   { name: 'REQUIRE_NATIVE', help: 'set to 1 (CI does) to make a native harness that cannot be built or run an error instead of a skip, in npm ci and npm test' },
   { name: 'CC', help: 'the C compiler that builds the native harness', default: 'cc' },
 ];
@@ -101,7 +103,7 @@ export const COMMANDS: CommandDef[] = [
       { name: 'report', arg: 'FILE', help: 'also write a Markdown report (kernel, per-target table, skips, coverage)' },
       { name: 'stress', help: 'with --report: add a bounded stress run of the race on the real kernel' },
     ],
-    env: ['UFFDSPEC_NATIVE_WAIT_MS', 'UFFDSPEC_NATIVE_NOWAKE_MS', 'UFFDSPEC_PROGRESS_MS', 'UFFDSPEC_DEBUG'],
+    env: ['UFFDSPEC_NATIVE_HARNESS', 'UFFDSPEC_NATIVE_WAIT_MS', 'UFFDSPEC_NATIVE_NOWAKE_MS', 'UFFDSPEC_PROGRESS_MS', 'UFFDSPEC_DEBUG'],
     exits: [
       { code: EXIT.ok, meaning: 'every trace that ran agrees and every replay shows its violation' },
       { code: EXIT.violated, meaning: 'a trace disagrees, or a counterexample replay diverges' },

@@ -1,0 +1,157 @@
+// `uffdspec conform` exit codes, run as a child process (`node bin/uffdspec`, the
+// compiled dist/: run `npx tsc -p .` after changing the sources):
+// 0 every trace that ran agreed, 1 a disagreement, 2 user error, 4 a requested target
+// is unavailable (reason and fix on stderr), 5 nothing ran. UFFDSPEC_NATIVE_HARNESS
+// pointing at a missing file makes the native target unavailable on any machine.
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+const BIN = path.join(ROOT, 'bin', 'uffdspec');
+const TRACES = 'conformance/traces';
+const ONE = 'conformance/traces/handwritten/copy-eexist-wake.json';
+
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-conform-'));
+const EMPTY = path.join(TMP, 'empty');
+fs.mkdirSync(EMPTY);
+// the same trace with a wrong expectation at step 0 (register returns 0, not -EPERM)
+const WRONG = path.join(TMP, 'wrong.json');
+const wrong = JSON.parse(fs.readFileSync(path.join(ROOT, ONE), 'utf8'));
+wrong.steps[0].expect.result = -1;
+fs.writeFileSync(WRONG, JSON.stringify(wrong));
+const MISSING_HARNESS = path.join(TMP, 'no-harness');
+
+interface Invocation {
+  args: string[];
+  noHarness?: boolean;
+}
+
+const RUNS = {
+  agree: { args: ['conform', '--target', 'sim', ONE] },
+  disagree: { args: ['conform', '--target', 'sim', WRONG] },
+  badTarget: { args: ['conform', '--target', 'bogus', ONE] },
+  missingPath: { args: ['conform', '--target', 'sim', 'conformance/nope'] },
+  nativeUnavailable: { args: ['conform', '--target', 'native', TRACES], noHarness: true },
+  nativeUnavailableJson: { args: ['conform', '--target', 'native', '--json', TRACES], noHarness: true },
+  allNativeUnavailable: { args: ['conform', '--target', 'all', TRACES], noHarness: true },
+  allDisagreeNativeUnavailable: { args: ['conform', '--target', 'all', WRONG], noHarness: true },
+  everySkipped: { args: ['conform', '--target', 'spec', TRACES] },
+  noTraces: { args: ['conform', '--target', 'sim', EMPTY] },
+  help: { args: ['--help'] },
+} satisfies Record<string, Invocation>;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(inv: Invocation): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.UFFDSPEC_NATIVE_HARNESS;
+  delete env.UFFDSPEC_DEBUG;
+  if (inv.noHarness) env.UFFDSPEC_NATIVE_HARNESS = MISSING_HARNESS;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...inv.args], { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill(), 60000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+const results = new Map<keyof typeof RUNS, Run>();
+const run = (name: keyof typeof RUNS): Run => {
+  const r = results.get(name);
+  if (!r) throw new Error(`no result for ${name}`);
+  return r;
+};
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('the CLI is not built: run `npx tsc -p .`');
+  const queue = Object.keys(RUNS) as (keyof typeof RUNS)[];
+  await Promise.all(
+    Array.from({ length: 3 }, async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.set(name, await start(RUNS[name]));
+    }),
+  );
+}, 120000);
+afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+const lines = (s: string) => s.replace(/\n$/, '').split('\n');
+const noStack = (r: Run) => {
+  expect(r.stderr).not.toMatch(/^\s+at /m);
+  expect(r.stderr).not.toMatch(/internal error|Error:|\.js:\d+/);
+};
+const UNAVAILABLE = [
+  `conform: the native target is unavailable: UFFDSPEC_NATIVE_HARNESS=${MISSING_HARNESS}: no such file`,
+  'conform: fix: unset UFFDSPEC_NATIVE_HARNESS, or point it at a built harness (conformance/native/harness)',
+];
+
+describe('conform exit codes', () => {
+  test('0: every trace that ran agreed', () => {
+    const r = run('agree');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('sim: 1 traces, 8 steps run, 1/1 traces agree, 0 skipped');
+    expect(r.stderr).toBe('');
+  });
+
+  test('1: a disagreement', () => {
+    const r = run('disagree');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/DISAGREE A failed COPY wakes nobody.* step 0 /);
+    noStack(r);
+  });
+
+  test('2: user errors', () => {
+    expect(run('badTarget')).toEqual({ code: 2, stdout: '', stderr: "conform: --target must be spec, sim, native or all, got 'bogus'\n" });
+    expect(run('missingPath')).toEqual({ code: 2, stdout: '', stderr: 'error: conformance/nope: no such file or folder\n' });
+  });
+
+  test('4: --target native where the harness cannot run: the reason and the fix on stderr, one line each', () => {
+    for (const r of [run('nativeUnavailable'), run('nativeUnavailableJson')]) {
+      expect(r.code).toBe(4);
+      expect(r.stdout).toBe('');
+      expect(lines(r.stderr)).toEqual(UNAVAILABLE);
+    }
+  });
+
+  test('4: --target all runs spec and sim, reports native unavailable', () => {
+    const r = run('allNativeUnavailable');
+    expect(r.code).toBe(4);
+    expect(lines(r.stderr)).toEqual(UNAVAILABLE);
+    expect(r.stdout).toContain('sim: 5 traces, 32 steps run, 5/5 traces agree, 0 skipped');
+    expect(r.stdout).toContain('native: 0 traces, 0 steps run, 0/0 traces agree, 5 skipped');
+  });
+
+  test('1 wins over 4: --target all with a disagreement and native unavailable', () => {
+    const r = run('allDisagreeNativeUnavailable');
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual(UNAVAILABLE);
+    expect(r.stdout).toMatch(/DISAGREE/);
+  });
+
+  test('5: nothing ran', () => {
+    const skipped = run('everySkipped');
+    expect(skipped.code).toBe(5);
+    expect(skipped.stdout).toContain('spec: 0 traces, 0 steps run, 0/0 traces agree, 5 skipped');
+    expect(lines(skipped.stderr)).toEqual(['conform: nothing ran: every trace was skipped on the spec target']);
+    const none = run('noTraces');
+    expect(none.code).toBe(5);
+    expect(lines(none.stderr)).toEqual(['conform: nothing ran: no traces found']);
+  });
+
+  test('the usage text lists them', () => {
+    const r = run('help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('exit: 0 all agreed, 1 a disagreement, 2 user error, 4 a requested target unavailable, 5 nothing ran');
+  });
+});
