@@ -4,13 +4,12 @@
 // with their reasons, the throughput of the native harness, the coverage of
 // the generated tours, the counterexample schedules replayed on the
 // simulator and, with --stress, a bounded run of the race stress program.
-import { spawnSync } from 'child_process';
-import * as path from 'path';
 import type { TargetReport } from '../../conformance/runner';
 import type { ScheduleReport } from '../../conformance/schedule-replay';
 import { nativeAvailability, nativeProbeInfo, type NativeInfo } from '../../conformance/native-driver';
 import { formatReport } from '../../conformance/runner';
 import { viaWords } from '../../conformance/native-availability';
+import { runStressProgram, stressArgs, type StressOptions } from '../../conformance/native-stress';
 
 export interface ReportInput {
   reports: TargetReport[];
@@ -33,16 +32,15 @@ export function nativeInfo(): NativeInfo | { error: string; fix: string } {
   return a.ok ? nativeProbeInfo()! : { error: a.reason, fix: a.fix };
 }
 
-/** Run the stress program with a fixed bound; its own time limit and alarm stop it. */
-export function runStress(root: string, args: string[]): StressResult {
-  const script = path.join(root, 'conformance', 'native', 'stress.js');
-  const r = spawnSync(process.execPath, [script, ...args, '--json'], { encoding: 'utf8', timeout: 600_000 });
-  const command = ['node conformance/native/stress.js', ...args].join(' ');
-  if (r.error) return { command, exitCode: null, json: null, error: r.error.message };
+/** Run the stress program (its own time limit and alarm stop it; a hard bound kills it otherwise). */
+export async function runStress(o: StressOptions, onTick?: (elapsedMs: number, expectedMs: number) => void): Promise<StressResult> {
+  const command = ['uffdspec stress', ...stressArgs(o, false)].join(' ');
+  const r = await runStressProgram(o, true, { onTick });
+  if (r.code === null) return { command, exitCode: null, json: null, error: r.error };
   try {
-    return { command, exitCode: r.status, json: JSON.parse(r.stdout) };
+    return { command, exitCode: r.code, json: JSON.parse(r.stdout) };
   } catch {
-    return { command, exitCode: r.status, json: null, error: (r.stderr || r.stdout).trim().split('\n')[0] };
+    return { command, exitCode: r.code, json: null, error: r.stdout.trim().split('\n')[0] || 'no output' };
   }
 }
 

@@ -9,6 +9,8 @@ import { generatedDir } from '../../generator/conformance-suite';
 import { EXIT } from './commands';
 import { Out, Parsed, UsageError, checkWritable } from './options';
 import { nativeInfo, renderReport, runStress } from './conform-report';
+import { STRESS_DEFAULTS } from '../../conformance/native-stress';
+import { Progress } from './progress';
 import { nativeAvailability } from '../../conformance/native-driver';
 import * as path from 'path';
 
@@ -62,10 +64,15 @@ export async function runConform(p: Parsed, out: Out, err: Out): Promise<number>
     if (coverage.length) out(`transition coverage of the generated tours: ${coverage.join('; ')}`);
   }
   if (reportFile) {
-    const root = path.resolve(generatedDir(), '..', '..');
-    // the defaults of `npm run stress`: 4 runs of at most 20000 iterations or 3 s per phase
+    // the defaults of `uffdspec stress`: 4 runs of at most 20000 iterations or 3 s per phase
     // (8-17 s here, at most about 25 s)
-    const stress = p.flags.has('stress') ? runStress(root, []) : null;
+    let stress = null;
+    if (p.flags.has('stress')) {
+      const progress = new Progress();
+      progress.phase('stress run of the race on this kernel', true);
+      stress = await runStress(STRESS_DEFAULTS, (ms, expected) => progress.update(`stress: ${Math.round(ms / 1000)} s of about ${Math.round(expected / 1000)} s`, Math.min(ms, expected), expected));
+      progress.end();
+    }
     fs.writeFileSync(reportFile, renderReport({ reports, replays, coverage, stress }, nativeInfo()));
     if (!p.flags.has('json')) out(`wrote ${reportFile}`);
   }
