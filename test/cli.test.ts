@@ -367,7 +367,7 @@ describe('check: user errors exit 2 with a located one-line diagnostic', () => {
   });
 
   test('an unknown command', () => {
-    expect(userError(run('unknownCommand'))).toEqual(["uffdspec: unknown command 'chekc' (commands: check, conform, gen-traces, verdicts, help; uffdspec --help)"]);
+    expect(userError(run('unknownCommand'))).toEqual(["uffdspec: unknown command 'chekc' (commands: check, conform, gen-traces, verdicts, stress, help; uffdspec --help)"]);
   });
 
   test('a usage error is reported without loading the checker', () => {
@@ -517,6 +517,6 @@ describe('issue 8: a command line that explains itself', () => {
     const f = run('helpConform');
     expect(f.code).toBe(0);
     expect(f.stdout).toMatch(/^usage: uffdspec conform \[TRACE_FILE_OR_DIR\.\.\.\] \[options\]$/m);
-    expect(userError(run('helpUnknown'))).toEqual(["help: unknown command 'nope' (commands: check, conform, gen-traces, verdicts, help)"]);
+    expect(userError(run('helpUnknown'))).toEqual(["help: unknown command 'nope' (commands: check, conform, gen-traces, verdicts, stress, help)"]);
   });
 });
