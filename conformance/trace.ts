@@ -118,7 +118,13 @@ export function readJsonFile(path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new TraceError(`${path}: not valid JSON: ${(e as Error).message.split('\n')[0]}`);
+    // file:line:col of the position JSON.parse names, as every other diagnostic
+    const msg = (e as Error).message.split('\n')[0];
+    const at = /at position (\d+)/.exec(msg);
+    const offset = at ? Number(at[1]) : /end of JSON input/.test(msg) ? text.length : null;
+    if (offset === null) throw new TraceError(`${path}: not valid JSON: ${msg}`);
+    const before = text.slice(0, offset).split('\n');
+    throw new TraceError(`${path}:${before.length}:${before[before.length - 1].length + 1}: not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')}`);
   }
 }
 

@@ -290,8 +290,17 @@ class Checker {
     const e = this.expr(d.expr, this.constCtx(), BOOL);
     this.expectType(BOOL, e.ty, d.expr.span);
     if (this.evalConst(e, d.expr.span) !== true) {
-      const vals = [...this.constants.values()].map((c) => `${c.name}=${String(c.value)}`).join(', ');
-      this.fail(`assumption does not hold for ${vals}`, d.expr.span, 'const');
+      // the constants the assumption names (the others cannot be why it fails)
+      const named = new Set<string>();
+      const walk = (x: unknown): void => {
+        if (!x || typeof x !== 'object') return;
+        const n = x as { kind?: string; name?: unknown };
+        if (n.kind === 'Name' && typeof n.name === 'string' && this.constants.has(n.name)) named.add(n.name);
+        for (const v of Object.values(x)) if (v && typeof v === 'object') walk(v);
+      };
+      walk(d.expr);
+      const vals = [...this.constants.values()].filter((c) => named.has(c.name)).map((c) => `${c.name}=${String(c.value)}`).join(', ');
+      this.fail(`assumption does not hold for ${vals || 'these constants'}`, d.expr.span, 'const');
     }
   }
 

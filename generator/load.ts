@@ -7,6 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { SpecError, diag } from '../dsl/diagnostics';
+import { unwritableDir } from '../src/util/files';
 // TypeScript and ts-morph are needed only when a module is (re)generated, so
 // they are loaded then: a cached module starts without them.
 import type * as TS from 'typescript';
@@ -54,40 +55,12 @@ export function buildDir(): string {
   throw new SpecError([diag('cli', `cannot write generated checkers to ${tried.join(' or ')}: set UFFDSPEC_BUILD_DIR to a writable directory`)]);
 }
 
-/**
- * mkdir -p, one level at a time: Node 20's `mkdirSync(dir, { recursive: true })`
- * never returns for a path under /proc (it retries ENOENT for ever).
- */
-function mkdirs(dir: string): void {
-  const missing: string[] = [];
-  let d = path.resolve(dir);
-  while (!fs.existsSync(d)) {
-    missing.unshift(d);
-    const up = path.dirname(d);
-    if (up === d) break;
-    d = up;
-  }
-  for (const m of missing) {
-    try {
-      fs.mkdirSync(m);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-}
-
 const writable = new Map<string, string | null>();
 /** why `dir` cannot be created and written, or null */
 function unwritable(dir: string): string | null {
   const known = writable.get(dir);
   if (known !== undefined) return known;
-  let why: string | null = null;
-  try {
-    mkdirs(dir);
-    fs.accessSync(dir, fs.constants.W_OK);
-  } catch (e) {
-    why = (e as NodeJS.ErrnoException).code ?? String(e);
-  }
+  const why = unwritableDir(dir);
   writable.set(dir, why);
   return why;
 }

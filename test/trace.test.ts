@@ -141,7 +141,7 @@ describe('validation', () => {
     const dir = mkdtempSync(join(tmpdir(), 'trace-'));
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{ "format": ');
-    expect(() => loadTrace(bad)).toThrow(new RegExp(`^${bad.replace(/[.]/g, '\\.')}: not valid JSON: [^\\n]+$`));
+    expect(() => loadTrace(bad)).toThrow(new RegExp(`^${bad.replace(/[.]/g, '\\.')}:\\d+:\\d+: not valid JSON: [^\\n]+$`));
     expect(() => loadTrace(join(dir, 'missing.json'))).toThrow(`${join(dir, 'missing.json')}: cannot read: ENOENT`);
   });
 });

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TOUR_VARIANTS, buildBundle, bundlePath, bundleText } from '../../generator/conformance-suite';
 import { Out, Parsed, UsageError } from './options';
+import { mkdirs } from '../util/files';
 
 export function runGenTraces(p: Parsed, out: Out, err: Out): number {
   if (p.positional.length) throw new UsageError(`gen-traces: unexpected argument '${p.positional[0]}' (uffdspec gen-traces --help)`);
@@ -25,7 +26,7 @@ export function runGenTraces(p: Parsed, out: Out, err: Out): number {
         err(`${rel}: stale (regenerating would change it): run \`npx uffdspec gen-traces\``);
       } else out(`${line} — up to date`);
     } else {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      mkdirs(path.dirname(file));
       fs.writeFileSync(file, text);
       out(`${line} → ${rel}`);
     }

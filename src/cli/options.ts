@@ -127,18 +127,11 @@ export function checkWritable(file: string, what: string): void {
   }
 }
 
-/** A directory the command will create (if need be) and write into: fail now if it cannot be. */
+/** A directory the command will write into: create it now, and fail now if that cannot be done. */
 export function checkWritableDir(dir: string, what: string): void {
-  const fs = require('fs') as typeof import('fs');
-  const path = require('path') as typeof import('path');
-  let d = path.resolve(dir);
-  while (!fs.existsSync(d) && path.dirname(d) !== d) d = path.dirname(d);
-  try {
-    if (!fs.statSync(d).isDirectory()) throw Object.assign(new Error(), { code: 'ENOTDIR' });
-    fs.accessSync(d, fs.constants.W_OK);
-  } catch (e) {
-    throw new UsageError(`${what} ${dir}: cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)} at ${d})`);
-  }
+  const { unwritableDir } = require('../util/files') as typeof import('../util/files');
+  const why = unwritableDir(dir);
+  if (why) throw new UsageError(`${what} ${dir}: cannot be written (${why})`);
 }
 
 /** The one-line usage of a command, every option in brackets. */

@@ -27,7 +27,7 @@ export async function runStressCommand(p: Parsed, out: Out, err: Out): Promise<n
   const json = p.flags.has('json');
   const avail = nativeAvailability();
   if (!avail.ok) {
-    err(`stress: userfaultfd cannot be used here: ${avail.reason}`);
+    err(`stress: the native programs cannot run here: ${avail.reason}`);
     err(`stress: fix: ${avail.fix}`);
     return EXIT.unavailable;
   }

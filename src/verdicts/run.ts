@@ -5,6 +5,7 @@
 // the results, not by hand.
 import * as fs from 'fs';
 import * as path from 'path';
+import { mkdirs } from '../util/files';
 import { RowResult, checkRow, repoRoot } from './check';
 import { renderJson, renderMarkdown } from './render';
 import { Row } from './rows';
@@ -110,7 +111,7 @@ export function writeVerdicts(
     results.push(r);
     opts.onResult?.(r);
   });
-  fs.mkdirSync(outDir, { recursive: true });
+  mkdirs(outDir);
   const md = path.join(outDir, 'verdicts.md');
   const json = path.join(outDir, 'verdicts.json');
   fs.writeFileSync(md, renderMarkdown(results, PREAMBLE + '\n' + answers(results) + '\n' + findings(results)));
