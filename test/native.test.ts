@@ -233,6 +233,14 @@ describeNative('native harness on the real kernel', () => {
     expect(alive()).toBe(false);
   });
 
+  test('uffdspec stress prints the rate it saw and says a stress run is probabilistic', () => {
+    const r = spawnSync(process.execPath, [join(__dirname, '..', 'bin', 'uffdspec'), 'stress', '--phase', 'wp', '--runs', '1', '--seconds', '1'], { encoding: 'utf8', timeout: 30000, env: { ...process.env, UFFDSPEC_PROGRESS_MS: '0' } });
+    expect([0, 1]).toContain(r.status);
+    expect(r.stdout).toMatch(/^wp: lost in [01] of 1 runs, \d+ iterations/m);
+    expect(r.stderr).toContain('A stress run is probabilistic: a run that finds nothing proves nothing.');
+    expect(r.stderr).toMatch(r.status === 1 ? /^stress: violation found \(wp protection lost in 1 of 1 runs, \d+ iterations\)/ : /^stress: no violation found/);
+  });
+
   test('a request that misses its deadline kills the harness', async () => {
     h = await NativeHarness.start({ pages: 1, threads: 1, fill: [0], waitMs: 3000, noWakeMs: 3000, timeoutMs: 500 });
     await h.apply({ op: 'register', modes: ['MISSING'] });
