@@ -3,13 +3,11 @@
 // 0 every trace that ran agreed, 1 a disagreement, 2 user error, 4 a requested target
 // is unavailable (reason and fix on stderr), 5 nothing ran. UFFDSPEC_NATIVE_HARNESS
 // pointing at a missing file makes the native target unavailable on any machine.
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'uffdspec');
+import { CliRun, ROOT, lines, runBeforeAll, runCli } from './helpers/cli';
 const TRACES = 'conformance/traces';
 const ONE = 'conformance/traces/handwritten/copy-eexist-wake.json';
 
@@ -42,51 +40,14 @@ const RUNS = {
   help: { args: ['conform', '--help'] },
 } satisfies Record<string, Invocation>;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun;
 
 function start(inv: Invocation): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.UFFDSPEC_NATIVE_HARNESS;
-  delete env.UFFDSPEC_DEBUG;
-  if (inv.noHarness) env.UFFDSPEC_NATIVE_HARNESS = MISSING_HARNESS;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...inv.args], { cwd: ROOT, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill(), 60000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runCli(inv.args, { UFFDSPEC_NATIVE_HARNESS: inv.noHarness ? MISSING_HARNESS : undefined });
 }
 
-const results = new Map<keyof typeof RUNS, Run>();
-const run = (name: keyof typeof RUNS): Run => {
-  const r = results.get(name);
-  if (!r) throw new Error(`no result for ${name}`);
-  return r;
-};
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('the CLI is not built: run `npx tsc -p .`');
-  const queue = Object.keys(RUNS) as (keyof typeof RUNS)[];
-  await Promise.all(
-    Array.from({ length: 3 }, async () => {
-      for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.set(name, await start(RUNS[name]));
-    }),
-  );
-}, 120000);
+const run = runBeforeAll(Object.keys(RUNS) as (keyof typeof RUNS)[], (k) => start(RUNS[k]), 3);
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
-
-const lines = (s: string) => s.replace(/\n$/, '').split('\n');
 const noStack = (r: Run) => {
   expect(r.stderr).not.toMatch(/^\s+at /m);
   expect(r.stderr).not.toMatch(/internal error|Error:|\.js:\d+/);
@@ -112,8 +73,8 @@ describe('conform exit codes', () => {
   });
 
   test('2: user errors', () => {
-    expect(run('badTarget')).toEqual({ code: 2, stdout: '', stderr: "conform: --target must be spec, sim, native or all, got 'bogus'\n" });
-    expect(run('missingPath')).toEqual({ code: 2, stdout: '', stderr: 'error: conformance/nope: no such file or folder\n' });
+    expect(run('badTarget')).toMatchObject({ code: 2, stdout: '', stderr: "conform: --target must be spec, sim, native or all, got 'bogus'\n" });
+    expect(run('missingPath')).toMatchObject({ code: 2, stdout: '', stderr: 'error: conformance/nope: no such file or folder\n' });
   });
 
   test('4: --target native where the harness cannot run: the reason and the fix on stderr, one line each', () => {

@@ -2,37 +2,19 @@
 // at once on a cold cache, a reader that closes the pipe early, a package
 // directory it cannot write, a terminal, a timeout that must cover code
 // generation too.
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'uffdspec');
+import { BIN, CliRun, ROOT, runCli } from './helpers/cli';
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-robust-'));
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
+type Run = CliRun;
 
-function start(args: string[], env: NodeJS.ProcessEnv = {}, argv0 = process.execPath, pre: string[] = [BIN]): Promise<Run> {
-  return new Promise((resolve) => {
-    const t0 = Date.now();
-    const child = spawn(argv0, [...pre, ...args], { cwd: ROOT, env: { ...process.env, UFFDSPEC_PROGRESS_MS: '0', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - t0 });
-    });
-  });
+function start(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return runCli(args, { UFFDSPEC_PROGRESS_MS: '0', ...env }, { timeoutMs: 90000 });
 }
 
 const mask = (s: string) => s.replace(/in \d+(\.\d+)? m?s/g, 'in T').replace(/Finished in \d+ms \(\d+/g, 'Finished in Tms (N');
@@ -75,7 +57,7 @@ const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-nobody-'));
   fs.chmodSync(home, 0o777);
   const env = { HOME: home, XDG_CACHE_HOME: path.join(home, 'cache'), UFFDSPEC_BUILD_DIR: '' };
-  const r = await start(['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'check', 'spec/examples/diehard.spec.ts', '--const', 'GOAL=6'], env, 'setpriv', []);
+  const r = await runCli(['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, BIN, 'check', 'spec/examples/diehard.spec.ts', '--const', 'GOAL=6'], { UFFDSPEC_PROGRESS_MS: '0', ...env }, { raw: true });
   try {
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     expect(fs.readdirSync(path.join(home, 'cache', 'uffdspec', 'gen')).some((f) => f.startsWith('DieHard-'))).toBe(true);

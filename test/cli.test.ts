@@ -6,13 +6,13 @@
 // Every invocation is listed in RUNS and they all run once, a few at a time,
 // before the tests (each loads ts-morph and TypeScript, about a second of
 // CPU); the tests then assert on the recorded exit code, stdout and stderr.
-import { spawn, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'uffdspec');
+import { BIN, CliRun, ROOT, lines, runBeforeAll, runCli } from './helpers/cli';
+
 const DIEHARD = 'spec/examples/diehard.spec.ts';
 const PETERSON = 'spec/examples/peterson.spec.ts';
 const TWOPHASE = 'spec/examples/twophase.spec.ts';
@@ -89,56 +89,14 @@ const RUNS = {
   formatBad: { args: ['check', DIEHARD, '--format', 'tlc'] },
 } satisfies Record<string, Invocation>;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function environment(inv: Invocation): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.UFFDSPEC_PROGRESS_MS;
-  delete env.UFFDSPEC_DEBUG;
-  if (inv.progressMs !== undefined) env.UFFDSPEC_PROGRESS_MS = inv.progressMs;
-  return env;
-}
+type Run = CliRun;
 
 function start(inv: Invocation): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...inv.args], { cwd: ROOT, env: environment(inv) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill(), 60000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+  return runCli(inv.args, { UFFDSPEC_PROGRESS_MS: inv.progressMs });
 }
 
-const results = new Map<keyof typeof RUNS, Run>();
-const run = (name: keyof typeof RUNS): Run => {
-  const r = results.get(name);
-  if (!r) throw new Error(`no result for ${name}`);
-  return r;
-};
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('the CLI is not built: run `npx tsc -p .`');
-  const queue = Object.keys(RUNS) as (keyof typeof RUNS)[];
-  const workers = Math.min(4, Math.max(2, os.cpus().length));
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      for (let name = queue.shift(); name !== undefined; name = queue.shift()) results.set(name, await start(RUNS[name]));
-    }),
-  );
-}, 120000);
+const run = runBeforeAll(Object.keys(RUNS) as (keyof typeof RUNS)[], (k) => start(RUNS[k]), Math.min(4, Math.max(2, os.cpus().length)));
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
-
-const lines = (s: string) => s.replace(/\n$/, '').split('\n');
 
 /** The TLC-style statistics of a human-readable report. */
 function stats(stdout: string) {
@@ -495,7 +453,7 @@ describe('issue 8: user input errors are located exit-2 errors, not internal err
 describe('issue 8: a command line that explains itself', () => {
   test('--version', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    expect(run('version')).toEqual({ code: 0, stdout: `uffdspec ${pkg.version}\n`, stderr: '' });
+    expect(run('version')).toMatchObject({ code: 0, stdout: `uffdspec ${pkg.version}\n`, stderr: '' });
   });
 
   test('--help lists the commands; no command is a usage error with the same list on stderr', () => {

@@ -5,13 +5,11 @@
 // A command that writes committed files or runs for minutes runs with a cap
 // (PLANS below says which and how); a command nobody planned for fails the
 // test, so a new command in the docs gets its plan here.
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
-const ROOT = path.resolve(__dirname, '..');
-const BIN = path.join(ROOT, 'bin', 'uffdspec');
+import { BIN, CliRun, ROOT, runCli } from './helpers/cli';
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-docs-'));
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
@@ -133,27 +131,10 @@ function planOf(command: string): Plan | null {
   return uffdspecPlan(args);
 }
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-}
+type Result = CliRun;
 
 function runPlan(p: Plan): Promise<Result> {
-  return new Promise((resolve) => {
-    const t0 = Date.now();
-    const child = spawn(p.argv[0], p.argv.slice(1), { cwd: ROOT, env: { ...process.env, UFFDSPEC_PROGRESS_MS: '0' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), p.timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: Date.now() - t0 });
-    });
-  });
+  return runCli(p.argv, { UFFDSPEC_PROGRESS_MS: '0' }, { raw: true, timeoutMs: p.timeoutMs });
 }
 
 const found = DOCS.flatMap(commandsOf);
