@@ -364,9 +364,7 @@ class Emitter {
       const e = this.expr(inv.expr);
       return `/** invariant ${inv.name} */\nfunction inv${i}(s: any[]): boolean {\n${this.declareLocals(0)}  return ${e} === true;\n}\n`;
     });
-    const check =
-      `/** index of the first violated invariant, or -1 */\nfunction invariant(s: any[]): number {\n${this.model.invariants.map((_, i) => `  if (!inv${i}(s)) return ${i};\n`).join('')}  return -1;\n}\n\n` +
-      `/** the invariants by index, each checked on its own */\nconst INVARIANTS: ((s: any[]) => boolean)[] = [${this.model.invariants.map((_, i) => `inv${i}`).join(', ')}];\n`;
+    const check = `/** the invariants by index, each checked on its own */\nconst INVARIANTS: ((s: any[]) => boolean)[] = [${this.model.invariants.map((_, i) => `inv${i}`).join(', ')}];\n`;
     return parts.join('\n') + '\n' + check;
   }
 
@@ -550,7 +548,7 @@ class Emitter {
           `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  for (let i = 0; i < ACTIONS.length; i++) {\n    try {\n      ACTIONS[i](s, emit);\n    } catch (e: any) {\n      // tell the engine which step failed, so the error points at it\n      if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n      throw e;\n    }\n  }\n}\n\n` +
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
           `/** a step's name: the action with its parameters, or Process[index]:label */\nfunction stepName(action: number, combo: number): string {\n  const a = META.actions[action];\n  const vals: string[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(JSON.stringify(rt.toJSON(t, rt.val(t, combo % a.params[i].size))));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  if (a.process) return a.process.indexed ? \`\${a.process.name}[\${vals[0]}]:\${a.process.label}\` : a.name;\n  return vals.length ? \`\${a.name}(\${vals.join(', ')})\` : a.name;\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, invariant, INVARIANTS, terminated, encode, decode, toJSON, stepName };\n`,
+          `return { META, WORDS: ${words}, init, successors, INVARIANTS, terminated, encode, decode, toJSON, stepName };\n`,
       ) +
       `}\n`
     );

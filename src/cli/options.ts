@@ -2,6 +2,9 @@
 // options (one line of meaning and the default each), environment variables
 // and exit codes. Parsing, `--help` and docs/cli.md are all generated from
 // these tables, so they cannot disagree.
+import * as fs from 'fs';
+import * as path from 'path';
+import { unwritableDir } from '../util/files';
 
 /** A user error on the command line: one line (or a line and the usage), exit 2. */
 export class UsageError extends Error {}
@@ -112,9 +115,6 @@ export function constFlags(p: Parsed, command: string): Record<string, string> {
 
 /** A file the command will write later: fail now, as a usage error, if it cannot be. */
 export function checkWritable(file: string, what: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const fs = require('fs') as typeof import('fs');
-  const path = require('path') as typeof import('path');
   const dir = path.dirname(path.resolve(file));
   try {
     if (fs.existsSync(file)) {
@@ -129,7 +129,6 @@ export function checkWritable(file: string, what: string): void {
 
 /** A directory the command will write into: create it now, and fail now if that cannot be done. */
 export function checkWritableDir(dir: string, what: string): void {
-  const { unwritableDir } = require('../util/files') as typeof import('../util/files');
   const why = unwritableDir(dir);
   if (why) throw new UsageError(`${what} ${dir}: cannot be written (${why})`);
 }

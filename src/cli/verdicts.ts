@@ -22,7 +22,6 @@ export function runVerdicts(p: Parsed, out: Out): number {
   const { files, schedules } = writeVerdicts(rows, outDir, {
     whole: !only,
     onRow: (row, i) => {
-      progress.phase(`row ${i + 1} of ${rows.length}: ${row.id}`);
       progress.update(`row ${i + 1} of ${rows.length}: ${row.id} (generating and exploring)`, i, rows.length, true);
     },
     onResult: (r) => {

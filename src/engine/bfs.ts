@@ -17,8 +17,6 @@ export interface CompiledChecker {
   WORDS: number;
   init(emit: (n: unknown[]) => void): void;
   successors(s: unknown[], emit: (action: number, combo: number, n: unknown[]) => void): void;
-  /** index of the first violated invariant, or -1 */
-  invariant(s: unknown[]): number;
   /** each invariant on its own, by index */
   INVARIANTS: ((s: unknown[]) => boolean)[];
   terminated(s: unknown[]): boolean;

@@ -41,13 +41,12 @@ export interface StateSpace<S> {
 /**
  * A failure while evaluating the spec: in a step (`action` its index, -1 for
  * init) or in an invariant (`invariant` its index). `cause` is what the
- * engine caught; `trace` leads to the state where it happened.
+ * engine caught.
  */
 export class EvaluationFailure extends Error {
   constructor(
     readonly cause: unknown,
     readonly where: { action: number } | { invariant: number },
-    readonly trace: TraceStep[],
   ) {
     super(cause instanceof Error ? cause.message : String(cause));
   }
@@ -140,7 +139,7 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
       try {
         ok = m.invariant(k, s);
       } catch (err) {
-        throw new EvaluationFailure(err, { invariant: k }, trace(i));
+        throw new EvaluationFailure(err, { invariant: k });
       }
       if (!ok) {
         violated[k] = true;
@@ -159,7 +158,7 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
     });
   } catch (err) {
     if (err instanceof EvaluationFailure) throw err;
-    throw new EvaluationFailure(err, { action: -1 }, []);
+    throw new EvaluationFailure(err, { action: -1 });
   }
   depth = count > 0 ? 1 : 0;
   if (stop()) return done('first-violation', count);
@@ -202,7 +201,7 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
       if (err instanceof EvaluationFailure) throw err;
       // a step failed (generated modules tag the error with the failing action)
       const tagged = (err as { actionIndex?: number } | null)?.actionIndex;
-      throw new EvaluationFailure(err, { action: current >= 0 ? current : tagged ?? -1 }, trace(head));
+      throw new EvaluationFailure(err, { action: current >= 0 ? current : tagged ?? -1 });
     }
     if (stop()) return done('first-violation', count - head - 1);
     if (!any && deadlockCheck && !deadlocked && !m.terminated(s)) {
