@@ -6,7 +6,7 @@ import type * as A from './ast';
 import type { Span } from './ast';
 import { Diagnostic, SourceText, diag } from './diagnostics';
 import type { IAction, IConstant, IDomain, IExpr, IInvariant, IPathElem, IProcess, IStmt, IVar, Model } from './ir';
-import { BOOL, INT, TagInfo, Type, assignable, findTag, join, size, typeToString } from './types';
+import { BOOL, INT, TagInfo, Type, assignable, findTag, join, size, typeToString } from '../src/runtime/types';
 import { evaluate } from './evaluate';
 import { EvalError, MAX_ENUMERATED, Value } from '../src/runtime/values';
 

@@ -4,7 +4,7 @@
 // stay independent implementations of the semantics.
 import type { IDomain, IExpr } from './ir';
 import { EvalError, MAX_ENUMERATED, Value, compare, enumerate, equals, ord, setFromArray, setHas, tagOf } from '../src/runtime/values';
-import { typeToString } from './types';
+import { typeToString } from '../src/runtime/types';
 
 export interface Env {
   /** the state the expression reads (null where there is none, e.g. constants) */

@@ -5,7 +5,7 @@
 // program-counter variable per process.
 import type { Span } from './ast';
 import type { SourceText } from './diagnostics';
-import type { Type } from './types';
+import type { Type } from '../src/runtime/types';
 import type { Value } from '../src/runtime/values';
 
 export type IExpr =

@@ -5,7 +5,7 @@
 // `create(rt)` receives the small runtime (src/runtime/ops.ts), so the file
 // can live in a build folder and be loaded from anywhere.
 import type { IAction, IDomain, IExpr, IStmt, Model } from '../dsl/ir';
-import { Type, size, typeToString } from '../dsl/types';
+import { Type, size, typeToString } from '../src/runtime/types';
 import { Value, enumerate } from '../src/runtime/values';
 
 export interface FieldLayout {

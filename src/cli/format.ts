@@ -4,7 +4,7 @@
 // (`old -> new`, one line per map entry or field), then the statistics.
 // `--format tla` prints the counterexamples the way TLC does instead
 // (docs/reading-traces.md explains both).
-import type { Type } from '../../dsl/types';
+import type { Type } from '../runtime/types';
 import type { CheckResult, PropertyVerdict, TraceStep } from '../engine/result';
 
 /** What the formatter knows of the spec: each variable's type, to name map entries and fields. */

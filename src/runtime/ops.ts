@@ -24,7 +24,7 @@ export function stored(i: number, n: number, shown: Value, name: string, type: s
   return i;
 }
 /** ord() for a value stored in variable `name`, its errors naming the variable */
-export function storedOrd(t: import('../../dsl/types').Type, v: Value, name: string): number {
+export function storedOrd(t: import('./types').Type, v: Value, name: string): number {
   try {
     return ord(t, v);
   } catch (e) {
@@ -71,7 +71,7 @@ export function mapSet(m: Value[], i: number, v: Value): Value[] {
   c[i] = v;
   return c;
 }
-export function inType(t: import('../../dsl/types').Type, v: Value): boolean {
+export function inType(t: import('./types').Type, v: Value): boolean {
   try {
     ord(t, v);
     return true;

@@ -6,7 +6,7 @@
 // (string); tag with fields → { $: tag, field: value, ... }; record → object;
 // map → array indexed by the ordinal of the domain value; set → array sorted
 // by compare(); seq → array.
-import { Type, size, typeToString } from '../../dsl/types';
+import { Type, size, typeToString } from './types';
 
 export type Value = boolean | number | string | Value[] | { [k: string]: Value };
 
