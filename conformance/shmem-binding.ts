@@ -1,4 +1,4 @@
-// How the steps of spec/shmem_uffd.spec.ts correspond to the user-level
+// How the steps of spec/shmem_uffd/shmem_uffd.spec.ts correspond to the user-level
 // operations of a trace (docs/trace-format.md), and how an observation is
 // read off a spec state. This is the only place that knows the spec's
 // variable, process and action names.

@@ -7,7 +7,7 @@
 // the byte a load returns) is left out, which the comparison treats as
 // "not specified".
 //
-// The binding between trace ops and the steps of spec/shmem_uffd.spec.ts is
+// The binding between trace ops and the steps of spec/shmem_uffd/shmem_uffd.spec.ts is
 // in shmem-binding.ts; this file knows only the generic mechanics.
 import type { CompiledChecker } from '../src/engine/bfs';
 import type { EventObs, Observation, Op } from './trace';

@@ -42,7 +42,7 @@ export const simTarget: Target = {
 
 // ---------------------------------------------------------------- spec
 
-const SPEC_FILE = path.resolve(__dirname, ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..', '..'] : ['..']), 'spec', 'shmem_uffd.spec.ts');
+const SPEC_FILE = path.resolve(__dirname, ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..', '..'] : ['..']), 'spec', 'shmem_uffd', 'shmem_uffd.spec.ts');
 let shmemSpec: Spec | undefined;
 const systems = new Map<string, SpecSystem>();
 

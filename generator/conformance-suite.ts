@@ -37,11 +37,11 @@ export interface Bundle {
 }
 
 export function specFile(): string {
-  return path.resolve(__dirname, ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..', '..'] : ['..']), 'spec', 'shmem_uffd.spec.ts');
+  return path.resolve(__dirname, ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..', '..'] : ['..']), 'spec', 'shmem_uffd', 'shmem_uffd.spec.ts');
 }
 
 export function generatedDir(): string {
-  return path.resolve(path.dirname(specFile()), '..', 'conformance', 'generated');
+  return path.resolve(path.dirname(specFile()), '..', '..', 'conformance', 'generated');
 }
 
 export function buildBundle(variant: string): Bundle {
@@ -51,7 +51,7 @@ export function buildBundle(variant: string): Bundle {
   const sys = new SpecSystem(checker, shmemBinding(checker.META.constants));
   const constants = checker.META.constants as Record<string, string | number | boolean>;
   const { traces, stats } = generateTour(sys, { name: variant, spec: model.name, constants, pages: TOUR_SIZES.PAGES, threads: TOUR_SIZES.THREADS });
-  return { format: 'uffdspec-traces/1', variant, generatedFrom: 'spec/shmem_uffd.spec.ts (transition tour)', stats, traces };
+  return { format: 'uffdspec-traces/1', variant, generatedFrom: 'spec/shmem_uffd/shmem_uffd.spec.ts (transition tour)', stats, traces };
 }
 
 /** The text of a bundle file: stable key order, one step per line, so diffs stay readable. */

@@ -4,7 +4,7 @@
 // onto what the simulator can be compared on. Deterministic: the same trace
 // gives the same schedule.
 //
-// This file knows the names of spec/shmem_uffd.spec.ts (its variables,
+// This file knows the names of spec/shmem_uffd/shmem_uffd.spec.ts (its variables,
 // processes, labels and monitor actions): it is the binding between that spec
 // and the simulator at label granularity, as conformance/shmem-binding.ts is
 // at the granularity of trace operations.

@@ -41,7 +41,7 @@ test('a closed stdout ends the run quietly with 141, as grep and git do', () => 
   // a reader that leaves after the first line: more than a pipe's buffer is printed after it
   const r = sh(`node bin/uffdspec help --markdown | head -1 >/dev/null`);
   expect(r.stderr).toMatch(/^status (0|141)\n$/);
-  const big = sh(`node bin/uffdspec check spec/shmem_uffd.spec.ts --continue --full-states | head -1 >/dev/null`);
+  const big = sh(`node bin/uffdspec check spec/shmem_uffd/shmem_uffd.spec.ts --continue --full-states | head -1 >/dev/null`);
   expect(big.stderr).toBe('status 141\n');
 });
 
@@ -68,7 +68,7 @@ const root = typeof process.getuid === 'function' && process.getuid() === 0;
 
 test('--timeout counts from the start: code generation is part of it', async () => {
   // a cold cache (generation takes a second or more) and a model far too big to finish
-  const r = await start(['check', 'spec/shmem_uffd.spec.ts', '--const', 'THREADS=3', '--const', 'UFFD_MODE=MissingWp', '--timeout', '3', '--json'], { UFFDSPEC_BUILD_DIR: path.join(TMP, 'timeout') });
+  const r = await start(['check', 'spec/shmem_uffd/shmem_uffd.spec.ts', '--const', 'THREADS=3', '--const', 'UFFD_MODE=MissingWp', '--timeout', '3', '--json'], { UFFDSPEC_BUILD_DIR: path.join(TMP, 'timeout') });
   expect(r.code).toBe(3);
   const j = JSON.parse(r.stdout);
   expect(j).toMatchObject({ result: 'limit', stoppedBy: 'timeout', complete: false });

@@ -34,7 +34,7 @@ const BIG = tempSpec(
   'export const Big = spec`\n  var a: 0..1000000\n  init { a := 0 }\n  action Inc { await a < 1000000; a := a + 1 }\n  invariant Slow: forall i in 0..20000: i + a >= 0\n`;\n',
 );
 
-const SHMEM = 'spec/shmem_uffd.spec.ts';
+const SHMEM = 'spec/shmem_uffd/shmem_uffd.spec.ts';
 const HUGE_DOMAIN = tempSpec('hugedomain.spec.ts', 'export const H = spec`\n  var x: 0..3\n  init { x := 0 }\n  action A { with y in 0..2000000 { x := 1 } }\n`;\n');
 const DIV_IN_INVARIANT = tempSpec('divinv.spec.ts', 'export const D = spec`\n  var x: 0..3\n  init { x := 1 }\n  action A { x := 0 }\n  invariant I: 4 / x > 0\n`;\n');
 const ENUM_CONST = tempSpec('enumconst.spec.ts', 'export const E = spec`\n  enum Mode { A, B }\n  const M: Mode = A\n  const FLAG: bool = M == A\n  var x: 0..3\n  init { x := 0 }\n  action Act { await FLAG; x := 1 }\n`;\n');

@@ -1,4 +1,4 @@
-// Facts about spec/shmem_uffd.spec.ts that the brief marks as high certainty,
+// Facts about spec/shmem_uffd/shmem_uffd.spec.ts that the brief marks as high certainty,
 // checked with the generated checker, plus Peter Xu's race R1 replayed step by
 // step on the reference interpreter (the shortest NoSilentWrite counterexample
 // of variant A is a different race; R1 is shown to be a path of the model).
@@ -8,7 +8,7 @@ import type { Model } from '../dsl/ir';
 import { Interpreter } from '../src/reference/interpreter';
 import type { Value } from '../src/runtime/values';
 
-const FILE = path.resolve(__dirname, '../spec/shmem_uffd.spec.ts');
+const FILE = path.resolve(__dirname, '../spec/shmem_uffd/shmem_uffd.spec.ts');
 const spec = loadSpecFile(FILE, 'ShmemUffd');
 
 const A = { FAULT_AROUND: 'Always', PTE_MARKERS: false, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false, UFFD_MODE: 'Wp' };

@@ -84,7 +84,7 @@ export const COMMANDS: CommandDef[] = [
     examples: [
       'npx uffdspec check spec/examples/diehard.spec.ts',
       'npx uffdspec check spec/examples/twophase.spec.ts --const RM_COUNT=4 --no-deadlock',
-      'npx uffdspec check spec/shmem_uffd.spec.ts --const UFFD_MODE=MissingWp --continue --json',
+      'npx uffdspec check spec/shmem_uffd/shmem_uffd.spec.ts --const UFFD_MODE=MissingWp --continue --json',
     ],
     load: () => require('./check').runCheck,
   },

@@ -37,7 +37,7 @@ export function repoRoot(): string {
   return dir;
 }
 
-export const SPEC_FILE = 'spec/shmem_uffd.spec.ts';
+export const SPEC_FILE = 'spec/shmem_uffd/shmem_uffd.spec.ts';
 
 export function checkRow(row: Row, opts: { maxStates?: number } = {}): RowResult {
   const root = repoRoot();

@@ -8,7 +8,7 @@ import { PROPERTIES } from './rows';
 
 type Json = any;
 
-/** The kernel function behind each label / action of spec/shmem_uffd.spec.ts. */
+/** The kernel function behind each label / action of spec/shmem_uffd/shmem_uffd.spec.ts. */
 const KERNEL: Record<string, string> = {
   access: 'user program issues the next access',
   load: 'load: pte walk (present: read done; else page fault)',
@@ -232,5 +232,5 @@ export function renderJson(results: RowResult[]): string {
     durationMs: r.durationMs,
     counterexamples: r.traces.map((t) => ({ property: t.property, steps: t.trace.map((s) => s.action) })),
   }));
-  return JSON.stringify({ spec: 'ShmemUffd', file: 'spec/shmem_uffd.spec.ts', properties: PROPERTIES, rows }, null, 2) + '\n';
+  return JSON.stringify({ spec: 'ShmemUffd', file: 'spec/shmem_uffd/shmem_uffd.spec.ts', properties: PROPERTIES, rows }, null, 2) + '\n';
 }

@@ -1,7 +1,7 @@
 // The rows of the verdict table: the kernel variants of the brief
 // (shared/domain/kernel-brief.md §4, letters A–F) and the registration
 // modes and mapping counts under which each is meaningful. Constants not given
-// keep the spec's defaults (spec/shmem_uffd.spec.ts: PAGES 2, THREADS 2,
+// keep the spec's defaults (spec/shmem_uffd/shmem_uffd.spec.ts: PAGES 2, THREADS 2,
 // ACCESSES 1, PUNCHES 1, WP_ROUNDS 1, no DONTNEED, no pwrite).
 
 export type ConstValue = number | boolean | string;

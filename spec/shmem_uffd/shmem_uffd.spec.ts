@@ -1,4 +1,4 @@
-import { spec } from "../dsl";
+import { spec } from "../../dsl";
 
 // The shmem + userfaultfd protocol: page faults (read, write, fault-around),
 // fallocate(PUNCH_HOLE), MADV_DONTNEED, pwrite and a userfaultfd monitor on one
