@@ -14,8 +14,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { philosophersPml, twoPhasePml } from './models/promela';
+import { packageRoot } from '../src/util/package-root';
 
-const ROOT = path.resolve(__dirname, '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []));
+const ROOT = packageRoot();
 const WORK = path.join(ROOT, 'build', 'bench');
 const CHILD = path.join(__dirname, 'child.js');
 const TIME = '/usr/bin/time';

@@ -5,6 +5,7 @@
 import { spawn, spawnSync, ChildProcessWithoutNullStreams } from 'child_process';
 import { accessSync, existsSync, readFileSync, statSync, constants as fsConstants } from 'fs';
 import { release } from 'os';
+import { inPackage } from '../src/util/package-root';
 import { dirname, join, resolve } from 'path';
 import type { Observation, Op } from './trace';
 import { diagnoseNative, type NativeFacts, type UffdAttempts } from './native-availability';
@@ -12,7 +13,7 @@ import { diagnoseNative, type NativeFacts, type UffdAttempts } from './native-av
 // the binary is built next to its sources (compiled JS runs from dist/conformance/);
 // UFFDSPEC_NATIVE_HARNESS=PATH runs another one (tests use a missing path to make the
 // native target unavailable)
-const NATIVE_DIR = [join(__dirname, 'native'), join(__dirname, '..', '..', 'conformance', 'native')].find((d) => existsSync(join(d, 'build.js'))) ?? join(__dirname, 'native');
+const NATIVE_DIR = inPackage('conformance', 'native');
 const BUILT_HARNESS_PATH = join(NATIVE_DIR, 'harness');
 const BUILD_STATUS_PATH = join(NATIVE_DIR, 'build-status.json');
 export const NATIVE_HARNESS_PATH = process.env.UFFDSPEC_NATIVE_HARNESS ? resolve(process.env.UFFDSPEC_NATIVE_HARNESS) : BUILT_HARNESS_PATH;

@@ -43,7 +43,6 @@ export interface SchedState {
   threads: ThreadState[];
 }
 
-export type Reason = 'MISSING' | 'WP' | 'MINOR';
 
 /** What the simulator does for one spec step. */
 export type Instr =
@@ -58,7 +57,7 @@ export type Instr =
   /** the monitor's or another syscall's one-step operation, run to completion */
   | { do: 'op'; op: Op }
   /** the monitor's read(2) of the message of a thread's fault */
-  | { do: 'read'; thread: number; kind: Reason; page: number };
+  | { do: 'read'; thread: number; kind: UffdMode; page: number };
 
 export interface ScheduleStep {
   /** the spec step as the checker names it, e.g. `Thread[0]:finish_fault` */

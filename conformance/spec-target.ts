@@ -8,10 +8,35 @@
 // "not specified".
 //
 // The binding between trace ops and the steps of spec/shmem_uffd/shmem_uffd.spec.ts is
-// in shmem-binding.ts; this file knows only the generic mechanics.
+// in spec/shmem_uffd/binding.ts; this file knows only the generic mechanics.
 import type { CompiledChecker } from '../src/engine/bfs';
-import type { EventObs, Observation, Op } from './trace';
-import { Binding, StepInfo } from './shmem-binding';
+import { compareObservation, type EventObs, type Observation, type Op, type Trace, type UffdMode } from './trace';
+import type { Target } from './target';
+
+type Json = Record<string, any>;
+
+export interface StepInfo {
+  /** the action or process step: 'madvise_dontneed', 'Thread:access' */
+  action: string;
+  /** with parameters or instance: 'madvise_dontneed(0, 1)', 'Thread[0]:access' */
+  name: string;
+  from: Json;
+  to: { json: Json };
+}
+
+export interface Binding {
+  /** the UFFDIO_REGISTER modes the spec starts registered with (null: not registered) */
+  registered: UffdMode[] | null;
+  /** the bytes of the file before the trace starts, read off a spec state (0: a hole) */
+  fill(json: Json): number[];
+  /** the trace op a step starts, 'internal' for the rest of a kernel path, null for a step no trace op expresses */
+  opOf(x: StepInfo): Op | 'internal' | null;
+  /** the uffd message the monitor reads in this step, if any */
+  eventOf(x: StepInfo): EventObs | null;
+  observe(op: Op, start: StepInfo | null, final: Json, events: EventObs[]): Observation;
+  /** identity of an op, ignoring what the spec does not model (written values) */
+  opKey(op: Op): string;
+}
 
 export interface SpecState {
   /** decoded values (as the generated checker uses them) */
@@ -118,4 +143,54 @@ export class SpecSystem {
   observeState(st: SpecState, op: Op): Observation {
     return this.binding.observe(op, null, st.json, []);
   }
+}
+
+/**
+ * The spec as a target: `systemFor` gives the spec specialised to a trace's
+ * constants. The target keeps the set of spec states consistent with what was
+ * observed so far: an op's outcomes are filtered by the expected observation,
+ * so a trace agrees when the spec *allows* every observation in it.
+ */
+export function specTarget(specName: string, systemFor: (constants: Trace['constants']) => SpecSystem): Target {
+  return {
+    name: 'spec',
+    async open(trace) {
+      if (trace.spec !== undefined && trace.spec !== specName) return { skip: `trace is for spec ${trace.spec}` };
+      let sys: SpecSystem;
+      try {
+        sys = systemFor(trace.constants);
+      } catch (e) {
+        return { skip: `the spec does not take these constants: ${(e as Error).message.split('\n')[0]}` };
+      }
+      const init = sys.initial();
+      const fill = sys.binding.fill(init[0].json);
+      if (trace.pages !== fill.length) return { skip: `the spec has ${fill.length} pages, the trace ${trace.pages}` };
+      const holes = (xs: number[]) => xs.map((v) => v === 0).join();
+      if (holes(trace.initial.fill) !== holes(fill)) return { skip: 'the trace starts from a file the spec does not (the spec starts with every page written)' };
+      const modes = sys.binding.registered;
+      let states: SpecState[] = init;
+      let first = true;
+      return {
+        async apply(op, expected) {
+          if (first) {
+            first = false;
+            // the spec starts registered: the trace's register step only has to say the same
+            if (op.op === 'register' && JSON.stringify([...op.modes].sort()) === JSON.stringify([...(modes ?? [])].sort())) {
+              return sys.observeState(states[0], op);
+            }
+          }
+          // pread(2) changes nothing the spec models; its byte is not specified
+          if (op.op === 'pread') return sys.observeState(states[0], op);
+          const outcomes = states.flatMap((s) => sys.apply(s, op));
+          if (outcomes.length === 0) throw new Error(`the spec does not allow ${JSON.stringify(op)} here`);
+          const fitting = outcomes.filter((o) => compareObservation(expected, o.obs) === null);
+          const keep = fitting.length ? fitting : outcomes;
+          const seen = new Set<string>();
+          states = keep.map((o) => o.to).filter((s) => !seen.has(s.key) && seen.add(s.key));
+          return keep[0].obs;
+        },
+        close: async () => undefined,
+      };
+    },
+  };
 }

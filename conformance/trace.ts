@@ -3,7 +3,8 @@
 // and the comparison/rendering of observations used by side-by-side reports.
 import { readFileSync } from 'fs';
 import { MAX_MAPPINGS } from '../src/sim/kernel';
-import { FAULT_AROUND_VALUES, VARIANT_KEYS } from '../src/sim/variant';
+import { FAULT_AROUND_VALUES, SWITCH_NAMES } from '../spec/shmem_uffd/variants';
+import { UFFD_FEATURES, UFFD_MODES, type UffdFeature, type UffdMode } from '../src/sim/uapi';
 
 export const TRACE_FORMAT = 'uffdspec-trace/1';
 /** The fault-around window: the harness maps the file so that one window covers it. */
@@ -11,17 +12,8 @@ export const MAX_PAGES = 16;
 export const MAX_THREADS = 8;
 export { MAX_MAPPINGS };
 
-export type UffdMode = 'MISSING' | 'WP' | 'MINOR';
-export const UFFD_MODES: readonly UffdMode[] = ['MISSING', 'WP', 'MINOR'];
-
-/**
- * UFFDIO_API features a trace may request. The harness always adds the ones shmem
- * needs (PAGEFAULT_FLAG_WP, MISSING_SHMEM, MINOR_SHMEM, WP_HUGETLBFS_SHMEM); event
- * features (FORK, REMAP, REMOVE, UNMAP) are excluded because their messages are not
- * part of the observation.
- */
-export type FeatureName = 'SIGBUS' | 'WP_ASYNC' | 'WP_UNPOPULATED' | 'THREAD_ID' | 'EXACT_ADDRESS';
-export const FEATURE_NAMES: readonly FeatureName[] = ['SIGBUS', 'WP_ASYNC', 'WP_UNPOPULATED', 'THREAD_ID', 'EXACT_ADDRESS'];
+export type { UffdMode, UffdFeature };
+export { UFFD_MODES, UFFD_FEATURES };
 
 /**
  * `mapping` (read, write, madvise; default 0) names the MAP_SHARED mapping the op goes
@@ -35,7 +27,7 @@ export type Op =
   | { op: 'pwrite'; page: number; value: number }
   | { op: 'punch'; lo: number; hi: number }
   | { op: 'madvise'; advice: 'DONTNEED' | 'REMOVE'; lo: number; hi: number; mapping?: number }
-  | { op: 'register'; modes: UffdMode[]; features?: FeatureName[] }
+  | { op: 'register'; modes: UffdMode[]; features?: UffdFeature[] }
   | { op: 'unregister' }
   | { op: 'copy'; page: number; value: number; wp: boolean; dontwake?: boolean }
   | { op: 'continue'; page: number; wp: boolean; dontwake?: boolean }
@@ -61,9 +53,8 @@ export interface PageObs {
   wp: boolean;
 }
 
-export type EventKind = 'MISSING' | 'WP' | 'MINOR';
 export interface EventObs {
-  kind: EventKind;
+  kind: UffdMode;
   page: number;
   write: boolean;
 }
@@ -279,7 +270,7 @@ function validateConstants(v: Validator, x: Json): Record<string, ConstantValue>
   const out: Record<string, ConstantValue> = {};
   for (const key of Object.keys(x as Obj)) {
     if (key === 'FAULT_AROUND') out[key] = f.oneOf(key, FAULT_AROUND_VALUES);
-    else if ((VARIANT_KEYS as readonly string[]).includes(key)) out[key] = f.bool(key);
+    else if ((SWITCH_NAMES as readonly string[]).includes(key)) out[key] = f.bool(key);
     else {
       const c = f.raw(key);
       if (typeof c !== 'string' && typeof c !== 'boolean' && !(typeof c === 'number' && Number.isInteger(c)))
@@ -375,9 +366,9 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
       if (f.has('features')) {
         if (ctx.uffdOpen) v.failMsg(f.at('features'), 'only the first register opens the uffd (UFFDIO_API) and may give features');
         reg.features = f.arr('features').map((m, i) => {
-          if (typeof m !== 'string' || !FEATURE_NAMES.includes(m as FeatureName))
-            v.fail(`${f.at('features')}[${i}]`, `expected one of ${FEATURE_NAMES.join(', ')}`, m);
-          return m as FeatureName;
+          if (typeof m !== 'string' || !UFFD_FEATURES.includes(m as UffdFeature))
+            v.fail(`${f.at('features')}[${i}]`, `expected one of ${UFFD_FEATURES.join(', ')}`, m);
+          return m as UffdFeature;
         });
       }
       ctx.uffdOpen = true;

@@ -8,6 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { SpecError, diag } from '../dsl/diagnostics';
 import { unwritableDir } from '../src/util/files';
+import { inPackage } from '../src/util/package-root';
 // TypeScript and ts-morph are needed only when a module is (re)generated, so
 // they are loaded then: a cached module starts without them.
 import type * as TS from 'typescript';
@@ -44,7 +45,7 @@ export function buildDir(): string {
     if (why) throw new SpecError([diag('cli', `UFFDSPEC_BUILD_DIR=${env} cannot be written (${why}): set it to a writable directory`)]);
     return env;
   }
-  const pkg = path.resolve(__dirname, '..', ...(__dirname.includes(`${path.sep}dist${path.sep}`) ? ['..'] : []), 'build', 'gen');
+  const pkg = inPackage('build', 'gen');
   const user = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'uffdspec', 'gen');
   const tried: string[] = [];
   for (const dir of [pkg, user]) {

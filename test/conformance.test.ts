@@ -6,7 +6,7 @@ import * as path from 'path';
 import { findTraceFiles, formatReport, isScheduleFile, loadTraceFile, runTraces, LoadedTrace } from '../conformance/runner';
 import { nativeTarget, simTarget, Target } from '../conformance/targets';
 import { nativeAvailability } from '../conformance/native-driver';
-import { generatedDir } from '../generator/conformance-suite';
+import { generatedDir } from '../spec/shmem_uffd/tours';
 import { runGenTraces } from '../src/cli/gen-traces';
 import { Sim } from '../src/sim';
 

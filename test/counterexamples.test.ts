@@ -9,13 +9,14 @@
 import * as path from 'path';
 import { loadSpecFile } from '../src/api';
 import { generateChecker } from '../generator/load';
-import { projectSpecState } from '../generator/counterexamples';
+import { projectSpecState } from '../spec/shmem_uffd/schedules';
 import { compareSchedState, loadScheduleFile, Schedule } from '../conformance/schedule';
 import { formatScheduleReport, replaySchedule } from '../conformance/schedule-replay';
 import { Sim, variantOf } from '../src/sim';
-import { specFile, generatedDir } from '../generator/conformance-suite';
+import { generatedDir } from '../spec/shmem_uffd/tours';
+import { specFile } from '../spec/shmem_uffd';
 import { checkRow } from '../src/verdicts/check';
-import { ROWS } from '../src/verdicts/rows';
+import { ROWS } from '../spec/shmem_uffd/rows';
 import { counterexampleBundle } from '../src/verdicts/run';
 
 const schedules = loadScheduleFile(path.join(generatedDir(), 'counterexamples.json'));

@@ -6,14 +6,13 @@
 // so a disagreement is reported as the shortest sequence of operations that
 // shows it. The mutation at the end checks that this test can fail.
 import * as fc from 'fast-check';
-import { TOUR_SIZES, TOUR_VARIANTS } from '../generator/conformance-suite';
-import { fillOf } from '../generator/tour';
+import { TOUR_SIZES, TOUR_VARIANTS } from '../spec/shmem_uffd/tours';
 import type { SpecState } from '../conformance/spec-target';
-import { specSystem } from '../conformance/targets';
-import { registerModes } from '../conformance/shmem-binding';
+import { specSystem } from '../spec/shmem_uffd/targets';
+import { registerModes } from '../spec/shmem_uffd/variants';
 import { Observation, Op, compareObservation, formatObservation } from '../conformance/trace';
 import { Sim, variantOf } from '../src/sim';
-import type { Variant } from '../src/sim/variant';
+import type { KernelSwitches } from '../spec/shmem_uffd/variants';
 
 // The tours' sizes: one user thread with two accesses, so a blocked access
 // interleaves with punches, madvise, pwrite and the monitor's ioctls. Not two
@@ -34,11 +33,11 @@ interface Walk {
 }
 
 /** Run the choices on the spec and a simulator; stops at the first disagreement. */
-function walk(variant: string, choices: number[], mutate: Partial<Variant> = {}): Walk {
+function walk(variant: string, choices: number[], mutate: Partial<KernelSwitches> = {}): Walk {
   const sys = system(variant);
   const constants = sys.checker.META.constants as Record<string, string | number | boolean>;
   let states: SpecState[] = sys.initial();
-  const fill = fillOf(states[0]);
+  const fill = sys.binding.fill(states[0].json);
   const sim = new Sim({ pages: SIZES.PAGES, threads: SIZES.THREADS, variant: { ...variantOf(constants), ...mutate }, fill });
   const ops: Op[] = [];
   const modes = registerModes(String(constants.UFFD_MODE));

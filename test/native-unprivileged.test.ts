@@ -11,7 +11,7 @@ import * as path from 'path';
 import { NativeHarness, NATIVE_HARNESS_PATH, nativeAvailability } from '../conformance/native-driver';
 import { findTraceFiles, formatReport, isScheduleFile, loadTraceFile, runTraces } from '../conformance/runner';
 import { nativeTarget } from '../conformance/targets';
-import { generatedDir } from '../generator/conformance-suite';
+import { generatedDir } from '../spec/shmem_uffd/tours';
 
 const NOBODY = { uid: 65534, gid: 65534 };
 const avail = nativeAvailability();

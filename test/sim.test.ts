@@ -1,11 +1,14 @@
 // Deterministic conformance candidates of kernel-brief.md section 6 (items 1-15, on 4
 // pages), and Peter's race R1 replayed label by label on the 2020 and modern variants.
 import { formatObservation, Observation, Op } from '../conformance/trace';
-import { KERNEL_2020, Sim, StepLabel, Variant } from '../src/sim';
+import { Sim, StepLabel, KernelSwitches } from '../src/sim';
+import { variant as kernelVariant } from '../spec/shmem_uffd/variants';
+
+const KERNEL_2020 = kernelVariant('A').switches;
 
 const FILLED = [1, 2, 3, 4];
 
-function sim(fill: number[] = FILLED, variant: Partial<Variant> = {}, threads = 2): Sim {
+function sim(fill: number[] = FILLED, variant: Partial<KernelSwitches> = {}, threads = 2): Sim {
   return new Sim({ pages: 4, threads, fill, variant });
 }
 
@@ -274,7 +277,7 @@ function finish(s: Sim, task: number): StepLabel[] {
  * P = page 1 protected while mapped, Q = page 2 unmapped but cached. The punch of P runs
  * its first unmap; a read of Q faults; a write to P; then the punch finishes.
  */
-function raceR1(variant: Partial<Variant>, modes: ('MISSING' | 'WP')[]) {
+function raceR1(variant: Partial<KernelSwitches>, modes: ('MISSING' | 'WP')[]) {
   const s = sim(FILLED, variant);
   applyAll(s, [
     { op: 'register', modes },
@@ -363,7 +366,7 @@ describe("Peter Xu's race R1", () => {
 
 describe('fine-grained scheduling', () => {
   /** A read fault holds the new folio locked between shmem_get_folio and finish_fault. */
-  function punchDuringFault(variant: Partial<Variant>) {
+  function punchDuringFault(variant: Partial<KernelSwitches>) {
     const s = sim([0, 0, 0, 0], variant);
     const read = s.start({ op: 'read', thread: 0, page: 1 });
     expect(runUntil(s, read, 'finish_fault')).toEqual(['do_read_fault', 'filemap_map_pages', 'shmem_fault', 'shmem_get_folio', 'finish_fault']);
@@ -409,7 +412,7 @@ describe('fine-grained scheduling', () => {
 // ---- a second, never-registered MAP_SHARED mapping of the same file -------------------
 
 describe('two mappings', () => {
-  function sim2(fill: number[] = FILLED, variant: Partial<Variant> = {}, threads = 2): Sim {
+  function sim2(fill: number[] = FILLED, variant: Partial<KernelSwitches> = {}, threads = 2): Sim {
     return new Sim({ pages: 4, threads, fill, variant, mappings: 2 });
   }
 
@@ -479,7 +482,7 @@ describe('two mappings', () => {
    * its first unmap; a read of Q = page 2 through mapping 1 faults around and maps P
    * there again; then the punch truncates P.
    */
-  function raceR1ViaMapping1(variant: Partial<Variant>) {
+  function raceR1ViaMapping1(variant: Partial<KernelSwitches>) {
     const s = sim2(FILLED, variant);
     applyAll(s, [
       { op: 'register', modes: ['WP'] },
@@ -499,7 +502,7 @@ describe('two mappings', () => {
   }
 
   // Peter's never-merged fix: no fault-around in armed VMAs — but mapping 1 is not armed.
-  const PETER_FIX: Partial<Variant> = { ...KERNEL_2020, FAULT_AROUND: 'SkipIfUffdArmed', PTE_MARKERS: false };
+  const PETER_FIX: Partial<KernelSwitches> = { ...KERNEL_2020, FAULT_AROUND: 'SkipIfUffdArmed', PTE_MARKERS: false };
 
   test("2020 + Peter's fix: mapping 1's fault-around re-maps P mid-punch; truncation unmaps it from both", () => {
     const r = raceR1ViaMapping1(PETER_FIX);

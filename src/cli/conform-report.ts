@@ -9,6 +9,7 @@ import type { ScheduleReport } from '../../conformance/schedule-replay';
 import { nativeAvailability, nativeProbeInfo, type NativeInfo } from '../../conformance/native-driver';
 import { formatReport } from '../../conformance/runner';
 import { viaWords } from '../../conformance/native-availability';
+import { NATIVE_VARIANT } from '../../conformance/targets';
 import { runStressProgram, stressArgs, type StressOptions } from '../../conformance/native-stress';
 
 export interface ReportInput {
@@ -55,7 +56,8 @@ export function renderReport(input: ReportInput, info: NativeInfo | { error: str
   else {
     l.push(`- release: \`${info.uname}\` (${info.machine}); userfaultfd opened through ${viaWords(info.uffd)}`);
     l.push(`- \`UFFDIO_API\` features: \`${info.features}\`; ioctls: \`${info.ioctls}\``);
-    l.push('- the spec variant this kernel is: `FAULT_AROUND=SkipIfWpOrMinor PTE_MARKERS=true TRUNCATE_UNMAPS_MAPPED=true TRUNCATE_DROPS_MARKERS=true WRITENOTIFY=true` (conformance/targets.ts, NATIVE_VARIANT)');
+    const sw = Object.entries(NATIVE_VARIANT.switches).map(([k, v]) => `${k}=${v}`).join(' ');
+    l.push(`- the spec variant this kernel is: ${NATIVE_VARIANT.name} (${NATIVE_VARIANT.kernels}): \`${sw}\` (spec/shmem_uffd/variants.ts)`);
   }
   l.push('', '## Traces', '');
   l.push('| target | traces run | steps | agree | skipped | time | traces/s | steps/s |', '|---|---|---|---|---|---|---|---|');

@@ -3,9 +3,10 @@
 import * as fs from 'fs';
 import { formatReport, loadConformanceFiles, runTraces, TargetReport } from '../../conformance/runner';
 import { formatScheduleReport, replaySchedule, ScheduleReport } from '../../conformance/schedule-replay';
-import { nativeTarget, simTarget, specTarget, Target } from '../../conformance/targets';
+import { nativeTarget, simTarget, Target } from '../../conformance/targets';
+import { shmemSpecTarget as specTarget } from '../../spec/shmem_uffd/targets';
 import { TraceError } from '../../conformance/trace';
-import { generatedDir } from '../../generator/conformance-suite';
+import { generatedDir } from '../../spec/shmem_uffd/tours';
 import { EXIT } from './commands';
 import { Out, Parsed, UsageError, checkWritable } from './options';
 import { nativeInfo, renderReport, runStress } from './conform-report';

@@ -2,7 +2,7 @@
 // `--check` only verifies that the committed files are up to date.
 import * as fs from 'fs';
 import * as path from 'path';
-import { TOUR_VARIANTS, buildBundle, bundlePath, bundleText } from '../../generator/conformance-suite';
+import { TOUR_VARIANTS, buildBundle, bundlePath, bundleText } from '../../spec/shmem_uffd/tours';
 import { Out, Parsed, UsageError } from './options';
 import { mkdirs } from '../util/files';
 

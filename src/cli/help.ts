@@ -1,9 +1,8 @@
 // `uffdspec help [COMMAND] [--markdown]`.
-import * as fs from 'fs';
-import * as path from 'path';
 import { COMMANDS, ENVIRONMENT, EXIT, EXIT_CODES, SCRIPTS, findCommand } from './commands';
 import { Out, Parsed, UsageError, renderCliDoc, renderHelp, renderOverview } from './options';
 import { packageVersion } from './version';
+import { packageJson } from '../util/package-root';
 
 /** docs/cli.md as generated from the tables (the npm scripts' command lines from package.json). */
 export function cliDoc(packageJson: { scripts: Record<string, string> }): string {
@@ -14,9 +13,7 @@ export function cliDoc(packageJson: { scripts: Record<string, string> }): string
 export function runHelp(p: Parsed, out: Out): number {
   if (p.flags.has('markdown')) {
     if (p.positional.length) throw new UsageError('help: --markdown prints the whole document; give no command');
-    let dir = __dirname;
-    while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-    out(cliDoc(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'))).replace(/\n$/, ''));
+    out(cliDoc(packageJson()).replace(/\n$/, ''));
     return EXIT.ok;
   }
   if (p.positional.length > 1) throw new UsageError('help: give at most one command');

@@ -1,7 +1,7 @@
 // `uffdspec verdicts`: the verdict table of the shmem spec (src/verdicts/).
 import * as path from 'path';
-import { ROWS, type Row } from '../verdicts/rows';
-import { repoRoot } from '../verdicts/check';
+import { ROWS, type Row } from '../../spec/shmem_uffd/rows';
+import { inPackage } from '../util/package-root';
 import { writeVerdicts } from '../verdicts/run';
 import { EXIT } from './commands';
 import { Out, Parsed, UsageError, checkWritableDir } from './options';
@@ -10,7 +10,7 @@ import { Progress } from './progress';
 export function runVerdicts(p: Parsed, out: Out): number {
   if (p.positional.length) throw new UsageError(`verdicts: unexpected argument '${p.positional[0]}' (uffdspec verdicts --help)`);
   const only = p.flags.get('only')?.flatMap((x) => x.split(',')).filter(Boolean);
-  const outDir = path.resolve(p.flags.get('out')?.[0] ?? path.join(repoRoot(), 'docs'));
+  const outDir = path.resolve(p.flags.get('out')?.[0] ?? inPackage('docs'));
   let rows: Row[] = ROWS;
   if (only) {
     const unknown = only.filter((id) => !ROWS.some((r) => r.id === id));

@@ -1,9 +1,9 @@
 // The whole simulated system: one shmem file, one or two MAP_SHARED mappings of it (its
 // i_mmap), at most one uffd. Only mapping 0 is ever registered with the uffd.
-import { AddressSpace, Folio } from './page_cache';
-import { PageTable } from './page_table';
+import { AddressSpace, Folio } from './page-cache';
+import { PageTable } from './page-table';
 import { UffdCtx } from './userfaultfd';
-import { Variant } from './variant';
+import type { KernelSwitches } from '../../spec/shmem_uffd/variants';
 import { Vma } from './vma';
 
 /**
@@ -18,7 +18,7 @@ export class VmArea {
   constructor(
     /** position in Kernel.vmas (the trace's `mapping`) */
     readonly index: number,
-    variant: Variant,
+    variant: KernelSwitches,
     pages: number,
   ) {
     this.vma = new Vma(variant);
@@ -45,7 +45,7 @@ export class Kernel {
   uffd: UffdCtx | null = null;
 
   constructor(
-    readonly variant: Variant,
+    readonly variant: KernelSwitches,
     readonly pages: number,
     mappings = 1,
   ) {

@@ -3,8 +3,8 @@
 // handling and finish_fault; plus madvise(MADV_DONTNEED). Every path takes the VMA it
 // acts on: flags, vm_page_prot and ptes are per mapping, the page cache is shared.
 import type { Kernel, VmArea } from './kernel';
-import { Folio } from './page_cache';
-import { PTE_NONE } from './page_table';
+import { Folio } from './page-cache';
+import { PTE_NONE } from './page-table';
 import { KPath, Task, TaskResult } from './scheduler';
 import { shmem_fault } from './shmem';
 import { handle_userfault } from './userfaultfd';

@@ -2,8 +2,8 @@
 // UFFDIO_CONTINUE, shared by shmem's COPY path and the CONTINUE path.
 import type { VmArea } from './kernel';
 import { EEXIST } from './errno';
-import { Folio } from './page_cache';
-import { pteNoneMostly } from './page_table';
+import { Folio } from './page-cache';
+import { pteNoneMostly } from './page-table';
 
 /**
  * Under dst_vma's ptl: a pte that is neither none nor a marker means someone mapped the page

@@ -4,7 +4,7 @@
 import type { Kernel, VmArea } from './kernel';
 import { EEXIST, EFAULT } from './errno';
 import { mfill_atomic_install_pte } from './mfill';
-import { Folio } from './page_cache';
+import { Folio } from './page-cache';
 import { KPath, Task, TaskResult, WaitQueue } from './scheduler';
 import { handle_userfault } from './userfaultfd';
 import { unmap_mapping_folio, unmap_mapping_range } from './zap';

@@ -7,8 +7,8 @@ import { StepLabel } from './labels';
 import { handle_access, madvise_dontneed } from './memory';
 import { BlockReason, KPath, Scheduler, Task, TaskResult } from './scheduler';
 import { shmem_fallocate_punch, shmem_file_read, shmem_file_write } from './shmem';
-import { mfill_atomic_continue, mfill_atomic_copy, mwriteprotect_range, userfaultfd_register, userfaultfd_unregister, userfaultfd_wake } from './uffd_ioctl';
-import { FaultAround, makeVariant, Variant } from './variant';
+import { mfill_atomic_continue, mfill_atomic_copy, mwriteprotect_range, userfaultfd_register, userfaultfd_unregister, userfaultfd_wake } from './uffd-ioctl';
+import { DEFAULT_SWITCHES, FAULT_AROUND_VALUES, SWITCH_NAMES, type FaultAround, type KernelSwitches } from '../../spec/shmem_uffd/variants';
 
 /** Misuse of the simulator (an op it cannot start); the message is one line. */
 export class SimError extends Error {
@@ -22,7 +22,7 @@ export interface SimOptions {
   pages: number;
   threads: number;
   /** missing constants take the modern (6.18) value */
-  variant?: Partial<Variant>;
+  variant?: Partial<KernelSwitches>;
   /** initial pwrite of each page's first byte; 0 leaves a hole */
   fill?: readonly number[];
   /** MAP_SHARED mappings of the file, 1..2 (default 1); only mapping 0 is ever registered */
@@ -93,7 +93,7 @@ export class Sim {
     });
   }
 
-  get variant(): Variant {
+  get variant(): KernelSwitches {
     return this.kernel.variant;
   }
 
@@ -286,12 +286,16 @@ function isUffdIoctl(op: Op): boolean {
 }
 
 /** The variant named by a trace's constants (other constants are the spec's business). */
-export function variantOf(constants: Record<string, string | number | boolean>): Partial<Variant> {
-  const v: Partial<Variant> = {};
-  if (typeof constants.FAULT_AROUND === 'string') v.FAULT_AROUND = constants.FAULT_AROUND as FaultAround;
-  for (const key of ['PTE_MARKERS', 'TRUNCATE_UNMAPS_MAPPED', 'TRUNCATE_DROPS_MARKERS', 'WRITENOTIFY', 'FIRST_UNMAP', 'MAP_PAGES_CHECK_UNDER_PTL'] as const) {
+export function variantOf(constants: Record<string, string | number | boolean>): Partial<KernelSwitches> {
+  const v: Record<string, unknown> = {};
+  for (const key of SWITCH_NAMES) {
     const c = constants[key];
-    if (typeof c === 'boolean') v[key] = c;
+    if (key === 'FAULT_AROUND' ? FAULT_AROUND_VALUES.includes(c as FaultAround) : typeof c === 'boolean') v[key] = c;
   }
-  return v;
+  return v as Partial<KernelSwitches>;
+}
+
+/** The kernel switches: the given ones over the kernel this project runs on. */
+export function makeVariant(partial: Partial<KernelSwitches> = {}): KernelSwitches {
+  return Object.freeze({ ...DEFAULT_SWITCHES, ...partial });
 }

@@ -1,17 +1,16 @@
 // The fault side of userfaultfd (fs/userfaultfd.c): the context, its message queue and
 // waiters, handle_userfault and wake_userfault. The ioctls are in uffd_ioctl.ts.
-import type { FeatureName } from '../../conformance/trace';
+import type { UffdFeature, UffdMode } from './uapi';
 import type { VmArea } from './kernel';
 import { KPath, Task } from './scheduler';
 
-export type UffdReason = 'MISSING' | 'WP' | 'MINOR';
 
 /** UFFDIO_API feature names a trace may ask for (docs/trace-format.md). */
-export type UffdFeature = FeatureName;
+export type { UffdFeature };
 
 /** A uffd_msg of event PAGEFAULT, reduced to what the trace observes. */
 export interface UffdMsg {
-  kind: UffdReason;
+  kind: UffdMode;
   page: number;
   /** UFFD_PAGEFAULT_FLAG_WRITE */
   write: boolean;
@@ -80,7 +79,7 @@ export class UffdCtx {
  * userfaultfd_must_wait: the lockless re-check after queuing. Nothing mapped (none or
  * marker) still needs userspace; for WP, so does a present pte that is not writable.
  */
-function userfaultfd_must_wait(m: VmArea, page: number, reason: UffdReason): boolean {
+function userfaultfd_must_wait(m: VmArea, page: number, reason: UffdMode): boolean {
   const pte = m.pt.get(page);
   if (pte.kind !== 'present') return true; // pte_none_mostly: none or marker
   return reason === 'WP' && !pte.writable;
@@ -95,7 +94,7 @@ export type UserfaultOutcome = 'retry' | 'SIGBUS';
  * with UFFD_FEATURE_SIGBUS. When it returns 'retry' with the task blocked, the caller
  * must yield before doing anything else.
  */
-export function* handle_userfault(m: VmArea, task: Task, page: number, reason: UffdReason, write: boolean): KPath<UserfaultOutcome> {
+export function* handle_userfault(m: VmArea, task: Task, page: number, reason: UffdMode, write: boolean): KPath<UserfaultOutcome> {
   yield 'handle_userfault';
   const ctx = m.vma.uffdCtx;
   // The kernel holds mmap_lock across the fault, so UNREGISTER cannot slip in between

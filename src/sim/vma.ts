@@ -1,9 +1,9 @@
 // A VMA of the file: MAP_SHARED, PROT_READ|PROT_WRITE over the whole file, plus its uffd
 // registration (only mapping 0's is ever set). vm_page_prot is recomputed whenever the registration changes, as
 // userfaultfd_set_vm_flags does since v6.2.
-import type { UffdMode } from '../../conformance/trace';
+import type { UffdMode } from './uapi';
 import type { UffdCtx } from './userfaultfd';
-import { Variant } from './variant';
+import type { KernelSwitches } from '../../spec/shmem_uffd/variants';
 
 export type { UffdMode };
 
@@ -18,7 +18,7 @@ export class Vma {
   /** whether vm_page_prot carries the write bit (what a read fault installs) */
   vmPageProtWritable = true;
 
-  constructor(private readonly variant: Variant) {
+  constructor(private readonly variant: KernelSwitches) {
     this.setPageProt();
   }
 

@@ -7,8 +7,8 @@
 // with the pte. Whether a pte becomes a marker is decided per VMA: a mapping that is
 // not WP-registered never gets one.
 import type { Kernel, VmArea } from './kernel';
-import { Folio } from './page_cache';
-import { PTE_MARKER, PTE_NONE } from './page_table';
+import { Folio } from './page-cache';
+import { PTE_MARKER, PTE_NONE } from './page-table';
 
 function zap_pte(k: Kernel, m: VmArea, index: number, dropMarkers: boolean): void {
   const pte = m.pt.get(index);

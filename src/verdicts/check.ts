@@ -1,11 +1,10 @@
 // Checks one row of the verdict table: every invariant of the ShmemUffd spec
 // and the deadlock check, each with its own shortest counterexample.
 //
-import * as fs from 'fs';
-import * as path from 'path';
-import { checkModel, loadSpecFile } from '../api';
+import { checkModel } from '../api';
+import { shmemSpec } from '../../spec/shmem_uffd';
 import type { TraceStep } from '../engine/result';
-import { PROPERTIES, PropertyName, Row } from './rows';
+import { PROPERTIES, PropertyName, Row } from '../../spec/shmem_uffd/rows';
 
 export interface PropertyVerdict {
   holds: boolean;
@@ -26,23 +25,8 @@ export interface RowResult {
   traces: { property: PropertyName; trace: TraceStep[] }[];
 }
 
-/** The repository root: the nearest directory above this file holding package.json. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + __dirname);
-    dir = up;
-  }
-  return dir;
-}
-
-export const SPEC_FILE = 'spec/shmem_uffd/shmem_uffd.spec.ts';
-
 export function checkRow(row: Row, opts: { maxStates?: number } = {}): RowResult {
-  const root = repoRoot();
-  const spec = loadSpecFile(path.join(root, SPEC_FILE), 'ShmemUffd');
-  const model = spec.model(row.constants);
+  const model = shmemSpec().model(row.constants);
   const known = new Set(model.invariants.map((i) => i.name));
   for (const p of PROPERTIES) {
     if (p !== 'Deadlock' && !known.has(p)) throw new Error(`the spec has no invariant ${p}`);

@@ -4,7 +4,9 @@
 // stable from run to run.
 import type { TraceStep } from '../engine/result';
 import type { RowResult } from './check';
-import { PROPERTIES } from './rows';
+import { PROPERTIES } from '../../spec/shmem_uffd/rows';
+import { SWITCHES } from '../../spec/shmem_uffd/variants';
+import { SPEC_PATH } from '../../spec/shmem_uffd';
 
 type Json = any;
 
@@ -147,18 +149,10 @@ export function renderTrace(trace: TraceStep[]): string {
   return lines.join('\n');
 }
 
-const SHOWN_CONSTANTS = ['FAULT_AROUND', 'PTE_MARKERS', 'TRUNCATE_UNMAPS_MAPPED', 'TRUNCATE_DROPS_MARKERS', 'WRITENOTIFY', 'FIRST_UNMAP', 'UFFD_MODE', 'MAPPINGS'];
-const SHORT: Record<string, string> = {
-  FAULT_AROUND: 'fault-around',
-  PTE_MARKERS: 'markers',
-  TRUNCATE_UNMAPS_MAPPED: '2nd unmap',
-  TRUNCATE_DROPS_MARKERS: 'drop markers',
-  WRITENOTIFY: 'writenotify',
-  FIRST_UNMAP: '1st unmap',
-  UFFD_MODE: 'uffd',
-  MAPPINGS: 'maps',
-};
-const DEFAULTS: Record<string, unknown> = { FIRST_UNMAP: true, MAPPINGS: 1 };
+/** The columns of the table: every kernel switch of the variant table, then the registration and the mappings. */
+const COLUMNS: readonly { name: string; short: string }[] = [...SWITCHES, { name: 'UFFD_MODE', short: 'uffd' }, { name: 'MAPPINGS', short: 'maps' }];
+const SHOWN_CONSTANTS = COLUMNS.map((c) => c.name);
+const DEFAULTS: Record<string, unknown> = { MAPPINGS: 1 };
 
 export function constantValue(r: RowResult, name: string): unknown {
   return r.row.constants[name] ?? DEFAULTS[name];
@@ -182,7 +176,7 @@ function anchor(id: string, p: string): string {
 }
 
 export function renderMarkdown(results: RowResult[], preamble: string): string {
-  const cols = ['row', 'variant', ...SHOWN_CONSTANTS.map((c) => SHORT[c]), 'other', ...PROPERTIES, 'distinct states'];
+  const cols = ['row', 'variant', ...COLUMNS.map((c) => c.short), 'other', ...PROPERTIES, 'distinct states'];
   const out: string[] = [preamble.trimEnd(), '', '## Verdicts', ''];
   out.push(`| ${cols.join(' | ')} |`, `|${cols.map(() => '---').join('|')}|`);
   for (const r of results) {
@@ -232,5 +226,5 @@ export function renderJson(results: RowResult[]): string {
     durationMs: r.durationMs,
     counterexamples: r.traces.map((t) => ({ property: t.property, steps: t.trace.map((s) => s.action) })),
   }));
-  return JSON.stringify({ spec: 'ShmemUffd', file: 'spec/shmem_uffd/shmem_uffd.spec.ts', properties: PROPERTIES, rows }, null, 2) + '\n';
+  return JSON.stringify({ spec: 'ShmemUffd', file: SPEC_PATH, properties: PROPERTIES, rows }, null, 2) + '\n';
 }

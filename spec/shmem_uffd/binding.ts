@@ -2,52 +2,18 @@
 // operations of a trace (docs/trace-format.md), and how an observation is
 // read off a spec state. This is the only place that knows the spec's
 // variable, process and action names.
-import type { EventKind, EventObs, Observation, Op, PageObs, ThreadObs, UffdMode } from './trace';
+import type { EventObs, Observation, Op, PageObs, ThreadObs, UffdMode } from '../../conformance/trace';
+import type { Binding } from '../../conformance/spec-target';
+import { registerModes } from './variants';
 
 type Json = Record<string, any>;
-
-export interface StepInfo {
-  /** the action or process step: 'madvise_dontneed', 'Thread:access' */
-  action: string;
-  /** with parameters or instance: 'madvise_dontneed(0, 1)', 'Thread[0]:access' */
-  name: string;
-  from: Json;
-  to: { json: Json };
-}
-
-export interface Binding {
-  /** the trace op a step starts, 'internal' for the rest of a kernel path, null for a step no trace op expresses */
-  opOf(x: StepInfo): Op | 'internal' | null;
-  /** the uffd message the monitor reads in this step, if any */
-  eventOf(x: StepInfo): EventObs | null;
-  observe(op: Op, start: StepInfo | null, final: Json, events: EventObs[]): Observation;
-  /** identity of an op, ignoring what the spec does not model (written values) */
-  opKey(op: Op): string;
-}
 
 /** The bytes the generated traces write: fixed, so sim and kernel can be compared on contents. */
 export const WRITE_VALUE = (thread: number) => 0x41 + thread; // 'A', 'B', ...
 export const PWRITE_VALUE = 0x50; // 'P'
 export const COPY_VALUE = 0x43; // 'C'
 
-const EVENT_KIND: Record<string, EventKind> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
-
-/** UFFD_MODE of the spec → the modes of the register step (null: not registered). */
-export function registerModes(uffdMode: string): UffdMode[] | null {
-  switch (uffdMode) {
-    case 'None':
-      return null;
-    case 'Missing':
-      return ['MISSING'];
-    case 'Wp':
-      return ['WP'];
-    case 'MissingWp':
-      return ['MISSING', 'WP'];
-    case 'Minor':
-      return ['MINOR'];
-  }
-  throw new Error(`unknown UFFD_MODE ${uffdMode}`);
-}
+const EVENT_KIND: Record<string, UffdMode> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
 
 function params(name: string): unknown[] {
   const m = /\((.*)\)$/.exec(name);
@@ -65,6 +31,12 @@ export function shmemBinding(constants: Record<string, unknown>): Binding {
   const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
   const monPage = (j: Json): number => (j.mon as Json).page as number;
   return {
+    registered: registerModes(String(constants.UFFD_MODE)),
+    fill(json) {
+      // page i of a file written before the trace starts holds byte i+1 (0: a hole)
+      const cache = json.cache as Record<string, unknown>;
+      return Object.keys(cache).map((k, i) => (cache[k] === 'Hole' ? 0 : i + 1));
+    },
     opOf(x) {
       const f = x.from;
       const t = x.to.json;

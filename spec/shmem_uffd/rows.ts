@@ -1,8 +1,10 @@
-// The rows of the verdict table: the kernel variants of the brief
-// (shared/domain/kernel-brief.md §4, letters A–F) and the registration
-// modes and mapping counts under which each is meaningful. Constants not given
-// keep the spec's defaults (spec/shmem_uffd/shmem_uffd.spec.ts: PAGES 2, THREADS 2,
-// ACCESSES 1, PUNCHES 1, WP_ROUNDS 1, no DONTNEED, no pwrite).
+// The rows of the verdict table: a kernel variant of variants.ts, a
+// registration of mapping 0 and a number of mappings, and the question the row
+// asks. A row sets every kernel switch from its variant; the sizes keep the
+// spec's defaults (spec/shmem_uffd/shmem_uffd.spec.ts: PAGES 2, THREADS 2,
+// ACCESSES 1, PUNCHES 1, WP_ROUNDS 1, no DONTNEED, no pwrite) unless the row
+// says otherwise.
+import { variant } from './variants';
 
 export type ConstValue = number | boolean | string;
 
@@ -16,25 +18,8 @@ export interface Row {
   constants: Record<string, ConstValue>;
 }
 
-/** The five kernel switches of each variant letter. */
-export const VARIANTS: Record<string, Record<string, ConstValue>> = {
-  // 2020 code plus Peter's shmem uffd-wp branch: fault-around ignores uffd, wp only in present ptes
-  A: { FAULT_AROUND: 'Always', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false },
-  // A plus skipping fault-around in uffd-armed VMAs (Peter v1/v2, never merged)
-  B: { FAULT_AROUND: 'SkipIfUffdArmed', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false },
-  // A plus Andrea's shmem_map_pages skipping [start,next) while i_private is set
-  C: { FAULT_AROUND: 'ShmemMapPages', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false },
-  // 5.19+ / 6.18: markers, no fault-around in WP|MINOR VMAs, DROP_MARKER on truncation, writenotify
-  D: { FAULT_AROUND: 'SkipIfWpOrMinor', PTE_MARKERS: true, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: true, WRITENOTIFY: true },
-  // A without the second unmap in truncate_inode_folio
-  E: { FAULT_AROUND: 'Always', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: false, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false },
-  // A without the first unmap (Peter's alternative, 28 Nov 2020)
-  F: { FAULT_AROUND: 'Always', PTE_MARKERS: false, TRUNCATE_UNMAPS_MAPPED: true, TRUNCATE_DROPS_MARKERS: false, WRITENOTIFY: false, FIRST_UNMAP: false },
-};
-
-function row(id: string, variant: string, question: string, extra: Record<string, ConstValue>): Row {
-  const base = VARIANTS[variant.replace(/'$/, '')] ?? {};
-  return { id, variant, question, constants: { ...base, ...extra } };
+function row(id: string, variantName: string, question: string, extra: Record<string, ConstValue>): Row {
+  return { id, variant: variantName, question, constants: { ...variant(variantName).switches, ...extra } };
 }
 
 export const ROWS: Row[] = [
@@ -46,7 +31,7 @@ export const ROWS: Row[] = [
   row('B-wp-2', 'B', "Peter's fix with a second, unregistered mapping", { UFFD_MODE: 'Wp', MAPPINGS: 2 }),
   row('C-wp-1', 'C', "Andrea's shmem_map_pages, i_private checked under ptl", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
   row('C-wp-2', 'C', "Andrea's shmem_map_pages with a second mapping", { UFFD_MODE: 'Wp', MAPPINGS: 2 }),
-  row("C'-wp-1", "C'", 'shmem_map_pages checking i_private before taking ptl', { UFFD_MODE: 'Wp', MAPPINGS: 1, MAP_PAGES_CHECK_UNDER_PTL: false }),
+  row("C'-wp-1", "C'", 'shmem_map_pages checking i_private before taking ptl', { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
   row('C-missingwp-1', 'C', 'shmem_map_pages with MISSING|WP', { UFFD_MODE: 'MissingWp', MAPPINGS: 1 }),
   row('C-wp-dontneed', 'C', "shmem_map_pages does not help a DONTNEED (Andrea, 1 Dec)", { UFFD_MODE: 'Wp', MAPPINGS: 1, DONTNEEDS: 1 }),
   row('D-wp-1', 'D', 'the 6.18 kernel (defaults)', { UFFD_MODE: 'Wp', MAPPINGS: 1 }),

@@ -5,10 +5,9 @@
 // take every observable transition reachable at the configured sizes, so
 // every behaviour the spec can show through the trace interface is checked
 // once on each target. Deterministic: same spec and constants, same traces.
-import type { Observation, Op, Step, Trace } from '../conformance/trace';
-import { TRACE_FORMAT } from '../conformance/trace';
-import type { Outcome, SpecState, SpecSystem } from '../conformance/spec-target';
-import { registerModes } from '../conformance/shmem-binding';
+import type { Observation, Op, Step, Trace } from './trace';
+import { TRACE_FORMAT } from './trace';
+import type { Outcome, SpecState, SpecSystem } from './spec-target';
 
 export interface TourStats {
   /** quiescent states reached */
@@ -49,7 +48,7 @@ function stateObs(o: Observation): string {
 
 export function generateTour(sys: SpecSystem, opts: TourOptions): { traces: Trace[]; stats: TourStats } {
   const binding = sys.binding;
-  const modes = registerModes(String(opts.constants.UFFD_MODE));
+  const modes = binding.registered;
   const registerOp: Op = modes ? { op: 'register', modes } : { op: 'pread', page: 0 };
   const init = sys.initial();
   if (init.length !== 1) throw new Error(`the spec has ${init.length} initial quiescent states; a tour needs exactly one`);
@@ -129,7 +128,7 @@ export function generateTour(sys: SpecSystem, opts: TourOptions): { traces: Trac
         constants: opts.constants,
         pages: opts.pages,
         threads: opts.threads,
-        initial: { fill: fillOf(init[0]) },
+        initial: { fill: binding.fill(init[0].json) },
         steps: ops,
       });
     }
@@ -138,10 +137,4 @@ export function generateTour(sys: SpecSystem, opts: TourOptions): { traces: Trac
     traces,
     stats: { states: nodes.length, transitions, observable: allKeys.size, covered: covered.size, nondeterministic, traces: traces.length, steps },
   };
-}
-
-/** page i of a file written before the trace starts holds byte i+1 (0: a hole) */
-export function fillOf(st: SpecState): number[] {
-  const cache = st.json.cache as Record<string, unknown>;
-  return Object.keys(cache).map((k, i) => (cache[k] === 'Hole' ? 0 : i + 1));
 }

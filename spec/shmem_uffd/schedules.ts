@@ -8,19 +8,19 @@
 // processes, labels and monitor actions): it is the binding between that spec
 // and the simulator at label granularity, as conformance/shmem-binding.ts is
 // at the granularity of trace operations.
-import type { TraceStep } from '../src/engine/result';
-import type { Op } from '../conformance/trace';
-import { registerModes } from '../conformance/shmem-binding';
+import type { TraceStep } from '../../src/engine/result';
+import type { Op, UffdMode } from '../../conformance/trace';
+import { registerModes } from './variants';
 import {
-  Instr, PageState, PteState, Reason, SCHEDULE_FORMAT, SchedState, Schedule, ScheduleStep, ThreadState,
-} from '../conformance/schedule';
+  Instr, PageState, PteState, SCHEDULE_FORMAT, SchedState, Schedule, ScheduleStep, ThreadState,
+} from '../../conformance/schedule';
 
 type J = Record<string, any>;
 
 /** Program counters at which a thread has no access in progress. */
 const IDLE_PCS = new Set(['access', 'exit', 'Done']);
 
-const REASONS: Record<string, Reason> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
+const REASONS: Record<string, UffdMode> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
 
 function tagOf(v: unknown): string {
   return typeof v === 'string' ? v : (v as J).tag;

@@ -5,7 +5,7 @@
 import type { Kernel, VmArea } from './kernel';
 import { EFAULT, EINVAL, ENOENT, PAGE_SIZE } from './errno';
 import { mfill_atomic_install_pte } from './mfill';
-import { PTE_MARKER, PTE_NONE } from './page_table';
+import { PTE_MARKER, PTE_NONE } from './page-table';
 import { KPath, Task, TaskResult } from './scheduler';
 import { shmem_mfill_atomic_pte } from './shmem';
 import { UffdCtx, UffdFeature } from './userfaultfd';
