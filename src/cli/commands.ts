@@ -1,6 +1,6 @@
 // Every command of `uffdspec`, as data (src/cli/options.ts): its options,
-// environment and exit codes. Each command's code lives in its own module,
-// loaded on use; main.ts only dispatches.
+// environment and exit codes. This table imports no command: each command's
+// code lives in its own module, which main.ts loads on use.
 import type { CommandDef, EnvDef, ExitDef } from './options';
 
 export const EXIT = {
@@ -86,7 +86,6 @@ export const COMMANDS: CommandDef[] = [
       'npx uffdspec check spec/examples/twophase.spec.ts --const RM_COUNT=4 --no-deadlock',
       'npx uffdspec check spec/shmem_uffd/shmem_uffd.spec.ts --const UFFD_MODE=MissingWp --continue --json',
     ],
-    load: () => require('./check').runCheck,
   },
   {
     name: 'conform',
@@ -114,7 +113,6 @@ export const COMMANDS: CommandDef[] = [
       PIPE,
     ],
     examples: ['npx uffdspec conform --target sim', 'npx uffdspec conform --target native conformance/traces/handwritten'],
-    load: () => require('./conform').runConform,
   },
   {
     name: 'gen-traces',
@@ -137,7 +135,6 @@ export const COMMANDS: CommandDef[] = [
       PIPE,
     ],
     examples: ['npx uffdspec gen-traces --check'],
-    load: () => require('./gen-traces').runGenTraces,
   },
   {
     name: 'verdicts',
@@ -155,7 +152,6 @@ export const COMMANDS: CommandDef[] = [
     env: ['UFFDSPEC_PROGRESS_MS', 'UFFDSPEC_BUILD_DIR'],
     exits: [{ code: EXIT.ok, meaning: 'the table was written' }, USAGE, INTERNAL, PIPE],
     examples: ['npx uffdspec verdicts --only D-wp-1 --out /tmp/verdicts'],
-    load: () => require('./verdicts').runVerdicts,
   },
   {
     name: 'stress',
@@ -187,7 +183,6 @@ export const COMMANDS: CommandDef[] = [
       PIPE,
     ],
     examples: ['npx uffdspec stress --phase wp --runs 1'],
-    load: () => require('./stress').runStressCommand,
   },
   {
     name: 'help',
@@ -198,7 +193,6 @@ export const COMMANDS: CommandDef[] = [
     env: [],
     exits: [{ code: EXIT.ok, meaning: 'printed' }, USAGE, PIPE],
     examples: ['npx uffdspec help check', 'npx uffdspec help --markdown > docs/cli.md'],
-    load: () => require('./help').runHelp,
   },
 ];
 
@@ -213,6 +207,8 @@ export const SCRIPTS: { name: string; help: string }[] = [
   { name: 'stress', help: 'race the 2020 thread\'s scenario on the real kernel (probabilistic: a run that finds nothing proves nothing)' },
   { name: 'gen-traces', help: 'regenerate the transition tours (uffdspec gen-traces)' },
   { name: 'conformance', help: 'every trace on every target, plus a bounded stress run: docs/conformance.md' },
+  { name: 'depcruise', help: 'the one-way import rule of docs/architecture.md (dependency-cruiser; npm test runs it too)' },
+  { name: 'typecheck', help: 'type-check the sources and the tests (jest runs the tests without type-checking them)' },
 ];
 
 export function findCommand(name: string): CommandDef | undefined {

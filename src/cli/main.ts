@@ -7,6 +7,21 @@ import { COMMANDS, ENVIRONMENT, EXIT, findCommand } from './commands';
 import { HELP_OPTION, UsageError, parseOptions, renderHelp, renderOverview } from './options';
 import { ClosedStdout, stdoutLine, stderrLine } from './output';
 import { packageVersion } from './version';
+import type { Runner } from './options';
+
+/**
+ * The module of each command, loaded on use so that `uffdspec check` does not
+ * load the conformance runner. (The table in commands.ts is data only, so
+ * that the command modules can read it without an import cycle.)
+ */
+const HANDLERS: Record<string, () => Runner> = {
+  check: () => require('./check').runCheck,
+  conform: () => require('./conform').runConform,
+  'gen-traces': () => require('./gen-traces').runGenTraces,
+  verdicts: () => require('./verdicts').runVerdicts,
+  stress: () => require('./stress').runStressCommand,
+  help: () => require('./help').runHelp,
+};
 
 export async function main(argv: string[]): Promise<number> {
   const out = stdoutLine;
@@ -31,7 +46,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     const parsed = parseOptions(rest, { name: c.name, options: c.options.filter((o) => o !== HELP_OPTION) });
-    return await c.load()(parsed, out, err);
+    const handler = HANDLERS[c.name];
+    if (!handler) throw new Error(`command ${c.name} has no module in main.ts`);
+    return await handler()(parsed, out, err);
   } catch (e) {
     if (e instanceof ClosedStdout) return EXIT.closedStdout;
     if (e instanceof SpecError) {

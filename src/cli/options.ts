@@ -48,8 +48,6 @@ export interface CommandDef {
   env: string[];
   exits: ExitDef[];
   examples: string[];
-  /** loaded on use, so that `uffdspec check` does not load the conformance runner */
-  load: () => Runner;
 }
 
 export interface Parsed {

@@ -2,9 +2,12 @@
 // i_mmap), at most one uffd. Only mapping 0 is ever registered with the uffd.
 import { AddressSpace, Folio } from './page-cache';
 import { PageTable } from './page-table';
-import { UffdCtx } from './userfaultfd';
+import { UffdCtx } from './uffd-ctx';
 import type { KernelSwitches } from '../../spec/shmem_uffd/variants';
 import { Vma } from './vma';
+import { MAX_MAPPINGS } from '../../conformance/trace';
+
+export { MAX_MAPPINGS };
 
 /**
  * One vm_area_struct of the file's i_mmap tree: the VMA (flags, uffd registration,
@@ -34,8 +37,6 @@ export class VmArea {
     return out;
   }
 }
-
-export const MAX_MAPPINGS = 2;
 
 export class Kernel {
   readonly mapping: AddressSpace;

@@ -8,7 +8,7 @@ import { mfill_atomic_install_pte } from './mfill';
 import { PTE_MARKER, PTE_NONE } from './page-table';
 import { KPath, Task, TaskResult } from './scheduler';
 import { shmem_mfill_atomic_pte } from './shmem';
-import { UffdCtx, UffdFeature } from './userfaultfd';
+import { UffdCtx, UffdFeature } from './uffd-ctx';
 import { UffdMode } from './vma';
 
 /** The VMA every UFFDIO_* of a trace addresses: mapping 0 (find_vma of the range start). */

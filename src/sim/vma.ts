@@ -2,7 +2,7 @@
 // registration (only mapping 0's is ever set). vm_page_prot is recomputed whenever the registration changes, as
 // userfaultfd_set_vm_flags does since v6.2.
 import type { UffdMode } from './uapi';
-import type { UffdCtx } from './userfaultfd';
+import type { UffdCtx } from './uffd-ctx';
 import type { KernelSwitches } from '../../spec/shmem_uffd/variants';
 
 export type { UffdMode };
