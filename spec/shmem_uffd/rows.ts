@@ -4,7 +4,7 @@
 // spec's defaults (spec/shmem_uffd/shmem_uffd.spec.ts: PAGES 2, THREADS 2,
 // ACCESSES 1, PUNCHES 1, WP_ROUNDS 1, no DONTNEED, no pwrite) unless the row
 // says otherwise.
-import { variant } from './variants';
+import { variant, type Variant } from './variants';
 
 export type ConstValue = number | boolean | string;
 
@@ -18,8 +18,13 @@ export interface Row {
   constants: Record<string, ConstValue>;
 }
 
+/** A row of variant `v`: every kernel switch from the variant, then the row's own constants. */
+export function rowOf(v: Variant, id: string, question: string, extra: Record<string, ConstValue>): Row {
+  return { id, variant: v.name, question, constants: { ...v.switches, ...extra } };
+}
+
 function row(id: string, variantName: string, question: string, extra: Record<string, ConstValue>): Row {
-  return { id, variant: variantName, question, constants: { ...variant(variantName).switches, ...extra } };
+  return rowOf(variant(variantName), id, question, extra);
 }
 
 export const ROWS: Row[] = [

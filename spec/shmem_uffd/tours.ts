@@ -5,8 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { inPackage } from '../../src/util/package-root';
-import { VARIANTS, registrationSlug } from './variants';
-import { shmemSpec } from '.';
+import { VARIANTS, registrationSlug, type Variant } from './variants';
+import { SPEC_PATH, shmemSpec } from '.';
 import { generateChecker } from '../../generator/load';
 import { SpecSystem } from '../../conformance/spec-target';
 import { shmemBinding } from './binding';
@@ -16,10 +16,15 @@ import type { Trace } from '../../conformance/trace';
 /** Sizes of the tours: one thread (a trace is one sequence of user operations), one mapping. */
 export const TOUR_SIZES = { PAGES: 2, MAPPINGS: 1, THREADS: 1, ACCESSES: 2, PUNCHES: 1, WP_ROUNDS: 1, DONTNEEDS: 1, PWRITES: 1 };
 
-/** bundle name → constants: every registration of each variant that declares a tour in variants.ts. */
-export const TOUR_VARIANTS: Record<string, Record<string, string | number | boolean>> = Object.fromEntries(
-  VARIANTS.flatMap((v) => (v.tour ? v.tour.registrations.map((r) => [`${v.tour!.name}-${registrationSlug(r)}`, { ...v.switches, UFFD_MODE: r }]) : [])),
-);
+/** bundle name → constants: every registration of each variant that declares a tour. */
+export function tourVariants(variants: readonly Variant[] = VARIANTS): Record<string, Record<string, string | number | boolean>> {
+  return Object.fromEntries(
+    variants.flatMap((v) => (v.tour ? v.tour.registrations.map((r) => [`${v.tour!.name}-${registrationSlug(r)}`, { ...v.switches, UFFD_MODE: r }]) : [])),
+  );
+}
+
+/** The tours of the variant table (variants.ts). */
+export const TOUR_VARIANTS = tourVariants();
 
 export interface Bundle {
   format: 'uffdspec-traces/1';
@@ -33,13 +38,14 @@ export function generatedDir(): string {
   return inPackage('conformance', 'generated');
 }
 
-export function buildBundle(variant: string): Bundle {
-  const model = shmemSpec().model({ ...TOUR_SIZES, ...TOUR_VARIANTS[variant] });
+/** The transition tour of one bundle (`given`: its constants, by default the table's). */
+export function buildBundle(variant: string, given = TOUR_VARIANTS[variant]): Bundle {
+  const model = shmemSpec().model({ ...TOUR_SIZES, ...given });
   const { checker } = generateChecker(model);
   const sys = new SpecSystem(checker, shmemBinding(checker.META.constants));
   const constants = checker.META.constants as Record<string, string | number | boolean>;
   const { traces, stats } = generateTour(sys, { name: variant, spec: model.name, constants, pages: TOUR_SIZES.PAGES, threads: TOUR_SIZES.THREADS });
-  return { format: 'uffdspec-traces/1', variant, generatedFrom: 'spec/shmem_uffd/shmem_uffd.spec.ts (transition tour)', stats, traces };
+  return { format: 'uffdspec-traces/1', variant, generatedFrom: `${SPEC_PATH} (transition tour)`, stats, traces };
 }
 
 /** The text of a bundle file: stable key order, one step per line, so diffs stay readable. */

@@ -10,7 +10,7 @@ import { RowResult, checkRow } from './check';
 import { inPackage } from '../util/package-root';
 import { renderJson, renderMarkdown } from './render';
 import { Row } from '../../spec/shmem_uffd/rows';
-import { VARIANTS } from '../../spec/shmem_uffd/variants';
+import { VARIANTS, type Variant } from '../../spec/shmem_uffd/variants';
 import { SCHEDULES_FORMAT, ScheduleBundle } from '../../conformance/schedule';
 import { scheduleOf } from '../../spec/shmem_uffd/schedules';
 import { generatedDir } from '../../spec/shmem_uffd/tours';
@@ -99,9 +99,9 @@ docs/shmem-model.md explains the model and its abstractions.
 `;
 
 /** The variants of the table, as the table declares them. */
-function variantList(): string {
+function variantList(variants: readonly Variant[], rows: readonly Row[]): string {
   const l = ['| variant | what | stands for |', '|---|---|---|'];
-  for (const v of VARIANTS) l.push(`| ${v.name} | ${v.title} | ${v.kernels} |`);
+  for (const v of variants.filter((x) => rows.some((r) => r.variant === x.name))) l.push(`| ${v.name} | ${v.title} | ${v.kernels} |`);
   return l.join('\n') + '\n';
 }
 
@@ -109,7 +109,7 @@ function variantList(): string {
 export function writeVerdicts(
   rows: Row[],
   outDir: string,
-  opts: { whole: boolean; onRow?: (row: Row, index: number) => void; onResult?: (r: RowResult) => void },
+  opts: { whole: boolean; variants?: readonly Variant[]; onRow?: (row: Row, index: number) => void; onResult?: (r: RowResult) => void },
 ): { files: string[]; schedules?: number } {
   const results: RowResult[] = [];
   rows.forEach((row, i) => {
@@ -121,7 +121,7 @@ export function writeVerdicts(
   mkdirs(outDir);
   const md = path.join(outDir, 'verdicts.md');
   const json = path.join(outDir, 'verdicts.json');
-  fs.writeFileSync(md, renderMarkdown(results, PREAMBLE + '\n' + variantList() + '\n' + answers(results) + '\n' + findings(results)));
+  fs.writeFileSync(md, renderMarkdown(results, PREAMBLE + '\n' + variantList(opts.variants ?? VARIANTS, rows) + '\n' + answers(results) + '\n' + findings(results)));
   fs.writeFileSync(json, renderJson(results));
   if (!opts.whole) return { files: [md, json] };
   // the regression schedules: only from a run of the whole table
