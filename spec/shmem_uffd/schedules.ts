@@ -6,7 +6,7 @@
 //
 // This file knows the names of spec/shmem_uffd/shmem_uffd.spec.ts (its variables,
 // processes, labels and monitor actions): it is the binding between that spec
-// and the simulator at label granularity, as conformance/shmem-binding.ts is
+// and the simulator at label granularity, as binding.ts is
 // at the granularity of trace operations.
 import type { TraceStep } from '../../src/engine/result';
 import type { Op, UffdMode } from '../../conformance/trace';
