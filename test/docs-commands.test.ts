@@ -116,6 +116,14 @@ function scriptPlan(name: string): Plan | null {
       // this suite itself: its script must exist and run jest, and that is all
       expect(script).toMatch(/^jest\b/);
       return null;
+    case 'depcruise':
+      // the same rules, with a planted violation as well: test/architecture.test.ts
+      expect(script).toMatch(/^depcruise --config \.dependency-cruiser\.js /);
+      return null;
+    case 'typecheck':
+      // CI runs it (.ci/run); here it would be a second full compile racing the other test files
+      expect(script).toBe('tsc -p tsconfig.test.json');
+      return null;
     case 'build':
     case 'prepare':
       return { argv: [node, path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit'], cap: 'type-checked only: rebuilding dist/ would race the other test files', timeoutMs: 120000 };

@@ -148,10 +148,17 @@ export const COMMANDS: CommandDef[] = [
     options: [
       { name: 'only', arg: 'ROW', repeat: true, help: 'only these rows (ids as in docs/verdicts.json; a comma list is accepted); the schedules are then not written', default: 'every row' },
       { name: 'out', arg: 'DIR', help: 'write verdicts.md and verdicts.json (and the schedules) here', default: 'docs' },
+      { name: 'check', help: 'write nothing: check the rows and compare them with the files (verdicts, counts, counterexamples and schedules; the whole text but the time column for a whole-table run)' },
     ],
     env: ['UFFDSPEC_PROGRESS_MS', 'UFFDSPEC_BUILD_DIR'],
-    exits: [{ code: EXIT.ok, meaning: 'the table was written' }, USAGE, INTERNAL, PIPE],
-    examples: ['npx uffdspec verdicts --only D-wp-1 --out /tmp/verdicts'],
+    exits: [
+      { code: EXIT.ok, meaning: 'the table was written, or (--check) the files are up to date' },
+      { code: EXIT.violated, meaning: '--check: a file is stale (each stale row or file is named)' },
+      USAGE,
+      INTERNAL,
+      PIPE,
+    ],
+    examples: ['npx uffdspec verdicts --only D-wp-1 --out /tmp/verdicts', 'npx uffdspec verdicts --check --only nouffd-A-1'],
   },
   {
     name: 'stress',

@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { ROWS, type Row } from '../../spec/shmem_uffd/rows';
 import { inPackage } from '../util/package-root';
-import { writeVerdicts } from '../verdicts/run';
+import { staleVerdicts, writeVerdicts, type VerdictOptions } from '../verdicts/run';
 import { EXIT } from './commands';
 import { Out, Parsed, UsageError, checkWritableDir } from './options';
 import { Progress } from './progress';
@@ -17,9 +17,8 @@ export function runVerdicts(p: Parsed, out: Out): number {
     if (unknown.length) throw new UsageError(`verdicts: unknown row ${unknown.join(', ')} (rows: ${ROWS.map((r) => r.id).join(', ')})`);
     rows = ROWS.filter((r) => only.includes(r.id));
   }
-  checkWritableDir(outDir, 'verdicts: --out');
   const progress = new Progress();
-  const { files, schedules } = writeVerdicts(rows, outDir, {
+  const opts: VerdictOptions = {
     whole: !only,
     onRow: (row, i) => {
       progress.update(`row ${i + 1} of ${rows.length}: ${row.id} (generating and exploring)`, i, rows.length, true);
@@ -29,7 +28,15 @@ export function runVerdicts(p: Parsed, out: Out): number {
       const bad = Object.entries(r.verdicts).filter(([, v]) => !v.holds).map(([k, v]) => `${k}(${v.steps})`);
       out(`${r.row.id.padEnd(18)} ${String(r.distinctStates).padStart(8)} states  ${(r.durationMs / 1000).toFixed(1).padStart(6)}s  ${bad.length ? 'violated: ' + bad.join(' ') : 'all hold'}`);
     },
-  });
+  };
+  if (p.flags.has('check')) {
+    const stale = staleVerdicts(rows, outDir, opts);
+    for (const line of stale) out(`stale: ${line}`);
+    out(stale.length ? `the verdict files in ${path.relative(process.cwd(), outDir) || '.'} are stale: run npm run verdicts` : `up to date (${rows.length} rows)`);
+    return stale.length ? EXIT.violated : EXIT.ok;
+  }
+  checkWritableDir(outDir, 'verdicts: --out');
+  const { files, schedules } = writeVerdicts(rows, outDir, opts);
   out(`wrote ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}${schedules !== undefined ? ` (${schedules} counterexample schedules)` : ''}`);
   return EXIT.ok;
 }

@@ -105,28 +105,90 @@ function variantList(variants: readonly Variant[], rows: readonly Row[]): string
   return l.join('\n') + '\n';
 }
 
-/** Check rows of the table and write docs/verdicts.md, verdicts.json and (whole table) the schedules. */
-export function writeVerdicts(
-  rows: Row[],
-  outDir: string,
-  opts: { whole: boolean; variants?: readonly Variant[]; onRow?: (row: Row, index: number) => void; onResult?: (r: RowResult) => void },
-): { files: string[]; schedules?: number } {
-  const results: RowResult[] = [];
-  rows.forEach((row, i) => {
+export interface VerdictOptions {
+  /** the whole table: then the schedules are written (or compared) too */
+  whole: boolean;
+  variants?: readonly Variant[];
+  onRow?: (row: Row, index: number) => void;
+  onResult?: (r: RowResult) => void;
+}
+
+function checkRows(rows: Row[], opts: VerdictOptions): RowResult[] {
+  return rows.map((row, i) => {
     opts.onRow?.(row, i);
     const r = checkRow(row);
-    results.push(r);
     opts.onResult?.(r);
+    return r;
   });
+}
+
+function files(outDir: string): { md: string; json: string; schedules: string } {
+  return {
+    md: path.join(outDir, 'verdicts.md'),
+    json: path.join(outDir, 'verdicts.json'),
+    schedules: path.resolve(outDir) === inPackage('docs') ? path.join(generatedDir(), 'counterexamples.json') : path.join(outDir, 'counterexamples.json'),
+  };
+}
+
+function markdownOf(results: RowResult[], rows: Row[], opts: VerdictOptions): string {
+  return renderMarkdown(results, PREAMBLE + '\n' + variantList(opts.variants ?? VARIANTS, rows) + '\n' + answers(results) + '\n' + findings(results));
+}
+
+/** Check rows of the table and write docs/verdicts.md, verdicts.json and (whole table) the schedules. */
+export function writeVerdicts(rows: Row[], outDir: string, opts: VerdictOptions): { files: string[]; schedules?: number } {
+  const results = checkRows(rows, opts);
+  const f = files(outDir);
   mkdirs(outDir);
-  const md = path.join(outDir, 'verdicts.md');
-  const json = path.join(outDir, 'verdicts.json');
-  fs.writeFileSync(md, renderMarkdown(results, PREAMBLE + '\n' + variantList(opts.variants ?? VARIANTS, rows) + '\n' + answers(results) + '\n' + findings(results)));
-  fs.writeFileSync(json, renderJson(results));
-  if (!opts.whole) return { files: [md, json] };
+  fs.writeFileSync(f.md, markdownOf(results, rows, opts));
+  fs.writeFileSync(f.json, renderJson(results));
+  if (!opts.whole) return { files: [f.md, f.json] };
   // the regression schedules: only from a run of the whole table
-  const file = path.resolve(outDir) === inPackage('docs') ? path.join(generatedDir(), 'counterexamples.json') : path.join(outDir, 'counterexamples.json');
   const bundle = counterexampleBundle(results);
-  fs.writeFileSync(file, bundleText(bundle));
-  return { files: [md, json, file], schedules: bundle.schedules.length };
+  fs.writeFileSync(f.schedules, bundleText(bundle));
+  return { files: [f.md, f.json, f.schedules], schedules: bundle.schedules.length };
+}
+
+/** What a run measures, not what the spec says: left out when files are compared. */
+const withoutTimes = (row: Record<string, unknown>) => ({ ...row, durationMs: undefined });
+const markdownWithoutTimes = (md: string) => md.replace(/### Time per row[\s\S]*?\n## /, '## ');
+
+/**
+ * Check rows and compare them with the files in `outDir` instead of writing:
+ * each row's verdicts, counts and counterexamples against verdicts.json, its
+ * schedules against the committed ones, and (whole table) verdicts.md apart
+ * from the time column. Returns one line per stale thing; none = up to date.
+ */
+export function staleVerdicts(rows: Row[], outDir: string, opts: VerdictOptions): string[] {
+  const results = checkRows(rows, opts);
+  const f = files(outDir);
+  const read = (file: string): string | null => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null);
+  const stale: string[] = [];
+  const jsonText = read(f.json);
+  if (jsonText === null) return [`${f.json} does not exist`];
+  const committed = (JSON.parse(jsonText) as { rows: Record<string, unknown>[] }).rows;
+  const fresh = (JSON.parse(renderJson(results)) as { rows: Record<string, unknown>[] }).rows;
+  for (const row of fresh) {
+    const old = committed.find((r) => r.id === row.id);
+    if (!old) stale.push(`${row.id}: not in ${f.json}`);
+    else if (JSON.stringify(withoutTimes(old)) !== JSON.stringify(withoutTimes(row))) {
+      const what = Object.keys(row).filter((k) => k !== 'durationMs' && JSON.stringify(old[k]) !== JSON.stringify(row[k]));
+      stale.push(`${row.id}: ${what.join(', ')} changed`);
+    }
+  }
+  const schedulesText = read(f.schedules);
+  if (schedulesText === null) stale.push(`${f.schedules} does not exist`);
+  else {
+    const committedSchedules = (JSON.parse(schedulesText) as ScheduleBundle).schedules;
+    for (const r of results) {
+      const want = JSON.stringify(counterexampleBundle([r]).schedules);
+      const have = JSON.stringify(committedSchedules.filter((s) => s.row === r.row.id));
+      if (want !== have) stale.push(`${r.row.id}: its counterexample schedules changed`);
+    }
+  }
+  if (opts.whole) {
+    if (committed.length !== fresh.length) stale.push(`${f.json} has ${committed.length} rows, the table ${fresh.length}`);
+    const md = read(f.md);
+    if (md === null || markdownWithoutTimes(md) !== markdownWithoutTimes(markdownOf(results, rows, opts))) stale.push(`${f.md}: its text changed`);
+  }
+  return stale;
 }
