@@ -7,14 +7,13 @@
 //   the simulator itself shows the violation;
 // - a deliberately broken simulator makes the replay diverge.
 import * as path from 'path';
-import { loadSpecFile } from '../src/api';
 import { generateChecker } from '../generator/load';
 import { projectSpecState } from '../spec/shmem_uffd/schedules';
 import { compareSchedState, loadScheduleFile, Schedule } from '../conformance/schedule';
 import { formatScheduleReport, replaySchedule } from '../conformance/schedule-replay';
 import { Sim, variantOf } from '../src/sim';
 import { generatedDir } from '../spec/shmem_uffd/tours';
-import { specFile } from '../spec/shmem_uffd';
+import { shmemSpec } from '../spec/shmem_uffd';
 import { ROWS } from '../spec/shmem_uffd/rows';
 import { staleVerdicts } from '../src/verdicts/run';
 import { ROOT } from './helpers/cli';
@@ -35,8 +34,7 @@ describe('the counterexample schedules', () => {
   });
 
   test.each(schedules.map((s) => [s.name, s] as [string, Schedule]))('%s is a path of the current spec ending in its violation', (_n, s) => {
-    const spec = loadSpecFile(specFile(), 'ShmemUffd');
-    const model = spec.model(s.constants);
+    const model = shmemSpec().model(s.constants);
     const { checker } = generateChecker(model);
     const project = (n: unknown[]) => projectSpecState(checker.toJSON(n), s.pages, s.threads, s.mappings);
     // the generated code may reuse the array it emits: keep a copy (through the packed encoding)
