@@ -1,7 +1,7 @@
 // Emit, cache and load the checker module for a model. The TypeScript source
-// is laid out by ts-morph (so the generated file reads like hand-written
-// code), kept in build/gen/ under a name derived from its content hash, and
-// transpiled once; an unchanged spec and constants reuse the cached module.
+// (indented as emitted) is kept in build/gen/ under a name derived from its
+// content hash and transpiled once; an unchanged spec and constants reuse the
+// cached module.
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -9,28 +9,13 @@ import * as path from 'path';
 import { SpecError, diag } from '../dsl/diagnostics';
 import { unwritableDir } from '../src/util/files';
 import { inPackage } from '../src/util/package-root';
-// TypeScript and ts-morph are needed only when a module is (re)generated, so
-// they are loaded then: a cached module starts without them.
+// TypeScript is needed only when a module is (re)generated, so it is loaded
+// then: a cached module starts without it.
 import type * as TS from 'typescript';
-import type { Project } from 'ts-morph';
 import type { Model } from '../dsl/ir';
 import { emitChecker } from './emit';
 import type { CompiledChecker } from '../src/engine/bfs';
 import * as runtime from '../src/runtime/ops';
-
-let project: Project | undefined;
-
-/** Format generated source with ts-morph's printer settings (2-space indent). */
-export function formatSource(text: string): string {
-  const ts = require('typescript') as typeof TS;
-  const { Project: P } = require('ts-morph') as typeof import('ts-morph');
-  project ??= new P({ useInMemoryFileSystem: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-  const sf = project.createSourceFile(`gen${Date.now()}.ts`, text, { overwrite: true });
-  sf.formatText({ indentSize: 2, convertTabsToSpaces: true });
-  const out = sf.getFullText();
-  project.removeSourceFile(sf);
-  return out;
-}
 
 /**
  * Where generated checker modules are cached: UFFDSPEC_BUILD_DIR, else
@@ -74,7 +59,7 @@ export interface Generated {
 
 const loaded = new Map<string, CompiledChecker>();
 
-export function generateChecker(model: Model, opts: { format?: boolean; onGenerate?: () => void } = {}): Generated {
+export function generateChecker(model: Model, opts: { onGenerate?: () => void } = {}): Generated {
   const raw = emitChecker(model);
   const hash = crypto.createHash('sha256').update(raw).digest('hex').slice(0, 16);
   const dir = buildDir();
@@ -86,7 +71,9 @@ export function generateChecker(model: Model, opts: { format?: boolean; onGenera
   let cached = fs.existsSync(jsPath) && fs.existsSync(tsPath);
   if (!cached) {
     opts.onGenerate?.();
-    const source = opts.format === false ? raw : formatSource(raw);
+    // the emitter writes indented code, so the module is readable as emitted:
+    // formatting it (ts-morph) took longer than generating and compiling it
+    const source = raw;
     const ts = require('typescript') as typeof TS;
     const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
     // Each process writes its own temporary files and renames them into place
