@@ -10,16 +10,15 @@
 // The binding between trace ops and the steps of spec/shmem_uffd/shmem_uffd.spec.ts is
 // in spec/shmem_uffd/binding.ts; this file knows only the generic mechanics.
 import type { CompiledChecker } from '../src/engine/bfs';
+import type { Step } from '../src/runtime/step';
 import { compareObservation, type EventObs, type Observation, type Op, type Trace, type UffdMode } from './trace';
 import type { Target } from './target';
 
 type Json = Record<string, any>;
 
 export interface StepInfo {
-  /** the action or process step: 'madvise_dontneed', 'Thread:access' */
-  action: string;
-  /** with parameters or instance: 'madvise_dontneed(0, 1)', 'Thread[0]:access' */
-  name: string;
+  /** the step: its action ('madvise_dontneed', 'Thread:access'), the process instance and label, the parameters */
+  step: Step;
   from: Json;
   to: { json: Json };
 }
@@ -75,8 +74,7 @@ export class SpecSystem {
     const out: StepInfo[] = [];
     this.checker.successors(from.s, (action, combo, n) => {
       out.push({
-        action: this.checker.META.actions[action].name,
-        name: this.checker.stepName(action, combo),
+        step: this.checker.stepOf(action, combo),
         from: from.json,
         to: this.state(n),
       } as StepInfo & { to: SpecState });

@@ -7,6 +7,8 @@ import { checkModel, loadSpecFile } from '../src/api';
 import type { Model } from '../dsl/ir';
 import { Interpreter } from '../src/reference/interpreter';
 import type { Value } from '../src/runtime/values';
+import { stepText } from '../src/runtime/step';
+import type { TraceStep } from '../src/engine/result';
 
 const FILE = path.resolve(__dirname, '../spec/shmem_uffd/shmem_uffd.spec.ts');
 const spec = loadSpecFile(FILE, 'ShmemUffd');
@@ -17,7 +19,8 @@ const E = { ...A, TRUNCATE_UNMAPS_MAPPED: false };
 function only(model: Model, names: string[]): Model {
   return { ...model, invariants: model.invariants.filter((i) => names.includes(i.name)) };
 }
-const labels = (trace: { action: string }[]) => trace.map((s) => s.action.replace(/^.*:/, '').replace(/\(.*$/, ''));
+/** each step's label, or the action's name ('Init' for the initial state) */
+const labels = (trace: TraceStep[]) => trace.map((s) => (s.step === null ? 'Init' : s.step.label ?? s.step.action));
 
 describe('ShmemUffd, the 6.18 kernel (default constants)', () => {
   const model = spec.model({});
@@ -84,8 +87,8 @@ describe('variant A (2020 code + shmem uffd-wp)', () => {
     const json = (st: Value[]) => it.stateToJSON(st) as any;
     const step = (name: string, pred: (j: any) => boolean = () => true) => {
       const found: Value[][] = [];
-      it.successors(s, (_a, label, next) => {
-        if (label === name && pred(json(next))) found.push(next);
+      it.successors(s, (_a, step, next) => {
+        if (stepText(step) === name && pred(json(next))) found.push(next);
       });
       expect({ step: name, enabled: found.length > 0 }).toEqual({ step: name, enabled: true });
       s = found[0];
@@ -122,8 +125,8 @@ describe('variant C (shmem_map_pages, i_private checked under ptl)', () => {
     let s: Value[] = it.initialStates()[0];
     const step = (name: string, pred: (j: any) => boolean = () => true) => {
       const found: Value[][] = [];
-      it.successors(s, (_a, label, next) => {
-        if (label === name && pred(it.stateToJSON(next))) found.push(next);
+      it.successors(s, (_a, step, next) => {
+        if (stepText(step) === name && pred(it.stateToJSON(next))) found.push(next);
       });
       expect({ step: name, enabled: found.length > 0 }).toEqual({ step: name, enabled: true });
       s = found[0];

@@ -1,13 +1,25 @@
 // The outcome of a model-checking run, as printed by `--json` and returned
 // by the API. Both engines (generated checker, reference interpreter) produce
 // it through one exploration loop (explore.ts).
+import type { Step } from '../runtime/step';
+
+export type { Step } from '../runtime/step';
 
 export interface TraceStep {
-  /** 'Init', 'FillBig', 'RMPrepare(1)' or 'Proc[0]:label' */
+  /**
+   * The step's text, stepText(step) ('FillBig', 'RMPrepare(1)',
+   * 'Proc[0]:label'), or 'Init' for the initial state: what is printed, and
+   * the field `--json` output has always had.
+   */
   action: string;
+  /** the step as data (runtime/step.ts); null for the initial state, which no step produced */
+  step: Step | null;
   /** every variable as plain JSON (process pcs and locals as 'Proc.pc', 'Proc.x') */
   state: Record<string, unknown>;
 }
+
+/** The `action` of the initial state of a trace. */
+export const INIT_ACTION = 'Init';
 
 export interface Violation {
   /** the invariant's name, or 'Deadlock' */
