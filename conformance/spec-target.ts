@@ -9,7 +9,7 @@
 //
 // The binding between trace ops and the steps of spec/shmem_uffd/shmem_uffd.spec.ts is
 // in spec/shmem_uffd/binding.ts; this file knows only the generic mechanics.
-import type { CompiledChecker } from '../src/engine/bfs';
+import { stateForms, type CompiledChecker, type StateForms } from '../src/engine/bfs';
 import type { Step } from '../src/runtime/step';
 import { compareObservation, type EventObs, type Observation, type Op, type Trace, type UffdMode } from './trace';
 import type { Target } from './target';
@@ -37,14 +37,8 @@ export interface Binding {
   opKey(op: Op): string;
 }
 
-export interface SpecState {
-  /** decoded values (as the generated checker uses them) */
-  s: unknown[];
-  /** the state as plain JSON */
-  json: Record<string, unknown>;
-  /** identity of the state: its packed words */
-  key: string;
-}
+/** A spec state in the three forms: decoded values to step from, JSON for the binding, packed words as its identity. */
+export type SpecState = StateForms;
 
 export interface Outcome {
   op: Op;
@@ -56,18 +50,14 @@ export interface Outcome {
 }
 
 export class SpecSystem {
-  private readonly words: Uint32Array;
+  /** a state the checker emitted, in its three forms */
+  readonly state: (s: unknown[]) => SpecState;
 
   constructor(
     readonly checker: CompiledChecker,
     readonly binding: Binding,
   ) {
-    this.words = new Uint32Array(checker.WORDS);
-  }
-
-  state(s: unknown[]): SpecState {
-    this.checker.encode(s, this.words, 0);
-    return { s: this.checker.decode(this.words, 0), json: this.checker.toJSON(s), key: Array.from(this.words).join(',') };
+    this.state = stateForms(checker);
   }
 
   private steps(from: SpecState): StepInfo[] {

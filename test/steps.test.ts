@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { checkModel, loadSpecFile } from '../src/api';
 import { generateChecker } from '../generator/load';
+import { stateForms, type StateForms } from '../src/engine/bfs';
 import type { IAction, Model } from '../dsl/ir';
 import { Interpreter } from '../src/reference/interpreter';
 import type { JsonValue } from '../src/runtime/json';
@@ -108,29 +109,24 @@ describe('both engines make the same steps', () => {
   function compareSuccessors(model: Model, limit: number): number {
     const { checker } = generateChecker(model);
     const it = new Interpreter(model);
-    // the generated code may reuse the array it emits: keep a copy (through the packed encoding)
-    const words = new Uint32Array(checker.WORDS);
-    const copy = (s: unknown[]) => {
-      checker.encode(s, words, 0);
-      return checker.decode(words, 0);
-    };
-    const key = (s: unknown[]) => JSON.stringify(checker.toJSON(s));
+    // the generated code may reuse the array it emits: stateForms copies it
+    const forms = stateForms(checker);
     const queue: unknown[][] = [];
     const seen = new Set<string>();
-    const visit = (s: unknown[]) => {
-      const k = key(s);
-      if (seen.has(k) || seen.size >= limit) return;
-      seen.add(k);
-      queue.push(copy(s));
+    const visit = (f: StateForms) => {
+      if (seen.has(f.key) || seen.size >= limit) return;
+      seen.add(f.key);
+      queue.push(f.s);
     };
-    checker.init(visit);
+    checker.init((n) => visit(forms(n)));
     for (let head = 0; head < queue.length; head++) {
       const s = queue[head];
       const g: string[] = [];
-      const next: unknown[][] = [];
+      const next: StateForms[] = [];
       checker.successors(s, (a, combo, n) => {
-        g.push(JSON.stringify([checker.stepOf(a, combo), checker.toJSON(n)]));
-        next.push(copy(n));
+        const f = forms(n);
+        g.push(JSON.stringify([checker.stepOf(a, combo), f.json]));
+        next.push(f);
       });
       // both engines hold states as values of src/runtime/values.ts, so the interpreter runs from the decoded state
       const i: string[] = [];

@@ -29,6 +29,30 @@ export interface CompiledChecker {
   stepOf(action: number, combo: number): Step;
 }
 
+/** A state of a generated checker in its three forms (result.ts says who reads which). */
+export interface StateForms {
+  /** decoded values, a copy that the module will not reuse */
+  s: unknown[];
+  /** plain JSON */
+  json: Record<string, unknown>;
+  /** the state's identity: its packed words, as text */
+  key: string;
+}
+
+/**
+ * For code that steps a generated checker by hand instead of through
+ * explore() (the conformance spec target, tests): a state the module
+ * emitted, in its three forms. The module may reuse the array it emits, so
+ * the decoded form is a copy, made through the packed encoding.
+ */
+export function stateForms(m: CompiledChecker): (s: unknown[]) => StateForms {
+  const words = new Uint32Array(m.WORDS);
+  return (s) => {
+    m.encode(s, words, 0);
+    return { s: m.decode(words, 0), json: m.toJSON(s), key: Array.from(words).join(',') };
+  };
+}
+
 /** Packed states: the arena holds each distinct state once, the fingerprint set maps to its index. */
 class PackedStore implements StateStore<unknown[]> {
   private arena: Uint32Array;
