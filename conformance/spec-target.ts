@@ -9,17 +9,16 @@
 //
 // The binding between trace ops and the steps of spec/shmem_uffd/shmem_uffd.spec.ts is
 // in spec/shmem_uffd/binding.ts; this file knows only the generic mechanics.
-import type { CompiledChecker } from '../src/engine/bfs';
+import { stateForms, type CompiledChecker, type StateForms } from '../src/engine/bfs';
+import type { Step } from '../src/runtime/step';
 import { compareObservation, type EventObs, type Observation, type Op, type Trace, type UffdMode } from './trace';
 import type { Target } from './target';
 
 type Json = Record<string, any>;
 
 export interface StepInfo {
-  /** the action or process step: 'madvise_dontneed', 'Thread:access' */
-  action: string;
-  /** with parameters or instance: 'madvise_dontneed(0, 1)', 'Thread[0]:access' */
-  name: string;
+  /** the step: its action ('madvise_dontneed', 'Thread:access'), the process instance and label, the parameters */
+  step: Step;
   from: Json;
   to: { json: Json };
 }
@@ -38,14 +37,8 @@ export interface Binding {
   opKey(op: Op): string;
 }
 
-export interface SpecState {
-  /** decoded values (as the generated checker uses them) */
-  s: unknown[];
-  /** the state as plain JSON */
-  json: Record<string, unknown>;
-  /** identity of the state: its packed words */
-  key: string;
-}
+/** A spec state in the three forms: decoded values to step from, JSON for the binding, packed words as its identity. */
+export type SpecState = StateForms;
 
 export interface Outcome {
   op: Op;
@@ -57,26 +50,21 @@ export interface Outcome {
 }
 
 export class SpecSystem {
-  private readonly words: Uint32Array;
+  /** a state the checker emitted, in its three forms */
+  readonly state: (s: unknown[]) => SpecState;
 
   constructor(
     readonly checker: CompiledChecker,
     readonly binding: Binding,
   ) {
-    this.words = new Uint32Array(checker.WORDS);
-  }
-
-  state(s: unknown[]): SpecState {
-    this.checker.encode(s, this.words, 0);
-    return { s: this.checker.decode(this.words, 0), json: this.checker.toJSON(s), key: Array.from(this.words).join(',') };
+    this.state = stateForms(checker);
   }
 
   private steps(from: SpecState): StepInfo[] {
     const out: StepInfo[] = [];
     this.checker.successors(from.s, (action, combo, n) => {
       out.push({
-        action: this.checker.META.actions[action].name,
-        name: this.checker.stepName(action, combo),
+        step: this.checker.stepOf(action, combo),
         from: from.json,
         to: this.state(n),
       } as StepInfo & { to: SpecState });

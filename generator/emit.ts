@@ -547,8 +547,8 @@ class Emitter {
           `const META = ${JSON.stringify(meta)};\n\n` +
           `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  for (let i = 0; i < ACTIONS.length; i++) {\n    try {\n      ACTIONS[i](s, emit);\n    } catch (e: any) {\n      // tell the engine which step failed, so the error points at it\n      if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n      throw e;\n    }\n  }\n}\n\n` +
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
-          `/** a step's name: the action with its parameters, or Process[index]:label */\nfunction stepName(action: number, combo: number): string {\n  const a = META.actions[action];\n  const vals: string[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(JSON.stringify(rt.toJSON(t, rt.val(t, combo % a.params[i].size))));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  if (a.process) return a.process.indexed ? \`\${a.process.name}[\${vals[0]}]:\${a.process.label}\` : a.name;\n  return vals.length ? \`\${a.name}(\${vals.join(', ')})\` : a.name;\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, INVARIANTS, terminated, encode, decode, toJSON, stepName };\n`,
+          `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +
+          `return { META, WORDS: ${words}, init, successors, INVARIANTS, terminated, encode, decode, toJSON, stepOf };\n`,
       ) +
       `}\n`
     );

@@ -14,7 +14,8 @@ import type { CheckOptions, CheckResult } from './engine/result';
 import { interpretCheck } from './reference/interpreter';
 import { EvalError } from './runtime/values';
 
-export type { CheckResult } from './engine/result';
+export type { CheckResult, Step, TraceStep } from './engine/result';
+export { stepText } from './runtime/step';
 export { SpecError } from '../dsl/diagnostics';
 
 /** Read the spec named `name` (or the only one) from a .spec.ts file; throws SpecError. */

@@ -203,9 +203,10 @@ describe('check: DieHard', () => {
     const v = j.violations[0];
     expect(v.property).toBe('NotFour');
     expect(v.trace.map((s: { action: string }) => s.action)).toEqual(['Init', 'FillBig', 'BigToSmall', 'EmptySmall', 'BigToSmall', 'FillBig', 'BigToSmall']);
-    expect(v.trace[0]).toEqual({ action: 'Init', state: { big: 0, small: 0 } });
-    expect(v.trace[6]).toEqual({ action: 'BigToSmall', state: { big: 4, small: 3 } });
-    for (const step of v.trace) expect(Object.keys(step).sort()).toEqual(['action', 'state']);
+    // each step as printed (action) and as data (step: null for the initial state)
+    expect(v.trace[0]).toEqual({ action: 'Init', step: null, state: { big: 0, small: 0 } });
+    expect(v.trace[6]).toEqual({ action: 'BigToSmall', step: { action: 'BigToSmall', process: null, instance: null, label: null, params: {} }, state: { big: 4, small: 3 } });
+    for (const step of v.trace) expect(Object.keys(step)).toEqual(['action', 'step', 'state']);
     expect(j.coverage.map((c: { action: string }) => c.action)).toEqual(['FillSmall', 'FillBig', 'EmptySmall', 'EmptyBig', 'SmallToBig', 'BigToSmall']);
     for (const c of j.coverage) expect(c.distinct).toBeLessThanOrEqual(c.generated);
     expect(j.coverage.reduce((n: number, c: { distinct: number }) => n + c.distinct, 0)).toBe(16 - 1);

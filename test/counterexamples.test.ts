@@ -8,6 +8,7 @@
 // - a deliberately broken simulator makes the replay diverge.
 import * as path from 'path';
 import { generateChecker } from '../generator/load';
+import { stateForms } from '../src/engine/bfs';
 import { projectSpecState } from '../spec/shmem_uffd/schedules';
 import { compareSchedState, loadScheduleFile, Schedule } from '../conformance/schedule';
 import { formatScheduleReport, replaySchedule } from '../conformance/schedule-replay';
@@ -16,6 +17,7 @@ import { generatedDir } from '../spec/shmem_uffd/tours';
 import { shmemSpec } from '../spec/shmem_uffd';
 import { ROWS } from '../spec/shmem_uffd/rows';
 import { staleVerdicts } from '../src/verdicts/run';
+import { stepText } from '../src/runtime/step';
 import { ROOT } from './helpers/cli';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -36,23 +38,23 @@ describe('the counterexample schedules', () => {
   test.each(schedules.map((s) => [s.name, s] as [string, Schedule]))('%s is a path of the current spec ending in its violation', (_n, s) => {
     const model = shmemSpec().model(s.constants);
     const { checker } = generateChecker(model);
-    const project = (n: unknown[]) => projectSpecState(checker.toJSON(n), s.pages, s.threads, s.mappings);
-    // the generated code may reuse the array it emits: keep a copy (through the packed encoding)
-    const words = new Uint32Array(checker.WORDS);
-    const copy = (n: unknown[]) => {
-      checker.encode(n, words, 0);
-      return checker.decode(words, 0);
-    };
+    // the generated code may reuse the array it emits: stateForms copies it
+    const forms = stateForms(checker);
+    const project = (json: Record<string, unknown>) => projectSpecState(json, s.pages, s.threads, s.mappings);
     let frontier: unknown[][] = [];
     checker.init((n) => {
-      if (compareSchedState(s.initial, project(n)) === null) frontier.push(copy(n));
+      const f = forms(n);
+      if (compareSchedState(s.initial, project(f.json)) === null) frontier.push(f.s);
     });
     expect(frontier.length).toBeGreaterThan(0);
     s.steps.forEach((step, i) => {
       const next: unknown[][] = [];
       for (const st of frontier) {
         checker.successors(st, (a, combo, n) => {
-          if (checker.stepName(a, combo) === step.step && compareSchedState(step.expect, project(n)) === null) next.push(copy(n));
+          // the schedule file stores each step as its text; stepText is one-to-one (test/steps.test.ts)
+          if (stepText(checker.stepOf(a, combo)) !== step.step) return;
+          const f = forms(n);
+          if (compareSchedState(step.expect, project(f.json)) === null) next.push(f.s);
         });
       }
       if (next.length === 0) throw new Error(`${s.name}: step ${i + 1} (${step.step}) is not a step of the current spec from the states reached`);

@@ -11,6 +11,8 @@ import { loadSpecFile } from '../src/api';
 import { Interpreter } from '../src/reference/interpreter';
 import type { Value } from '../src/runtime/values';
 import { ROWS } from '../spec/shmem_uffd/rows';
+import { stepText, type Step } from '../src/runtime/step';
+import { generateChecker } from '../generator/load';
 
 const FILE = path.resolve(__dirname, '../spec/shmem_uffd/shmem_uffd.spec.ts');
 const spec = loadSpecFile(FILE, 'ShmemUffd');
@@ -33,9 +35,29 @@ const row = (id: string): RowVerdicts => {
 };
 const holds = (id: string, props: string[]) => props.map((p) => `${p}: ${row(id).verdicts[p].holds ? 'holds' : 'violated'}`);
 const all = (props: string[]) => props.map((p) => `${p}: holds`);
-/** the labels of a counterexample: `Thread[0]:write_lands` -> write_lands, `pwrite(1)` -> pwrite */
-const labels = (id: string, property: string) =>
-  row(id).counterexamples.find((c) => c.property === property)!.steps.map((s) => s.replace(/^.*:/, '').replace(/\(.*$/, ''));
+
+/** Every step of the row's model, by its text (the form verdicts.json stores). */
+function stepsByText(id: string): Map<string, Step> {
+  const { checker } = generateChecker(spec.model(ROWS.find((r) => r.id === id)!.constants));
+  const out = new Map<string, Step>();
+  checker.META.actions.forEach((a, i) => {
+    const combos = (a as { params: { size: number }[] }).params.reduce((m, p) => m * p.size, 1);
+    for (let c = 0; c < combos; c++) {
+      const st = checker.stepOf(i, c);
+      out.set(stepText(st), st);
+    }
+  });
+  return out;
+}
+/** the labels of a counterexample (a process step's label, or the action's name) */
+const labels = (id: string, property: string) => {
+  const steps = stepsByText(id);
+  return row(id).counterexamples.find((c) => c.property === property)!.steps.map((t) => {
+    const st = steps.get(t);
+    if (!st) throw new Error(`${id}: '${t}' is not a step of the spec`);
+    return st.label ?? st.action;
+  });
+};
 
 describe('ShmemUffd, the 6.18 kernel (default constants)', () => {
   test('the default constants are row D-wp-1', () => {
@@ -98,8 +120,8 @@ describe('variant A (2020 code + shmem uffd-wp)', () => {
     const json = (st: Value[]) => it.stateToJSON(st) as any;
     const step = (name: string, pred: (j: any) => boolean = () => true) => {
       const found: Value[][] = [];
-      it.successors(s, (_a, label, next) => {
-        if (label === name && pred(json(next))) found.push(next);
+      it.successors(s, (_a, step, next) => {
+        if (stepText(step) === name && pred(json(next))) found.push(next);
       });
       expect({ step: name, enabled: found.length > 0 }).toEqual({ step: name, enabled: true });
       s = found[0];
@@ -136,8 +158,8 @@ describe('variant C (shmem_map_pages, i_private checked under ptl)', () => {
     let s: Value[] = it.initialStates()[0];
     const step = (name: string, pred: (j: any) => boolean = () => true) => {
       const found: Value[][] = [];
-      it.successors(s, (_a, label, next) => {
-        if (label === name && pred(it.stateToJSON(next))) found.push(next);
+      it.successors(s, (_a, step, next) => {
+        if (stepText(step) === name && pred(it.stateToJSON(next))) found.push(next);
       });
       expect({ step: name, enabled: found.length > 0 }).toEqual({ step: name, enabled: true });
       s = found[0];

@@ -5,6 +5,8 @@
 import type { EventObs, Observation, Op, PageObs, ThreadObs, UffdMode } from '../../conformance/trace';
 import type { Binding } from '../../conformance/spec-target';
 import { registerModes } from './variants';
+import { tagOfJson } from '../../src/runtime/json';
+import { boolParam, intInstance, intParam } from '../../src/runtime/step';
 
 type Json = Record<string, any>;
 
@@ -14,18 +16,6 @@ export const PWRITE_VALUE = 0x50; // 'P'
 export const COPY_VALUE = 0x43; // 'C'
 
 const EVENT_KIND: Record<string, UffdMode> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
-
-function params(name: string): unknown[] {
-  const m = /\((.*)\)$/.exec(name);
-  return m ? JSON.parse(`[${m[1]}]`) : [];
-}
-
-function instance(name: string): number {
-  const m = /\[(\d+)\]/.exec(name);
-  return m ? Number(m[1]) : 0;
-}
-
-const tagOf = (v: unknown): string => (typeof v === 'string' ? v : (v as Json).tag);
 
 export function shmemBinding(constants: Record<string, unknown>): Binding {
   const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
@@ -40,9 +30,10 @@ export function shmemBinding(constants: Record<string, unknown>): Binding {
     opOf(x) {
       const f = x.from;
       const t = x.to.json;
-      switch (x.action) {
+      const step = x.step;
+      switch (step.action) {
         case 'Thread:access': {
-          const u = instance(x.name);
+          const u = intInstance(step);
           if (t['Thread.m'][u] !== 0) return null; // a trace drives one mapping
           const page = t['Thread.p'][u] as number;
           return t['Thread.wr'][u] ? { op: 'write', thread: u, page, value: WRITE_VALUE(u) } : { op: 'read', thread: u, page };
@@ -50,16 +41,17 @@ export function shmemBinding(constants: Record<string, unknown>): Binding {
         case 'Punch:punch_begin':
           return { op: 'punch', lo: t['Punch.lo'], hi: t['Punch.hi'] - 1 };
         case 'madvise_dontneed': {
-          const [mm, pg] = params(x.name) as number[];
+          const mm = intParam(step, 'mm');
+          const pg = intParam(step, 'pg');
           return mm === 0 ? { op: 'madvise', advice: 'DONTNEED', lo: pg, hi: pg } : null;
         }
         case 'pwrite': {
-          const [pg] = params(x.name) as number[];
+          const pg = intParam(step, 'pg');
           return { op: 'pwrite', page: pg, value: PWRITE_VALUE };
         }
         case 'mwriteprotect_range': {
-          const [pg, protect] = params(x.name) as [number, boolean];
-          return { op: 'writeprotect', lo: pg, hi: pg, wp: protect };
+          const pg = intParam(step, 'pg');
+          return { op: 'writeprotect', lo: pg, hi: pg, wp: boolParam(step, 'protect') };
         }
         case 'mfill_atomic_copy': {
           const pg = monPage(f);
@@ -74,13 +66,14 @@ export function shmemBinding(constants: Record<string, unknown>): Binding {
         case 'userfaultfd_read':
           return 'internal';
       }
-      if (x.action.startsWith('Thread:') || x.action.startsWith('Punch:')) return 'internal';
+      // the rest of a kernel path: every other step of a thread or of the punch
+      if (step.process === 'Thread' || step.process === 'Punch') return 'internal';
       return null;
     },
 
     eventOf(x) {
-      if (x.action !== 'userfaultfd_read') return null;
-      const [u] = params(x.name) as number[];
+      if (x.step.action !== 'userfaultfd_read') return null;
+      const u = intParam(x.step, 'u');
       const msg = x.from.uffd_msg[u] as Json;
       return { kind: EVENT_KIND[msg.reason], page: x.from['Thread.p'][u], write: msg.write };
     },
@@ -88,16 +81,16 @@ export function shmemBinding(constants: Record<string, unknown>): Binding {
     observe(op, start, final, events) {
       const pages: PageObs[] = Object.keys(final.cache).map((k) => {
         const pte = final.pte['0'][k];
-        const tag = tagOf(pte);
+        const tag = tagOfJson(pte);
         const p: PageObs = {
-          cache: tagOf(final.cache[k]) !== 'Hole',
+          cache: tagOfJson(final.cache[k]) !== 'Hole',
           pte: tag === 'PteNone' ? 'none' : tag === 'PteMarker' ? 'marker' : 'present',
           wp: tag === 'PteMarker' || (tag === 'Present' && (pte as Json).wp === true),
         } as PageObs;
         return p;
       });
       const threads: ThreadObs[] = Object.keys(final.uffd_msg).map((k) =>
-        tagOf(final.uffd_msg[k]) !== 'NoMsg' || final.falloc_wait[k] === true ? { state: 'blocked' } : { state: 'idle' },
+        tagOfJson(final.uffd_msg[k]) !== 'NoMsg' || final.falloc_wait[k] === true ? { state: 'blocked' } : { state: 'idle' },
       );
       let result: Observation['result'] | undefined = 0;
       const f = start?.from;
@@ -112,10 +105,10 @@ export function shmemBinding(constants: Record<string, unknown>): Binding {
           result = undefined;
           break;
         case 'copy':
-          result = f && (tagOf(f.cache[op.page]) !== 'Hole' || tagOf(f.pte['0'][op.page]) === 'Present') ? -17 : 4096;
+          result = f && (tagOfJson(f.cache[op.page]) !== 'Hole' || tagOfJson(f.pte['0'][op.page]) === 'Present') ? -17 : 4096;
           break;
         case 'continue':
-          result = f && tagOf(f.cache[op.page]) === 'Hole' ? -14 : f && tagOf(f.pte['0'][op.page]) === 'Present' ? -17 : 4096;
+          result = f && tagOfJson(f.cache[op.page]) === 'Hole' ? -14 : f && tagOfJson(f.pte['0'][op.page]) === 'Present' ? -17 : 4096;
           break;
       }
       const obs = { pages, events, threads } as unknown as Observation;

@@ -9,6 +9,8 @@
 // and the simulator at label granularity, as binding.ts is
 // at the granularity of trace operations.
 import type { TraceStep } from '../../src/engine/result';
+import { tagOfJson } from '../../src/runtime/json';
+import { boolParam, intInstance, intParam, stepText, type Step } from '../../src/runtime/step';
 import type { Op, UffdMode } from '../../conformance/trace';
 import { registerModes } from './variants';
 import {
@@ -22,20 +24,16 @@ const IDLE_PCS = new Set(['access', 'exit', 'Done']);
 
 const REASONS: Record<string, UffdMode> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
 
-function tagOf(v: unknown): string {
-  return typeof v === 'string' ? v : (v as J).tag;
-}
-
 /** The spec state (plain JSON, as the checker prints it) projected onto a SchedState. */
 export function projectSpecState(s: J, pages: number, threads: number, mappings: number): SchedState {
   const page: PageState[] = [];
   for (let i = 0; i < pages; i++) {
     const slot = s.cache[i];
-    const cached = tagOf(slot) === 'Folio';
+    const cached = tagOfJson(slot) === 'Folio';
     const ptes: PteState[] = [];
     for (let m = 0; m < mappings; m++) {
       const e = s.pte[m][i];
-      const t = tagOf(e);
+      const t = tagOfJson(e);
       if (t === 'Present') ptes.push({ pte: 'present', wp: e.wp, writable: e.writable, stale: !cached || slot.gen !== e.folio });
       else ptes.push({ pte: t === 'PteMarker' ? 'marker' : 'none', wp: t === 'PteMarker', writable: false, stale: false });
     }
@@ -44,27 +42,18 @@ export function projectSpecState(s: J, pages: number, threads: number, mappings:
   const th: ThreadState[] = [];
   for (let u = 0; u < threads; u++) {
     if (IDLE_PCS.has(s['Thread.pc'][u])) th.push('idle');
-    else if (tagOf(s.uffd_msg[u]) !== 'NoMsg') th.push('userfault');
+    else if (tagOfJson(s.uffd_msg[u]) !== 'NoMsg') th.push('userfault');
     else if (s.falloc_wait[u]) th.push('falloc_wait');
     else th.push('running');
   }
   return { pages: page, threads: th };
 }
 
-/** `name(1, true)` → ['name', [1, true]] */
-function parseStepName(name: string): { head: string; args: (number | boolean)[] } {
-  const m = /^([^(]+)(?:\((.*)\))?$/.exec(name);
-  if (!m) throw new Error(`unexpected step name ${name}`);
-  const args = m[2] ? m[2].split(',').map((x) => x.trim()).map((x) => (x === 'true' ? true : x === 'false' ? false : Number(x))) : [];
-  return { head: m[1], args };
-}
-
-/** The simulator instruction for the spec step from `b` to `a` named `name`. */
-export function instrOf(name: string, b: J, a: J, constants: Record<string, unknown>): Instr {
-  const thread = /^Thread\[(\d+)\]:(\w+)$/.exec(name);
-  if (thread) {
-    const u = Number(thread[1]);
-    const label = thread[2];
+/** The simulator instruction for the spec step `step` from `b` to `a`. */
+export function instrOf(step: Step, b: J, a: J, constants: Record<string, unknown>): Instr {
+  if (step.process === 'Thread' && step.label !== null) {
+    const u = intInstance(step);
+    const label = step.label;
     if (label === 'access') {
       const m = a['Thread.m'][u] as number;
       const page = a['Thread.p'][u] as number;
@@ -77,23 +66,22 @@ export function instrOf(name: string, b: J, a: J, constants: Record<string, unkn
     const completes = !IDLE_PCS.has(b['Thread.pc'][u]) && IDLE_PCS.has(a['Thread.pc'][u]);
     return { do: 'step', thread: u, label, completes };
   }
-  const punch = /^Punch:(\w+)$/.exec(name);
-  if (punch) {
-    if (punch[1] !== 'punch_begin') return { do: 'punch', label: punch[1] };
+  if (step.process === 'Punch' && step.label !== null) {
+    if (step.label !== 'punch_begin') return { do: 'punch', label: step.label };
     return { do: 'punch', label: 'punch_begin', op: { op: 'punch', lo: a['Punch.lo'], hi: a['Punch.hi'] - 1 } };
   }
-  const { head, args } = parseStepName(name);
+  const name = stepText(step);
   const monPage = (): number => {
     if (typeof b.mon !== 'object') throw new Error(`${name}: the monitor is not handling a page`);
     return b.mon.page as number;
   };
-  switch (head) {
+  switch (step.action) {
     case 'mwriteprotect_range': {
-      const [pg, protect] = args as [number, boolean];
-      return { do: 'op', op: { op: 'writeprotect', lo: pg, hi: pg, wp: protect } };
+      const pg = intParam(step, 'pg');
+      return { do: 'op', op: { op: 'writeprotect', lo: pg, hi: pg, wp: boolParam(step, 'protect') } };
     }
     case 'userfaultfd_read': {
-      const [u] = args as [number];
+      const u = intParam(step, 'u');
       return { do: 'read', thread: u, kind: REASONS[b.uffd_msg[u].reason], page: b['Thread.p'][u] };
     }
     case 'mfill_atomic_copy': {
@@ -108,11 +96,12 @@ export function instrOf(name: string, b: J, a: J, constants: Record<string, unkn
       return { do: 'op', op: { op: 'wake', lo: pg, hi: pg } };
     }
     case 'madvise_dontneed': {
-      const [mm, pg] = args as [number, number];
+      const mm = intParam(step, 'mm');
+      const pg = intParam(step, 'pg');
       return { do: 'op', op: { op: 'madvise', advice: 'DONTNEED', lo: pg, hi: pg, ...(mm ? { mapping: mm } : {}) } };
     }
     case 'pwrite': {
-      const [pg] = args as [number];
+      const pg = intParam(step, 'pg');
       return { do: 'op', op: { op: 'pwrite', page: pg, value: 0x50 } };
     }
   }
@@ -134,7 +123,10 @@ export function scheduleOf(
   for (let i = 1; i < trace.length; i++) {
     const b = trace[i - 1].state as J;
     const a = trace[i].state as J;
-    steps.push({ step: trace[i].action, instr: instrOf(trace[i].action, b, a, constants), expect: projectSpecState(a, pages, threads, mappings) });
+    const step = trace[i].step;
+    if (step === null) throw new Error(`${row}/${property}: step ${i} of the trace has no step (only the initial state has none)`);
+    // the schedule file stores a step as its text (stepText): the format of the committed artefact
+    steps.push({ step: stepText(step), instr: instrOf(step, b, a, constants), expect: projectSpecState(a, pages, threads, mappings) });
   }
   return {
     format: SCHEDULE_FORMAT,
@@ -146,7 +138,7 @@ export function scheduleOf(
     pages,
     threads,
     mappings,
-    fill: Array.from({ length: pages }, (_, i) => (tagOf(init.cache[i]) === 'Folio' ? i + 1 : 0)),
+    fill: Array.from({ length: pages }, (_, i) => (tagOfJson(init.cache[i]) === 'Folio' ? i + 1 : 0)),
     register: registerModes(String(constants.UFFD_MODE)),
     initial: projectSpecState(init, pages, threads, mappings),
     steps,

@@ -4,6 +4,7 @@
 import { explore, type StateSpace, type StateStore } from './explore';
 import type { CheckOptions, CheckResult } from './result';
 import { FingerprintSet, fingerprint } from './fpset';
+import type { Step } from '../runtime/step';
 
 /** The interface of a generated checker (see generator/emit.ts). */
 export interface CompiledChecker {
@@ -11,7 +12,8 @@ export interface CompiledChecker {
     spec: string;
     constants: Record<string, unknown>;
     words: number;
-    actions: { name: string }[];
+    /** per action: its name, each parameter's name and number of values (the radixes of a combo), its process step */
+    actions: { name: string; params: { name: string; size: number }[]; process: { name: string; label: string; indexed: boolean } | null }[];
     invariants: string[];
   };
   WORDS: number;
@@ -23,7 +25,32 @@ export interface CompiledChecker {
   encode(n: unknown[], w: Uint32Array, o: number): void;
   decode(w: Uint32Array, o: number): unknown[];
   toJSON(s: unknown[]): Record<string, unknown>;
-  stepName(action: number, combo: number): string;
+  /** the step an emitted (action, combo) stands for */
+  stepOf(action: number, combo: number): Step;
+}
+
+/** A state of a generated checker in its three forms (result.ts says who reads which). */
+export interface StateForms {
+  /** decoded values, a copy that the module will not reuse */
+  s: unknown[];
+  /** plain JSON */
+  json: Record<string, unknown>;
+  /** the state's identity: its packed words, as text */
+  key: string;
+}
+
+/**
+ * For code that steps a generated checker by hand instead of through
+ * explore() (the conformance spec target, tests): a state the module
+ * emitted, in its three forms. The module may reuse the array it emits, so
+ * the decoded form is a copy, made through the packed encoding.
+ */
+export function stateForms(m: CompiledChecker): (s: unknown[]) => StateForms {
+  const words = new Uint32Array(m.WORDS);
+  return (s) => {
+    m.encode(s, words, 0);
+    return { s: m.decode(words, 0), json: m.toJSON(s), key: Array.from(words).join(',') };
+  };
 }
 
 /** Packed states: the arena holds each distinct state once, the fingerprint set maps to its index. */
@@ -71,7 +98,7 @@ export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
     invariant: (i, s) => m.INVARIANTS[i](s),
     terminated: (s) => m.terminated(s),
     toJSON: (s) => m.toJSON(s),
-    stepName: (a, c) => m.stepName(a, c),
+    stepOf: (a, c) => m.stepOf(a, c),
   };
 }
 

@@ -8,7 +8,8 @@
 // What a result may claim is decided here: a property holds only when the
 // exploration was complete (see `properties` in result.ts).
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, TraceStep, Violation } from './result';
-import { propertyVerdicts } from './result';
+import { INIT_ACTION, propertyVerdicts } from './result';
+import { stepText, type Step } from '../runtime/step';
 
 /** Where the states of an exploration are kept: the engine only needs indices. */
 export interface StateStore<S> {
@@ -35,7 +36,8 @@ export interface StateSpace<S> {
   /** every process has finished (a normal end, not a deadlock) */
   terminated(s: S): boolean;
   toJSON(s: S): Record<string, unknown>;
-  stepName(action: number, combo: number): string;
+  /** the step that produced a successor, from what `successors` emitted */
+  stepOf(action: number, combo: number): Step;
 }
 
 /**
@@ -92,10 +94,12 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
   const trace = (i: number): TraceStep[] => {
     const idx: number[] = [];
     for (let j = i; j >= 0; j = parent.a[j]) idx.push(j);
-    return idx.reverse().map((j) => ({
-      action: via.a[j] < 0 ? 'Init' : m.stepName(via.a[j], viaCombo.a[j]),
-      state: m.toJSON(m.store.get(j)),
-    }));
+    return idx.reverse().map((j): TraceStep => {
+      const state = m.toJSON(m.store.get(j));
+      if (via.a[j] < 0) return { action: INIT_ACTION, step: null, state };
+      const step = m.stepOf(via.a[j], viaCombo.a[j]);
+      return { action: stepText(step), step, state };
+    });
   };
   const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
     const result: CheckResult['result'] = violations.length

@@ -1,13 +1,51 @@
 // The outcome of a model-checking run, as printed by `--json` and returned
 // by the API. Both engines (generated checker, reference interpreter) produce
 // it through one exploration loop (explore.ts).
+import type { Step } from '../runtime/step';
+
+export type { Step } from '../runtime/step';
+
+// A state has three representations; each conversion is made in one place.
+//
+// - Decoded: an array of run-time values, one per variable (values.ts). What
+//   a spec's steps and invariants are evaluated on: the generated module's
+//   init/successors/INVARIANTS and the interpreter both work on it (the same
+//   representation, so a test can run the interpreter from a decoded state),
+//   and explore() hands it around without looking inside (StateSpace<S>).
+// - Packed: WORDS 32-bit words, generated modules only. The module's
+//   `encode` and `decode` convert, called from bfs.ts alone: PackedStore
+//   (the engine stores states packed: encode on add, decode on get) and
+//   stateForms (for code that steps a module by hand, such as the
+//   conformance spec target). It is a state's identity: fingerprints are
+//   taken of it, and the spec target keys states by it. The interpreter has
+//   no packed form; it keys its states by their JSON text (ValueStore).
+// - JSON: values.ts `toJSON` (tags as `{ tag, ... }`, maps as objects keyed
+//   by the index's text), applied per variable by the module's `toJSON` or
+//   the interpreter's `stateToJSON`. Made only where it is needed: as the
+//   interpreter's state key (ValueStore), for each state of a counterexample
+//   (TraceStep.state, in explore.ts `trace`) and for each state the spec
+//   target observes (stateForms). Everything
+//   downstream reads only this form: the text and `--json` output
+//   (src/cli/format.ts), the verdict tables (src/verdicts/render.ts), the
+//   schedules (spec/shmem_uffd/schedules.ts) and the trace binding
+//   (spec/shmem_uffd/binding.ts), so none of them depends on an engine's
+//   run-time representation (runtime/json.ts `tagOfJson` reads a tag there).
 
 export interface TraceStep {
-  /** 'Init', 'FillBig', 'RMPrepare(1)' or 'Proc[0]:label' */
+  /**
+   * The step's text, stepText(step) ('FillBig', 'RMPrepare(1)',
+   * 'Proc[0]:label'), or 'Init' for the initial state: what is printed, and
+   * the field `--json` output has always had.
+   */
   action: string;
+  /** the step as data (runtime/step.ts); null for the initial state, which no step produced */
+  step: Step | null;
   /** every variable as plain JSON (process pcs and locals as 'Proc.pc', 'Proc.x') */
   state: Record<string, unknown>;
 }
+
+/** The `action` of the initial state of a trace. */
+export const INIT_ACTION = 'Init';
 
 export interface Violation {
   /** the invariant's name, or 'Deadlock' */

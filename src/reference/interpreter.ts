@@ -4,6 +4,7 @@
 import type { IAction, IPathElem, IStmt, Model } from '../../dsl/ir';
 import { Env, domainValues, evaluate } from '../../dsl/evaluate';
 import { EvalError, Value, ord, toJSON, enumerate, setIn } from '../runtime/values';
+import { makeStep, stepText, type Step } from '../runtime/step';
 import type { CheckOptions, CheckResult } from '../engine/result';
 import { explore, type StateSpace, type StateStore } from '../engine/explore';
 import { SpecError, diag } from '../../dsl/diagnostics';
@@ -47,8 +48,8 @@ export class Interpreter {
     return out;
   }
 
-  /** every successor of `state`, with the name of the step that produced it */
-  successors(state: Value[], emit: (actionIndex: number, label: string, next: Value[]) => void) {
+  /** every successor of `state`, with the step that produced it */
+  successors(state: Value[], emit: (actionIndex: number, step: Step, next: Value[]) => void) {
     this.model.actions.forEach((a, ai) => {
       const paramValues = a.params.map((p) => enumerate(p.type));
       const frame: Value[] = new Array(a.slots);
@@ -69,7 +70,7 @@ export class Interpreter {
                 }
               }
             });
-            emit(ai, this.stepName(a, frame), next);
+            emit(ai, this.stepOf(a, frame), next);
           }, `step ${a.name}`);
           return;
         }
@@ -89,13 +90,9 @@ export class Interpreter {
     return { index: p.pcVar, keys, path: [], v: p.next, span: a.span };
   }
 
-  stepName(a: IAction, frame: Value[]): string {
-    if (a.process) {
-      if (!a.process.indexed) return a.name;
-      return `${a.process.name}[${JSON.stringify(toJSON(a.params[0].type, frame[a.params[0].slot]))}]:${a.process.label}`;
-    }
-    if (a.params.length === 0) return a.name;
-    return `${a.name}(${a.params.map((p) => JSON.stringify(toJSON(p.type, frame[p.slot]))).join(', ')})`;
+  /** the step of action `a` with the parameter values bound in `frame` */
+  stepOf(a: IAction, frame: Value[]): Step {
+    return makeStep(a, a.params.map((p) => toJSON(p.type, frame[p.slot])));
   }
 
   private exec(stmts: IStmt[], i: number, env: Env, upd: Update[], k: Cont, what: string): void {
@@ -235,8 +232,11 @@ class ValueStore implements StateStore<Value[]> {
 /** The interpreter as a state space for explore(). */
 export function interpretedSpace(model: Model): StateSpace<Value[]> {
   const it = new Interpreter(model);
-  const names: string[] = [];
-  const stepNames = new Map<string, number>();
+  // the interpreter makes steps as it runs them; the engine keeps a number per
+  // step (its `combo`) and asks for the step back by it. A step's text
+  // identifies it (stepText is one-to-one), so it is the key.
+  const steps: Step[] = [];
+  const numbers = new Map<string, number>();
   return {
     spec: model.name,
     constants: Object.fromEntries(model.constants.map((c) => [c.name, c.value])),
@@ -245,21 +245,21 @@ export function interpretedSpace(model: Model): StateSpace<Value[]> {
     invariants: model.invariants.map((i) => i.name),
     store: new ValueStore(it),
     init: (emit) => it.initialStates().forEach((s) => emit(s)),
-    // the interpreter names steps as it runs them; the engine asks for names by (action, combo)
     successors: (s, emit) =>
-      it.successors(s, (ai, name, next) => {
-        let k = stepNames.get(name);
+      it.successors(s, (ai, step, next) => {
+        const text = stepText(step);
+        let k = numbers.get(text);
         if (k === undefined) {
-          k = names.length;
-          names.push(name);
-          stepNames.set(name, k);
+          k = steps.length;
+          steps.push(step);
+          numbers.set(text, k);
         }
         emit(ai, k, next);
       }),
     invariant: (i, s) => it.invariantHolds(i, s),
     terminated: (s) => it.terminated(s),
     toJSON: (s) => it.stateToJSON(s),
-    stepName: (_a, combo) => names[combo],
+    stepOf: (_a, combo) => steps[combo],
   };
 }
 

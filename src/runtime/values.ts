@@ -7,6 +7,7 @@
 // map → array indexed by the ordinal of the domain value; set → array sorted
 // by compare(); seq → array.
 import { Type, size, typeToString } from './types';
+import type { JsonValue } from './json';
 
 export type Value = boolean | number | string | Value[] | { [k: string]: Value };
 
@@ -253,7 +254,7 @@ export function enumerate(t: Type): Value[] {
 }
 
 /** Plain JSON form used in traces and --json output. */
-export function toJSON(t: Type, v: Value): unknown {
+export function toJSON(t: Type, v: Value): JsonValue {
   switch (t.k) {
     case 'bool':
     case 'int':
@@ -261,17 +262,17 @@ export function toJSON(t: Type, v: Value): unknown {
     case 'union': {
       if (typeof v === 'string') return v;
       const ti = t.tags.find((x) => x.name === (v as any).$)!;
-      const o: Record<string, unknown> = { tag: ti.name };
+      const o: Record<string, JsonValue> = { tag: ti.name };
       for (const f of ti.fields) o[f.name] = toJSON(f.type, (v as any)[f.name]);
       return o;
     }
     case 'record': {
-      const o: Record<string, unknown> = {};
+      const o: Record<string, JsonValue> = {};
       for (const f of t.fields) o[f.name] = toJSON(f.type, (v as any)[f.name]);
       return o;
     }
     case 'map': {
-      const o: Record<string, unknown> = {};
+      const o: Record<string, JsonValue> = {};
       const arr = v as Value[];
       for (let i = 0; i < arr.length; i++) o[keyString(val(t.dom, i))] = toJSON(t.rng, arr[i]);
       return o;

@@ -3,6 +3,8 @@
 // durationMs fields is a function of the spec and the rows, so the files are
 // stable from run to run.
 import type { TraceStep } from '../engine/result';
+import { tagOfJson } from '../runtime/json';
+import { boolParam, intInstance, intParam, stepActor, type Step } from '../runtime/step';
 import type { RowResult } from './check';
 import { PROPERTIES } from '../../spec/shmem_uffd/rows';
 import { SWITCHES } from '../../spec/shmem_uffd/variants';
@@ -39,10 +41,9 @@ const KERNEL: Record<string, string> = {
 
 const arr = (m: Json): Json[] =>
   Array.isArray(m) ? m : Object.keys(m).sort((a, b) => Number(a) - Number(b)).map((k) => m[k]);
-const tagOf = (v: Json): string => (typeof v === 'string' ? v : v.tag);
 
 function pteText(p: Json): string {
-  switch (tagOf(p)) {
+  switch (tagOfJson(p)) {
     case 'PteNone':
       return 'none';
     case 'PteMarker':
@@ -53,7 +54,7 @@ function pteText(p: Json): string {
 }
 
 function cacheText(c: Json, locked: boolean): string {
-  return tagOf(c) === 'Hole' ? 'hole' : `folio g${c.gen}${locked ? ' (locked)' : ''}`;
+  return tagOfJson(c) === 'Hole' ? 'hole' : `folio g${c.gen}${locked ? ' (locked)' : ''}`;
 }
 
 /** per page: "cache | pte of mapping 0 | pte of mapping 1" */
@@ -73,13 +74,13 @@ function uffdText(s: Json): string {
   const ps = arr(s['Thread.p'] ?? {});
   const parts: string[] = [];
   msgs.forEach((m, t) => {
-    if (tagOf(m) === 'NoMsg') return;
+    if (tagOfJson(m) === 'NoMsg') return;
     const kind = m.reason === 'VmUffdWp' ? 'WP' : m.reason === 'VmUffdMinor' ? 'MINOR' : 'MISSING';
-    parts.push(`T${t} ${kind}${m.write ? '|WRITE' : ''} p${ps[t]} ${tagOf(m) === 'Pending' ? 'queued' : 'read'}`);
+    parts.push(`T${t} ${kind}${m.write ? '|WRITE' : ''} p${ps[t]} ${tagOfJson(m) === 'Pending' ? 'queued' : 'read'}`);
   });
   const mon = s.mon;
-  if (tagOf(mon) === 'Handling') parts.push(`monitor handles p${mon.page}`);
-  if (tagOf(mon) === 'MustWake') parts.push(`monitor must wake p${mon.page}`);
+  if (tagOfJson(mon) === 'Handling') parts.push(`monitor handles p${mon.page}`);
+  if (tagOfJson(mon) === 'MustWake') parts.push(`monitor must wake p${mon.page}`);
   const fw = arr(s.falloc_wait);
   fw.forEach((w, t) => w && parts.push(`T${t} on falloc waitq`));
   return parts.join('; ') || '—';
@@ -87,42 +88,47 @@ function uffdText(s: Json): string {
 
 function iPrivateText(s: Json): string {
   const f = s.i_private;
-  return tagOf(f) === 'Punching' ? `[${f.start},${f.next})` : '—';
+  return tagOfJson(f) === 'Punching' ? `[${f.start},${f.next})` : '—';
 }
 
-/** "Thread[1]:write_lands" -> actor, label; "mwriteprotect_range(0, true)" -> monitor */
-function splitAction(a: string): { actor: string; label: string; args: string } {
-  const m = /^([A-Za-z_]+(?:\[\d+\])?):([A-Za-z_]+)$/.exec(a);
-  if (m) return { actor: m[1], label: m[2], args: '' };
-  const c = /^([A-Za-z_]+)(?:\((.*)\))?$/.exec(a);
-  const label = c ? c[1] : a;
-  const actor = label === 'madvise_dontneed' || label === 'pwrite' ? 'syscall' : label === 'Init' ? '' : 'monitor';
-  return { actor, label, args: c && c[2] ? c[2] : '' };
+/**
+ * The who and step columns: a process step's instance and label
+ * ('Thread[1]', 'write_lands'); an action is the monitor's or, for the two
+ * that are system calls of the program, 'syscall', and its name is the
+ * label (the key of KERNEL).
+ */
+function whoAndLabel(step: Step | null): { actor: string; label: string } {
+  if (step === null) return { actor: '', label: 'Init' };
+  const actor = stepActor(step);
+  if (actor !== null && step.label !== null) return { actor, label: step.label };
+  const label = step.action;
+  return { actor: label === 'madvise_dontneed' || label === 'pwrite' ? 'syscall' : 'monitor', label };
 }
 
-/** What a thread step did, read from the states before and after it. */
-function detail(step: TraceStep, prev: Json | undefined): string {
-  const s = step.state as Json;
-  const { actor, label, args } = splitAction(step.action);
-  const tm = /^Thread\[(\d+)\]$/.exec(actor);
-  if (tm && prev) {
-    const t = tm[1];
+/** What a step did, read from the step's parameters and the states before and after it. */
+function detail(t: TraceStep, prev: Json | undefined): string {
+  const s = t.state as Json;
+  const step = t.step;
+  if (step === null) return '';
+  if (step.process === 'Thread' && step.label !== null && prev) {
+    const u = intInstance(step);
+    const label = step.label;
     const src = label === 'access' ? s : prev;
-    const op = `${src['Thread.wr'][t] ? 'store' : 'load'} p${src['Thread.p'][t]} via m${src['Thread.m'][t]}`;
+    const op = `${src['Thread.wr'][u] ? 'store' : 'load'} p${src['Thread.p'][u]} via m${src['Thread.m'][u]}`;
     if (label === 'write_lands' && !prev.silent_write && s.silent_write) return `${op}: **the write lands silently**`;
-    if (label === 'write_lands' && s['Thread.left'][t] < prev['Thread.left'][t]) return `${op}: the write lands`;
+    if (label === 'write_lands' && s['Thread.left'][u] < prev['Thread.left'][u]) return `${op}: the write lands`;
     return op;
   }
-  if (label === 'mwriteprotect_range') {
-    const [pg, prot] = args.split(',').map((x) => x.trim());
-    return `${prot === 'true' ? 'protect' : 'unprotect'} p${pg}`;
+  switch (step.action) {
+    case 'mwriteprotect_range':
+      return `${boolParam(step, 'protect') ? 'protect' : 'unprotect'} p${intParam(step, 'pg')}`;
+    case 'madvise_dontneed':
+      return `m${intParam(step, 'mm')} p${intParam(step, 'pg')}`;
+    case 'pwrite':
+      return `p${intParam(step, 'pg')}`;
+    case 'userfaultfd_read':
+      return `message of T${intParam(step, 'u')}`;
   }
-  if (label === 'madvise_dontneed') {
-    const [mm, pg] = args.split(',').map((x) => x.trim());
-    return `m${mm} p${pg}`;
-  }
-  if (label === 'pwrite') return `p${args}`;
-  if (label === 'userfaultfd_read') return `message of T${args}`;
   return '';
 }
 
@@ -133,12 +139,12 @@ export function renderTrace(trace: TraceStep[]): string {
   const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   trace.forEach((step, i) => {
     const s = step.state as Json;
-    const { actor, label } = splitAction(step.action);
+    const { actor, label } = whoAndLabel(step.step);
     const cells = [
       String(i),
       actor,
-      step.action === 'Init' ? 'Init' : `\`${label}\``,
-      step.action === 'Init' ? 'initial state' : KERNEL[label] ?? '',
+      step.step === null ? 'Init' : `\`${label}\``,
+      step.step === null ? 'initial state' : KERNEL[label] ?? '',
       i === 0 ? '' : detail(step, trace[i - 1].state),
       ...pageCells(s),
       iPrivateText(s),
