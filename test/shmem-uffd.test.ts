@@ -49,10 +49,12 @@ function stepsByText(id: string): Map<string, Step> {
   });
   return out;
 }
-/** the labels of a counterexample (a process step's label, or the action's name) */
+/** the labels of a counterexample after its initial state (a process step's label, or the action's name) */
 const labels = (id: string, property: string) => {
   const steps = stepsByText(id);
-  return row(id).counterexamples.find((c) => c.property === property)!.steps.map((t) => {
+  const [init, ...rest] = row(id).counterexamples.find((c) => c.property === property)!.steps;
+  expect(init).toBe('Init');
+  return rest.map((t) => {
     const st = steps.get(t);
     if (!st) throw new Error(`${id}: '${t}' is not a step of the spec`);
     return st.label ?? st.action;
