@@ -110,10 +110,10 @@ describe('a broken simulator is caught and shrunk', () => {
     expect(w.disagreement).toMatch(/pte/);
   });
 
-  test('truncation without the second unmap is caught as well', () => {
+  test('truncation without the second unmap is invisible to quiescent walks (the label-level schedules catch it)', () => {
     const r = fc.check(
       fc.property(choices, (cs) => walk('kernel-2020-wp', cs, { TRUNCATE_UNMAPS_MAPPED: false }).disagreement === undefined),
-      { numRuns: 300, seed: 7 },
+      { numRuns: 100, seed: 7 },
     );
     // sequentially the first unmap already zaps every pte of the range, so the
     // missing second unmap shows only in a race: a quiescent walk cannot see it.
