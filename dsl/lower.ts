@@ -10,7 +10,7 @@ import type { Span } from './ast';
 import { M, type MessageDef } from './messages';
 import type { IAction, IExpr, IInvariant, IPathElem, IStmt } from './ir';
 import { BOOL, INT, type Type, size, typeToString } from '../src/runtime/types';
-import { type Ctx, type ProcCtx, type ProcSymbol, Scope, fail, pcUnion } from './symbols';
+import { type Ctx, type ProcCtx, type ProcSymbol, Scope, aKind, fail, pcUnion } from './symbols';
 import type { Resolver } from './resolve';
 import type { Typer } from './typecheck';
 import { type Assigned, branch, checkForBody, join, nothingAssigned, recordAssign, recordGoto } from './assign-once';
@@ -67,7 +67,8 @@ export class Lowerer {
     const scope = Scope.root();
     const params = d.params.map((p) => {
       const type = this.res.domainType(p.type);
-      if (size(type) === 0) this.fail(M.EmptyParameterDomain, [p.name.name], p.type.span);
+      // no type is empty: ranges, enums and unions are checked non-empty where declared
+      if (size(type) === 0) throw new Error(`internal: parameter ${p.name.name} has an empty domain`);
       return { name: p.name.name, type, slot: scope.bind(p.name.name, type) };
     });
     const body = this.block(d.body, { scope, state: true, what: `action ${d.name.name}`, expanding: [] }, nothingAssigned());
@@ -224,7 +225,7 @@ export class Lowerer {
     const def = ctx.scope.lookup(name) ? undefined : this.typer.lookupDef(name, ctx);
     if (!def) {
       const g = this.res.globals.get(name);
-      if (g && !ctx.scope.lookup(name)) this.fail(M.NotCallable, [name, g.kind], s.fn.span);
+      if (g && !ctx.scope.lookup(name)) this.fail(M.NotCallable, [name, aKind(g.kind)], s.fn.span);
       this.fail(M.UnknownName, [name], s.fn.span);
     }
     if (def.decl.form !== 'stmt') this.fail(M.DefIsExpression, [name], s.span);
@@ -248,7 +249,7 @@ export class Lowerer {
       index = this.res.varIndex.get(root);
       if (index === undefined || this.res.vars[index].process) {
         const g = this.res.globals.get(root);
-        if (g) this.fail(M.NotAssignable, [root, g.kind], s.target.root.span);
+        if (g) this.fail(M.NotAssignable, [root, aKind(g.kind)], s.target.root.span);
         this.fail(M.UnknownVariable, [root], s.target.root.span);
       }
       ty = this.res.vars[index].type;

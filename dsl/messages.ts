@@ -11,7 +11,10 @@
 //   US3xxx  types (dsl/typecheck.ts, dsl/resolve.ts for type declarations)
 //   US4xxx  assign-once analysis and process lowering (dsl/assign-once.ts, dsl/lower.ts)
 //   US5xxx  constants: defaults, --const overrides, assumptions (dsl/constants.ts)
-// A retired code is never reused.
+// A retired code is never reused. Gaps are checks that turned out to be
+// unreachable (US1002 a syntax error with nothing expected, US2008 a process without steps, US2030 and US3046 empty
+// domains: the grammar and the type rules make them impossible); they are
+// internal errors now.
 
 export interface MessageDef {
   code: string;
@@ -25,7 +28,6 @@ function m(code: number, text: string): MessageDef {
 export const M = {
   // ---------- US1xxx: extraction and parsing
   SyntaxExpected: m(1001, 'expected {0}, found {1}'),
-  SyntaxUnexpected: m(1002, 'unexpected "{0}"'),
   UnterminatedComment: m(1003, 'unterminated comment: "/*" without "*/"'),
   LetWithoutIn: m(1004, 'expected "in" after the value of "let", found {0}'),
   ComparisonChain: m(1005, 'comparisons do not chain: parenthesize or join them with "&&" (found "{0}")'),
@@ -38,24 +40,23 @@ export const M = {
   TemplateNotConst: m(1012, 'a spec template must initialise a const: `export const Name = spec`...``'),
 
   // ---------- US2xxx: resolution
-  AlreadyDeclared: m(2001, '{0} is already declared (as a {1})'),
+  AlreadyDeclared: m(2001, '{0} is already declared (as {1})'),
   ReservedName: m(2002, '{0} is a reserved name'),
-  NotAType: m(2003, '{0} is a {1}, not a type'),
+  NotAType: m(2003, '{0} is {1}, not a type'),
   UnknownType: m(2004, 'unknown type {0}'),
   TypeCycle: m(2005, 'type {0} is defined in terms of itself'),
   FieldDeclaredTwice: m(2006, 'field {0} is declared twice'),
   NoMember: m(2007, '{0} {1} has no member'),
-  NoLabelledStep: m(2008, 'process {0} has no labelled step'),
   LabelTwice: m(2009, 'label {0} is used twice in process {1}'),
   DoneIsImplicit: m(2010, 'Done is the implicit final label'),
   LocalTwice: m(2011, 'local {0} is declared twice'),
   LocalHidesIndex: m(2012, 'local {0} hides the process index'),
   UnknownName: m(2013, 'unknown name {0}'),
-  NotAValue: m(2014, '{0} is a {1}, not a value'),
+  NotAValue: m(2014, '{0} is {1}, not a value'),
   ConstBeforeDecl: m(2015, 'constant {0} is used before its declaration'),
   UnknownTag: m(2016, 'unknown tag {0}'),
   UnknownVariable: m(2017, 'unknown variable {0}'),
-  NotAssignable: m(2018, '{0} is a {1}, not a variable: it cannot be assigned'),
+  NotAssignable: m(2018, '{0} is {1}, not a variable: it cannot be assigned'),
   BoundNotAssignable: m(2019, '{0} is a bound name, not a variable: it cannot be assigned'),
   SelfOutsideProcess: m(2020, 'self is only defined inside a process with instances (process P[i in D])'),
   NotAProcess: m(2021, '{0} is not a process'),
@@ -67,14 +68,13 @@ export const M = {
   NoInit: m(2027, 'the spec declares variables but no init block'),
   NoStateVariable: m(2028, 'the spec declares no state variable'),
   LivenessUnsupported: m(2029, 'property {0}: liveness properties are not supported yet (use an invariant)'),
-  NoInstance: m(2030, 'process {0} has no instance (empty domain)'),
   DefRecursive: m(2031, 'def {0} is recursive ({1}): a def is expanded where it is used, so it cannot call itself'),
   DefIsStatement: m(2032, 'def {0} is a statement def: use it as a statement, {0}(...)'),
   DefIsExpression: m(2033, 'def {0} is an expression def: it cannot be used as a statement'),
   DefArity: m(2034, 'def {0} takes {1}, given {2}'),
   DefNeedsArgs: m(2035, 'def {0} takes parameters: write {0}(...)'),
   DefParamTwice: m(2036, 'parameter {0} is declared twice'),
-  NotCallable: m(2037, '{0} is a {1}, not a def: it cannot be called'),
+  NotCallable: m(2037, '{0} is {1}, not a def: it cannot be called'),
 
   // ---------- US3xxx: types
   TypeMismatch: m(3001, 'type mismatch: {0} has type {1}, expected {2}'),
@@ -122,7 +122,6 @@ export const M = {
   NegativeCapacity: m(3043, 'a sequence capacity must be at least 0'),
   VariableTooLarge: m(3044, "the type of {0} has {1} values; a variable's type must have at most 2^52 (split it into several variables)"),
   DomainTooLarge: m(3045, 'the domain {0} has {1} values; a domain that is enumerated may have at most {2} (2^20)'),
-  EmptyParameterDomain: m(3046, 'parameter {0} ranges over an empty domain'),
 
   // ---------- US4xxx: assign-once analysis and lowering
   AssignedTwice: m(4001, '{0} is assigned twice in the same step'),

@@ -5,7 +5,7 @@ import type * as A from './ast';
 import { M } from './messages';
 import type { BuiltinFn, IExpr, IMatchArm } from './ir';
 import { BOOL, INT, type Type, assignable, findTag, join, typeToString } from '../src/runtime/types';
-import { type Ctx, showType } from './symbols';
+import { type Ctx, aKind, showType } from './symbols';
 import type { Typer } from './typecheck';
 
 export function binary(t: Typer, e: Extract<A.Expr, { kind: 'Binary' }>, ctx: Ctx): IExpr {
@@ -94,7 +94,7 @@ export function call(t: Typer, e: Extract<A.Expr, { kind: 'Call' }>, ctx: Ctx, e
   const fn = e.fn.name;
   if (!isBuiltin(fn)) {
     const g = t.sym.globals.get(fn);
-    if (g && !ctx.scope.lookup(fn)) t.fail(M.NotCallable, [fn, g.kind], e.fn.span);
+    if (g && !ctx.scope.lookup(fn)) t.fail(M.NotCallable, [fn, aKind(g.kind)], e.fn.span);
     return t.fail(M.UnknownFunction, [fn, Object.keys(ARITY).join(', ')], e.fn.span);
   }
   if (e.args.length !== ARITY[fn]) t.fail(M.BuiltinArity, [fn, `${ARITY[fn]} argument${ARITY[fn] > 1 ? 's' : ''}`], e.span);

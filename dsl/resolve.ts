@@ -10,7 +10,7 @@ import { M, type MessageDef } from './messages';
 import type { IConstant, IProcess, IVar } from './ir';
 import { BOOL, type TagInfo, type Type, size, typeToString } from '../src/runtime/types';
 import { MAX_ENUMERATED } from '../src/runtime/values';
-import { type GlobalKind, type ProcLocal, type ProcSymbol, type Symbols, fail } from './symbols';
+import { type GlobalKind, type ProcLocal, type ProcSymbol, type Symbols, aKind, fail } from './symbols';
 import { Typer } from './typecheck';
 
 /** Largest number of values a state variable may have: ordinals must stay exact in a double. */
@@ -54,7 +54,7 @@ export class Resolver implements Symbols {
 
   private addGlobal(name: A.Ident, kind: GlobalKind): void {
     const prev = this.globals.get(name.name);
-    if (prev) this.fail(M.AlreadyDeclared, [name.name, prev.kind], name.span);
+    if (prev) this.fail(M.AlreadyDeclared, [name.name, aKind(prev.kind)], name.span);
     if (name.name === 'self' || name.name === 'Done') this.fail(M.ReservedName, [name.name], name.span);
     this.globals.set(name.name, { kind, span: name.span });
   }
@@ -83,7 +83,7 @@ export class Resolver implements Symbols {
     const d = this.typeDecls.get(name);
     if (!d) {
       const g = this.globals.get(name);
-      if (g) this.fail(M.NotAType, [name, g.kind], span);
+      if (g) this.fail(M.NotAType, [name, aKind(g.kind)], span);
       this.fail(M.UnknownType, [name], span);
     }
     if (this.resolving.has(name)) this.fail(M.TypeCycle, [name], span);
@@ -177,7 +177,8 @@ export class Resolver implements Symbols {
 
   /** A process's pc variable (an enum of its labels and Done), its locals (variables indexed by instance) and its defs. */
   declareProcess(d: A.ProcessDecl): void {
-    if (d.steps.length === 0) this.fail(M.NoLabelledStep, [d.name.name], d.span);
+    // the grammar requires a step (Step+)
+    if (d.steps.length === 0) throw new Error(`internal: process ${d.name.name} without steps`);
     const labels: string[] = [];
     for (const s of d.steps) {
       if (labels.includes(s.label.name)) this.fail(M.LabelTwice, [s.label.name, d.name.name], s.label.span);
@@ -185,7 +186,8 @@ export class Resolver implements Symbols {
       labels.push(s.label.name);
     }
     const domain = d.index ? this.domainType(d.index.domain) : null;
-    if (domain && size(domain) === 0) this.fail(M.NoInstance, [d.name.name], d.index!.domain.span);
+    // no type is empty: ranges, enums and unions are checked non-empty where declared
+    if (domain && size(domain) === 0) throw new Error(`internal: process ${d.name.name} has an empty domain`);
     const pcEnum: Type = {
       k: 'union',
       name: `${d.name.name}.pc`,
@@ -208,7 +210,7 @@ export class Resolver implements Symbols {
     // a process's defs share its name space with its locals (a global def of the same name is hidden inside the process)
     const defs = new Map<string, A.DefDecl>();
     for (const def of d.defs) {
-      if (defs.has(def.name.name) || localTypes.has(def.name.name)) this.fail(M.AlreadyDeclared, [def.name.name, defs.has(def.name.name) ? 'def' : 'local'], def.name.span);
+      if (defs.has(def.name.name) || localTypes.has(def.name.name)) this.fail(M.AlreadyDeclared, [def.name.name, aKind(defs.has(def.name.name) ? 'def' : 'local')], def.name.span);
       defs.set(def.name.name, def);
     }
     this.processes.push(proc);

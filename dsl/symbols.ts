@@ -76,6 +76,11 @@ export class Scope {
 
 export type GlobalKind = 'const' | 'type' | 'tag' | 'var' | 'action' | 'process' | 'invariant' | 'property' | 'def';
 
+/** 'a var', 'an action': a kind of declaration in a message. */
+export function aKind(kind: string): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
 export interface ProcLocal {
   varIndex: number;
   type: Type;

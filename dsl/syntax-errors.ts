@@ -49,7 +49,7 @@ export function syntaxError(text: string, m: ohm.FailedMatchResult): Diagnostic 
   const found = tok.text === '' ? 'end of input' : `"${tok.text}"`;
   const at = { start: pos, end: pos + Math.max(tok.text.length, 0) };
   if (text.slice(pos - 1, pos + 1) === '..' && expected.size === 0) return report(M.RangeOutOfPlace, [], { start: pos - 1, end: pos + 1 });
-  if (expected.size === 0) return report(M.SyntaxUnexpected, [tok.text], at);
+  // (with nothing expected, describeExpected says "something else": ohm always reports some expectation)
   if (tok.text === '/*' && !text.includes('*/', pos)) return report(M.UnterminatedComment, [], at);
   if (letIn && expected.has('in')) return report(M.LetWithoutIn, [found], at);
   if (['==', '!=', '<', '<=', '>', '>='].includes(tok.text) && !expected.has('an integer')) return report(M.ComparisonChain, [tok.text], at);

@@ -13,7 +13,7 @@ import type { IDomain, IExpr } from './ir';
 import { BOOL, INT, type Type, assignable, findTag, join, typeToString } from '../src/runtime/types';
 import { EvalError, type Value } from '../src/runtime/values';
 import { evaluate, foldConst } from './evaluate';
-import { type Ctx, Fail, type ProcSymbol, Scope, type Symbols, fail, pcUnion, showType } from './symbols';
+import { type Ctx, Fail, type ProcSymbol, Scope, type Symbols, aKind, fail, pcUnion, showType } from './symbols';
 import { binary, call, match } from './operators';
 
 /** Thrown while probing whether a nullary def is a derived constant: it reads the state. */
@@ -315,7 +315,7 @@ export class Typer {
     const g = this.sym.globals.get(n);
     // while constants are probed, variables and processes are not declared yet
     if (ctx.probing && (g?.kind === 'var' || g?.kind === 'process')) throw new ReadsState();
-    if (g) this.fail(M.NotAValue, [n, g.kind], e.span);
+    if (g) this.fail(M.NotAValue, [n, aKind(g.kind)], e.span);
     return this.fail(M.UnknownName, [n], e.span);
   }
 
