@@ -34,7 +34,9 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
       return f();
     } catch (e) {
       if (e instanceof Fail) {
-        if (e.d) diags.push(e.d);
+        // an error inside a def is met at the def and again at each use: report it once
+        const d = e.d;
+        if (d && !diags.some((x) => x.code === d.code && x.message === d.message && x.span?.start === d.span?.start)) diags.push(d);
         return undefined;
       }
       if (e instanceof EvalError) {
