@@ -55,7 +55,7 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
   const consts = new ConstantPass(res, opts.name, opts.constants ?? {});
   for (const d of decls) {
     if (d.kind === 'Const' && attempt(() => (consts.checkConst(d), true)) === undefined) res.failedConsts.add(d.name.name);
-    if (d.kind === 'Def') attempt(() => consts.checkDerived(d));
+    if (d.kind === 'Def' && attempt(() => (consts.checkDerived(d), true)) === undefined) res.failedConsts.add(d.name.name);
   }
   attempt(() => consts.checkOverrides());
   if (diags.length) return { diagnostics: diags };

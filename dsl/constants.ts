@@ -46,8 +46,8 @@ export class ConstantPass {
    * `def N: T = e` at the top level, where e reads no state, is a derived
    * constant: computed once here, listed with the constants (so reports and
    * traces show it), and never set from the command line. A def that reads the
-   * state is left to be expanded where it is used; so is one with an error,
-   * which its definition check reports.
+   * state is left to be expanded where it is used. --const may name a
+   * derived constant only with the value it has.
    */
   checkDerived(d: A.DefDecl): void {
     if (d.form !== 'expr' || d.parens) return;
@@ -64,6 +64,10 @@ export class ConstantPass {
       throw e;
     }
     this.checkValueInType(value, type, d.value.span, `def ${d.name.name}`);
+    // A full constants record (as traces and counterexample schedules store it)
+    // names the derived constants too: it may, with their own values.
+    const override = this.overrides[d.name.name];
+    if (override !== undefined && String(override) !== String(value)) this.fail(M.OverrideDerived, [d.name.name, String(override), String(value)], d.name.span);
     this.res.constants.set(d.name.name, { name: d.name.name, type, value, overridden: false, derived: true });
   }
 
@@ -93,8 +97,9 @@ export class ConstantPass {
       const known = [...this.res.constDecls.keys()];
       // located at the spec's first constant, or at the start of the spec when it has none
       const at = known.length ? this.res.constDecls.get(known[0])!.span : { start: 0, end: 0 };
-      const derived = this.res.defs.get(name);
-      if (derived && derived.form === 'expr' && !derived.parens) this.fail(M.OverrideDerived, [name], derived.name.span);
+      // a derived constant is checked against its computed value in checkDerived
+      const def = this.res.defs.get(name);
+      if (def?.form === 'expr' && !def.parens && (this.res.constants.get(name)?.derived || this.res.failedConsts.has(name))) continue;
       this.fail(M.UnknownConstant, [name, this.specName, known.length ? `constants: ${known.join(', ')}` : 'it has no constants'], at);
     }
   }

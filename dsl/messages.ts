@@ -140,7 +140,7 @@ export const M = {
   AssumptionFails: m(5007, 'assumption does not hold for {0}'),
   DefaultOutOfType: m(5008, '{0}: {1} is outside {2}'),
   ConstEvalFails: m(5009, 'constant expression: {0}'),
-  OverrideDerived: m(5010, '--const {0}: {0} is derived (def {0}), so it cannot be set'),
+  OverrideDerived: m(5010, '--const {0}={1}: {0} is derived (def {0}), its value here is {2}'),
 } as const;
 
 export type MessageKey = keyof typeof M;

@@ -83,7 +83,9 @@ describe('def in guards, updates and invariants', () => {
   test('a def without parameters over constants is a derived constant: listed, and not settable', () => {
     const m = parseSpecText('S', WITH_DEFS).model();
     expect(m.constants.map((c) => [c.name, c.value, c.derived ?? false])).toEqual([['N', 3, false], ['CAP', 4, true]]);
-    expect(errors(WITH_DEFS, { CAP: '2' })).toEqual(['<spec S>:8:7: error US5010: --const CAP: CAP is derived (def CAP), so it cannot be set']);
+    expect(errors(WITH_DEFS, { CAP: '2' })).toEqual(['<spec S>:8:7: error US5010: --const CAP=2: CAP is derived (def CAP), its value here is 4']);
+    // a full constants record, as traces store it, names it with its own value
+    expect(errors(WITH_DEFS, { N: '3', CAP: '4' })).toEqual([]);
   });
 
   test('a def without parameters that reads the state is expanded at each use', () => {

@@ -1,5 +1,5 @@
-// US5010: A derived constant (a def without parameters over constants) is computed from the constants, so it cannot be set.
-// --const TWICE=2
+// US5010: A derived constant (a def without parameters over constants) is computed from the constants: --const may name it only with the value it has.
+// --const TWICE=3
 import { spec } from "../../../dsl";
 
 export const Case = spec`
