@@ -1,5 +1,5 @@
 // The abstract syntax tree produced by the parser (dsl/parser.ts) and read by
-// the checker (dsl/checker.ts). Every node carries the span of its text in the
+// the analysis passes (dsl/analyze.ts). Every node carries the span of its text in the
 // spec source so diagnostics can point into the .spec.ts file.
 
 /** Half-open character range [start, end) in the spec text (the template's content). */
@@ -55,7 +55,8 @@ export type Decl =
   | ActionDecl
   | ProcessDecl
   | InvariantDecl
-  | PropertyDecl;
+  | PropertyDecl
+  | DefDecl;
 
 export interface ConstDecl extends Node, Documented {
   kind: 'Const';
@@ -104,6 +105,8 @@ export interface ProcessDecl extends Node, Documented {
   /** `process P[t in D]`: index variable and its domain; absent for a single instance. */
   index?: { name: Ident; domain: TypeExpr };
   locals: LocalDecl[];
+  /** defs declared in the process: they may read its locals and `self`, and (statement defs) goto its labels */
+  defs: DefDecl[];
   steps: LabelledStep[];
 }
 export interface LocalDecl extends Node {
@@ -125,6 +128,28 @@ export interface PropertyDecl extends Node, Documented {
   kind: 'Property';
   name: Ident;
   expr: Expr;
+}
+
+/**
+ * `def name(params): T = expr` (an expression) or `def name(params) { stmts }`
+ * (a statement macro). Both are expanded where they are used.
+ */
+export type DefDecl = ExprDefDecl | StmtDefDecl;
+interface DefBase extends Node, Documented {
+  kind: 'Def';
+  name: Ident;
+  params: Param[];
+  /** written with a parameter list, even an empty one: `def f() ...` is used as `f()`, `def N: T = e` as `N` */
+  parens: boolean;
+}
+export interface ExprDefDecl extends DefBase {
+  form: 'expr';
+  result: TypeExpr;
+  value: Expr;
+}
+export interface StmtDefDecl extends DefBase {
+  form: 'stmt';
+  body: Stmt[];
 }
 
 export interface SpecAst extends Node {
@@ -151,7 +176,9 @@ export type Stmt =
   | { kind: 'Either'; span: Span; branches: Stmt[][] }
   | { kind: 'For'; span: Span; name: Ident; domain: Domain; body: Stmt[] }
   | { kind: 'Skip'; span: Span }
-  | { kind: 'Goto'; span: Span; label: Ident };
+  | { kind: 'Goto'; span: Span; label: Ident }
+  /** a statement def used as a statement: `name(args)` */
+  | { kind: 'Call'; span: Span; fn: Ident; args: Expr[] };
 
 /** Where a bound variable ranges: a type (name or `a..b`) or a set-valued expression. */
 export type Domain =

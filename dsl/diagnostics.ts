@@ -1,5 +1,9 @@
 // Errors are values with a source span; they are rendered in one place (render()).
+// A front-end diagnostic also carries the stable code of its message
+// (dsl/messages.ts), shown as `error US3001:`; errors of later stages (a CLI
+// flag, an evaluation failure, a trace) have no code.
 import type { Span } from './ast';
+import { type MessageDef, format, phaseOf } from './messages';
 
 export interface SourceText {
   /** path of the file shown to the user (e.g. spec/examples/diehard.spec.ts) */
@@ -12,6 +16,8 @@ export interface SourceText {
 
 export interface Diagnostic {
   message: string;
+  /** the message's code in dsl/messages.ts, e.g. 'US3001'; absent outside the front end */
+  code?: string;
   /** span relative to the spec text; absent for errors without a location (e.g. a CLI flag) */
   span?: Span;
   source?: SourceText;
@@ -26,8 +32,14 @@ export class SpecError extends Error {
   }
 }
 
+/** A diagnostic without a code: for the stages after the front end (CLI, evaluation, traces). */
 export function diag(phase: string, message: string, span?: Span, source?: SourceText): Diagnostic {
   return { phase, message, span, source };
+}
+
+/** A front-end diagnostic: a message of the table with its arguments. */
+export function report(msg: MessageDef, args: readonly (string | number)[], span?: Span, source?: SourceText): Diagnostic {
+  return { phase: phaseOf(msg.code), code: msg.code, message: format(msg.text, args), span, source };
 }
 
 /** line and column (1-based) of an absolute offset in a text */
@@ -43,14 +55,15 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
   return { line, col: offset - lineStart + 1 };
 }
 
-/** `file:line:col: error: message` — the first line of every rendering */
+/** `file:line:col: error US3001: message` — the first line of every rendering */
 export function renderOneLine(d: Diagnostic): string {
+  const error = d.code ? `error ${d.code}` : 'error';
   if (d.source && d.span) {
     const { line, col } = lineCol(d.source.text, d.source.base + d.span.start);
-    return `${d.source.file}:${line}:${col}: error: ${d.message}`;
+    return `${d.source.file}:${line}:${col}: ${error}: ${d.message}`;
   }
-  if (d.source) return `${d.source.file}: error: ${d.message}`;
-  return `error: ${d.message}`;
+  if (d.source) return `${d.source.file}: ${error}: ${d.message}`;
+  return `${error}: ${d.message}`;
 }
 
 /** Full rendering: the one-line form, then the source line and a caret under the span. */

@@ -4,7 +4,7 @@
 // stay independent implementations of the semantics.
 import type { IDomain, IExpr } from './ir';
 import { EvalError, MAX_ENUMERATED, Value, compare, enumerate, equals, ord, setFromArray, setHas, tagOf } from '../src/runtime/values';
-import { typeToString } from '../src/runtime/types';
+import { BOOL, type Type, typeToString } from '../src/runtime/types';
 
 export interface Env {
   /** the state the expression reads (null where there is none, e.g. constants) */
@@ -229,4 +229,26 @@ export function domainValues(d: IDomain, env: Env): Value[] {
     case 'set':
       return (evaluate(d.e, env) as Value[]).slice().sort(compare);
   }
+}
+
+/** Fold expressions whose operands are all literals (constants are literals by the time expressions are typed). */
+export function foldConst(e: IExpr): IExpr {
+  if (e.k === 'lit' || e.k === 'var' || e.k === 'local') return e;
+  if (e.k === 'bin' && e.a.k === 'lit' && e.b.k === 'lit' && ['+', '-', '*', '<', '<=', '>', '>=', '==', '!=', '&&', '||'].includes(e.op)) {
+    try {
+      return { k: 'lit', v: evaluate(e, { state: null, frame: [] }), ty: e.ty.k === 'int' ? intLitType(evaluate(e, { state: null, frame: [] }) as number) : e.ty };
+    } catch {
+      return e;
+    }
+  }
+  if (e.k === 'neg' && e.e.k === 'lit') {
+    const v = -(e.e.v as number);
+    return { k: 'lit', v, ty: intLitType(v) };
+  }
+  if (e.k === 'not' && e.e.k === 'lit') return { k: 'lit', v: !e.e.v, ty: BOOL };
+  return e;
+}
+
+function intLitType(v: number): Type {
+  return { k: 'int', lo: v, hi: v };
 }

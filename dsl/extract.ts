@@ -4,7 +4,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Node, Project, SyntaxKind, type SourceFile, type TaggedTemplateExpression } from 'ts-morph';
-import { diag, type Diagnostic, type SourceText } from './diagnostics';
+import { diag, report, type Diagnostic, type SourceText } from './diagnostics';
+import { M } from './messages';
 
 export interface ExtractedSpec {
   /** the name of the const the template initialises */
@@ -76,7 +77,7 @@ function collect(sf: SourceFile, text: string, fileSource: SourceText): ExtractR
       const ends = [template.getHead(), ...template.getTemplateSpans().slice(0, -1).map((s) => s.getLiteral())];
       for (const part of ends) {
         const at = part.getEnd() - 2;
-        diagnostics.push(diag('parse', '`${...}` substitutions are not allowed in a spec', { start: at, end: at + 2 }, fileSource));
+        diagnostics.push(report(M.TemplateSubstitution, [], { start: at, end: at + 2 }, fileSource));
       }
       continue;
     }
@@ -84,7 +85,7 @@ function collect(sf: SourceFile, text: string, fileSource: SourceText): ExtractR
     if (name === undefined) {
       const s = tagged.getStart();
       diagnostics.push(
-        diag('parse', 'a spec template must initialise a const: `export const Name = spec`...``', { start: s, end: s + tagged.getTag().getText().length }, fileSource),
+        report(M.TemplateNotConst, [], { start: s, end: s + tagged.getTag().getText().length }, fileSource),
       );
       continue;
     }

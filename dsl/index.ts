@@ -3,13 +3,15 @@
 // constants, so importing a spec module yields the same checked object that
 // the command line reads statically.
 import { parseSpec } from './parser';
-import { checkSpec, ConstOverrides } from './checker';
-import { SourceText, SpecError } from './diagnostics';
+import { analyzeSpec, type ConstOverrides } from './analyze';
+import { type SourceText, SpecError, report } from './diagnostics';
+import { M } from './messages';
 import type { SpecAst } from './ast';
 import type { Model } from './ir';
 
 export { SpecError } from './diagnostics';
 export type { Model } from './ir';
+export type { ConstOverrides } from './analyze';
 
 /** A spec's text, parsed, with the means to specialise it to constant values. */
 export class Spec {
@@ -22,7 +24,7 @@ export class Spec {
 
   /** Check the spec with these constant values (defaults for the rest); throws SpecError. */
   model(constants: ConstOverrides = {}): Model {
-    const { model, diagnostics } = checkSpec(this.ast, { name: this.name, source: this.source, constants });
+    const { model, diagnostics } = analyzeSpec(this.ast, { name: this.name, source: this.source, constants });
     if (!model) throw new SpecError(diagnostics);
     return model;
   }
@@ -42,7 +44,7 @@ export function parseSpecText(name: string, text: string, source?: SourceText): 
  * returned Spec is checked with the default constants, as the CLI would.
  */
 export function spec(strings: TemplateStringsArray, ...subs: unknown[]): Spec {
-  if (subs.length) throw new SpecError([{ phase: 'parse', message: 'a spec template cannot contain ${...} substitutions' }]);
+  if (subs.length) throw new SpecError([report(M.TemplateSubstitution, [])]);
   const text = strings.raw[0];
   const s = parseSpecText('spec', text);
   s.model();

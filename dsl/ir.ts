@@ -1,8 +1,10 @@
-// The checked, resolved model: what the checker produces from the AST for one
-// choice of constant values, and what the generator and the reference
+// The checked, resolved model: what the front end (dsl/analyze.ts) produces
+// from the AST for one choice of constant values, and what the generator and the reference
 // interpreter consume. Names are resolved to variable indices and local
 // slots; types are attached; processes are lowered to actions over a
-// program-counter variable per process.
+// program-counter variable per process. Defs are expanded where they are
+// used, so the IR has none: the generator and the reference interpreter need
+// nothing to support them.
 import type { Span } from './ast';
 import type { SourceText } from './diagnostics';
 import type { Type } from '../src/runtime/types';
@@ -113,6 +115,8 @@ export interface IConstant {
   type: Type;
   value: Value;
   overridden: boolean;
+  /** a top-level `def N: T = e` over constants only: computed, never set with --const */
+  derived?: boolean;
 }
 
 export interface Model {

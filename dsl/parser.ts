@@ -6,10 +6,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ohm from 'ohm-js';
 import type {
-  BinaryOp, Decl, Domain, Expr, FieldDecl, FieldInit, Ident, LabelledStep, LocalDecl, LPathElem, LValue,
+  BinaryOp, Decl, DefDecl, Domain, Expr, FieldDecl, FieldInit, Ident, LabelledStep, LocalDecl, LPathElem, LValue,
   MatchArm, Param, SpecAst, Span, Stmt, TagDecl, TypeExpr,
 } from './ast';
-import { diag, type Diagnostic } from './diagnostics';
+import { report, type Diagnostic } from './diagnostics';
+import { M } from './messages';
+import { syntaxError } from './syntax-errors';
 
 export interface ParseResult {
   ast?: SpecAst;
@@ -57,8 +59,9 @@ export function parseSpec(text: string): ParseResult {
     return diagnostics.length > 0 ? { diagnostics } : { ast, diagnostics: [] };
   } catch (e) {
     sink = [];
-    const what = e instanceof RangeError ? 'the spec is nested too deeply to parse' : `internal parser error: ${String(e)}`;
-    return { diagnostics: [diag('parse', what, { start: 0, end: Math.min(1, text.length) })] };
+    // anything but a stack overflow is a bug of ours: an internal error (exit 70), not a user diagnostic
+    if (!(e instanceof RangeError)) throw e;
+    return { diagnostics: [report(M.NestedTooDeeply, [], { start: 0, end: Math.min(1, text.length) })] };
   }
 }
 
@@ -87,111 +90,11 @@ function attachDocs(ast: SpecAst, text: string): void {
   for (const d of ast.decls) {
     if (d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Type' || d.kind === 'Union') continue;
     d.doc = docComment(text, d.span.start);
-    if (d.kind === 'Process') for (const st of d.steps) st.doc = docComment(text, st.span.start);
-  }
-}
-
-// ---------------------------------------------------------------------------
-// Syntax errors
-// ---------------------------------------------------------------------------
-
-interface OhmFailure {
-  getText(): string;
-  getType(): string;
-  isFluffy(): boolean;
-}
-
-const STMT_KEYWORDS = ['await', 'if', 'let', 'with', 'either', 'for', 'skip', 'goto'];
-const DECL_KEYWORDS = ['const', 'assume', 'type', 'enum', 'union', 'var', 'init', 'action', 'process', 'invariant', 'property'];
-const EXPR_STARTS = ['(', 'true', 'false', 'an integer', 'match', '<<', '[', '{', '-', '!', 'not', 'if', 'let', 'forall', 'exists'];
-const TYPE_STARTS = ['bool', 'set', 'seq'];
-// Operators and postfix forms that can continue any expression. When an
-// expression has just ended they are all expected, and listing them only
-// hides what the user most likely missed.
-const OPERATORS = new Set([
-  '.', '[', '-', '+', '*', '/', '%', 'at', 'is', 'subseteq', 'notin', 'in', '>', '<', '>=', '<=', '!=', '==',
-  '\\', 'inter', 'union', 'and', '&&', '=>', 'or', '||', 'with', '..', '(',
-]);
-const KEYWORDS = new Set([
-  ...DECL_KEYWORDS, ...STMT_KEYWORDS, 'fairness', 'then', 'else', 'in', 'match', 'or', 'forall', 'exists',
-  'true', 'false', 'bool', 'set', 'seq', 'is', 'at', 'and', 'not',
-]);
-
-function syntaxError(text: string, m: ohm.FailedMatchResult): Diagnostic {
-  const pos = m.getRightmostFailurePosition();
-  const failures = ((m as unknown as { getRightmostFailures(): OhmFailure[] }).getRightmostFailures() ?? [])
-    .filter((f) => !f.isFluffy() && f.getType() !== 'code');
-  const expected = new Set<string>();
-  // `not ""` is the `never` rule: membership was disabled here (the value of a
-  // let), so an expected "in" is the let's own `in`, not an operator.
-  let letIn = false;
-  for (const f of failures) {
-    if (f.getText() === 'not ""') letIn = true;
-    // other negative lookaheads (`~"="`) are grammar plumbing
-    else if (f.getType() === 'string' || (f.getType() === 'description' && !f.getText().startsWith('not '))) {
-      expected.add(f.getText());
+    if (d.kind === 'Process') {
+      for (const st of d.steps) st.doc = docComment(text, st.span.start);
+      for (const def of d.defs) def.doc = docComment(text, def.span.start);
     }
   }
-  // after an assignment target, `x' =`, `x[..]` and `x.f` are variations of what is missing: `:=`
-  if (expected.has(':=')) for (const k of ["'", '[', '.']) expected.delete(k);
-  const tok = tokenAt(text, pos);
-  let message: string;
-  if (text.slice(pos - 1, pos + 1) === '..' && expected.size === 0) {
-    const msg = 'a range "a..b" is only allowed in a type, a domain (`in` of with/for/forall/exists/map) or after `in`/`notin`';
-    return diag('parse', msg, { start: pos - 1, end: pos + 1 });
-  } else if (expected.size === 0) {
-    message = `unexpected "${tok.text}"`;
-  } else if (tok.text === '/*' && !text.includes('*/', pos)) {
-    message = 'unterminated comment: "/*" without "*/"';
-  } else if (letIn && expected.has('in')) {
-    message = `expected "in" after the value of "let", found ${tok.text === '' ? 'end of input' : `"${tok.text}"`}`;
-  } else if (['==', '!=', '<', '<=', '>', '>='].includes(tok.text) && !expected.has('an integer')) {
-    message = `comparisons do not chain: parenthesize or join them with "&&" (found "${tok.text}")`;
-  } else if (expected.has('an identifier') && KEYWORDS.has(tok.text)) {
-    message = `"${tok.text}" is a keyword and cannot be used as a name`;
-  } else {
-    message = `expected ${describeExpected(expected)}, found ${tok.text === '' ? 'end of input' : `"${tok.text}"`}`;
-  }
-  return diag('parse', message, { start: pos, end: pos + Math.max(tok.text.length, 0) });
-}
-
-function describeExpected(raw: Set<string>): string {
-  const items = new Set(raw);
-  const groups: string[] = [];
-  const take = (name: string, markers: string[], members: string[], requireAll = true): void => {
-    const hit = requireAll ? markers.every((k) => items.has(k)) : markers.some((k) => items.has(k));
-    if (!hit) return;
-    for (const k of members) items.delete(k);
-    groups.push(name);
-  };
-  take('a declaration', ['const', 'invariant'], DECL_KEYWORDS);
-  take('a statement', ['await', 'skip'], [...STMT_KEYWORDS, 'an identifier']);
-  take('a type', TYPE_STARTS, [...TYPE_STARTS, ...EXPR_STARTS, 'an identifier']);
-  take('an expression', ['<<', 'match'], [...EXPR_STARTS, 'an identifier']);
-  const exprEnded = items.has('+') && items.has('*');
-  let rest = [...items];
-  if (exprEnded) rest = rest.filter((k) => !OPERATORS.has(k));
-  // `;` is optional and `{` after an expression is mostly a would-be tag
-  // constructor: mention them only when nothing else fits
-  const others = rest.filter((k) => k !== ';' && !(exprEnded && k === '{'));
-  if (others.length + groups.length > 0) rest = others;
-  if (exprEnded && rest.every((k) => k === '{' || k === ';') && groups.length === 0) groups.push('an operator');
-  // "end of input" reads best last; otherwise keep ohm's order (deterministic)
-  const ordered = [
-    ...rest.filter((k) => k !== 'end of input').map((k) => (/^[a-z]+ /.test(k) ? k : `"${k}"`)),
-    ...groups,
-    ...(rest.includes('end of input') ? ['end of input'] : []),
-  ];
-  if (ordered.length === 0) return 'something else';
-  if (ordered.length === 1) return ordered[0];
-  return `${ordered.slice(0, -1).join(', ')} or ${ordered[ordered.length - 1]}`;
-}
-
-/** The token starting at `pos`, for "found ..." in messages. */
-function tokenAt(text: string, pos: number): { text: string } {
-  const rest = text.slice(pos);
-  const m = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|:=|==|!=|<=|>=|=>|&&|\|\||\|->|->|<<|>>|\.\.|\/\*|\/\/|[^\s])/.exec(rest);
-  return { text: m ? m[0] : '' };
 }
 
 // ---------------------------------------------------------------------------
@@ -294,13 +197,14 @@ const actions: ohm.ActionDict<unknown> = {
   Param(name, _c, type): Param {
     return { span: span(this), name: ident(name), type: ast<TypeExpr>(type) };
   },
-  ProcessDecl(_kw, name, index, _lb, locals, steps, _rb): Decl {
+  ProcessDecl(_kw, name, index, _lb, locals, defs, steps, _rb): Decl {
     return {
       kind: 'Process',
       span: span(this),
       name: ident(name),
       index: opt<{ name: Ident; domain: TypeExpr }>(index),
       locals: locals.children.map((l) => ast<LocalDecl>(l)),
+      defs: defs.children.map((d) => ast<DefDecl>(d)),
       steps: steps.children.map((s) => ast<LabelledStep>(s)),
     };
   },
@@ -321,6 +225,17 @@ const actions: ohm.ActionDict<unknown> = {
   },
   PropertyDecl(_kw, name, _c, e): Decl {
     return { kind: 'Property', span: span(this), name: ident(name), expr: ast<Expr>(e) };
+  },
+  DefDecl_expr(_kw, name, params, _c, type, _eq, value): DefDecl {
+    const ps = opt<Param[]>(params);
+    return {
+      kind: 'Def', form: 'expr', span: span(this), name: ident(name), params: ps ?? [], parens: ps !== undefined,
+      result: ast<TypeExpr>(type), value: ast<Expr>(value),
+    };
+  },
+  DefDecl_stmt(_kw, name, params, body): DefDecl {
+    const ps = opt<Param[]>(params);
+    return { kind: 'Def', form: 'stmt', span: span(this), name: ident(name), params: ps ?? [], parens: ps !== undefined, body: ast<Stmt[]>(body) };
   },
 
   // ---------- types ----------
@@ -401,6 +316,9 @@ const actions: ohm.ActionDict<unknown> = {
   GotoStmt(_kw, label): Stmt {
     return { kind: 'Goto', span: span(this), label: ident(label) };
   },
+  CallStmt(fn, _lp, args, _rp): Stmt {
+    return { kind: 'Call', span: span(this), fn: ident(fn), args: list<Expr>(args) };
+  },
 
   // ---------- domains ----------
   // A bare name stays an expression (it may denote a set-valued constant or a
@@ -461,7 +379,7 @@ const actions: ohm.ActionDict<unknown> = {
       const p = left.operand;
       return { kind: 'At', span: s, process: { name: p.name, span: p.span }, index: left.index, label: ident(label) };
     }
-    sink.push(diag('parse', '`at` needs a process instance on its left: `P at label` or `P[i] at label`', left.span));
+    sink.push(report(M.AtNeedsProcess, [], left.span));
     return left;
   },
   RangeOrSet_range(lo, _dots, hi): Expr {
@@ -504,7 +422,7 @@ const actions: ohm.ActionDict<unknown> = {
   Atom_int(n): Expr {
     const value = Number(n.sourceString);
     if (!Number.isSafeInteger(value)) {
-      sink.push(diag('parse', `integer literal ${n.sourceString} is too large (the largest is ${Number.MAX_SAFE_INTEGER})`, span(this)));
+      sink.push(report(M.IntegerTooLarge, [n.sourceString, Number.MAX_SAFE_INTEGER], span(this)));
       return { kind: 'Int', span: span(this), value: 0 };
     }
     return { kind: 'Int', span: span(this), value };

@@ -280,12 +280,12 @@ describe('check: specs that hold, and --no-deadlock', () => {
 
 describe('check: user errors exit 2 with a located one-line diagnostic', () => {
   test('a malformed spec', () => {
-    expect(userError(run('malformed'))).toEqual([`${MALFORMED.shown}:5:15: error: expected an expression, found "}"`, '    init { x := }', '                ^']);
+    expect(userError(run('malformed'))).toEqual([`${MALFORMED.shown}:5:15: error US1001: expected an expression, found "}"`, '    init { x := }', '                ^']);
   });
 
   test('a spec that does not type-check', () => {
     expect(userError(run('illtyped'))).toEqual([
-      `${ILLTYPED.shown}:4:19: error: type mismatch: value assigned to x has type bool, expected 0..3`,
+      `${ILLTYPED.shown}:4:19: error US3001: type mismatch: value assigned to x has type bool, expected 0..3`,
       '    action A { x := true }',
       '                    ^^^^',
     ]);
@@ -293,7 +293,7 @@ describe('check: user errors exit 2 with a located one-line diagnostic', () => {
 
   test('--const of a constant the spec does not declare', () => {
     expect(userError(run('constUnknown'))).toEqual([
-      `${DIEHARD}:12:3: error: --const NOPE: spec DieHard declares no constant NOPE (constants: GOAL)`,
+      `${DIEHARD}:12:3: error US5006: --const NOPE: spec DieHard declares no constant NOPE (constants: GOAL)`,
       '    const GOAL: 0..6 = 4        // the film asks for 4 gallons',
       '    ^^^^^^^^^^^^^^^^^^^^',
     ]);
@@ -301,7 +301,7 @@ describe('check: user errors exit 2 with a located one-line diagnostic', () => {
 
   test('--const with a value outside the constant type', () => {
     expect(userError(run('constOutOfRange'))).toEqual([
-      `${DIEHARD}:12:15: error: --const GOAL=7: value out of 0..6`,
+      `${DIEHARD}:12:15: error US5004: --const GOAL=7: value out of 0..6`,
       '    const GOAL: 0..6 = 4        // the film asks for 4 gallons',
       '                ^^^^',
     ]);
@@ -423,7 +423,7 @@ describe('issue 8: a property holds only after a complete exploration', () => {
 describe('issue 8: user input errors are located exit-2 errors, not internal errors', () => {
   test('enumerating 0..2000000 in `with`', () => {
     expect(userError(run('hugeDomain'))).toEqual([
-      `${HUGE_DOMAIN.shown}:4:24: error: the domain 0..2000000 has 2000001 values; a domain that is enumerated may have at most 1048576 (2^20)`,
+      `${HUGE_DOMAIN.shown}:4:24: error US3045: the domain 0..2000000 has 2000001 values; a domain that is enumerated may have at most 1048576 (2^20)`,
       '    action A { with y in 0..2000000 { x := 1 } }',
       '                         ^^^^^^^^^^',
     ]);
@@ -441,7 +441,7 @@ describe('issue 8: user input errors are located exit-2 errors, not internal err
   });
 
   test('a bad enum value in --const: one error, not a second "used before its declaration"', () => {
-    expect(userError(run('badEnumConst'))).toEqual([`${ENUM_CONST.shown}:3:12: error: --const M=C: expected one of A, B`, '    const M: Mode = A', '             ^^^^']);
+    expect(userError(run('badEnumConst'))).toEqual([`${ENUM_CONST.shown}:3:12: error US5005: --const M=C: expected one of A, B`, '    const M: Mode = A', '             ^^^^']);
   });
 
   test('an unwritable --report path is refused before the run', () => {

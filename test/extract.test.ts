@@ -31,7 +31,7 @@ describe('extractSpecs', () => {
     expect(r.ast).toBeUndefined();
     const d = { ...r.diagnostics[0], source: broken.source };
     // `    x := x + * 1` is line 16 of the fixture; `*` is in column 14
-    expect(renderOneLine(d)).toBe(`${TWO}:16:14: error: expected an expression, found "*"`);
+    expect(renderOneLine(d)).toBe(`${TWO}:16:14: error US1001: expected an expression, found "*"`);
     expect(render(d).split('\n').slice(1)).toEqual(['      x := x + * 1', '               ^']);
   });
 
@@ -40,9 +40,9 @@ describe('extractSpecs', () => {
     expect(specs.map((s) => s.name)).toEqual(['Fine']);
     const lines = diagnostics.map(renderOneLine);
     expect(lines).toEqual([
-      `${BAD}:6:13: error: \`\${...}\` substitutions are not allowed in a spec`,
-      `${BAD}:9:16: error: a spec template must initialise a const: \`export const Name = spec\`...\`\``,
-      `${BAD}:11:13: error: a spec template must initialise a const: \`export const Name = spec\`...\`\``,
+      `${BAD}:6:13: error US1011: \`\${...}\` substitutions are not allowed in a spec`,
+      `${BAD}:9:16: error US1012: a spec template must initialise a const: \`export const Name = spec\`...\`\``,
+      `${BAD}:11:13: error US1012: a spec template must initialise a const: \`export const Name = spec\`...\`\``,
     ]);
     expect(render(diagnostics[0]).split('\n').slice(1)).toEqual(['    var x: 0..${N}', `  ${' '.repeat(12)}^^`]);
   });

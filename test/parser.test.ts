@@ -295,34 +295,34 @@ describe('brace ambiguities', () => {
 describe('diagnostics', () => {
   test('missing closing brace', () => {
     expect(err('init {\n  x := 1\n')).toBe(
-      'spec:3:1: error: expected "}" or a statement, found end of input\n  \n  ^',
+      'spec:3:1: error US1001: expected "}" or a statement, found end of input\n  \n  ^',
     );
   });
 
   test('bad token', () => {
     expect(err('var x: 0..3\ninit { x := 1 # 2 }')).toBe(
-      'spec:2:15: error: expected "}" or a statement, found "#"\n  init { x := 1 # 2 }\n                ^',
+      'spec:2:15: error US1001: expected "}" or a statement, found "#"\n  init { x := 1 # 2 }\n                ^',
     );
-    expect(err('init { x := 1 + }')).toBe('spec:1:17: error: expected an expression, found "}"\n  init { x := 1 + }\n                  ^');
+    expect(err('init { x := 1 + }')).toBe('spec:1:17: error US1001: expected an expression, found "}"\n  init { x := 1 + }\n                  ^');
   });
 
   test('keyword used as an identifier', () => {
     expect(err('var x: bool\nvar if: bool')).toBe(
-      'spec:2:5: error: "if" is a keyword and cannot be used as a name\n  var if: bool\n      ^^',
+      'spec:2:5: error US1006: "if" is a keyword and cannot be used as a name\n  var if: bool\n      ^^',
     );
   });
 
   test('other readable messages', () => {
-    expect(err('init { x = 1 }')).toMatch(/^spec:1:10: error: expected ":=", found "="/);
-    expect(err('invariant A: let x = y z')).toMatch(/^spec:1:24: error: expected "in" after the value of "let", found "z"/);
-    expect(err('invariant A: a == b == c')).toMatch(/^spec:1:21: error: comparisons do not chain/);
-    expect(err('var x: bool /* open')).toMatch(/^spec:1:13: error: unterminated comment/);
+    expect(err('init { x = 1 }')).toMatch(/^spec:1:10: error US1001: expected ":=", found "="/);
+    expect(err('invariant A: let x = y z')).toMatch(/^spec:1:24: error US1004: expected "in" after the value of "let", found "z"/);
+    expect(err('invariant A: a == b == c')).toMatch(/^spec:1:21: error US1005: comparisons do not chain/);
+    expect(err('var x: bool /* open')).toMatch(/^spec:1:13: error US1003: unterminated comment/);
   });
 
   test('messages name what was missing, not every operator', () => {
-    expect(err('init { if x y := 1 }')).toMatch(/^spec:1:13: error: expected "\{" or an operator, found "y"/);
-    expect(err('invariant I: match x { A => 1, _ = > 0 }')).toMatch(/^spec:1:34: error: expected "=>" or "\{", found "="/);
-    expect(err('init { x := 0..3 }')).toMatch(/^spec:1:14: error: a range "a..b" is only allowed in a type, a domain/);
+    expect(err('init { if x y := 1 }')).toMatch(/^spec:1:13: error US1001: expected "\{" or an operator, found "y"/);
+    expect(err('invariant I: match x { A => 1, _ = > 0 }')).toMatch(/^spec:1:34: error US1001: expected "=>" or "\{", found "="/);
+    expect(err('init { x := 0..3 }')).toMatch(/^spec:1:14: error US1007: a range "a..b" is only allowed in a type, a domain/);
   });
 
   test('spans of binary nodes cover their operands, parentheses included', () => {
@@ -332,12 +332,12 @@ describe('diagnostics', () => {
   });
 
   test('integer literal too large', () => {
-    expect(err('const N: 0..3 = 99999999999999999999')).toMatch(/^spec:1:17: error: integer literal 99999999999999999999 is too large/);
+    expect(err('const N: 0..3 = 99999999999999999999')).toMatch(/^spec:1:17: error US1010: integer literal 99999999999999999999 is too large/);
     expect(ok(`const N: 0..${Number.MAX_SAFE_INTEGER} = 0`).decls).toHaveLength(1);
   });
 
   test('`at` needs a process instance on its left', () => {
-    expect(err('invariant I: (a + b) at L')).toMatch(/^spec:1:15: error: `at` needs a process instance/);
+    expect(err('invariant I: (a + b) at L')).toMatch(/^spec:1:15: error US1009: `at` needs a process instance/);
   });
 
   test('deep nesting is a diagnostic, not a crash', () => {

@@ -68,25 +68,20 @@ export const ShmemUffd = spec`
   const DONTNEEDS: 0..2 = 0      // madvise(MADV_DONTNEED) calls
   const PWRITES: 0..2 = 0        // pwrite(2) calls into holes
 
-  // What the registration of mapping 0 contains (derived; the assumes forbid overriding them).
-  const REG_MISSING: bool = UFFD_MODE == Missing || UFFD_MODE == MissingWp
-  const REG_WP: bool = UFFD_MODE == Wp || UFFD_MODE == MissingWp
-  const REG_MINOR: bool = UFFD_MODE == Minor
+  // What the registration of mapping 0 contains. Derived constants (defs over
+  // constants): computed from UFFD_MODE and the variant, listed with the constants,
+  // never set with --const.
+  def REG_MISSING: bool = UFFD_MODE == Missing || UFFD_MODE == MissingWp
+  def REG_WP: bool = UFFD_MODE == Wp || UFFD_MODE == MissingWp
+  def REG_MINOR: bool = UFFD_MODE == Minor
   // vm_page_prot of mapping 0 is read-only (vma_wants_writenotify(): 6.2+ for WP VMAs;
   // shmem has no ->page_mkwrite and no soft-dirty here, so nothing else asks for it).
-  const RO_READ: bool = WRITENOTIFY && (UFFD_MODE == Wp || UFFD_MODE == MissingWp)
+  def RO_READ: bool = WRITENOTIFY && REG_WP
   // should_fault_around() for mapping 0 (mapping 1 is unregistered: always true).
-  const FA_REGISTERED: bool =
+  def FA_REGISTERED: bool =
     FAULT_AROUND == Always || FAULT_AROUND == ShmemMapPages
     || (FAULT_AROUND == SkipIfUffdArmed && UFFD_MODE == None)
-    || (FAULT_AROUND == SkipIfWpOrMinor && UFFD_MODE != Wp && UFFD_MODE != MissingWp && UFFD_MODE != Minor)
-  assume REG_MISSING == (UFFD_MODE == Missing || UFFD_MODE == MissingWp)
-  assume REG_WP == (UFFD_MODE == Wp || UFFD_MODE == MissingWp)
-  assume REG_MINOR == (UFFD_MODE == Minor)
-  assume RO_READ == (WRITENOTIFY && REG_WP)
-  assume FA_REGISTERED == (FAULT_AROUND == Always || FAULT_AROUND == ShmemMapPages
-    || (FAULT_AROUND == SkipIfUffdArmed && UFFD_MODE == None)
-    || (FAULT_AROUND == SkipIfWpOrMinor && !REG_WP && !REG_MINOR))
+    || (FAULT_AROUND == SkipIfWpOrMinor && !REG_WP && !REG_MINOR)
   // uffd-wp on shmem exists only with markers or on Peter's branch; markers are dropped
   // by truncation only where they exist.
   assume TRUNCATE_DROPS_MARKERS => PTE_MARKERS
@@ -165,6 +160,16 @@ export const ShmemUffd = spec`
     var reason: Reason = VmUffdMissing
     var fa_seen: Falloc = NoFalloc   // variant C with the check before ptl: what the peek saw
 
+    // The load or store is over (it read, or it landed): count it, forget its page, and
+    // go on to the next access, or exit after the last. Part of the step that uses it.
+    def access_done() {
+      left := left - 1
+      m := 0
+      p := 0
+      orig_marker := false
+      if left == 1 { goto exit } else { goto access }
+    }
+
     // The program chooses its next instruction: a load or a store of page p through mapping m.
     access:
       with mm in Mapping { with pp in Page { with ww in bool {
@@ -180,11 +185,7 @@ export const ShmemUffd = spec`
     load:
       await !falloc_wait[self] && uffd_msg[self] is NoMsg
       if pte[m][p] is Present {
-        left := left - 1
-        m := 0
-        p := 0
-        orig_marker := false
-        if left == 1 { goto exit } else { goto access }
+        access_done()
       } else {
         orig_marker := pte[m][p] is PteMarker
         goto do_read_fault
@@ -200,12 +201,8 @@ export const ShmemUffd = spec`
           // property (i): a store through the registered mapping to a page the monitor
           // protected, with no event for it since, must not land.
           if m == 0 && armed[p] { silent_write := true }
-          left := left - 1
-          m := 0
-          p := 0
           wr := false
-          orig_marker := false
-          if left == 1 { goto exit } else { goto access }
+          access_done()
         } else {
           goto do_wp_page
         }
@@ -244,11 +241,7 @@ export const ShmemUffd = spec`
       fa_seen := NoFalloc
       if row[p] is Present {
         // the faulting pte got filled: VM_FAULT_NOPAGE, the load re-executes and reads
-        left := left - 1
-        m := 0
-        p := 0
-        orig_marker := false
-        if left == 1 { goto exit } else { goto access }
+        access_done()
       } else {
         goto shmem_fault
       }
@@ -311,11 +304,7 @@ export const ShmemUffd = spec`
           orig_marker := false
           goto write_lands
         } else {
-          left := left - 1
-          m := 0
-          p := 0
-          orig_marker := false
-          if left == 1 { goto exit } else { goto access }
+          access_done()
         }
       }
 
@@ -458,6 +447,11 @@ export const ShmemUffd = spec`
   // UFFDIO_CONTINUE, WP by UFFDIO_WRITEPROTECT(clear); after a failed COPY/CONTINUE it
   // issues UFFDIO_WAKE. When idle it may write-protect a page (WP_ROUNDS times).
 
+  // __wake_userfault() for page pg: every thread with a message (pending or read) for
+  // pg is woken, and a woken unread message is dequeued by its thread.
+  def wake_userfault(pg: Page): [Tid] -> UffdMsg =
+    [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == pg then NoMsg else uffd_msg[u]]
+
   // read(2) on the uffd (userfaultfd_ctx_read): move one pending message to fault_wqh.
   // The event for page p has now reached the monitor.
   action userfaultfd_read(u: Tid) {
@@ -483,7 +477,7 @@ export const ShmemUffd = spec`
       cache[pg] := Folio { gen: trunc[pg] }
       pte[0][pg] := Present { folio: trunc[pg], writable: !wpmode, wp: wpmode }
       armed[pg] := wpmode
-      uffd_msg := [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == pg then NoMsg else uffd_msg[u]]
+      uffd_msg := wake_userfault(pg)
       mon := MonIdle
     }
   }
@@ -498,7 +492,7 @@ export const ShmemUffd = spec`
     } else {
       await !locked[pg]
       pte[0][pg] := Present { folio: cache[pg].gen, writable: true, wp: false }
-      uffd_msg := [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == pg then NoMsg else uffd_msg[u]]
+      uffd_msg := wake_userfault(pg)
       mon := MonIdle
     }
   }
@@ -527,7 +521,7 @@ export const ShmemUffd = spec`
         PteNone => PteNone }
       mon_prot[pg] := false
       armed[pg] := false
-      uffd_msg := [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == pg then NoMsg else uffd_msg[u]]
+      uffd_msg := wake_userfault(pg)
       mon := MonIdle
     }
   }
@@ -535,7 +529,7 @@ export const ShmemUffd = spec`
   // UFFDIO_WAKE of one page after a failed COPY/CONTINUE.
   action userfaultfd_wake {
     await mon is MustWake
-    uffd_msg := [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == mon.page then NoMsg else uffd_msg[u]]
+    uffd_msg := wake_userfault(mon.page)
     mon := MonIdle
   }
 

@@ -1,0 +1,9 @@
+// US2035: A def declared with parameters is used as a bare name.
+import { spec } from "../../../dsl";
+
+export const Case = spec`
+  var x: 0..3
+  init { x := 0 }
+  def next(n: 0..3): 0..3 = (n + 1) % 4
+  action A { x := next }
+`;
