@@ -6,7 +6,17 @@ import { M } from './messages';
 import type { BuiltinFn, IExpr, IMatchArm } from './ir';
 import { BOOL, INT, type Type, assignable, findTag, join, typeToString } from '../src/runtime/types';
 import { type Ctx, aKind, showType } from './symbols';
-import type { Typer } from './typecheck';
+import type { MessageDef } from './messages';
+import type { Span } from './ast';
+import type { Symbols } from './symbols';
+
+/** What the operators need of the typing pass (dsl/typecheck.ts implements it). */
+export interface Typer {
+  readonly sym: Symbols;
+  fail(msg: MessageDef, args: readonly (string | number)[], span?: Span): never;
+  expectType(want: Type, got: Type, span: Span, what?: string): void;
+  expr(e: A.Expr, ctx: Ctx, expected?: Type): IExpr;
+}
 
 export function binary(t: Typer, e: Extract<A.Expr, { kind: 'Binary' }>, ctx: Ctx): IExpr {
   const op = e.op;

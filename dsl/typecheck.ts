@@ -14,12 +14,12 @@ import { BOOL, INT, type Type, assignable, findTag, join, typeToString } from '.
 import { EvalError, type Value } from '../src/runtime/values';
 import { evaluate, foldConst } from './evaluate';
 import { type Ctx, Fail, type ProcSymbol, Scope, type Symbols, aKind, fail, pcUnion, showType } from './symbols';
-import { binary, call, match } from './operators';
+import { binary, call, match, type Typer as OperatorTyper } from './operators';
 
 /** Thrown while probing whether a nullary def is a derived constant: it reads the state. */
 export class ReadsState extends Error {}
 
-export class Typer {
+export class Typer implements OperatorTyper {
   constructor(readonly sym: Symbols) {}
 
   fail(msg: MessageDef, args: readonly (string | number)[], span?: Span): never {

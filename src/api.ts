@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { extractSpecs, selectSpec } from '../dsl/extract';
 import { Spec, parseSpecText } from '../dsl';
-import type { ConstOverrides } from '../dsl/checker';
+import type { ConstOverrides } from '../dsl/analyze';
 import { SpecError, diag } from '../dsl/diagnostics';
 import type { Model } from '../dsl/ir';
 import { generateChecker } from '../generator/load';

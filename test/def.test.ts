@@ -35,7 +35,7 @@ function errors(text: string, constants: Record<string, string> = {}): string[] 
 function outcome(text: string) {
   const model = parseSpecText('S', text).model();
   const run = (engine: 'generated' | 'interpreter') => {
-    const { durationMs, engine: _e, ...rest } = checkModel(model, { engine, deadlock: false, continueAfterViolation: true });
+    const { durationMs, engine: _e, ...rest } = checkModel(model, { engine, deadlock: false, stopAtFirst: false });
     void durationMs;
     return rest;
   };
