@@ -2,6 +2,7 @@
 // `toAst` semantics and turns ohm's match failures into one readable
 // diagnostic. parseSpec never throws: anything unexpected (including a stack
 // overflow on absurdly nested input) becomes a 'parse' diagnostic.
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ohm from 'ohm-js';
@@ -12,6 +13,7 @@ import type {
 import { report, type Diagnostic } from './diagnostics';
 import { M } from './messages';
 import { syntaxError } from './syntax-errors';
+import { inPackage } from '../src/util/package-root';
 
 export interface ParseResult {
   ast?: SpecAst;
@@ -31,9 +33,43 @@ function grammarPath(): string {
 
 let cached: { grammar: ohm.Grammar; semantics: ohm.Semantics } | undefined;
 
+/**
+ * Compiling grammar.ohm takes ~300 ms, most of a short command's start-up; its
+ * compiled form (ohm's recipe) loads in a few. The recipe is kept in build/,
+ * named by the grammar's hash so an edited grammar is never matched by a stale
+ * one; where build/ cannot be written the grammar is simply compiled each time.
+ */
+function compileGrammar(text: string): ohm.Grammar {
+  const hash = crypto.createHash('sha256').update(text).update(ohmVersion()).digest('hex').slice(0, 16);
+  const file = inPackage('build', `grammar-${hash}.json`);
+  try {
+    return recipes.makeRecipe(fs.readFileSync(file, 'utf8'));
+  } catch {
+    // no recipe yet (or an unreadable one): compile, then try to keep it
+  }
+  const grammar = ohm.grammar(text);
+  try {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, (grammar as unknown as { toRecipe(): string }).toRecipe());
+    fs.renameSync(tmp, file);
+  } catch {
+    // a read-only package: nothing to keep
+  }
+  return grammar;
+}
+
+// makeRecipe/toRecipe are how ohm's own tools ship precompiled grammars; its
+// type declarations leave them out.
+const recipes = ohm as unknown as { makeRecipe(recipe: string): ohm.Grammar };
+
+function ohmVersion(): string {
+  return (ohm as unknown as { version?: string }).version ?? '';
+}
+
 function load(): { grammar: ohm.Grammar; semantics: ohm.Semantics } {
   if (!cached) {
-    const grammar = ohm.grammar(fs.readFileSync(grammarPath(), 'utf8'));
+    const grammar = compileGrammar(fs.readFileSync(grammarPath(), 'utf8'));
     const semantics = grammar.createSemantics();
     semantics.addOperation('toAst', actions);
     cached = { grammar, semantics };
