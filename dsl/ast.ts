@@ -123,7 +123,7 @@ export interface InvariantDecl extends Node, Documented {
   name: Ident;
   expr: Expr;
 }
-/** Reserved for liveness properties; the checker reports it as not yet supported. */
+/** Reserved for liveness properties; the front end reports it as not yet supported. */
 export interface PropertyDecl extends Node, Documented {
   kind: 'Property';
   name: Ident;
@@ -220,7 +220,7 @@ export type Expr =
   /** `P[i] at label` / `P at label` */
   | { kind: 'At'; span: Span; process: Ident; index?: Expr; label: Ident }
   /** `P[i].x` / `P.x`: a process-local variable of an instance, read from outside.
-   *  Never produced by the parser (which yields Field(Index(Name P, i), x)); the checker rewrites. */
+   *  Never produced by the parser (which yields Field(Index(Name P, i), x)); the typing pass rewrites. */
   | { kind: 'ProcLocal'; span: Span; process: Ident; index?: Expr; local: Ident };
 
 export interface FieldInit extends Node {

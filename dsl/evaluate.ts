@@ -1,4 +1,4 @@
-// Evaluation of IR expressions over a state: used by the checker to fold
+// Evaluation of IR expressions over a state: used by the front end to fold
 // constant expressions and by the reference interpreter. The generated
 // checkers do not use it: they compile the same IR to JavaScript, so the two
 // stay independent implementations of the semantics.

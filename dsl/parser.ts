@@ -358,7 +358,7 @@ const actions: ohm.ActionDict<unknown> = {
 
   // ---------- domains ----------
   // A bare name stays an expression (it may denote a set-valued constant or a
-  // type; only the checker knows); ranges are Range expressions. Only forms
+  // type; only the typing pass knows); ranges are Range expressions. Only forms
   // that can only be types (`bool`, `set<..>`, `seq<..>`, `[D] -> T`) give a
   // TypeDomain.
   Domain_type(type): Domain {

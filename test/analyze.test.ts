@@ -302,7 +302,7 @@ describe('constants', () => {
 });
 
 describe('in a .spec.ts file, diagnostics point at file:line:col of the TypeScript file', () => {
-  const FILE = 'test/fixtures/checker-errors.spec.ts';
+  const FILE = 'test/fixtures/analysis-errors.spec.ts';
   const { specs, diagnostics } = extractSpecs(FILE);
   const load = (name: string) => {
     const s = specs.find((x) => x.name === name)!;
