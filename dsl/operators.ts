@@ -21,16 +21,19 @@ export interface Typer {
 export function binary(t: Typer, e: Extract<A.Expr, { kind: 'Binary' }>, ctx: Ctx): IExpr {
   const op = e.op;
   const mk = (a: IExpr, b: IExpr, ty: Type): IExpr => ({ k: 'bin', op, a, b, ty, span: e.span });
+  /** both operands of type `operand`, the result of type `result` */
+  const typed = (operand: Type, result: Type): IExpr => {
+    const a = t.expr(e.left, ctx, operand);
+    const b = t.expr(e.right, ctx, operand);
+    t.expectType(operand, a.ty, e.left.span, `left operand of ${op}`);
+    t.expectType(operand, b.ty, e.right.span, `right operand of ${op}`);
+    return mk(a, b, result);
+  };
   switch (op) {
     case '=>':
     case '||':
-    case '&&': {
-      const a = t.expr(e.left, ctx, BOOL);
-      const b = t.expr(e.right, ctx, BOOL);
-      t.expectType(BOOL, a.ty, e.left.span, `left operand of ${op}`);
-      t.expectType(BOOL, b.ty, e.right.span, `right operand of ${op}`);
-      return mk(a, b, BOOL);
-    }
+    case '&&':
+      return typed(BOOL, BOOL);
     case '==':
     case '!=': {
       const a = t.expr(e.left, ctx);
@@ -46,13 +49,8 @@ export function binary(t: Typer, e: Extract<A.Expr, { kind: 'Binary' }>, ctx: Ct
     case '-':
     case '*':
     case '/':
-    case '%': {
-      const a = t.expr(e.left, ctx, INT);
-      const b = t.expr(e.right, ctx, INT);
-      t.expectType(INT, a.ty, e.left.span, `left operand of ${op}`);
-      t.expectType(INT, b.ty, e.right.span, `right operand of ${op}`);
-      return mk(a, b, ['<', '<=', '>', '>='].includes(op) ? BOOL : INT);
-    }
+    case '%':
+      return typed(INT, ['<', '<=', '>', '>='].includes(op) ? BOOL : INT);
     case 'in':
     case 'notin': {
       const a = t.expr(e.left, ctx);

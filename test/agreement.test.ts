@@ -5,25 +5,15 @@
 // random and mutated texts to the front end, which may only ever answer with
 // a SpecError carrying located diagnostics.
 import * as fc from 'fast-check';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { parseSpecText } from '../dsl';
 import { SpecError, render } from '../dsl/diagnostics';
 import { checkModel } from '../src/api';
 import type { CheckResult } from '../src/engine/result';
 import { arbitrarySpec, specFromChoices, tokens } from './arbitrary-spec';
+import { useScratchBuildDir } from './helpers/cli';
 
-let buildDir: string;
-beforeAll(() => {
-  // generated modules of random specs go to a scratch folder, not build/gen
-  buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-agree-'));
-  process.env.UFFDSPEC_BUILD_DIR = buildDir;
-});
-afterAll(() => {
-  delete process.env.UFFDSPEC_BUILD_DIR;
-  fs.rmSync(buildDir, { recursive: true, force: true });
-});
+// generated modules of made-up specs go to a scratch folder, not build/gen
+useScratchBuildDir('uffdspec-agree-');
 
 const MAX_STATES = 4000;
 

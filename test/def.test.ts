@@ -3,22 +3,13 @@
 // and at each use; recursion is rejected; defs are lexically scoped. Both
 // engines see only the expanded IR, so they must agree with each other and
 // with the same spec written without defs.
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import { parseSpecText, SpecError } from '../dsl';
 import { renderOneLine } from '../dsl/diagnostics';
 import { checkModel } from '../src/api';
+import { useScratchBuildDir } from './helpers/cli';
 
-let buildDir: string;
-beforeAll(() => {
-  buildDir = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-def-'));
-  process.env.UFFDSPEC_BUILD_DIR = buildDir;
-});
-afterAll(() => {
-  delete process.env.UFFDSPEC_BUILD_DIR;
-  fs.rmSync(buildDir, { recursive: true, force: true });
-});
+// generated modules of made-up specs go to a scratch folder, not build/gen
+useScratchBuildDir('uffdspec-def-');
 
 /** The one-line renderings of checking `text` (empty when it checks). */
 function errors(text: string, constants: Record<string, string> = {}): string[] {

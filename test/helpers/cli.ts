@@ -1,6 +1,7 @@
 // Running the built command line as a child process, for the CLI tests.
 import { spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -73,3 +74,19 @@ export function runBeforeAll<K extends string>(names: K[], start: (name: K) => P
 }
 
 export const lines = (s: string) => s.replace(/\n$/, '').split('\n');
+
+/**
+ * Generated modules of this test file go to a scratch folder (removed after
+ * the file), not to the shared build/gen: for specs made up by the test.
+ */
+export function useScratchBuildDir(prefix: string): void {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+    process.env.UFFDSPEC_BUILD_DIR = dir;
+  });
+  afterAll(() => {
+    delete process.env.UFFDSPEC_BUILD_DIR;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+}
