@@ -2,7 +2,6 @@
 // tour, at which sizes, and where the traces are written. One bundle file
 // per variant under conformance/generated/, plus an index with the tour
 // statistics (coverage) that `uffdspec conform` reports.
-import * as fs from 'fs';
 import * as path from 'path';
 import { inPackage } from '../../src/util/package-root';
 import { VARIANTS, registrationSlug, type Variant } from './variants';
