@@ -25,9 +25,6 @@ export const simTarget: Target = {
 
 // ---------------------------------------------------------------- native
 
-/** What this kernel is, in the kernel switches of the variant table. */
-export const NATIVE_VARIANT = THIS_KERNEL;
-
 /** `binary`, `user`, `cwd`: another harness binary, run as another user (test/native-unprivileged.test.ts). */
 export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?: boolean } & Pick<NativeStartOptions, 'binary' | 'user' | 'cwd'> = {}): Target {
   const reuse = opts.reuse ?? true;
@@ -37,8 +34,8 @@ export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?:
     async open(trace) {
       avail ??= nativeAvailability(opts.binary);
       if (!avail.ok) return { skip: `the native harness cannot run here: ${avail.reason}; fix: ${avail.fix}` };
-      for (const [k, v] of Object.entries(NATIVE_VARIANT.switches)) {
-        if (k in trace.constants && trace.constants[k] !== v) return { skip: `describes another kernel (${k}=${trace.constants[k]}; this kernel, variant ${NATIVE_VARIANT.name}, has ${v})` };
+      for (const [k, v] of Object.entries(THIS_KERNEL.switches)) {
+        if (k in trace.constants && trace.constants[k] !== v) return { skip: `describes another kernel (${k}=${trace.constants[k]}; this kernel, variant ${THIS_KERNEL.name}, has ${v})` };
       }
       if ((trace.mappings ?? 1) > 1) return { skip: 'needs a second mapping (the native harness maps the file once)' };
       const start = { pages: trace.pages, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs, binary: opts.binary, user: opts.user, cwd: opts.cwd };

@@ -8,6 +8,7 @@ import type { Node as NodeT, Project, SourceFile, TaggedTemplateExpression } fro
 import { diag, report, type Diagnostic, type SourceText } from './diagnostics';
 import { M } from './messages';
 import { inPackage } from '../src/util/package-root';
+import { keepInCache } from '../src/util/files';
 
 export interface ExtractedSpec {
   /** the name of the const the template initialises */
@@ -50,18 +51,6 @@ function readCache(text: string): Found[] | undefined {
     return JSON.parse(fs.readFileSync(cacheFile(text), 'utf8')) as Found[];
   } catch {
     return undefined;
-  }
-}
-
-function writeCache(text: string, found: Found[]): void {
-  const file = cacheFile(text);
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(found));
-    fs.renameSync(tmp, file);
-  } catch {
-    // a read-only package: the file is parsed again next time
   }
 }
 
@@ -111,7 +100,7 @@ export function extractSpecs(filePath: string, fileText?: string): ExtractResult
     } finally {
       if (sf) p.removeSourceFile(sf);
     }
-    writeCache(text, found);
+    keepInCache(cacheFile(text), JSON.stringify(found));
   }
   return resultOf(found, text, fileSource);
 }

@@ -14,6 +14,7 @@ import { report, type Diagnostic } from './diagnostics';
 import { M } from './messages';
 import { syntaxError } from './syntax-errors';
 import { inPackage } from '../src/util/package-root';
+import { keepInCache } from '../src/util/files';
 
 export interface ParseResult {
   ast?: SpecAst;
@@ -48,14 +49,7 @@ function compileGrammar(text: string): ohm.Grammar {
     // no recipe yet (or an unreadable one): compile, then try to keep it
   }
   const grammar = ohm.grammar(text);
-  try {
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, (grammar as unknown as { toRecipe(): string }).toRecipe());
-    fs.renameSync(tmp, file);
-  } catch {
-    // a read-only package: nothing to keep
-  }
+  keepInCache(file, (grammar as unknown as { toRecipe(): string }).toRecipe());
   return grammar;
 }
 

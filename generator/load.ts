@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { SpecError, diag } from '../dsl/diagnostics';
-import { unwritableDir } from '../src/util/files';
+import { unwritableDir, writeAtomic } from '../src/util/files';
 import { inPackage } from '../src/util/package-root';
 // TypeScript is needed only when a module is (re)generated, so it is loaded
 // then: a cached module starts without it.
@@ -76,15 +76,10 @@ export function generateChecker(model: Model, opts: { onGenerate?: () => void } 
     const source = raw;
     const ts = require('typescript') as typeof TS;
     const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
-    // Each process writes its own temporary files and renames them into place
-    // (atomic): concurrent runs on a cold cache never load half a file, and
-    // the last rename wins with identical content. The .ts goes last, so a
-    // .js is never taken for cached without its source.
-    const tmp = `.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(jsPath + tmp, js);
-    fs.writeFileSync(tsPath + tmp, source);
-    fs.renameSync(jsPath + tmp, jsPath);
-    fs.renameSync(tsPath + tmp, tsPath);
+    // Atomic writes: concurrent runs on a cold cache never load half a file.
+    // The .ts goes last, so a .js is never taken for cached without its source.
+    writeAtomic(jsPath, js);
+    writeAtomic(tsPath, source);
   }
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require(jsPath) as { create(rt: unknown): CompiledChecker };

@@ -9,7 +9,7 @@ import type { ScheduleReport } from '../../conformance/schedule-replay';
 import { nativeAvailability, nativeProbeInfo, type NativeInfo } from '../../conformance/native-driver';
 import { formatReport } from '../../conformance/runner';
 import { viaWords } from '../../conformance/native-availability';
-import { NATIVE_VARIANT } from '../../conformance/targets';
+import { THIS_KERNEL } from '../../spec/shmem_uffd/variants';
 import { runStressProgram, stressArgs, type StressOptions } from '../../conformance/native-stress';
 
 export interface ReportInput {
@@ -56,8 +56,8 @@ export function renderReport(input: ReportInput, info: NativeInfo | { error: str
   else {
     l.push(`- release: \`${info.uname}\` (${info.machine}); userfaultfd opened through ${viaWords(info.uffd)}`);
     l.push(`- \`UFFDIO_API\` features: \`${info.features}\`; ioctls: \`${info.ioctls}\``);
-    const sw = Object.entries(NATIVE_VARIANT.switches).map(([k, v]) => `${k}=${v}`).join(' ');
-    l.push(`- the spec variant this kernel is: ${NATIVE_VARIANT.name} (${NATIVE_VARIANT.kernels}): \`${sw}\` (spec/shmem_uffd/variants.ts)`);
+    const sw = Object.entries(THIS_KERNEL.switches).map(([k, v]) => `${k}=${v}`).join(' ');
+    l.push(`- the spec variant this kernel is: ${THIS_KERNEL.name} (${THIS_KERNEL.kernels}): \`${sw}\` (spec/shmem_uffd/variants.ts)`);
   }
   l.push('', '## Traces', '');
   l.push('| target | traces run | steps | agree | skipped | time | traces/s | steps/s |', '|---|---|---|---|---|---|---|---|');

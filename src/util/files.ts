@@ -1,4 +1,5 @@
 // File-system helpers shared by the generator and the command line.
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -32,5 +33,26 @@ export function unwritableDir(dir: string): string | null {
     return null;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code ?? String(e);
+  }
+}
+
+/**
+ * Write `text` to `file` so that no reader ever sees half of it: into a
+ * temporary file of this process, then renamed into place (concurrent writers
+ * of the same content: the last rename wins). Creates the folder.
+ */
+export function writeAtomic(file: string, text: string): void {
+  mkdirs(path.dirname(file));
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
+
+/** writeAtomic for a cache: a folder that cannot be written only means the work is redone next time. */
+export function keepInCache(file: string, text: string): void {
+  try {
+    writeAtomic(file, text);
+  } catch {
+    // a read-only package: nothing to keep
   }
 }
