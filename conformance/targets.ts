@@ -7,6 +7,7 @@ import { Sim } from '../src/sim';
 import { THIS_KERNEL } from '../spec/shmem_uffd/variants';
 import { NativeHarness, nativeAvailability, type NativeAvailability, type NativeStartOptions } from './native-driver';
 import type { Target } from './target';
+import { mappingsOf } from './trace';
 
 export type { Session, Target, TargetName } from './target';
 
@@ -37,7 +38,7 @@ export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?:
       for (const [k, v] of Object.entries(THIS_KERNEL.switches)) {
         if (k in trace.constants && trace.constants[k] !== v) return { skip: `describes another kernel (${k}=${trace.constants[k]}; this kernel, variant ${THIS_KERNEL.name}, has ${v})` };
       }
-      if ((trace.mappings ?? 1) > 1) return { skip: 'needs a second mapping (the native harness maps the file once)' };
+      if (mappingsOf(trace).length > 1) return { skip: 'needs a second mapping (the native harness maps the file once)' };
       const start = { pages: trace.pages, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs, binary: opts.binary, user: opts.user, cwd: opts.cwd };
       const h = reuse ? await NativeHarness.acquire(start) : await NativeHarness.start(start);
       return {

@@ -6,19 +6,22 @@ import { FAULT_AROUND_VALUES, SWITCH_NAMES } from '../spec/shmem_uffd/variants';
 import { UFFD_FEATURES, UFFD_MODES, type UffdFeature, type UffdMode } from '../src/sim/uapi';
 
 export const TRACE_FORMAT = 'uffdspec-trace/1';
-/** The fault-around window: the harness maps the file so that one window covers it. */
-export const MAX_PAGES = 16;
+/** Pages of the file a trace observes (four fault-around windows). */
+export const MAX_PAGES = 64;
 export const MAX_THREADS = 8;
-/** MAP_SHARED mappings of the file a trace may use: the registered one and one other. */
-export const MAX_MAPPINGS = 2;
+/** MAP_SHARED mappings of the file a trace may use. */
+export const MAX_MAPPINGS = 4;
+/** fault_around_bytes / PAGE_SIZE: the kernel's default (64 KiB), which every target uses. */
+export const FAULT_AROUND_PAGES = 16;
 
 export type { UffdMode, UffdFeature };
 export { UFFD_MODES, UFFD_FEATURES };
 
 /**
- * `mapping` (read, write, madvise; default 0) names the MAP_SHARED mapping the op goes
- * through: 0 is the one `register` registers, 1 (a trace with `mappings: 2`) is never
- * registered.
+ * `mapping` (default 0) names the MAP_SHARED mapping the op goes through: a load or
+ * store, a madvise, or the userfaultfd registered over that mapping (each mapping a
+ * `register` names gets its own uffd). Pages are file page indices (pgoff), and an op
+ * through a mapping must stay inside it.
  */
 export type Op =
   | { op: 'read'; thread: number; page: number; mapping?: number }
@@ -27,12 +30,18 @@ export type Op =
   | { op: 'pwrite'; page: number; value: number }
   | { op: 'punch'; lo: number; hi: number }
   | { op: 'madvise'; advice: 'DONTNEED' | 'REMOVE'; lo: number; hi: number; mapping?: number }
-  | { op: 'register'; modes: UffdMode[]; features?: UffdFeature[] }
-  | { op: 'unregister' }
-  | { op: 'copy'; page: number; value: number; wp: boolean; dontwake?: boolean }
-  | { op: 'continue'; page: number; wp: boolean; dontwake?: boolean }
-  | { op: 'writeprotect'; lo: number; hi: number; wp: boolean; dontwake?: boolean }
-  | { op: 'wake'; lo: number; hi: number };
+  | { op: 'register'; modes: UffdMode[]; features?: UffdFeature[]; mapping?: number }
+  | { op: 'unregister'; mapping?: number }
+  | { op: 'copy'; page: number; value: number; wp: boolean; dontwake?: boolean; mapping?: number }
+  | { op: 'continue'; page: number; wp: boolean; dontwake?: boolean; mapping?: number }
+  | { op: 'writeprotect'; lo: number; hi: number; wp: boolean; dontwake?: boolean; mapping?: number }
+  | { op: 'wake'; lo: number; hi: number; mapping?: number };
+
+/** Where a mapping sits in the file, in pages: `mmap(..., offset * 4096)` of `length` pages. */
+export interface MappingGeometry {
+  offset: number;
+  length: number;
+}
 
 export type OpName = Op['op'];
 export const OP_NAMES: readonly OpName[] = [
@@ -45,18 +54,28 @@ export type AccessResult = number | 'ok' | 'SIGBUS';
 export type OpResult = AccessResult | 'blocked';
 
 export type PteObs = 'none' | 'marker' | 'present';
-export interface PageObs {
-  cache: boolean;
-  /** absent in an expectation: not specified (the spec does not model contents) */
-  value?: number;
+/** One mapping's pte of a page. */
+export interface MapObs {
   pte: PteObs;
   wp: boolean;
+}
+export interface PageObs {
+  cache: boolean;
+  /** absent in an expectation: not specified */
+  value?: number;
+  /** mapping 0's pte (none where mapping 0 does not cover the page) */
+  pte: PteObs;
+  wp: boolean;
+  /** the ptes of mappings 1..mappings-1, in order; absent in an expectation: not specified */
+  others?: MapObs[];
 }
 
 export interface EventObs {
   kind: UffdMode;
   page: number;
   write: boolean;
+  /** the mapping whose userfaultfd raised it; absent = 0 */
+  mapping?: number;
 }
 
 /** 'running' only comes from the simulator's fine-grained API (a thread inside the kernel); never in a file. */
@@ -82,10 +101,13 @@ export interface Trace {
   name: string;
   spec?: string;
   constants: Record<string, ConstantValue>;
+  /** pages observed: the file's pages and every mapping lie inside 0..pages-1 */
   pages: number;
+  /** i_size in pages (0..pages); absent = pages. A page at or past it is past EOF. */
+  size?: number;
   threads: number;
-  /** MAP_SHARED mappings of the file (1..MAX_MAPPINGS); absent = 1 */
-  mappings?: number;
+  /** MAP_SHARED mappings of the file: a count (each over the whole of `pages`) or each one's geometry; absent = 1 */
+  mappings?: number | MappingGeometry[];
   initial: { fill: number[] };
   steps: Step[];
 }
@@ -117,6 +139,22 @@ export function readJsonFile(path: string): unknown {
     const before = text.slice(0, offset).split('\n');
     throw new TraceError(`${path}:${before.length}:${before[before.length - 1].length + 1}: not valid JSON: ${msg.replace(/ in JSON at position \d+.*$/, '').replace(/ at position \d+.*$/, '')}`);
   }
+}
+
+/** Every mapping of a trace with its geometry. */
+export function mappingsOf(trace: Pick<Trace, 'pages' | 'mappings'>): MappingGeometry[] {
+  const m = trace.mappings ?? 1;
+  return typeof m === 'number' ? Array.from({ length: m }, () => ({ offset: 0, length: trace.pages })) : m;
+}
+
+/** i_size of a trace's file, in pages. */
+export function sizeOf(trace: Pick<Trace, 'pages' | 'size'>): number {
+  return trace.size ?? trace.pages;
+}
+
+/** Whether mapping `m` of the trace maps file page `page`. */
+export function mapsPage(g: MappingGeometry, page: number): boolean {
+  return page >= g.offset && page < g.offset + g.length;
 }
 
 export function loadTrace(path: string): Trace {
@@ -230,8 +268,9 @@ export function validateTrace(json: Json, fileName: string): Trace {
   const name = root.str('name');
   const spec = root.has('spec') ? root.str('spec') : undefined;
   const pages = root.int('pages', 1, MAX_PAGES);
+  const size = root.has('size') ? root.int('size', 0, pages) : undefined;
   const threads = root.int('threads', 1, MAX_THREADS);
-  const mappings = root.has('mappings') ? root.int('mappings', 1, MAX_MAPPINGS) : undefined;
+  const mappings = root.has('mappings') ? validateMappings(v, root.raw('mappings'), pages) : undefined;
   const constants = root.has('constants') ? validateConstants(v, root.raw('constants')) : {};
 
   let fill: number[] = new Array<number>(pages).fill(0);
@@ -241,19 +280,37 @@ export function validateTrace(json: Json, fileName: string): Trace {
       const arr = init.arr('fill');
       if (arr.length !== pages) v.failMsg('initial.fill', `expected ${pages} entries (one per page), got ${arr.length}`);
       fill = arr.map((x, i) => intIn(v, x, `initial.fill[${i}]`, 0, 255));
+      const eof = size ?? pages;
+      const past = fill.findIndex((x, i) => i >= eof && x !== 0);
+      if (past >= 0) v.failMsg(`initial.fill[${past}]`, `page ${past} is past EOF (size ${eof}): it must be 0 (a pwrite there would move EOF)`);
     }
     init.done();
   }
 
+  const geometry = mappingsOf({ pages, mappings });
   const steps: Step[] = [];
-  const ctx: StepContext = { pages, threads, mappings: mappings ?? 1, uffdOpen: false, blocked: new Array<boolean>(threads).fill(false) };
+  const ctx: StepContext = { pages, threads, mappings: geometry, uffdOpen: geometry.map(() => false), blocked: new Array<boolean>(threads).fill(false) };
   root.arr('steps').forEach((s, i) => steps.push(validateStep(v, s, `steps[${i}]`, ctx)));
   root.done();
 
   const trace: Trace = { format: TRACE_FORMAT, name, constants, pages, threads, initial: { fill }, steps };
   if (spec !== undefined) trace.spec = spec;
+  if (size !== undefined) trace.size = size;
   if (mappings !== undefined) trace.mappings = mappings;
   return trace;
+}
+
+/** `mappings`: a count, or one `{offset, length}` per mapping inside the trace's pages. */
+function validateMappings(v: Validator, x: Json, pages: number): number | MappingGeometry[] {
+  if (!Array.isArray(x)) return intIn(v, x, 'mappings', 1, MAX_MAPPINGS);
+  if (x.length < 1 || x.length > MAX_MAPPINGS) v.failMsg('mappings', `expected 1..${MAX_MAPPINGS} mappings, got ${x.length}`);
+  return x.map((m, i) => {
+    const f = v.object(m, `mappings[${i}]`);
+    const offset = f.int('offset', 0, pages - 1);
+    const length = f.int('length', 1, pages - offset);
+    f.done();
+    return { offset, length };
+  });
 }
 
 function intIn(v: Validator, x: Json, path: string, lo: number, hi: number): number {
@@ -285,14 +342,16 @@ function validateConstants(v: Validator, x: Json): Record<string, ConstantValue>
 interface StepContext {
   pages: number;
   threads: number;
-  mappings: number;
-  /** a register step has opened the uffd */
-  uffdOpen: boolean;
+  mappings: MappingGeometry[];
+  /** per mapping: a register step has opened its uffd */
+  uffdOpen: boolean[];
   /** per thread: blocked according to the previous step's expectation */
   blocked: boolean[];
 }
 
 const UFFD_IOCTLS: readonly OpName[] = ['unregister', 'copy', 'continue', 'writeprotect', 'wake'];
+/** ops that go through a mapping (and take `mapping`): loads, stores, madvise and the uffd of a mapping */
+const MAPPED_OPS: readonly OpName[] = ['read', 'write', 'madvise', 'register', ...UFFD_IOCTLS];
 
 function validateStep(v: Validator, x: Json, path: string, ctx: StepContext): Step {
   const step = v.object(x, path);
@@ -306,10 +365,23 @@ function validateStep(v: Validator, x: Json, path: string, ctx: StepContext): St
 function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
   const f = v.object(x, path);
   const kind = f.oneOf('op', OP_NAMES);
-  const page = () => f.int('page', 0, ctx.pages - 1);
+  // the mapping comes first: it bounds the pages an op through it may name
+  const through = MAPPED_OPS.includes(kind);
+  if (f.has('mapping') && !through) v.failMsg(f.at('mapping'), 'unknown field');
+  const m = f.has('mapping') ? f.int('mapping', 0, ctx.mappings.length - 1) : 0;
+  const g = ctx.mappings[m];
+  const first = through ? g.offset : 0;
+  const last = through ? g.offset + g.length - 1 : ctx.pages - 1;
+  const inside = through && (g.offset > 0 || g.length < ctx.pages) ? ` (mapping ${m} covers pages ${first}..${last})` : '';
+  const pageIn = (key: string, lo: number) => {
+    const x = f.raw(key);
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < lo || x > last) v.fail(f.at(key), `expected an integer in ${lo}..${last}${inside}`, x);
+    return x as number;
+  };
+  const page = () => pageIn('page', first);
   const range = (): { lo: number; hi: number } => {
-    const lo = f.int('lo', 0, ctx.pages - 1);
-    return { lo, hi: f.int('hi', lo, ctx.pages - 1) };
+    const lo = pageIn('lo', first);
+    return { lo, hi: pageIn('hi', lo) };
   };
   const thread = () => {
     const t = f.int('thread', 0, ctx.threads - 1);
@@ -321,9 +393,10 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
   };
   // kept only when given, so a one-mapping trace reads back exactly as written
   const mapping = (o: { mapping?: number }) => {
-    if (f.has('mapping')) o.mapping = f.int('mapping', 0, ctx.mappings - 1);
+    if (f.has('mapping')) o.mapping = m;
   };
-  if (UFFD_IOCTLS.includes(kind) && !ctx.uffdOpen) v.failMsg(f.at('op'), `${kind} needs the uffd, which no earlier register step opened`);
+  if (UFFD_IOCTLS.includes(kind) && !ctx.uffdOpen[m])
+    v.failMsg(f.at('op'), `${kind} needs the uffd of mapping ${m}, which no earlier register step opened`);
 
   let op: Op;
   switch (kind) {
@@ -346,9 +419,14 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
       op = { op: kind, page: page(), value: f.int('value', 0, 255) };
       break;
     case 'punch':
-    case 'wake':
       op = { op: kind, ...range() };
       break;
+    case 'wake': {
+      const w: Op = { op: kind, ...range() };
+      mapping(w);
+      op = w;
+      break;
+    }
     case 'madvise': {
       const a: Op = { op: kind, advice: f.oneOf('advice', ['DONTNEED', 'REMOVE'] as const), ...range() };
       mapping(a);
@@ -363,36 +441,43 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
       const dup = modes.find((m, i) => modes.indexOf(m) !== i);
       if (dup !== undefined) v.failMsg(f.at('modes'), `${dup} is listed twice`);
       const reg: Op = { op: kind, modes };
+      mapping(reg);
       if (f.has('features')) {
-        if (ctx.uffdOpen) v.failMsg(f.at('features'), 'only the first register opens the uffd (UFFDIO_API) and may give features');
+        if (ctx.uffdOpen[m]) v.failMsg(f.at('features'), `only the first register of mapping ${m} opens its uffd (UFFDIO_API) and may give features`);
         reg.features = f.arr('features').map((m, i) => {
           if (typeof m !== 'string' || !UFFD_FEATURES.includes(m as UffdFeature))
             v.fail(`${f.at('features')}[${i}]`, `expected one of ${UFFD_FEATURES.join(', ')}`, m);
           return m as UffdFeature;
         });
       }
-      ctx.uffdOpen = true;
+      ctx.uffdOpen[m] = true;
       op = reg;
       break;
     }
-    case 'unregister':
-      op = { op: kind };
+    case 'unregister': {
+      const u: Op = { op: kind };
+      mapping(u);
+      op = u;
       break;
+    }
     case 'copy': {
       const c: Op = { op: kind, page: page(), value: f.int('value', 0, 255), wp: f.bool('wp') };
       dontwake(c);
+      mapping(c);
       op = c;
       break;
     }
     case 'continue': {
       const c: Op = { op: kind, page: page(), wp: f.bool('wp') };
       dontwake(c);
+      mapping(c);
       op = c;
       break;
     }
     case 'writeprotect': {
       const c: Op = { op: kind, ...range(), wp: f.bool('wp') };
       dontwake(c);
+      mapping(c);
       op = c;
       break;
     }
@@ -429,11 +514,12 @@ function validateObservation(v: Validator, x: Json, path: string, op: Op, ctx: S
 
   const pagesArr = f.arr('pages');
   if (pagesArr.length !== ctx.pages) v.failMsg(f.at('pages'), `expected ${ctx.pages} entries (one per page), got ${pagesArr.length}`);
-  const pages = pagesArr.map((p, i) => validatePage(v, p, `${f.at('pages')}[${i}]`));
+  const pages = pagesArr.map((p, i) => validatePage(v, p, `${f.at('pages')}[${i}]`, ctx.mappings.length));
 
   const events = f.arr('events').map((e, i) => {
     const ef = v.object(e, `${f.at('events')}[${i}]`);
     const ev: EventObs = { kind: ef.oneOf('kind', ['MISSING', 'WP', 'MINOR'] as const), page: ef.int('page', 0, ctx.pages - 1), write: ef.bool('write') };
+    if (ef.has('mapping')) ev.mapping = ef.int('mapping', 0, ctx.mappings.length - 1);
     ef.done();
     return ev;
   });
@@ -450,15 +536,30 @@ function validateObservation(v: Validator, x: Json, path: string, op: Op, ctx: S
   return obs;
 }
 
-function validatePage(v: Validator, x: Json, path: string): PageObs {
+function validatePage(v: Validator, x: Json, path: string, mappings: number): PageObs {
   const f = v.object(x, path);
   const page: PageObs = { cache: f.bool('cache'), pte: f.oneOf('pte', ['none', 'marker', 'present'] as const), wp: f.bool('wp') };
   if (f.has('value')) page.value = f.int('value', 0, 255);
+  checkPte(v, f, page);
+  if (f.has('others')) {
+    const arr = f.arr('others');
+    if (arr.length !== mappings - 1) v.failMsg(f.at('others'), `expected ${mappings - 1} entries (mappings 1..${mappings - 1}), got ${arr.length}`);
+    page.others = arr.map((o, i) => {
+      const g = v.object(o, `${f.at('others')}[${i}]`);
+      const m: MapObs = { pte: g.oneOf('pte', ['none', 'marker', 'present'] as const), wp: g.bool('wp') };
+      checkPte(v, g, m);
+      g.done();
+      return m;
+    });
+  }
   f.done();
   if (!page.cache && page.value !== undefined && page.value !== 0) v.failMsg(f.at('value'), `a page not in the cache reads 0, got ${page.value}`);
-  if (page.pte === 'marker' && !page.wp) v.failMsg(f.at('wp'), 'a marker is always wp');
-  if (page.pte === 'none' && page.wp) v.failMsg(f.at('wp'), 'a none pte is never wp');
   return page;
+}
+
+function checkPte(v: Validator, f: Fields, p: MapObs): void {
+  if (p.pte === 'marker' && !p.wp) v.failMsg(f.at('wp'), 'a marker is always wp');
+  if (p.pte === 'none' && p.wp) v.failMsg(f.at('wp'), 'a none pte is never wp');
 }
 
 function validateThread(v: Validator, x: Json, path: string): ThreadObs {
@@ -487,7 +588,8 @@ function showResult(r: OpResult | undefined): string {
 }
 
 function showEvent(e: EventObs | undefined): string {
-  return e === undefined ? 'none' : `${e.kind} ${e.write ? 'write' : 'read'} page ${e.page}`;
+  if (e === undefined) return 'none';
+  return `${e.kind} ${e.write ? 'write' : 'read'} page ${e.page}${e.mapping ? ` mapping ${e.mapping}` : ''}`;
 }
 
 function showThread(t: ThreadObs): string {
@@ -495,8 +597,16 @@ function showThread(t: ThreadObs): string {
   return t.last === undefined ? 'idle' : `idle last=${t.last}`;
 }
 
+function showMap(p: MapObs | undefined): string {
+  return p === undefined ? 'nothing' : `${p.pte}${p.wp ? ' wp' : ''}`;
+}
+
 /** null when equal; otherwise the first difference, e.g. `pages[2].pte: expected marker, got none`. */
 export function compareObservation(expected: Observation, actual: Observation): string | null {
+  return guarded(() => compareFields(expected, actual));
+}
+
+function compareFields(expected: Observation, actual: Observation): string | null {
   if (expected.result !== undefined && expected.result !== actual.result) return `result: expected ${showResult(expected.result)}, got ${showResult(actual.result)}`;
   const n = Math.max(expected.pages.length, actual.pages.length);
   for (let i = 0; i < n; i++) {
@@ -507,12 +617,16 @@ export function compareObservation(expected: Observation, actual: Observation): 
       if (key === 'value' && e.value === undefined) continue;
       if (e[key] !== a[key]) return `pages[${i}].${key}: expected ${e[key]}, got ${a[key]}`;
     }
+    (e.others ?? []).forEach((o, j): void => {
+      const ao = a.others?.[j];
+      if (ao === undefined || o.pte !== ao.pte || o.wp !== ao.wp) throw new Mismatch(`pages[${i}].others[${j}] (mapping ${j + 1}): expected ${showMap(o)}, got ${showMap(ao)}`);
+    });
   }
   const m = Math.max(expected.events.length, actual.events.length);
   for (let i = 0; i < m; i++) {
     const e = expected.events[i];
     const a = actual.events[i];
-    if (e === undefined || a === undefined || e.kind !== a.kind || e.page !== a.page || e.write !== a.write)
+    if (e === undefined || a === undefined || e.kind !== a.kind || e.page !== a.page || e.write !== a.write || (e.mapping ?? 0) !== (a.mapping ?? 0))
       return `events[${i}]: expected ${showEvent(e)}, got ${showEvent(a)}`;
   }
   const t = Math.max(expected.threads.length, actual.threads.length);
@@ -527,6 +641,41 @@ export function compareObservation(expected: Observation, actual: Observation): 
   return null;
 }
 
+class Mismatch extends Error {}
+
+/** null when `f` returns it or throws a Mismatch; otherwise the difference. */
+function guarded(f: () => string | null): string | null {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Mismatch) return e.message;
+    throw e;
+  }
+}
+
+/**
+ * How many fields of an expectation a comparison checks, and how many it leaves out
+ * because the expectation does not specify them (a generated trace leaves out what its
+ * spec run did not model): the conformance report prints both, so an agreement is
+ * never silent about what it did not compare.
+ */
+export function countFields(expected: Observation, mappings: number): { compared: number; unspecified: number } {
+  let compared = expected.events.length + expected.threads.length;
+  let unspecified = 0;
+  const count = (given: boolean) => (given ? compared++ : unspecified++);
+  count(expected.result !== undefined);
+  for (const p of expected.pages) {
+    compared += 3; // cache, pte, wp
+    count(p.value !== undefined);
+    if (mappings > 1) {
+      if (p.others === undefined) unspecified += 2 * (mappings - 1);
+      else compared += 2 * p.others.length;
+    }
+  }
+  for (const t of expected.threads) if (t.state === 'idle' && t.last === undefined) unspecified++;
+  return { compared, unspecified };
+}
+
 /**
  * Compact human form, one line per page, for side-by-side reports:
  *   result 0
@@ -537,7 +686,9 @@ export function compareObservation(expected: Observation, actual: Observation): 
  */
 export function formatObservation(obs: Observation): string {
   const lines = [`result ${showResult(obs.result)}`];
-  obs.pages.forEach((p, i) => lines.push(`page ${i}: ${p.cache ? 'cache' : 'hole'} ${p.value ?? '?'} ${p.pte}${p.wp ? ' wp' : ''}`));
+  obs.pages.forEach((p, i) =>
+    lines.push(`page ${i}: ${p.cache ? 'cache' : 'hole'} ${p.value ?? '?'} ${p.pte}${p.wp ? ' wp' : ''}${(p.others ?? []).map((o, j) => `, m${j + 1} ${showMap(o)}`).join('')}`),
+  );
   lines.push(`events: ${obs.events.length === 0 ? 'none' : obs.events.map((e) => showEvent(e)).join(', ')}`);
   lines.push(`threads: ${obs.threads.map((t, i) => `t${i} ${showThread(t)}`).join(', ')}`);
   return lines.join('\n');

@@ -2,6 +2,7 @@
 // or drive the kernel paths label by label (`start` / `runnable` / `step`) to replay
 // an interleaving, and observe the state the way docs/trace-format.md defines it.
 import type { AccessResult, EventObs, Observation, Op, PageObs, PteObs, ThreadObs, Trace } from '../../conformance/trace';
+import { mappingsOf } from '../../conformance/trace';
 import { Kernel, MAX_MAPPINGS, VmArea } from './kernel';
 import { StepLabel } from './labels';
 import { handle_access, madvise_dontneed } from './memory';
@@ -87,7 +88,7 @@ export class Sim {
     return new Sim({
       pages: trace.pages,
       threads: trace.threads,
-      mappings: trace.mappings,
+      mappings: mappingsOf(trace).length,
       variant: variantOf(trace.constants),
       fill: trace.initial.fill,
     });
