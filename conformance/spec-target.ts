@@ -1,14 +1,18 @@
 // The spec as a conformance target. A trace op is one *macro-step* of the
 // spec: the spec step that starts the operation (a thread's `access`, the
-// punch's `punch_begin`, a monitor ioctl...) followed by every internal step
-// (the rest of the kernel paths, the monitor's read(2) of pending messages)
-// until the system is quiescent. The observation of docs/trace-format.md is
-// read off the quiescent state; what the spec does not model (page contents,
-// the byte a load returns) is left out, which the comparison treats as
-// "not specified".
+// punch's `punch_begin`, an ioctl...) followed by every internal step (the
+// rest of the kernel paths, the monitor's read(2) of pending messages) until
+// the system is quiescent. The observation of docs/trace-format.md is read off
+// the quiescent state.
 //
-// The binding between trace ops and the steps of spec/shmem_uffd/shmem_uffd.spec.ts is
-// in spec/shmem_uffd/binding.ts; this file knows only the generic mechanics.
+// Trace-guided checking: the spec is instantiated at the trace's own sizes
+// (the application's `planFor`), and the target follows the trace through it,
+// keeping the set of spec states consistent with what was observed so far. Per
+// op it explores only the interleavings inside that op (its internal steps), so
+// the cost is linear in the trace, whatever the size of the exhaustive state space.
+//
+// The binding between trace ops and the steps of a spec is the application's
+// (spec/shmem_uffd/binding.ts); this file knows only the generic mechanics.
 import { stateForms, type CompiledChecker, type StateForms } from '../src/engine/bfs';
 import type { Step } from '../src/runtime/step';
 import { compareObservation, type EventObs, type Observation, type Op, type Trace, type UffdMode } from './trace';
@@ -23,17 +27,32 @@ export interface StepInfo {
   to: { json: Json };
 }
 
+/** What the trace itself says that the observation needs: the kind of each thread's last access. */
+export interface ObserveContext {
+  lastAccess: ('read' | 'write' | null)[];
+}
+
 export interface Binding {
   /** the UFFDIO_REGISTER modes the spec starts registered with (null: not registered) */
   registered: UffdMode[] | null;
   /** the bytes of the file before the trace starts, read off a spec state (0: a hole) */
   fill(json: Json): number[];
-  /** the trace op a step starts, 'internal' for the rest of a kernel path, null for a step no trace op expresses */
-  opOf(x: StepInfo): Op | 'internal' | null;
+  /**
+   * What a step is, from the step alone (no state): 'internal' for the rest of a kernel
+   * path or the monitor's read(2), 'op' for a step that starts a trace op, null for a
+   * step no trace op expresses.
+   */
+  kindOf(step: Step): 'internal' | 'op' | null;
+  /** whether steps of this action (by name) can start this trace op: the actions a trace-guided run steps */
+  actionStarts(action: string, op: Op): boolean;
+  /** whether an 'op' step can start this trace op (a cheap test on the step alone, before its state is decoded) */
+  mayStart(step: Step, op: Op): boolean;
+  /** the trace op an 'op' step starts; null where it expresses none */
+  opOf(x: StepInfo): Op | null;
   /** the uffd message the monitor reads in this step, if any */
   eventOf(x: StepInfo): EventObs | null;
-  observe(op: Op, start: StepInfo | null, final: Json, events: EventObs[]): Observation;
-  /** identity of an op, ignoring what the spec does not model (written values) */
+  observe(op: Op, start: StepInfo | null, final: Json, events: EventObs[], ctx?: ObserveContext): Observation;
+  /** identity of an op, ignoring what the observation decides (written values) */
   opKey(op: Op): string;
 }
 
@@ -49,26 +68,51 @@ export interface Outcome {
   obs: Observation;
 }
 
+/** A successor whose state forms are made only when the binding asks for them. */
+interface LazyStep extends StepInfo {
+  to: SpecState;
+}
+
 export class SpecSystem {
   /** a state the checker emitted, in its three forms */
   readonly state: (s: unknown[]) => SpecState;
+  /** the actions of each kind, by index (a kind depends on the action alone) */
+  private readonly internal: number[] = [];
+  private readonly starting: number[] = [];
 
   constructor(
     readonly checker: CompiledChecker,
     readonly binding: Binding,
   ) {
     this.state = stateForms(checker);
+    checker.META.actions.forEach((_, i) => {
+      const kind = binding.kindOf(checker.stepOf(i, 0));
+      if (kind === 'internal') this.internal.push(i);
+      else if (kind === 'op') this.starting.push(i);
+    });
   }
 
-  private steps(from: SpecState): StepInfo[] {
-    const out: StepInfo[] = [];
-    this.checker.successors(from.s, (action, combo, n) => {
+  /** The successors of `from` by these actions whose step passes `keep`, their states made lazily. */
+  private steps(from: SpecState, actions: readonly number[], keep: (step: Step) => boolean): LazyStep[] {
+    const out: LazyStep[] = [];
+    const m = this.checker;
+    const emit = (action: number, combo: number, n: unknown[]) => {
+      const step = m.stepOf(action, combo);
+      if (!keep(step)) return;
+      // the module may reuse `n`: keep its packed form now, decode on demand
+      const words = new Uint32Array(m.WORDS);
+      m.encode(n, words, 0);
+      let forms: SpecState | undefined;
+      const made = () => (forms ??= this.state(m.decode(words, 0)));
       out.push({
-        step: this.checker.stepOf(action, combo),
+        step,
         from: from.json,
-        to: this.state(n),
-      } as StepInfo & { to: SpecState });
-    });
+        get to() {
+          return made();
+        },
+      });
+    };
+    for (const a of actions) m.successorsOf(from.s, a, emit);
     return out;
   }
 
@@ -79,20 +123,19 @@ export class SpecSystem {
     const queue: { st: SpecState; events: EventObs[] }[] = [{ st: s, events: [] }];
     while (queue.length) {
       const { st, events } = queue.shift()!;
-      const internal = this.steps(st).filter((x) => this.binding.opOf(x) === 'internal');
-      if (internal.length === 0) {
+      const next = this.steps(st, this.internal, () => true);
+      if (next.length === 0) {
         const k = st.key + JSON.stringify(events);
         if (!done.has(k)) done.set(k, { to: st, events });
         continue;
       }
-      for (const x of internal) {
-        const to = (x as StepInfo & { to: SpecState }).to;
+      for (const x of next) {
         const ev = this.binding.eventOf(x);
         const evs = ev ? [...events, ev] : events;
-        const k = to.key + JSON.stringify(evs);
+        const k = x.to.key + JSON.stringify(evs);
         if (seen.has(k)) continue;
         seen.add(k);
-        queue.push({ st: to, events: evs });
+        queue.push({ st: x.to, events: evs });
       }
     }
     return [...done.values()].sort((a, b) => (a.to.key + JSON.stringify(a.events) < b.to.key + JSON.stringify(b.events) ? -1 : 1));
@@ -107,78 +150,91 @@ export class SpecSystem {
     return [...out.values()];
   }
 
-  /** Every op the spec allows from quiescent state `from`, with each possible outcome. */
-  outcomes(from: SpecState): Outcome[] {
+  private outcomesOf(from: SpecState, actions: readonly number[], keep: (step: Step) => boolean, want: string | null, ctx?: ObserveContext): Outcome[] {
     const out: Outcome[] = [];
-    for (const x of this.steps(from)) {
+    for (const x of this.steps(from, actions, keep)) {
       const op = this.binding.opOf(x);
-      if (op === 'internal' || op === null) continue;
-      const mid = (x as StepInfo & { to: SpecState }).to;
-      for (const q of this.settle(mid)) {
-        out.push({ op, from, to: q.to, obs: this.binding.observe(op, x, q.to.json, q.events) });
-      }
+      if (op === null || (want !== null && this.binding.opKey(op) !== want)) continue;
+      for (const q of this.settle(x.to)) out.push({ op, from, to: q.to, obs: this.binding.observe(op, x, q.to.json, q.events, ctx) });
     }
     return out;
   }
 
-  /** The outcomes of a given op from `from` (empty when the spec does not allow it there). */
-  apply(from: SpecState, op: Op): Outcome[] {
-    const want = this.binding.opKey(op);
-    return this.outcomes(from).filter((o) => this.binding.opKey(o.op) === want);
+  /** Every op the spec allows from quiescent state `from`, with each possible outcome. */
+  outcomes(from: SpecState): Outcome[] {
+    return this.outcomesOf(from, this.starting, () => true, null);
   }
 
-  /** Observation of a quiescent state with no op (the state a trace starts from). */
-  observeState(st: SpecState, op: Op): Observation {
-    return this.binding.observe(op, null, st.json, []);
+  /** The outcomes of a given op from `from` (empty when the spec does not allow it there). */
+  apply(from: SpecState, op: Op, ctx?: ObserveContext): Outcome[] {
+    const names = this.checker.META.actions;
+    const actions = this.starting.filter((i) => this.binding.actionStarts(names[i].name, op));
+    return this.outcomesOf(from, actions, (step) => this.binding.mayStart(step, op), this.binding.opKey(op), ctx);
+  }
+
+  /** Observation of a quiescent state with no op (the state a trace starts from, or after an op that changes nothing the spec models). */
+  observeState(st: SpecState, op: Op, ctx?: ObserveContext): Observation {
+    return this.binding.observe(op, null, st.json, [], ctx);
   }
 }
 
+/** How the application runs one trace on its spec. */
+export interface TracePlan {
+  system: SpecSystem;
+  /** ops run before the trace's first step, not observed (the initial fill, written with pwrite as the harness does) */
+  prelude: Op[];
+  /** steps the spec's constants already stand for (a `register` the spec starts with): their observation is the state's */
+  given: Set<number>;
+  /** ops the spec models as changing nothing: their observation is read off the state */
+  observeOnly(op: Op): boolean;
+}
+
 /**
- * The spec as a target: `systemFor` gives the spec specialised to a trace's
- * constants. The target keeps the set of spec states consistent with what was
- * observed so far: an op's outcomes are filtered by the expected observation,
- * so a trace agrees when the spec *allows* every observation in it.
+ * The spec as a target: `planFor` gives the spec specialised to a trace (its sizes,
+ * its registration, its constants) or the reason the spec cannot follow it. The
+ * target keeps the set of spec states consistent with what was observed so far: an
+ * op's outcomes are filtered by the expected observation, so a trace agrees when the
+ * spec *allows* every observation in it.
  */
-export function specTarget(specName: string, systemFor: (constants: Trace['constants']) => SpecSystem): Target {
+export function specTarget(specName: string, planFor: (trace: Trace) => TracePlan | { skip: string }): Target {
   return {
     name: 'spec',
     async open(trace) {
       if (trace.spec !== undefined && trace.spec !== specName) return { skip: `trace is for spec ${trace.spec}` };
-      let sys: SpecSystem;
-      try {
-        sys = systemFor(trace.constants);
-      } catch (e) {
-        return { skip: `the spec does not take these constants: ${(e as Error).message.split('\n')[0]}` };
+      const plan = planFor(trace);
+      if ('skip' in plan) return plan;
+      const sys = plan.system;
+      let states: SpecState[] = sys.initial();
+      for (const op of plan.prelude) {
+        const next = states.flatMap((s) => sys.apply(s, op));
+        if (next.length === 0) throw new Error(`the spec does not allow the initial ${JSON.stringify(op)}`);
+        states = distinct(next.map((o) => o.to));
       }
-      const init = sys.initial();
-      const fill = sys.binding.fill(init[0].json);
-      if (trace.pages !== fill.length) return { skip: `the spec has ${fill.length} pages, the trace ${trace.pages}` };
-      const holes = (xs: number[]) => xs.map((v) => v === 0).join();
-      if (holes(trace.initial.fill) !== holes(fill)) return { skip: 'the trace starts from a file the spec does not (the spec starts with every page written)' };
-      const modes = sys.binding.registered;
-      let states: SpecState[] = init;
-      let first = true;
+      const ctx: ObserveContext = { lastAccess: new Array(trace.threads).fill(null) };
+      let index = 0;
       return {
         async apply(op, expected) {
-          if (first) {
-            first = false;
-            // the spec starts registered: the trace's register step only has to say the same
-            if (op.op === 'register' && JSON.stringify([...op.modes].sort()) === JSON.stringify([...(modes ?? [])].sort())) {
-              return sys.observeState(states[0], op);
-            }
+          const i = index++;
+          if (op.op === 'read' || op.op === 'write') ctx.lastAccess[op.thread] = op.op;
+          let outcomes: Outcome[];
+          if (plan.given.has(i) || plan.observeOnly(op)) {
+            outcomes = states.map((s) => ({ op, from: s, to: s, obs: sys.observeState(s, op, ctx) }));
+          } else {
+            outcomes = states.flatMap((s) => sys.apply(s, op, ctx));
+            if (outcomes.length === 0) throw new Error(`the spec does not allow ${JSON.stringify(op)} here`);
           }
-          // pread(2) changes nothing the spec models; its byte is not specified
-          if (op.op === 'pread') return sys.observeState(states[0], op);
-          const outcomes = states.flatMap((s) => sys.apply(s, op));
-          if (outcomes.length === 0) throw new Error(`the spec does not allow ${JSON.stringify(op)} here`);
           const fitting = outcomes.filter((o) => compareObservation(expected, o.obs) === null);
           const keep = fitting.length ? fitting : outcomes;
-          const seen = new Set<string>();
-          states = keep.map((o) => o.to).filter((s) => !seen.has(s.key) && seen.add(s.key));
+          states = distinct(keep.map((o) => o.to));
           return keep[0].obs;
         },
         close: async () => undefined,
       };
     },
   };
+}
+
+function distinct(states: SpecState[]): SpecState[] {
+  const seen = new Set<string>();
+  return states.filter((s) => !seen.has(s.key) && seen.add(s.key));
 }

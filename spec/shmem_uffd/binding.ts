@@ -2,7 +2,7 @@
 // operations of a trace (docs/trace-format.md), and how an observation is
 // read off a spec state. This is the only place that knows the spec's
 // variable, process and action names.
-import type { EventObs, Observation, Op, PageObs, ThreadObs, UffdMode } from '../../conformance/trace';
+import type { AccessResult, EventObs, MapObs, Observation, Op, PageObs, ThreadObs, UffdMode } from '../../conformance/trace';
 import type { Binding } from '../../conformance/spec-target';
 import { registerModes } from './variants';
 import { tagOfJson } from '../../src/runtime/json';
@@ -17,57 +17,151 @@ export const COPY_VALUE = 0x43; // 'C'
 
 const EVENT_KIND: Record<string, UffdMode> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
 
-export function shmemBinding(constants: Record<string, unknown>): Binding {
+/** The trace op each spec action starts (the Thread's `access` and the Punch's `punch_begin` aside). */
+const OP_OF_ACTION: Record<string, Op['op']> = {
+  madvise_dontneed: 'madvise',
+  pwrite: 'pwrite',
+  mwriteprotect_range: 'writeprotect',
+  mfill_atomic_copy: 'copy',
+  mfill_atomic_continue: 'continue',
+  userfaultfd_wake: 'wake',
+  UFFDIO_COPY: 'copy',
+  UFFDIO_CONTINUE: 'continue',
+  UFFDIO_WRITEPROTECT: 'writeprotect',
+  UFFDIO_WAKE: 'wake',
+};
+
+/**
+ * Contents: the spec's values 1..VALUES stand for a trace's bytes (`alphabet[v - 1]`).
+ * `predicted`: the spec run models contents (a trace-guided run), so reads, `value`
+ * and `last` are predicted; otherwise (the spec's own runs, VALUES = 0) they are left
+ * out of the observation: not specified.
+ */
+export interface Contents {
+  predicted: boolean;
+  alphabet: readonly number[];
+}
+
+export function shmemBinding(constants: Record<string, unknown>, contents: Contents = { predicted: false, alphabet: [] }): Binding {
   const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
-  const monPage = (j: Json): number => (j.mon as Json).page as number;
+  const registered = registerModes(String(constants.UFFD_MODE));
+  const byte = (v: number): number => (v === 0 ? 0 : contents.alphabet[v - 1]);
+  /** the message slot a monitor answer took: the thread whose Handling/MustWake slot changed */
+  const answered = (from: Json, to: Json, tag: string): Json | null => {
+    for (const u of Object.keys(from.mon)) if (tagOfJson(from.mon[u]) === tag && JSON.stringify(from.mon[u]) !== JSON.stringify(to.mon[u])) return from.mon[u];
+    return null;
+  };
+  const valueAt = (j: Json, pg: number): number => {
+    const slot = j.cache[pg];
+    return tagOfJson(slot) === 'Hole' ? 0 : byte(j.data[pg][(slot as Json).gen]);
+  };
+  const mapObs = (pte: unknown): MapObs => {
+    const tag = tagOfJson(pte);
+    return {
+      pte: tag === 'PteNone' ? 'none' : tag === 'PteMarker' ? 'marker' : 'present',
+      wp: tag === 'PteMarker' || (tag === 'Present' && (pte as Json).wp === true),
+    };
+  };
+  const withMapping = <T extends Op>(op: T, m: number): T => (m === 0 ? op : { ...op, mapping: m });
+
   return {
-    registered: registerModes(String(constants.UFFD_MODE)),
+    registered,
     fill(json) {
       // page i of a file written before the trace starts holds byte i+1 (0: a hole)
       const cache = json.cache as Record<string, unknown>;
       return Object.keys(cache).map((k, i) => (cache[k] === 'Hole' ? 0 : i + 1));
     },
+
+    kindOf(step) {
+      if (step.action === 'userfaultfd_read') return 'internal';
+      if (step.action === 'Thread:access' || step.action === 'Punch:punch_begin' || step.action in OP_OF_ACTION) return 'op';
+      // the rest of a kernel path: every other step of a thread or of the punch
+      return step.process === 'Thread' || step.process === 'Punch' ? 'internal' : null;
+    },
+
+    actionStarts(action, op) {
+      switch (action) {
+        case 'Thread:access':
+          return op.op === 'read' || op.op === 'write';
+        case 'Punch:punch_begin':
+          return op.op === 'punch' || (op.op === 'madvise' && op.advice === 'REMOVE');
+        case 'madvise_dontneed':
+          return op.op === 'madvise' && op.advice === 'DONTNEED';
+        default:
+          return OP_OF_ACTION[action] === op.op;
+      }
+    },
+
+    mayStart(step, op) {
+      switch (step.action) {
+        case 'Thread:access':
+          return (op.op === 'read' || op.op === 'write') && intInstance(step) === op.thread;
+        case 'Punch:punch_begin':
+          return op.op === 'punch' || (op.op === 'madvise' && op.advice === 'REMOVE');
+        case 'madvise_dontneed':
+          return op.op === 'madvise' && op.advice === 'DONTNEED' && intParam(step, 'mm') === (op.mapping ?? 0) && intParam(step, 'lo') === op.lo && intParam(step, 'hi') === op.hi;
+        case 'pwrite':
+          return op.op === 'pwrite' && intParam(step, 'pg') === op.page;
+        default:
+          return OP_OF_ACTION[step.action] === op.op;
+      }
+    },
+
     opOf(x) {
       const f = x.from;
-      const t = x.to.json;
       const step = x.step;
       switch (step.action) {
         case 'Thread:access': {
+          const t = x.to.json;
           const u = intInstance(step);
-          if (t['Thread.m'][u] !== 0) return null; // a trace drives one mapping
+          const m = t['Thread.m'][u] as number;
           const page = t['Thread.p'][u] as number;
-          return t['Thread.wr'][u] ? { op: 'write', thread: u, page, value: WRITE_VALUE(u) } : { op: 'read', thread: u, page };
+          if (!t['Thread.wr'][u]) return withMapping({ op: 'read', thread: u, page }, m);
+          const v = t['Thread.val'][u] as number;
+          return withMapping({ op: 'write', thread: u, page, value: contents.predicted ? byte(v) : WRITE_VALUE(u) }, m);
         }
-        case 'Punch:punch_begin':
+        case 'Punch:punch_begin': {
+          const t = x.to.json;
           return { op: 'punch', lo: t['Punch.lo'], hi: t['Punch.hi'] - 1 };
-        case 'madvise_dontneed': {
-          const mm = intParam(step, 'mm');
-          const pg = intParam(step, 'pg');
-          return mm === 0 ? { op: 'madvise', advice: 'DONTNEED', lo: pg, hi: pg } : null;
         }
+        case 'madvise_dontneed':
+          return withMapping({ op: 'madvise', advice: 'DONTNEED', lo: intParam(step, 'lo'), hi: intParam(step, 'hi') }, intParam(step, 'mm'));
         case 'pwrite': {
           const pg = intParam(step, 'pg');
-          return { op: 'pwrite', page: pg, value: PWRITE_VALUE };
+          return { op: 'pwrite', page: pg, value: contents.predicted ? valueAt(x.to.json, pg) : PWRITE_VALUE };
         }
+        // the spec's own monitor: the page of the message it answers
         case 'mwriteprotect_range': {
           const pg = intParam(step, 'pg');
           return { op: 'writeprotect', lo: pg, hi: pg, wp: boolParam(step, 'protect') };
         }
         case 'mfill_atomic_copy': {
-          const pg = monPage(f);
+          const pg = answered(f, x.to.json, 'Handling')!.page as number;
           return { op: 'copy', page: pg, value: COPY_VALUE, wp: regWp && f.mon_prot[pg] === true };
         }
         case 'mfill_atomic_continue':
-          return { op: 'continue', page: monPage(f), wp: false };
+          return { op: 'continue', page: answered(f, x.to.json, 'Handling')!.page as number, wp: false };
         case 'userfaultfd_wake': {
-          const pg = monPage(f);
+          const pg = answered(f, x.to.json, 'MustWake')!.page as number;
           return { op: 'wake', lo: pg, hi: pg };
         }
-        case 'userfaultfd_read':
-          return 'internal';
+        // the ioctls a trace issues
+        case 'UFFDIO_COPY': {
+          const pg = intParam(step, 'pg');
+          const op: Op = { op: 'copy', page: pg, value: byte(intParam(step, 'v')), wp: boolParam(step, 'wpmode') };
+          return boolParam(step, 'wake') ? op : { ...op, dontwake: true };
+        }
+        case 'UFFDIO_CONTINUE': {
+          const op: Op = { op: 'continue', page: intParam(step, 'pg'), wp: boolParam(step, 'wpmode') };
+          return boolParam(step, 'wake') ? op : { ...op, dontwake: true };
+        }
+        case 'UFFDIO_WRITEPROTECT': {
+          const op: Op = { op: 'writeprotect', lo: intParam(step, 'lo'), hi: intParam(step, 'hi'), wp: boolParam(step, 'protect') };
+          return boolParam(step, 'wake') ? op : { ...op, dontwake: true };
+        }
+        case 'UFFDIO_WAKE':
+          return { op: 'wake', lo: intParam(step, 'lo'), hi: intParam(step, 'hi') };
       }
-      // the rest of a kernel path: every other step of a thread or of the punch
-      if (step.process === 'Thread' || step.process === 'Punch') return 'internal';
       return null;
     },
 
@@ -78,48 +172,67 @@ export function shmemBinding(constants: Record<string, unknown>): Binding {
       return { kind: EVENT_KIND[msg.reason], page: x.from['Thread.p'][u], write: msg.write };
     },
 
-    observe(op, start, final, events) {
+    observe(op, start, final, events, ctx) {
+      const mappings = Object.keys(final.pte).length;
       const pages: PageObs[] = Object.keys(final.cache).map((k) => {
-        const pte = final.pte['0'][k];
-        const tag = tagOfJson(pte);
-        const p: PageObs = {
-          cache: tagOfJson(final.cache[k]) !== 'Hole',
-          pte: tag === 'PteNone' ? 'none' : tag === 'PteMarker' ? 'marker' : 'present',
-          wp: tag === 'PteMarker' || (tag === 'Present' && (pte as Json).wp === true),
-        } as PageObs;
+        const p: PageObs = { cache: tagOfJson(final.cache[k]) !== 'Hole', ...mapObs(final.pte['0'][k]) };
+        if (contents.predicted) p.value = valueAt(final, Number(k));
+        if (mappings > 1) p.others = Array.from({ length: mappings - 1 }, (_, j) => mapObs(final.pte[String(j + 1)][k]));
         return p;
       });
-      const threads: ThreadObs[] = Object.keys(final.uffd_msg).map((k) =>
-        tagOfJson(final.uffd_msg[k]) !== 'NoMsg' || final.falloc_wait[k] === true ? { state: 'blocked' } : { state: 'idle' },
-      );
+      const blocked = (u: string) => tagOfJson(final.uffd_msg[u]) !== 'NoMsg' || final.falloc_wait[u] === true;
+      /** what thread u's last completed access returned, where the spec predicts it */
+      const last = (u: number): AccessResult | undefined => {
+        const kind = ctx?.lastAccess[u] ?? null;
+        if (kind === null) return undefined;
+        if (final['Thread.sigbus'][u]) return 'SIGBUS';
+        if (kind === 'write') return 'ok';
+        return contents.predicted ? byte(final['Thread.got'][u]) : undefined;
+      };
+      const threads: ThreadObs[] = Object.keys(final.uffd_msg).map((k, u) => {
+        if (blocked(k)) return { state: 'blocked' };
+        const l = last(u);
+        return l === undefined ? { state: 'idle' } : { state: 'idle', last: l };
+      });
       let result: Observation['result'] | undefined = 0;
       const f = start?.from;
+      // an ioctl's result from the state it started in: the checks of mfill_atomic and
+      // mwriteprotect_range in the order the kernel makes them
+      const notRegistered = registered === null;
       switch (op.op) {
         case 'read':
-          result = threads[op.thread].state === 'blocked' ? 'blocked' : undefined; // the byte read is not modelled
+        case 'write': {
+          const t = threads[op.thread];
+          result = t.state === 'blocked' ? 'blocked' : t.state === 'idle' && t.last !== undefined ? t.last : op.op === 'write' ? 'ok' : undefined;
           break;
-        case 'write':
-          result = threads[op.thread].state === 'blocked' ? 'blocked' : 'ok';
-          break;
+        }
         case 'pread':
-          result = undefined;
+          result = contents.predicted ? valueAt(final, op.page) : undefined;
           break;
         case 'copy':
-          result = f && (tagOfJson(f.cache[op.page]) !== 'Hole' || tagOfJson(f.pte['0'][op.page]) === 'Present') ? -17 : 4096;
+          if (!f) break;
+          result = notRegistered ? -2 : op.wp && !regWp ? -22 : op.page >= f.i_size ? -14 : tagOfJson(f.cache[op.page]) !== 'Hole' || tagOfJson(f.pte['0'][op.page]) === 'Present' ? -17 : 4096;
           break;
         case 'continue':
-          result = f && tagOfJson(f.cache[op.page]) === 'Hole' ? -14 : f && tagOfJson(f.pte['0'][op.page]) === 'Present' ? -17 : 4096;
+          if (!f) break;
+          result = notRegistered ? -2 : op.wp && !regWp ? -22 : op.page >= f.i_size || tagOfJson(f.cache[op.page]) === 'Hole' ? -14 : tagOfJson(f.pte['0'][op.page]) === 'Present' ? -17 : 4096;
+          break;
+        case 'writeprotect':
+          result = regWp ? 0 : -2;
           break;
       }
-      const obs = { pages, events, threads } as unknown as Observation;
+      const obs = { pages, events, threads } as Observation;
       if (result !== undefined) obs.result = result;
       return obs;
     },
 
     opKey(op) {
-      const o: Json = { ...op };
-      delete o.value;
+      // madvise(MADV_REMOVE) is a hole punch of the file range (vfs_fallocate)
+      const o: Json = op.op === 'madvise' && op.advice === 'REMOVE' ? { op: 'punch', lo: op.lo, hi: op.hi } : { ...op };
+      // the spec's own runs write fixed bytes it does not model
+      if (!contents.predicted) delete o.value;
       if ('dontwake' in o && !o.dontwake) delete o.dontwake;
+      if (o.mapping === 0) delete o.mapping;
       return JSON.stringify(o, Object.keys(o).sort());
     },
   };

@@ -14,11 +14,14 @@ import { spec } from "../../dsl";
 //
 // Abstractions (why each is sound for the properties checked) are listed in
 // docs/shmem-model.md; the main ones:
-// - page contents are not modelled: a folio is identified by a generation
-//   number (how many folios were truncated at that index before it was
-//   allocated), which is enough to tell a stale pte from a current one;
-// - one page table: all PAGES pages share one ptl and one fault-around window
-//   (fault_around_bytes = 64 KiB = 16 pages, mapping aligned; assume PAGES <= 16);
+// - a folio is identified by a generation number (how many folios were
+//   truncated at that index before it was allocated), which is enough to tell a
+//   stale pte from a current one; its contents are one small value (VALUES > 0,
+//   the byte a trace reads) or not modelled at all (VALUES = 0, exhaustive checks);
+// - one page table per mapping, each mapping over the whole file from a 2 MiB
+//   aligned address (all PAGES <= 64 pages share one ptl); fault-around maps the
+//   FAULT_AROUND_PAGES window (fault_around_bytes = 64 KiB) aligned down, clipped
+//   to the file and to EOF;
 // - every zap of one VMA's range is one step (it runs under one ptl);
 // - the monitor reads pending messages in any order (the kernel hands out the
 //   oldest first): a superset of the kernel's orders.
@@ -59,14 +62,32 @@ export const ShmemUffd = spec`
   const MONITOR_WAKES_ON_FAILURE: bool = true
 
   // ---------------------------------------------------------------- sizes
-  const PAGES: 1..4 = 2          // file pages, all inside one fault-around window
-  const MAPPINGS: 1..2 = 1       // MAP_SHARED mappings of the file; only mapping 0 is registered
-  const THREADS: 1..3 = 2        // user threads touching the mappings
-  const ACCESSES: 1..3 = 1       // loads/stores per thread
-  const PUNCHES: 1..2 = 1        // fallocate(PUNCH_HOLE) calls, one after the other
-  const WP_ROUNDS: 0..2 = 1      // UFFDIO_WRITEPROTECT(protect) calls by the monitor
-  const DONTNEEDS: 0..2 = 0      // madvise(MADV_DONTNEED) calls
-  const PWRITES: 0..2 = 0        // pwrite(2) calls into holes
+  // Exhaustive checks use the defaults (a few pages and threads); following a
+  // conformance trace (uffdspec conform --target spec) sets them to the trace's own
+  // sizes, up to what a trace can state.
+  const PAGES: 1..64 = 2         // file pages
+  const MAPPINGS: 1..4 = 1       // MAP_SHARED mappings of the file; only mapping 0 is registered
+  const THREADS: 1..8 = 2        // user threads touching the mappings
+  const ACCESSES: 1..64 = 1      // loads/stores per thread
+  const PUNCHES: 1..64 = 1       // fallocate(PUNCH_HOLE) calls, one after the other
+  const WP_ROUNDS: 0..64 = 1     // UFFDIO_WRITEPROTECT(protect) calls by the monitor
+  const DONTNEEDS: 0..64 = 0     // madvise(MADV_DONTNEED) calls
+  const PWRITES: 0..64 = 0       // pwrite(2) calls
+  // fault_around_bytes / PAGE_SIZE (64 KiB, the kernel's default)
+  const FAULT_AROUND_PAGES: 1..64 = 16
+  // i_size in pages at the start (pages at or past it are past EOF: SIGBUS); >= PAGES: the whole file
+  const SIZE: 0..64 = 64
+  // Page contents: 0 = not modelled (every byte reads 0); n = the bytes 1..n a store,
+  // pwrite or COPY may write (a trace's bytes, renamed to 1..n in order).
+  const VALUES: 0..64 = 0
+  // The file at the start: every page written (true), or all holes (false: a trace
+  // writes its initial fill with pwrite steps, as the native harness does).
+  const FILLED: bool = true
+  // Who drives user space: the spec's own closed world (false: a monitor that answers
+  // every message it reads, one-page madvise), or a conformance trace (true: any uffd
+  // ioctl at any time over any range, as the UFFDIO_* actions, madvise over ranges; the
+  // monitor's answer policy is off and the trace's steps say what user space does).
+  const TRACE_DRIVEN: bool = false
 
   // What the registration of mapping 0 contains. Derived constants (defs over
   // constants): computed from UFFD_MODE and the variant, listed with the constants,
@@ -91,6 +112,8 @@ export const ShmemUffd = spec`
   type Mapping = 0..MAPPINGS-1
   type Tid = 0..THREADS-1
   type Gen = 0..PUNCHES          // folio identity at an index (see trunc)
+  type Value = 0..VALUES         // a page's first byte (0: zeros, or contents not modelled)
+  type Size = 0..PAGES           // i_size in pages
 
   // A page-cache slot (swap entries are not modelled).
   union Slot { Hole, Folio { gen: Gen } }
@@ -103,20 +126,24 @@ export const ShmemUffd = spec`
   // A faulting thread's struct userfaultfd_wait_queue: not queued, queued on
   // fault_pending_wqh (unread), or moved to fault_wqh by read(2) (read, unresolved).
   union UffdMsg { NoMsg, Pending { reason: Reason, write: bool }, Read { reason: Reason, write: bool } }
-  // The (single-threaded) monitor: idle, handling the message it read, or about to
-  // UFFDIO_WAKE a page after a failed COPY/CONTINUE.
-  union Monitor { MonIdle, Handling { reason: Reason, page: Page, write: bool }, MustWake { page: Page } }
+  // The monitor's hold on the message a thread raised: none, handling it (read(2)
+  // returned it), or about to UFFDIO_WAKE its page after a failed COPY/CONTINUE. The
+  // monitor reads every pending message and answers them in any order; each thread
+  // has at most one message outstanding, so one slot per thread.
+  union MonMsg { NoMon, Handling { reason: Reason, page: Page, write: bool }, MustWake { page: Page } }
 
   // ---------------------------------------------------------------- state
   var cache: [Page] -> Slot            // mapping->i_pages
   var locked: [Page] -> bool           // PG_locked of the folio at the index, held across steps
                                        // only by a fault between shmem_get_folio and finish_fault
   var trunc: [Page] -> Gen             // folios truncated at the index so far; a new folio gets it as gen
+  var data: [Page] -> [Gen] -> Value   // the first byte of each folio (stays 0 when VALUES = 0)
+  var i_size: Size                     // inode->i_size, in pages (rounded up)
   var pte: [Mapping] -> [Page] -> Pte  // the page table of each mapping
   var i_private: Falloc                // inode->i_private (set and cleared under i_lock)
   var falloc_wait: [Tid] -> bool       // sleeping on shmem_falloc_waitq (shmem_fault)
   var uffd_msg: [Tid] -> UffdMsg       // the thread's uffd wait-queue entry (handle_userfault)
-  var mon: Monitor
+  var mon: [Tid] -> MonMsg
   var mon_prot: [Page] -> bool         // pages the monitor has write-protected and not unprotected
   var wp_left: 0..WP_ROUNDS
   var dontneed_left: 0..DONTNEEDS
@@ -129,14 +156,16 @@ export const ShmemUffd = spec`
 
   init {
     // A file whose pages were all written with pwrite(2), freshly mapped (no ptes yet).
-    cache := [i in Page |-> Folio { gen: 0 }]
+    cache := [i in Page |-> if FILLED && i < SIZE then Folio { gen: 0 } else Hole]
     locked := [i in Page |-> false]
     trunc := [i in Page |-> 0]
+    data := [i in Page |-> [g in Gen |-> 0]]
+    i_size := if SIZE < PAGES then SIZE else PAGES
     pte := [mm in Mapping |-> [i in Page |-> PteNone]]
     i_private := NoFalloc
     falloc_wait := [u in Tid |-> false]
     uffd_msg := [u in Tid |-> NoMsg]
-    mon := MonIdle
+    mon := [u in Tid |-> NoMon]
     mon_prot := [i in Page |-> false]
     wp_left := WP_ROUNDS
     dontneed_left := DONTNEEDS
@@ -159,6 +188,9 @@ export const ShmemUffd = spec`
     var folio: Gen = 0               // the folio locked by shmem_get_folio, for finish_fault
     var reason: Reason = VmUffdMissing
     var fa_seen: Falloc = NoFalloc   // variant C with the check before ptl: what the peek saw
+    var val: Value = 0               // the byte the store writes
+    var got: Value = 0               // the byte the last load read
+    var sigbus: bool = false         // the last access got SIGBUS (past EOF)
 
     // The load or store is over (it read, or it landed): count it, forget its page, and
     // go on to the next access, or exit after the last. Part of the step that uses it.
@@ -166,28 +198,35 @@ export const ShmemUffd = spec`
       left := left - 1
       m := 0
       p := 0
+      val := 0
       orig_marker := false
       if left == 1 { goto exit } else { goto access }
     }
 
-    // The program chooses its next instruction: a load or a store of page p through mapping m.
+    // The program chooses its next instruction: a load or a store (of byte vv) of page p
+    // through mapping m.
     access:
-      with mm in Mapping { with pp in Page { with ww in bool {
+      with mm in Mapping { with pp in Page { with ww in bool { with vv in Value {
+        await ww || vv == 0
         m := mm
         p := pp
         wr := ww
+        val := vv
+        sigbus := false
         if ww { goto write_lands } else { goto load }
-      } } }
+      } } } }
 
     // The load walks the pte: present -> the value is read and the access is over;
     // none or marker -> page fault (handle_pte_fault -> do_pte_missing / handle_pte_marker
     // -> do_fault -> do_read_fault; 6.13 mm/memory.c).
     load:
       await !falloc_wait[self] && uffd_msg[self] is NoMsg
-      if pte[m][p] is Present {
+      let e = pte[m][p]
+      if e is Present {
+        got := data[p][e.folio]
         access_done()
       } else {
-        orig_marker := pte[m][p] is PteMarker
+        orig_marker := e is PteMarker
         goto do_read_fault
       }
 
@@ -201,6 +240,7 @@ export const ShmemUffd = spec`
           // property (i): a store through the registered mapping to a page the monitor
           // protected, with no event for it since, must not land.
           if m == 0 && armed[p] { silent_write := true }
+          data[p][e.folio] := val
           wr := false
           access_done()
         } else {
@@ -223,7 +263,8 @@ export const ShmemUffd = spec`
       }
 
     // do_fault_around() -> filemap_map_pages() (5.10 mm/filemap.c; 6.13
-    // next_uptodate_folio, filemap_map_folio_range): under ptl for the whole window,
+    // next_uptodate_folio, filemap_map_folio_range): under ptl for the whole window
+    // (FAULT_AROUND_PAGES aligned down, clipped to the file and to EOF),
     // for each cached folio that trylocks (not locked) and is still in the cache, map it
     // if the pte is none (markers are skipped), with vm_page_prot, never uffd-wp; never
     // allocates, never raises an event, ignores i_private - except in variant C, where
@@ -232,15 +273,17 @@ export const ShmemUffd = spec`
     filemap_map_pages:
       let f = if MAP_PAGES_CHECK_UNDER_PTL then i_private else fa_seen
       let row = [i in Page |->
-        if cache[i] is Folio && !locked[i] && pte[m][i] is PteNone
+        if fault_around_window(i, p) && cache[i] is Folio && !locked[i] && pte[m][i] is PteNone
            && !(FAULT_AROUND == ShmemMapPages
                 && (match f { Punching { start, next } => i >= start && i < next, NoFalloc => false }))
         then Present { folio: cache[i].gen, writable: !(m == 0 && RO_READ), wp: false }
         else pte[m][i]]
       pte[m] := row
       fa_seen := NoFalloc
-      if row[p] is Present {
+      let e = row[p]
+      if e is Present {
         // the faulting pte got filled: VM_FAULT_NOPAGE, the load re-executes and reads
+        got := data[p][e.folio]
         access_done()
       } else {
         goto shmem_fault
@@ -267,7 +310,12 @@ export const ShmemUffd = spec`
     // MISSING userfault; a hole otherwise -> allocate a zero folio, insert it, locked.
     shmem_get_folio:
       let s = cache[p]
-      if m == 0 && REG_MINOR && s is Folio {
+      if p >= i_size {
+        // past EOF: -EINVAL before any userfault check, VM_FAULT_SIGBUS; the access is over
+        sigbus := true
+        wr := false
+        access_done()
+      } else if m == 0 && REG_MINOR && s is Folio {
         reason := VmUffdMinor
         goto handle_userfault
       } else if s is Folio {
@@ -304,6 +352,7 @@ export const ShmemUffd = spec`
           orig_marker := false
           goto write_lands
         } else {
+          got := data[p][folio]
           access_done()
         }
       }
@@ -419,118 +468,201 @@ export const ShmemUffd = spec`
   }
 
   // ---------------------------------------------------------------- other syscalls
-  // madvise(MADV_DONTNEED) of one page of one mapping: zap_page_range_single() with no
-  // zap details, under ptl: 5.19+ a uffd-wp pte of a WP VMA becomes a marker and markers
-  // survive; <= 5.18 the wp bit is lost. The page cache is untouched.
-  action madvise_dontneed(mm: Mapping, pg: Page) {
-    await dontneed_left > 0
-    pte[mm][pg] := match pte[mm][pg] {
+  // madvise(MADV_DONTNEED) of pages lo..hi of one mapping (one page in the spec's own
+  // runs): zap_page_range_single() with no zap details, under ptl: 5.19+ a uffd-wp pte of
+  // a WP VMA becomes a marker and markers survive; <= 5.18 the wp bit is lost. The page
+  // cache is untouched.
+  action madvise_dontneed(mm: Mapping, lo: Page, hi: Page) {
+    await dontneed_left > 0 && lo <= hi && (lo == hi || TRACE_DRIVEN)
+    pte[mm] := [i in Page |-> if i < lo || i > hi then pte[mm][i] else (match pte[mm][i] {
       Present { wp } => if PTE_MARKERS && wp && mm == 0 && REG_WP then PteMarker else PteNone,
       PteMarker => PteMarker,
-      PteNone => PteNone }
+      PteNone => PteNone })]
     dontneed_left := dontneed_left - 1
   }
 
-  // pwrite(2) into a hole (6.13 shmem_write_begin -> shmem_get_folio(SGP_WRITE)):
-  // under inode_lock, allocates the folio, touches no pte, raises no uffd event (by
-  // design). A pwrite over a cached folio changes only contents, which are not modelled.
-  // pread(2) changes nothing: it is the observation cache[pg].
+  // pwrite(2) of a page's first byte (6.13 shmem_write_begin -> shmem_get_folio(SGP_WRITE)):
+  // under inode_lock, allocates the folio of a hole, touches no pte, raises no uffd event
+  // (by design); past EOF it moves i_size. Over a cached folio it changes only contents:
+  // with contents not modelled (VALUES = 0) that step would change nothing but the count,
+  // so the spec's own runs write only into holes. pread(2) changes nothing: it is the
+  // observation cache[pg] / data.
   action pwrite(pg: Page) {
-    await pwrite_left > 0 && i_private is NoFalloc && cache[pg] is Hole
-    cache[pg] := Folio { gen: trunc[pg] }
-    pwrite_left := pwrite_left - 1
+    await pwrite_left > 0 && i_private is NoFalloc && (cache[pg] is Hole || VALUES > 0)
+    with v in Value {
+      let g = if cache[pg] is Folio then cache[pg].gen else trunc[pg]
+      cache[pg] := Folio { gen: g }
+      data[pg][g] := v
+      if pg >= i_size { i_size := pg + 1 }
+      pwrite_left := pwrite_left - 1
+    }
   }
 
   // ---------------------------------------------------------------- the uffd monitor
-  // A single monitor thread that answers every message (the assumption of property
-  // (iii)): MISSING by UFFDIO_COPY (MODE_WP if it protected the page), MINOR by
+  // In the spec's own runs, a monitor that answers every message (the assumption of
+  // property (iii)): it reads every pending message, and answers each one it holds, in
+  // any order: MISSING by UFFDIO_COPY (MODE_WP if it protected the page), MINOR by
   // UFFDIO_CONTINUE, WP by UFFDIO_WRITEPROTECT(clear); after a failed COPY/CONTINUE it
-  // issues UFFDIO_WAKE. When idle it may write-protect a page (WP_ROUNDS times).
+  // issues UFFDIO_WAKE. Holding no message, it may write-protect a page (WP_ROUNDS
+  // times). Following a trace (TRACE_DRIVEN), the trace issues the ioctls instead: the
+  // UFFDIO_* actions below, which share the kernel's side of each ioctl with the monitor's.
 
-  // __wake_userfault() for page pg: every thread with a message (pending or read) for
-  // pg is woken, and a woken unread message is dequeued by its thread.
-  def wake_userfault(pg: Page): [Tid] -> UffdMsg =
-    [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p == pg then NoMsg else uffd_msg[u]]
+  // __wake_userfault() for pages lo..hi: every thread with a message (pending or read)
+  // there is woken, and a woken unread message is dequeued by its thread.
+  def wake_range(lo: Page, hi: Page): [Tid] -> UffdMsg =
+    [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p >= lo && Thread[u].p <= hi then NoMsg else uffd_msg[u]]
+  def wake_userfault(pg: Page): [Tid] -> UffdMsg = wake_range(pg, pg)
+
+  // the monitor holds no message
+  def monitor_idle: bool = forall u in Tid: mon[u] is NoMon
+
+  // The pages a fault at p maps around it (do_fault_around + filemap_map_pages): the
+  // FAULT_AROUND_PAGES-aligned window of p, clipped to the mapping (the whole file) and
+  // to EOF (filemap_map_pages's end_pgoff).
+  def fault_around_window(i: Page, p: Page): bool =
+    i / FAULT_AROUND_PAGES == p / FAULT_AROUND_PAGES && i < i_size
 
   // read(2) on the uffd (userfaultfd_ctx_read): move one pending message to fault_wqh.
-  // The event for page p has now reached the monitor.
+  // The event for page p has now reached the monitor, which holds it until answered.
   action userfaultfd_read(u: Tid) {
-    await mon is MonIdle && uffd_msg[u] is Pending
+    await uffd_msg[u] is Pending && (TRACE_DRIVEN || mon[u] is NoMon)
     let msg = uffd_msg[u]
     uffd_msg[u] := Read { reason: msg.reason, write: msg.write }
-    mon := Handling { reason: msg.reason, page: Thread[u].p, write: msg.write }
+    if !TRACE_DRIVEN { mon[u] := Handling { reason: msg.reason, page: Thread[u].p, write: msg.write } }
     armed[Thread[u].p] := false
   }
 
   // UFFDIO_COPY of one page into mapping 0 (mfill_atomic -> shmem_mfill_atomic_pte, 6.13):
-  // slot occupied, or pte neither none nor marker -> -EEXIST (the new folio is removed
-  // again), nobody woken; else insert the folio, install it writable (VM_WRITE) or, with
-  // MODE_WP, uffd-wp read-only, and wake the waiters on the page (__wake_userfault wakes
-  // both queues; a woken unread message is dequeued by its thread).
+  // not registered -> -ENOENT; MODE_WP without a WP registration -> -EINVAL; at or past
+  // EOF -> -EFAULT; slot occupied, or pte neither none nor marker -> -EEXIST (the new
+  // folio is removed again); a failed COPY wakes nobody.
+  def copy_fails(pg: Page, wpmode: bool): bool =
+    UFFD_MODE == None || (wpmode && !REG_WP) || pg >= i_size || cache[pg] is Folio || pte[0][pg] is Present
+  // Otherwise insert the folio (first byte v), install it writable (VM_WRITE) or, with
+  // MODE_WP, uffd-wp read-only, and (without MODE_DONTWAKE) wake the waiters on the page
+  // (__wake_userfault wakes both queues; a woken unread message is dequeued by its thread).
+  def copy_page(pg: Page, v: Value, wpmode: bool, wake: bool) {
+    cache[pg] := Folio { gen: trunc[pg] }
+    data[pg][trunc[pg]] := v
+    pte[0][pg] := Present { folio: trunc[pg], writable: !wpmode, wp: wpmode }
+    armed[pg] := wpmode
+    if wake { uffd_msg := wake_userfault(pg) }
+  }
+
+  // UFFDIO_CONTINUE (shmem, 5.14+; mfill_atomic_pte_continue): not registered -> -ENOENT;
+  // MODE_WP without WP -> -EINVAL; a hole or past EOF -> -EFAULT; present pte -> -EEXIST.
+  def continue_fails(pg: Page, wpmode: bool): bool =
+    UFFD_MODE == None || (wpmode && !REG_WP) || pg >= i_size || cache[pg] is Hole || pte[0][pg] is Present
+  // Otherwise (the cached folio locked) map it: writable (shared and VM_WRITE), or with
+  // MODE_WP uffd-wp read-only; wake.
+  def continue_page(pg: Page, wpmode: bool, wake: bool) {
+    pte[0][pg] := Present { folio: cache[pg].gen, writable: !wpmode, wp: wpmode }
+    if wake { uffd_msg := wake_userfault(pg) }
+  }
+
+  // UFFDIO_WRITEPROTECT (mwriteprotect_range -> change_pte_range, 6.13), one pte.
+  // protect: a present pte gets uffd-wp and loses write; a none pte of a shmem VMA
+  // becomes a marker (5.19+; without markers nothing is protected). clear: the uffd-wp
+  // bit goes (the write bit is not restored here: the store re-faults into do_wp_page's
+  // reuse), a marker becomes none.
+  def wp_protected(e: Pte): Pte = match e {
+    Present { folio } => Present { folio: folio, writable: false, wp: true },
+    PteNone => if PTE_MARKERS then PteMarker else PteNone,
+    PteMarker => PteMarker }
+  def wp_cleared(e: Pte): Pte = match e {
+    Present { folio, writable } => Present { folio: folio, writable: writable, wp: false },
+    PteMarker => PteNone,
+    PteNone => PteNone }
+
+  // The monitor answers a MISSING message by UFFDIO_COPY (of zeros; MODE_WP if it
+  // protected the page); if the COPY fails it must UFFDIO_WAKE the page.
   action mfill_atomic_copy {
-    await mon is Handling && mon.reason == VmUffdMissing
-    let pg = mon.page
-    let wpmode = REG_WP && mon_prot[pg]
-    if cache[pg] is Folio || pte[0][pg] is Present {
-      mon := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else MonIdle
-    } else {
-      cache[pg] := Folio { gen: trunc[pg] }
-      pte[0][pg] := Present { folio: trunc[pg], writable: !wpmode, wp: wpmode }
-      armed[pg] := wpmode
-      uffd_msg := wake_userfault(pg)
-      mon := MonIdle
+    with u in Tid {
+      await !TRACE_DRIVEN && mon[u] is Handling && mon[u].reason == VmUffdMissing
+      let pg = mon[u].page
+      let wpmode = REG_WP && mon_prot[pg]
+      if copy_fails(pg, wpmode) {
+        mon[u] := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else NoMon
+      } else {
+        copy_page(pg, 0, wpmode, true)
+        mon[u] := NoMon
+      }
     }
   }
 
-  // UFFDIO_CONTINUE (shmem, 5.14+; mfill_atomic_pte_continue): hole -> -EFAULT, present
-  // pte -> -EEXIST; else lock the cached folio, map it (writable: shared and VM_WRITE), wake.
+  // The monitor answers a MINOR message by UFFDIO_CONTINUE.
   action mfill_atomic_continue {
-    await mon is Handling && mon.reason == VmUffdMinor
-    let pg = mon.page
-    if cache[pg] is Hole || pte[0][pg] is Present {
-      mon := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else MonIdle
-    } else {
-      await !locked[pg]
-      pte[0][pg] := Present { folio: cache[pg].gen, writable: true, wp: false }
-      uffd_msg := wake_userfault(pg)
-      mon := MonIdle
+    with u in Tid {
+      await !TRACE_DRIVEN && mon[u] is Handling && mon[u].reason == VmUffdMinor
+      let pg = mon[u].page
+      if continue_fails(pg, false) {
+        mon[u] := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else NoMon
+      } else {
+        await !locked[pg]
+        continue_page(pg, false, true)
+        mon[u] := NoMon
+      }
     }
   }
 
-  // UFFDIO_WRITEPROTECT of one page of mapping 0 (mwriteprotect_range -> change_pte_range,
-  // 6.13). protect: a present pte gets uffd-wp and loses write; a none pte of a shmem VMA
-  // becomes a marker (5.19+; without markers nothing is protected). clear (the answer to a
-  // WP message): the uffd-wp bit goes (the write bit is not restored here: the store
-  // re-faults into do_wp_page's reuse), a marker becomes none, then the waiters are woken.
+  // The monitor write-protects a page of mapping 0 (holding no message), or answers a
+  // WP message for the page by clearing the protection and waking its waiters.
   action mwriteprotect_range(pg: Page, protect: bool) {
     if protect {
-      await REG_WP && mon is MonIdle && wp_left > 0 && !mon_prot[pg]
-      let ne = match pte[0][pg] {
-        Present { folio } => Present { folio: folio, writable: false, wp: true },
-        PteNone => if PTE_MARKERS then PteMarker else PteNone,
-        PteMarker => PteMarker }
+      await !TRACE_DRIVEN && REG_WP && monitor_idle && wp_left > 0 && !mon_prot[pg]
+      let ne = wp_protected(pte[0][pg])
       pte[0][pg] := ne
       mon_prot[pg] := true
       armed[pg] := !(ne is PteNone)
       wp_left := wp_left - 1
     } else {
-      await mon is Handling && mon.reason == VmUffdWp && mon.page == pg
-      pte[0][pg] := match pte[0][pg] {
-        Present { folio, writable } => Present { folio: folio, writable: writable, wp: false },
-        PteMarker => PteNone,
-        PteNone => PteNone }
-      mon_prot[pg] := false
-      armed[pg] := false
-      uffd_msg := wake_userfault(pg)
-      mon := MonIdle
+      with u in Tid {
+        await !TRACE_DRIVEN && mon[u] is Handling && mon[u].reason == VmUffdWp && mon[u].page == pg
+        pte[0][pg] := wp_cleared(pte[0][pg])
+        mon_prot[pg] := false
+        armed[pg] := false
+        uffd_msg := wake_userfault(pg)
+        mon[u] := NoMon
+      }
     }
   }
 
   // UFFDIO_WAKE of one page after a failed COPY/CONTINUE.
   action userfaultfd_wake {
-    await mon is MustWake
-    uffd_msg := wake_userfault(mon.page)
-    mon := MonIdle
+    with u in Tid {
+      await mon[u] is MustWake
+      uffd_msg := wake_userfault(mon[u].page)
+      mon[u] := NoMon
+    }
+  }
+
+  // The ioctls as a trace issues them (TRACE_DRIVEN): any page or range of mapping 0, at
+  // any time, with the trace's modes; the kernel's side is the same as the monitor's.
+  action UFFDIO_COPY(pg: Page, v: Value, wpmode: bool, wake: bool) {
+    await TRACE_DRIVEN
+    if !copy_fails(pg, wpmode) { copy_page(pg, v, wpmode, wake) }
+  }
+
+  action UFFDIO_CONTINUE(pg: Page, wpmode: bool, wake: bool) {
+    await TRACE_DRIVEN
+    if !continue_fails(pg, wpmode) {
+      await !locked[pg]
+      continue_page(pg, wpmode, wake)
+    }
+  }
+
+  // Over pages lo..hi of mapping 0; -ENOENT (nothing changes) without a WP registration.
+  action UFFDIO_WRITEPROTECT(lo: Page, hi: Page, protect: bool, wake: bool) {
+    await TRACE_DRIVEN && lo <= hi
+    if REG_WP {
+      pte[0] := [i in Page |-> if i < lo || i > hi then pte[0][i] else if protect then wp_protected(pte[0][i]) else wp_cleared(pte[0][i])]
+      if !protect && wake { uffd_msg := wake_range(lo, hi) }
+    }
+  }
+
+  action UFFDIO_WAKE(lo: Page, hi: Page) {
+    await TRACE_DRIVEN && lo <= hi
+    uffd_msg := wake_range(lo, hi)
   }
 
   // ---------------------------------------------------------------- properties
@@ -558,10 +690,10 @@ export const ShmemUffd = spec`
   invariant NoLostWakeup:
     (forall u in Tid: falloc_wait[u] => i_private is Punching)
     && (forall u in Tid: uffd_msg[u] is Read =>
-          (match mon {
+          (match mon[u] {
             Handling { page } => page == Thread[u].p,
             MustWake { page } => page == Thread[u].p,
-            MonIdle => false }))
+            NoMon => false }))
 
   // A page the monitor write-protected stays protected until an event for it reaches the
   // monitor: a uffd-wp pte, a marker, or a hole that a MISSING registration catches.

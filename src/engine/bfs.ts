@@ -19,6 +19,8 @@ export interface CompiledChecker {
   WORDS: number;
   init(emit: (n: unknown[]) => void): void;
   successors(s: unknown[], emit: (action: number, combo: number, n: unknown[]) => void): void;
+  /** the successors of s by one action, by index */
+  successorsOf(s: unknown[], action: number, emit: (action: number, combo: number, n: unknown[]) => void): void;
   /** each invariant on its own, by index */
   INVARIANTS: ((s: unknown[]) => boolean)[];
   terminated(s: unknown[]): boolean;
