@@ -575,9 +575,9 @@ describe('two mappings', () => {
     expect(s.observe().events).toEqual([]);
   });
 
-  test('misuse: mappings outside 1..2, a mapping the sim does not have', () => {
-    expect(() => new Sim({ pages: 2, threads: 1, mappings: 3 })).toThrow(/^mappings: expected an integer in 1\.\.2, got 3$/);
-    expect(() => new Sim({ pages: 2, threads: 1, mappings: 0 })).toThrow('mappings: expected an integer in 1..2, got 0');
+  test('misuse: mappings outside 1..4, a mapping the sim does not have', () => {
+    expect(() => new Sim({ pages: 2, threads: 1, mappings: 5 })).toThrow(/^mappings: expected an integer in 1\.\.4, got 5$/);
+    expect(() => new Sim({ pages: 2, threads: 1, mappings: 0 })).toThrow('mappings: expected an integer in 1..4, got 0');
     expect(() => sim().start({ op: 'read', thread: 0, page: 0, mapping: 1 })).toThrow('mapping: expected an integer in 0..0, got 1');
     expect(() => sim2().start({ op: 'madvise', advice: 'DONTNEED', lo: 0, hi: 0, mapping: 2 })).toThrow('mapping: expected an integer in 0..1, got 2');
     expect(() => sim2().ptesOf(2)).toThrow('mapping: expected an integer in 0..1, got 2');

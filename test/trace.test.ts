@@ -134,10 +134,13 @@ describe('validation', () => {
     const obs = v.steps.slice(0, 3).map((step) => sim.apply(step.op));
     expect(obs[2].result).toBe(1);
     // the read went through mapping 1 (fault-around: the holes at 2 and 3 stay unmapped);
-    // the observation's ptes are mapping 0's, which the read left as they were
+    // the observation's pte/wp are mapping 0's, which the read left as they were; mapping
+    // 1's are in others[0]
     expect(sim.ptesOf(1).map((p) => p.pte)).toEqual(['present', 'present', 'none', 'none']);
-    expect(obs[2].pages).toEqual(obs[1].pages);
+    const mapping0 = (o: Observation) => o.pages.map(({ others: _, ...p }) => p);
+    expect(mapping0(obs[2])).toEqual(mapping0(obs[1]));
     expect(obs[2].pages.map((p) => p.pte)).toEqual(sim.ptesOf(0).map((p) => p.pte));
+    expect(obs[2].pages.map((p) => p.others)).toEqual(sim.ptesOf(1).map((p) => [{ pte: p.pte, wp: p.wp }]));
   });
 
   test('not an object at all', () => {

@@ -1,38 +1,96 @@
-// The whole simulated system: one shmem file, one or two MAP_SHARED mappings of it (its
-// i_mmap), at most one uffd. Only mapping 0 is ever registered with the uffd.
+// The whole simulated system: one shmem file (its inode, i_size and page cache), up to
+// MAX_MAPPINGS MAP_SHARED mappings of it (its i_mmap), each with the userfaultfd its
+// first register opened.
 import { AddressSpace, Folio } from './page-cache';
-import { PageTable } from './page-table';
+import { PageTable, Pte } from './page-table';
 import { UffdCtx } from './uffd-ctx';
 import type { KernelSwitches } from '../../spec/shmem_uffd/variants';
 import { Vma } from './vma';
-import { MAX_MAPPINGS } from '../../conformance/trace';
+import { MAX_MAPPINGS, type MappingGeometry } from '../../conformance/trace';
 
 export { MAX_MAPPINGS };
+export type { MappingGeometry };
+
+/** PTRS_PER_PTE on x86_64: a page table covers 2 MiB, the bound of a fault-around window. */
+export const PTRS_PER_PTE = 512;
 
 /**
  * One vm_area_struct of the file's i_mmap tree: the VMA (flags, uffd registration,
- * vm_page_prot) and the page table that maps it. Every mapping covers the whole file
- * from offset 0, so pte i of any mapping maps page-cache index i.
+ * vm_page_prot), where it sits in the file (vm_pgoff, vma_pages) and the page table
+ * that maps it. Every mapping starts 2 MiB aligned, so the pte index of a page is its
+ * index within the mapping and one page table holds the whole mapping (64 pages at most).
+ * The kernel paths speak file page indices (vmf->pgoff); the accessors below translate.
  */
 export class VmArea {
   readonly vma: Vma;
+  /** indexed by pte index (page - vm_pgoff), not by file page */
   readonly pt: PageTable;
+  /**
+   * The userfaultfd the mapping's first register opened (userfaultfd(2) + UFFDIO_API),
+   * kept to the end even after an unregister; vma.uffdCtx is the registration itself.
+   */
+  uffd: UffdCtx | null = null;
 
   constructor(
     /** position in Kernel.vmas (the trace's `mapping`) */
     readonly index: number,
     variant: KernelSwitches,
-    pages: number,
+    /** the file page of the mapping's first page */
+    readonly vm_pgoff: number,
+    /** vma_pages() */
+    readonly vm_pages: number,
   ) {
     this.vma = new Vma(variant);
-    this.pt = new PageTable(pages);
+    this.pt = new PageTable(vm_pages);
   }
 
-  /** Indices whose present pte maps a folio other than the one cached there (property (ii)). */
+  /** Whether the mapping maps file page `pgoff`. */
+  covers(pgoff: number): boolean {
+    return pgoff >= this.vm_pgoff && pgoff < this.vm_pgoff + this.vm_pages;
+  }
+
+  /** pte_index() of the address that maps file page `pgoff`. */
+  pteIndex(pgoff: number): number {
+    if (!this.covers(pgoff)) throw new Error(`internal: mapping ${this.index} (pages ${this.vm_pgoff}..${this.vm_pgoff + this.vm_pages - 1}) does not map page ${pgoff}`);
+    return pgoff - this.vm_pgoff;
+  }
+
+  /** linear_page_index() of pte `index`. */
+  pgoffOf(index: number): number {
+    return this.vm_pgoff + index;
+  }
+
+  /** The pte that maps file page `pgoff`. */
+  pte(pgoff: number): Pte {
+    return this.pt.get(this.pteIndex(pgoff));
+  }
+
+  setPte(pgoff: number, pte: Pte): void {
+    this.pt.set(this.pteIndex(pgoff), pte);
+  }
+
+  /** set_pte_range for file page `pgoff` */
+  installPte(pgoff: number, folio: Folio, writable: boolean, dirty: boolean, uffd_wp: boolean): void {
+    this.pt.install(this.pteIndex(pgoff), folio, writable, dirty, uffd_wp);
+  }
+
+  /** File pages [lo,hi] clipped to the mapping (the part of a file range it maps), or null. */
+  clip(lo: number, hi: number): [number, number] | null {
+    const from = Math.max(lo, this.vm_pgoff);
+    const to = Math.min(hi, this.vm_pgoff + this.vm_pages - 1);
+    return from <= to ? [from, to] : null;
+  }
+
+  /** Whether a pte of this mapping maps the folio (its share of folio_mapped()). */
+  mapsFolio(folio: Folio): boolean {
+    return this.covers(folio.index) && this.pt.maps(this.pteIndex(folio.index), folio);
+  }
+
+  /** File pages whose present pte maps a folio other than the one cached there (property (ii)). */
   stalePtes(mapping: AddressSpace): number[] {
     const out: number[] = [];
     this.pt.ptes.forEach((pte, i) => {
-      if (pte.kind === 'present' && mapping.lookup(i) !== pte.folio) out.push(i);
+      if (pte.kind === 'present' && mapping.lookup(this.pgoffOf(i)) !== pte.folio) out.push(this.pgoffOf(i));
     });
     return out;
   }
@@ -40,21 +98,24 @@ export class VmArea {
 
 export class Kernel {
   readonly mapping: AddressSpace;
-  /** i_mmap: index 0 is the mapping a `register` registers; the others never are */
+  /** i_mmap, in the trace's order of mappings */
   readonly vmas: readonly VmArea[];
-  /** the userfaultfd opened by the first register (UFFDIO_API), kept to the end */
-  uffd: UffdCtx | null = null;
 
   constructor(
     readonly variant: KernelSwitches,
+    /** the file pages the system observes; every mapping lies inside them */
     readonly pages: number,
-    mappings = 1,
+    /** a count (each mapping over the whole of `pages`) or each mapping's place in the file */
+    mappings: number | readonly MappingGeometry[] = 1,
+    /** initial i_size, in pages */
+    i_size = pages,
   ) {
-    this.mapping = new AddressSpace(pages);
-    this.vmas = Array.from({ length: mappings }, (_, i) => new VmArea(i, variant, pages));
+    this.mapping = new AddressSpace(pages, i_size);
+    const geometry = typeof mappings === 'number' ? Array.from({ length: mappings }, () => ({ offset: 0, length: pages })) : mappings;
+    this.vmas = geometry.map((g, i) => new VmArea(i, variant, g.offset, g.length));
   }
 
-  /** mapping 0's page table (the one the uffd ioctls and the observation act on) */
+  /** mapping 0's page table (indexed by pte index, which is the file page when mapping 0 starts at offset 0) */
   get pt(): PageTable {
     return this.vmas[0].pt;
   }
@@ -66,15 +127,15 @@ export class Kernel {
 
   /** folio_mapped(): a pte of some VMA of the file maps it (its mapcount is not zero). */
   folioMapped(folio: Folio): boolean {
-    return this.vmas.some((m) => m.pt.maps(folio.index, folio));
+    return this.vmas.some((m) => m.mapsFolio(folio));
   }
 
-  /** Stale ptes of one mapping: page indices, sorted. */
+  /** Stale ptes of one mapping: file pages, sorted. */
   stalePtesOf(m: number): number[] {
     return this.vmas[m].stalePtes(this.mapping);
   }
 
-  /** Indices with a stale pte in any mapping (property (ii)), sorted, each once. */
+  /** File pages with a stale pte in any mapping (property (ii)), sorted, each once. */
   stalePtes(): number[] {
     const stale = new Set(this.vmas.flatMap((m) => m.stalePtes(this.mapping)));
     return [...stale].sort((a, b) => a - b);

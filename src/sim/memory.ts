@@ -2,7 +2,8 @@
 // itself, do_read_fault with fault-around, do_shared_fault, do_wp_page, marker
 // handling and finish_fault; plus madvise(MADV_DONTNEED). Every path takes the VMA it
 // acts on: flags, vm_page_prot and ptes are per mapping, the page cache is shared.
-import type { Kernel, VmArea } from './kernel';
+import { PTRS_PER_PTE, type Kernel, type VmArea } from './kernel';
+import { FAULT_AROUND_PAGES } from '../../conformance/trace';
 import { Folio } from './page-cache';
 import { PTE_NONE } from './page-table';
 import { KPath, Task, TaskResult } from './scheduler';
@@ -27,7 +28,7 @@ type OrigPte = 'none' | 'marker';
 export function* handle_access(k: Kernel, m: VmArea, task: Task, page: number, write: boolean, value: number): KPath<TaskResult> {
   for (;;) {
     yield write ? 'write_lands' : 'load';
-    const pte = m.pt.get(page);
+    const pte = m.pte(page);
     let end: FaultEnd;
     if (pte.kind === 'present') {
       if (!write) return pte.folio.value;
@@ -39,7 +40,7 @@ export function* handle_access(k: Kernel, m: VmArea, task: Task, page: number, w
       end = yield* do_wp_page(m, task, page);
     } else if (pte.kind === 'marker' && !m.vma.VM_UFFD_WP) {
       // handle_pte_marker: a wp marker in a VMA no longer WP-registered is stale; drop it.
-      m.pt.set(page, PTE_NONE);
+      m.setPte(page, PTE_NONE);
       end = 'retry';
     } else if (write) {
       end = yield* do_shared_fault(k, m, task, page, pte.kind);
@@ -67,21 +68,40 @@ function should_fault_around(k: Kernel, m: VmArea): boolean {
 }
 
 /**
- * filemap_map_pages over the window of one VMA (the harness aligns the mapping so the
- * window covers every page), under that VMA's ptl: maps cached folios that are uptodate,
- * unlocked (trylock) and still in the file, into ptes that are none — never markers —
- * with the VMA's vm_page_prot. It never allocates, never raises an event, never sets
- * uffd-wp, and ignores i_private, except in the 'ShmemMapPages' variant (a shmem
- * vm_op, so in every VMA), which skips the indices of an active punch.
+ * do_fault_around: the window of fault_around_pages ptes around the faulting one,
+ * aligned down within the page table and clamped to the VMA and to the page table,
+ * handed to ->map_pages as file pages. The mapping starts 2 MiB aligned, so the pte
+ * index of the fault is also its page index within the VMA (pte_off == vma_off) and
+ * the window never starts before the VMA.
  */
-function filemap_map_pages(k: Kernel, m: VmArea, peeked?: Kernel['mapping']['i_private']): void {
+function do_fault_around(k: Kernel, m: VmArea, page: number, peeked?: Kernel['mapping']['i_private']): void {
+  const nr_pages = FAULT_AROUND_PAGES;
+  const pte_off = m.pteIndex(page);
+  const vma_off = page - m.vm_pgoff;
+  const from_pte = Math.max(pte_off - (pte_off % nr_pages), pte_off - Math.min(pte_off, vma_off));
+  const to_pte = Math.min(from_pte + nr_pages, PTRS_PER_PTE, pte_off + m.vm_pages - vma_off) - 1;
+  filemap_map_pages(k, m, page + from_pte - pte_off, page + to_pte - pte_off, peeked);
+}
+
+/**
+ * filemap_map_pages over file pages [start_pgoff, end_pgoff] of one VMA, under that
+ * VMA's ptl: the end is clipped to the last page before EOF (no pte beyond i_size, so
+ * an access there still gets SIGBUS); maps cached folios that are uptodate, unlocked
+ * (trylock) and still in the file, into ptes that are none — never markers — with the
+ * VMA's vm_page_prot. It never allocates, never raises an event, never sets uffd-wp,
+ * and ignores i_private, except in the 'ShmemMapPages' variant (a shmem vm_op, so in
+ * every VMA), which skips the indices of an active punch.
+ */
+function filemap_map_pages(k: Kernel, m: VmArea, start_pgoff: number, end_pgoff: number, peeked?: Kernel['mapping']['i_private']): void {
   const falloc = k.variant.FAULT_AROUND !== 'ShmemMapPages' ? null : peeked !== undefined ? peeked : k.mapping.i_private;
-  for (let i = 0; i < k.pages; i++) {
-    if (m.pt.get(i).kind !== 'none') continue;
+  const file_end = k.mapping.i_size - 1;
+  const end = Math.min(end_pgoff, file_end);
+  for (let i = start_pgoff; i <= end; i++) {
+    if (m.pte(i).kind !== 'none') continue;
     const folio = k.mapping.lookup(i);
     if (folio === null || !folio.uptodate || folio.locked || folio.mapping === null) continue;
     if (falloc !== null && i >= falloc.start && i < falloc.next) continue;
-    m.pt.install(i, folio, m.vma.vmPageProtWritable, false, false);
+    m.installPte(i, folio, m.vma.vmPageProtWritable, false, false);
   }
 }
 
@@ -92,8 +112,8 @@ function* do_read_fault(k: Kernel, m: VmArea, task: Task, page: number, orig: Or
     // the check-then-lock form of shmem_map_pages reads i_private before taking ptl
     const peeked = k.variant.MAP_PAGES_CHECK_UNDER_PTL ? undefined : k.mapping.i_private;
     yield 'filemap_map_pages';
-    filemap_map_pages(k, m, peeked);
-    if (m.pt.get(page).kind === 'present') return 'retry';
+    do_fault_around(k, m, page, peeked);
+    if (m.pte(page).kind === 'present') return 'retry';
   }
   const got = yield* shmem_fault(k, m, task, page, false);
   if (got === 'retry' || got === 'SIGBUS') return got;
@@ -117,9 +137,9 @@ function* do_shared_fault(k: Kernel, m: VmArea, task: Task, page: number, orig: 
  * replaces a wp marker; either way unlock the folio.
  */
 function finish_fault(m: VmArea, page: number, folio: Folio, write: boolean, orig: OrigPte): void {
-  if (m.pt.get(page).kind === orig) {
+  if (m.pte(page).kind === orig) {
     const wp = orig === 'marker' && m.vma.VM_UFFD_WP;
-    m.pt.install(page, folio, write || m.vma.vmPageProtWritable, write, wp);
+    m.installPte(page, folio, write || m.vma.vmPageProtWritable, write, wp);
     if (write) folio.dirty = true;
   }
   folio.unlock();
@@ -131,7 +151,7 @@ function finish_fault(m: VmArea, page: number, folio: Folio, write: boolean, ori
  */
 function* do_wp_page(m: VmArea, task: Task, page: number): KPath<FaultEnd> {
   yield 'do_wp_page';
-  const pte = m.pt.get(page);
+  const pte = m.pte(page);
   if (pte.kind !== 'present' || pte.writable) return 'retry';
   if (m.vma.VM_UFFD_WP && pte.uffd_wp) {
     if (!m.vma.uffdCtx?.features.has('WP_ASYNC')) return yield* handle_userfault(m, task, page, 'WP', true);
@@ -142,7 +162,7 @@ function* do_wp_page(m: VmArea, task: Task, page: number): KPath<FaultEnd> {
   return 'retry';
 }
 
-/** madvise(MADV_DONTNEED) of one mapping: zap its ptes, keep the page cache (markers survive). */
+/** madvise(MADV_DONTNEED) of file pages [lo,hi] of one mapping: zap its ptes, keep the page cache (markers survive). */
 export function* madvise_dontneed(k: Kernel, m: VmArea, lo: number, hi: number): KPath<TaskResult> {
   yield 'madvise_dontneed';
   zap_page_range(k, m, lo, hi);

@@ -65,8 +65,21 @@ export class AddressSpace {
   readonly inodeLockWaiters = new WaitQueue('inode_lock');
   private nextFolioId = 1;
 
-  constructor(readonly i_size_pages: number) {
-    this.slots = new Array<Folio | null>(i_size_pages).fill(null);
+  constructor(
+    /** the file pages the system observes (the cache never holds a folio beyond them) */
+    pages: number,
+    /**
+     * inode->i_size, kept in pages: the traces only ever write the first byte of a
+     * page, so the kernel's DIV_ROUND_UP(i_size, PAGE_SIZE) is all any check sees.
+     */
+    public i_size: number,
+  ) {
+    this.slots = new Array<Folio | null>(pages).fill(null);
+  }
+
+  /** Whether page `index` lies at or past EOF (every `index << PAGE_SHIFT >= i_size` check). */
+  pastEof(index: number): boolean {
+    return index >= this.i_size;
   }
 
   /** filemap_get_entry (no swap in this model) */

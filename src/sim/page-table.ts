@@ -1,5 +1,6 @@
-// The page table of one mapping: one pte per page of the file. A pte is none, a
-// uffd-wp marker (PTE_MARKER_UFFD_WP: "write-protected, nothing mapped"), or present.
+// The page table of one mapping: one pte per page of the mapping, by pte index. A pte
+// is none, a uffd-wp marker (PTE_MARKER_UFFD_WP: "write-protected, nothing mapped"),
+// or present.
 import { Folio } from './page-cache';
 
 export type Pte =

@@ -31,13 +31,16 @@ export function* shmem_fault(k: Kernel, m: VmArea, task: Task, page: number, wri
 }
 
 /**
- * shmem_get_folio_gfp as called from a fault (SGP_CACHE): MINOR when the folio is cached
- * and the faulting VMA is MINOR-registered; otherwise lock the cached folio; an empty
- * slot raises MISSING in a MISSING-registered VMA, else gets a new zero folio.
+ * shmem_get_folio_gfp as called from a fault (SGP_CACHE): past EOF it is -EINVAL before
+ * anything else, which shmem_fault turns into VM_FAULT_SIGBUS (vmf_error), so a
+ * registered VMA raises no event there; MINOR when the folio is cached and the faulting
+ * VMA is MINOR-registered; otherwise lock the cached folio; an empty slot raises MISSING
+ * in a MISSING-registered VMA, else gets a new zero folio.
  */
 function* shmem_get_folio_fault(k: Kernel, m: VmArea, task: Task, page: number, write: boolean): KPath<FaultOutcome> {
   for (;;) {
     yield 'shmem_get_folio';
+    if (k.mapping.pastEof(page)) return 'SIGBUS';
     const folio = k.mapping.lookup(page);
     if (folio !== null && m.vma.VM_UFFD_MINOR) return yield* handle_userfault(m, task, page, 'MINOR', write);
     if (folio !== null) {
@@ -106,10 +109,14 @@ export function* shmem_fallocate_punch(k: Kernel, task: Task, lo: number, hi: nu
   return 0;
 }
 
-/** shmem_file_read_iter of the first byte: holes read as zeros, nothing is allocated. */
+/**
+ * shmem_file_read_iter of the first byte: holes read as zeros, nothing is allocated.
+ * At or past EOF it reads nothing (0 bytes), which the trace reports as 0.
+ */
 export function* shmem_file_read(k: Kernel, task: Task, page: number): KPath<TaskResult> {
   for (;;) {
     yield 'pread';
+    if (k.mapping.pastEof(page)) return 0;
     const folio = k.mapping.lookup(page);
     if (folio === null) return 0;
     // shmem_get_folio(SGP_READ) locks the folio briefly: wait for a fault holding it.
@@ -121,7 +128,9 @@ export function* shmem_file_read(k: Kernel, task: Task, page: number): KPath<Tas
 
 /**
  * shmem_file_write_iter of the first byte: under inode_lock (so serialized with a
- * punch), write_begin allocates a hole; no uffd event, whatever the ptes say.
+ * punch), write_begin allocates a hole; no uffd event, whatever the ptes say. A write
+ * at or past EOF moves it (shmem_write_end: i_size = pos + 1 byte, so page + 1 pages);
+ * the pages between the old and the new EOF stay holes.
  */
 export function* shmem_file_write(k: Kernel, task: Task, page: number, value: number): KPath<TaskResult> {
   for (;;) {
@@ -140,21 +149,23 @@ export function* shmem_file_write(k: Kernel, task: Task, page: number, value: nu
     target.value = value;
     target.uptodate = true;
     target.dirty = true;
+    if (page + 1 > k.mapping.i_size) k.mapping.i_size = page + 1;
     return 0;
   }
 }
 
 /**
- * shmem_mfill_atomic_pte (UFFDIO_COPY of one page into dst_vma): a new uptodate folio
- * holding the source bytes goes into the cache (an occupied slot is EEXIST), then the
- * pte (a pte already mapped is EEXIST, and the folio leaves the cache again). Returns
- * 0 or -errno.
+ * shmem_mfill_atomic_pte (UFFDIO_COPY of one page into dst_vma): at or past EOF it is
+ * EFAULT (the max_off check, before the folio goes into the cache); otherwise a new
+ * uptodate folio holding the source bytes goes into the cache (an occupied slot is
+ * EEXIST), then the pte (a pte already mapped is EEXIST, and the folio leaves the cache
+ * again). Returns 0 or -errno.
  */
 export function shmem_mfill_atomic_pte(k: Kernel, dst: VmArea, page: number, value: number, wp: boolean): number {
-  if (page >= k.mapping.i_size_pages) return -EFAULT;
+  if (k.mapping.pastEof(page)) return -EFAULT;
   if (k.mapping.lookup(page) !== null) return -EEXIST;
   const folio = k.mapping.addFolio(page, value);
-  const err = mfill_atomic_install_pte(dst, page, folio, wp);
+  const err = mfill_atomic_install_pte(k, dst, page, folio, wp);
   if (err !== 0) {
     k.mapping.removeFolio(folio);
     return err;

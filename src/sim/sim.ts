@@ -1,9 +1,10 @@
 // The simulator's public face: build the system, run trace ops to quiescence (`apply`),
 // or drive the kernel paths label by label (`start` / `runnable` / `step`) to replay
 // an interleaving, and observe the state the way docs/trace-format.md defines it.
-import type { AccessResult, EventObs, Observation, Op, PageObs, PteObs, ThreadObs, Trace } from '../../conformance/trace';
-import { mappingsOf } from '../../conformance/trace';
+import type { AccessResult, EventObs, MapObs, MappingGeometry, Observation, Op, PageObs, PteObs, ThreadObs, Trace } from '../../conformance/trace';
+import { mappingsOf, sizeOf } from '../../conformance/trace';
 import { Kernel, MAX_MAPPINGS, VmArea } from './kernel';
+import type { Pte } from './page-table';
 import { StepLabel } from './labels';
 import { handle_access, madvise_dontneed } from './memory';
 import { BlockReason, KPath, Scheduler, Task, TaskResult } from './scheduler';
@@ -24,10 +25,15 @@ export interface SimOptions {
   threads: number;
   /** missing constants take the modern (6.18) value */
   variant?: Partial<KernelSwitches>;
-  /** initial pwrite of each page's first byte; 0 leaves a hole */
+  /** initial pwrite of each page's first byte; 0 leaves a hole (and must be 0 past EOF) */
   fill?: readonly number[];
-  /** MAP_SHARED mappings of the file, 1..2 (default 1); only mapping 0 is ever registered */
-  mappings?: number;
+  /**
+   * MAP_SHARED mappings of the file, 1..MAX_MAPPINGS (default 1): a count (each over
+   * pages 0..pages-1) or each one's offset and length in pages, inside 0..pages-1
+   */
+  mappings?: number | readonly MappingGeometry[];
+  /** i_size in pages, 0..pages (default pages) */
+  size?: number;
 }
 
 /** One pte of one mapping, as `Sim.ptesOf` reports it. */
@@ -70,15 +76,25 @@ export class Sim {
     if (!Number.isInteger(opts.pages) || opts.pages < 1) throw new SimError(`pages: expected a positive integer, got ${opts.pages}`);
     if (!Number.isInteger(opts.threads) || opts.threads < 1) throw new SimError(`threads: expected a positive integer, got ${opts.threads}`);
     const mappings = opts.mappings ?? 1;
-    if (!Number.isInteger(mappings) || mappings < 1 || mappings > MAX_MAPPINGS)
-      throw new SimError(`mappings: expected an integer in 1..${MAX_MAPPINGS}, got ${mappings}`);
-    this.kernel = new Kernel(makeVariant(opts.variant), opts.pages, mappings);
+    if (typeof mappings === 'number') {
+      if (!Number.isInteger(mappings) || mappings < 1 || mappings > MAX_MAPPINGS)
+        throw new SimError(`mappings: expected an integer in 1..${MAX_MAPPINGS}, got ${mappings}`);
+    } else {
+      if (mappings.length < 1 || mappings.length > MAX_MAPPINGS) throw new SimError(`mappings: expected 1..${MAX_MAPPINGS} mappings, got ${mappings.length}`);
+      mappings.forEach((g, i) => {
+        this.checkRange(`mappings[${i}].offset`, g.offset, 0, opts.pages - 1);
+        this.checkRange(`mappings[${i}].length`, g.length, 1, opts.pages - g.offset);
+      });
+    }
+    const size = this.checkRange('size', opts.size ?? opts.pages, 0, opts.pages);
+    this.kernel = new Kernel(makeVariant(opts.variant), opts.pages, mappings, size);
     this.threads = opts.threads;
     this.current = new Array<Task | null>(opts.threads).fill(null);
     this.last = new Array<AccessResult | undefined>(opts.threads).fill(undefined);
     const fill = opts.fill ?? [];
     if (fill.length > opts.pages) throw new SimError(`fill: ${fill.length} values for ${opts.pages} pages`);
     fill.forEach((v, i) => {
+      if (v !== 0 && i >= size) throw new SimError(`fill[${i}]: page ${i} is past EOF (size ${size}): it must be 0`);
       if (v !== 0) this.kernel.mapping.addFolio(i, v).dirty = true;
     });
   }
@@ -88,7 +104,8 @@ export class Sim {
     return new Sim({
       pages: trace.pages,
       threads: trace.threads,
-      mappings: mappingsOf(trace).length,
+      mappings: mappingsOf(trace),
+      size: sizeOf(trace),
       variant: variantOf(trace.constants),
       fill: trace.initial.fill,
     });
@@ -112,10 +129,13 @@ export class Sim {
   start(op: Op): number {
     this.syncThreads();
     const k = this.kernel;
-    const page = (p: number) => this.checkRange('page', p, 0, k.pages - 1);
-    const range = (lo: number, hi: number) => {
-      this.checkRange('lo', lo, 0, k.pages - 1);
-      this.checkRange('hi', hi, lo, k.pages - 1);
+    // file pages: anywhere in the file for a syscall on the fd, inside the mapping for
+    // an access, a madvise or a uffd ioctl (an address outside it is another VMA's)
+    const page = (p: number, m?: VmArea) => this.checkRange('page', p, m?.vm_pgoff ?? 0, m ? m.vm_pgoff + m.vm_pages - 1 : k.pages - 1);
+    const range = (lo: number, hi: number, m?: VmArea) => {
+      const last = m ? m.vm_pgoff + m.vm_pages - 1 : k.pages - 1;
+      this.checkRange('lo', lo, m?.vm_pgoff ?? 0, last);
+      this.checkRange('hi', hi, lo, last);
     };
     let make: (t: Task) => KPath<TaskResult>;
     let thread: number | null = null;
@@ -124,8 +144,8 @@ export class Sim {
       case 'write': {
         thread = this.checkRange('thread', op.thread, 0, this.threads - 1);
         if (this.current[thread] !== null) throw new SimError(`thread ${thread} is still in an access (task ${this.current[thread]!.id})`);
-        page(op.page);
         const m = this.vmaOf(op.mapping);
+        page(op.page, m);
         const write = op.op === 'write';
         const value = op.op === 'write' ? op.value : 0;
         make = (t) => handle_access(k, m, t, op.page, write, value);
@@ -144,40 +164,54 @@ export class Sim {
         make = (t) => shmem_fallocate_punch(k, t, op.lo, op.hi);
         break;
       case 'madvise': {
-        range(op.lo, op.hi);
         const m = this.vmaOf(op.mapping);
-        // MADV_REMOVE drops mmap_lock and calls vfs_fallocate(PUNCH_HOLE|KEEP_SIZE): the
-        // punch is file-wide, and every mapping maps the file from offset 0, so the VMA
-        // only translates the range.
+        range(op.lo, op.hi, m);
+        // MADV_REMOVE drops mmap_lock and calls vfs_fallocate(PUNCH_HOLE|KEEP_SIZE) at
+        // vm_pgoff + the offset in the VMA, i.e. the file pages the op names: a punch of
+        // the file, seen by every mapping.
         make = op.advice === 'REMOVE' ? (t) => shmem_fallocate_punch(k, t, op.lo, op.hi) : () => madvise_dontneed(k, m, op.lo, op.hi);
         break;
       }
-      case 'register':
-        if (op.features !== undefined && k.uffd !== null) throw new SimError('register: features are only taken by the first register (UFFDIO_API)');
-        make = () => userfaultfd_register(k, op.modes, op.features ?? []);
+      case 'register': {
+        const m = this.vmaOf(op.mapping);
+        if (op.features !== undefined && m.uffd !== null) throw new SimError(`register: features are only taken by the first register${ofMapping(m)} (UFFDIO_API)`);
+        make = () => userfaultfd_register(k, m, op.modes, op.features ?? []);
         break;
-      case 'unregister':
-        make = () => userfaultfd_unregister(k);
+      }
+      case 'unregister': {
+        const m = this.vmaOf(op.mapping);
+        make = () => userfaultfd_unregister(k, m);
         break;
-      case 'copy':
-        page(op.page);
-        make = () => mfill_atomic_copy(k, op.page, op.value, op.wp, op.dontwake ?? false);
+      }
+      case 'copy': {
+        const m = this.vmaOf(op.mapping);
+        page(op.page, m);
+        make = () => mfill_atomic_copy(k, m, op.page, op.value, op.wp, op.dontwake ?? false);
         break;
-      case 'continue':
-        page(op.page);
-        make = (t) => mfill_atomic_continue(k, t, op.page, op.wp, op.dontwake ?? false);
+      }
+      case 'continue': {
+        const m = this.vmaOf(op.mapping);
+        page(op.page, m);
+        make = (t) => mfill_atomic_continue(k, m, t, op.page, op.wp, op.dontwake ?? false);
         break;
-      case 'writeprotect':
-        range(op.lo, op.hi);
-        make = () => mwriteprotect_range(k, op.lo, op.hi, op.wp, op.dontwake ?? false);
+      }
+      case 'writeprotect': {
+        const m = this.vmaOf(op.mapping);
+        range(op.lo, op.hi, m);
+        make = () => mwriteprotect_range(k, m, op.lo, op.hi, op.wp, op.dontwake ?? false);
         break;
-      case 'wake':
-        range(op.lo, op.hi);
-        make = () => userfaultfd_wake(k, op.lo, op.hi);
+      }
+      case 'wake': {
+        const m = this.vmaOf(op.mapping);
+        range(op.lo, op.hi, m);
+        make = () => userfaultfd_wake(m, op.lo, op.hi);
         break;
+      }
     }
-    if (isUffdIoctl(op) && k.uffd === null)
-      throw new SimError(`${op.op}: no uffd yet (no register before it)`);
+    if (isUffdIoctl(op)) {
+      const m = this.vmaOf(op.mapping);
+      if (m.uffd === null) throw new SimError(`${op.op}: no uffd yet (no register${ofMapping(m)} before it)`);
+    }
     const task = this.sched.spawn(op.op, thread, make);
     if (thread !== null) this.current[thread] = task;
     return task.id;
@@ -217,33 +251,43 @@ export class Sim {
     this.checkRange('thread', thread, 0, this.threads - 1);
     this.syncThreads();
     const t = this.current[thread];
-    const msg = t === null ? null : (this.kernel.uffd?.readOf(t) ?? null);
-    return msg === null ? null : { kind: msg.kind, page: msg.page, write: msg.write };
+    if (t === null) return null;
+    for (const m of this.kernel.vmas) {
+      const msg = m.uffd?.readOf(t) ?? null;
+      if (msg !== null) return eventOf(m, msg);
+    }
+    return null;
   }
 
-  /** Every pte of one mapping (the observation's pages[i].pte/wp are mapping 0's). */
+  /**
+   * Every pte of one mapping, indexed by file page (0..pages-1; `none` where the
+   * mapping does not reach); the observation's pages[i].pte/wp are mapping 0's.
+   */
   ptesOf(mapping: number): PteView[] {
     const k = this.kernel;
     const m = this.vmaOf(mapping);
-    return m.pt.ptes.map((pte, i) => ({
-      pte: pte.kind,
-      wp: pte.kind === 'marker' || (pte.kind === 'present' && pte.uffd_wp),
-      writable: pte.kind === 'present' && pte.writable,
-      stale: pte.kind === 'present' && k.mapping.lookup(i) !== pte.folio,
-    }));
+    return Array.from({ length: k.pages }, (_, i): PteView => {
+      if (!m.covers(i)) return { pte: 'none', wp: false, writable: false, stale: false };
+      const pte = m.pte(i);
+      return { ...mapObs(pte), writable: pte.kind === 'present' && pte.writable, stale: pte.kind === 'present' && k.mapping.lookup(i) !== pte.folio };
+    });
   }
 
-  /** The observable state; reads (and so consumes) the pending uffd messages. */
+  /**
+   * The observable state; reads (and so consumes) the pending uffd messages, one uffd
+   * after the other in the order of the mappings.
+   */
   observe(): Snapshot {
     this.syncThreads();
     const k = this.kernel;
-    const pages: PageObs[] = k.pt.ptes.map((pte, i) => ({
-      cache: k.mapping.lookup(i) !== null,
-      value: k.mapping.readValue(i),
-      pte: pte.kind,
-      wp: pte.kind === 'marker' || (pte.kind === 'present' && pte.uffd_wp),
-    }));
-    const events: EventObs[] = (k.uffd?.readAll() ?? []).map((m) => ({ kind: m.kind, page: m.page, write: m.write }));
+    const [first, ...rest] = k.vmas;
+    const pteOf = (m: VmArea, i: number): MapObs => (m.covers(i) ? mapObs(m.pte(i)) : { pte: 'none', wp: false });
+    const pages: PageObs[] = Array.from({ length: k.pages }, (_, i) => {
+      const p: PageObs = { cache: k.mapping.lookup(i) !== null, value: k.mapping.readValue(i), ...pteOf(first, i) };
+      if (rest.length > 0) p.others = rest.map((m) => pteOf(m, i));
+      return p;
+    });
+    const events: EventObs[] = k.vmas.flatMap((m) => (m.uffd?.readAll() ?? []).map((msg) => eventOf(m, msg)));
     const threads: ThreadObs[] = this.current.map((t, i): ThreadObs => {
       if (t === null) {
         const last = this.last[i];
@@ -282,7 +326,24 @@ export class Sim {
   }
 }
 
-function isUffdIoctl(op: Op): boolean {
+/** A pte as the observation shows it: the uffd-wp bit is pagemap bit 57, set for a marker too. */
+function mapObs(pte: Pte): MapObs {
+  return { pte: pte.kind, wp: pte.kind === 'marker' || (pte.kind === 'present' && pte.uffd_wp) };
+}
+
+/** A message as the monitor reads it from mapping `m`'s uffd (`mapping` left out for 0, as in a trace). */
+function eventOf(m: VmArea, msg: { kind: EventObs['kind']; page: number; write: boolean }): EventObs {
+  const e: EventObs = { kind: msg.kind, page: msg.page, write: msg.write };
+  if (m.index !== 0) e.mapping = m.index;
+  return e;
+}
+
+/** ` of mapping m` for mappings other than 0, so one-mapping messages read as before. */
+function ofMapping(m: VmArea): string {
+  return m.index === 0 ? '' : ` of mapping ${m.index}`;
+}
+
+function isUffdIoctl(op: Op): op is Extract<Op, { op: 'unregister' | 'copy' | 'continue' | 'writeprotect' | 'wake' }> {
   return op.op === 'unregister' || op.op === 'copy' || op.op === 'continue' || op.op === 'writeprotect' || op.op === 'wake';
 }
 

@@ -11,7 +11,7 @@ import { KPath, Task } from './scheduler';
  * marker) still needs userspace; for WP, so does a present pte that is not writable.
  */
 function userfaultfd_must_wait(m: VmArea, page: number, reason: UffdMode): boolean {
-  const pte = m.pt.get(page);
+  const pte = m.pte(page);
   if (pte.kind !== 'present') return true; // pte_none_mostly: none or marker
   return reason === 'WP' && !pte.writable;
 }

@@ -1,6 +1,6 @@
-// A VMA of the file: MAP_SHARED, PROT_READ|PROT_WRITE over the whole file, plus its uffd
-// registration (only mapping 0's is ever set). vm_page_prot is recomputed whenever the registration changes, as
-// userfaultfd_set_vm_flags does since v6.2.
+// The flags of a VMA of the file: MAP_SHARED, PROT_READ|PROT_WRITE, plus its uffd
+// registration (where it sits in the file is in VmArea). vm_page_prot is recomputed
+// whenever the registration changes, as userfaultfd_set_vm_flags does since v6.2.
 import type { UffdMode } from './uapi';
 import type { UffdCtx } from './uffd-ctx';
 import type { KernelSwitches } from '../../spec/shmem_uffd/variants';

@@ -10,38 +10,43 @@ import type { Kernel, VmArea } from './kernel';
 import { Folio } from './page-cache';
 import { PTE_MARKER, PTE_NONE } from './page-table';
 
+/** Zap the pte that maps file page `index` in mapping `m`. */
 function zap_pte(k: Kernel, m: VmArea, index: number, dropMarkers: boolean): void {
-  const pte = m.pt.get(index);
+  const pte = m.pte(index);
   if (pte.kind === 'present') {
     // The dirty bit moves to the folio (folio_mark_dirty in zap_present_folio_ptes).
     if (pte.dirty) pte.folio.dirty = true;
     const keepWp = k.variant.PTE_MARKERS && !dropMarkers && m.vma.VM_UFFD_WP && pte.uffd_wp;
-    m.pt.set(index, keepWp ? PTE_MARKER : PTE_NONE);
+    m.setPte(index, keepWp ? PTE_MARKER : PTE_NONE);
   } else if (pte.kind === 'marker' && dropMarkers) {
-    m.pt.set(index, PTE_NONE);
+    m.setPte(index, PTE_NONE);
   }
 }
 
-/** Zap pages [lo,hi] of one mapping, keeping markers (MADV_DONTNEED passes no details). */
+/** Zap file pages [lo,hi] (inside the mapping) of one mapping, keeping markers (MADV_DONTNEED passes no details). */
 export function zap_page_range(k: Kernel, m: VmArea, lo: number, hi: number): void {
   for (let i = lo; i <= hi; i++) zap_pte(k, m, i, false);
 }
 
 /**
  * unmap_mapping_range as the punch's first unmap calls it: every VMA of the file's
- * i_mmap, every pte of the range, under ptl, taking no folio lock (so fault-around may
- * re-map a folio right after).
+ * i_mmap that maps part of file pages [lo,hi] (vma_interval_tree_foreach), every pte
+ * of that part, under ptl, taking no folio lock (so fault-around may re-map a folio
+ * right after).
  */
 export function unmap_mapping_range(k: Kernel, lo: number, hi: number): void {
-  for (const m of k.vmas) zap_page_range(k, m, lo, hi);
+  for (const m of k.vmas) {
+    const part = m.clip(lo, hi);
+    if (part !== null) zap_page_range(k, m, part[0], part[1]);
+  }
 }
 
 /**
  * unmap_mapping_folio (5.10: unmap_mapping_pages of one index): the second unmap,
- * called with the folio locked, over every VMA of the file; 5.19+ passes
+ * called with the folio locked, over every VMA that maps the index; 5.19+ passes
  * ZAP_FLAG_DROP_MARKER, so a marker at the index goes too, in every VMA. The zap
  * takes whatever file pte is at the index (should_zap_folio only spares anon folios).
  */
 export function unmap_mapping_folio(k: Kernel, folio: Folio): void {
-  for (const m of k.vmas) zap_pte(k, m, folio.index, k.variant.TRUNCATE_DROPS_MARKERS);
+  for (const m of k.vmas) if (m.covers(folio.index)) zap_pte(k, m, folio.index, k.variant.TRUNCATE_DROPS_MARKERS);
 }
