@@ -7,7 +7,7 @@ import { accessSync, existsSync, readFileSync, statSync, constants as fsConstant
 import { release } from 'os';
 import { inPackage } from '../src/util/package-root';
 import { dirname, join, resolve } from 'path';
-import type { Observation, Op } from './trace';
+import type { MappingGeometry, Observation, Op } from './trace';
 import { diagnoseNative, type NativeFacts, type UffdAttempts } from './native-availability';
 
 // the binary is built next to its sources (compiled JS runs from dist/conformance/);
@@ -22,6 +22,10 @@ export interface NativeStartOptions {
   pages: number;
   threads: number;
   fill: number[];
+  /** i_size in pages (default `pages`); `fill` must be 0 from there on. */
+  size?: number;
+  /** The MAP_SHARED mappings of the file, in pages (default one over the whole file). */
+  mappings?: MappingGeometry[];
   /** Deadline for one request's reply, ms (default 10000). */
   timeoutMs?: number;
   /** How long the harness waits for an access or a wake to settle, ms (default 200). */
@@ -123,7 +127,7 @@ export class NativeHarness {
   /**
    * Like start, but reuses a harness process that an earlier session gave back with
    * release() (a process start costs tens of ms; a reset and a new init, about one).
-   * The session is the same: a new memfd, mapping and userfaultfd, idle threads.
+   * The session is the same: a new memfd, mappings and userfaultfds, idle threads.
    */
   static async acquire(opts: NativeStartOptions): Promise<NativeHarness> {
     const key = poolKey(opts);
@@ -166,7 +170,10 @@ export class NativeHarness {
 
   private async init(opts: NativeStartOptions): Promise<void> {
     this.step = 0;
-    const r = await this.request({ cmd: 'init', pages: opts.pages, threads: opts.threads, fill: opts.fill }, 'init');
+    const req: Record<string, unknown> = { cmd: 'init', pages: opts.pages, threads: opts.threads, fill: opts.fill };
+    if (opts.size !== undefined) req.size = opts.size;
+    if (opts.mappings !== undefined) req.mappings = opts.mappings;
+    const r = await this.request(req, 'init');
     this.initial = r.obs as Observation;
   }
 

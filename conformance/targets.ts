@@ -7,7 +7,7 @@ import { Sim } from '../src/sim';
 import { THIS_KERNEL } from '../spec/shmem_uffd/variants';
 import { NativeHarness, nativeAvailability, type NativeAvailability, type NativeStartOptions } from './native-driver';
 import type { Target } from './target';
-import { mappingsOf } from './trace';
+import { mappingsOf, sizeOf } from './trace';
 
 export type { Session, Target, TargetName } from './target';
 
@@ -38,8 +38,9 @@ export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?:
       for (const [k, v] of Object.entries(THIS_KERNEL.switches)) {
         if (k in trace.constants && trace.constants[k] !== v) return { skip: `describes another kernel (${k}=${trace.constants[k]}; this kernel, variant ${THIS_KERNEL.name}, has ${v})` };
       }
-      if (mappingsOf(trace).length > 1) return { skip: 'needs a second mapping (the native harness maps the file once)' };
-      const start = { pages: trace.pages, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs, binary: opts.binary, user: opts.user, cwd: opts.cwd };
+      // the file's i_size and every mapping's geometry (each at its own 2 MiB-aligned address)
+      const geometry = { pages: trace.pages, size: sizeOf(trace), mappings: mappingsOf(trace) };
+      const start = { ...geometry, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs, binary: opts.binary, user: opts.user, cwd: opts.cwd };
       const h = reuse ? await NativeHarness.acquire(start) : await NativeHarness.start(start);
       return {
         apply: (op) => h.apply(op),

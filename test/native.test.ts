@@ -170,6 +170,77 @@ describeNative('native harness on the real kernel', () => {
     ]);
   });
 
+  // ---- geometry: i_size, several mappings at offsets, a uffd per registered mapping
+
+  /** mapping k's pte of every page, compactly: n none, M marker, P present, W present wp */
+  const ptes = (o: Observation, k: number) =>
+    o.pages.map((p) => (k === 0 ? p : p.others![k - 1])).map((p) => (p.pte === 'none' ? 'n' : p.pte === 'marker' ? 'M' : p.wp ? 'W' : 'P')).join('');
+
+  test('two mappings, one at an offset: fault-around windows align within each mapping; others only with several mappings', async () => {
+    const fill = Array.from({ length: 32 }, (_, i) => i + 1);
+    h = await NativeHarness.start({ pages: 32, threads: 1, fill, mappings: [{ offset: 0, length: 32 }, { offset: 8, length: 20 }], waitMs: WAIT_MS });
+    expect(h.initial.pages.every((p) => p.others?.length === 1)).toBe(true);
+    let o = await h.apply({ op: 'read', thread: 0, page: 10, mapping: 1 });
+    expect(o.result).toBe(11);
+    expect(ptes(o, 0)).toBe('n'.repeat(32));
+    expect(ptes(o, 1)).toBe('n'.repeat(8) + 'P'.repeat(16) + 'n'.repeat(8));
+    o = await h.apply({ op: 'read', thread: 0, page: 26, mapping: 1 });
+    expect(ptes(o, 1)).toBe('n'.repeat(8) + 'P'.repeat(20) + 'n'.repeat(4)); // clipped to the mapping's end
+    o = await h.apply({ op: 'read', thread: 0, page: 10 });
+    expect(ptes(o, 0)).toBe('P'.repeat(16) + 'n'.repeat(16));
+    await expect(h.apply({ op: 'read', thread: 0, page: 30, mapping: 1 })).rejects.toThrow(
+      'native harness: op.page: expected an integer in 8..27 (mapping 1 covers pages 8..27) (step 3)',
+    );
+    await expect(h.apply({ op: 'read', thread: 0, page: 0, mapping: 2 })).rejects.toThrow('native harness: op.mapping: expected an integer in 0..1 (step 4)');
+    const one = await NativeHarness.start({ pages: 2, threads: 0, fill: [1, 2], mappings: [{ offset: 1, length: 1 }] });
+    try {
+      expect(one.initial.pages).toEqual(pages('C1:n C2:n')); // no others with one mapping; page 0 is not mapped
+    } finally {
+      await one.close();
+    }
+  });
+
+  test('i_size: fault-around stops at EOF, SIGBUS past it (no MISSING event), COPY past it gives EFAULT, pwrite moves it', async () => {
+    const fill = Array.from({ length: 24 }, (_, i) => (i < 18 ? i + 1 : 0));
+    h = await NativeHarness.start({ pages: 24, size: 18, threads: 1, fill, waitMs: WAIT_MS });
+    let o = await h.apply({ op: 'read', thread: 0, page: 17 });
+    expect(ptes(o, 0)).toBe('n'.repeat(16) + 'PP' + 'n'.repeat(6));
+    expect((await h.apply({ op: 'register', modes: ['MISSING'] })).result).toBe(0);
+    o = await h.apply({ op: 'read', thread: 0, page: 18 });
+    expect([o.result, o.events]).toEqual(['SIGBUS', []]);
+    expect((await h.apply({ op: 'write', thread: 0, page: 23, value: 1 })).result).toBe('SIGBUS');
+    expect((await h.apply({ op: 'copy', page: 20, value: 1, wp: false })).result).toBe(-14);
+    expect((await h.apply({ op: 'pread', page: 22 })).result).toBe(0);
+    expect((await h.apply({ op: 'pwrite', page: 20, value: 21 })).result).toBe(0);
+    expect((await h.apply({ op: 'copy', page: 19, value: 5, wp: false })).result).toBe(4096);
+    o = await h.apply({ op: 'copy', page: 21, value: 5, wp: false });
+    expect(o.result).toBe(-14);
+    expect(o.pages.slice(18).map((p) => [p.cache, p.value])).toEqual([[false, 0], [true, 5], [true, 21], [false, 0], [false, 0], [false, 0]]);
+    await expect(NativeHarness.start({ pages: 2, size: 1, threads: 0, fill: [1, 2] })).rejects.toThrow(
+      'native harness: init.fill[1]: page 1 is past EOF (size 1): expected 0 (init)',
+    );
+  });
+
+  test('a uffd per registered mapping: events carry their mapping, a WAKE reaches only its own uffd\'s waiters', async () => {
+    h = await NativeHarness.start({ pages: 4, threads: 2, fill: [1, 0, 3, 4], mappings: [{ offset: 0, length: 4 }, { offset: 0, length: 4 }], waitMs: WAIT_MS, noWakeMs: 50 });
+    expect((await h.apply({ op: 'copy', page: 1, value: 1, wp: false, mapping: 1 })).result).toBe(-9); // no uffd for mapping 1 yet
+    await h.apply({ op: 'register', modes: ['MISSING'] });
+    await h.apply({ op: 'register', modes: ['WP'], mapping: 1 });
+    let o = await h.apply({ op: 'writeprotect', lo: 0, hi: 3, wp: true, mapping: 1 });
+    expect([ptes(o, 0), ptes(o, 1)]).toEqual(['nnnn', 'MMMM']);
+    o = await h.apply({ op: 'read', thread: 0, page: 1 });
+    expect(o.events).toEqual([{ kind: 'MISSING', page: 1, write: false }]);
+    o = await h.apply({ op: 'write', thread: 1, page: 2, value: 9, mapping: 1 });
+    expect(o.events).toEqual([{ kind: 'WP', page: 2, write: true, mapping: 1 }]);
+    // mapping 0's WAKE: its waiter retries and blocks again; mapping 1's waiter is on the other uffd and sleeps on
+    o = await h.apply({ op: 'wake', lo: 0, hi: 3 });
+    expect([o.events, o.threads]).toEqual([[{ kind: 'MISSING', page: 1, write: false }], [blocked, blocked]]);
+    o = await h.apply({ op: 'writeprotect', lo: 2, hi: 2, wp: false, mapping: 1 });
+    expect(o.threads).toEqual([blocked, idle('ok')]);
+    o = await h.apply({ op: 'copy', page: 1, value: 2, wp: false });
+    expect([o.threads, ptes(o, 0), ptes(o, 1)]).toEqual([[idle(2), idle('ok')], 'PPPP', 'MMPM']);
+  });
+
   test('bad requests get a one-line error and the harness goes on', async () => {
     const x = await start([1, 2], 1);
     await expect(x.apply({ op: 'read', thread: 3, page: 0 })).rejects.toThrow(

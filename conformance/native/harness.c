@@ -1,7 +1,8 @@
 /* harness.c: the native userfaultfd harness. Reads one JSON request per
  * line on stdin and writes one JSON reply per line on stdout:
  *   {"cmd":"info"}
- *   {"cmd":"init","pages":N,"threads":T,"fill":[...]}
+ *   {"cmd":"init","pages":N,"size":S,"threads":T,"fill":[...],
+ *    "mappings":[{"offset":o,"length":l},...]}
  *   {"cmd":"op","op":{...trace op...}}
  *   {"cmd":"reset"}   (ends the session; init may follow)
  *   {"cmd":"quit"}
@@ -79,64 +80,160 @@ static void cmd_info(void)
 	jb_free(&b);
 }
 
-/* Maps the memfd at a 2 MiB aligned address: reserve more, then trim. */
-static unsigned char *map_aligned(int fd, size_t len)
+/* Maps every mapping of the memfd, each at its own 2 MiB aligned address
+ * (one 2 MiB slot per mapping, so that its pte index is its page index
+ * within the mapping and no two mappings share a page table): reserve the
+ * slots and some slack, map each with MAP_FIXED, then give back the rest. */
+static int map_all(struct harness *h)
 {
-	size_t span = len + ALIGN_2M;
+	size_t span = (size_t)h->nmaps * ALIGN_2M + ALIGN_2M;
 	unsigned char *r = mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	unsigned char *a, *m;
+	unsigned char *a, *p;
+	int m;
 
 	if (r == MAP_FAILED)
-		return NULL;
+		return -1;
 	a = (unsigned char *)(((uintptr_t)r + ALIGN_2M - 1) & ~(ALIGN_2M - 1));
-	m = mmap(a, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
-	if (m == MAP_FAILED) {
-		munmap(r, span);
-		return NULL;
+	for (m = 0; m < h->nmaps; m++) {
+		struct mapping *g = &h->maps[m];
+		unsigned char *want = a + (size_t)m * ALIGN_2M;
+
+		g->len = (size_t)g->length * PAGE_SZ;
+		g->base = mmap(want, g->len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
+			       h->memfd, (off_t)g->offset * PAGE_SZ);
+		if (g->base == MAP_FAILED) {
+			g->base = NULL;
+			munmap(r, span);
+			for (m = 0; m < h->nmaps; m++)
+				h->maps[m].base = NULL;
+			return -1;
+		}
 	}
+	/* the reservation's leftovers: before the first slot, and each
+	 * slot's tail past its mapping */
 	if (a > r)
 		munmap(r, (size_t)(a - r));
-	if (r + span > a + len)
-		munmap(a + len, (size_t)(r + span - (a + len)));
-	return a;
+	for (m = 0; m < h->nmaps; m++) {
+		struct mapping *g = &h->maps[m];
+		unsigned char *end = m + 1 < h->nmaps ? a + (size_t)(m + 1) * ALIGN_2M : r + span;
+
+		p = g->base + g->len;
+		if (end > p)
+			munmap(p, (size_t)(end - p));
+	}
+	return 0;
+}
+
+static void unmap_all(struct harness *h)
+{
+	int m;
+
+	for (m = 0; m < h->nmaps; m++) {
+		struct mapping *g = &h->maps[m];
+
+		if (g->uffd >= 0)
+			close(g->uffd);
+		g->uffd = -1;
+		g->uffd_features = 0;
+		if (g->base)
+			munmap(g->base, g->len);
+		g->base = NULL;
+	}
+}
+
+/* "mappings": absent (one mapping over the file), a count (each over the
+ * whole file) or a list of {"offset":o,"length":l} in pages. */
+static int parse_mappings(const struct jval *req, int npages, char *err, size_t errlen)
+{
+	const struct jval *ms = json_get(req, "mappings");
+	size_t i;
+
+	if (!ms || ms->type == J_INT) {
+		int n = ms ? (int)ms->num : 1;
+
+		if (ms && (ms->num < 1 || ms->num > MAX_MAPPINGS))
+			return snprintf(err, errlen, "init.mappings: expected an integer in 1..%d or a list",
+					MAX_MAPPINGS), -1;
+		H.nmaps = n;
+		for (i = 0; i < (size_t)n; i++) {
+			H.maps[i].offset = 0;
+			H.maps[i].length = npages;
+		}
+		return 0;
+	}
+	if (ms->type != J_ARR || ms->len < 1 || ms->len > MAX_MAPPINGS)
+		return snprintf(err, errlen, "init.mappings: expected a list of 1..%d {offset, length}",
+				MAX_MAPPINGS), -1;
+	for (i = 0; i < ms->len; i++) {
+		const struct jval *o = json_get(&ms->items[i], "offset");
+		const struct jval *l = json_get(&ms->items[i], "length");
+
+		if (ms->items[i].type != J_OBJ || !o || o->type != J_INT || o->num < 0 ||
+		    o->num >= npages)
+			return snprintf(err, errlen, "init.mappings[%zu].offset: expected an integer in 0..%d",
+					i, npages - 1), -1;
+		if (!l || l->type != J_INT || l->num < 1 || l->num > npages - o->num)
+			return snprintf(err, errlen, "init.mappings[%zu].length: expected an integer in 1..%d",
+					i, (int)(npages - o->num)), -1;
+		H.maps[i].offset = (int)o->num;
+		H.maps[i].length = (int)l->num;
+	}
+	H.nmaps = (int)ms->len;
+	return 0;
 }
 
 static int init_checked(const struct jval *req, char *err, size_t errlen)
 {
 	const struct jval *p = json_get(req, "pages");
+	const struct jval *sz = json_get(req, "size");
 	const struct jval *t = json_get(req, "threads");
 	const struct jval *f = json_get(req, "fill");
 	uint64_t ioctls;
 	const char *how;
 	size_t i;
+	int m;
 
 	if (H.initialised)
 		return snprintf(err, errlen, "init: already initialised"), -1;
 	if (!p || p->type != J_INT || p->num < 1 || p->num > MAX_PAGES)
 		return snprintf(err, errlen, "init.pages: expected an integer in 1..%d", MAX_PAGES), -1;
+	if (sz && (sz->type != J_INT || sz->num < 0 || sz->num > p->num))
+		return snprintf(err, errlen, "init.size: expected an integer in 0..%d", (int)p->num), -1;
 	if (!t || t->type != J_INT || t->num < 0 || t->num > MAX_THREADS)
 		return snprintf(err, errlen, "init.threads: expected an integer in 0..%d", MAX_THREADS), -1;
 	if (f && (f->type != J_ARR || f->len != (size_t)p->num))
 		return snprintf(err, errlen, "init.fill: expected a list of %d integers", (int)p->num), -1;
-	for (i = 0; f && i < f->len; i++)
+	for (i = 0; f && i < f->len; i++) {
 		if (f->items[i].type != J_INT || f->items[i].num < 0 || f->items[i].num > 255)
 			return snprintf(err, errlen, "init.fill[%zu]: expected an integer in 0..255", i), -1;
+		if (sz && (int64_t)i >= sz->num && f->items[i].num != 0)
+			return snprintf(err, errlen, "init.fill[%zu]: page %zu is past EOF (size %d): expected 0",
+					i, i, (int)sz->num), -1;
+	}
+	if (parse_mappings(req, (int)p->num, err, errlen))
+		return -1;
 
 	H.npages = (int)p->num;
+	H.size = sz ? (int)sz->num : H.npages;
 	H.nthreads = (int)t->num;
-	H.len = (size_t)H.npages * PAGE_SZ;
-	H.uffd = -1;
+	for (m = 0; m < MAX_MAPPINGS; m++) {
+		H.maps[m].uffd = -1;
+		H.maps[m].uffd_features = 0;
+		H.maps[m].base = NULL;
+	}
 	H.memfd = memfd_create("uffdspec", MFD_CLOEXEC);
-	if (H.memfd < 0 || ftruncate(H.memfd, (off_t)H.len) != 0)
+	if (H.memfd < 0)
 		return snprintf(err, errlen, "memfd: %s", strerror(errno)), -1;
+	/* the fill first (inside EOF only), then i_size exactly */
 	for (i = 0; f && i < f->len; i++) {
 		unsigned char b = (unsigned char)f->items[i].num;
 
 		if (b && pwrite(H.memfd, &b, 1, (off_t)(i * PAGE_SZ)) != 1)
 			return snprintf(err, errlen, "pwrite fill: %s", strerror(errno)), -1;
 	}
-	H.base = map_aligned(H.memfd, H.len);
-	if (!H.base)
+	if (ftruncate(H.memfd, (off_t)H.size * PAGE_SZ) != 0)
+		return snprintf(err, errlen, "ftruncate: %s", strerror(errno)), -1;
+	if (map_all(&H))
 		return snprintf(err, errlen, "mmap: %s", strerror(errno)), -1;
 	if (H.pagemap_fd <= 0)
 		H.pagemap_fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
@@ -162,13 +259,14 @@ static int init_checked(const struct jval *req, char *err, size_t errlen)
  * A thread that does not finish within the bound makes the harness exit. */
 static int reset_session(char *err, size_t errlen)
 {
-	int t, left;
+	int t, m, left;
 
 	if (!H.initialised)
 		return snprintf(err, errlen, "reset: send init first"), -1;
-	if (H.uffd >= 0) {
-		close(H.uffd);
-		H.uffd = -1;
+	for (m = 0; m < H.nmaps; m++) {
+		if (H.maps[m].uffd >= 0)
+			close(H.maps[m].uffd);
+		H.maps[m].uffd = -1;
 	}
 	for (left = 50; left > 0; left--) {
 		settle(&H, busy_mask(&H), 100);
@@ -178,11 +276,10 @@ static int reset_session(char *err, size_t errlen)
 	for (t = 0; t < H.nthreads; t++)
 		if (H.workers[t].busy)
 			return snprintf(err, errlen, "reset: thread %d still blocked after 5 s", t), -2;
-	munmap(H.base, H.len);
+	unmap_all(&H);
 	close(H.memfd);
-	H.base = NULL;
 	H.memfd = -1;
-	H.uffd_features = 0;
+	H.nmaps = 0;
 	H.nevents = 0;
 	H.events_dropped = 0;
 	H.initialised = 0;
@@ -309,7 +406,6 @@ int main(void)
 		}
 		H.wait_ms = (int)v;
 	}
-	H.uffd = -1;
 	while (fgets(line, sizeof line, stdin)) {
 		size_t n = strlen(line);
 

@@ -1,5 +1,6 @@
-/* harness.h: state of the native harness (one memfd mapping, at most one
- * userfaultfd, worker threads for accesses that may block). */
+/* harness.h: state of the native harness (one memfd mapped up to
+ * MAX_MAPPINGS times, a userfaultfd per registered mapping, worker threads
+ * for accesses that may block). */
 #ifndef UFFDSPEC_HARNESS_H
 #define UFFDSPEC_HARNESS_H
 
@@ -11,7 +12,8 @@
 #include "json.h"
 
 #define PAGE_SZ 4096
-#define MAX_PAGES 512     /* one page table: the mapping is 2 MiB aligned */
+#define MAX_PAGES 512     /* one page table: each mapping is 2 MiB aligned */
+#define MAX_MAPPINGS 4
 #define MAX_THREADS 16
 #define MAX_EVENTS 256
 
@@ -28,7 +30,8 @@ struct worker {
 	int pending;          /* a request is posted and not yet taken */
 	int completed;        /* the access finished; main has not consumed it */
 	enum access_kind kind;
-	int page, value;
+	int mapping;          /* the access goes through this mapping */
+	int page, value;      /* page: file page index */
 	enum outcome out;
 	int out_value;
 	/* main thread only */
@@ -41,22 +44,32 @@ struct worker {
 
 struct event {
 	const char *kind;     /* MISSING, WP, MINOR */
-	int page;             /* -1 if outside the mapping */
+	int mapping;          /* whose userfaultfd raised it */
+	int page;             /* file page index; -1 if outside the mapping */
 	int write;
+};
+
+/* One MAP_SHARED mapping of the memfd: file pages offset..offset+length-1
+ * at a 2 MiB aligned address, with its own userfaultfd once registered. */
+struct mapping {
+	int offset, length;   /* pages */
+	unsigned char *base;
+	size_t len;
+	int uffd;             /* -1 until the first register of this mapping */
+	uint64_t uffd_features; /* features requested from UFFDIO_API */
 };
 
 struct harness {
 	int initialised;
 	int npages, nthreads;
+	int size;             /* i_size in pages at init */
 	int memfd;
-	unsigned char *base;
-	size_t len;
+	int nmaps;
+	struct mapping maps[MAX_MAPPINGS];
 	int pagemap_fd;
 	int donefd;           /* eventfd the workers signal on completion */
 	int wait_ms;          /* bound for one access or wake to settle */
 	int nowake_ms;        /* bound for blocked threads no wake reached */
-	int uffd;             /* -1 until the first register */
-	uint64_t uffd_features; /* features requested from UFFDIO_API */
 	uint64_t kernel_features;
 	int thread_id_ok;     /* messages carry the faulting thread id */
 	int started;          /* worker threads alive (kept across reset) */
@@ -75,14 +88,18 @@ struct result {
 
 /* workers.c */
 int workers_start(struct harness *h, char *err, size_t errlen);
-void worker_post(struct harness *h, int t, enum access_kind kind, int page, int value);
+void worker_post(struct harness *h, int t, enum access_kind kind, int mapping, int page,
+		 int value);
+/* Address of file page `page` in mapping m (the page must be inside it). */
+unsigned char *map_addr(const struct harness *h, int m, int page);
 /* Waits (at most timeout_ms) until every worker in `watch` (bit mask) has
  * completed or has raised a uffd message since its msg_seen was cleared;
  * collects completions and reads pending uffd messages into h->events. */
 void settle(struct harness *h, unsigned watch, int timeout_ms);
 unsigned busy_mask(const struct harness *h);
 
-/* observe.c: appends ,"pages":[...],"events":[...],"threads":[...] */
+/* observe.c: appends ,"pages":[...],"events":[...],"threads":[...]; a
+ * page has "others" (the ptes of mappings 1..) when there are several */
 int observe(struct harness *h, struct jbuf *out, char *err, size_t errlen);
 
 /* ops.c: performs one trace op. Returns 0 and fills *res, or -1 with a

@@ -1,6 +1,7 @@
 /* observe.c: the observation after a step, taken without touching the
- * mapping: pagemap for ptes, lseek(SEEK_DATA) for the page cache, pread for
- * contents, the harness's own records for events and threads. */
+ * mappings: pagemap for every mapping's ptes, lseek(SEEK_DATA) for the page
+ * cache, pread for contents (0 past EOF), the harness's own records for
+ * events and threads. */
 #include "harness.h"
 
 #include <errno.h>
@@ -19,11 +20,12 @@ static int cache_has(struct harness *h, int page)
 	return lseek(h->memfd, at, SEEK_DATA) == at;
 }
 
+/* pread of the page's first byte; past EOF pread reads nothing: 0. */
 static int page_value(struct harness *h, int page, int *value)
 {
 	unsigned char b = 0;
 
-	if (pread(h->memfd, &b, 1, (off_t)page * PAGE_SZ) != 1)
+	if (pread(h->memfd, &b, 1, (off_t)page * PAGE_SZ) < 0)
 		return -1;
 	*value = b;
 	return 0;
@@ -49,41 +51,77 @@ static void put_result_word(struct jbuf *out, const struct worker *w)
 		jb_str(out, w->last == OUT_OK ? "ok" : "SIGBUS");
 }
 
-int observe(struct harness *h, struct jbuf *out, char *err, size_t errlen)
+/* Mapping m's pagemap entries, one per file page (0, a none pte, for the
+ * pages it does not cover). */
+static int read_pagemap(struct harness *h, int m, uint64_t *pm, char *err, size_t errlen)
 {
-	uint64_t pm[MAX_PAGES];
-	size_t want = (size_t)h->npages * sizeof pm[0];
-	off_t at = (off_t)((uintptr_t)h->base / PAGE_SZ) * (off_t)sizeof pm[0];
-	int i;
+	const struct mapping *g = &h->maps[m];
+	size_t want = (size_t)g->length * sizeof pm[0];
+	off_t at = (off_t)((uintptr_t)g->base / PAGE_SZ) * (off_t)sizeof pm[0];
 
-	if (pread(h->pagemap_fd, pm, want, at) != (ssize_t)want) {
+	memset(pm, 0, (size_t)h->npages * sizeof pm[0]);
+	if (pread(h->pagemap_fd, pm + g->offset, want, at) != (ssize_t)want) {
 		snprintf(err, errlen, "reading /proc/self/pagemap: %s", strerror(errno));
 		return -1;
 	}
+	return 0;
+}
+
+static int put_pte(struct jbuf *out, uint64_t e, int m, int page, char *err, size_t errlen)
+{
+	int wp;
+	const char *pte = pte_kind(e, &wp);
+
+	if (!pte) {
+		snprintf(err, errlen, "unexpected pagemap entry 0x%llx for page %d of mapping %d",
+			 (unsigned long long)e, page, m);
+		return -1;
+	}
+	jb_printf(out, "\"pte\":\"%s\",\"wp\":%s", pte, wp ? "true" : "false");
+	return 0;
+}
+
+int observe(struct harness *h, struct jbuf *out, char *err, size_t errlen)
+{
+	static uint64_t pm[MAX_MAPPINGS][MAX_PAGES];
+	int i, m;
+
+	for (m = 0; m < h->nmaps; m++)
+		if (read_pagemap(h, m, pm[m], err, errlen))
+			return -1;
 	jb_raw(out, ",\"pages\":[");
 	for (i = 0; i < h->npages; i++) {
-		int wp, value;
-		const char *pte = pte_kind(pm[i], &wp);
+		int value;
 
-		if (!pte) {
-			snprintf(err, errlen, "unexpected pagemap entry 0x%llx for page %d",
-				 (unsigned long long)pm[i], i);
-			return -1;
-		}
 		if (page_value(h, i, &value)) {
 			snprintf(err, errlen, "pread of page %d: %s", i, strerror(errno));
 			return -1;
 		}
-		jb_printf(out, "%s{\"cache\":%s,\"value\":%d,\"pte\":\"%s\",\"wp\":%s}",
-			  i ? "," : "", cache_has(h, i) ? "true" : "false", value, pte,
-			  wp ? "true" : "false");
+		jb_printf(out, "%s{\"cache\":%s,\"value\":%d,", i ? "," : "",
+			  cache_has(h, i) ? "true" : "false", value);
+		if (put_pte(out, pm[0][i], 0, i, err, errlen))
+			return -1;
+		if (h->nmaps > 1) {
+			jb_raw(out, ",\"others\":[");
+			for (m = 1; m < h->nmaps; m++) {
+				jb_raw(out, m > 1 ? ",{" : "{");
+				if (put_pte(out, pm[m][i], m, i, err, errlen))
+					return -1;
+				jb_raw(out, "}");
+			}
+			jb_raw(out, "]");
+		}
+		jb_raw(out, "}");
 	}
 	jb_raw(out, "],\"events\":[");
 	for (i = 0; i < h->nevents; i++) {
 		const struct event *e = &h->events[i];
 
-		jb_printf(out, "%s{\"kind\":\"%s\",\"page\":%d,\"write\":%s}", i ? "," : "",
+		jb_printf(out, "%s{\"kind\":\"%s\",\"page\":%d,\"write\":%s", i ? "," : "",
 			  e->kind, e->page, e->write ? "true" : "false");
+		if (e->mapping)
+			jb_printf(out, ",\"mapping\":%d", e->mapping);
+		jb_raw(out, "}");
 	}
 	jb_raw(out, "],\"threads\":[");
 	for (i = 0; i < h->nthreads; i++) {

@@ -1,4 +1,4 @@
-/* ops.c: one trace operation on the memfd, the mapping or the userfaultfd.
+/* ops.c: one trace operation on the memfd, a mapping or its userfaultfd.
  * Kernel failures are results (negative errno); malformed requests are
  * errors and change nothing. */
 #include "harness.h"
@@ -45,20 +45,47 @@ static int get_bool(const struct jval *op, const char *key, int dflt, int *v,
 	return 0;
 }
 
-static int get_range(struct harness *h, const struct jval *op, int *lo, int *hi,
+/* "mapping" (default 0): the mapping an op goes through. */
+static int get_mapping(struct harness *h, const struct jval *op, int *m,
+		       char *err, size_t errlen)
+{
+	if (!json_get(op, "mapping")) {
+		*m = 0;
+		return 0;
+	}
+	return get_int(op, "mapping", 0, h->nmaps - 1, m, err, errlen);
+}
+
+/* A file page; through mapping m (m >= 0) it must be inside that mapping. */
+static int get_page(struct harness *h, const struct jval *op, const char *key, int m,
+		    int *page, char *err, size_t errlen)
+{
+	int lo = m < 0 ? 0 : h->maps[m].offset;
+	int hi = m < 0 ? h->npages - 1 : h->maps[m].offset + h->maps[m].length - 1;
+
+	if (get_int(op, key, lo, hi, page, err, errlen)) {
+		if (m >= 0 && (lo > 0 || hi < h->npages - 1))
+			snprintf(err + strlen(err), errlen - strlen(err),
+				 " (mapping %d covers pages %d..%d)", m, lo, hi);
+		return -1;
+	}
+	return 0;
+}
+
+static int get_range(struct harness *h, const struct jval *op, int m, int *lo, int *hi,
 		     char *err, size_t errlen)
 {
-	if (get_int(op, "lo", 0, h->npages - 1, lo, err, errlen) ||
-	    get_int(op, "hi", 0, h->npages - 1, hi, err, errlen))
+	if (get_page(h, op, "lo", m, lo, err, errlen) ||
+	    get_page(h, op, "hi", m, hi, err, errlen))
 		return -1;
 	if (*lo > *hi)
 		return ERR("op.lo: %d is greater than op.hi %d", *lo, *hi);
 	return 0;
 }
 
-static uint64_t page_addr(struct harness *h, int page)
+static uint64_t page_addr(struct harness *h, int m, int page)
 {
-	return (uint64_t)(uintptr_t)h->base + (uint64_t)page * PAGE_SZ;
+	return (uint64_t)(uintptr_t)map_addr(h, m, page);
 }
 
 static void set_num(struct result *res, int64_t n)
@@ -75,18 +102,19 @@ static int64_t syscall_result(int rc)
 static int op_access(struct harness *h, const struct jval *op, enum access_kind kind,
 		     struct result *res, char *err, size_t errlen)
 {
-	int t, page, value = 0;
+	int t, m, page, value = 0;
 	struct worker *w;
 
 	if (get_int(op, "thread", 0, h->nthreads - 1, &t, err, errlen) ||
-	    get_int(op, "page", 0, h->npages - 1, &page, err, errlen))
+	    get_mapping(h, op, &m, err, errlen) ||
+	    get_page(h, op, "page", m, &page, err, errlen))
 		return -1;
 	if (kind == ACC_WRITE && get_int(op, "value", 0, 255, &value, err, errlen))
 		return -1;
 	w = &h->workers[t];
 	if (w->busy)
 		return ERR("op.thread: thread %d is blocked", t);
-	worker_post(h, t, kind, page, value);
+	worker_post(h, t, kind, m, page, value);
 	settle(h, 1u << t, h->wait_ms);
 	if (w->busy) {
 		res->is_word = 1;
@@ -163,20 +191,24 @@ static int op_register(struct harness *h, const struct jval *op, struct result *
 {
 	uint64_t modes, features, api_features;
 	struct uffdspec_register reg;
+	struct mapping *g;
 	const char *how;
+	int m;
 
-	if (parse_modes(op, &modes, err, errlen) || parse_features(h, op, &features, err, errlen))
+	if (get_mapping(h, op, &m, err, errlen) || parse_modes(op, &modes, err, errlen) ||
+	    parse_features(h, op, &features, err, errlen))
 		return -1;
+	g = &h->maps[m];
 	/* Always ask for the shmem capabilities and the faulting thread's id
 	 * (which tells whose access a message is for); none changes behaviour. */
 	api_features = features | (h->kernel_features &
 				   (UFFD_FEATURE_THREAD_ID | UFFD_FEATURE_PAGEFAULT_FLAG_WP |
 				    UFFD_FEATURE_MISSING_SHMEM | UFFD_FEATURE_MINOR_SHMEM |
 				    UFFD_FEATURE_WP_HUGETLBFS_SHMEM));
-	if (h->uffd >= 0 && api_features != h->uffd_features)
-		return ERR("op.features: the userfaultfd is already open with other features "
-			   "(UFFDIO_API is allowed once)");
-	if (h->uffd < 0) {
+	if (g->uffd >= 0 && api_features != g->uffd_features)
+		return ERR("op.features: the userfaultfd of mapping %d is already open with other "
+			   "features (UFFDIO_API is allowed once)", m);
+	if (g->uffd < 0) {
 		int fd = uffd_open(&how, NULL);
 		int rc;
 
@@ -190,23 +222,24 @@ static int op_register(struct harness *h, const struct jval *op, struct result *
 			set_num(res, rc);
 			return 0;
 		}
-		h->uffd = fd;
-		h->uffd_features = api_features;
+		g->uffd = fd;
+		g->uffd_features = api_features;
 	}
 	memset(&reg, 0, sizeof reg);
-	reg.range.start = page_addr(h, 0);
-	reg.range.len = h->len;
+	reg.range.start = (uint64_t)(uintptr_t)g->base;
+	reg.range.len = g->len;
 	reg.mode = modes;
-	set_num(res, syscall_result(ioctl(h->uffd, UFFDSPEC_IOC_REGISTER, &reg)));
+	set_num(res, syscall_result(ioctl(g->uffd, UFFDSPEC_IOC_REGISTER, &reg)));
 	return 0;
 }
 
-/* Runs a uffd ioctl; with no userfaultfd open the result is -EBADF. */
-static int64_t uffd_ioctl(struct harness *h, unsigned long req, void *arg)
+/* Runs a uffd ioctl on mapping m's userfaultfd; with none open yet the
+ * result is -EBADF. */
+static int64_t uffd_ioctl(struct harness *h, int m, unsigned long req, void *arg)
 {
-	if (h->uffd < 0)
+	if (h->maps[m].uffd < 0)
 		return -EBADF;
-	return syscall_result(ioctl(h->uffd, req, arg));
+	return syscall_result(ioctl(h->maps[m].uffd, req, arg));
 }
 
 /* COPY and CONTINUE report through a field the kernel fills; early
@@ -223,10 +256,11 @@ static int op_copy(struct harness *h, const struct jval *op, struct result *res,
 {
 	static unsigned char src[PAGE_SZ] __attribute__((aligned(PAGE_SZ)));
 	struct uffdspec_copy c;
-	int page, value, wp, dontwake;
+	int m, page, value, wp, dontwake;
 	int64_t rc;
 
-	if (get_int(op, "page", 0, h->npages - 1, &page, err, errlen) ||
+	if (get_mapping(h, op, &m, err, errlen) ||
+	    get_page(h, op, "page", m, &page, err, errlen) ||
 	    get_int(op, "value", 0, 255, &value, err, errlen) ||
 	    get_bool(op, "wp", 0, &wp, err, errlen) ||
 	    get_bool(op, "dontwake", 0, &dontwake, err, errlen))
@@ -234,11 +268,11 @@ static int op_copy(struct harness *h, const struct jval *op, struct result *res,
 	memset(src, 0, sizeof src);
 	src[0] = (unsigned char)value;
 	memset(&c, 0, sizeof c);
-	c.dst = page_addr(h, page);
+	c.dst = page_addr(h, m, page);
 	c.src = (uint64_t)(uintptr_t)src;
 	c.len = PAGE_SZ;
 	c.mode = (wp ? UFFDIO_COPY_MODE_WP : 0) | (dontwake ? UFFDIO_COPY_MODE_DONTWAKE : 0);
-	rc = uffd_ioctl(h, UFFDSPEC_IOC_COPY, &c);
+	rc = uffd_ioctl(h, m, UFFDSPEC_IOC_COPY, &c);
 	set_num(res, filled_result(rc, c.copy));
 	return 0;
 }
@@ -247,19 +281,20 @@ static int op_continue(struct harness *h, const struct jval *op, struct result *
 		       char *err, size_t errlen)
 {
 	struct uffdspec_continue c;
-	int page, wp, dontwake;
+	int m, page, wp, dontwake;
 	int64_t rc;
 
-	if (get_int(op, "page", 0, h->npages - 1, &page, err, errlen) ||
+	if (get_mapping(h, op, &m, err, errlen) ||
+	    get_page(h, op, "page", m, &page, err, errlen) ||
 	    get_bool(op, "wp", 0, &wp, err, errlen) ||
 	    get_bool(op, "dontwake", 0, &dontwake, err, errlen))
 		return -1;
 	memset(&c, 0, sizeof c);
-	c.range.start = page_addr(h, page);
+	c.range.start = page_addr(h, m, page);
 	c.range.len = PAGE_SZ;
 	c.mode = (wp ? UFFDIO_CONTINUE_MODE_WP : 0) |
 		 (dontwake ? UFFDIO_CONTINUE_MODE_DONTWAKE : 0);
-	rc = uffd_ioctl(h, UFFDSPEC_IOC_CONTINUE, &c);
+	rc = uffd_ioctl(h, m, UFFDSPEC_IOC_CONTINUE, &c);
 	set_num(res, filled_result(rc, c.mapped));
 	return 0;
 }
@@ -268,17 +303,17 @@ static int op_writeprotect(struct harness *h, const struct jval *op, struct resu
 			   char *err, size_t errlen)
 {
 	struct uffdspec_writeprotect w;
-	int lo, hi, wp, dontwake;
+	int m, lo, hi, wp, dontwake;
 
-	if (get_range(h, op, &lo, &hi, err, errlen) ||
+	if (get_mapping(h, op, &m, err, errlen) || get_range(h, op, m, &lo, &hi, err, errlen) ||
 	    get_bool(op, "wp", -1, &wp, err, errlen) ||
 	    get_bool(op, "dontwake", 0, &dontwake, err, errlen))
 		return -1;
-	w.range.start = page_addr(h, lo);
+	w.range.start = page_addr(h, m, lo);
 	w.range.len = (uint64_t)(hi - lo + 1) * PAGE_SZ;
 	w.mode = (wp ? UFFDIO_WRITEPROTECT_MODE_WP : 0) |
 		 (dontwake ? UFFDIO_WRITEPROTECT_MODE_DONTWAKE : 0);
-	set_num(res, uffd_ioctl(h, UFFDSPEC_IOC_WRITEPROTECT, &w));
+	set_num(res, uffd_ioctl(h, m, UFFDSPEC_IOC_WRITEPROTECT, &w));
 	return 0;
 }
 
@@ -286,32 +321,38 @@ static int op_wake(struct harness *h, const struct jval *op, struct result *res,
 		   char *err, size_t errlen)
 {
 	struct uffdspec_range r;
-	int lo, hi;
+	int m, lo, hi;
 
-	if (get_range(h, op, &lo, &hi, err, errlen))
+	if (get_mapping(h, op, &m, err, errlen) || get_range(h, op, m, &lo, &hi, err, errlen))
 		return -1;
-	r.start = page_addr(h, lo);
+	r.start = page_addr(h, m, lo);
 	r.len = (uint64_t)(hi - lo + 1) * PAGE_SZ;
-	set_num(res, uffd_ioctl(h, UFFDSPEC_IOC_WAKE, &r));
+	set_num(res, uffd_ioctl(h, m, UFFDSPEC_IOC_WAKE, &r));
 	return 0;
 }
 
-static int op_unregister(struct harness *h, struct result *res)
+static int op_unregister(struct harness *h, const struct jval *op, struct result *res,
+			 char *err, size_t errlen)
 {
-	struct uffdspec_range r = { page_addr(h, 0), h->len };
+	struct uffdspec_range r;
+	int m;
 
-	set_num(res, uffd_ioctl(h, UFFDSPEC_IOC_UNREGISTER, &r));
+	if (get_mapping(h, op, &m, err, errlen))
+		return -1;
+	r.start = (uint64_t)(uintptr_t)h->maps[m].base;
+	r.len = h->maps[m].len;
+	set_num(res, uffd_ioctl(h, m, UFFDSPEC_IOC_UNREGISTER, &r));
 	return 0;
 }
 
 static int op_file(struct harness *h, const char *name, const struct jval *op,
 		   struct result *res, char *err, size_t errlen)
 {
-	int page, value, lo, hi;
+	int m, page, value, lo, hi;
 	unsigned char b;
 
 	if (strcmp(name, "pread") == 0) {
-		if (get_int(op, "page", 0, h->npages - 1, &page, err, errlen))
+		if (get_page(h, op, "page", -1, &page, err, errlen))
 			return -1;
 		b = 0;
 		if (pread(h->memfd, &b, 1, (off_t)page * PAGE_SZ) < 0)
@@ -321,16 +362,16 @@ static int op_file(struct harness *h, const char *name, const struct jval *op,
 		return 0;
 	}
 	if (strcmp(name, "pwrite") == 0) {
-		if (get_int(op, "page", 0, h->npages - 1, &page, err, errlen) ||
+		if (get_page(h, op, "page", -1, &page, err, errlen) ||
 		    get_int(op, "value", 0, 255, &value, err, errlen))
 			return -1;
 		b = (unsigned char)value;
 		set_num(res, pwrite(h->memfd, &b, 1, (off_t)page * PAGE_SZ) == 1 ? 0 : -errno);
 		return 0;
 	}
-	if (get_range(h, op, &lo, &hi, err, errlen))
-		return -1;
 	if (strcmp(name, "punch") == 0) {
+		if (get_range(h, op, -1, &lo, &hi, err, errlen))
+			return -1;
 		set_num(res, syscall_result(fallocate(h->memfd,
 						      FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
 						      (off_t)lo * PAGE_SZ,
@@ -342,6 +383,9 @@ static int op_file(struct harness *h, const char *name, const struct jval *op,
 		const struct jval *a = json_get(op, "advice");
 		int advice;
 
+		if (get_mapping(h, op, &m, err, errlen) ||
+		    get_range(h, op, m, &lo, &hi, err, errlen))
+			return -1;
 		if (!a || a->type != J_STR)
 			return ERR("op.advice: expected DONTNEED or REMOVE");
 		if (strcmp(a->str, "DONTNEED") == 0)
@@ -350,7 +394,7 @@ static int op_file(struct harness *h, const char *name, const struct jval *op,
 			advice = MADV_REMOVE;
 		else
 			return ERR("op.advice: expected DONTNEED or REMOVE");
-		set_num(res, syscall_result(madvise(h->base + (size_t)lo * PAGE_SZ,
+		set_num(res, syscall_result(madvise(map_addr(h, m, lo),
 						    (size_t)(hi - lo + 1) * PAGE_SZ, advice)));
 		return 0;
 	}
@@ -372,22 +416,25 @@ static int may_wake(const char *name, const struct jval *op)
 	return 0;
 }
 
-/* The pages whose waiters the kernel woke, given the op's result (fs/
- * userfaultfd.c): COPY/CONTINUE wake [dst, dst + copied) only when they
- * filled something (ret < 0 skips the wake); WRITEPROTECT clear and WAKE
- * wake their range when the ioctl returns 0; UNREGISTER wakes the whole
- * range. A waiter outside that range (userfaultfd_wake_function compares
- * the fault address) stays asleep. Returns 0 when nobody can be woken. */
-static int woken_range(const char *name, const struct jval *op, const struct result *res,
-		       int npages, int *lo, int *hi)
+/* The mapping and the pages whose waiters the kernel woke, given the op's
+ * result (fs/userfaultfd.c): COPY/CONTINUE wake [dst, dst + copied) only
+ * when they filled something (ret < 0 skips the wake); WRITEPROTECT clear
+ * and WAKE wake their range when the ioctl returns 0; UNREGISTER wakes the
+ * whole mapping. Only waiters on that mapping's userfaultfd can be woken,
+ * and a waiter outside the range (userfaultfd_wake_function compares the
+ * fault address) stays asleep. Returns 0 when nobody can be woken. */
+static int woken_range(struct harness *h, const char *name, const struct jval *op,
+		       const struct result *res, int *m, int *lo, int *hi)
 {
-	const struct jval *a = json_get(op, "page");
+	const struct jval *a = json_get(op, "mapping");
 
+	*m = a ? (int)a->num : 0;
 	if (strcmp(name, "unregister") == 0) {
-		*lo = 0;
-		*hi = npages - 1;
+		*lo = h->maps[*m].offset;
+		*hi = h->maps[*m].offset + h->maps[*m].length - 1;
 		return res->num == 0;
 	}
+	a = json_get(op, "page");
 	if (strcmp(name, "copy") == 0 || strcmp(name, "continue") == 0) {
 		*lo = *hi = a ? (int)a->num : -1;
 		return res->num > 0;
@@ -430,7 +477,7 @@ int do_op(struct harness *h, const struct jval *op, struct result *res,
 	else if (strcmp(name, "register") == 0)
 		rc = op_register(h, op, res, err, errlen);
 	else if (strcmp(name, "unregister") == 0)
-		rc = op_unregister(h, res);
+		rc = op_unregister(h, op, res, err, errlen);
 	else if (strcmp(name, "copy") == 0)
 		rc = op_copy(h, op, res, err, errlen);
 	else if (strcmp(name, "continue") == 0)
@@ -448,12 +495,12 @@ int do_op(struct harness *h, const struct jval *op, struct result *res,
 		 * finish or fault again within microseconds); the others, which
 		 * no wake reached, only for the short no-wake bound. */
 		unsigned woken = 0;
-		int lo, hi;
+		int m, lo, hi;
 
-		if (woken_range(name, op, res, h->npages, &lo, &hi))
+		if (woken_range(h, name, op, res, &m, &lo, &hi))
 			for (int t = 0; t < h->nthreads; t++)
-				if ((watch & (1u << t)) && h->workers[t].page >= lo &&
-				    h->workers[t].page <= hi)
+				if ((watch & (1u << t)) && h->workers[t].mapping == m &&
+				    h->workers[t].page >= lo && h->workers[t].page <= hi)
 					woken |= 1u << t;
 		if (woken)
 			settle(h, woken, h->wait_ms);

@@ -1,4 +1,4 @@
-/* workers.c: the threads that perform memory accesses through the mapping,
+/* workers.c: the threads that perform memory accesses through a mapping,
  * and the bounded wait that tells a finished access from a blocked one. */
 #include "harness.h"
 #include "uffd_defs.h"
@@ -51,7 +51,7 @@ static void *worker_main(void *p)
 			pthread_cond_wait(&w->cv, &w->mu);
 		w->pending = 0;
 		kind = w->kind;
-		addr = h->base + (size_t)w->page * PAGE_SZ;
+		addr = map_addr(h, w->mapping, w->page);
 		value = w->value;
 		pthread_mutex_unlock(&w->mu);
 
@@ -129,7 +129,15 @@ int workers_start(struct harness *h, char *err, size_t errlen)
 	return 0;
 }
 
-void worker_post(struct harness *h, int t, enum access_kind kind, int page, int value)
+unsigned char *map_addr(const struct harness *h, int m, int page)
+{
+	const struct mapping *g = &h->maps[m];
+
+	return g->base + (size_t)(page - g->offset) * PAGE_SZ;
+}
+
+void worker_post(struct harness *h, int t, enum access_kind kind, int mapping, int page,
+		 int value)
 {
 	struct worker *w = &h->workers[t];
 
@@ -137,6 +145,7 @@ void worker_post(struct harness *h, int t, enum access_kind kind, int page, int 
 	w->msg_seen = 0;
 	pthread_mutex_lock(&w->mu);
 	w->kind = kind;
+	w->mapping = mapping;
 	w->page = page;
 	w->value = value;
 	w->pending = 1;
@@ -174,11 +183,13 @@ static void collect_completions(struct harness *h)
 	}
 }
 
-static void record_msg(struct harness *h, const struct uffd_msg *m, unsigned watch)
+static void record_msg(struct harness *h, int mapping, const struct uffd_msg *m,
+		       unsigned watch)
 {
 	uint64_t flags = m->arg.pagefault.flags;
 	uint64_t addr = m->arg.pagefault.address;
-	uintptr_t base = (uintptr_t)h->base;
+	const struct mapping *g = &h->maps[mapping];
+	uintptr_t base = (uintptr_t)g->base;
 	struct event *e;
 	int t, matched = 0;
 
@@ -193,7 +204,9 @@ static void record_msg(struct harness *h, const struct uffd_msg *m, unsigned wat
 		  : (flags & UFFD_PAGEFAULT_FLAG_MINOR) ? "MINOR"
 							: "MISSING";
 	e->write = (flags & UFFD_PAGEFAULT_FLAG_WRITE) != 0;
-	e->page = (addr >= base && addr < base + h->len) ? (int)((addr - base) / PAGE_SZ) : -1;
+	e->mapping = mapping;
+	e->page = (addr >= base && addr < base + g->len) ?
+		  g->offset + (int)((addr - base) / PAGE_SZ) : -1;
 	if (h->thread_id_ok) {
 		for (t = 0; t < h->nthreads; t++)
 			if ((pid_t)m->arg.pagefault.feat.ptid == h->workers[t].tid) {
@@ -207,20 +220,25 @@ static void record_msg(struct harness *h, const struct uffd_msg *m, unsigned wat
 				h->workers[t].msg_seen = 1;
 }
 
-static void drain_uffd(struct harness *h, unsigned watch)
+/* Reads every pending message of every mapping's userfaultfd, mapping 0's
+ * first (messages of different uffds have no common order). */
+static void drain_uffds(struct harness *h, unsigned watch)
 {
 	struct uffd_msg msgs[16];
+	int m;
 
-	if (h->uffd < 0)
-		return;
-	for (;;) {
-		ssize_t n = read(h->uffd, msgs, sizeof msgs);
-		ssize_t i;
+	for (m = 0; m < h->nmaps; m++) {
+		if (h->maps[m].uffd < 0)
+			continue;
+		for (;;) {
+			ssize_t n = read(h->maps[m].uffd, msgs, sizeof msgs);
+			ssize_t i;
 
-		if (n <= 0)
-			return; /* EAGAIN: nothing queued */
-		for (i = 0; i < n / (ssize_t)sizeof msgs[0]; i++)
-			record_msg(h, &msgs[i], watch);
+			if (n <= 0)
+				break; /* EAGAIN: nothing queued */
+			for (i = 0; i < n / (ssize_t)sizeof msgs[0]; i++)
+				record_msg(h, m, &msgs[i], watch);
+		}
 	}
 }
 
@@ -250,12 +268,13 @@ void settle(struct harness *h, unsigned watch, int timeout_ms)
 	int64_t deadline = now_ms() + timeout_ms;
 
 	for (;;) {
-		struct pollfd pfd[2];
+		struct pollfd pfd[1 + MAX_MAPPINGS];
 		int64_t left;
 		uint64_t cnt;
+		int m, n = 1;
 
 		collect_completions(h);
-		drain_uffd(h, watch);
+		drain_uffds(h, watch);
 		collect_completions(h);
 		if (!waiting(h, watch))
 			return;
@@ -264,9 +283,14 @@ void settle(struct harness *h, unsigned watch, int timeout_ms)
 			return;
 		pfd[0].fd = h->donefd;
 		pfd[0].events = POLLIN;
-		pfd[1].fd = h->uffd;
-		pfd[1].events = POLLIN;
-		if (poll(pfd, h->uffd >= 0 ? 2 : 1, (int)left) > 0 && (pfd[0].revents & POLLIN)) {
+		for (m = 0; m < h->nmaps; m++) {
+			if (h->maps[m].uffd < 0)
+				continue;
+			pfd[n].fd = h->maps[m].uffd;
+			pfd[n].events = POLLIN;
+			n++;
+		}
+		if (poll(pfd, (nfds_t)n, (int)left) > 0 && (pfd[0].revents & POLLIN)) {
 			if (read(h->donefd, &cnt, sizeof cnt) < 0) {
 				/* EAGAIN: another pass reset it */
 			}
