@@ -120,7 +120,7 @@ export const M = {
   MapDomainTooLarge: m(3041, "a map's domain must be a small finite type (at most 4096 values), not {0}"),
   SetElementTooLarge: m(3042, 'set element type {0} has {1} values; at most 30 are allowed'),
   NegativeCapacity: m(3043, 'a sequence capacity must be at least 0'),
-  VariableTooLarge: m(3044, "the type of {0} has {1} values; a variable's type must have at most 2^52 (split it into several variables)"),
+  VariableTooLarge: m(3044, "the type of {0} has {1} values; a variable's type must have at most 2^52, or be a map whose values do (split it into several variables)"),
   DomainTooLarge: m(3045, 'the domain {0} has {1} values; a domain that is enumerated may have at most {2} (2^20)'),
 
   // ---------- US4xxx: assign-once analysis and lowering

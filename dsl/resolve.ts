@@ -8,13 +8,12 @@ import type { Span } from './ast';
 import type { SourceText } from './diagnostics';
 import { M, type MessageDef } from './messages';
 import type { IConstant, IProcess, IVar } from './ir';
-import { BOOL, type TagInfo, type Type, size, typeToString } from '../src/runtime/types';
+import { BOOL, type TagInfo, type Type, packable, size, typeToString } from '../src/runtime/types';
 import { MAX_ENUMERATED } from '../src/runtime/values';
 import { type GlobalKind, type ProcLocal, type ProcSymbol, type Symbols, aKind, fail } from './symbols';
 import { Typer } from './typecheck';
 
 /** Largest number of values a state variable may have: ordinals must stay exact in a double. */
-const MAX_VAR_SIZE = 2 ** 52;
 
 /** A type's number of values for messages; every type is finite, so Infinity means a double overflowed. */
 function countText(n: number): string {
@@ -167,8 +166,7 @@ export class Resolver implements Symbols {
   // ---------- state
 
   declareVar(name: string, type: Type, span: Span, typeSpan: Span, process?: string): number {
-    const n = size(type);
-    if (!Number.isFinite(n) || n > MAX_VAR_SIZE) this.fail(M.VariableTooLarge, [name, countText(n)], typeSpan);
+    if (!packable(type)) this.fail(M.VariableTooLarge, [name, countText(size(type))], typeSpan);
     const index = this.vars.length;
     this.vars.push({ name, type, span, process });
     this.varIndex.set(name, index);

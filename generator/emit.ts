@@ -5,21 +5,21 @@
 // `create(rt)` receives the small runtime (src/runtime/ops.ts), so the file
 // can live in a build folder and be loaded from anywhere.
 import type { IAction, IDomain, IExpr, IStmt, Model } from '../dsl/ir';
-import { Type, size, typeToString } from '../src/runtime/types';
+import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime/types';
 import { Value, enumerate } from '../src/runtime/values';
 
 export interface FieldLayout {
   name: string;
   /** first bit, counted from bit 0 of word 0 */
   bit: number;
+  /** all its bits: one field, or (a map of more than 2^52 values) one field per entry, entries in key order */
   width: number;
 }
 
 export function layout(model: Model): { fields: FieldLayout[]; words: number } {
   let bit = 0;
   const fields = model.vars.map((v) => {
-    const n = size(v.type);
-    const width = n <= 1 ? 0 : Math.ceil(Math.log2(n));
+    const width = packedWidth(v.type);
     const f = { name: v.name, bit, width };
     bit += width;
     return f;
@@ -379,6 +379,12 @@ class Emitter {
         enc.push(`  rt.ord(${this.typeRef(v.type)}, n[${i}]); // ${v.name} (one value: checked only)`);
         return;
       }
+      if (size(v.type) > MAX_FIELD) {
+        // a map too large for one ordinal: a field per entry, in loops
+        enc.push(this.encodeEntries(v.type, `n[${i}]`, `${f.bit}`, v.name, 1));
+        dec.push(`  s[${i}] = ${this.decodeEntries(v.type, `${f.bit}`, 1)}; // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}, a field per entry`);
+        return;
+      }
       const prim = this.primitiveOrd(v.type, `n[${i}]`, v.name);
       if (prim) enc.push(`  x = ${prim}; // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}`);
       else enc.push(`  x = ${this.ordFn(v.type)}(n[${i}]); // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}\n  if (!(x >= 0)) x = rt.storedOrd(${this.typeRef(v.type)}, n[${i}], ${JSON.stringify(v.name)}); // not a value of its type: throws the error`);
@@ -406,6 +412,32 @@ class Emitter {
       `function encode(n: any[], w: Uint32Array, o: number): void {\n  let x: number;\n  for (let i = 0; i < ${words}; i++) w[o + i] = 0;\n${enc.join('\n')}\n}\n\n` +
       `/** unpack words[o .. o+${words}) into values */\nfunction decode(w: Uint32Array, o: number): any[] {\n  const s: any[] = new Array(${this.model.vars.length + 1});\n  let x: number;\n${dec.join('\n')}\n  s[${this.model.vars.length}] = false;\n  return s;\n}\n`
     );
+  }
+
+  /** Encode a map of more than 2^52 values entry by entry: each entry's fields at `bit + k * width(rng)`. */
+  private encodeEntries(t: Type, v: string, bit: string, name: string, depth: number): string {
+    if (size(t) <= MAX_FIELD) {
+      const prim = this.primitiveOrd(t, v, name);
+      const x = prim ?? `${this.ordFn(t)}(${v})`;
+      const check = prim ? '' : `\n  if (!(x >= 0)) x = rt.storedOrd(${this.typeRef(t)}, ${v}, ${JSON.stringify(name)});`;
+      return packedWidth(t) === 0 ? `  rt.ord(${this.typeRef(t)}, ${v});` : `  x = ${x};${check}\n  rt.putBits(w, o, ${bit}, ${packedWidth(t)}, x);`;
+    }
+    if (t.k !== 'map') throw new Error(`internal: ${typeToString(t)} cannot be packed`);
+    const k = `k${depth}`;
+    const inner = this.encodeEntries(t.rng, `${v}[${k}]`, `${bit} + ${k} * ${packedWidth(t.rng)}`, name, depth + 1);
+    return `  for (let ${k} = 0; ${k} < ${size(t.dom)}; ${k}++) {\n${inner.replace(/^/gm, '  ')}\n  }`;
+  }
+
+  /** The expression decoding a map of more than 2^52 values entry by entry. */
+  private decodeEntries(t: Type, bit: string, depth: number): string {
+    if (size(t) <= MAX_FIELD) {
+      const width = packedWidth(t);
+      const x = width === 0 ? '0' : `rt.getBits(w, o, ${bit}, ${width})`;
+      return this.primitiveVal(t, x) ?? this.valCode(t, x);
+    }
+    if (t.k !== 'map') throw new Error(`internal: ${typeToString(t)} cannot be packed`);
+    const k = `k${depth}`;
+    return `Array.from({ length: ${size(t.dom)} }, (_: unknown, ${k}: number) => ${this.decodeEntries(t.rng, `${bit} + ${k} * ${packedWidth(t.rng)}`, depth + 1)})`;
   }
 
   /**

@@ -6,6 +6,7 @@ import { loadSpecFile } from '../src/api';
 import { emitChecker, layout } from '../generator/emit';
 import { generateChecker } from '../generator/load';
 import { size } from '../src/runtime/types';
+import { parseSpecText } from '../dsl';
 
 const EX = (f: string) => path.resolve(__dirname, '../spec/examples', f);
 
@@ -62,4 +63,43 @@ test('a value outside its type is refused by encode, naming the variable', () =>
   const s = checker.decode(new Uint32Array(checker.WORDS), 0);
   s[0] = 6; // big: 0..5
   expect(() => checker.encode(s, new Uint32Array(checker.WORDS), 0)).toThrow(/big/);
+});
+
+test('a map of more than 2^52 values is packed entry by entry: encode/decode inverse, one state per distinct value', () => {
+  // 40 entries of 0..9 (1e40 values) and a map of maps (24 x 10 entries of 0..300, each
+  // inner map 6e24 values): neither fits one ordinal, so every entry gets its own field,
+  // some across word boundaries
+  const text = `
+    var m: [0..39] -> 0..9
+    var n: [0..23] -> [0..9] -> 0..300
+    init { m := [i in 0..39 |-> 0]  n := [i in 0..23 |-> [j in 0..9 |-> 0]] }
+    action Bump(i: 0..39) { await m[i] < 2 && i % 13 == 0  m[i] := m[i] + 1  n[i % 24][i % 10] := n[i % 24][i % 10] + 150 }
+  `;
+  const model = parseSpecText('Big', text).model();
+  const { fields, words } = layout(model);
+  expect(fields.map((f) => f.width)).toEqual([40 * 4, 24 * 10 * 9]);
+  expect(words).toBe(Math.ceil((160 + 2160) / 32));
+  const { checker } = generateChecker(model);
+  const w = new Uint32Array(checker.WORDS);
+  const seen = new Map<string, string>();
+  const queue: unknown[][] = [];
+  const visit = (n: unknown[]) => {
+    checker.encode(n, w, 0);
+    const key = Array.from(w).join(',');
+    const json = JSON.stringify(checker.toJSON(n));
+    const known = seen.get(key);
+    if (known !== undefined) return void expect(known).toBe(json);
+    seen.set(key, json);
+    const back = checker.decode(w, 0);
+    expect(JSON.stringify(checker.toJSON(back))).toBe(json);
+    queue.push(back);
+  };
+  checker.init(visit);
+  while (queue.length) checker.successors(queue.shift()!, (_a, _c, n) => visit(n));
+  // i in {0, 13, 26, 39}, each bumped 0..2 times independently: 3^4 states
+  expect(seen.size).toBe(81);
+  expect(new Set(seen.values()).size).toBe(81);
+  const s = checker.decode(new Uint32Array(checker.WORDS), 0) as unknown[][];
+  (s[0] as number[])[7] = 10;
+  expect(() => checker.encode(s, new Uint32Array(checker.WORDS), 0)).toThrow(/\bm\b/);
 });

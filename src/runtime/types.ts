@@ -47,6 +47,26 @@ export function size(t: Type): number {
   }
 }
 
+/** The most values a packed field may have: its ordinal must be exact in a double. */
+export const MAX_FIELD = 2 ** 52;
+
+/**
+ * Whether a variable of this type can be packed: its values number at most
+ * MAX_FIELD, or it is a map whose values can be packed (then each entry is a
+ * field of its own, so a map over many keys is no limit).
+ */
+export function packable(t: Type): boolean {
+  return size(t) <= MAX_FIELD || (t.k === 'map' && packable(t.rng));
+}
+
+/** The bits a value of a packable type takes: one field, or one per map entry. */
+export function packedWidth(t: Type): number {
+  const n = size(t);
+  if (n <= MAX_FIELD) return n <= 1 ? 0 : Math.ceil(Math.log2(n));
+  if (t.k !== 'map') throw new Error(`${typeToString(t)} cannot be packed`);
+  return size(t.dom) * packedWidth(t.rng);
+}
+
 export function typeToString(t: Type): string {
   switch (t.k) {
     case 'bool':
