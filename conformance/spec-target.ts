@@ -13,7 +13,7 @@
 //
 // The binding between trace ops and the steps of a spec is the application's
 // (spec/shmem_uffd/binding.ts); this file knows only the generic mechanics.
-import { stateForms, type CompiledChecker, type StateForms } from '../src/engine/bfs';
+import { formsOfWords, stateForms, type CompiledChecker, type StateForms } from '../src/engine/bfs';
 import type { Step } from '../src/runtime/step';
 import { compareObservation, type EventObs, type Observation, type Op, type Trace, type UffdMode } from './trace';
 import type { Target } from './target';
@@ -26,6 +26,13 @@ export interface StepInfo {
   from: Json;
   to: { json: Json };
 }
+
+/**
+ * An op a spec run may take besides a trace's own: mmap of a mapping's geometry, which
+ * a trace states in its header and the harness does before the first step.
+ */
+export type SetupOp = { op: 'mmap'; mapping: number; offset: number; length: number };
+export type SpecOp = Op | SetupOp;
 
 /** What the trace itself says that the observation needs: the kind of each thread's last access. */
 export interface ObserveContext {
@@ -44,23 +51,23 @@ export interface Binding {
    */
   kindOf(step: Step): 'internal' | 'op' | null;
   /** whether steps of this action (by name) can start this trace op: the actions a trace-guided run steps */
-  actionStarts(action: string, op: Op): boolean;
+  actionStarts(action: string, op: SpecOp): boolean;
   /** whether an 'op' step can start this trace op (a cheap test on the step alone, before its state is decoded) */
-  mayStart(step: Step, op: Op): boolean;
+  mayStart(step: Step, op: SpecOp): boolean;
   /** the trace op an 'op' step starts; null where it expresses none */
-  opOf(x: StepInfo): Op | null;
+  opOf(x: StepInfo): SpecOp | null;
   /** the uffd message the monitor reads in this step, if any */
   eventOf(x: StepInfo): EventObs | null;
-  observe(op: Op, start: StepInfo | null, final: Json, events: EventObs[], ctx?: ObserveContext): Observation;
+  observe(op: SpecOp, start: StepInfo | null, final: Json, events: EventObs[], ctx?: ObserveContext): Observation;
   /** identity of an op, ignoring what the observation decides (written values) */
-  opKey(op: Op): string;
+  opKey(op: SpecOp): string;
 }
 
 /** A spec state in the three forms: decoded values to step from, JSON for the binding, packed words as its identity. */
 export type SpecState = StateForms;
 
 export interface Outcome {
-  op: Op;
+  op: SpecOp;
   /** the state the op started from */
   from: SpecState;
   /** the quiescent state after the op */
@@ -68,7 +75,7 @@ export interface Outcome {
   obs: Observation;
 }
 
-/** A successor whose state forms are made only when the binding asks for them. */
+/** A successor whose state forms are made only as the binding reads them. */
 interface LazyStep extends StepInfo {
   to: SpecState;
 }
@@ -92,25 +99,22 @@ export class SpecSystem {
     });
   }
 
-  /** The successors of `from` by these actions whose step passes `keep`, their states made lazily. */
-  private steps(from: SpecState, actions: readonly number[], keep: (step: Step) => boolean): LazyStep[] {
+  /**
+   * The successors of `from` by these actions whose step passes `keep` and then `accept`.
+   * `accept` sees the successor while it is emitted, reading only the variables it needs
+   * (no copy, no packing); a kept successor is packed, and decoded as it is read.
+   */
+  private steps(from: SpecState, actions: readonly number[], keep: (step: Step) => boolean, accept?: (x: StepInfo) => boolean): LazyStep[] {
     const out: LazyStep[] = [];
     const m = this.checker;
     const emit = (action: number, combo: number, n: unknown[]) => {
       const step = m.stepOf(action, combo);
       if (!keep(step)) return;
-      // the module may reuse `n`: keep its packed form now, decode on demand
+      if (accept && !accept({ step, from: from.json, to: { json: liveJson(m, n) } })) return;
+      // the module may reuse `n`: keep its packed form now
       const words = new Uint32Array(m.WORDS);
       m.encode(n, words, 0);
-      let forms: SpecState | undefined;
-      const made = () => (forms ??= this.state(m.decode(words, 0)));
-      out.push({
-        step,
-        from: from.json,
-        get to() {
-          return made();
-        },
-      });
+      out.push({ step, from: from.json, to: formsOfWords(m, words) });
     };
     for (const a of actions) m.successorsOf(from.s, a, emit);
     return out;
@@ -152,9 +156,12 @@ export class SpecSystem {
 
   private outcomesOf(from: SpecState, actions: readonly number[], keep: (step: Step) => boolean, want: string | null, ctx?: ObserveContext): Outcome[] {
     const out: Outcome[] = [];
-    for (const x of this.steps(from, actions, keep)) {
+    const wanted = (x: StepInfo) => {
       const op = this.binding.opOf(x);
-      if (op === null || (want !== null && this.binding.opKey(op) !== want)) continue;
+      return op !== null && (want === null || this.binding.opKey(op) === want);
+    };
+    for (const x of this.steps(from, actions, keep, wanted)) {
+      const op = this.binding.opOf(x)!;
       for (const q of this.settle(x.to)) out.push({ op, from, to: q.to, obs: this.binding.observe(op, x, q.to.json, q.events, ctx) });
     }
     return out;
@@ -166,7 +173,7 @@ export class SpecSystem {
   }
 
   /** The outcomes of a given op from `from` (empty when the spec does not allow it there). */
-  apply(from: SpecState, op: Op, ctx?: ObserveContext): Outcome[] {
+  apply(from: SpecState, op: SpecOp, ctx?: ObserveContext): Outcome[] {
     const names = this.checker.META.actions;
     const actions = this.starting.filter((i) => this.binding.actionStarts(names[i].name, op));
     return this.outcomesOf(from, actions, (step) => this.binding.mayStart(step, op), this.binding.opKey(op), ctx);
@@ -181,8 +188,8 @@ export class SpecSystem {
 /** How the application runs one trace on its spec. */
 export interface TracePlan {
   system: SpecSystem;
-  /** ops run before the trace's first step, not observed (the initial fill, written with pwrite as the harness does) */
-  prelude: Op[];
+  /** ops run before the trace's first step, not observed (the mappings' geometry; the initial fill, written with pwrite as the harness does) */
+  prelude: SpecOp[];
   /** steps the spec's constants already stand for (a `register` the spec starts with): their observation is the state's */
   given: Set<number>;
   /** ops the spec models as changing nothing: their observation is read off the state */
@@ -232,6 +239,13 @@ export function specTarget(specName: string, planFor: (trace: Trace) => TracePla
       };
     },
   };
+}
+
+/** The JSON of a state the module is emitting, variable by variable as read; valid only during the emit callback. */
+function liveJson(m: CompiledChecker, n: unknown[]): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  m.META.vars.forEach((v, i) => Object.defineProperty(json, v.name, { enumerable: true, get: () => m.varToJSON(n, i) }));
+  return json;
 }
 
 function distinct(states: SpecState[]): SpecState[] {

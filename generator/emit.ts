@@ -336,13 +336,19 @@ class Emitter {
       // without a goto, a step continues at the next label in text order
       fin = `(n: any[]) => { if (!n[${nv}]) ${assignPc}; emit(${ai}, combo, n); }`;
     }
-    const body = this.block(a.body, 'fin', '  ');
+    // the leading awaits read only the pre-state and the parameters: test them before
+    // copying the state, so a disabled step costs no allocation
+    let lead = 0;
+    while (lead < a.body.length && a.body[lead].k === 'await') lead++;
+    const guards = a.body.slice(0, lead).map((g) => this.simple(g, '  ')).join('\n');
+    const body = this.block(a.body.slice(lead), 'fin', '  ');
     const params = a.params.map((p) => this.local(p.slot, p.name));
     const locals = [...this.slotNames.values()].filter((id) => !params.includes(id));
     const doc = `/** ${a.name}${a.params.length ? `(${a.params.map((p) => `${p.name}: ${typeToString(p.type)}`).join(', ')})` : ''}: one step with given parameters */\n`;
     const step =
       `${doc}function step${ai}(s: any[], emit: Emit, combo: number${params.map((p) => `, ${p}: any`).join('')}): void {\n` +
       (locals.length ? `  let ${locals.join(', ')}: any;\n` : '') +
+      (guards ? `${guards}\n` : '') +
       `  const n = s.slice();\n  const fin = ${fin};\n${body}}\n`;
     // parameter loops; combo numbers the choice of parameters (for trace names)
     let loops = `step${ai}(s, emit, ${a.params.map((_, i) => (i === 0 ? 'i0' : `i${i} * ${a.params.slice(0, i).map((p) => size(p.type)).reduce((x, y) => x * y, 1)}`)).join(' + ') || '0'}${a.params.map((p, i) => `, ${this.domainValues(p.type)}[i${i}]`).join('')});`;
@@ -580,8 +586,9 @@ class Emitter {
           `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  for (let i = 0; i < ACTIONS.length; i++) {\n    try {\n      ACTIONS[i](s, emit);\n    } catch (e: any) {\n      // tell the engine which step failed, so the error points at it\n      if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n      throw e;\n    }\n  }\n}\n\n` +
           `/** the successors of s by one action (a trace-guided run steps only the actions an op can start) */\nfunction successorsOf(s: any[], action: number, emit: Emit): void {\n  try {\n    ACTIONS[action](s, emit);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  }\n}\n\n` +
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
+          `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, successorsOf, INVARIANTS, terminated, encode, decode, toJSON, stepOf };\n`,
+          `return { META, WORDS: ${words}, init, successors, successorsOf, INVARIANTS, terminated, encode, decode, toJSON, varToJSON, stepOf };\n`,
       ) +
       `}\n`
     );

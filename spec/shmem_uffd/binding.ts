@@ -3,7 +3,7 @@
 // read off a spec state. This is the only place that knows the spec's
 // variable, process and action names.
 import type { AccessResult, EventObs, MapObs, Observation, Op, PageObs, ThreadObs, UffdMode } from '../../conformance/trace';
-import type { Binding } from '../../conformance/spec-target';
+import type { Binding, SpecOp } from '../../conformance/spec-target';
 import { registerModes } from './variants';
 import { tagOfJson } from '../../src/runtime/json';
 import { boolParam, intInstance, intParam } from '../../src/runtime/step';
@@ -18,7 +18,7 @@ export const COPY_VALUE = 0x43; // 'C'
 const EVENT_KIND: Record<string, UffdMode> = { VmUffdMissing: 'MISSING', VmUffdWp: 'WP', VmUffdMinor: 'MINOR' };
 
 /** The trace op each spec action starts (the Thread's `access` and the Punch's `punch_begin` aside). */
-const OP_OF_ACTION: Record<string, Op['op']> = {
+const OP_OF_ACTION: Record<string, SpecOp['op']> = {
   madvise_dontneed: 'madvise',
   pwrite: 'pwrite',
   mwriteprotect_range: 'writeprotect',
@@ -29,7 +29,17 @@ const OP_OF_ACTION: Record<string, Op['op']> = {
   UFFDIO_CONTINUE: 'continue',
   UFFDIO_WRITEPROTECT: 'writeprotect',
   UFFDIO_WAKE: 'wake',
+  UFFDIO_REGISTER: 'register',
+  UFFDIO_UNREGISTER: 'unregister',
+  mmap: 'mmap',
 };
+
+/** The spec's UFFD_MODE member for each set of UFFDIO_REGISTER modes it models. */
+const MODE_OF: Record<string, string> = { '': 'None', MISSING: 'Missing', WP: 'Wp', 'MISSING,WP': 'MissingWp', MINOR: 'Minor' };
+const MODES_OF: Record<string, UffdMode[]> = { None: [], Missing: ['MISSING'], Wp: ['WP'], MissingWp: ['MISSING', 'WP'], Minor: ['MINOR'] };
+export function uffdModeOf(modes: readonly string[]): string | null {
+  return MODE_OF[[...modes].sort().join(',')] ?? null;
+}
 
 /**
  * Contents: the spec's values 1..VALUES stand for a trace's bytes (`alphabet[v - 1]`).
@@ -63,6 +73,9 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
     };
   };
   const withMapping = <T extends Op>(op: T, m: number): T => (m === 0 ? op : { ...op, mapping: m });
+  const mappingOf = (op: SpecOp): number => ('mapping' in op ? op.mapping ?? 0 : 0);
+  /** a trace-driven ioctl's step is on the op's mapping */
+  const sameMapping = (step: { params: Record<string, unknown> }, op: SpecOp) => step.params.mm === undefined || step.params.mm === mappingOf(op);
 
   return {
     registered,
@@ -102,8 +115,10 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           return op.op === 'madvise' && op.advice === 'DONTNEED' && intParam(step, 'mm') === (op.mapping ?? 0) && intParam(step, 'lo') === op.lo && intParam(step, 'hi') === op.hi;
         case 'pwrite':
           return op.op === 'pwrite' && intParam(step, 'pg') === op.page;
+        case 'mmap':
+          return op.op === 'mmap' && intParam(step, 'mm') === op.mapping && intParam(step, 'off') === op.offset && intParam(step, 'len') === op.length;
         default:
-          return OP_OF_ACTION[step.action] === op.op;
+          return OP_OF_ACTION[step.action] === op.op && sameMapping(step, op);
       }
     },
 
@@ -145,22 +160,28 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           const pg = answered(f, x.to.json, 'MustWake')!.page as number;
           return { op: 'wake', lo: pg, hi: pg };
         }
-        // the ioctls a trace issues
+        // the syscalls a trace issues, on the uffd of mapping mm
         case 'UFFDIO_COPY': {
           const pg = intParam(step, 'pg');
           const op: Op = { op: 'copy', page: pg, value: byte(intParam(step, 'v')), wp: boolParam(step, 'wpmode') };
-          return boolParam(step, 'wake') ? op : { ...op, dontwake: true };
+          return withMapping(boolParam(step, 'wake') ? op : { ...op, dontwake: true }, intParam(step, 'mm'));
         }
         case 'UFFDIO_CONTINUE': {
           const op: Op = { op: 'continue', page: intParam(step, 'pg'), wp: boolParam(step, 'wpmode') };
-          return boolParam(step, 'wake') ? op : { ...op, dontwake: true };
+          return withMapping(boolParam(step, 'wake') ? op : { ...op, dontwake: true }, intParam(step, 'mm'));
         }
         case 'UFFDIO_WRITEPROTECT': {
           const op: Op = { op: 'writeprotect', lo: intParam(step, 'lo'), hi: intParam(step, 'hi'), wp: boolParam(step, 'protect') };
-          return boolParam(step, 'wake') ? op : { ...op, dontwake: true };
+          return withMapping(boolParam(step, 'wake') ? op : { ...op, dontwake: true }, intParam(step, 'mm'));
         }
         case 'UFFDIO_WAKE':
-          return { op: 'wake', lo: intParam(step, 'lo'), hi: intParam(step, 'hi') };
+          return withMapping({ op: 'wake', lo: intParam(step, 'lo'), hi: intParam(step, 'hi') }, intParam(step, 'mm'));
+        case 'UFFDIO_REGISTER':
+          return withMapping({ op: 'register', modes: MODES_OF[String(step.params.mode)] }, intParam(step, 'mm'));
+        case 'UFFDIO_UNREGISTER':
+          return withMapping({ op: 'unregister' }, intParam(step, 'mm'));
+        case 'mmap':
+          return { op: 'mmap', mapping: intParam(step, 'mm'), offset: intParam(step, 'off'), length: intParam(step, 'len') };
       }
       return null;
     },
@@ -169,7 +190,9 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
       if (x.step.action !== 'userfaultfd_read') return null;
       const u = intParam(x.step, 'u');
       const msg = x.from.uffd_msg[u] as Json;
-      return { kind: EVENT_KIND[msg.reason], page: x.from['Thread.p'][u], write: msg.write };
+      const ev: EventObs = { kind: EVENT_KIND[msg.reason], page: x.from['Thread.p'][u], write: msg.write };
+      const m = x.from['Thread.m'][u] as number;
+      return m === 0 ? ev : { ...ev, mapping: m };
     },
 
     observe(op, start, final, events, ctx) {
@@ -198,7 +221,10 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
       const f = start?.from;
       // an ioctl's result from the state it started in: the checks of mfill_atomic and
       // mwriteprotect_range in the order the kernel makes them
-      const notRegistered = registered === null;
+      const mm = String(mappingOf(op));
+      const reg = f ? String(f.reg[mm]) : '';
+      const notRegistered = reg === 'None';
+      const wpReg = reg === 'Wp' || reg === 'MissingWp';
       switch (op.op) {
         case 'read':
         case 'write': {
@@ -211,14 +237,17 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           break;
         case 'copy':
           if (!f) break;
-          result = notRegistered ? -2 : op.wp && !regWp ? -22 : op.page >= f.i_size ? -14 : tagOfJson(f.cache[op.page]) !== 'Hole' || tagOfJson(f.pte['0'][op.page]) === 'Present' ? -17 : 4096;
+          result = notRegistered ? -2 : op.wp && !wpReg ? -22 : op.page >= f.i_size ? -14 : tagOfJson(f.cache[op.page]) !== 'Hole' || tagOfJson(f.pte[mm][op.page]) === 'Present' ? -17 : 4096;
           break;
         case 'continue':
           if (!f) break;
-          result = notRegistered ? -2 : op.wp && !regWp ? -22 : op.page >= f.i_size || tagOfJson(f.cache[op.page]) === 'Hole' ? -14 : tagOfJson(f.pte['0'][op.page]) === 'Present' ? -17 : 4096;
+          result = notRegistered ? -2 : op.wp && !wpReg ? -22 : op.page >= f.i_size ? -22 : tagOfJson(f.cache[op.page]) === 'Hole' ? -14 : tagOfJson(f.pte[mm][op.page]) === 'Present' ? -17 : 4096;
           break;
         case 'writeprotect':
-          result = regWp ? 0 : -2;
+          if (f) result = wpReg ? 0 : -2;
+          break;
+        case 'register':
+          result = op.modes.length === 0 ? -22 : 0;
           break;
       }
       const obs = { pages, events, threads } as Observation;
@@ -229,6 +258,9 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
     opKey(op) {
       // madvise(MADV_REMOVE) is a hole punch of the file range (vfs_fallocate)
       const o: Json = op.op === 'madvise' && op.advice === 'REMOVE' ? { op: 'punch', lo: op.lo, hi: op.hi } : { ...op };
+      // the features the spec models none of are refused before; the others change nothing
+      delete o.features;
+      if (op.op === 'register') o.modes = [...op.modes].sort();
       // the spec's own runs write fixed bytes it does not model
       if (!contents.predicted) delete o.value;
       if ('dontwake' in o && !o.dontwake) delete o.dontwake;

@@ -89,20 +89,6 @@ export const ShmemUffd = spec`
   // monitor's answer policy is off and the trace's steps say what user space does).
   const TRACE_DRIVEN: bool = false
 
-  // What the registration of mapping 0 contains. Derived constants (defs over
-  // constants): computed from UFFD_MODE and the variant, listed with the constants,
-  // never set with --const.
-  def REG_MISSING: bool = UFFD_MODE == Missing || UFFD_MODE == MissingWp
-  def REG_WP: bool = UFFD_MODE == Wp || UFFD_MODE == MissingWp
-  def REG_MINOR: bool = UFFD_MODE == Minor
-  // vm_page_prot of mapping 0 is read-only (vma_wants_writenotify(): 6.2+ for WP VMAs;
-  // shmem has no ->page_mkwrite and no soft-dirty here, so nothing else asks for it).
-  def RO_READ: bool = WRITENOTIFY && REG_WP
-  // should_fault_around() for mapping 0 (mapping 1 is unregistered: always true).
-  def FA_REGISTERED: bool =
-    FAULT_AROUND == Always || FAULT_AROUND == ShmemMapPages
-    || (FAULT_AROUND == SkipIfUffdArmed && UFFD_MODE == None)
-    || (FAULT_AROUND == SkipIfWpOrMinor && !REG_WP && !REG_MINOR)
   // uffd-wp on shmem exists only with markers or on Peter's branch; markers are dropped
   // by truncation only where they exist.
   assume TRUNCATE_DROPS_MARKERS => PTE_MARKERS
@@ -139,6 +125,9 @@ export const ShmemUffd = spec`
   var trunc: [Page] -> Gen             // folios truncated at the index so far; a new folio gets it as gen
   var data: [Page] -> [Gen] -> Value   // the first byte of each folio (stays 0 when VALUES = 0)
   var i_size: Size                     // inode->i_size, in pages (rounded up)
+  var reg: [Mapping] -> UffdMode       // each VMA's VM_UFFD_* flags (UFFDIO_REGISTER of that mapping)
+  var vm_pgoff: [Mapping] -> Page      // each VMA's first file page
+  var vm_pages: [Mapping] -> Size      // each VMA's length in pages (it may extend past EOF)
   var pte: [Mapping] -> [Page] -> Pte  // the page table of each mapping
   var i_private: Falloc                // inode->i_private (set and cleared under i_lock)
   var falloc_wait: [Tid] -> bool       // sleeping on shmem_falloc_waitq (shmem_fault)
@@ -148,6 +137,21 @@ export const ShmemUffd = spec`
   var wp_left: 0..WP_ROUNDS
   var dontneed_left: 0..DONTNEEDS
   var pwrite_left: 0..PWRITES
+  // What a VMA's registration contains.
+  def reg_missing(mm: Mapping): bool = reg[mm] == Missing || reg[mm] == MissingWp
+  def reg_wp(mm: Mapping): bool = reg[mm] == Wp || reg[mm] == MissingWp
+  def reg_minor(mm: Mapping): bool = reg[mm] == Minor
+  // vm_page_prot is read-only (vma_wants_writenotify(): 6.2+ for WP VMAs; shmem has no
+  // ->page_mkwrite and no soft-dirty here, so nothing else asks for it).
+  def ro_read(mm: Mapping): bool = WRITENOTIFY && reg_wp(mm)
+  // should_fault_around() for a VMA: only its flags matter.
+  def fault_around_ok(mm: Mapping): bool =
+    FAULT_AROUND == Always || FAULT_AROUND == ShmemMapPages
+    || (FAULT_AROUND == SkipIfUffdArmed && reg[mm] == None)
+    || (FAULT_AROUND == SkipIfWpOrMinor && !reg_wp(mm) && !reg_minor(mm))
+  // the VMA maps file page i
+  def maps(mm: Mapping, i: Page): bool = i >= vm_pgoff[mm] && i < vm_pgoff[mm] + vm_pages[mm]
+
   // Ghosts for NoSilentWrite (brief property (i)). armed[p]: the monitor protected p in
   // mapping 0 (a wp pte or marker is in place) and no event for p has reached the
   // monitor since. silent_write: a store through mapping 0 landed on an armed page.
@@ -161,6 +165,10 @@ export const ShmemUffd = spec`
     trunc := [i in Page |-> 0]
     data := [i in Page |-> [g in Gen |-> 0]]
     i_size := if SIZE < PAGES then SIZE else PAGES
+    // mapping 0 is registered with UFFD_MODE from the start (a trace registers with steps)
+    reg := [mm in Mapping |-> if mm == 0 then UFFD_MODE else None]
+    vm_pgoff := [mm in Mapping |-> 0]
+    vm_pages := [mm in Mapping |-> PAGES]
     pte := [mm in Mapping |-> [i in Page |-> PteNone]]
     i_private := NoFalloc
     falloc_wait := [u in Tid |-> false]
@@ -207,7 +215,7 @@ export const ShmemUffd = spec`
     // through mapping m.
     access:
       with mm in Mapping { with pp in Page { with ww in bool { with vv in Value {
-        await ww || vv == 0
+        await (ww || vv == 0) && maps(mm, pp)
         m := mm
         p := pp
         wr := ww
@@ -225,6 +233,10 @@ export const ShmemUffd = spec`
       if e is Present {
         got := data[p][e.folio]
         access_done()
+      } else if e is PteMarker && !reg_wp(m) {
+        // pte_marker_handle_uffd_wp(): a marker left in a VMA no longer WP-registered is
+        // cleared, and the access re-executes
+        pte[m][p] := PteNone
       } else {
         orig_marker := e is PteMarker
         goto do_read_fault
@@ -246,6 +258,8 @@ export const ShmemUffd = spec`
         } else {
           goto do_wp_page
         }
+      } else if e is PteMarker && !reg_wp(m) {
+        pte[m][p] := PteNone
       } else {
         orig_marker := e is PteMarker
         goto shmem_fault
@@ -255,7 +269,7 @@ export const ShmemUffd = spec`
     // In the check-before-ptl form of variant C this step is also the unlocked peek
     // at i_private that shmem_map_pages would make before pte_offset_map_lock().
     do_read_fault:
-      if m != 0 || FA_REGISTERED {
+      if fault_around_ok(m) {
         if FAULT_AROUND == ShmemMapPages && !MAP_PAGES_CHECK_UNDER_PTL { fa_seen := i_private }
         goto filemap_map_pages
       } else {
@@ -273,10 +287,10 @@ export const ShmemUffd = spec`
     filemap_map_pages:
       let f = if MAP_PAGES_CHECK_UNDER_PTL then i_private else fa_seen
       let row = [i in Page |->
-        if fault_around_window(i, p) && cache[i] is Folio && !locked[i] && pte[m][i] is PteNone
+        if fault_around_window(m, i, p) && cache[i] is Folio && !locked[i] && pte[m][i] is PteNone
            && !(FAULT_AROUND == ShmemMapPages
                 && (match f { Punching { start, next } => i >= start && i < next, NoFalloc => false }))
-        then Present { folio: cache[i].gen, writable: !(m == 0 && RO_READ), wp: false }
+        then Present { folio: cache[i].gen, writable: !ro_read(m), wp: false }
         else pte[m][i]]
       pte[m] := row
       fa_seen := NoFalloc
@@ -315,7 +329,7 @@ export const ShmemUffd = spec`
         sigbus := true
         wr := false
         access_done()
-      } else if m == 0 && REG_MINOR && s is Folio {
+      } else if reg_minor(m) && s is Folio {
         reason := VmUffdMinor
         goto handle_userfault
       } else if s is Folio {
@@ -323,7 +337,7 @@ export const ShmemUffd = spec`
         locked[p] := true
         folio := s.gen
         goto finish_fault
-      } else if m == 0 && REG_MISSING {
+      } else if reg_missing(m) {
         reason := VmUffdMissing
         goto handle_userfault
       } else {
@@ -346,7 +360,7 @@ export const ShmemUffd = spec`
         if wr { goto write_lands } else { goto load }
       } else {
         pte[m][p] := if orig_marker then Present { folio: folio, writable: false, wp: true }
-                     else Present { folio: folio, writable: wr || !(m == 0 && RO_READ), wp: false }
+                     else Present { folio: folio, writable: wr || !ro_read(m), wp: false }
         if wr {
           // the store re-executes (and faults again on a wp pte: one WP event)
           orig_marker := false
@@ -364,7 +378,7 @@ export const ShmemUffd = spec`
     do_wp_page:
       let e = pte[m][p]
       if e is Present && !e.writable {
-        if e.wp && m == 0 && REG_WP {
+        if e.wp && reg_wp(m) {
           reason := VmUffdWp
           goto handle_userfault
         } else {
@@ -380,7 +394,7 @@ export const ShmemUffd = spec`
     // not writable), sleep; otherwise dequeue and return VM_FAULT_RETRY. Queueing and
     // the check are one step: the kernel queues first, so a wake between them is not lost.
     handle_userfault:
-      let e = pte[0][p]
+      let e = pte[m][p]
       let must_wait = e is PteNone || e is PteMarker
                       || (reason == VmUffdWp && !(e is Present && e.writable))
       if must_wait { uffd_msg[self] := Pending { reason: reason, write: wr } }
@@ -420,7 +434,7 @@ export const ShmemUffd = spec`
         pte := [mm in Mapping |-> [i in Page |->
           if i >= lo && i < hi then
             (match pte[mm][i] {
-              Present { wp } => if PTE_MARKERS && wp && mm == 0 && REG_WP then PteMarker else PteNone,
+              Present { wp } => if PTE_MARKERS && wp && reg_wp(mm) then PteMarker else PteNone,
               PteMarker => PteMarker,
               PteNone => PteNone })
           else pte[mm][i]]]
@@ -441,7 +455,7 @@ export const ShmemUffd = spec`
           pte := [mm in Mapping |-> pte[mm] with [idx] = (match pte[mm][idx] {
             Present { folio, wp } =>
               if folio != s.gen then pte[mm][idx]
-              else if PTE_MARKERS && !TRUNCATE_DROPS_MARKERS && wp && mm == 0 && REG_WP then PteMarker
+              else if PTE_MARKERS && !TRUNCATE_DROPS_MARKERS && wp && reg_wp(mm) then PteMarker
               else PteNone,
             PteMarker => if TRUNCATE_DROPS_MARKERS then PteNone else PteMarker,
             PteNone => PteNone })]
@@ -475,7 +489,7 @@ export const ShmemUffd = spec`
   action madvise_dontneed(mm: Mapping, lo: Page, hi: Page) {
     await dontneed_left > 0 && lo <= hi && (lo == hi || TRACE_DRIVEN)
     pte[mm] := [i in Page |-> if i < lo || i > hi then pte[mm][i] else (match pte[mm][i] {
-      Present { wp } => if PTE_MARKERS && wp && mm == 0 && REG_WP then PteMarker else PteNone,
+      Present { wp } => if PTE_MARKERS && wp && reg_wp(mm) then PteMarker else PteNone,
       PteMarker => PteMarker,
       PteNone => PteNone })]
     dontneed_left := dontneed_left - 1
@@ -507,20 +521,24 @@ export const ShmemUffd = spec`
   // times). Following a trace (TRACE_DRIVEN), the trace issues the ioctls instead: the
   // UFFDIO_* actions below, which share the kernel's side of each ioctl with the monitor's.
 
-  // __wake_userfault() for pages lo..hi: every thread with a message (pending or read)
-  // there is woken, and a woken unread message is dequeued by its thread.
-  def wake_range(lo: Page, hi: Page): [Tid] -> UffdMsg =
-    [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].p >= lo && Thread[u].p <= hi then NoMsg else uffd_msg[u]]
-  def wake_userfault(pg: Page): [Tid] -> UffdMsg = wake_range(pg, pg)
+  // __wake_userfault() on the uffd of mapping mm for pages lo..hi: every thread with a
+  // message (pending or read) there is woken, and a woken unread message is dequeued by
+  // its thread.
+  def wake_range(mm: Mapping, lo: Page, hi: Page): [Tid] -> UffdMsg =
+    [u in Tid |-> if !(uffd_msg[u] is NoMsg) && Thread[u].m == mm && Thread[u].p >= lo && Thread[u].p <= hi then NoMsg else uffd_msg[u]]
+  // the spec's own monitor serves mapping 0
+  def wake_userfault(pg: Page): [Tid] -> UffdMsg = wake_range(0, pg, pg)
 
   // the monitor holds no message
   def monitor_idle: bool = forall u in Tid: mon[u] is NoMon
 
-  // The pages a fault at p maps around it (do_fault_around + filemap_map_pages): the
-  // FAULT_AROUND_PAGES-aligned window of p, clipped to the mapping (the whole file) and
-  // to EOF (filemap_map_pages's end_pgoff).
-  def fault_around_window(i: Page, p: Page): bool =
-    i / FAULT_AROUND_PAGES == p / FAULT_AROUND_PAGES && i < i_size
+  // The pages a fault at p through mapping mm maps around it (do_fault_around +
+  // filemap_map_pages): the FAULT_AROUND_PAGES-aligned window of p's pte index (the
+  // mapping starts 2 MiB aligned: the pte index is the page's index in the mapping),
+  // clipped to the mapping and to EOF (filemap_map_pages's end_pgoff).
+  def fault_around_window(mm: Mapping, i: Page, p: Page): bool =
+    maps(mm, i) && i < i_size
+    && (i - vm_pgoff[mm]) / FAULT_AROUND_PAGES == (p - vm_pgoff[mm]) / FAULT_AROUND_PAGES
 
   // read(2) on the uffd (userfaultfd_ctx_read): move one pending message to fault_wqh.
   // The event for page p has now reached the monitor, which holds it until answered.
@@ -536,28 +554,29 @@ export const ShmemUffd = spec`
   // not registered -> -ENOENT; MODE_WP without a WP registration -> -EINVAL; at or past
   // EOF -> -EFAULT; slot occupied, or pte neither none nor marker -> -EEXIST (the new
   // folio is removed again); a failed COPY wakes nobody.
-  def copy_fails(pg: Page, wpmode: bool): bool =
-    UFFD_MODE == None || (wpmode && !REG_WP) || pg >= i_size || cache[pg] is Folio || pte[0][pg] is Present
+  def copy_fails(mm: Mapping, pg: Page, wpmode: bool): bool =
+    reg[mm] == None || (wpmode && !reg_wp(mm)) || pg >= i_size || cache[pg] is Folio || pte[mm][pg] is Present
   // Otherwise insert the folio (first byte v), install it writable (VM_WRITE) or, with
   // MODE_WP, uffd-wp read-only, and (without MODE_DONTWAKE) wake the waiters on the page
   // (__wake_userfault wakes both queues; a woken unread message is dequeued by its thread).
-  def copy_page(pg: Page, v: Value, wpmode: bool, wake: bool) {
+  def copy_page(mm: Mapping, pg: Page, v: Value, wpmode: bool, wake: bool) {
     cache[pg] := Folio { gen: trunc[pg] }
     data[pg][trunc[pg]] := v
-    pte[0][pg] := Present { folio: trunc[pg], writable: !wpmode, wp: wpmode }
-    armed[pg] := wpmode
-    if wake { uffd_msg := wake_userfault(pg) }
+    pte[mm][pg] := Present { folio: trunc[pg], writable: !wpmode, wp: wpmode }
+    if mm == 0 { armed[pg] := wpmode }
+    if wake { uffd_msg := wake_range(mm, pg, pg) }
   }
 
   // UFFDIO_CONTINUE (shmem, 5.14+; mfill_atomic_pte_continue): not registered -> -ENOENT;
-  // MODE_WP without WP -> -EINVAL; a hole or past EOF -> -EFAULT; present pte -> -EEXIST.
-  def continue_fails(pg: Page, wpmode: bool): bool =
-    UFFD_MODE == None || (wpmode && !REG_WP) || pg >= i_size || cache[pg] is Hole || pte[0][pg] is Present
+  // MODE_WP without WP -> -EINVAL; past EOF -> -EINVAL (shmem_get_folio(SGP_NOALLOC));
+  // a hole -> -EFAULT; present pte -> -EEXIST.
+  def continue_fails(mm: Mapping, pg: Page, wpmode: bool): bool =
+    reg[mm] == None || (wpmode && !reg_wp(mm)) || pg >= i_size || cache[pg] is Hole || pte[mm][pg] is Present
   // Otherwise (the cached folio locked) map it: writable (shared and VM_WRITE), or with
   // MODE_WP uffd-wp read-only; wake.
-  def continue_page(pg: Page, wpmode: bool, wake: bool) {
-    pte[0][pg] := Present { folio: cache[pg].gen, writable: !wpmode, wp: wpmode }
-    if wake { uffd_msg := wake_userfault(pg) }
+  def continue_page(mm: Mapping, pg: Page, wpmode: bool, wake: bool) {
+    pte[mm][pg] := Present { folio: cache[pg].gen, writable: !wpmode, wp: wpmode }
+    if wake { uffd_msg := wake_range(mm, pg, pg) }
   }
 
   // UFFDIO_WRITEPROTECT (mwriteprotect_range -> change_pte_range, 6.13), one pte.
@@ -580,11 +599,11 @@ export const ShmemUffd = spec`
     with u in Tid {
       await !TRACE_DRIVEN && mon[u] is Handling && mon[u].reason == VmUffdMissing
       let pg = mon[u].page
-      let wpmode = REG_WP && mon_prot[pg]
-      if copy_fails(pg, wpmode) {
+      let wpmode = reg_wp(0) && mon_prot[pg]
+      if copy_fails(0, pg, wpmode) {
         mon[u] := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else NoMon
       } else {
-        copy_page(pg, 0, wpmode, true)
+        copy_page(0, pg, 0, wpmode, true)
         mon[u] := NoMon
       }
     }
@@ -595,11 +614,11 @@ export const ShmemUffd = spec`
     with u in Tid {
       await !TRACE_DRIVEN && mon[u] is Handling && mon[u].reason == VmUffdMinor
       let pg = mon[u].page
-      if continue_fails(pg, false) {
+      if continue_fails(0, pg, false) {
         mon[u] := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else NoMon
       } else {
         await !locked[pg]
-        continue_page(pg, false, true)
+        continue_page(0, pg, false, true)
         mon[u] := NoMon
       }
     }
@@ -609,7 +628,7 @@ export const ShmemUffd = spec`
   // WP message for the page by clearing the protection and waking its waiters.
   action mwriteprotect_range(pg: Page, protect: bool) {
     if protect {
-      await !TRACE_DRIVEN && REG_WP && monitor_idle && wp_left > 0 && !mon_prot[pg]
+      await !TRACE_DRIVEN && reg_wp(0) && monitor_idle && wp_left > 0 && !mon_prot[pg]
       let ne = wp_protected(pte[0][pg])
       pte[0][pg] := ne
       mon_prot[pg] := true
@@ -636,33 +655,62 @@ export const ShmemUffd = spec`
     }
   }
 
-  // The ioctls as a trace issues them (TRACE_DRIVEN): any page or range of mapping 0, at
-  // any time, with the trace's modes; the kernel's side is the same as the monitor's.
-  action UFFDIO_COPY(pg: Page, v: Value, wpmode: bool, wake: bool) {
+  // The syscalls as a trace issues them (TRACE_DRIVEN): the uffd ioctls on the uffd of
+  // any mapping, for any page or range, at any time, with the trace's modes (the
+  // kernel's side is the same as for the spec's own monitor); UFFDIO_REGISTER and
+  // UNREGISTER; and mmap, which places a mapping before the trace's first step.
+  action UFFDIO_COPY(mm: Mapping, pg: Page, v: Value, wpmode: bool, wake: bool) {
     await TRACE_DRIVEN
-    if !copy_fails(pg, wpmode) { copy_page(pg, v, wpmode, wake) }
+    if !copy_fails(mm, pg, wpmode) { copy_page(mm, pg, v, wpmode, wake) }
   }
 
-  action UFFDIO_CONTINUE(pg: Page, wpmode: bool, wake: bool) {
+  action UFFDIO_CONTINUE(mm: Mapping, pg: Page, wpmode: bool, wake: bool) {
     await TRACE_DRIVEN
-    if !continue_fails(pg, wpmode) {
+    if !continue_fails(mm, pg, wpmode) {
       await !locked[pg]
-      continue_page(pg, wpmode, wake)
+      continue_page(mm, pg, wpmode, wake)
     }
   }
 
-  // Over pages lo..hi of mapping 0; -ENOENT (nothing changes) without a WP registration.
-  action UFFDIO_WRITEPROTECT(lo: Page, hi: Page, protect: bool, wake: bool) {
+  // Over pages lo..hi of the mapping; -ENOENT (nothing changes) without a WP registration.
+  action UFFDIO_WRITEPROTECT(mm: Mapping, lo: Page, hi: Page, protect: bool, wake: bool) {
     await TRACE_DRIVEN && lo <= hi
-    if REG_WP {
-      pte[0] := [i in Page |-> if i < lo || i > hi then pte[0][i] else if protect then wp_protected(pte[0][i]) else wp_cleared(pte[0][i])]
-      if !protect && wake { uffd_msg := wake_range(lo, hi) }
+    if reg_wp(mm) {
+      pte[mm] := [i in Page |-> if i < lo || i > hi then pte[mm][i] else if protect then wp_protected(pte[mm][i]) else wp_cleared(pte[mm][i])]
+      if !protect && wake { uffd_msg := wake_range(mm, lo, hi) }
     }
   }
 
-  action UFFDIO_WAKE(lo: Page, hi: Page) {
+  action UFFDIO_WAKE(mm: Mapping, lo: Page, hi: Page) {
     await TRACE_DRIVEN && lo <= hi
-    uffd_msg := wake_range(lo, hi)
+    uffd_msg := wake_range(mm, lo, hi)
+  }
+
+  // userfaultfd_register(): the VMA's VM_UFFD_* flags become the modes (replacing any
+  // earlier ones; no modes -> -EINVAL, nothing changes). Only vm_page_prot changes: the
+  // ptes already there stay as they are.
+  action UFFDIO_REGISTER(mm: Mapping, mode: UffdMode) {
+    await TRACE_DRIVEN
+    if mode != None { reg[mm] := mode }
+  }
+
+  // userfaultfd_unregister(): a WP registration's uffd-wp bits and markers are cleared
+  // over the VMA (uffd_wp_range(..., false)), the flags go, and every waiter on this
+  // mapping's uffd is woken.
+  action UFFDIO_UNREGISTER(mm: Mapping) {
+    await TRACE_DRIVEN
+    if reg_wp(mm) { pte[mm] := [i in Page |-> wp_cleared(pte[mm][i])] }
+    reg[mm] := None
+    uffd_msg := wake_range(mm, 0, PAGES - 1)
+  }
+
+  // mmap(MAP_SHARED) of pages off..off+len-1 of the file as mapping mm (a trace's
+  // mapping geometry, before its first step; without it every mapping covers the file).
+  action mmap(mm: Mapping, off: Page, len: Size) {
+    await TRACE_DRIVEN && len >= 1
+    vm_pgoff[mm] := off
+    vm_pages[mm] := len
+    pte[mm] := [i in Page |-> PteNone]
   }
 
   // ---------------------------------------------------------------- properties
@@ -705,7 +753,7 @@ export const ShmemUffd = spec`
       (match pte[0][i] {
         Present { wp } => wp,
         PteMarker => true,
-        PteNone => REG_MISSING && cache[i] is Hole })
+        PteNone => reg_missing(0) && cache[i] is Hole })
 
   // A uffd-wp pte is never writable, otherwise a store would land without entering
   // do_wp_page. (x86 pte_mkuffd_wp() also clears the write bit, 6.13.)
@@ -718,7 +766,7 @@ export const ShmemUffd = spec`
   // VMA with VM_UFFD_WP: never in mapping 1.)
   invariant MarkersOnlyInWpVma:
     forall mm in Mapping: forall i in Page:
-      pte[mm][i] is PteMarker => (mm == 0 && REG_WP && PTE_MARKERS)
+      pte[mm][i] is PteMarker => (reg_wp(mm) && PTE_MARKERS)
 
   // A folio lock is held across steps only by a fault between shmem_get_folio and
   // finish_fault, on a cached folio.

@@ -11,6 +11,8 @@ export interface CompiledChecker {
   META: {
     spec: string;
     constants: Record<string, unknown>;
+    /** the state variables in state order, with their packed bit fields */
+    vars: { name: string; type: string; bit: number; width: number }[];
     words: number;
     /** per action: its name, each parameter's name and number of values (the radixes of a combo), its process step */
     actions: { name: string; params: { name: string; size: number }[]; process: { name: string; label: string; indexed: boolean } | null }[];
@@ -27,6 +29,8 @@ export interface CompiledChecker {
   encode(n: unknown[], w: Uint32Array, o: number): void;
   decode(w: Uint32Array, o: number): unknown[];
   toJSON(s: unknown[]): Record<string, unknown>;
+  /** variable i of s as JSON */
+  varToJSON(s: unknown[], i: number): unknown;
   /** the step an emitted (action, combo) stands for */
   stepOf(action: number, combo: number): Step;
 }
@@ -52,6 +56,38 @@ export function stateForms(m: CompiledChecker): (s: unknown[]) => StateForms {
   return (s) => {
     m.encode(s, words, 0);
     return { s: m.decode(words, 0), json: m.toJSON(s), key: Array.from(words).join(',') };
+  };
+}
+
+/**
+ * The three forms of a state given by its packed words (which it keeps): decoded on
+ * first use, and its JSON made variable by variable as they are read, so a reader
+ * of a few variables of a large state (the conformance binding) converts only those.
+ */
+export function formsOfWords(m: CompiledChecker, words: Uint32Array): StateForms {
+  let s: unknown[] | undefined;
+  const decoded = () => (s ??= m.decode(words, 0));
+  const json: Record<string, unknown> = {};
+  m.META.vars.forEach((v, i) => {
+    let value: unknown;
+    let made = false;
+    Object.defineProperty(json, v.name, {
+      enumerable: true,
+      get: () => {
+        if (!made) {
+          value = m.varToJSON(decoded(), i);
+          made = true;
+        }
+        return value;
+      },
+    });
+  });
+  return {
+    get s() {
+      return decoded();
+    },
+    json,
+    key: Array.from(words).join(','),
   };
 }
 
