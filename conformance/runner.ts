@@ -3,7 +3,7 @@
 // diverging step, and both observations side by side.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Trace, TraceError, compareObservation, formatObservation, readJsonFile, validateTrace, Observation } from './trace';
+import { Trace, TraceError, compareObservation, countFields, formatObservation, mappingsOf, readJsonFile, validateTrace, Observation } from './trace';
 import type { Target, TargetName } from './targets';
 import { SCHEDULES_FORMAT, Schedule, schedulesOf } from './schedule';
 
@@ -25,6 +25,15 @@ export interface TargetReport {
   agreeing: number;
   skipped: { trace: string; reason: string }[];
   disagreements: Disagreement[];
+  /**
+   * What the agreements covered (countFields in trace.ts), summed over every step whose
+   * observation was compared: the fields of the expectations that were checked, and those
+   * left out because the trace does not specify them (a generated trace leaves out page
+   * values and the byte a load returns). A skipped trace counts nothing; a trace that
+   * disagrees counts its steps up to and including the disagreeing one.
+   */
+  fieldsCompared: number;
+  fieldsUnspecified: number;
   durationMs: number;
 }
 
@@ -96,7 +105,7 @@ function sideBySide(a: string, b: string): { expected: string; actual: string } 
 
 export async function runTraces(traces: LoadedTrace[], target: Target, onProgress?: (done: number) => void): Promise<TargetReport> {
   const t0 = Date.now();
-  const report: TargetReport = { target: target.name, traces: 0, steps: 0, agreeing: 0, skipped: [], disagreements: [], durationMs: 0 };
+  const report: TargetReport = { target: target.name, traces: 0, steps: 0, agreeing: 0, skipped: [], disagreements: [], fieldsCompared: 0, fieldsUnspecified: 0, durationMs: 0 };
   for (const { trace, file } of traces) {
     const session = await target.open(trace);
     if ('skip' in session) {
@@ -104,6 +113,7 @@ export async function runTraces(traces: LoadedTrace[], target: Target, onProgres
       continue;
     }
     report.traces++;
+    const mappings = mappingsOf(trace).length;
     let ok = true;
     try {
       for (let i = 0; i < trace.steps.length; i++) {
@@ -117,6 +127,9 @@ export async function runTraces(traces: LoadedTrace[], target: Target, onProgres
           break;
         }
         report.steps++;
+        const fields = countFields(expect, mappings);
+        report.fieldsCompared += fields.compared;
+        report.fieldsUnspecified += fields.unspecified;
         const diff = compareObservation(expect, actual);
         if (diff) {
           report.disagreements.push({ trace: trace.name, file, target: target.name, step: i, op: opText(op), difference: diff, ...sideBySide(formatObservation(expect), formatObservation(actual)) });
@@ -147,7 +160,8 @@ export function sideBySideLines(leftTitle: string, left: string, rightTitle: str
 /** The human report of one target's run; disagreements show both observations side by side. */
 export function formatReport(r: TargetReport): string {
   const lines = [
-    `${r.target}: ${r.traces} traces, ${r.steps} steps run, ${r.agreeing}/${r.traces} traces agree, ${r.skipped.length} skipped, ${(r.durationMs / 1000).toFixed(1)}s`,
+    `${r.target}: ${r.traces} traces, ${r.steps} steps run, ${r.agreeing}/${r.traces} traces agree, ${r.skipped.length} skipped, ` +
+      `${r.fieldsCompared} fields compared, ${r.fieldsUnspecified} not specified by the trace, ${(r.durationMs / 1000).toFixed(1)}s`,
   ];
   const reasons = new Map<string, number>();
   for (const s of r.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);

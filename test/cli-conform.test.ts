@@ -10,6 +10,8 @@ import * as path from 'path';
 import { CliRun, ROOT, lines, runBeforeAll, runCli } from './helpers/cli';
 const TRACES = 'conformance/traces';
 const ONE = 'conformance/traces/handwritten/copy-eexist-wake.json';
+// a hand-written trace that gives every field (test/conformance.test.ts counts both by hand)
+const EVERY_FIELD = 'conformance/traces/handwritten/native-eof-sigbus-pwrite.json';
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-conform-'));
 const EMPTY = path.join(TMP, 'empty');
@@ -20,6 +22,7 @@ const wrong = JSON.parse(fs.readFileSync(path.join(ROOT, ONE), 'utf8'));
 wrong.steps[0].expect.result = -1;
 fs.writeFileSync(WRONG, JSON.stringify(wrong));
 const MISSING_HARNESS = path.join(TMP, 'no-harness');
+const REPORT = path.join(TMP, 'report.md');
 
 interface Invocation {
   args: string[];
@@ -38,6 +41,8 @@ const RUNS = {
   everySkipped: { args: ['conform', '--target', 'spec', TRACES] },
   noTraces: { args: ['conform', '--target', 'sim', EMPTY] },
   help: { args: ['conform', '--help'] },
+  json: { args: ['conform', '--target', 'sim', '--json', EVERY_FIELD] },
+  report: { args: ['conform', '--target', 'sim', '--report', REPORT, ONE], noHarness: true },
 } satisfies Record<string, Invocation>;
 
 type Run = CliRun;
@@ -63,12 +68,16 @@ describe('conform exit codes', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('sim: 1 traces, 8 steps run, 1/1 traces agree, 0 skipped');
     expect(r.stderr).toBe('');
+    // what the agreement covered (counted by hand in test/conformance.test.ts)
+    expect(r.stdout).toContain('0 skipped, 153 fields compared, 9 not specified by the trace, ');
   });
 
   test('1: a disagreement', () => {
     const r = run('disagree');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/DISAGREE A failed COPY wakes nobody.* step 0 /);
+    // the disagreeing step counts: step 0 compares 19 fields and leaves t0's and t1's `last` out
+    expect(r.stdout).toContain('sim: 1 traces, 1 steps run, 0/1 traces agree, 0 skipped, 19 fields compared, 2 not specified by the trace, ');
     noStack(r);
   });
 
@@ -116,5 +125,24 @@ describe('conform exit codes', () => {
     for (const code of [0, 1, 2, 4, 5]) expect(r.stdout).toMatch(new RegExp(`^  ${code} +\\S`, 'm'));
     expect(r.stdout).toMatch(/^  4 +a requested target cannot run here/m);
     expect(r.stdout).toMatch(/^  5 +nothing ran/m);
+  });
+});
+
+describe('conform: what an agreement covered', () => {
+  test('--json: fieldsCompared and fieldsUnspecified per target', () => {
+    const r = run('json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    // 7 steps x (result + 24 pages x 4 fields + 1 thread) = 686, every field given
+    expect(j.reports).toEqual([expect.objectContaining({ target: 'sim', traces: 1, steps: 7, fieldsCompared: 686, fieldsUnspecified: 0 })]);
+  });
+
+  test('--report: two columns in the Traces table and the sentence under it', () => {
+    const r = run('report');
+    expect(r.code).toBe(0);
+    const md = fs.readFileSync(REPORT, 'utf8');
+    expect(md).toContain('| target | traces run | steps | fields compared | fields not specified | agree | skipped | time | traces/s | steps/s |\n|---|---|---|---|---|---|---|---|---|---|\n');
+    expect(md).toMatch(/^\| sim \| 1 \| 8 \| 153 \| 9 \| 1\/1 \| 0 \| /m);
+    expect(md).toMatch(/^The field columns count.*a field a trace does not specify is not compared.*hand-written traces give every field/m);
   });
 });

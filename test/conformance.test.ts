@@ -62,3 +62,48 @@ nativeTest('every trace of this kernel agrees on the real kernel', async () => {
   for (const s of r.skipped) expect(s.reason).toMatch(/another kernel|kernel patch|second mapping/);
   expect(r.traces).toBeGreaterThan(400);
 }, 300_000);
+
+// What an agreement covered: fieldsCompared/fieldsUnspecified (countFields in conformance/trace.ts).
+describe('fields compared and not specified', () => {
+  const HANDWRITTEN = path.join(path.dirname(generatedDir()), 'traces', 'handwritten');
+  const load = (name: string) => loadTraceFile(path.join(HANDWRITTEN, name));
+
+  test('copy-eexist-wake.json, counted by hand', async () => {
+    // 4 pages, 2 threads, 8 steps, one mapping, every result and page value given. A step
+    // compares result (1) + 4 pages x cache/value/pte/wp (16) + its events + 2 threads:
+    // 19 per step, 20 at step 1 (one MISSING event): 8 * 19 + 1 = 153.
+    // Not specified: an idle thread without `last`, i.e. one that has not returned from an
+    // access yet (it has none to give): t0 and t1 at step 0, t1 at steps 1..7 (t0 is blocked
+    // at 1..3 and idle last=42 from step 4 on): 2 + 7 = 9.
+    const r = await runTraces(load('copy-eexist-wake.json'), simTarget);
+    expect(r).toMatchObject({ traces: 1, agreeing: 1, steps: 8, fieldsCompared: 153, fieldsUnspecified: 9 });
+  });
+
+  test('a hand-written trace that gives every field: none unspecified', async () => {
+    // native-eof-sigbus-pwrite.json: 24 pages, 1 thread, 7 steps, one mapping, no events;
+    // its thread accesses at step 0 and has a `last` at every step. A step compares
+    // result (1) + 24 pages x cache/value/pte/wp (96) + 1 thread = 98; 7 * 98 = 686.
+    const r = await runTraces(load('native-eof-sigbus-pwrite.json'), simTarget);
+    expect(r).toMatchObject({ traces: 1, agreeing: 1, steps: 7, fieldsCompared: 686, fieldsUnspecified: 0 });
+  });
+
+  test('a generated bundle leaves fields unspecified (page values, loaded bytes)', async () => {
+    const bundle = loadTraceFile(path.join(generatedDir(), 'modern-none.json'));
+    const r = await runTraces(bundle, simTarget);
+    expect(r.agreeing).toBe(bundle.length);
+    expect(r.fieldsUnspecified).toBeGreaterThan(0);
+    expect(r.fieldsCompared).toBeGreaterThan(r.fieldsUnspecified);
+  });
+
+  test('a disagreeing trace counts its steps up to the disagreeing one; a skipped trace counts nothing', async () => {
+    const [one] = load('copy-eexist-wake.json');
+    const wrong = JSON.parse(JSON.stringify(one)) as typeof one;
+    wrong.trace.steps[2].expect.result = -1; // pwrite returns 0
+    const r = await runTraces([wrong], simTarget);
+    expect(r.disagreements.map((d) => d.step)).toEqual([2]);
+    // steps 0..2 (19 + 20 + 19 compared; 2 + 1 + 1 unspecified, as above)
+    expect(r).toMatchObject({ steps: 3, fieldsCompared: 58, fieldsUnspecified: 4 });
+    const skipping: Target = { name: 'sim', open: async () => ({ skip: 'not here' }) };
+    expect(await runTraces([one], skipping)).toMatchObject({ traces: 0, steps: 0, fieldsCompared: 0, fieldsUnspecified: 0 });
+  });
+});
