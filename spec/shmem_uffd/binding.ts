@@ -56,11 +56,8 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
   const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
   const registered = registerModes(String(constants.UFFD_MODE));
   const byte = (v: number): number => (v === 0 ? 0 : contents.alphabet[v - 1]);
-  /** the message slot a monitor answer took: the thread whose Handling/MustWake slot changed */
-  const answered = (from: Json, to: Json, tag: string): Json | null => {
-    for (const u of Object.keys(from.mon)) if (tagOfJson(from.mon[u]) === tag && JSON.stringify(from.mon[u]) !== JSON.stringify(to.mon[u])) return from.mon[u];
-    return null;
-  };
+  /** the page a monitor answer took: the one whose flag (mon_held[reason] or mon_wake) it cleared */
+  const answered = (from: Record<string, boolean>, to: Record<string, boolean>): number => Number(Object.keys(from).find((pg) => from[pg] && !to[pg]));
   const valueAt = (j: Json, pg: number): number => {
     const slot = j.cache[pg];
     return tagOfJson(slot) === 'Hole' ? 0 : byte(j.data[pg][(slot as Json).gen]);
@@ -151,13 +148,13 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           return { op: 'writeprotect', lo: pg, hi: pg, wp: boolParam(step, 'protect') };
         }
         case 'mfill_atomic_copy': {
-          const pg = answered(f, x.to.json, 'Handling')!.page as number;
+          const pg = answered(f.mon_held.VmUffdMissing, x.to.json.mon_held.VmUffdMissing);
           return { op: 'copy', page: pg, value: COPY_VALUE, wp: regWp && f.mon_prot[pg] === true };
         }
         case 'mfill_atomic_continue':
-          return { op: 'continue', page: answered(f, x.to.json, 'Handling')!.page as number, wp: false };
+          return { op: 'continue', page: answered(f.mon_held.VmUffdMinor, x.to.json.mon_held.VmUffdMinor), wp: false };
         case 'userfaultfd_wake': {
-          const pg = answered(f, x.to.json, 'MustWake')!.page as number;
+          const pg = answered(f.mon_wake, x.to.json.mon_wake);
           return { op: 'wake', lo: pg, hi: pg };
         }
         // the syscalls a trace issues, on the uffd of mapping mm

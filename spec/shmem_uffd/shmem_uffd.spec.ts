@@ -112,11 +112,6 @@ export const ShmemUffd = spec`
   // A faulting thread's struct userfaultfd_wait_queue: not queued, queued on
   // fault_pending_wqh (unread), or moved to fault_wqh by read(2) (read, unresolved).
   union UffdMsg { NoMsg, Pending { reason: Reason, write: bool }, Read { reason: Reason, write: bool } }
-  // The monitor's hold on the message a thread raised: none, handling it (read(2)
-  // returned it), or about to UFFDIO_WAKE its page after a failed COPY/CONTINUE. The
-  // monitor reads every pending message and answers them in any order; each thread
-  // has at most one message outstanding, so one slot per thread.
-  union MonMsg { NoMon, Handling { reason: Reason, page: Page, write: bool }, MustWake { page: Page } }
 
   // ---------------------------------------------------------------- state
   var cache: [Page] -> Slot            // mapping->i_pages
@@ -132,7 +127,13 @@ export const ShmemUffd = spec`
   var i_private: Falloc                // inode->i_private (set and cleared under i_lock)
   var falloc_wait: [Tid] -> bool       // sleeping on shmem_falloc_waitq (shmem_fault)
   var uffd_msg: [Tid] -> UffdMsg       // the thread's uffd wait-queue entry (handle_userfault)
-  var mon: [Tid] -> MonMsg
+  // The monitor reads every pending message and answers what it read, in any order. It
+  // keeps what it has still to do by fault address, as monitors do (a second message
+  // for a page it is already answering needs no second answer: one answer wakes every
+  // waiter on the page): the (reason, page) it read and has not answered, and the pages
+  // to UFFDIO_WAKE after a failed COPY/CONTINUE.
+  var mon_held: [Reason] -> [Page] -> bool
+  var mon_wake: [Page] -> bool
   var mon_prot: [Page] -> bool         // pages the monitor has write-protected and not unprotected
   var wp_left: 0..WP_ROUNDS
   var dontneed_left: 0..DONTNEEDS
@@ -173,7 +174,8 @@ export const ShmemUffd = spec`
     i_private := NoFalloc
     falloc_wait := [u in Tid |-> false]
     uffd_msg := [u in Tid |-> NoMsg]
-    mon := [u in Tid |-> NoMon]
+    mon_held := [r in Reason |-> [i in Page |-> false]]
+    mon_wake := [i in Page |-> false]
     mon_prot := [i in Page |-> false]
     wp_left := WP_ROUNDS
     dontneed_left := DONTNEEDS
@@ -530,7 +532,7 @@ export const ShmemUffd = spec`
   def wake_userfault(pg: Page): [Tid] -> UffdMsg = wake_range(0, pg, pg)
 
   // the monitor holds no message
-  def monitor_idle: bool = forall u in Tid: mon[u] is NoMon
+  def monitor_idle: bool = (forall r in Reason: forall i in Page: !mon_held[r][i]) && (forall i in Page: !mon_wake[i])
 
   // The pages a fault at p through mapping mm maps around it (do_fault_around +
   // filemap_map_pages): the FAULT_AROUND_PAGES-aligned window of p's pte index (the
@@ -543,10 +545,10 @@ export const ShmemUffd = spec`
   // read(2) on the uffd (userfaultfd_ctx_read): move one pending message to fault_wqh.
   // The event for page p has now reached the monitor, which holds it until answered.
   action userfaultfd_read(u: Tid) {
-    await uffd_msg[u] is Pending && (TRACE_DRIVEN || mon[u] is NoMon)
+    await uffd_msg[u] is Pending
     let msg = uffd_msg[u]
     uffd_msg[u] := Read { reason: msg.reason, write: msg.write }
-    if !TRACE_DRIVEN { mon[u] := Handling { reason: msg.reason, page: Thread[u].p, write: msg.write } }
+    if !TRACE_DRIVEN { mon_held[msg.reason][Thread[u].p] := true }
     armed[Thread[u].p] := false
   }
 
@@ -596,30 +598,28 @@ export const ShmemUffd = spec`
   // The monitor answers a MISSING message by UFFDIO_COPY (of zeros; MODE_WP if it
   // protected the page); if the COPY fails it must UFFDIO_WAKE the page.
   action mfill_atomic_copy {
-    with u in Tid {
-      await !TRACE_DRIVEN && mon[u] is Handling && mon[u].reason == VmUffdMissing
-      let pg = mon[u].page
+    with pg in Page {
+      await !TRACE_DRIVEN && mon_held[VmUffdMissing][pg]
       let wpmode = reg_wp(0) && mon_prot[pg]
+      mon_held[VmUffdMissing][pg] := false
       if copy_fails(0, pg, wpmode) {
-        mon[u] := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else NoMon
+        if MONITOR_WAKES_ON_FAILURE { mon_wake[pg] := true }
       } else {
         copy_page(0, pg, 0, wpmode, true)
-        mon[u] := NoMon
       }
     }
   }
 
   // The monitor answers a MINOR message by UFFDIO_CONTINUE.
   action mfill_atomic_continue {
-    with u in Tid {
-      await !TRACE_DRIVEN && mon[u] is Handling && mon[u].reason == VmUffdMinor
-      let pg = mon[u].page
+    with pg in Page {
+      await !TRACE_DRIVEN && mon_held[VmUffdMinor][pg]
+      mon_held[VmUffdMinor][pg] := false
       if continue_fails(0, pg, false) {
-        mon[u] := if MONITOR_WAKES_ON_FAILURE then MustWake { page: pg } else NoMon
+        if MONITOR_WAKES_ON_FAILURE { mon_wake[pg] := true }
       } else {
         await !locked[pg]
         continue_page(0, pg, false, true)
-        mon[u] := NoMon
       }
     }
   }
@@ -635,23 +635,21 @@ export const ShmemUffd = spec`
       armed[pg] := !(ne is PteNone)
       wp_left := wp_left - 1
     } else {
-      with u in Tid {
-        await !TRACE_DRIVEN && mon[u] is Handling && mon[u].reason == VmUffdWp && mon[u].page == pg
-        pte[0][pg] := wp_cleared(pte[0][pg])
-        mon_prot[pg] := false
-        armed[pg] := false
-        uffd_msg := wake_userfault(pg)
-        mon[u] := NoMon
-      }
+      await !TRACE_DRIVEN && mon_held[VmUffdWp][pg]
+      pte[0][pg] := wp_cleared(pte[0][pg])
+      mon_prot[pg] := false
+      armed[pg] := false
+      uffd_msg := wake_userfault(pg)
+      mon_held[VmUffdWp][pg] := false
     }
   }
 
   // UFFDIO_WAKE of one page after a failed COPY/CONTINUE.
   action userfaultfd_wake {
-    with u in Tid {
-      await mon[u] is MustWake
-      uffd_msg := wake_userfault(mon[u].page)
-      mon[u] := NoMon
+    with pg in Page {
+      await mon_wake[pg]
+      uffd_msg := wake_userfault(pg)
+      mon_wake[pg] := false
     }
   }
 
@@ -738,10 +736,7 @@ export const ShmemUffd = spec`
   invariant NoLostWakeup:
     (forall u in Tid: falloc_wait[u] => i_private is Punching)
     && (forall u in Tid: uffd_msg[u] is Read =>
-          (match mon[u] {
-            Handling { page } => page == Thread[u].p,
-            MustWake { page } => page == Thread[u].p,
-            NoMon => false }))
+          (exists r in Reason: mon_held[r][Thread[u].p]) || mon_wake[Thread[u].p])
 
   // A page the monitor write-protected stays protected until an event for it reaches the
   // monitor: a uffd-wp pte, a marker, or a hole that a MISSING registration catches.
