@@ -71,10 +71,13 @@ export function instrOf(step: Step, b: J, a: J, constants: Record<string, unknow
     return { do: 'punch', label: 'punch_begin', op: { op: 'punch', lo: a['Punch.lo'], hi: a['Punch.hi'] - 1 } };
   }
   const name = stepText(step);
-  const monPage = (): number => {
-    if (typeof b.mon !== 'object') throw new Error(`${name}: the monitor is not handling a page`);
-    return b.mon.page as number;
+  /** the page whose monitor flag (mon_held[reason] or mon_wake) the step cleared */
+  const monPage = (flags: (j: J) => Record<string, boolean>): number => {
+    const pg = Object.keys(flags(b)).find((k) => flags(b)[k] && !flags(a)[k]);
+    if (pg === undefined) throw new Error(`${name}: the monitor answered no page`);
+    return Number(pg);
   };
+  const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
   switch (step.action) {
     case 'mwriteprotect_range': {
       const pg = intParam(step, 'pg');
@@ -85,20 +88,19 @@ export function instrOf(step: Step, b: J, a: J, constants: Record<string, unknow
       return { do: 'read', thread: u, kind: REASONS[b.uffd_msg[u].reason], page: b['Thread.p'][u] };
     }
     case 'mfill_atomic_copy': {
-      const pg = monPage();
-      // the spec's own wpmode: REG_WP && mon_prot[pg]
-      return { do: 'op', op: { op: 'copy', page: pg, value: 0x43, wp: constants.REG_WP === true && b.mon_prot[pg] === true } };
+      const pg = monPage((j) => j.mon_held.VmUffdMissing);
+      // the spec's own wpmode: reg_wp(0) && mon_prot[pg]
+      return { do: 'op', op: { op: 'copy', page: pg, value: 0x43, wp: regWp && b.mon_prot[pg] === true } };
     }
     case 'mfill_atomic_continue':
-      return { do: 'op', op: { op: 'continue', page: monPage(), wp: false } };
+      return { do: 'op', op: { op: 'continue', page: monPage((j) => j.mon_held.VmUffdMinor), wp: false } };
     case 'userfaultfd_wake': {
-      const pg = monPage();
+      const pg = monPage((j) => j.mon_wake);
       return { do: 'op', op: { op: 'wake', lo: pg, hi: pg } };
     }
     case 'madvise_dontneed': {
       const mm = intParam(step, 'mm');
-      const pg = intParam(step, 'pg');
-      return { do: 'op', op: { op: 'madvise', advice: 'DONTNEED', lo: pg, hi: pg, ...(mm ? { mapping: mm } : {}) } };
+      return { do: 'op', op: { op: 'madvise', advice: 'DONTNEED', lo: intParam(step, 'lo'), hi: intParam(step, 'hi'), ...(mm ? { mapping: mm } : {}) } };
     }
     case 'pwrite': {
       const pg = intParam(step, 'pg');

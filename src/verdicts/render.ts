@@ -78,9 +78,12 @@ function uffdText(s: Json): string {
     const kind = m.reason === 'VmUffdWp' ? 'WP' : m.reason === 'VmUffdMinor' ? 'MINOR' : 'MISSING';
     parts.push(`T${t} ${kind}${m.write ? '|WRITE' : ''} p${ps[t]} ${tagOfJson(m) === 'Pending' ? 'queued' : 'read'}`);
   });
-  const mon = s.mon;
-  if (tagOfJson(mon) === 'Handling') parts.push(`monitor handles p${mon.page}`);
-  if (tagOfJson(mon) === 'MustWake') parts.push(`monitor must wake p${mon.page}`);
+  const held = (s.mon_held ?? {}) as Record<string, Record<string, boolean>>;
+  for (const [reason, pages] of Object.entries(held)) {
+    const kind = reason === 'VmUffdWp' ? 'WP' : reason === 'VmUffdMinor' ? 'MINOR' : 'MISSING';
+    for (const [pg, on] of Object.entries(pages)) if (on) parts.push(`monitor answers ${kind} p${pg}`);
+  }
+  for (const [pg, on] of Object.entries((s.mon_wake ?? {}) as Record<string, boolean>)) if (on) parts.push(`monitor must wake p${pg}`);
   const fw = arr(s.falloc_wait);
   fw.forEach((w, t) => w && parts.push(`T${t} on falloc waitq`));
   return parts.join('; ') || '—';
@@ -122,8 +125,11 @@ function detail(t: TraceStep, prev: Json | undefined): string {
   switch (step.action) {
     case 'mwriteprotect_range':
       return `${boolParam(step, 'protect') ? 'protect' : 'unprotect'} p${intParam(step, 'pg')}`;
-    case 'madvise_dontneed':
-      return `m${intParam(step, 'mm')} p${intParam(step, 'pg')}`;
+    case 'madvise_dontneed': {
+      const lo = intParam(step, 'lo');
+      const hi = intParam(step, 'hi');
+      return `m${intParam(step, 'mm')} p${lo}${hi > lo ? `..${hi}` : ''}`;
+    }
     case 'pwrite':
       return `p${intParam(step, 'pg')}`;
     case 'userfaultfd_read':
