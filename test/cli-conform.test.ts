@@ -22,6 +22,9 @@ const wrong = JSON.parse(fs.readFileSync(path.join(ROOT, ONE), 'utf8'));
 wrong.steps[0].expect.result = -1;
 fs.writeFileSync(WRONG, JSON.stringify(wrong));
 const MISSING_HARNESS = path.join(TMP, 'no-harness');
+// a trace for another spec: the one kind of trace the spec target skips whatever its contents
+const OTHER_SPEC = path.join(TMP, 'other-spec.json');
+fs.writeFileSync(OTHER_SPEC, JSON.stringify({ ...JSON.parse(fs.readFileSync(path.join(ROOT, ONE), 'utf8')), spec: 'SomeOtherSpec' }));
 const REPORT = path.join(TMP, 'report.md');
 
 interface Invocation {
@@ -36,9 +39,9 @@ const RUNS = {
   missingPath: { args: ['conform', '--target', 'sim', 'conformance/nope'] },
   nativeUnavailable: { args: ['conform', '--target', 'native', TRACES], noHarness: true },
   nativeUnavailableJson: { args: ['conform', '--target', 'native', '--json', TRACES], noHarness: true },
-  allNativeUnavailable: { args: ['conform', '--target', 'all', TRACES], noHarness: true },
+  allNativeUnavailable: { args: ['conform', '--target', 'all', ONE], noHarness: true },
   allDisagreeNativeUnavailable: { args: ['conform', '--target', 'all', WRONG], noHarness: true },
-  everySkipped: { args: ['conform', '--target', 'spec', TRACES] },
+  everySkipped: { args: ['conform', '--target', 'spec', OTHER_SPEC] },
   noTraces: { args: ['conform', '--target', 'sim', EMPTY] },
   help: { args: ['conform', '--help'] },
   json: { args: ['conform', '--target', 'sim', '--json', EVERY_FIELD] },
@@ -98,8 +101,9 @@ describe('conform exit codes', () => {
     const r = run('allNativeUnavailable');
     expect(r.code).toBe(4);
     expect(lines(r.stderr)).toEqual(UNAVAILABLE);
-    expect(r.stdout).toContain('sim: 5 traces, 32 steps run, 5/5 traces agree, 0 skipped');
-    expect(r.stdout).toContain('native: 0 traces, 0 steps run, 0/0 traces agree, 5 skipped');
+    expect(r.stdout).toContain('spec: 1 traces, 8 steps run, 1/1 traces agree, 0 skipped');
+    expect(r.stdout).toContain('sim: 1 traces, 8 steps run, 1/1 traces agree, 0 skipped');
+    expect(r.stdout).toContain('native: 0 traces, 0 steps run, 0/0 traces agree, 1 skipped');
   });
 
   test('1 wins over 4: --target all with a disagreement and native unavailable', () => {
@@ -112,7 +116,8 @@ describe('conform exit codes', () => {
   test('5: nothing ran', () => {
     const skipped = run('everySkipped');
     expect(skipped.code).toBe(5);
-    expect(skipped.stdout).toContain('spec: 0 traces, 0 steps run, 0/0 traces agree, 5 skipped');
+    expect(skipped.stdout).toContain('spec: 0 traces, 0 steps run, 0/0 traces agree, 1 skipped');
+    expect(skipped.stdout).toContain('skipped 1: trace is for spec SomeOtherSpec');
     expect(lines(skipped.stderr)).toEqual(['conform: nothing ran: every trace was skipped on the spec target']);
     const none = run('noTraces');
     expect(none.code).toBe(5);

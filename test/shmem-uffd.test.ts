@@ -71,7 +71,7 @@ describe('ShmemUffd, the 6.18 kernel (default constants)', () => {
   test('coherence, liveness and the model invariants hold in every reachable state', () => {
     const props = ['PteCoherent', 'NoLostWakeup', 'Deadlock', 'WpImpliesReadOnly', 'MarkersOnlyInWpVma', 'FolioLockHeldByFault'];
     expect(holds('D-wp-1', props)).toEqual(all(props));
-    expect(row('D-wp-1').distinctStates).toBe(125089);
+    expect(row('D-wp-1').distinctStates).toBe(125148);
   });
 
   test('WP-only: a fault in flight across punch_begin lets the second unmap drop the protection (found by the checker)', () => {
@@ -87,7 +87,7 @@ describe('ShmemUffd, the 6.18 kernel (default constants)', () => {
   });
 
   test('what-if: truncation keeping uffd-wp markers (no DROP_MARKER in a punch) closes that race, with one mapping or two', () => {
-    for (const [id, states] of [['D-wp-keepmarker', 114175], ['D-wp-keepmarker-2', 275720]] as const) {
+    for (const [id, states] of [['D-wp-keepmarker', 114225], ['D-wp-keepmarker-2', 275770]] as const) {
       expect(row(id).constants.TRUNCATE_DROPS_MARKERS).toBe(false);
       expect(Object.values(row(id).verdicts).every((v) => v.holds)).toBe(true);
       expect(row(id).distinctStates).toBe(states);
