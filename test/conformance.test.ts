@@ -10,6 +10,7 @@ import { nativeAvailability } from '../conformance/native-driver';
 import { generatedDir } from '../spec/shmem_uffd/tours';
 import { runGenTraces } from '../src/cli/gen-traces';
 import { Sim } from '../src/sim';
+import { shmemSpecTarget } from '../spec/shmem_uffd/targets';
 
 const roots = [generatedDir(), path.join(path.dirname(generatedDir()), 'traces')];
 const traces: LoadedTrace[] = findTraceFiles(roots)
@@ -48,6 +49,31 @@ test('a simulator with fault-around ignoring the WP registration is caught, with
   expect(d.difference).toMatch(/pte/);
   expect(formatReport(r)).toMatch(new RegExp(`DISAGREE ${d.trace} \\(.*\\) step ${d.step} `));
 });
+
+// The hand-written traces, each recorded on a real kernel: the spec follows each one
+// at the trace's own size (up to 64 pages, several mappings and uffds), field for field.
+const handWritten = traces.filter((t) => !t.file.startsWith(generatedDir()));
+
+test('every hand-written trace agrees on the spec at its own size, none skipped', async () => {
+  const r = await runTraces(handWritten, shmemSpecTarget);
+  if (r.disagreements.length) throw new Error(formatReport(r));
+  expect(r.skipped).toEqual([]);
+  expect(r.agreeing).toBe(handWritten.length);
+  expect(handWritten.length).toBeGreaterThanOrEqual(14);
+  expect(Math.max(...handWritten.map((t) => t.trace.pages))).toBe(64);
+  // contents are predicted: a hand-written trace gives every page value, and they are compared
+  expect(r.fieldsCompared).toBeGreaterThan(9000);
+}, 120_000);
+
+test('a spec whose fault-around window covers 64 pages disagrees with the kernel at the first read of the 64-page trace', async () => {
+  const t = handWritten.find((x) => x.file.endsWith('native-fault-around-window-64.json'))!;
+  const wide = { ...t, trace: { ...t.trace, constants: { ...t.trace.constants, FAULT_AROUND_PAGES: 64 } } };
+  const r = await runTraces([wide], shmemSpecTarget);
+  expect(r.disagreements).toHaveLength(1);
+  expect(r.disagreements[0].step).toBe(0);
+  // the kernel maps 16..31 around page 20; the wide window also maps page 0
+  expect(r.disagreements[0].difference).toBe('pages[0].pte: expected none, got present');
+}, 60_000);
 
 const avail = nativeAvailability();
 const nativeTest = avail.ok || process.env.REQUIRE_NATIVE === '1' ? test : test.skip;
