@@ -52,7 +52,7 @@ const rate = (n: number, ms: number) => (ms > 0 ? ((1000 * n) / ms).toFixed(0) :
 export const FIELDS_NOTE =
   'The field columns count, over every step compared, the fields of the expectations that were checked and those the trace leaves out: ' +
   'a field a trace does not specify is not compared (docs/trace-format.md, "Unspecified fields"). ' +
-  'Generated traces leave out page contents and the byte a load returns, which the spec does not model; ' +
+  "Generated traces (tours of the spec's exhaustive runs, which do not model contents) leave out page contents and the byte a load returns; " +
   'hand-written traces give every field, except the `last` of a thread that has not yet returned from an access (it has none to give).';
 
 export function renderReport(input: ReportInput, info: NativeInfo | { error: string; fix?: string }): string {
