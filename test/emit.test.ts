@@ -6,6 +6,7 @@ import { loadSpecFile } from '../src/api';
 import { emitChecker, layout } from '../generator/emit';
 import { generateChecker } from '../generator/load';
 import { size } from '../src/runtime/types';
+import type { CompiledChecker } from '../src/engine/bfs';
 import { parseSpecText } from '../dsl';
 
 const EX = (f: string) => path.resolve(__dirname, '../spec/examples', f);
@@ -30,9 +31,11 @@ test('the module says which spec, file and constants produced it, and is the sam
   expect(emitChecker(spec.model({ GOAL: 4 }))).not.toBe(a);
 });
 
-test('encode/decode are inverse on every reachable state, and distinct states pack to distinct words', () => {
-  const spec = loadSpecFile(EX('twophase.spec.ts'));
-  const { checker } = generateChecker(spec.model({ RM_COUNT: 3 }));
+/**
+ * Every reachable state, by its packed words (to its JSON): checks on the way that
+ * decode inverts encode and that the same words always stand for the same state.
+ */
+function packedStates(checker: CompiledChecker): Map<string, string> {
   const w = new Uint32Array(checker.WORDS);
   const seen = new Map<string, string>();
   const queue: unknown[][] = [];
@@ -41,10 +44,7 @@ test('encode/decode are inverse on every reachable state, and distinct states pa
     const key = Array.from(w).join(',');
     const json = JSON.stringify(checker.toJSON(n));
     const known = seen.get(key);
-    if (known !== undefined) {
-      expect(known).toBe(json); // same words, same state
-      return;
-    }
+    if (known !== undefined) return void expect(known).toBe(json); // same words, same state
     seen.set(key, json);
     const back = checker.decode(w, 0);
     expect(JSON.stringify(checker.toJSON(back))).toBe(json);
@@ -52,6 +52,12 @@ test('encode/decode are inverse on every reachable state, and distinct states pa
   };
   checker.init(visit);
   while (queue.length) checker.successors(queue.shift()!, (_a, _c, n) => visit(n));
+  return seen;
+}
+
+test('encode/decode are inverse on every reachable state, and distinct states pack to distinct words', () => {
+  const spec = loadSpecFile(EX('twophase.spec.ts'));
+  const seen = packedStates(generateChecker(spec.model({ RM_COUNT: 3 })).checker);
   // the known state count of TwoPhase with 3 RMs (TLC: 288 distinct states)
   expect(seen.size).toBe(288);
   expect(new Set(seen.values()).size).toBe(288);
@@ -80,22 +86,7 @@ test('a map of more than 2^52 values is packed entry by entry: encode/decode inv
   expect(fields.map((f) => f.width)).toEqual([40 * 4, 24 * 10 * 9]);
   expect(words).toBe(Math.ceil((160 + 2160) / 32));
   const { checker } = generateChecker(model);
-  const w = new Uint32Array(checker.WORDS);
-  const seen = new Map<string, string>();
-  const queue: unknown[][] = [];
-  const visit = (n: unknown[]) => {
-    checker.encode(n, w, 0);
-    const key = Array.from(w).join(',');
-    const json = JSON.stringify(checker.toJSON(n));
-    const known = seen.get(key);
-    if (known !== undefined) return void expect(known).toBe(json);
-    seen.set(key, json);
-    const back = checker.decode(w, 0);
-    expect(JSON.stringify(checker.toJSON(back))).toBe(json);
-    queue.push(back);
-  };
-  checker.init(visit);
-  while (queue.length) checker.successors(queue.shift()!, (_a, _c, n) => visit(n));
+  const seen = packedStates(checker);
   // i in {0, 13, 26, 39}, each bumped 0..2 times independently: 3^4 states
   expect(seen.size).toBe(81);
   expect(new Set(seen.values()).size).toBe(81);
