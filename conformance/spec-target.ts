@@ -107,10 +107,11 @@ export class SpecSystem {
   private steps(from: SpecState, actions: readonly number[], keep: (step: Step) => boolean, accept?: (x: StepInfo) => boolean): LazyStep[] {
     const out: LazyStep[] = [];
     const m = this.checker;
+    const live = accept ? liveJson(m) : null;
     const emit = (action: number, combo: number, n: unknown[]) => {
       const step = m.stepOf(action, combo);
       if (!keep(step)) return;
-      if (accept && !accept({ step, from: from.json, to: { json: liveJson(m, n) } })) return;
+      if (accept && live && !accept({ step, from: from.json, to: { json: live.at(n) } })) return;
       // the module may reuse `n`: keep its packed form now
       const words = new Uint32Array(m.WORDS);
       m.encode(n, words, 0);
@@ -241,11 +242,21 @@ export function specTarget(specName: string, planFor: (trace: Trace) => TracePla
   };
 }
 
-/** The JSON of a state the module is emitting, variable by variable as read; valid only during the emit callback. */
-function liveJson(m: CompiledChecker, n: unknown[]): Record<string, unknown> {
+/**
+ * The JSON of the state the module is emitting, variable by variable as read: one view
+ * for a whole enumeration, pointed at each successor in turn (`at`); valid only during
+ * the emit callback.
+ */
+function liveJson(m: CompiledChecker): { at(n: unknown[]): Record<string, unknown> } {
+  let current: unknown[] = [];
   const json: Record<string, unknown> = {};
-  m.META.vars.forEach((v, i) => Object.defineProperty(json, v.name, { enumerable: true, get: () => m.varToJSON(n, i) }));
-  return json;
+  m.META.vars.forEach((v, i) => Object.defineProperty(json, v.name, { enumerable: true, get: () => m.varToJSON(current, i) }));
+  return {
+    at(n) {
+      current = n;
+      return json;
+    },
+  };
 }
 
 function distinct(states: SpecState[]): SpecState[] {

@@ -262,7 +262,12 @@ class Emitter {
       switch (s.k) {
         case 'with': {
           const l = this.local(s.slot, s.name);
-          out.push(`${indent}for (const v of ${this.domainCode(s.dom)}) {\n${indent}  ${l} = v;\n${indent}  ((n: any[]): void => {\n${this.block(s.body, kn, indent + '    ')}${indent}  })(n.slice());\n${indent}}`);
+          // the body's leading awaits read the pre-state and the chosen value: a choice
+          // they refuse is skipped before the next-state copy is made
+          let lead = 0;
+          while (lead < s.body.length && s.body[lead].k === 'await') lead++;
+          const guards = s.body.slice(0, lead).map((g) => `${indent}  if (${this.expr((g as Extract<IStmt, { k: 'await' }>).c)} !== true) continue;\n`).join('');
+          out.push(`${indent}for (const v of ${this.domainCode(s.dom)}) {\n${indent}  ${l} = v;\n${guards}${indent}  ((n: any[]): void => {\n${this.block(s.body.slice(lead), kn, indent + '    ')}${indent}  })(n.slice());\n${indent}}`);
           break;
         }
         case 'either':

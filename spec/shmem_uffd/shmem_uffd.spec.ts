@@ -68,18 +68,18 @@ export const ShmemUffd = spec`
   const PAGES: 1..64 = 2         // file pages
   const MAPPINGS: 1..4 = 1       // MAP_SHARED mappings of the file; only mapping 0 is registered
   const THREADS: 1..8 = 2        // user threads touching the mappings
-  const ACCESSES: 1..64 = 1      // loads/stores per thread
-  const PUNCHES: 1..64 = 1       // fallocate(PUNCH_HOLE) calls, one after the other
-  const WP_ROUNDS: 0..64 = 1     // UFFDIO_WRITEPROTECT(protect) calls by the monitor
-  const DONTNEEDS: 0..64 = 0     // madvise(MADV_DONTNEED) calls
-  const PWRITES: 0..64 = 0       // pwrite(2) calls
+  const ACCESSES: 1..1024 = 1    // loads/stores per thread
+  const PUNCHES: 1..1024 = 1     // fallocate(PUNCH_HOLE) calls, one after the other
+  const WP_ROUNDS: 0..1024 = 1   // UFFDIO_WRITEPROTECT(protect) calls by the monitor
+  const DONTNEEDS: 0..1024 = 0   // madvise(MADV_DONTNEED) calls
+  const PWRITES: 0..1024 = 0     // pwrite(2) calls (a trace's initial fill included)
   // fault_around_bytes / PAGE_SIZE (64 KiB, the kernel's default)
   const FAULT_AROUND_PAGES: 1..64 = 16
   // i_size in pages at the start (pages at or past it are past EOF: SIGBUS); >= PAGES: the whole file
   const SIZE: 0..64 = 64
   // Page contents: 0 = not modelled (every byte reads 0); n = the bytes 1..n a store,
   // pwrite or COPY may write (a trace's bytes, renamed to 1..n in order).
-  const VALUES: 0..64 = 0
+  const VALUES: 0..255 = 0
   // The file at the start: every page written (true), or all holes (false: a trace
   // writes its initial fill with pwrite steps, as the native harness does).
   const FILLED: bool = true
