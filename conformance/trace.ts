@@ -37,11 +37,20 @@ export type Op =
   | { op: 'writeprotect'; lo: number; hi: number; wp: boolean; dontwake?: boolean; mapping?: number }
   | { op: 'wake'; lo: number; hi: number; mapping?: number };
 
-/** Where a mapping sits in the file, in pages: `mmap(..., offset * 4096)` of `length` pages. */
+/**
+ * Where a mapping sits in the file, in pages: `mmap(..., offset * 4096)` of `length`
+ * pages, at an address whose pte index (its page number within its 2 MiB page table)
+ * is `pteIndex` (absent = 0: 2 MiB aligned). Fault-around windows are aligned in the
+ * address space, so they depend on it.
+ */
 export interface MappingGeometry {
   offset: number;
   length: number;
+  pteIndex?: number;
 }
+
+/** PTRS_PER_PTE on x86-64: the ptes of one page table (2 MiB of address space). */
+export const PTRS_PER_PTE = 512;
 
 export type OpName = Op['op'];
 export const OP_NAMES: readonly OpName[] = [
@@ -150,6 +159,24 @@ export function mappingsOf(trace: Pick<Trace, 'pages' | 'mappings'>): MappingGeo
 /** i_size of a trace's file, in pages. */
 export function sizeOf(trace: Pick<Trace, 'pages' | 'size'>): number {
   return trace.size ?? trace.pages;
+}
+
+/** The pte index of file page `page` in mapping `g` (which maps it): where it sits in its page table. */
+export function pteIndexOf(g: MappingGeometry, page: number): number {
+  return ((g.pteIndex ?? 0) + page - g.offset) % PTRS_PER_PTE;
+}
+
+/**
+ * The file pages a read fault at `page` through mapping `g` faults around
+ * (do_fault_around + filemap_map_pages): the `window` ptes aligned down in the address
+ * space, clipped to the mapping, to the page table and to EOF (`size` pages). Inclusive.
+ */
+export function faultAroundRange(g: MappingGeometry, page: number, size: number, window: number): { lo: number; hi: number } {
+  const pteOff = pteIndexOf(g, page);
+  const vmaOff = page - g.offset;
+  const from = Math.max(pteOff - (pteOff % window), pteOff - Math.min(pteOff, vmaOff));
+  const to = Math.min(from + window, PTRS_PER_PTE, pteOff + g.length - vmaOff) - 1;
+  return { lo: page + from - pteOff, hi: Math.min(page + to - pteOff, size - 1) };
 }
 
 /** Whether mapping `m` of the trace maps file page `page`. */
@@ -308,8 +335,10 @@ function validateMappings(v: Validator, x: Json, pages: number): number | Mappin
     const f = v.object(m, `mappings[${i}]`);
     const offset = f.int('offset', 0, pages - 1);
     const length = f.int('length', 1, pages - offset);
+    const g: MappingGeometry = { offset, length };
+    if (f.has('pteIndex')) g.pteIndex = f.int('pteIndex', 0, PTRS_PER_PTE - 1);
     f.done();
-    return { offset, length };
+    return g;
   });
 }
 
