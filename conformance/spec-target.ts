@@ -31,7 +31,7 @@ export interface StepInfo {
  * An op a spec run may take besides a trace's own: mmap of a mapping's geometry, which
  * a trace states in its header and the harness does before the first step.
  */
-export type SetupOp = { op: 'mmap'; mapping: number; offset: number; length: number };
+export type SetupOp = { op: 'mmap'; mapping: number; offset: number; length: number; pteIndex: number };
 export type SpecOp = Op | SetupOp;
 
 /** What the trace itself says that the observation needs: the kind of each thread's last access. */
@@ -52,6 +52,11 @@ export interface Binding {
   kindOf(step: Step): 'internal' | 'op' | null;
   /** whether steps of this action (by name) can start this trace op: the actions a trace-guided run steps */
   actionStarts(action: string, op: SpecOp): boolean;
+  /**
+   * The parameters (by name, as values) of the one step of this action the op can be,
+   * where the op determines them all; null where the action's steps must be enumerated.
+   */
+  paramsOf(action: string, op: SpecOp): Record<string, unknown> | null;
   /** whether an 'op' step can start this trace op (a cheap test on the step alone, before its state is decoded) */
   mayStart(step: Step, op: SpecOp): boolean;
   /** the trace op an 'op' step starts; null where it expresses none */
@@ -100,11 +105,12 @@ export class SpecSystem {
   }
 
   /**
-   * The successors of `from` by these actions whose step passes `keep` and then `accept`.
+   * The successors of `from` by these actions (an action, or an action with one choice
+   * of parameters: [action, combo]) whose step passes `keep` and then `accept`.
    * `accept` sees the successor while it is emitted, reading only the variables it needs
    * (no copy, no packing); a kept successor is packed, and decoded as it is read.
    */
-  private steps(from: SpecState, actions: readonly number[], keep: (step: Step) => boolean, accept?: (x: StepInfo) => boolean): LazyStep[] {
+  private steps(from: SpecState, actions: readonly (number | readonly [number, number])[], keep: (step: Step) => boolean, accept?: (x: StepInfo) => boolean): LazyStep[] {
     const out: LazyStep[] = [];
     const m = this.checker;
     const live = accept ? liveJson(m) : null;
@@ -117,7 +123,10 @@ export class SpecSystem {
       m.encode(n, words, 0);
       out.push({ step, from: from.json, to: formsOfWords(m, words) });
     };
-    for (const a of actions) m.successorsOf(from.s, a, emit);
+    for (const a of actions) {
+      if (typeof a === 'number') m.successorsOf(from.s, a, emit);
+      else m.successorsAt(from.s, a[0], a[1], emit);
+    }
     return out;
   }
 
@@ -155,7 +164,7 @@ export class SpecSystem {
     return [...out.values()];
   }
 
-  private outcomesOf(from: SpecState, actions: readonly number[], keep: (step: Step) => boolean, want: string | null, ctx?: ObserveContext): Outcome[] {
+  private outcomesOf(from: SpecState, actions: readonly (number | readonly [number, number])[], keep: (step: Step) => boolean, want: string | null, ctx?: ObserveContext): Outcome[] {
     const out: Outcome[] = [];
     const wanted = (x: StepInfo) => {
       const op = this.binding.opOf(x);
@@ -175,9 +184,27 @@ export class SpecSystem {
 
   /** The outcomes of a given op from `from` (empty when the spec does not allow it there). */
   apply(from: SpecState, op: SpecOp, ctx?: ObserveContext): Outcome[] {
-    const names = this.checker.META.actions;
-    const actions = this.starting.filter((i) => this.binding.actionStarts(names[i].name, op));
-    return this.outcomesOf(from, actions, (step) => this.binding.mayStart(step, op), this.binding.opKey(op), ctx);
+    return this.outcomesOf(from, this.actionsFor(op), (step) => this.binding.mayStart(step, op), this.binding.opKey(op), ctx);
+  }
+
+  /** The actions (with their one choice of parameters, where the op fixes them) whose steps may start `op`. */
+  private actionsFor(op: SpecOp): (number | readonly [number, number])[] {
+    const metas = this.checker.META.actions;
+    const out: (number | readonly [number, number])[] = [];
+    for (const i of this.starting) {
+      if (!this.binding.actionStarts(metas[i].name, op)) continue;
+      const params = this.binding.paramsOf(metas[i].name, op);
+      if (params === null) {
+        out.push(i);
+        continue;
+      }
+      try {
+        out.push([i, this.checker.comboOf(i, metas[i].params.map((p) => params[p.name]))]);
+      } catch {
+        // a parameter outside its type: no step of this action is the op
+      }
+    }
+    return out;
   }
 
   /** Observation of a quiescent state with no op (the state a trace starts from, or after an op that changes nothing the spec models). */

@@ -360,7 +360,11 @@ class Emitter {
     for (let i = a.params.length - 1; i >= 0; i--) {
       loops = `for (let i${i} = 0; i${i} < ${this.domainValues(a.params[i].type)}.length; i${i}++) {\n${loops.replace(/^/gm, '  ')}\n}`;
     }
-    return `${step}\n/** ${a.name}: every choice of parameters */\nfunction action${ai}(s: any[], emit: Emit): void {\n${loops.replace(/^/gm, '  ')}\n}\n`;
+    // the parts of the leading awaits that read no parameter (a constant, the pre-state)
+    // are tested once, before the parameter loops: a disabled action costs one test
+    const once = a.params.length === 0 ? [] : a.body.slice(0, lead).flatMap((g) => conjuncts((g as Extract<IStmt, { k: 'await' }>).c)).filter(closed);
+    const pre = once.map((c) => `  if (${this.expr(c)} !== true) return;\n`).join('');
+    return `${step}\n/** ${a.name}: every choice of parameters */\nfunction action${ai}(s: any[], emit: Emit): void {\n${pre}${loops.replace(/^/gm, '  ')}\n}\n`;
   }
 
   init(): string {
@@ -589,15 +593,28 @@ class Emitter {
           `const ACTIONS = [${m.actions.map((_, i) => `action${i}`).join(', ')}];\n` +
           `const META = ${JSON.stringify(meta)};\n\n` +
           `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  for (let i = 0; i < ACTIONS.length; i++) {\n    try {\n      ACTIONS[i](s, emit);\n    } catch (e: any) {\n      // tell the engine which step failed, so the error points at it\n      if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n      throw e;\n    }\n  }\n}\n\n` +
+          `const STEPS: ((s: any[], emit: Emit, combo: number, ...params: any[]) => void)[] = [${m.actions.map((_, i) => `step${i}`).join(', ')}];\n\n` +
+          `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  }\n}\n\n` +
+          `/** the combo of one choice of parameters of an action, given as values (ints, booleans, enum tags) in declaration order */\nfunction comboOf(action: number, params: unknown[]): number {\n  const a = META.actions[action];\n  let combo = 0;\n  let radix = 1;\n  for (let i = 0; i < a.params.length; i++) {\n    combo += rt.ord(PARAM_TYPES[action][i], params[i]) * radix;\n    radix *= a.params[i].size;\n  }\n  return combo;\n}\n\n` +
           `/** the successors of s by one action (a trace-guided run steps only the actions an op can start) */\nfunction successorsOf(s: any[], action: number, emit: Emit): void {\n  try {\n    ACTIONS[action](s, emit);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  }\n}\n\n` +
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
           `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, successorsOf, INVARIANTS, terminated, encode, decode, toJSON, varToJSON, stepOf };\n`,
+          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, terminated, encode, decode, toJSON, varToJSON, stepOf };\n`,
       ) +
       `}\n`
     );
   }
+}
+
+/** The conjuncts of a guard: `a && b && c` as [a, b, c]. */
+function conjuncts(e: IExpr): IExpr[] {
+  return e.k === 'bin' && e.op === '&&' ? [...conjuncts(e.a), ...conjuncts(e.b)] : [e];
+}
+
+/** An expression that binds and reads no local name (no parameter, let, quantifier, comprehension or match): it can be emitted anywhere `s` is in scope. */
+function closed(e: IExpr): boolean {
+  return !/"k":"(local|let|quant|maplit|match)"/.test(JSON.stringify(e));
 }
 
 function indentAll(s: string): string {

@@ -102,6 +102,37 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
       }
     },
 
+    paramsOf(action, op) {
+      const mm = mappingOf(op);
+      const v = (value: number) => (value === 0 ? 0 : contents.alphabet.indexOf(value) + 1);
+      switch (action) {
+        case 'Thread:access':
+          return op.op === 'read' || op.op === 'write' ? { self: op.thread } : null;
+        case 'madvise_dontneed':
+          return op.op === 'madvise' ? { mm, lo: op.lo, hi: op.hi } : null;
+        case 'pwrite':
+          return op.op === 'pwrite' ? { pg: op.page } : null;
+        case 'UFFDIO_COPY':
+          return op.op === 'copy' && contents.predicted ? { mm, pg: op.page, v: v(op.value), wpmode: op.wp, wake: !op.dontwake } : null;
+        case 'UFFDIO_CONTINUE':
+          return op.op === 'continue' ? { mm, pg: op.page, wpmode: op.wp, wake: !op.dontwake } : null;
+        case 'UFFDIO_WRITEPROTECT':
+          return op.op === 'writeprotect' ? { mm, lo: op.lo, hi: op.hi, protect: op.wp, wake: !op.dontwake } : null;
+        case 'UFFDIO_WAKE':
+          return op.op === 'wake' ? { mm, lo: op.lo, hi: op.hi } : null;
+        case 'UFFDIO_REGISTER': {
+          if (op.op !== 'register') return null;
+          const mode = uffdModeOf(op.modes);
+          return mode === null ? null : { mm, mode };
+        }
+        case 'UFFDIO_UNREGISTER':
+          return op.op === 'unregister' ? { mm } : null;
+        case 'mmap':
+          return op.op === 'mmap' ? { mm: op.mapping, off: op.offset, len: op.length, first_pte: op.pteIndex } : null;
+      }
+      return null;
+    },
+
     mayStart(step, op) {
       switch (step.action) {
         case 'Thread:access':
@@ -113,7 +144,7 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
         case 'pwrite':
           return op.op === 'pwrite' && intParam(step, 'pg') === op.page;
         case 'mmap':
-          return op.op === 'mmap' && intParam(step, 'mm') === op.mapping && intParam(step, 'off') === op.offset && intParam(step, 'len') === op.length;
+          return op.op === 'mmap' && intParam(step, 'mm') === op.mapping && intParam(step, 'off') === op.offset && intParam(step, 'len') === op.length && intParam(step, 'first_pte') === op.pteIndex;
         default:
           return OP_OF_ACTION[step.action] === op.op && sameMapping(step, op);
       }
@@ -178,7 +209,7 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
         case 'UFFDIO_UNREGISTER':
           return withMapping({ op: 'unregister' }, intParam(step, 'mm'));
         case 'mmap':
-          return { op: 'mmap', mapping: intParam(step, 'mm'), offset: intParam(step, 'off'), length: intParam(step, 'len') };
+          return { op: 'mmap', mapping: intParam(step, 'mm'), offset: intParam(step, 'off'), length: intParam(step, 'len'), pteIndex: intParam(step, 'first_pte') };
       }
       return null;
     },

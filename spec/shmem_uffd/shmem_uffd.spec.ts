@@ -100,6 +100,7 @@ export const ShmemUffd = spec`
   type Gen = 0..PUNCHES          // folio identity at an index (see trunc)
   type Value = 0..VALUES         // a page's first byte (0: zeros, or contents not modelled)
   type Size = 0..PAGES           // i_size in pages
+  type PteIndex = 0..511         // a pte's index in its page table (PTRS_PER_PTE = 512)
 
   // A page-cache slot (swap entries are not modelled).
   union Slot { Hole, Folio { gen: Gen } }
@@ -123,6 +124,7 @@ export const ShmemUffd = spec`
   var reg: [Mapping] -> UffdMode       // each VMA's VM_UFFD_* flags (UFFDIO_REGISTER of that mapping)
   var vm_pgoff: [Mapping] -> Page      // each VMA's first file page
   var vm_pages: [Mapping] -> Size      // each VMA's length in pages (it may extend past EOF)
+  var vm_pte: [Mapping] -> PteIndex    // pte_index() of each VMA's first page (its place in its page table)
   var pte: [Mapping] -> [Page] -> Pte  // the page table of each mapping
   var i_private: Falloc                // inode->i_private (set and cleared under i_lock)
   var falloc_wait: [Tid] -> bool       // sleeping on shmem_falloc_waitq (shmem_fault)
@@ -170,6 +172,7 @@ export const ShmemUffd = spec`
     reg := [mm in Mapping |-> if mm == 0 then UFFD_MODE else None]
     vm_pgoff := [mm in Mapping |-> 0]
     vm_pages := [mm in Mapping |-> PAGES]
+    vm_pte := [mm in Mapping |-> 0]
     pte := [mm in Mapping |-> [i in Page |-> PteNone]]
     i_private := NoFalloc
     falloc_wait := [u in Tid |-> false]
@@ -534,13 +537,21 @@ export const ShmemUffd = spec`
   // the monitor holds no message
   def monitor_idle: bool = (forall r in Reason: forall i in Page: !mon_held[r][i]) && (forall i in Page: !mon_wake[i])
 
-  // The pages a fault at p through mapping mm maps around it (do_fault_around +
-  // filemap_map_pages): the FAULT_AROUND_PAGES-aligned window of p's pte index (the
-  // mapping starts 2 MiB aligned: the pte index is the page's index in the mapping),
-  // clipped to the mapping and to EOF (filemap_map_pages's end_pgoff).
+  // The pages a fault at p through mapping mm maps around it: do_fault_around()'s ptes
+  // from_pte..to_pte of p's page table (FAULT_AROUND_PAGES ptes from p's, aligned down
+  // in the address space, or from the mapping's first pte if that is later: the window
+  // moves up, it is not cut; then cut at the page table's end and the mapping's end),
+  // and filemap_map_pages() stops at EOF.
   def fault_around_window(mm: Mapping, i: Page, p: Page): bool =
-    maps(mm, i) && i < i_size
-    && (i - vm_pgoff[mm]) / FAULT_AROUND_PAGES == (p - vm_pgoff[mm]) / FAULT_AROUND_PAGES
+    let pte_off = (vm_pte[mm] + p - vm_pgoff[mm]) % 512 in
+    let vma_off = p - vm_pgoff[mm] in
+    let aligned = pte_off - pte_off % FAULT_AROUND_PAGES in
+    let vma_start = if pte_off < vma_off then 0 else pte_off - vma_off in
+    let from_pte = if aligned > vma_start then aligned else vma_start in
+    let vma_end = pte_off + vm_pages[mm] - vma_off in
+    let to_pte = (if from_pte + FAULT_AROUND_PAGES < 512 then from_pte + FAULT_AROUND_PAGES else 512) in
+    let k = pte_off + i - p in
+    maps(mm, i) && i < i_size && k >= from_pte && k < to_pte && k < vma_end
 
   // read(2) on the uffd (userfaultfd_ctx_read): move one pending message to fault_wqh.
   // The event for page p has now reached the monitor, which holds it until answered.
@@ -702,12 +713,14 @@ export const ShmemUffd = spec`
     uffd_msg := wake_range(mm, 0, PAGES - 1)
   }
 
-  // mmap(MAP_SHARED) of pages off..off+len-1 of the file as mapping mm (a trace's
-  // mapping geometry, before its first step; without it every mapping covers the file).
-  action mmap(mm: Mapping, off: Page, len: Size) {
+  // mmap(MAP_SHARED|MAP_FIXED) of pages off..off+len-1 of the file as mapping mm, at an
+  // address whose pte index is first_pte (a trace's mapping geometry, before its first step;
+  // without it every mapping covers the file from a 2 MiB boundary).
+  action mmap(mm: Mapping, off: Page, len: Size, first_pte: PteIndex) {
     await TRACE_DRIVEN && len >= 1
     vm_pgoff[mm] := off
     vm_pages[mm] := len
+    vm_pte[mm] := first_pte
     pte[mm] := [i in Page |-> PteNone]
   }
 

@@ -49,7 +49,8 @@ export function planTrace(trace: Trace): TracePlan | { skip: string } {
   const perThread = Array.from({ length: trace.threads }, (_, t) => count((op) => (op.op === 'read' || op.op === 'write') && op.thread === t));
   const prelude: SpecOp[] = [];
   geometry.forEach((g, mapping) => {
-    if (g.offset !== 0 || g.length !== trace.pages) prelude.push({ op: 'mmap', mapping, offset: g.offset, length: g.length });
+    if (g.offset !== 0 || g.length !== trace.pages || (g.pteIndex ?? 0) !== 0)
+      prelude.push({ op: 'mmap', mapping, offset: g.offset, length: g.length, pteIndex: g.pteIndex ?? 0 });
   });
   trace.initial.fill.forEach((value, page) => {
     if (value !== 0) prelude.push({ op: 'pwrite', page, value });

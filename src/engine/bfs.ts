@@ -23,6 +23,10 @@ export interface CompiledChecker {
   successors(s: unknown[], emit: (action: number, combo: number, n: unknown[]) => void): void;
   /** the successors of s by one action, by index */
   successorsOf(s: unknown[], action: number, emit: (action: number, combo: number, n: unknown[]) => void): void;
+  /** the successors of s by one action with one choice of parameters (its combo) */
+  successorsAt(s: unknown[], action: number, combo: number, emit: (action: number, combo: number, n: unknown[]) => void): void;
+  /** the combo of an action's parameter values (ints, booleans, enum tags), in declaration order; throws for a value outside its type */
+  comboOf(action: number, params: unknown[]): number;
   /** each invariant on its own, by index */
   INVARIANTS: ((s: unknown[]) => boolean)[];
   terminated(s: unknown[]): boolean;
