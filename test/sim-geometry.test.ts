@@ -1,8 +1,9 @@
 // The simulator's geometry (docs/trace-format.md, "The system under test"): the
 // fault-around window of do_fault_around / filemap_map_pages, i_size and EOF, mappings
 // at an offset of the file, and a userfaultfd per registered mapping.
+import * as fc from 'fast-check';
 import { Sim, SimError } from '../src/sim';
-import { FAULT_AROUND_PAGES, validateTrace, type Observation } from '../conformance/trace';
+import { FAULT_AROUND_PAGES, MAX_PAGES, PTRS_PER_PTE, faultAroundRange, pteIndexOf, validateTrace, type MappingGeometry, type Observation } from '../conformance/trace';
 
 /** `pages` pages, each cached with first byte i+1 (below `size`). */
 function filled(pages: number, size = pages): number[] {
@@ -60,6 +61,108 @@ describe('the fault-around window (do_fault_around)', () => {
     const s = new Sim({ pages: 32, threads: 1, fill });
     s.apply({ op: 'read', thread: 0, page: 4 });
     expect(present(s)).toEqual([0, 2, 4, 6, 8, 10, 12, 14]);
+  });
+});
+
+describe('the fault-around window in the address space (pteIndex)', () => {
+  test('a mapping 5 ptes past a 2 MiB boundary: a read of file page 20 maps exactly 11..26 (ptes 16..31)', () => {
+    const s = new Sim({ pages: 64, threads: 1, fill: filled(64), mappings: [{ offset: 0, length: 64, pteIndex: 5 }] });
+    expect(s.kernel.vmas[0].pteIndex(20)).toBe(25);
+    const r = s.apply({ op: 'read', thread: 0, page: 20 });
+    expect(r.result).toBe(21);
+    expect(present(s)).toEqual(range(11, 26));
+  });
+
+  test('windows start at mapping pages 11, 27, ...; one that would start before the VMA starts at it and keeps its 16 ptes (5..20 = pages 0..15)', () => {
+    const s = new Sim({ pages: 64, threads: 1, fill: filled(64), mappings: [{ offset: 0, length: 64, pteIndex: 5 }] });
+    s.apply({ op: 'read', thread: 0, page: 3 });
+    expect(present(s)).toEqual(range(0, 15));
+    s.apply({ op: 'read', thread: 0, page: 27 });
+    expect(present(s)).toEqual([...range(0, 15), ...range(27, 42)]);
+  });
+
+  test('a mapping across two page tables (offset 0, length 40, pteIndex 500): the window stops at the page table\'s end', () => {
+    const geometry = [{ offset: 0, length: 40, pteIndex: 500 }];
+    // mapping page 5 is pte 505: window 496..511, clipped to the VMA start (pte 500) and the page table end
+    const a = new Sim({ pages: 40, threads: 1, fill: filled(40), mappings: geometry });
+    expect(a.apply({ op: 'read', thread: 0, page: 5 }).result).toBe(6);
+    expect(present(a)).toEqual(range(0, 11));
+    // mapping page 14 is pte 2 of the next page table: window 0..15 = pages 12..27
+    const b = new Sim({ pages: 40, threads: 1, fill: filled(40), mappings: geometry });
+    expect(b.kernel.vmas[0].pteIndex(14)).toBe(2);
+    expect(b.apply({ op: 'read', thread: 0, page: 14 }).result).toBe(15);
+    expect(present(b)).toEqual(range(12, 27));
+    // and page 11 (pte 511) never brings in page 12 (pte 0 of the next table)
+    const c = new Sim({ pages: 40, threads: 1, fill: filled(40), mappings: geometry });
+    c.apply({ op: 'read', thread: 0, page: 11 });
+    expect(present(c)).toEqual(range(0, 11));
+  });
+
+  test('the same file pages through two mappings at different pte indices fault around different windows', () => {
+    const s = new Sim({ pages: 48, threads: 1, fill: filled(48), mappings: [{ offset: 0, length: 48 }, { offset: 0, length: 48, pteIndex: 8 }] });
+    s.apply({ op: 'read', thread: 0, page: 20 });
+    s.apply({ op: 'read', thread: 0, page: 20, mapping: 1 });
+    expect(present(s, 0)).toEqual(range(16, 31));
+    expect(present(s, 1)).toEqual(range(8, 23));
+  });
+
+  test('a zap across the page table boundary: ptes on both sides go, and a later fault-around re-maps per page table', () => {
+    const s = new Sim({ pages: 40, threads: 1, fill: filled(40), mappings: [{ offset: 0, length: 40, pteIndex: 500 }] });
+    s.apply({ op: 'read', thread: 0, page: 5 });
+    s.apply({ op: 'read', thread: 0, page: 14 });
+    expect(present(s)).toEqual(range(0, 27));
+    s.apply({ op: 'madvise', advice: 'DONTNEED', lo: 10, hi: 13 });
+    expect(present(s)).toEqual([...range(0, 9), ...range(14, 27)]);
+    const r = s.apply({ op: 'punch', lo: 9, hi: 14 });
+    expect(r.pages.slice(9, 15).map((p) => [p.cache, p.pte])).toEqual(new Array(6).fill([false, 'none']));
+    s.apply({ op: 'pwrite', page: 11, value: 7 });
+    s.apply({ op: 'pwrite', page: 12, value: 8 });
+    // a read of page 12 (pte 0 of the second table) maps 12 (13, 14 are holes): page 11, cached
+    // again but on pte 511 of the first table, stays none
+    expect(s.apply({ op: 'read', thread: 0, page: 12 }).result).toBe(8);
+    expect(present(s)).toEqual([...range(0, 8), 12, ...range(15, 27)]);
+  });
+
+  test('a pteIndex outside 0..511 is refused', () => {
+    expect(() => new Sim({ pages: 4, threads: 1, mappings: [{ offset: 0, length: 4, pteIndex: 512 }] })).toThrow('mappings[0].pteIndex: expected an integer in 0..511, got 512');
+    expect(() => new Sim({ pages: 4, threads: 1, mappings: [{ offset: 0, length: 4, pteIndex: -1 }] })).toThrow('mappings[0].pteIndex: expected an integer in 0..511, got -1');
+  });
+
+  test('agrees with faultAroundRange (conformance/trace.ts) on random geometries: a read fault through an unregistered mapping with every page cached', () => {
+    expect(PTRS_PER_PTE).toBe(512);
+    const geometry = fc
+      .record({
+        pages: fc.integer({ min: 1, max: MAX_PAGES }),
+        offset: fc.nat(),
+        length: fc.nat(),
+        // absent, anywhere, or near the end of the page table (the mapping then spans two)
+        pteIndex: fc.oneof(
+          fc.constant(undefined),
+          fc.integer({ min: 0, max: PTRS_PER_PTE - 1 }),
+          fc.integer({ min: PTRS_PER_PTE - MAX_PAGES, max: PTRS_PER_PTE - 1 }),
+        ),
+        size: fc.nat(),
+        at: fc.nat(),
+      })
+      .map(({ pages, offset, length, pteIndex, size, at }) => {
+        const o = offset % pages;
+        const g: MappingGeometry = { offset: o, length: 1 + (length % (pages - o)) };
+        if (pteIndex !== undefined) g.pteIndex = pteIndex;
+        // a file page inside the mapping and before EOF (a fault past EOF is SIGBUS, no window)
+        const sz = g.offset + 1 + (size % (pages - g.offset));
+        const page = g.offset + (at % Math.min(g.length, sz - g.offset));
+        return { pages, g, size: sz, page };
+      });
+    fc.assert(
+      fc.property(geometry, ({ pages, g, size, page }) => {
+        const s = new Sim({ pages, threads: 1, size, fill: filled(pages, size), mappings: [g] });
+        expect(s.kernel.vmas[0].pteIndex(page)).toBe(pteIndexOf(g, page));
+        expect(s.apply({ op: 'read', thread: 0, page }).result).toBe(page + 1);
+        const { lo, hi } = faultAroundRange(g, page, size, FAULT_AROUND_PAGES);
+        expect(present(s)).toEqual(range(lo, hi));
+      }),
+      { numRuns: 400, seed: 20261202 },
+    );
   });
 });
 

@@ -14,16 +14,24 @@ export type { MappingGeometry };
 /** PTRS_PER_PTE on x86_64: a page table covers 2 MiB, the bound of a fault-around window. */
 export const PTRS_PER_PTE = 512;
 
+/** pte_index(): the place of the pte of user address `address` (in pages) in its page table. */
+export function pte_index(address: number): number {
+  return address & (PTRS_PER_PTE - 1);
+}
+
 /**
  * One vm_area_struct of the file's i_mmap tree: the VMA (flags, uffd registration,
- * vm_page_prot), where it sits in the file (vm_pgoff, vma_pages) and the page table
- * that maps it. Every mapping starts 2 MiB aligned, so the pte index of a page is its
- * index within the mapping and one page table holds the whole mapping (64 pages at most).
+ * vm_page_prot), where it sits in the file (vm_pgoff, vma_pages), where it sits in the
+ * address space (vm_start, in pages past a 2 MiB boundary: the pte index of its first
+ * page) and the ptes that map it. A mapping whose vm_start + vma_pages passes
+ * PTRS_PER_PTE spans two page tables; only do_fault_around cares (its window never
+ * leaves the faulting address's page table), so the ptes are kept in one array by page
+ * within the mapping (`slot`), and pte_index() is computed from the address.
  * The kernel paths speak file page indices (vmf->pgoff); the accessors below translate.
  */
 export class VmArea {
   readonly vma: Vma;
-  /** indexed by pte index (page - vm_pgoff), not by file page */
+  /** indexed by page within the mapping (page - vm_pgoff), not by file page nor by pte index */
   readonly pt: PageTable;
   /**
    * The userfaultfd the mapping's first register opened (userfaultfd(2) + UFFDIO_API),
@@ -39,7 +47,13 @@ export class VmArea {
     readonly vm_pgoff: number,
     /** vma_pages() */
     readonly vm_pages: number,
+    /**
+     * vm_start, in pages from the 2 MiB boundary at or below it (the trace's `pteIndex`,
+     * 0..PTRS_PER_PTE-1): pte_index() of the mapping's first page
+     */
+    readonly vm_start: number = 0,
   ) {
+    if (!Number.isInteger(vm_start) || vm_start < 0 || vm_start >= PTRS_PER_PTE) throw new Error(`internal: mapping ${index}: vm_start ${vm_start} is not a pte index (0..${PTRS_PER_PTE - 1})`);
     this.vma = new Vma(variant);
     this.pt = new PageTable(vm_pages);
   }
@@ -49,29 +63,39 @@ export class VmArea {
     return pgoff >= this.vm_pgoff && pgoff < this.vm_pgoff + this.vm_pages;
   }
 
-  /** pte_index() of the address that maps file page `pgoff`. */
-  pteIndex(pgoff: number): number {
+  /** The page within the mapping (linear_page_index() inverted) of file page `pgoff`: its slot in `pt`. */
+  slot(pgoff: number): number {
     if (!this.covers(pgoff)) throw new Error(`internal: mapping ${this.index} (pages ${this.vm_pgoff}..${this.vm_pgoff + this.vm_pages - 1}) does not map page ${pgoff}`);
     return pgoff - this.vm_pgoff;
   }
 
-  /** linear_page_index() of pte `index`. */
-  pgoffOf(index: number): number {
-    return this.vm_pgoff + index;
+  /** The user address (in pages, from the same 2 MiB-aligned base as vm_start) that maps file page `pgoff`. */
+  address(pgoff: number): number {
+    return this.vm_start + this.slot(pgoff);
+  }
+
+  /** pte_index() of the address that maps file page `pgoff`: its place in its page table. */
+  pteIndex(pgoff: number): number {
+    return pte_index(this.address(pgoff));
+  }
+
+  /** linear_page_index() of slot `slot` (page `slot` of the mapping). */
+  pgoffOf(slot: number): number {
+    return this.vm_pgoff + slot;
   }
 
   /** The pte that maps file page `pgoff`. */
   pte(pgoff: number): Pte {
-    return this.pt.get(this.pteIndex(pgoff));
+    return this.pt.get(this.slot(pgoff));
   }
 
   setPte(pgoff: number, pte: Pte): void {
-    this.pt.set(this.pteIndex(pgoff), pte);
+    this.pt.set(this.slot(pgoff), pte);
   }
 
   /** set_pte_range for file page `pgoff` */
   installPte(pgoff: number, folio: Folio, writable: boolean, dirty: boolean, uffd_wp: boolean): void {
-    this.pt.install(this.pteIndex(pgoff), folio, writable, dirty, uffd_wp);
+    this.pt.install(this.slot(pgoff), folio, writable, dirty, uffd_wp);
   }
 
   /** File pages [lo,hi] clipped to the mapping (the part of a file range it maps), or null. */
@@ -83,7 +107,7 @@ export class VmArea {
 
   /** Whether a pte of this mapping maps the folio (its share of folio_mapped()). */
   mapsFolio(folio: Folio): boolean {
-    return this.covers(folio.index) && this.pt.maps(this.pteIndex(folio.index), folio);
+    return this.covers(folio.index) && this.pt.maps(this.slot(folio.index), folio);
   }
 
   /** File pages whose present pte maps a folio other than the one cached there (property (ii)). */
@@ -105,17 +129,17 @@ export class Kernel {
     readonly variant: KernelSwitches,
     /** the file pages the system observes; every mapping lies inside them */
     readonly pages: number,
-    /** a count (each mapping over the whole of `pages`) or each mapping's place in the file */
+    /** a count (each mapping over the whole of `pages`, 2 MiB aligned) or each mapping's place in the file and its pte index */
     mappings: number | readonly MappingGeometry[] = 1,
     /** initial i_size, in pages */
     i_size = pages,
   ) {
     this.mapping = new AddressSpace(pages, i_size);
-    const geometry = typeof mappings === 'number' ? Array.from({ length: mappings }, () => ({ offset: 0, length: pages })) : mappings;
-    this.vmas = geometry.map((g, i) => new VmArea(i, variant, g.offset, g.length));
+    const geometry: readonly MappingGeometry[] = typeof mappings === 'number' ? Array.from({ length: mappings }, () => ({ offset: 0, length: pages })) : mappings;
+    this.vmas = geometry.map((g, i) => new VmArea(i, variant, g.offset, g.length, g.pteIndex ?? 0));
   }
 
-  /** mapping 0's page table (indexed by pte index, which is the file page when mapping 0 starts at offset 0) */
+  /** mapping 0's ptes (indexed by page within the mapping, which is the file page when mapping 0 starts at offset 0) */
   get pt(): PageTable {
     return this.vmas[0].pt;
   }

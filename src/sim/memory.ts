@@ -2,7 +2,7 @@
 // itself, do_read_fault with fault-around, do_shared_fault, do_wp_page, marker
 // handling and finish_fault; plus madvise(MADV_DONTNEED). Every path takes the VMA it
 // acts on: flags, vm_page_prot and ptes are per mapping, the page cache is shared.
-import { PTRS_PER_PTE, type Kernel, type VmArea } from './kernel';
+import { PTRS_PER_PTE, pte_index, type Kernel, type VmArea } from './kernel';
 import { FAULT_AROUND_PAGES } from '../../conformance/trace';
 import { Folio } from './page-cache';
 import { PTE_NONE } from './page-table';
@@ -69,18 +69,25 @@ function should_fault_around(k: Kernel, m: VmArea): boolean {
 
 /**
  * do_fault_around: the window of fault_around_pages ptes around the faulting one,
- * aligned down within the page table and clamped to the VMA and to the page table,
- * handed to ->map_pages as file pages. The mapping starts 2 MiB aligned, so the pte
- * index of the fault is also its page index within the VMA (pte_off == vma_off) and
- * the window never starts before the VMA.
+ * aligned down in the address space (pte_off is pte_index() of the faulting address,
+ * not the page's index within the VMA: a mapping need not start 2 MiB aligned) and
+ * clamped to the VMA and to the faulting address's page table, handed to ->map_pages
+ * as file pages:
+ *   from_pte = max(ALIGN_DOWN(pte_off, nr_pages), pte_off - min(pte_off, vma_off))
+ *   to_pte   = min3(from_pte + nr_pages, PTRS_PER_PTE, pte_off + vma_pages - vma_off) - 1
  */
 function do_fault_around(k: Kernel, m: VmArea, page: number, peeked?: Kernel['mapping']['i_private']): void {
   const nr_pages = FAULT_AROUND_PAGES;
-  const pte_off = m.pteIndex(page);
+  const pte_off = pte_index(m.address(page));
   const vma_off = page - m.vm_pgoff;
-  const from_pte = Math.max(pte_off - (pte_off % nr_pages), pte_off - Math.min(pte_off, vma_off));
+  const from_pte = Math.max(ALIGN_DOWN(pte_off, nr_pages), pte_off - Math.min(pte_off, vma_off));
   const to_pte = Math.min(from_pte + nr_pages, PTRS_PER_PTE, pte_off + m.vm_pages - vma_off) - 1;
   filemap_map_pages(k, m, page + from_pte - pte_off, page + to_pte - pte_off, peeked);
+}
+
+/** ALIGN_DOWN(x, a) for a power of two `a`. */
+function ALIGN_DOWN(x: number, a: number): number {
+  return x & ~(a - 1);
 }
 
 /**

@@ -1,4 +1,5 @@
-// The page table of one mapping: one pte per page of the mapping, by pte index. A pte
+// The ptes of one mapping: one per page of the mapping, by page within the mapping
+// (a mapping may span two page tables; VmArea.pteIndex gives a pte's pte_index()). A pte
 // is none, a uffd-wp marker (PTE_MARKER_UFFD_WP: "write-protected, nothing mapped"),
 // or present.
 import { Folio } from './page-cache';

@@ -3,7 +3,7 @@
 // an interleaving, and observe the state the way docs/trace-format.md defines it.
 import type { AccessResult, EventObs, MapObs, MappingGeometry, Observation, Op, PageObs, PteObs, ThreadObs, Trace } from '../../conformance/trace';
 import { mappingsOf, sizeOf } from '../../conformance/trace';
-import { Kernel, MAX_MAPPINGS, VmArea } from './kernel';
+import { Kernel, MAX_MAPPINGS, PTRS_PER_PTE, VmArea } from './kernel';
 import type { Pte } from './page-table';
 import { StepLabel } from './labels';
 import { handle_access, madvise_dontneed } from './memory';
@@ -29,7 +29,8 @@ export interface SimOptions {
   fill?: readonly number[];
   /**
    * MAP_SHARED mappings of the file, 1..MAX_MAPPINGS (default 1): a count (each over
-   * pages 0..pages-1) or each one's offset and length in pages, inside 0..pages-1
+   * pages 0..pages-1, 2 MiB aligned) or each one's offset and length in pages, inside
+   * 0..pages-1, and pteIndex (0..511, default 0): the pte index of its first page
    */
   mappings?: number | readonly MappingGeometry[];
   /** i_size in pages, 0..pages (default pages) */
@@ -84,6 +85,7 @@ export class Sim {
       mappings.forEach((g, i) => {
         this.checkRange(`mappings[${i}].offset`, g.offset, 0, opts.pages - 1);
         this.checkRange(`mappings[${i}].length`, g.length, 1, opts.pages - g.offset);
+        if (g.pteIndex !== undefined) this.checkRange(`mappings[${i}].pteIndex`, g.pteIndex, 0, PTRS_PER_PTE - 1);
       });
     }
     const size = this.checkRange('size', opts.size ?? opts.pages, 0, opts.pages);
