@@ -94,7 +94,10 @@ export const COMMANDS: CommandDef[] = [
     description: [
       'Runs each trace (docs/trace-format.md) on the chosen targets and compares every observation',
       'with the trace\'s expectation; the counterexample schedules are replayed on the simulator label',
-      'by label. Without arguments: conformance/generated/ and conformance/traces/.',
+      'by label. On the spec, a trace is followed at its own size (up to 64 pages, 4 mappings, 8',
+      'threads), exploring only the interleavings inside each of its steps. Each target reports the',
+      'fields it compared and those the traces leave unspecified. Without arguments:',
+      'conformance/generated/ and conformance/traces/.',
     ],
     options: [
       { name: 'target', arg: 'spec|sim|native|all', default: 'all', help: 'where to run the traces' },
@@ -112,7 +115,7 @@ export const COMMANDS: CommandDef[] = [
       INTERNAL,
       PIPE,
     ],
-    examples: ['npx uffdspec conform --target sim', 'npx uffdspec conform --target native conformance/traces/handwritten'],
+    examples: ['npx uffdspec conform --target sim', 'npx uffdspec conform --target spec conformance/traces/handwritten', 'npx uffdspec conform --target native conformance/traces/handwritten'],
   },
   {
     name: 'gen-traces',
