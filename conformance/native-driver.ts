@@ -24,7 +24,11 @@ export interface NativeStartOptions {
   fill: number[];
   /** i_size in pages (default `pages`); `fill` must be 0 from there on. */
   size?: number;
-  /** The MAP_SHARED mappings of the file, in pages (default one over the whole file). */
+  /**
+   * The MAP_SHARED mappings of the file, in pages (default one over the whole file);
+   * `pteIndex` (default 0) places a mapping's first page at that pte of its page table
+   * (the harness maps it `pteIndex` pages past the 2 MiB aligned start of its 4 MiB slot).
+   */
   mappings?: MappingGeometry[];
   /** Deadline for one request's reply, ms (default 10000). */
   timeoutMs?: number;
@@ -172,7 +176,8 @@ export class NativeHarness {
     this.step = 0;
     const req: Record<string, unknown> = { cmd: 'init', pages: opts.pages, threads: opts.threads, fill: opts.fill };
     if (opts.size !== undefined) req.size = opts.size;
-    if (opts.mappings !== undefined) req.mappings = opts.mappings;
+    if (opts.mappings !== undefined)
+      req.mappings = opts.mappings.map((g) => (g.pteIndex === undefined ? { offset: g.offset, length: g.length } : { offset: g.offset, length: g.length, pteIndex: g.pteIndex }));
     const r = await this.request(req, 'init');
     this.initial = r.obs as Observation;
   }

@@ -7,7 +7,7 @@ import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { release } from 'os';
 import { NativeHarness, NativeHarnessError, nativeAvailability, NATIVE_HARNESS_PATH } from '../conformance/native-driver';
-import type { Observation, Op, PageObs, ThreadObs } from '../conformance/trace';
+import { FAULT_AROUND_PAGES, faultAroundRange, type Observation, type Op, type PageObs, type ThreadObs } from '../conformance/trace';
 
 const avail = nativeAvailability();
 const required = process.env.REQUIRE_NATIVE === '1';
@@ -198,6 +198,40 @@ describeNative('native harness on the real kernel', () => {
     } finally {
       await one.close();
     }
+  });
+
+  // pteIndex: the harness maps a mapping pteIndex pages past the 2 MiB aligned start of
+  // its own 4 MiB slot; the kernel's fault-around window (do_fault_around) is aligned in
+  // the address space, clipped to the VMA and to the page table: faultAroundRange
+  test('pteIndex: fault-around windows align in the address space, not in the mapping, and stop at the end of a page table', async () => {
+    const span = (n: number, lo: number, hi: number) => 'n'.repeat(lo) + 'P'.repeat(hi - lo + 1) + 'n'.repeat(n - hi - 1);
+    const fill = Array.from({ length: 64 }, (_, i) => i + 1);
+    const g = { offset: 0, length: 64, pteIndex: 5 };
+    h = await NativeHarness.start({ pages: 64, threads: 1, fill, mappings: [g], waitMs: WAIT_MS });
+    let o = await h.apply({ op: 'read', thread: 0, page: 20 });
+    expect([o.result, ptes(o, 0)]).toEqual([21, span(64, 11, 26)]); // ptes 16..31
+    expect(faultAroundRange(g, 20, 64, FAULT_AROUND_PAGES)).toEqual({ lo: 11, hi: 26 });
+    await h.apply({ op: 'madvise', advice: 'DONTNEED', lo: 0, hi: 63 });
+    // ptes 0..15 clipped at the VMA start (pte 5): the window then runs 16 ptes from
+    // there (to_pte = from_pte + nr_pages), file pages 0..15, not 0..10
+    o = await h.apply({ op: 'read', thread: 0, page: 2 });
+    expect(ptes(o, 0)).toBe(span(64, 0, 15));
+    expect(faultAroundRange(g, 2, 64, FAULT_AROUND_PAGES)).toEqual({ lo: 0, hi: 15 });
+    await h.close();
+
+    // 40 pages from pte 500: file page 12 is pte 0 of the next page table
+    const fill48 = Array.from({ length: 48 }, (_, i) => i + 1);
+    const t = { offset: 0, length: 40, pteIndex: 500 };
+    h = await NativeHarness.start({ pages: 48, threads: 1, fill: fill48, mappings: [t], waitMs: WAIT_MS });
+    o = await h.apply({ op: 'read', thread: 0, page: 5 });
+    expect([o.result, ptes(o, 0)]).toEqual([6, span(48, 0, 11)]); // ptes 500..511: the VMA start and the end of the page table
+    expect(faultAroundRange(t, 5, 48, FAULT_AROUND_PAGES)).toEqual({ lo: 0, hi: 11 });
+    o = await h.apply({ op: 'read', thread: 0, page: 14 });
+    expect(ptes(o, 0)).toBe(span(48, 0, 27)); // adds 12..27: ptes 0..15 of the second page table
+    expect(faultAroundRange(t, 14, 48, FAULT_AROUND_PAGES)).toEqual({ lo: 12, hi: 27 });
+    await expect(NativeHarness.start({ pages: 2, threads: 0, fill: [1, 2], mappings: [{ offset: 0, length: 2, pteIndex: 512 }] })).rejects.toThrow(
+      'native harness: init.mappings[0].pteIndex: expected an integer in 0..511 (init)',
+    );
   });
 
   test('i_size: fault-around stops at EOF, SIGBUS past it (no MISSING event), COPY past it gives EFAULT, pwrite moves it', async () => {

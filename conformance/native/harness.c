@@ -2,7 +2,7 @@
  * line on stdin and writes one JSON reply per line on stdout:
  *   {"cmd":"info"}
  *   {"cmd":"init","pages":N,"size":S,"threads":T,"fill":[...],
- *    "mappings":[{"offset":o,"length":l},...]}
+ *    "mappings":[{"offset":o,"length":l,"pteIndex":x},...]}
  *   {"cmd":"op","op":{...trace op...}}
  *   {"cmd":"reset"}   (ends the session; init may follow)
  *   {"cmd":"quit"}
@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #define ALIGN_2M (2UL << 20)
+#define SLOT (2 * ALIGN_2M) /* one per mapping: room for pte index + length <= 1023 pages */
 #define MAX_LINE (1 << 16)
 
 static struct harness H;
@@ -80,13 +81,16 @@ static void cmd_info(void)
 	jb_free(&b);
 }
 
-/* Maps every mapping of the memfd, each at its own 2 MiB aligned address
- * (one 2 MiB slot per mapping, so that its pte index is its page index
- * within the mapping and no two mappings share a page table): reserve the
- * slots and some slack, map each with MAP_FIXED, then give back the rest. */
+/* Maps every mapping of the memfd, each in its own 4 MiB slot whose start
+ * is 2 MiB aligned, at pte_index pages past that start (so its first page
+ * is pte pte_index of its page table, fault-around windows align as the
+ * trace says, a mapping with pte_index + length > 512 spans two page tables
+ * inside its slot, and no two mappings share a page table): reserve the
+ * slots and the alignment slack, map each with MAP_FIXED, then give back
+ * the rest of the reservation. */
 static int map_all(struct harness *h)
 {
-	size_t span = (size_t)h->nmaps * ALIGN_2M + ALIGN_2M;
+	size_t span = (size_t)h->nmaps * SLOT + ALIGN_2M;
 	unsigned char *r = mmap(NULL, span, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	unsigned char *a, *p;
 	int m;
@@ -96,7 +100,7 @@ static int map_all(struct harness *h)
 	a = (unsigned char *)(((uintptr_t)r + ALIGN_2M - 1) & ~(ALIGN_2M - 1));
 	for (m = 0; m < h->nmaps; m++) {
 		struct mapping *g = &h->maps[m];
-		unsigned char *want = a + (size_t)m * ALIGN_2M;
+		unsigned char *want = a + (size_t)m * SLOT + (size_t)g->pte_index * PAGE_SZ;
 
 		g->len = (size_t)g->length * PAGE_SZ;
 		g->base = mmap(want, g->len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED,
@@ -109,14 +113,17 @@ static int map_all(struct harness *h)
 			return -1;
 		}
 	}
-	/* the reservation's leftovers: before the first slot, and each
-	 * slot's tail past its mapping */
+	/* the reservation's leftovers: before the first slot, and in each
+	 * slot the pages before and after its mapping */
 	if (a > r)
 		munmap(r, (size_t)(a - r));
 	for (m = 0; m < h->nmaps; m++) {
 		struct mapping *g = &h->maps[m];
-		unsigned char *end = m + 1 < h->nmaps ? a + (size_t)(m + 1) * ALIGN_2M : r + span;
+		unsigned char *start = a + (size_t)m * SLOT;
+		unsigned char *end = m + 1 < h->nmaps ? start + SLOT : r + span;
 
+		if (g->base > start)
+			munmap(start, (size_t)(g->base - start));
 		p = g->base + g->len;
 		if (end > p)
 			munmap(p, (size_t)(end - p));
@@ -142,7 +149,8 @@ static void unmap_all(struct harness *h)
 }
 
 /* "mappings": absent (one mapping over the file), a count (each over the
- * whole file) or a list of {"offset":o,"length":l} in pages. */
+ * whole file) or a list of {"offset":o,"length":l,"pteIndex":x} in pages
+ * (pteIndex optional, 0..511, default 0). */
 static int parse_mappings(const struct jval *req, int npages, char *err, size_t errlen)
 {
 	const struct jval *ms = json_get(req, "mappings");
@@ -158,15 +166,17 @@ static int parse_mappings(const struct jval *req, int npages, char *err, size_t 
 		for (i = 0; i < (size_t)n; i++) {
 			H.maps[i].offset = 0;
 			H.maps[i].length = npages;
+			H.maps[i].pte_index = 0;
 		}
 		return 0;
 	}
 	if (ms->type != J_ARR || ms->len < 1 || ms->len > MAX_MAPPINGS)
-		return snprintf(err, errlen, "init.mappings: expected a list of 1..%d {offset, length}",
+		return snprintf(err, errlen, "init.mappings: expected a list of 1..%d {offset, length, pteIndex}",
 				MAX_MAPPINGS), -1;
 	for (i = 0; i < ms->len; i++) {
 		const struct jval *o = json_get(&ms->items[i], "offset");
 		const struct jval *l = json_get(&ms->items[i], "length");
+		const struct jval *x = json_get(&ms->items[i], "pteIndex");
 
 		if (ms->items[i].type != J_OBJ || !o || o->type != J_INT || o->num < 0 ||
 		    o->num >= npages)
@@ -175,8 +185,12 @@ static int parse_mappings(const struct jval *req, int npages, char *err, size_t 
 		if (!l || l->type != J_INT || l->num < 1 || l->num > npages - o->num)
 			return snprintf(err, errlen, "init.mappings[%zu].length: expected an integer in 1..%d",
 					i, (int)(npages - o->num)), -1;
+		if (x && (x->type != J_INT || x->num < 0 || x->num >= PTRS_PER_PTE))
+			return snprintf(err, errlen, "init.mappings[%zu].pteIndex: expected an integer in 0..%d",
+					i, PTRS_PER_PTE - 1), -1;
 		H.maps[i].offset = (int)o->num;
 		H.maps[i].length = (int)l->num;
+		H.maps[i].pte_index = x ? (int)x->num : 0;
 	}
 	H.nmaps = (int)ms->len;
 	return 0;

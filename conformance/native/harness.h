@@ -12,7 +12,8 @@
 #include "json.h"
 
 #define PAGE_SZ 4096
-#define MAX_PAGES 512     /* one page table: each mapping is 2 MiB aligned */
+#define MAX_PAGES 512     /* a mapping fits in its 4 MiB slot at any pte index */
+#define PTRS_PER_PTE 512  /* ptes of one page table (2 MiB of address space) */
 #define MAX_MAPPINGS 4
 #define MAX_THREADS 16
 #define MAX_EVENTS 256
@@ -50,9 +51,13 @@ struct event {
 };
 
 /* One MAP_SHARED mapping of the memfd: file pages offset..offset+length-1
- * at a 2 MiB aligned address, with its own userfaultfd once registered. */
+ * at pte_index pages past the 2 MiB aligned start of its own 4 MiB slot (so
+ * its first page is pte pte_index of its page table; with pte_index +
+ * length > 512 it spans two page tables), with its own userfaultfd once
+ * registered. */
 struct mapping {
 	int offset, length;   /* pages */
+	int pte_index;        /* 0..PTRS_PER_PTE-1 */
 	unsigned char *base;
 	size_t len;
 	int uffd;             /* -1 until the first register of this mapping */
