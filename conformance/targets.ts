@@ -38,7 +38,7 @@ export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?:
       for (const [k, v] of Object.entries(THIS_KERNEL.switches)) {
         if (k in trace.constants && trace.constants[k] !== v) return { skip: `describes another kernel (${k}=${trace.constants[k]}; this kernel, variant ${THIS_KERNEL.name}, has ${v})` };
       }
-      // the file's i_size and every mapping's geometry (each at its own 2 MiB-aligned address)
+      // the file's i_size and every mapping's geometry (offset, length, the pte index of its first page)
       const geometry = { pages: trace.pages, size: sizeOf(trace), mappings: mappingsOf(trace) };
       const start = { ...geometry, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs, binary: opts.binary, user: opts.user, cwd: opts.cwd };
       const h = reuse ? await NativeHarness.acquire(start) : await NativeHarness.start(start);
