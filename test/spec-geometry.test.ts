@@ -50,7 +50,7 @@ test('the spec maps exactly do_fault_around + filemap_map_pages window, aligned 
       const { lo, hi } = faultAroundRange(g, page, size, 16);
       expect(got).toEqual(Array.from({ length: Math.max(0, hi - lo + 1) }, (_, k) => lo + k));
     }),
-    { numRuns: 60, seed: 20261202 },
+    { numRuns: 40, seed: 20261202 },
   );
 }, 60_000);
 

@@ -45,8 +45,10 @@ export function planTrace(trace: Trace): TracePlan | { skip: string } {
   bytes.delete(0);
   const alphabet = [...bytes].sort((a, b) => a - b);
 
-  const count = (p: (op: Op) => boolean) => trace.steps.filter((s) => p(s.op)).length;
-  const perThread = Array.from({ length: trace.threads }, (_, t) => count((op) => (op.op === 'read' || op.op === 'write') && op.thread === t));
+  // bounds are upper bounds: rounded up to a power of two, traces of similar sizes share
+  // one generated spec (the same behaviours: a trace starts every step it takes)
+  const count = (p: (op: Op) => boolean) => roundUp(trace.steps.filter((s) => p(s.op)).length);
+  const perThread = Array.from({ length: trace.threads }, (_, t) => trace.steps.filter(({ op }) => (op.op === 'read' || op.op === 'write') && op.thread === t).length);
   const prelude: SpecOp[] = [];
   geometry.forEach((g, mapping) => {
     if (g.offset !== 0 || g.length !== trace.pages || (g.pteIndex ?? 0) !== 0)
@@ -55,19 +57,20 @@ export function planTrace(trace: Trace): TracePlan | { skip: string } {
   trace.initial.fill.forEach((value, page) => {
     if (value !== 0) prelude.push({ op: 'pwrite', page, value });
   });
+  const { MONITOR_WAKES_ON_FAILURE: _policy, ...kernel } = trace.constants; // the spec's own monitor is off
   const constants: Trace['constants'] = {
-    ...trace.constants,
+    ...kernel,
     UFFD_MODE: 'None',
     PAGES: trace.pages,
     MAPPINGS: geometry.length,
     THREADS: trace.threads,
-    ACCESSES: Math.max(1, ...perThread),
+    ACCESSES: roundUp(Math.max(1, ...perThread)),
     PUNCHES: Math.max(1, count((op) => op.op === 'punch' || (op.op === 'madvise' && op.advice === 'REMOVE'))),
     WP_ROUNDS: 0,
     DONTNEEDS: count((op) => op.op === 'madvise' && op.advice === 'DONTNEED'),
-    PWRITES: count((op) => op.op === 'pwrite') + prelude.filter((op) => op.op === 'pwrite').length,
+    PWRITES: roundUp(trace.steps.filter((s) => s.op.op === 'pwrite').length + prelude.filter((op) => op.op === 'pwrite').length),
     SIZE: sizeOf(trace),
-    VALUES: alphabet.length,
+    VALUES: roundUp(alphabet.length),
     FILLED: false,
     TRACE_DRIVEN: true,
   };
@@ -78,6 +81,13 @@ export function planTrace(trace: Trace): TracePlan | { skip: string } {
     return { skip: `the spec does not take these constants: ${(e as Error).message.split('\n')[0]}` };
   }
   return { system, prelude, given: new Set(), observeOnly: (op) => op.op === 'pread' };
+}
+
+/** n rounded up to a power of two (0 stays 0) */
+function roundUp(n: number): number {
+  let x = 1;
+  while (x < n) x *= 2;
+  return n === 0 ? 0 : x;
 }
 
 export const shmemSpecTarget = specTarget(SPEC_NAME, planTrace);
