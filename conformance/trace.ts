@@ -29,10 +29,14 @@ export type Op =
   | { op: 'pread'; page: number }
   | { op: 'pwrite'; page: number; value: number }
   | { op: 'punch'; lo: number; hi: number }
-  | { op: 'madvise'; advice: 'DONTNEED' | 'REMOVE'; lo: number; hi: number; mapping?: number }
+  | { op: 'madvise'; advice: MadviseAdvice; lo: number; hi: number; mapping?: number }
+  | { op: 'ftruncate'; size: number }
+  | { op: 'fallocate'; lo: number; hi: number; keepSize: boolean }
+  | { op: 'munmap'; mapping: number }
   | { op: 'register'; modes: UffdMode[]; features?: UffdFeature[]; mapping?: number }
   | { op: 'unregister'; mapping?: number }
   | { op: 'copy'; page: number; value: number; wp: boolean; dontwake?: boolean; mapping?: number }
+  | { op: 'zeropage'; page: number; dontwake?: boolean; mapping?: number }
   | { op: 'continue'; page: number; wp: boolean; dontwake?: boolean; mapping?: number }
   | { op: 'writeprotect'; lo: number; hi: number; wp: boolean; dontwake?: boolean; mapping?: number }
   | { op: 'wake'; lo: number; hi: number; mapping?: number };
@@ -52,9 +56,13 @@ export interface MappingGeometry {
 /** PTRS_PER_PTE on x86-64: the ptes of one page table (2 MiB of address space). */
 export const PTRS_PER_PTE = 512;
 
+export type MadviseAdvice = 'DONTNEED' | 'REMOVE' | 'PAGEOUT';
+export const MADVISE_ADVICES: readonly MadviseAdvice[] = ['DONTNEED', 'REMOVE', 'PAGEOUT'];
+
 export type OpName = Op['op'];
 export const OP_NAMES: readonly OpName[] = [
-  'read', 'write', 'pread', 'pwrite', 'punch', 'madvise', 'register', 'unregister', 'copy', 'continue', 'writeprotect', 'wake',
+  'read', 'write', 'pread', 'pwrite', 'punch', 'madvise', 'ftruncate', 'fallocate', 'munmap',
+  'register', 'unregister', 'copy', 'zeropage', 'continue', 'writeprotect', 'wake',
 ];
 
 /** What an access returns: the byte read, 'ok' for a write, or the SIGBUS it got. */
@@ -316,8 +324,11 @@ export function validateTrace(json: Json, fileName: string): Trace {
 
   const geometry = mappingsOf({ pages, mappings });
   const steps: Step[] = [];
-  const ctx: StepContext = { pages, threads, mappings: geometry, uffdOpen: geometry.map(() => false), blocked: new Array<boolean>(threads).fill(false) };
-  root.arr('steps').forEach((s, i) => steps.push(validateStep(v, s, `steps[${i}]`, ctx)));
+  const ctx: StepContext = { pages, threads, mappings: geometry, uffdOpen: geometry.map(() => false), unmapped: geometry.map(() => null), index: 0, blocked: new Array<boolean>(threads).fill(false) };
+  root.arr('steps').forEach((s, i) => {
+    ctx.index = i;
+    steps.push(validateStep(v, s, `steps[${i}]`, ctx));
+  });
   root.done();
 
   const trace: Trace = { format: TRACE_FORMAT, name, constants, pages, threads, initial: { fill }, steps };
@@ -374,11 +385,15 @@ interface StepContext {
   mappings: MappingGeometry[];
   /** per mapping: a register step has opened its uffd */
   uffdOpen: boolean[];
+  /** per mapping: the step that munmapped it, if one did */
+  unmapped: (number | null)[];
+  /** the step being validated */
+  index: number;
   /** per thread: blocked according to the previous step's expectation */
   blocked: boolean[];
 }
 
-const UFFD_IOCTLS: readonly OpName[] = ['unregister', 'copy', 'continue', 'writeprotect', 'wake'];
+const UFFD_IOCTLS: readonly OpName[] = ['unregister', 'copy', 'zeropage', 'continue', 'writeprotect', 'wake'];
 /** ops that go through a mapping (and take `mapping`): loads, stores, madvise and the uffd of a mapping */
 const MAPPED_OPS: readonly OpName[] = ['read', 'write', 'madvise', 'register', ...UFFD_IOCTLS];
 
@@ -396,9 +411,13 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
   const kind = f.oneOf('op', OP_NAMES);
   // the mapping comes first: it bounds the pages an op through it may name
   const through = MAPPED_OPS.includes(kind);
-  if (f.has('mapping') && !through) v.failMsg(f.at('mapping'), 'unknown field');
-  const m = f.has('mapping') ? f.int('mapping', 0, ctx.mappings.length - 1) : 0;
+  if (f.has('mapping') && !through && kind !== 'munmap') v.failMsg(f.at('mapping'), 'unknown field');
+  const m = f.has('mapping') || kind === 'munmap' ? f.int('mapping', 0, ctx.mappings.length - 1) : 0;
   const g = ctx.mappings[m];
+  // loads, stores and madvise need the mapping in place (the uffd of an unmapped range stays open)
+  const gone = ctx.unmapped[m];
+  if (gone !== null && (kind === 'read' || kind === 'write' || kind === 'madvise' || kind === 'munmap'))
+    v.failMsg(f.at('mapping'), `mapping ${m} was unmapped at steps[${gone}]`);
   const first = through ? g.offset : 0;
   const last = through ? g.offset + g.length - 1 : ctx.pages - 1;
   const inside = through && (g.offset > 0 || g.length < ctx.pages) ? ` (mapping ${m} covers pages ${first}..${last})` : '';
@@ -450,6 +469,16 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
     case 'punch':
       op = { op: kind, ...range() };
       break;
+    case 'ftruncate':
+      op = { op: kind, size: f.int('size', 0, ctx.pages) };
+      break;
+    case 'fallocate':
+      op = { op: kind, ...range(), keepSize: f.bool('keepSize') };
+      break;
+    case 'munmap':
+      op = { op: kind, mapping: m };
+      ctx.unmapped[m] = ctx.index;
+      break;
     case 'wake': {
       const w: Op = { op: kind, ...range() };
       mapping(w);
@@ -457,7 +486,7 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
       break;
     }
     case 'madvise': {
-      const a: Op = { op: kind, advice: f.oneOf('advice', ['DONTNEED', 'REMOVE'] as const), ...range() };
+      const a: Op = { op: kind, advice: f.oneOf('advice', MADVISE_ADVICES), ...range() };
       mapping(a);
       op = a;
       break;
@@ -496,6 +525,13 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
       op = c;
       break;
     }
+    case 'zeropage': {
+      const c: Op = { op: kind, page: page() };
+      dontwake(c);
+      mapping(c);
+      op = c;
+      break;
+    }
     case 'continue': {
       const c: Op = { op: kind, page: page(), wp: f.bool('wp') };
       dontwake(c);
@@ -527,6 +563,7 @@ function resultShape(op: Op): [string, (r: Json) => boolean] {
     case 'pread':
       return ['expected a byte 0..255', byte];
     case 'copy':
+    case 'zeropage':
     case 'continue':
       return ['expected 4096 or a negative errno', (r) => r === 4096 || (errno(r) && r !== 0)];
     default:

@@ -166,6 +166,7 @@ export class Sim {
         make = (t) => shmem_fallocate_punch(k, t, op.lo, op.hi);
         break;
       case 'madvise': {
+        if (op.advice === 'PAGEOUT') throw new SimError('madvise PAGEOUT: not modelled by the simulator yet');
         const m = this.vmaOf(op.mapping);
         range(op.lo, op.hi, m);
         // MADV_REMOVE drops mmap_lock and calls vfs_fallocate(PUNCH_HOLE|KEEP_SIZE) at
@@ -209,6 +210,11 @@ export class Sim {
         make = () => userfaultfd_wake(m, op.lo, op.hi);
         break;
       }
+      case 'zeropage':
+      case 'ftruncate':
+      case 'fallocate':
+      case 'munmap':
+        throw new SimError(`${op.op}: not modelled by the simulator yet`);
     }
     if (isUffdIoctl(op)) {
       const m = this.vmaOf(op.mapping);
