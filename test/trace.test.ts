@@ -73,14 +73,14 @@ describe('validation', () => {
   test.each<[string, (t: any) => void, string]>([
     ['page out of range', (t) => (t.steps[2].op.page = 7), 'bad.json: steps[2].op.page: expected an integer in 0..3, got 7'],
     ['missing page', (t) => delete t.steps[2].op.page, 'bad.json: steps[2].op.page: expected an integer in 0..3, got nothing'],
-    ['unknown op', (t) => (t.steps[2].op.op = 'reed'), 'bad.json: steps[2].op.op: expected one of read, write, pread, pwrite, punch, madvise, register, unregister, copy, continue, writeprotect, wake, got "reed"'],
+    ['unknown op', (t) => (t.steps[2].op.op = 'reed'), 'bad.json: steps[2].op.op: expected one of read, write, pread, pwrite, punch, madvise, ftruncate, fallocate, munmap, register, unregister, copy, zeropage, continue, writeprotect, wake, got "reed"'],
     ['misspelt field', (t) => (t.steps[3].op.dontwak = true), 'bad.json: steps[3].op.dontwak: unknown field'],
     ['hi below lo', (t) => (t.steps[2].op = { op: 'punch', lo: 2, hi: 1 }), 'bad.json: steps[2].op.hi: expected an integer in 2..3, got 1'],
     ['write of 0', (t) => (t.steps[2].op = { op: 'write', thread: 1, page: 0, value: 0 }), 'bad.json: steps[2].op.value: expected an integer in 1..255, got 0'],
     ['bad mode', (t) => (t.steps[0].op.modes = ['MISSING', 'wp']), 'bad.json: steps[0].op.modes[1]: expected one of MISSING, WP, MINOR, got "wp"'],
     ['duplicate mode', (t) => (t.steps[0].op.modes = ['WP', 'WP']), 'bad.json: steps[0].op.modes: WP is listed twice'],
     ['bad feature', (t) => (t.steps[0].op.features = ['EVENT_FORK']), 'bad.json: steps[0].op.features[0]: expected one of SIGBUS, WP_ASYNC, WP_UNPOPULATED, THREAD_ID, EXACT_ADDRESS, got "EVENT_FORK"'],
-    ['bad advice', (t) => (t.steps[2].op = { op: 'madvise', advice: 'FREE', lo: 0, hi: 1 }), 'bad.json: steps[2].op.advice: expected one of DONTNEED, REMOVE, got "FREE"'],
+    ['bad advice', (t) => (t.steps[2].op = { op: 'madvise', advice: 'FREE', lo: 0, hi: 1 }), 'bad.json: steps[2].op.advice: expected one of DONTNEED, REMOVE, PAGEOUT, got "FREE"'],
     ['copy before register', (t) => (t.steps = [t.steps[3]]), 'bad.json: steps[0].op.op: copy needs the uffd of mapping 0, which no earlier register step opened'],
     ['access by a blocked thread', (t) => (t.steps[2].op = { op: 'read', thread: 0, page: 1 }), 'bad.json: steps[2].op.thread: thread 0 is blocked on a userfault (previous step\'s expect.threads[0])'],
     ['result of the wrong shape', (t) => (t.steps[3].expect.result = 0), 'bad.json: steps[3].expect.result: expected 4096 or a negative errno, got 0'],
@@ -100,6 +100,18 @@ describe('validation', () => {
     ['a mapping past the pages', (t) => (t.mappings = [{ offset: 2, length: 3 }]), 'bad.json: mappings[0].length: expected an integer in 1..2, got 3'],
     ['an access outside its mapping', (t) => ((t.mappings = [{ offset: 0, length: 4 }, { offset: 2, length: 2 }]), (t.steps[1].op.mapping = 1), (t.steps[1].op.page = 1)), 'bad.json: steps[1].op.page: expected an integer in 2..3 (mapping 1 covers pages 2..3), got 1'],
     ['an ioctl on a mapping never registered', (t) => ((t.mappings = 2), (t.steps[3].op.mapping = 1)), 'bad.json: steps[3].op.op: copy needs the uffd of mapping 1, which no earlier register step opened'],
+    ['munmap without its mapping', (t) => (t.steps[2].op = { op: 'munmap' }), 'bad.json: steps[2].op.mapping: expected an integer in 0..0, got nothing'],
+    [
+      'an access through an unmapped mapping',
+      (t) => {
+        t.mappings = 2;
+        t.steps[2] = { op: { op: 'munmap', mapping: 1 }, expect: { ...t.steps[2].expect, result: 0 } };
+        t.steps.push({ op: { op: 'read', thread: 1, page: 0, mapping: 1 }, expect: { ...t.steps[2].expect, result: 0 } });
+      },
+      'bad.json: steps[4].op.mapping: mapping 1 was unmapped at steps[2]',
+    ],
+    ['ftruncate past the pages', (t) => (t.steps[2].op = { op: 'ftruncate', size: 5 }), 'bad.json: steps[2].op.size: expected an integer in 0..4, got 5'],
+    ['fallocate without keepSize', (t) => (t.steps[2].op = { op: 'fallocate', lo: 0, hi: 1 }), 'bad.json: steps[2].op.keepSize: expected true or false, got nothing'],
     ['others of the wrong length', (t) => ((t.mappings = 3), (t.steps[0].expect.pages[0].others = [{ pte: 'none', wp: false }])), 'bad.json: steps[0].expect.pages[0].others: expected 2 entries (mappings 1..2), got 1'],
     ['a marker in another mapping without wp', (t) => ((t.mappings = 2), (t.steps[0].expect.pages[0].others = [{ pte: 'marker', wp: false }])), 'bad.json: steps[0].expect.pages[0].others[0].wp: a marker is always wp'],
     ['fill length', (t) => (t.initial.fill = [1]), 'bad.json: initial.fill: expected 4 entries (one per page), got 1'],
