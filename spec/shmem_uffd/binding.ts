@@ -4,7 +4,7 @@
 // variable, process and action names.
 import type { AccessResult, EventObs, MapObs, Observation, Op, PageObs, ThreadObs, UffdMode } from '../../conformance/trace';
 import type { Binding, SpecOp } from '../../conformance/spec-target';
-import { registerModes } from './variants';
+import { REGISTRATIONS, registerModes } from './variants';
 import { tagOfJson } from '../../src/runtime/json';
 import { boolParam, intInstance, intParam } from '../../src/runtime/step';
 
@@ -26,6 +26,8 @@ const OP_OF_ACTION: Record<string, SpecOp['op']> = {
   mfill_atomic_continue: 'continue',
   userfaultfd_wake: 'wake',
   UFFDIO_COPY: 'copy',
+  UFFDIO_ZEROPAGE: 'zeropage',
+  munmap: 'munmap',
   UFFDIO_CONTINUE: 'continue',
   UFFDIO_WRITEPROTECT: 'writeprotect',
   UFFDIO_WAKE: 'wake',
@@ -35,8 +37,8 @@ const OP_OF_ACTION: Record<string, SpecOp['op']> = {
 };
 
 /** The spec's UFFD_MODE member for each set of UFFDIO_REGISTER modes it models. */
-const MODE_OF: Record<string, string> = { '': 'None', MISSING: 'Missing', WP: 'Wp', 'MISSING,WP': 'MissingWp', MINOR: 'Minor' };
-const MODES_OF: Record<string, UffdMode[]> = { None: [], Missing: ['MISSING'], Wp: ['WP'], MissingWp: ['MISSING', 'WP'], Minor: ['MINOR'] };
+const MODES_OF: Record<string, UffdMode[]> = Object.fromEntries(REGISTRATIONS.map((r) => [r.name, [...(r.modes ?? [])]]));
+const MODE_OF: Record<string, string> = Object.fromEntries(REGISTRATIONS.map((r) => [[...(r.modes ?? [])].sort().join(','), r.name]));
 export function uffdModeOf(modes: readonly string[]): string | null {
   return MODE_OF[[...modes].sort().join(',')] ?? null;
 }
@@ -114,6 +116,10 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           return op.op === 'pwrite' ? { pg: op.page } : null;
         case 'UFFDIO_COPY':
           return op.op === 'copy' && contents.predicted ? { mm, pg: op.page, v: v(op.value), wpmode: op.wp, wake: !op.dontwake } : null;
+        case 'UFFDIO_ZEROPAGE':
+          return op.op === 'zeropage' ? { mm, pg: op.page, wake: !op.dontwake } : null;
+        case 'munmap':
+          return op.op === 'munmap' ? { mm: op.mapping } : null;
         case 'UFFDIO_CONTINUE':
           return op.op === 'continue' ? { mm, pg: op.page, wpmode: op.wp, wake: !op.dontwake } : null;
         case 'UFFDIO_WRITEPROTECT':
@@ -123,7 +129,8 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
         case 'UFFDIO_REGISTER': {
           if (op.op !== 'register') return null;
           const mode = uffdModeOf(op.modes);
-          return mode === null ? null : { mm, mode };
+          const f = op.features;
+          return mode === null ? null : { mm, mode, api: f !== undefined, sigbus_f: f?.includes('SIGBUS') ?? false, wp_async_f: f?.includes('WP_ASYNC') ?? false };
         }
         case 'UFFDIO_UNREGISTER':
           return op.op === 'unregister' ? { mm } : null;
@@ -194,6 +201,12 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           const op: Op = { op: 'copy', page: pg, value: byte(intParam(step, 'v')), wp: boolParam(step, 'wpmode') };
           return withMapping(boolParam(step, 'wake') ? op : { ...op, dontwake: true }, intParam(step, 'mm'));
         }
+        case 'UFFDIO_ZEROPAGE': {
+          const op: Op = { op: 'zeropage', page: intParam(step, 'pg') };
+          return withMapping(boolParam(step, 'wake') ? op : { ...op, dontwake: true }, intParam(step, 'mm'));
+        }
+        case 'munmap':
+          return { op: 'munmap', mapping: intParam(step, 'mm') };
         case 'UFFDIO_CONTINUE': {
           const op: Op = { op: 'continue', page: intParam(step, 'pg'), wp: boolParam(step, 'wpmode') };
           return withMapping(boolParam(step, 'wake') ? op : { ...op, dontwake: true }, intParam(step, 'mm'));
@@ -204,8 +217,11 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
         }
         case 'UFFDIO_WAKE':
           return withMapping({ op: 'wake', lo: intParam(step, 'lo'), hi: intParam(step, 'hi') }, intParam(step, 'mm'));
-        case 'UFFDIO_REGISTER':
-          return withMapping({ op: 'register', modes: MODES_OF[String(step.params.mode)] }, intParam(step, 'mm'));
+        case 'UFFDIO_REGISTER': {
+          const op: Op = { op: 'register', modes: MODES_OF[String(step.params.mode)] };
+          if (boolParam(step, 'api')) op.features = [...(boolParam(step, 'sigbus_f') ? ['SIGBUS' as const] : []), ...(boolParam(step, 'wp_async_f') ? ['WP_ASYNC' as const] : [])];
+          return withMapping(op, intParam(step, 'mm'));
+        }
         case 'UFFDIO_UNREGISTER':
           return withMapping({ op: 'unregister' }, intParam(step, 'mm'));
         case 'mmap':
@@ -263,6 +279,10 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
         case 'pread':
           result = contents.predicted ? valueAt(final, op.page) : undefined;
           break;
+        case 'zeropage':
+          if (!f) break;
+          result = notRegistered ? -2 : op.page >= f.i_size ? -14 : tagOfJson(f.cache[op.page]) !== 'Hole' || tagOfJson(f.pte[mm][op.page]) === 'Present' ? -17 : 4096;
+          break;
         case 'copy':
           if (!f) break;
           result = notRegistered ? -2 : op.wp && !wpReg ? -22 : op.page >= f.i_size ? -14 : tagOfJson(f.cache[op.page]) !== 'Hole' || tagOfJson(f.pte[mm][op.page]) === 'Present' ? -17 : 4096;
@@ -286,9 +306,11 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
     opKey(op) {
       // madvise(MADV_REMOVE) is a hole punch of the file range (vfs_fallocate)
       const o: Json = op.op === 'madvise' && op.advice === 'REMOVE' ? { op: 'punch', lo: op.lo, hi: op.hi } : { ...op };
-      // the features the spec models none of are refused before; the others change nothing
-      delete o.features;
-      if (op.op === 'register') o.modes = [...op.modes].sort();
+      // the features that change what a fault does; the others change nothing here
+      if (op.op === 'register') {
+        o.modes = [...op.modes].sort();
+        if (op.features !== undefined) o.features = op.features.filter((x) => x === 'SIGBUS' || x === 'WP_ASYNC').sort();
+      }
       // the spec's own runs write fixed bytes it does not model
       if (!contents.predicted) delete o.value;
       if ('dontwake' in o && !o.dontwake) delete o.dontwake;

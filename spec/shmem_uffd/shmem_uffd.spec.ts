@@ -28,7 +28,8 @@ import { spec } from "../../dsl";
 export const ShmemUffd = spec`
   // ---------------------------------------------------------------- variants
   enum FaultAround { Always, SkipIfUffdArmed, ShmemMapPages, SkipIfWpOrMinor }
-  enum UffdMode { None, Missing, Wp, MissingWp, Minor }
+  // UFFDIO_REGISTER modes: every combination the kernel accepts on shmem
+  enum UffdMode { None, Missing, Wp, MissingWp, Minor, MinorWp, MissingMinor, MissingWpMinor }
 
   // Which gate do_read_fault() puts in front of fault-around:
   //   Always          5.10–5.13 should_fault_around(): no uffd check at all
@@ -122,6 +123,8 @@ export const ShmemUffd = spec`
   var data: [Page] -> [Gen] -> Value   // the first byte of each folio (stays 0 when VALUES = 0)
   var i_size: Size                     // inode->i_size, in pages (rounded up)
   var reg: [Mapping] -> UffdMode       // each VMA's VM_UFFD_* flags (UFFDIO_REGISTER of that mapping)
+  var uffd_sigbus: [Mapping] -> bool   // the features of the mapping's uffd (UFFDIO_API):
+  var uffd_wp_async: [Mapping] -> bool //   UFFD_FEATURE_SIGBUS, UFFD_FEATURE_WP_ASYNC
   var vm_pgoff: [Mapping] -> Page      // each VMA's first file page
   var vm_pages: [Mapping] -> Size      // each VMA's length in pages (it may extend past EOF)
   var vm_pte: [Mapping] -> PteIndex    // pte_index() of each VMA's first page (its place in its page table)
@@ -141,9 +144,9 @@ export const ShmemUffd = spec`
   var dontneed_left: 0..DONTNEEDS
   var pwrite_left: 0..PWRITES
   // What a VMA's registration contains.
-  def reg_missing(mm: Mapping): bool = reg[mm] == Missing || reg[mm] == MissingWp
-  def reg_wp(mm: Mapping): bool = reg[mm] == Wp || reg[mm] == MissingWp
-  def reg_minor(mm: Mapping): bool = reg[mm] == Minor
+  def reg_missing(mm: Mapping): bool = reg[mm] == Missing || reg[mm] == MissingWp || reg[mm] == MissingMinor || reg[mm] == MissingWpMinor
+  def reg_wp(mm: Mapping): bool = reg[mm] == Wp || reg[mm] == MissingWp || reg[mm] == MinorWp || reg[mm] == MissingWpMinor
+  def reg_minor(mm: Mapping): bool = reg[mm] == Minor || reg[mm] == MinorWp || reg[mm] == MissingMinor || reg[mm] == MissingWpMinor
   // vm_page_prot is read-only (vma_wants_writenotify(): 6.2+ for WP VMAs; shmem has no
   // ->page_mkwrite and no soft-dirty here, so nothing else asks for it).
   def ro_read(mm: Mapping): bool = WRITENOTIFY && reg_wp(mm)
@@ -170,6 +173,8 @@ export const ShmemUffd = spec`
     i_size := if SIZE < PAGES then SIZE else PAGES
     // mapping 0 is registered with UFFD_MODE from the start (a trace registers with steps)
     reg := [mm in Mapping |-> if mm == 0 then UFFD_MODE else None]
+    uffd_sigbus := [mm in Mapping |-> false]
+    uffd_wp_async := [mm in Mapping |-> false]
     vm_pgoff := [mm in Mapping |-> 0]
     vm_pages := [mm in Mapping |-> PAGES]
     vm_pte := [mm in Mapping |-> 0]
@@ -383,11 +388,13 @@ export const ShmemUffd = spec`
     do_wp_page:
       let e = pte[m][p]
       if e is Present && !e.writable {
-        if e.wp && reg_wp(m) {
+        if e.wp && reg_wp(m) && !uffd_wp_async[m] {
           reason := VmUffdWp
           goto handle_userfault
         } else {
-          pte[m][p] := Present { folio: e.folio, writable: true, wp: e.wp }
+          // shared mapping, no ->page_mkwrite: wp_page_reuse(); with UFFD_FEATURE_WP_ASYNC
+          // the kernel clears uffd-wp itself first (no event)
+          pte[m][p] := Present { folio: e.folio, writable: true, wp: e.wp && !(reg_wp(m) && uffd_wp_async[m]) }
           goto write_lands
         }
       } else {
@@ -402,9 +409,16 @@ export const ShmemUffd = spec`
       let e = pte[m][p]
       let must_wait = e is PteNone || e is PteMarker
                       || (reason == VmUffdWp && !(e is Present && e.writable))
-      if must_wait { uffd_msg[self] := Pending { reason: reason, write: wr } }
       reason := VmUffdMissing
-      if wr { goto write_lands } else { goto load }
+      if uffd_sigbus[m] {
+        // UFFD_FEATURE_SIGBUS: no message, VM_FAULT_SIGBUS; the access is over
+        sigbus := true
+        wr := false
+        access_done()
+      } else {
+        if must_wait { uffd_msg[self] := Pending { reason: reason, write: wr } }
+        if wr { goto write_lands } else { goto load }
+      }
 
     exit:
       skip
@@ -673,6 +687,13 @@ export const ShmemUffd = spec`
     if !copy_fails(mm, pg, wpmode) { copy_page(mm, pg, v, wpmode, wake) }
   }
 
+  // UFFDIO_ZEROPAGE on shmem (shmem_mfill_atomic_pte with MFILL_ATOMIC_ZEROPAGE): a COPY
+  // of a zeroed folio, without MODE_WP.
+  action UFFDIO_ZEROPAGE(mm: Mapping, pg: Page, wake: bool) {
+    await TRACE_DRIVEN
+    if !copy_fails(mm, pg, false) { copy_page(mm, pg, 0, false, wake) }
+  }
+
   action UFFDIO_CONTINUE(mm: Mapping, pg: Page, wpmode: bool, wake: bool) {
     await TRACE_DRIVEN
     if !continue_fails(mm, pg, wpmode) {
@@ -697,9 +718,15 @@ export const ShmemUffd = spec`
 
   // userfaultfd_register(): the VMA's VM_UFFD_* flags become the modes (replacing any
   // earlier ones; no modes -> -EINVAL, nothing changes). Only vm_page_prot changes: the
-  // ptes already there stay as they are.
-  action UFFDIO_REGISTER(mm: Mapping, mode: UffdMode) {
-    await TRACE_DRIVEN
+  // ptes already there stay as they are. The first register of a mapping opens its uffd
+  // (UFFDIO_API, api): its features are set then (UFFD_FEATURE_WP_UNPOPULATED changes
+  // nothing on shmem: a file VMA always uses markers).
+  action UFFDIO_REGISTER(mm: Mapping, mode: UffdMode, api: bool, sigbus_f: bool, wp_async_f: bool) {
+    await TRACE_DRIVEN && (api || (!sigbus_f && !wp_async_f))
+    if api {
+      uffd_sigbus[mm] := sigbus_f
+      uffd_wp_async[mm] := wp_async_f
+    }
     if mode != None { reg[mm] := mode }
   }
 
@@ -722,6 +749,15 @@ export const ShmemUffd = spec`
     vm_pages[mm] := len
     vm_pte[mm] := first_pte
     pte[mm] := [i in Page |-> PteNone]
+  }
+
+  // munmap(2) of the whole of mapping mm: its ptes and markers go with the VMA, and so do
+  // its VM_UFFD_* flags (the uffd stays open: an ioctl on the range finds no VMA, -ENOENT).
+  action munmap(mm: Mapping) {
+    await TRACE_DRIVEN
+    vm_pages[mm] := 0
+    pte[mm] := [i in Page |-> PteNone]
+    reg[mm] := None
   }
 
   // ---------------------------------------------------------------- properties

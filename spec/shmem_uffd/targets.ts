@@ -20,8 +20,6 @@ export function specSystem(constants: Trace['constants'], contents?: Contents): 
   return sys;
 }
 
-/** uffd features that change what a fault does; the spec models none of them yet. */
-const BEHAVIOUR_FEATURES = ['SIGBUS', 'WP_ASYNC', 'WP_UNPOPULATED'];
 
 /**
  * How the spec follows a trace: at the trace's own sizes, with bounds that are the
@@ -34,9 +32,7 @@ export function planTrace(trace: Trace): TracePlan | { skip: string } {
   const geometry = mappingsOf(trace);
   for (const [i, { op }] of trace.steps.entries()) {
     if (op.op !== 'register') continue;
-    if (uffdModeOf(op.modes) === null) return { skip: `steps[${i}]: the spec has no registration ${op.modes.join('|')} (MINOR with WP or MISSING is not modelled)` };
-    const feature = (op.features ?? []).find((x) => BEHAVIOUR_FEATURES.includes(x));
-    if (feature) return { skip: `steps[${i}]: UFFD_FEATURE_${feature} is not modelled by the spec` };
+    if (uffdModeOf(op.modes) === null) return { skip: `steps[${i}]: the spec has no registration ${op.modes.join('|')}` };
   }
 
   // contents: every byte the trace names, in order, is a value 1..n of the spec

@@ -153,7 +153,7 @@ export const DEFAULT_SWITCHES: Readonly<KernelSwitches> = THIS_KERNEL.switches;
 // ---------------------------------------------------------------- registrations
 
 /** The spec's `enum UffdMode`: how mapping 0 is registered. */
-export type RegistrationName = 'None' | 'Missing' | 'Wp' | 'MissingWp' | 'Minor';
+export type RegistrationName = 'None' | 'Missing' | 'Wp' | 'MissingWp' | 'Minor' | 'MinorWp' | 'MissingMinor' | 'MissingWpMinor';
 
 /** Each registration the spec models and the UFFDIO_REGISTER modes it stands for (null: not registered). */
 export const REGISTRATIONS: readonly { name: RegistrationName; modes: readonly ('MISSING' | 'WP' | 'MINOR')[] | null }[] = [
@@ -162,6 +162,9 @@ export const REGISTRATIONS: readonly { name: RegistrationName; modes: readonly (
   { name: 'Wp', modes: ['WP'] },
   { name: 'MissingWp', modes: ['MISSING', 'WP'] },
   { name: 'Minor', modes: ['MINOR'] },
+  { name: 'MinorWp', modes: ['MINOR', 'WP'] },
+  { name: 'MissingMinor', modes: ['MISSING', 'MINOR'] },
+  { name: 'MissingWpMinor', modes: ['MISSING', 'WP', 'MINOR'] },
 ];
 
 /** UFFD_MODE of the spec → the modes of the register step (null: not registered). */
