@@ -28,6 +28,9 @@ const OP_OF_ACTION: Record<string, SpecOp['op']> = {
   UFFDIO_COPY: 'copy',
   UFFDIO_ZEROPAGE: 'zeropage',
   munmap: 'munmap',
+  ftruncate: 'ftruncate',
+  fallocate: 'fallocate',
+  madvise_pageout: 'madvise',
   UFFDIO_CONTINUE: 'continue',
   UFFDIO_WRITEPROTECT: 'writeprotect',
   UFFDIO_WAKE: 'wake',
@@ -99,6 +102,8 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           return op.op === 'punch' || (op.op === 'madvise' && op.advice === 'REMOVE');
         case 'madvise_dontneed':
           return op.op === 'madvise' && op.advice === 'DONTNEED';
+        case 'madvise_pageout':
+          return op.op === 'madvise' && op.advice === 'PAGEOUT';
         default:
           return OP_OF_ACTION[action] === op.op;
       }
@@ -120,6 +125,12 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           return op.op === 'zeropage' ? { mm, pg: op.page, wake: !op.dontwake } : null;
         case 'munmap':
           return op.op === 'munmap' ? { mm: op.mapping } : null;
+        case 'madvise_pageout':
+          return op.op === 'madvise' ? { mm, lo: op.lo, hi: op.hi } : null;
+        case 'ftruncate':
+          return op.op === 'ftruncate' ? { size: op.size } : null;
+        case 'fallocate':
+          return op.op === 'fallocate' ? { lo: op.lo, hi: op.hi, keep_size: op.keepSize } : null;
         case 'UFFDIO_CONTINUE':
           return op.op === 'continue' ? { mm, pg: op.page, wpmode: op.wp, wake: !op.dontwake } : null;
         case 'UFFDIO_WRITEPROTECT':
@@ -207,6 +218,12 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
         }
         case 'munmap':
           return { op: 'munmap', mapping: intParam(step, 'mm') };
+        case 'madvise_pageout':
+          return withMapping({ op: 'madvise', advice: 'PAGEOUT', lo: intParam(step, 'lo'), hi: intParam(step, 'hi') }, intParam(step, 'mm'));
+        case 'ftruncate':
+          return { op: 'ftruncate', size: intParam(step, 'size') };
+        case 'fallocate':
+          return { op: 'fallocate', lo: intParam(step, 'lo'), hi: intParam(step, 'hi'), keepSize: boolParam(step, 'keep_size') };
         case 'UFFDIO_CONTINUE': {
           const op: Op = { op: 'continue', page: intParam(step, 'pg'), wp: boolParam(step, 'wpmode') };
           return withMapping(boolParam(step, 'wake') ? op : { ...op, dontwake: true }, intParam(step, 'mm'));
@@ -242,7 +259,8 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
     observe(op, start, final, events, ctx) {
       const mappings = Object.keys(final.pte).length;
       const pages: PageObs[] = Object.keys(final.cache).map((k) => {
-        const p: PageObs = { cache: tagOfJson(final.cache[k]) !== 'Hole', ...mapObs(final.pte['0'][k]) };
+        // lseek(SEEK_DATA): a folio fallocate() left not uptodate is a hole to it
+        const p: PageObs = { cache: tagOfJson(final.cache[k]) !== 'Hole' && final.uptodate[k] !== false, ...mapObs(final.pte['0'][k]) };
         if (contents.predicted) p.value = valueAt(final, Number(k));
         if (mappings > 1) p.others = Array.from({ length: mappings - 1 }, (_, j) => mapObs(final.pte[String(j + 1)][k]));
         return p;

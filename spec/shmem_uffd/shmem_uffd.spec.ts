@@ -122,6 +122,8 @@ export const ShmemUffd = spec`
   var trunc: [Page] -> Gen             // folios truncated at the index so far; a new folio gets it as gen
   var data: [Page] -> [Gen] -> Value   // the first byte of each folio (stays 0 when VALUES = 0)
   var i_size: Size                     // inode->i_size, in pages (rounded up)
+  var uptodate: [Page] -> bool         // PG_uptodate of the cached folio: false only for a folio
+                                       // fallocate() allocated and nothing has written or faulted yet
   var reg: [Mapping] -> UffdMode       // each VMA's VM_UFFD_* flags (UFFDIO_REGISTER of that mapping)
   var uffd_sigbus: [Mapping] -> bool   // the features of the mapping's uffd (UFFDIO_API):
   var uffd_wp_async: [Mapping] -> bool //   UFFD_FEATURE_SIGBUS, UFFD_FEATURE_WP_ASYNC
@@ -170,6 +172,7 @@ export const ShmemUffd = spec`
     locked := [i in Page |-> false]
     trunc := [i in Page |-> 0]
     data := [i in Page |-> [g in Gen |-> 0]]
+    uptodate := [i in Page |-> true]
     i_size := if SIZE < PAGES then SIZE else PAGES
     // mapping 0 is registered with UFFD_MODE from the start (a trace registers with steps)
     reg := [mm in Mapping |-> if mm == 0 then UFFD_MODE else None]
@@ -297,7 +300,7 @@ export const ShmemUffd = spec`
     filemap_map_pages:
       let f = if MAP_PAGES_CHECK_UNDER_PTL then i_private else fa_seen
       let row = [i in Page |->
-        if fault_around_window(m, i, p) && cache[i] is Folio && !locked[i] && pte[m][i] is PteNone
+        if fault_around_window(m, i, p) && cache[i] is Folio && uptodate[i] && !locked[i] && pte[m][i] is PteNone
            && !(FAULT_AROUND == ShmemMapPages
                 && (match f { Punching { start, next } => i >= start && i < next, NoFalloc => false }))
         then Present { folio: cache[i].gen, writable: !ro_read(m), wp: false }
@@ -343,8 +346,10 @@ export const ShmemUffd = spec`
         reason := VmUffdMinor
         goto handle_userfault
       } else if s is Folio {
+        // a fallocated folio (not uptodate) is zeroed and marked uptodate here
         await !locked[p]
         locked[p] := true
+        uptodate[p] := true
         folio := s.gen
         goto finish_fault
       } else if reg_missing(m) {
@@ -526,6 +531,7 @@ export const ShmemUffd = spec`
       let g = if cache[pg] is Folio then cache[pg].gen else trunc[pg]
       cache[pg] := Folio { gen: g }
       data[pg][g] := v
+      uptodate[pg] := true
       if pg >= i_size { i_size := pg + 1 }
       pwrite_left := pwrite_left - 1
     }
@@ -602,6 +608,8 @@ export const ShmemUffd = spec`
   // Otherwise (the cached folio locked) map it: writable (shared and VM_WRITE), or with
   // MODE_WP uffd-wp read-only; wake.
   def continue_page(mm: Mapping, pg: Page, wpmode: bool, wake: bool) {
+    // shmem_get_folio(SGP_NOALLOC) zeroes a fallocated folio and marks it uptodate
+    uptodate[pg] := true
     pte[mm][pg] := Present { folio: cache[pg].gen, writable: !wpmode, wp: wpmode }
     if wake { uffd_msg := wake_range(mm, pg, pg) }
   }
@@ -749,6 +757,51 @@ export const ShmemUffd = spec`
     vm_pages[mm] := len
     vm_pte[mm] := first_pte
     pte[mm] := [i in Page |-> PteNone]
+  }
+
+  // ftruncate(2) to size pages (shmem_setattr, as one step: trace-driven only). Shrinking:
+  // i_size first, then unmap_mapping_range() of everything past it in every VMA (a
+  // uffd-wp pte of a WP VMA becomes a marker, markers stay), then shmem_truncate_range()
+  // drops the folios past it (each already unmapped: no second per-folio unmap), then
+  // unmap_mapping_range() again. Growing only moves i_size: the new pages are holes.
+  action ftruncate(size: Size) {
+    await TRACE_DRIVEN
+    i_size := size
+    if size < i_size {
+      pte := [mm in Mapping |-> [i in Page |-> if i < size then pte[mm][i] else (match pte[mm][i] {
+        Present { wp } => if PTE_MARKERS && wp && reg_wp(mm) then PteMarker else PteNone,
+        PteMarker => PteMarker,
+        PteNone => PteNone })]]
+      cache := [i in Page |-> if i < size then cache[i] else Hole]
+      trunc := [i in Page |-> if i >= size && cache[i] is Folio then trunc[i] + 1 else trunc[i]]
+      uptodate := [i in Page |-> if i < size then uptodate[i] else true]
+    }
+  }
+
+  // fallocate(2) allocating pages lo..hi (shmem_fallocate, mode 0 or KEEP_SIZE; one step,
+  // trace-driven only): every hole gets a folio that is not uptodate (filemap_map_pages
+  // skips it, a fault or a write zeroes it, SEEK_DATA sees a hole); cached folios stay.
+  // Without KEEP_SIZE, i_size moves past hi.
+  action fallocate(lo: Page, hi: Page, keep_size: bool) {
+    await TRACE_DRIVEN && lo <= hi
+    cache := [i in Page |-> if i >= lo && i <= hi && cache[i] is Hole then Folio { gen: trunc[i] } else cache[i]]
+    uptodate := [i in Page |-> if i >= lo && i <= hi && cache[i] is Hole then false else uptodate[i]]
+    if !keep_size && hi + 1 > i_size { i_size := hi + 1 }
+  }
+
+  // madvise(MADV_PAGEOUT) of pages lo..hi of mapping mm (madvise_cold_or_pageout_pte_range
+  // -> reclaim_pages -> shrink_folio_list; one step, trace-driven only): a folio mapped
+  // there and by no other mapping is unmapped (try_to_unmap: a uffd-wp pte of a WP VMA
+  // becomes a marker) and written out; with no swap (this model) the write-out fails
+  // and the folio stays in the page cache.
+  action madvise_pageout(mm: Mapping, lo: Page, hi: Page) {
+    await TRACE_DRIVEN && lo <= hi
+    pte[mm] := [i in Page |->
+      if i < lo || i > hi || (exists o in Mapping: o != mm && pte[o][i] is Present) then pte[mm][i]
+      else (match pte[mm][i] {
+        Present { wp } => if PTE_MARKERS && wp && reg_wp(mm) then PteMarker else PteNone,
+        PteMarker => PteMarker,
+        PteNone => PteNone })]
   }
 
   // munmap(2) of the whole of mapping mm: its ptes and markers go with the VMA, and so do
