@@ -2,7 +2,7 @@
 // registration of mapping 0 and a number of mappings, and the question the row
 // asks. A row sets every kernel switch from its variant; the sizes keep the
 // spec's defaults (spec/shmem_uffd/shmem_uffd.spec.ts: PAGES 2, THREADS 2,
-// ACCESSES 1, PUNCHES 1, WP_ROUNDS 1, no DONTNEED, no pwrite) unless the row
+// ACCESSES 1, PUNCHES 1, WP_ROUNDS 1, no DONTNEED, no pwrite, no PAGEOUT) unless the row
 // says otherwise.
 import { variant, type Variant } from './variants';
 
@@ -32,6 +32,7 @@ export const ROWS: Row[] = [
   row('A-wp-1', 'A', "R1: does fault-around re-map a protected page during a punch?", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
   row('A-missingwp-1', 'A', 'R1 with MISSING|WP (Andrea: a real fault would give MISSING)', { UFFD_MODE: 'MissingWp', MAPPINGS: 1 }),
   row('A-wp-dontneed', 'A', 'no race: MADV_DONTNEED of a protected page, wp bit only in the pte', { UFFD_MODE: 'Wp', MAPPINGS: 1, DONTNEEDS: 1 }),
+  row('A-wp-pageout', 'A', 'no race: reclaim (MADV_PAGEOUT) of a protected page, wp bit only in the pte; no punch', { UFFD_MODE: 'Wp', MAPPINGS: 1, PUNCHES: 0, PAGEOUTS: 1 }),
   row('B-wp-1', 'B', "Peter's fix: no fault-around in uffd-armed VMAs", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
   row('B-wp-2', 'B', "Peter's fix with a second, unregistered mapping", { UFFD_MODE: 'Wp', MAPPINGS: 2 }),
   row('C-wp-1', 'C', "Andrea's shmem_map_pages, i_private checked under ptl", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
@@ -45,6 +46,8 @@ export const ROWS: Row[] = [
   row('D-missingwp-2', 'D', '6.18 with MISSING|WP and a second mapping', { UFFD_MODE: 'MissingWp', MAPPINGS: 2 }),
   row('D-wp-dontneed', 'D', '6.18: markers survive MADV_DONTNEED', { UFFD_MODE: 'Wp', MAPPINGS: 1, DONTNEEDS: 1 }),
   row('D-missing-1', 'D', '6.18 MISSING-only (fault-around stays on)', { UFFD_MODE: 'Missing', MAPPINGS: 1 }),
+  row('D-minorwp-1', 'D', '6.18 with MINOR|WP', { UFFD_MODE: 'MinorWp', MAPPINGS: 1 }),
+  row('D-wp-pageout', 'D', '6.18: does a protection survive reclaim (MADV_PAGEOUT unmaps the page)? No punch', { UFFD_MODE: 'Wp', MAPPINGS: 1, PUNCHES: 0, PAGEOUTS: 1 }),
   row('D-minor-1', 'D', '6.18 MINOR', { UFFD_MODE: 'Minor', MAPPINGS: 1 }),
   row('D-missing-nowake', 'D', 'monitor forgets UFFDIO_WAKE after a failed COPY (second mapping fills the hole)', { UFFD_MODE: 'Missing', MAPPINGS: 2, MONITOR_WAKES_ON_FAILURE: false }),
   // what-if: the 6.18 kernel, but truncation's second unmap keeps a uffd-wp pte as a marker

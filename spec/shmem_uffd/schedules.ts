@@ -102,6 +102,10 @@ export function instrOf(step: Step, b: J, a: J, constants: Record<string, unknow
       const mm = intParam(step, 'mm');
       return { do: 'op', op: { op: 'madvise', advice: 'DONTNEED', lo: intParam(step, 'lo'), hi: intParam(step, 'hi'), ...(mm ? { mapping: mm } : {}) } };
     }
+    case 'madvise_pageout': {
+      const mm = intParam(step, 'mm');
+      return { do: 'op', op: { op: 'madvise', advice: 'PAGEOUT', lo: intParam(step, 'lo'), hi: intParam(step, 'hi'), ...(mm ? { mapping: mm } : {}) } };
+    }
     case 'pwrite': {
       const pg = intParam(step, 'pg');
       return { do: 'op', op: { op: 'pwrite', page: pg, value: 0x50 } };

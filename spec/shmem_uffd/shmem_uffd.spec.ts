@@ -70,10 +70,11 @@ export const ShmemUffd = spec`
   const MAPPINGS: 1..4 = 1       // MAP_SHARED mappings of the file; only mapping 0 is registered
   const THREADS: 1..8 = 2        // user threads touching the mappings
   const ACCESSES: 1..1024 = 1    // loads/stores per thread
-  const PUNCHES: 1..1024 = 1     // fallocate(PUNCH_HOLE) calls, one after the other
+  const PUNCHES: 0..1024 = 1     // fallocate(PUNCH_HOLE) calls, one after the other
   const WP_ROUNDS: 0..1024 = 1   // UFFDIO_WRITEPROTECT(protect) calls by the monitor
   const DONTNEEDS: 0..1024 = 0   // madvise(MADV_DONTNEED) calls
   const PWRITES: 0..1024 = 0     // pwrite(2) calls (a trace's initial fill included)
+  const PAGEOUTS: 0..1024 = 0    // madvise(MADV_PAGEOUT) calls
   // fault_around_bytes / PAGE_SIZE (64 KiB, the kernel's default)
   const FAULT_AROUND_PAGES: 1..64 = 16
   // i_size in pages at the start (pages at or past it are past EOF: SIGBUS); >= PAGES: the whole file
@@ -145,6 +146,7 @@ export const ShmemUffd = spec`
   var wp_left: 0..WP_ROUNDS
   var dontneed_left: 0..DONTNEEDS
   var pwrite_left: 0..PWRITES
+  var pageout_left: 0..PAGEOUTS
   // What a VMA's registration contains.
   def reg_missing(mm: Mapping): bool = reg[mm] == Missing || reg[mm] == MissingWp || reg[mm] == MissingMinor || reg[mm] == MissingWpMinor
   def reg_wp(mm: Mapping): bool = reg[mm] == Wp || reg[mm] == MissingWp || reg[mm] == MinorWp || reg[mm] == MissingWpMinor
@@ -191,6 +193,7 @@ export const ShmemUffd = spec`
     wp_left := WP_ROUNDS
     dontneed_left := DONTNEEDS
     pwrite_left := PWRITES
+    pageout_left := PAGEOUTS
     armed := [i in Page |-> false]
     silent_write := false
   }
@@ -438,17 +441,22 @@ export const ShmemUffd = spec`
     var lo: Page = 0
     var hi: 1..PAGES = 1
     var idx: Page = 0
-    var punches_left: 1..PUNCHES = PUNCHES
+    var punches_left: 0..PUNCHES = PUNCHES
 
     // inode_lock(); shmem_falloc on the stack; i_private = &shmem_falloc under i_lock.
+    // (With PUNCHES = 0 there is no punch: the caller goes straight to its end.)
     punch_begin:
-      with s in Page { with t in Page {
-        await s <= t
-        lo := s
-        hi := t + 1
-        idx := s
-        i_private := Punching { start: s, next: t + 1 }
-      } }
+      if punches_left == 0 {
+        goto punch_end
+      } else {
+        with s in Page { with t in Page {
+          await s <= t
+          lo := s
+          hi := t + 1
+          idx := s
+          i_private := Punching { start: s, next: t + 1 }
+        } }
+      }
 
     // unmap_mapping_range(): zap [lo,hi) in every VMA, no folio locks. 5.19+: a uffd-wp
     // present pte of a WP VMA becomes a marker (zap_install_uffd_wp_if_needed) and
@@ -789,19 +797,22 @@ export const ShmemUffd = spec`
     if !keep_size && hi + 1 > i_size { i_size := hi + 1 }
   }
 
-  // madvise(MADV_PAGEOUT) of pages lo..hi of mapping mm (madvise_cold_or_pageout_pte_range
-  // -> reclaim_pages -> shrink_folio_list; one step, trace-driven only): a folio mapped
-  // there and by no other mapping is unmapped (try_to_unmap: a uffd-wp pte of a WP VMA
-  // becomes a marker) and written out; with no swap (this model) the write-out fails
-  // and the folio stays in the page cache.
+  // madvise(MADV_PAGEOUT) of pages lo..hi of mapping mm (one page in the spec's own
+  // runs): madvise_cold_or_pageout_pte_range -> reclaim_pages -> shrink_folio_list, one
+  // step under the folio lock (a folio locked by a fault is skipped: folio_trylock). A
+  // folio mapped there and by no other mapping is unmapped (try_to_unmap: 5.19+ a uffd-wp
+  // pte of a WP VMA becomes a marker; <= 5.18 the wp bit is lost) and written out; with
+  // no swap (this model, and this machine) the write-out fails and the folio stays in
+  // the page cache.
   action madvise_pageout(mm: Mapping, lo: Page, hi: Page) {
-    await TRACE_DRIVEN && lo <= hi
+    await pageout_left > 0 && lo <= hi && (lo == hi || TRACE_DRIVEN)
     pte[mm] := [i in Page |->
-      if i < lo || i > hi || (exists o in Mapping: o != mm && pte[o][i] is Present) then pte[mm][i]
+      if i < lo || i > hi || locked[i] || (exists o in Mapping: o != mm && pte[o][i] is Present) then pte[mm][i]
       else (match pte[mm][i] {
         Present { wp } => if PTE_MARKERS && wp && reg_wp(mm) then PteMarker else PteNone,
         PteMarker => PteMarker,
         PteNone => PteNone })]
+    pageout_left := pageout_left - 1
   }
 
   // munmap(2) of the whole of mapping mm: its ptes and markers go with the VMA, and so do

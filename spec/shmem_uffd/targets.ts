@@ -64,6 +64,7 @@ export function planTrace(trace: Trace): TracePlan | { skip: string } {
     PUNCHES: Math.max(1, count((op) => op.op === 'punch' || (op.op === 'madvise' && op.advice === 'REMOVE'))),
     WP_ROUNDS: 0,
     DONTNEEDS: count((op) => op.op === 'madvise' && op.advice === 'DONTNEED'),
+    PAGEOUTS: count((op) => op.op === 'madvise' && op.advice === 'PAGEOUT'),
     PWRITES: roundUp(trace.steps.filter((s) => s.op.op === 'pwrite').length + prelude.filter((op) => op.op === 'pwrite').length),
     SIZE: sizeOf(trace),
     VALUES: roundUp(alphabet.length),

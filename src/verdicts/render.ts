@@ -31,6 +31,7 @@ const KERNEL: Record<string, string> = {
   truncate_inode_folio: 'shmem_undo_range -> truncate_inode_folio (folio locked: second unmap if mapped, delete)',
   punch_end: 'shmem_fallocate: i_private = NULL, wake_up_all, inode_unlock',
   madvise_dontneed: 'madvise(MADV_DONTNEED): zap_page_range_single',
+  madvise_pageout: 'madvise(MADV_PAGEOUT): reclaim_pages -> shrink_folio_list -> try_to_unmap (no swap: the folio stays cached)',
   pwrite: 'pwrite(2) into a hole: shmem_write_begin allocates',
   userfaultfd_read: 'monitor read(2): userfaultfd_ctx_read',
   mfill_atomic_copy: 'monitor UFFDIO_COPY: mfill_atomic -> shmem_mfill_atomic_pte',
@@ -105,7 +106,7 @@ function whoAndLabel(step: Step | null): { actor: string; label: string } {
   const actor = stepActor(step);
   if (actor !== null && step.label !== null) return { actor, label: step.label };
   const label = step.action;
-  return { actor: label === 'madvise_dontneed' || label === 'pwrite' ? 'syscall' : 'monitor', label };
+  return { actor: label === 'madvise_dontneed' || label === 'madvise_pageout' || label === 'pwrite' ? 'syscall' : 'monitor', label };
 }
 
 /** What a step did, read from the step's parameters and the states before and after it. */
@@ -125,6 +126,7 @@ function detail(t: TraceStep, prev: Json | undefined): string {
   switch (step.action) {
     case 'mwriteprotect_range':
       return `${boolParam(step, 'protect') ? 'protect' : 'unprotect'} p${intParam(step, 'pg')}`;
+    case 'madvise_pageout':
     case 'madvise_dontneed': {
       const lo = intParam(step, 'lo');
       const hi = intParam(step, 'hi');
