@@ -4,7 +4,7 @@
 // variable, process and action names.
 import type { AccessResult, EventObs, MapObs, Observation, Op, PageObs, ThreadObs, UffdMode } from '../../conformance/trace';
 import type { Binding, SpecOp } from '../../conformance/spec-target';
-import { REGISTRATIONS, registerModes } from './variants';
+import { REGISTRATIONS, registerModes, registers } from './variants';
 import { tagOfJson } from '../../src/runtime/json';
 import { boolParam, intInstance, intParam } from '../../src/runtime/step';
 
@@ -58,7 +58,7 @@ export interface Contents {
 }
 
 export function shmemBinding(constants: Record<string, unknown>, contents: Contents = { predicted: false, alphabet: [] }): Binding {
-  const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
+  const regWp = registers(String(constants.UFFD_MODE), 'WP');
   const registered = registerModes(String(constants.UFFD_MODE));
   const byte = (v: number): number => (v === 0 ? 0 : contents.alphabet[v - 1]);
   /** the page a monitor answer took: the one whose flag (mon_held[reason] or mon_wake) it cleared */
@@ -286,7 +286,7 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
       const mm = String(mappingOf(op));
       const reg = f ? String(f.reg[mm]) : '';
       const notRegistered = reg === 'None';
-      const wpReg = reg === 'Wp' || reg === 'MissingWp';
+      const wpReg = reg !== '' && registers(reg, 'WP');
       switch (op.op) {
         case 'read':
         case 'write': {

@@ -12,7 +12,7 @@ import type { TraceStep } from '../../src/engine/result';
 import { tagOfJson } from '../../src/runtime/json';
 import { boolParam, intInstance, intParam, stepText, type Step } from '../../src/runtime/step';
 import type { Op, UffdMode } from '../../conformance/trace';
-import { registerModes } from './variants';
+import { registerModes, registers } from './variants';
 import {
   Instr, PageState, PteState, SCHEDULE_FORMAT, SchedState, Schedule, ScheduleStep, ThreadState,
 } from '../../conformance/schedule';
@@ -77,7 +77,7 @@ export function instrOf(step: Step, b: J, a: J, constants: Record<string, unknow
     if (pg === undefined) throw new Error(`${name}: the monitor answered no page`);
     return Number(pg);
   };
-  const regWp = constants.UFFD_MODE === 'Wp' || constants.UFFD_MODE === 'MissingWp';
+  const regWp = registers(String(constants.UFFD_MODE), 'WP');
   switch (step.action) {
     case 'mwriteprotect_range': {
       const pg = intParam(step, 'pg');

@@ -122,7 +122,7 @@ export const VARIANTS: readonly Variant[] = [
       FIRST_UNMAP: true,
       MAP_PAGES_CHECK_UNDER_PTL: true,
     },
-    tour: { name: 'modern', registrations: ['Wp', 'MissingWp', 'Missing', 'Minor', 'None'] },
+    tour: { name: 'modern', registrations: ['Wp', 'MissingWp', 'Missing', 'Minor', 'MinorWp', 'None'] },
   },
   {
     name: 'E',
@@ -172,6 +172,11 @@ export function registerModes(uffdMode: string): ('MISSING' | 'WP' | 'MINOR')[] 
   const r = REGISTRATIONS.find((x) => x.name === uffdMode);
   if (!r) throw new Error(`unknown UFFD_MODE ${uffdMode}`);
   return r.modes ? [...r.modes] : null;
+}
+
+/** Whether a registration (a UFFD_MODE member) contains this mode. */
+export function registers(uffdMode: string, mode: 'MISSING' | 'WP' | 'MINOR'): boolean {
+  return (registerModes(uffdMode) ?? []).includes(mode);
 }
 
 /** The kebab-case word of a registration in file names: MissingWp → missing-wp. */
