@@ -11,7 +11,7 @@ import { CliRun, ROOT, lines, runBeforeAll, runCli } from './helpers/cli';
 const TRACES = 'conformance/traces';
 const ONE = 'conformance/traces/handwritten/copy-eexist-wake.json';
 // a hand-written trace that gives every field (test/conformance.test.ts counts both by hand)
-const EVERY_FIELD = 'conformance/traces/handwritten/native-eof-sigbus-pwrite.json';
+const EVERY_FIELD = 'conformance/traces/kernel/native-eof-sigbus-pwrite.json';
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-conform-'));
 const EMPTY = path.join(TMP, 'empty');

@@ -91,8 +91,8 @@ nativeTest('every trace of this kernel agrees on the real kernel', async () => {
 
 // What an agreement covered: fieldsCompared/fieldsUnspecified (countFields in conformance/trace.ts).
 describe('fields compared and not specified', () => {
-  const HANDWRITTEN = path.join(path.dirname(generatedDir()), 'traces', 'handwritten');
-  const load = (name: string) => loadTraceFile(path.join(HANDWRITTEN, name));
+  const TRACES = path.join(path.dirname(generatedDir()), 'traces');
+  const load = (name: string) => loadTraceFile(path.join(TRACES, name));
 
   test('copy-eexist-wake.json, counted by hand', async () => {
     // 4 pages, 2 threads, 8 steps, one mapping, every result and page value given. A step
@@ -101,7 +101,7 @@ describe('fields compared and not specified', () => {
     // Not specified: an idle thread without `last`, i.e. one that has not returned from an
     // access yet (it has none to give): t0 and t1 at step 0, t1 at steps 1..7 (t0 is blocked
     // at 1..3 and idle last=42 from step 4 on): 2 + 7 = 9.
-    const r = await runTraces(load('copy-eexist-wake.json'), simTarget);
+    const r = await runTraces(load('handwritten/copy-eexist-wake.json'), simTarget);
     expect(r).toMatchObject({ traces: 1, agreeing: 1, steps: 8, fieldsCompared: 153, fieldsUnspecified: 9 });
   });
 
@@ -109,7 +109,7 @@ describe('fields compared and not specified', () => {
     // native-eof-sigbus-pwrite.json: 24 pages, 1 thread, 7 steps, one mapping, no events;
     // its thread accesses at step 0 and has a `last` at every step. A step compares
     // result (1) + 24 pages x cache/value/pte/wp (96) + 1 thread = 98; 7 * 98 = 686.
-    const r = await runTraces(load('native-eof-sigbus-pwrite.json'), simTarget);
+    const r = await runTraces(load('kernel/native-eof-sigbus-pwrite.json'), simTarget);
     expect(r).toMatchObject({ traces: 1, agreeing: 1, steps: 7, fieldsCompared: 686, fieldsUnspecified: 0 });
   });
 
@@ -122,7 +122,7 @@ describe('fields compared and not specified', () => {
   });
 
   test('a disagreeing trace counts its steps up to the disagreeing one; a skipped trace counts nothing', async () => {
-    const [one] = load('copy-eexist-wake.json');
+    const [one] = load('handwritten/copy-eexist-wake.json');
     const wrong = JSON.parse(JSON.stringify(one)) as typeof one;
     wrong.trace.steps[2].expect.result = -1; // pwrite returns 0
     const r = await runTraces([wrong], simTarget);

@@ -275,6 +275,52 @@ describeNative('native harness on the real kernel', () => {
     expect([o.threads, ptes(o, 0), ptes(o, 1)]).toEqual([[idle(2), idle('ok')], 'PPPP', 'MMPM']);
   });
 
+  test('ZEROPAGE: fills a hole and wakes (DONTWAKE leaves the reader blocked until WAKE); EEXIST on a cached page', async () => {
+    h = await NativeHarness.start({ pages: 4, threads: 2, fill: [1, 0, 0, 4], waitMs: WAIT_MS, noWakeMs: 50 });
+    await h.apply({ op: 'register', modes: ['MISSING'] });
+    let o = await h.apply({ op: 'read', thread: 0, page: 1 });
+    expect([o.result, o.events]).toEqual(['blocked', [{ kind: 'MISSING', page: 1, write: false }]]);
+    o = await h.apply({ op: 'zeropage', page: 1 });
+    expect([o.result, o.threads[0], o.pages[1]]).toEqual([4096, idle(0), { cache: true, value: 0, pte: 'present', wp: false }]);
+    expect((await h.apply({ op: 'zeropage', page: 0 })).result).toBe(-17);
+    o = await h.apply({ op: 'read', thread: 1, page: 2 });
+    expect(o.threads[1]).toEqual(blocked);
+    o = await h.apply({ op: 'zeropage', page: 2, dontwake: true });
+    expect([o.result, o.threads[1], o.pages[2].cache]).toEqual([4096, blocked, true]);
+    o = await h.apply({ op: 'wake', lo: 2, hi: 2 });
+    expect([o.threads[1], o.events]).toEqual([idle(0), []]);
+  });
+
+  test('ftruncate, fallocate (cachestat counts a fallocated folio), MADV_PAGEOUT without swap, munmap of one of two mappings', async () => {
+    h = await NativeHarness.start({ pages: 4, threads: 1, fill: [1, 2, 0, 0], mappings: [{ offset: 0, length: 4 }, { offset: 0, length: 4 }], waitMs: WAIT_MS, noWakeMs: 50 });
+    expect((await h.apply({ op: 'fallocate', lo: 2, hi: 2, keepSize: true })).pages[2]).toEqual({ cache: true, value: 0, pte: 'none', wp: false, others: [{ pte: 'none', wp: false }] });
+    let o = await h.apply({ op: 'read', thread: 0, page: 0, mapping: 1 });
+    expect(ptes(o, 1)).toBe('PPnn'); // fault-around skips the fallocated page (not uptodate: next_uptodate_folio)
+    o = await h.apply({ op: 'madvise', advice: 'PAGEOUT', lo: 0, hi: 3, mapping: 1 });
+    expect([o.result, ptes(o, 1), o.pages.map((p) => p.cache)]).toEqual([0, 'nnnn', [true, true, true, false]]);
+    o = await h.apply({ op: 'ftruncate', size: 1 });
+    expect([o.result, o.pages.map((p) => p.cache)]).toEqual([0, [true, false, false, false]]);
+    expect((await h.apply({ op: 'read', thread: 0, page: 2 })).result).toBe('SIGBUS');
+    o = await h.apply({ op: 'ftruncate', size: 4 });
+    expect((await h.apply({ op: 'read', thread: 0, page: 2 })).result).toBe(0);
+    o = await h.apply({ op: 'munmap', mapping: 1 });
+    expect([o.result, ptes(o, 1)]).toEqual([0, 'nnnn']);
+    await expect(h.apply({ op: 'read', thread: 0, page: 0, mapping: 1 })).rejects.toThrow('op.mapping: mapping 1 was unmapped');
+    expect((await h.apply({ op: 'fallocate', lo: 3, hi: 3, keepSize: false })).result).toBe(0);
+    expect((await h.apply({ op: 'write', thread: 0, page: 3, value: 7 })).result).toBe('ok');
+  });
+
+  test('WP_ASYNC: a store to a wp page lands without an event, the kernel clears the wp bit', async () => {
+    h = await NativeHarness.start({ pages: 3, threads: 1, fill: [1, 2, 0], waitMs: WAIT_MS });
+    await h.apply({ op: 'register', modes: ['WP'], features: ['WP_ASYNC'] });
+    let o = await h.apply({ op: 'writeprotect', lo: 0, hi: 2, wp: true });
+    expect(ptes(o, 0)).toBe('MMM');
+    o = await h.apply({ op: 'write', thread: 0, page: 0, value: 9 });
+    expect([o.result, o.events, ptes(o, 0), o.pages[0].value]).toEqual(['ok', [], 'PMM', 9]);
+    o = await h.apply({ op: 'read', thread: 0, page: 1 });
+    expect([o.result, o.events, ptes(o, 0)]).toEqual([2, [], 'PWM']);
+  });
+
   test('bad requests get a one-line error and the harness goes on', async () => {
     const x = await start([1, 2], 1);
     await expect(x.apply({ op: 'read', thread: 3, page: 0 })).rejects.toThrow(

@@ -7,17 +7,19 @@ import { join } from 'path';
 import { compareObservation, formatObservation, loadTrace, Observation, TraceError, validateTrace } from '../conformance/trace';
 import { Sim } from '../src/sim';
 
-const DIR = join(__dirname, '..', 'conformance', 'traces', 'handwritten');
+// hand-written traces, and the kernel scenario corpus (traces recorded on the kernel)
+const TRACES = join(__dirname, '..', 'conformance', 'traces');
+const DIRS = ['handwritten', 'kernel'];
 
-describe('hand-written traces', () => {
-  const files = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+describe('hand-written and kernel-recorded traces', () => {
+  const files = DIRS.flatMap((d) => readdirSync(join(TRACES, d)).filter((f) => f.endsWith('.json')).sort().map((f) => `${d}/${f}`));
 
-  test('there are some', () => {
-    expect(files.length).toBeGreaterThanOrEqual(4);
+  test('there are some in each directory', () => {
+    for (const d of DIRS) expect(files.filter((f) => f.startsWith(`${d}/`)).length).toBeGreaterThanOrEqual(4);
   });
 
   test.each(files)('%s replays on the simulator step for step', (file) => {
-    const trace = loadTrace(join(DIR, file));
+    const trace = loadTrace(join(TRACES, file));
     const sim = Sim.fromTrace(trace);
     trace.steps.forEach((step, i) => {
       const diff = compareObservation(step.expect, sim.apply(step.op));

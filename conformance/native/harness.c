@@ -142,9 +142,10 @@ static void unmap_all(struct harness *h)
 			close(g->uffd);
 		g->uffd = -1;
 		g->uffd_features = 0;
-		if (g->base)
+		if (g->base && !g->unmapped)
 			munmap(g->base, g->len);
 		g->base = NULL;
+		g->unmapped = 0;
 	}
 }
 
@@ -234,6 +235,7 @@ static int init_checked(const struct jval *req, char *err, size_t errlen)
 		H.maps[m].uffd = -1;
 		H.maps[m].uffd_features = 0;
 		H.maps[m].base = NULL;
+		H.maps[m].unmapped = 0;
 	}
 	H.memfd = memfd_create("uffdspec", MFD_CLOEXEC);
 	if (H.memfd < 0)

@@ -60,6 +60,8 @@ struct mapping {
 	int pte_index;        /* 0..PTRS_PER_PTE-1 */
 	unsigned char *base;
 	size_t len;
+	int unmapped;         /* a munmap op removed it (base/len kept: its uffd's
+			       * ioctls still name those addresses) */
 	int uffd;             /* -1 until the first register of this mapping */
 	uint64_t uffd_features; /* features requested from UFFDIO_API */
 };

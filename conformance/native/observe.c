@@ -7,16 +7,44 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define PM_PRESENT (1ULL << 63)
 #define PM_SWAP    (1ULL << 62)
 #define PM_UFFD_WP (1ULL << 57)
 
+#ifndef __NR_cachestat
+#define __NR_cachestat 451 /* 6.5+, the same number on every architecture */
+#endif
+
+struct uffdspec_cachestat_range { uint64_t off, len; };
+struct uffdspec_cachestat {
+	uint64_t nr_cache, nr_dirty, nr_writeback, nr_evicted, nr_recently_evicted;
+};
+
+/* Whether the page cache holds a folio at the page's index: cachestat(2)
+ * (6.5+) counts every folio in the mapping's xarray, uptodate or not, so a
+ * page fallocated and never written counts (lseek(SEEK_DATA) skips it:
+ * mapping_seek_hole_data treats a !uptodate folio as a hole), and so does
+ * a folio past EOF (fallocate KEEP_SIZE). Before 6.5, lseek(SEEK_DATA),
+ * which agrees on every other page. */
 static int cache_has(struct harness *h, int page)
 {
+	static int no_cachestat;
 	off_t at = (off_t)page * PAGE_SZ;
 
+	if (!no_cachestat) {
+		struct uffdspec_cachestat_range r = { (uint64_t)at, PAGE_SZ };
+		struct uffdspec_cachestat cs;
+
+		memset(&cs, 0, sizeof cs);
+		if (syscall(__NR_cachestat, h->memfd, &r, &cs, 0) == 0)
+			return cs.nr_cache != 0;
+		if (errno != ENOSYS)
+			return -1;
+		no_cachestat = 1;
+	}
 	return lseek(h->memfd, at, SEEK_DATA) == at;
 }
 
@@ -60,6 +88,8 @@ static int read_pagemap(struct harness *h, int m, uint64_t *pm, char *err, size_
 	off_t at = (off_t)((uintptr_t)g->base / PAGE_SZ) * (off_t)sizeof pm[0];
 
 	memset(pm, 0, (size_t)h->npages * sizeof pm[0]);
+	if (g->unmapped)
+		return 0; /* nothing mapped there any more: every pte none */
 	if (pread(h->pagemap_fd, pm + g->offset, want, at) != (ssize_t)want) {
 		snprintf(err, errlen, "reading /proc/self/pagemap: %s", strerror(errno));
 		return -1;
@@ -91,14 +121,19 @@ int observe(struct harness *h, struct jbuf *out, char *err, size_t errlen)
 			return -1;
 	jb_raw(out, ",\"pages\":[");
 	for (i = 0; i < h->npages; i++) {
-		int value;
+		int value, cached;
 
 		if (page_value(h, i, &value)) {
 			snprintf(err, errlen, "pread of page %d: %s", i, strerror(errno));
 			return -1;
 		}
+		cached = cache_has(h, i);
+		if (cached < 0) {
+			snprintf(err, errlen, "cachestat of page %d: %s", i, strerror(errno));
+			return -1;
+		}
 		jb_printf(out, "%s{\"cache\":%s,\"value\":%d,", i ? "," : "",
-			  cache_has(h, i) ? "true" : "false", value);
+			  cached ? "true" : "false", value);
 		if (put_pte(out, pm[0][i], 0, i, err, errlen))
 			return -1;
 		if (h->nmaps > 1) {

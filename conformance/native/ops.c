@@ -13,6 +13,12 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#ifndef MADV_PAGEOUT
+#define UFFDSPEC_MADV_PAGEOUT 21 /* 5.4+ */
+#else
+#define UFFDSPEC_MADV_PAGEOUT MADV_PAGEOUT
+#endif
+
 #define ERR(...) (snprintf(err, errlen, __VA_ARGS__), -1)
 
 static int get_int(const struct jval *op, const char *key, int lo, int hi, int *v,
@@ -111,6 +117,8 @@ static int op_access(struct harness *h, const struct jval *op, enum access_kind 
 		return -1;
 	if (kind == ACC_WRITE && get_int(op, "value", 0, 255, &value, err, errlen))
 		return -1;
+	if (h->maps[m].unmapped)
+		return ERR("op.mapping: mapping %d was unmapped", m);
 	w = &h->workers[t];
 	if (w->busy)
 		return ERR("op.thread: thread %d is blocked", t);
@@ -299,6 +307,56 @@ static int op_continue(struct harness *h, const struct jval *op, struct result *
 	return 0;
 }
 
+static int op_zeropage(struct harness *h, const struct jval *op, struct result *res,
+		       char *err, size_t errlen)
+{
+	struct uffdspec_zeropage z;
+	int m, page, dontwake;
+	int64_t rc;
+
+	if (get_mapping(h, op, &m, err, errlen) ||
+	    get_page(h, op, "page", m, &page, err, errlen) ||
+	    get_bool(op, "dontwake", 0, &dontwake, err, errlen))
+		return -1;
+	memset(&z, 0, sizeof z);
+	z.range.start = page_addr(h, m, page);
+	z.range.len = PAGE_SZ;
+	z.mode = dontwake ? UFFDIO_ZEROPAGE_MODE_DONTWAKE : 0;
+	rc = uffd_ioctl(h, m, UFFDSPEC_IOC_ZEROPAGE, &z);
+	set_num(res, filled_result(rc, z.zeropage));
+	return 0;
+}
+
+/* munmap of the whole mapping. Its userfaultfd stays open (ioctls on it
+ * still name the old addresses, where no VMA is left). Refused while a
+ * thread waits on a fault in it: once woken, its retried access would find
+ * no VMA and get SIGSEGV, which would kill the harness. */
+static int op_munmap(struct harness *h, const struct jval *op, struct result *res,
+		     char *err, size_t errlen)
+{
+	struct mapping *g;
+	int m, t;
+
+	if (!json_get(op, "mapping"))
+		return ERR("op.mapping: missing");
+	if (get_mapping(h, op, &m, err, errlen))
+		return -1;
+	g = &h->maps[m];
+	if (g->unmapped)
+		return ERR("op.mapping: mapping %d was unmapped already", m);
+	for (t = 0; t < h->nthreads; t++)
+		if (h->workers[t].busy && h->workers[t].mapping == m)
+			return ERR("op.mapping: thread %d waits on a fault in mapping %d "
+				   "(once woken it would get SIGSEGV)", t, m);
+	if (munmap(g->base, g->len) != 0) {
+		set_num(res, -errno);
+		return 0;
+	}
+	g->unmapped = 1;
+	set_num(res, 0);
+	return 0;
+}
+
 static int op_writeprotect(struct harness *h, const struct jval *op, struct result *res,
 			   char *err, size_t errlen)
 {
@@ -378,6 +436,25 @@ static int op_file(struct harness *h, const char *name, const struct jval *op,
 						      (off_t)(hi - lo + 1) * PAGE_SZ)));
 		return 0;
 	}
+	if (strcmp(name, "ftruncate") == 0) {
+		int size;
+
+		if (get_int(op, "size", 0, h->npages, &size, err, errlen))
+			return -1;
+		set_num(res, syscall_result(ftruncate(h->memfd, (off_t)size * PAGE_SZ)));
+		return 0;
+	}
+	if (strcmp(name, "fallocate") == 0) {
+		int keep;
+
+		if (get_range(h, op, -1, &lo, &hi, err, errlen) ||
+		    get_bool(op, "keepSize", -1, &keep, err, errlen))
+			return -1;
+		set_num(res, syscall_result(fallocate(h->memfd, keep ? FALLOC_FL_KEEP_SIZE : 0,
+						      (off_t)lo * PAGE_SZ,
+						      (off_t)(hi - lo + 1) * PAGE_SZ)));
+		return 0;
+	}
 	/* madvise */
 	{
 		const struct jval *a = json_get(op, "advice");
@@ -387,13 +464,17 @@ static int op_file(struct harness *h, const char *name, const struct jval *op,
 		    get_range(h, op, m, &lo, &hi, err, errlen))
 			return -1;
 		if (!a || a->type != J_STR)
-			return ERR("op.advice: expected DONTNEED or REMOVE");
+			return ERR("op.advice: expected DONTNEED, REMOVE or PAGEOUT");
 		if (strcmp(a->str, "DONTNEED") == 0)
 			advice = MADV_DONTNEED;
 		else if (strcmp(a->str, "REMOVE") == 0)
 			advice = MADV_REMOVE;
+		else if (strcmp(a->str, "PAGEOUT") == 0)
+			advice = UFFDSPEC_MADV_PAGEOUT;
 		else
-			return ERR("op.advice: expected DONTNEED or REMOVE");
+			return ERR("op.advice: expected DONTNEED, REMOVE or PAGEOUT");
+		if (h->maps[m].unmapped)
+			return ERR("op.mapping: mapping %d was unmapped", m);
 		set_num(res, syscall_result(madvise(map_addr(h, m, lo),
 						    (size_t)(hi - lo + 1) * PAGE_SZ, advice)));
 		return 0;
@@ -409,7 +490,8 @@ static int may_wake(const char *name, const struct jval *op)
 
 	if (strcmp(name, "wake") == 0 || strcmp(name, "unregister") == 0)
 		return 1;
-	if (strcmp(name, "copy") == 0 || strcmp(name, "continue") == 0)
+	if (strcmp(name, "copy") == 0 || strcmp(name, "continue") == 0 ||
+	    strcmp(name, "zeropage") == 0)
 		return !dontwake;
 	if (strcmp(name, "writeprotect") == 0)
 		return !dontwake && !(wp && wp->type == J_BOOL && wp->num);
@@ -435,7 +517,8 @@ static int woken_range(struct harness *h, const char *name, const struct jval *o
 		return res->num == 0;
 	}
 	a = json_get(op, "page");
-	if (strcmp(name, "copy") == 0 || strcmp(name, "continue") == 0) {
+	if (strcmp(name, "copy") == 0 || strcmp(name, "continue") == 0 ||
+	    strcmp(name, "zeropage") == 0) {
 		*lo = *hi = a ? (int)a->num : -1;
 		return res->num > 0;
 	}
@@ -472,7 +555,8 @@ int do_op(struct harness *h, const struct jval *op, struct result *res,
 			h->workers[t].msg_seen = 0;
 
 	if (strcmp(name, "pread") == 0 || strcmp(name, "pwrite") == 0 ||
-	    strcmp(name, "punch") == 0 || strcmp(name, "madvise") == 0)
+	    strcmp(name, "punch") == 0 || strcmp(name, "madvise") == 0 ||
+	    strcmp(name, "ftruncate") == 0 || strcmp(name, "fallocate") == 0)
 		rc = op_file(h, name, op, res, err, errlen);
 	else if (strcmp(name, "register") == 0)
 		rc = op_register(h, op, res, err, errlen);
@@ -486,6 +570,10 @@ int do_op(struct harness *h, const struct jval *op, struct result *res,
 		rc = op_writeprotect(h, op, res, err, errlen);
 	else if (strcmp(name, "wake") == 0)
 		rc = op_wake(h, op, res, err, errlen);
+	else if (strcmp(name, "zeropage") == 0)
+		rc = op_zeropage(h, op, res, err, errlen);
+	else if (strcmp(name, "munmap") == 0)
+		rc = op_munmap(h, op, res, err, errlen);
 	else
 		return ERR("op.op: unknown operation '%s'", name);
 	if (rc)

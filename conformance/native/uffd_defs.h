@@ -49,6 +49,9 @@
 #ifndef UFFDIO_CONTINUE_MODE_WP
 #define UFFDIO_CONTINUE_MODE_WP ((uint64_t)1 << 1)
 #endif
+#ifndef UFFDIO_ZEROPAGE_MODE_DONTWAKE
+#define UFFDIO_ZEROPAGE_MODE_DONTWAKE ((uint64_t)1 << 0)
+#endif
 #ifndef UFFD_PAGEFAULT_FLAG_MINOR
 #define UFFD_PAGEFAULT_FLAG_MINOR (1 << 2)
 #endif
@@ -62,6 +65,7 @@
 #define UFFDSPEC_IOC_COPY         0xC028AA03UL
 #define UFFDSPEC_IOC_WRITEPROTECT 0xC018AA06UL
 #define UFFDSPEC_IOC_CONTINUE     0xC020AA07UL
+#define UFFDSPEC_IOC_ZEROPAGE     0xC020AA04UL
 
 struct uffdspec_range { uint64_t start, len; };
 struct uffdspec_api { uint64_t api, features, ioctls; };
@@ -69,6 +73,7 @@ struct uffdspec_register { struct uffdspec_range range; uint64_t mode, ioctls; }
 struct uffdspec_copy { uint64_t dst, src, len, mode; int64_t copy; };
 struct uffdspec_writeprotect { struct uffdspec_range range; uint64_t mode; };
 struct uffdspec_continue { struct uffdspec_range range; uint64_t mode; int64_t mapped; };
+struct uffdspec_zeropage { struct uffdspec_range range; uint64_t mode; int64_t zeropage; };
 
 /* Feature bits that make the kernel queue non-cooperative events and block
  * the thread that caused them until the monitor reads them. */
