@@ -259,8 +259,8 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
     observe(op, start, final, events, ctx) {
       const mappings = Object.keys(final.pte).length;
       const pages: PageObs[] = Object.keys(final.cache).map((k) => {
-        // lseek(SEEK_DATA): a folio fallocate() left not uptodate is a hole to it
-        const p: PageObs = { cache: tagOfJson(final.cache[k]) !== 'Hole' && final.uptodate[k] !== false, ...mapObs(final.pte['0'][k]) };
+        // a folio in the page cache (cachestat(2)), fallocated ones too
+        const p: PageObs = { cache: tagOfJson(final.cache[k]) !== 'Hole', ...mapObs(final.pte['0'][k]) };
         if (contents.predicted) p.value = valueAt(final, Number(k));
         if (mappings > 1) p.others = Array.from({ length: mappings - 1 }, (_, j) => mapObs(final.pte[String(j + 1)][k]));
         return p;
@@ -310,10 +310,13 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           result = notRegistered ? -2 : op.wp && !wpReg ? -22 : op.page >= f.i_size ? -22 : tagOfJson(f.cache[op.page]) === 'Hole' ? -14 : tagOfJson(f.pte[mm][op.page]) === 'Present' ? -17 : 4096;
           break;
         case 'writeprotect':
-          if (f) result = wpReg ? 0 : -2;
+          // mwriteprotect_range: MODE_WP with MODE_DONTWAKE -> -EINVAL; no VMA registered WP -> -ENOENT
+          if (f) result = op.wp && op.dontwake ? -22 : wpReg ? 0 : -2;
           break;
         case 'register':
-          result = op.modes.length === 0 ? -22 : 0;
+        case 'unregister':
+          // no VMA in the range (munmapped) -> -EINVAL; UFFDIO_REGISTER without modes -> -EINVAL
+          result = (f && f.vm_pages[mm] === 0) || (op.op === 'register' && op.modes.length === 0) ? -22 : 0;
           break;
       }
       const obs = { pages, events, threads } as Observation;

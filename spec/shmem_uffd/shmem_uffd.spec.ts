@@ -721,7 +721,8 @@ export const ShmemUffd = spec`
   // Over pages lo..hi of the mapping; -ENOENT (nothing changes) without a WP registration.
   action UFFDIO_WRITEPROTECT(mm: Mapping, lo: Page, hi: Page, protect: bool, wake: bool) {
     await TRACE_DRIVEN && lo <= hi
-    if reg_wp(mm) {
+    // MODE_WP with MODE_DONTWAKE is -EINVAL
+    if reg_wp(mm) && !(protect && !wake) {
       pte[mm] := [i in Page |-> if i < lo || i > hi then pte[mm][i] else if protect then wp_protected(pte[mm][i]) else wp_cleared(pte[mm][i])]
       if !protect && wake { uffd_msg := wake_range(mm, lo, hi) }
     }
@@ -739,18 +740,19 @@ export const ShmemUffd = spec`
   // nothing on shmem: a file VMA always uses markers).
   action UFFDIO_REGISTER(mm: Mapping, mode: UffdMode, api: bool, sigbus_f: bool, wp_async_f: bool) {
     await TRACE_DRIVEN && (api || (!sigbus_f && !wp_async_f))
-    if api {
+    // no VMA in the range (munmapped): -EINVAL, nothing changes
+    if api && vm_pages[mm] > 0 {
       uffd_sigbus[mm] := sigbus_f
       uffd_wp_async[mm] := wp_async_f
     }
-    if mode != None { reg[mm] := mode }
+    if mode != None && vm_pages[mm] > 0 { reg[mm] := mode }
   }
 
   // userfaultfd_unregister(): a WP registration's uffd-wp bits and markers are cleared
   // over the VMA (uffd_wp_range(..., false)), the flags go, and every waiter on this
   // mapping's uffd is woken.
   action UFFDIO_UNREGISTER(mm: Mapping) {
-    await TRACE_DRIVEN
+    await TRACE_DRIVEN && vm_pages[mm] > 0
     if reg_wp(mm) { pte[mm] := [i in Page |-> wp_cleared(pte[mm][i])] }
     reg[mm] := None
     uffd_msg := wake_range(mm, 0, PAGES - 1)
