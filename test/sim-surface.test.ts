@@ -172,6 +172,24 @@ describe('UFFDIO_ZEROPAGE (mfill_atomic_zeropage -> shmem_mfill_atomic_pte)', ()
   });
 });
 
+describe('ZEROPAGE, COPY, PAGEOUT and ftruncate together', () => {
+  test('ZEROPAGE and COPY folios are dirty (mfill_atomic_install_pte: pte_mkdirty), so PAGEOUT keeps them; a marker past EOF reads SIGBUS', () => {
+    const s = sim([1, 0, 0, 0]);
+    applyAll(s, [
+      { op: 'register', modes: ['MISSING', 'WP'] },
+      { op: 'zeropage', page: 1 },
+      { op: 'copy', page: 2, value: 5, wp: false },
+      { op: 'read', thread: 0, page: 0 },
+    ]);
+    expect(pages(s.apply({ op: 'writeprotect', lo: 0, hi: 3, wp: true }))).toEqual(['cache 1 present wp', 'cache 0 present wp', 'cache 5 present wp', 'hole 0 marker wp']);
+    expect(pages(s.apply({ op: 'madvise', advice: 'PAGEOUT', lo: 0, hi: 3 }))).toEqual(['cache 1 marker wp', 'cache 0 marker wp', 'cache 5 marker wp', 'hole 0 marker wp']);
+    expect(pages(s.apply({ op: 'ftruncate', size: 1 }))).toEqual(['cache 1 marker wp', 'hole 0 marker wp', 'hole 0 marker wp', 'hole 0 marker wp']);
+    // do_pte_missing on the marker -> shmem_fault past EOF -> VM_FAULT_SIGBUS; the marker stays
+    const r = s.apply({ op: 'read', thread: 0, page: 2 });
+    expect([r.result, r.events, pages(r)[2]]).toEqual(['SIGBUS', [], 'hole 0 marker wp']);
+  });
+});
+
 describe('ftruncate (shmem_setattr, unmap_mapping_range, shmem_truncate_range)', () => {
   test('shrinking: wp ptes past EOF become markers, markers stay (no ZAP_FLAG_DROP_MARKER), other mappings lose their ptes; growing keeps them', () => {
     const s = sim([1, 2, 3, 4], 2);
@@ -188,7 +206,7 @@ describe('ftruncate (shmem_setattr, unmap_mapping_range, shmem_truncate_range)',
     const t = s.apply({ op: 'ftruncate', size: 1 });
     expect([t.result, pages(t)]).toEqual([0, ['cache 1 marker wp', 'hole 0 marker wp', 'hole 0 marker wp', 'hole 0 marker wp']]);
     expect(ptes(s, 1)).toEqual(['present', 'none', 'none', 'none']);
-    // from source: a marker past EOF faults into shmem_fault, which is -EINVAL -> SIGBUS
+    // a marker past EOF faults into shmem_fault, which is -EINVAL -> SIGBUS
     expect(s.apply({ op: 'read', thread: 1, page: 2 }).result).toBe('SIGBUS');
     expect(pages(s.apply({ op: 'ftruncate', size: 4 }))).toEqual(['cache 1 marker wp', 'hole 0 marker wp', 'hole 0 marker wp', 'hole 0 marker wp']);
     const r = s.apply({ op: 'read', thread: 0, page: 2 });
