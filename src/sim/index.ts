@@ -4,5 +4,5 @@ export { Sim, SimError, variantOf, makeVariant } from './sim';
 export type { SimOptions, Snapshot, TaskStatus, PteView, UffdMessage } from './sim';
 export type { KernelSwitches, FaultAround } from '../../spec/shmem_uffd/variants';
 export { DONE } from './labels';
-export type { Label, StepLabel, AccessLabel, PunchLabel, SingleStepLabel } from './labels';
+export type { Label, StepLabel, AccessLabel, PunchLabel, TruncateLabel, FallocLabel, PageoutLabel, SingleStepLabel } from './labels';
 export { Kernel, VmArea, MAX_MAPPINGS } from './kernel';

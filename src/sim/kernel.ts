@@ -4,6 +4,7 @@
 import { AddressSpace, Folio } from './page-cache';
 import { PageTable, Pte } from './page-table';
 import { UffdCtx } from './uffd-ctx';
+import { WaitQueue } from './scheduler';
 import type { KernelSwitches } from '../../spec/shmem_uffd/variants';
 import { Vma } from './vma';
 import { MAX_MAPPINGS, type MappingGeometry } from '../../conformance/trace';
@@ -38,6 +39,16 @@ export class VmArea {
    * kept to the end even after an unregister; vma.uffdCtx is the registration itself.
    */
   uffd: UffdCtx | null = null;
+  /** munmap removed the VMA: its range maps nothing (its uffd, if any, stays open) */
+  unmapped = false;
+  /**
+   * Faults in flight on this VMA, i.e. holding mmap_lock (or the per-VMA lock) for read:
+   * munmap's mmap_write_lock waits for them. A fault that sleeps on a userfault or on a
+   * punch's waitq has dropped the lock (handle_userfault, shmem_falloc_wait) and is not
+   * counted; one sleeping on a folio lock holds it.
+   */
+  faulting = 0;
+  readonly mmapLockWaiters = new WaitQueue('mmap_lock');
 
   constructor(
     /** position in Kernel.vmas (the trace's `mapping`) */
@@ -152,6 +163,11 @@ export class Kernel {
   /** folio_mapped(): a pte of some VMA of the file maps it (its mapcount is not zero). */
   folioMapped(folio: Folio): boolean {
     return this.vmas.some((m) => m.mapsFolio(folio));
+  }
+
+  /** folio_mapcount() of a small folio: the ptes, over every VMA of the file, that map it. */
+  folioMapcount(folio: Folio): number {
+    return this.vmas.filter((m) => m.mapsFolio(folio)).length;
   }
 
   /** Stale ptes of one mapping: file pages, sorted. */

@@ -27,6 +27,15 @@ export type AccessLabel =
 
 export type PunchLabel = 'punch_begin' | 'unmap_mapping_range' | 'truncate_inode_folio' | 'punch_end';
 
+/** ftruncate (shmem_setattr): inode_lock + i_size_write, the two unmaps around shmem_truncate_range, unlock. */
+export type TruncateLabel = 'setattr_begin' | 'unmap_mapping_range' | 'truncate_inode_folio' | 'setattr_end';
+
+/** fallocate allocating (shmem_fallocate without PUNCH_HOLE): inode_lock, one shmem_get_folio(SGP_FALLOC) per index, i_size and unlock. */
+export type FallocLabel = 'fallocate_begin' | 'shmem_falloc_folio' | 'fallocate_end';
+
+/** madvise(MADV_PAGEOUT): the pte walk that isolates folios, then shrink_folio_list one folio per step. */
+export type PageoutLabel = 'madvise_pageout' | 'shrink_folio_list';
+
 /** One-step operations: each is a single atomic step named after the kernel entry point. */
 export type SingleStepLabel =
   | 'pread'
@@ -36,10 +45,13 @@ export type SingleStepLabel =
   | 'userfaultfd_unregister'
   | 'mfill_atomic_copy'
   | 'mfill_atomic_continue'
+  | 'mfill_atomic_zeropage'
+  /** munmap: waits (mmap_write_lock) for faults in flight on the VMA, then zaps it and removes it */
+  | 'munmap'
   | 'mwriteprotect_range'
   | 'userfaultfd_wake';
 
-export type Label = AccessLabel | PunchLabel | SingleStepLabel;
+export type Label = AccessLabel | PunchLabel | TruncateLabel | FallocLabel | PageoutLabel | SingleStepLabel;
 
 /** What `step` returns once a task has nothing left to run. */
 export const DONE = 'done' as const;

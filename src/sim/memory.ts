@@ -8,8 +8,10 @@ import { Folio } from './page-cache';
 import { PTE_NONE } from './page-table';
 import { KPath, Task, TaskResult } from './scheduler';
 import { shmem_fault } from './shmem';
+import { try_to_unmap, unmap_vma } from './zap';
 import { handle_userfault } from './userfaultfd';
 import { zap_page_range } from './zap';
+import { SimError } from './errors';
 
 /**
  * How a fault ends: 'retry' re-executes the instruction (the fault was handled, or
@@ -28,6 +30,27 @@ type OrigPte = 'none' | 'marker';
 export function* handle_access(k: Kernel, m: VmArea, task: Task, page: number, write: boolean, value: number): KPath<TaskResult> {
   for (;;) {
     yield write ? 'write_lands' : 'load';
+    // After munmap the address is in no VMA: lock_mm_and_find_vma fails and the access
+    // gets SIGSEGV, which the trace format cannot express (only a blocked access, woken
+    // after the munmap, can get here: the harness refuses new accesses there).
+    if (m.unmapped) throw new SimError(`an access through mapping ${m.index} re-executes after munmap: SIGSEGV, which the trace format cannot express`);
+    m.faulting++;
+    try {
+      const r = yield* access_step(k, m, task, page, write, value);
+      if (r !== null) return r;
+    } finally {
+      if (--m.faulting === 0) m.mmapLockWaiters.wakeAll();
+    }
+  }
+}
+
+/**
+ * One execution of the instruction: its result, or null when it faulted and the fault
+ * asks to re-execute it. The caller counts it as a fault in flight on the VMA (the
+ * kernel holds mmap_lock, or the per-VMA lock, for read across the fault).
+ */
+function* access_step(k: Kernel, m: VmArea, task: Task, page: number, write: boolean, value: number): KPath<TaskResult | null> {
+  {
     const pte = m.pte(page);
     let end: FaultEnd;
     if (pte.kind === 'present') {
@@ -47,7 +70,7 @@ export function* handle_access(k: Kernel, m: VmArea, task: Task, page: number, w
     } else {
       end = yield* do_read_fault(k, m, task, page, pte.kind);
     }
-    if (end === 'SIGBUS') return 'SIGBUS';
+    return end === 'SIGBUS' ? 'SIGBUS' : null;
   }
 }
 
@@ -173,5 +196,61 @@ function* do_wp_page(m: VmArea, task: Task, page: number): KPath<FaultEnd> {
 export function* madvise_dontneed(k: Kernel, m: VmArea, lo: number, hi: number): KPath<TaskResult> {
   yield 'madvise_dontneed';
   zap_page_range(k, m, lo, hi);
+  return 0;
+}
+
+/**
+ * madvise(MADV_PAGEOUT) of file pages [lo,hi] of one mapping (mm/madvise.c
+ * madvise_pageout, root may page out a shared file mapping: can_do_file_pageout).
+ * madvise_cold_or_pageout_pte_range, under ptl: present ptes only (markers and none are
+ * skipped), and only folios this pte alone maps (folio_mapcount() == 1: "do not
+ * interfere with other mappings of this folio"), isolated from the LRU. Then
+ * reclaim_pages -> shrink_folio_list, one folio per step: a folio it cannot trylock is
+ * kept; try_to_unmap clears every pte that maps it (a uffd-wp pte of a WP VMA becomes a
+ * marker, the pte's dirty bit moves to the folio); then a dirty folio goes to
+ * shmem_writeout, which with no swap (total_swap_pages == 0) redirties it and returns
+ * AOP_WRITEPAGE_ACTIVATE: it stays in the page cache, unmapped. A clean one (a zero
+ * folio a read fault allocated, never written) is freed by __remove_mapping: the page
+ * becomes a hole. (Recorded on 6.18 with no swap.) Not modelled: a folio not yet on the
+ * LRU (still in another CPU's lru_add batch; madvise only drains its own) is skipped.
+ */
+export function* madvise_pageout(k: Kernel, m: VmArea, task: Task, lo: number, hi: number): KPath<TaskResult> {
+  yield 'madvise_pageout';
+  const folios: Folio[] = [];
+  for (let i = lo; i <= hi; i++) {
+    const pte = m.pte(i);
+    if (pte.kind !== 'present') continue;
+    if (k.folioMapcount(pte.folio) !== 1) continue;
+    folios.push(pte.folio);
+  }
+  for (const folio of folios) {
+    yield 'shrink_folio_list';
+    if (!folio.trylock(task)) continue;
+    if (k.folioMapped(folio)) try_to_unmap(k, folio);
+    // shmem_writeout without swap: redirty and keep; a clean folio is freed
+    if (!folio.dirty && folio.mapping !== null) k.mapping.removeFolio(folio);
+    folio.unlock();
+  }
+  return 0;
+}
+
+/**
+ * munmap(2) of the whole of one mapping: mmap_write_lock waits for the faults in flight
+ * on it (see VmArea.faulting); then unmap_vmas zaps every pte with ZAP_FLAG_DROP_MARKER
+ * (markers go too) and the VMA is gone, and with it its registration. The uffd stays
+ * open (without UFFD_FEATURE_EVENT_UNMAP nothing is said to it, and a thread sleeping
+ * on it stays asleep): UFFDIO_COPY/ZEROPAGE/CONTINUE/WRITEPROTECT there find no VMA
+ * (-ENOENT), UNREGISTER and REGISTER find none either (-EINVAL), WAKE still returns 0
+ * (recorded on 6.18).
+ */
+export function* do_munmap(k: Kernel, m: VmArea, task: Task): KPath<TaskResult> {
+  for (;;) {
+    yield 'munmap';
+    if (m.faulting === 0) break;
+    m.mmapLockWaiters.sleep(task);
+  }
+  unmap_vma(k, m);
+  m.vma.setUffd(null, []);
+  m.unmapped = true;
   return 0;
 }

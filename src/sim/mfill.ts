@@ -8,7 +8,7 @@ import { pteNoneMostly } from './page-table';
 /**
  * Under dst_vma's ptl: a page at or past EOF is EFAULT (mfill_file_over_size: i_size
  * may have moved since the caller looked; both callers have already refused such a
- * page here, since nothing shrinks i_size); a pte that is neither none nor a marker
+ * page, and each ioctl is one atomic step here, so an ftruncate cannot slip in between); a pte that is neither none nor a marker
  * means someone mapped the page first (EEXIST). Otherwise install writable (VM_WRITE;
  * the mapping is shared) and dirty, plus uffd-wp and read-only with MODE_WP. Returns 0
  * or -errno.

@@ -101,9 +101,25 @@ export class AddressSpace {
     folio.mapping = null;
   }
 
-  /** What read(2) of the page's first byte returns: holes read as zeros. */
+  /**
+   * What read(2) of the page's first byte returns: holes read as zeros, and so does a
+   * folio fallocate left !uptodate (shmem_get_folio(SGP_READ) hands back no folio for it)
+   * and anything at or past EOF.
+   */
   readValue(index: number): number {
-    return this.slots[index]?.value ?? 0;
+    const folio = this.slots[index];
+    return folio === null || !folio.uptodate || this.pastEof(index) ? 0 : folio.value;
+  }
+
+  /**
+   * What lseek(SEEK_DATA) says of the page (the observation's `cache`): data only for an
+   * uptodate folio before EOF. mapping_seek_hole_data stops at i_size, and
+   * folio_seek_hole_data counts a !uptodate folio as a hole (shmem has no
+   * ->is_partially_uptodate), so a folio fallocate allocated and nobody wrote is a hole.
+   */
+  seekData(index: number): boolean {
+    const folio = this.slots[index];
+    return folio !== null && folio.uptodate && !this.pastEof(index);
   }
 
   /** inode_lock: take it, or sleep; the caller re-runs its step when woken. */

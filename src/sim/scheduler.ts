@@ -4,7 +4,7 @@
 import { DONE, Label, StepLabel } from './labels';
 
 /** Why a task is not runnable (the kernel sleeps it on one of these). */
-export type BlockReason = 'userfault' | 'falloc_waitq' | 'folio_lock' | 'inode_lock';
+export type BlockReason = 'userfault' | 'falloc_waitq' | 'folio_lock' | 'inode_lock' | 'mmap_lock';
 
 /** A kernel path: yields the label of its next atomic step, returns the syscall/access result. */
 export type KPath<R> = Generator<Label, R, void>;

@@ -7,7 +7,7 @@ import { mfill_atomic_install_pte } from './mfill';
 import { Folio } from './page-cache';
 import { KPath, Task, TaskResult, WaitQueue } from './scheduler';
 import { handle_userfault } from './userfaultfd';
-import { unmap_mapping_folio, unmap_mapping_range } from './zap';
+import { unmap_mapping_folio, unmap_mapping_range, unmap_mapping_range_from } from './zap';
 
 /** What a fault handler hands to finish_fault: a locked folio, or restart the fault, or SIGBUS. */
 export type FaultOutcome = { folio: Folio } | 'retry' | 'SIGBUS';
@@ -47,17 +47,26 @@ function* shmem_get_folio_fault(k: Kernel, m: VmArea, task: Task, page: number, 
       // folio_lock sleeps; when woken the step re-runs the lookup, like the kernel's
       // re-check of folio->mapping after taking the lock.
       if (!folio.lockOrSleep(task)) continue;
-      // A folio that fallocate allocated but never wrote is cleared before use.
-      if (!folio.uptodate) {
-        folio.value = 0;
-        folio.uptodate = true;
-      }
+      shmem_clear_folio(folio);
       return { folio };
     }
     if (m.vma.VM_UFFD_MISSING) return yield* handle_userfault(m, task, page, 'MISSING', write);
     const fresh = k.mapping.addFolio(page, 0);
     fresh.trylock(task);
     return { folio: fresh };
+  }
+}
+
+/**
+ * shmem_get_folio_gfp's `clear:` for a cached folio that is not uptodate (fallocate
+ * allocated it and nobody wrote it): every caller but SGP_READ and SGP_WRITE zeroes it
+ * and marks it uptodate (SGP_CACHE faults, SGP_NOALLOC for UFFDIO_CONTINUE, and
+ * SGP_FALLOC when fallocate meets a folio an earlier fallocate left !uptodate).
+ */
+export function shmem_clear_folio(folio: Folio): void {
+  if (!folio.uptodate) {
+    folio.value = 0;
+    folio.uptodate = true;
   }
 }
 
@@ -90,6 +99,20 @@ export function* shmem_fallocate_punch(k: Kernel, task: Task, lo: number, hi: nu
   yield 'unmap_mapping_range';
   if (k.variant.FIRST_UNMAP) unmap_mapping_range(k, lo, hi);
 
+  yield* shmem_undo_range(k, task, lo, hi);
+
+  yield 'punch_end';
+  k.mapping.i_private = null;
+  falloc.waitq.wakeAll();
+  k.mapping.inodeUnlock();
+  return 0;
+}
+
+/**
+ * shmem_undo_range over whole pages [lo,hi] (unfalloc false: every folio goes, uptodate
+ * or not), one index per step in index order; a hole's step does nothing.
+ */
+function* shmem_undo_range(k: Kernel, task: Task, lo: number, hi: number): KPath<void> {
   for (let index = lo; index <= hi; ) {
     yield 'truncate_inode_folio';
     const folio = k.mapping.lookup(index);
@@ -101,10 +124,74 @@ export function* shmem_fallocate_punch(k: Kernel, task: Task, lo: number, hi: nu
     }
     index++;
   }
+}
 
-  yield 'punch_end';
-  k.mapping.i_private = null;
-  falloc.waitq.wakeAll();
+/**
+ * ftruncate(2) to `size` pages: do_truncate takes inode_lock, then shmem_setattr:
+ * i_size_write first (a fault from then on past the new EOF is a SIGBUS); growing does
+ * nothing else (the new pages are holes). Not growing: unmap_mapping_range from the new
+ * EOF on in every VMA (even_cows, no ZAP_FLAG_DROP_MARKER: a uffd-wp pte becomes a
+ * marker and markers stay, past EOF), shmem_truncate_range(newsize, -1) — which also
+ * drops folios a KEEP_SIZE fallocate put past the old EOF — and the same unmap again.
+ * No i_private: faults are not held off, they see the new i_size.
+ */
+export function* shmem_setattr_size(k: Kernel, task: Task, size: number): KPath<TaskResult> {
+  for (;;) {
+    yield 'setattr_begin';
+    if (k.mapping.inodeLockOrSleep(task)) break;
+  }
+  const oldsize = k.mapping.i_size;
+  k.mapping.i_size = size;
+  if (size <= oldsize) {
+    const holebegin = size;
+    if (oldsize > holebegin) {
+      yield 'unmap_mapping_range';
+      unmap_mapping_range_from(k, holebegin);
+    }
+    yield* shmem_undo_range(k, task, size, k.pages - 1);
+    if (oldsize > holebegin) {
+      yield 'unmap_mapping_range';
+      unmap_mapping_range_from(k, holebegin);
+    }
+  }
+  yield 'setattr_end';
+  k.mapping.inodeUnlock();
+  return 0;
+}
+
+/**
+ * shmem_fallocate without FALLOC_FL_PUNCH_HOLE over whole pages [lo,hi], under
+ * inode_lock: shmem_get_folio(SGP_FALLOC) per index (no EOF check, no vma, so no uffd
+ * event). A new folio becomes SGP_WRITE and is left !uptodate (not cleared): pread and
+ * lseek(SEEK_DATA) see a hole, filemap_map_pages skips it, and the first fault,
+ * CONTINUE or second fallocate zeroes it (shmem_clear_folio); an occupied slot is
+ * UFFDIO_COPY's EEXIST. Either way the folio is marked dirty, so reclaim keeps it. Then
+ * without KEEP_SIZE i_size moves to hi + 1 if it was below. The kernel also points
+ * i_private at a shmem_falloc whose waitq is NULL: shmem_fault only waits on a punch's
+ * (non-NULL) waitq and only shmem_writeout reads the counters, so it is not modelled.
+ */
+export function* shmem_fallocate_alloc(k: Kernel, task: Task, lo: number, hi: number, keepSize: boolean): KPath<TaskResult> {
+  for (;;) {
+    yield 'fallocate_begin';
+    if (k.mapping.inodeLockOrSleep(task)) break;
+  }
+  for (let index = lo; index <= hi; ) {
+    yield 'shmem_falloc_folio';
+    const folio = k.mapping.lookup(index);
+    if (folio !== null) {
+      if (!folio.lockOrSleep(task)) continue;
+      shmem_clear_folio(folio);
+      folio.dirty = true;
+      folio.unlock();
+    } else {
+      const fresh = k.mapping.addFolio(index, 0);
+      fresh.uptodate = false;
+      fresh.dirty = true;
+    }
+    index++;
+  }
+  yield 'fallocate_end';
+  if (!keepSize && hi + 1 > k.mapping.i_size) k.mapping.i_size = hi + 1;
   k.mapping.inodeUnlock();
   return 0;
 }
@@ -122,7 +209,8 @@ export function* shmem_file_read(k: Kernel, task: Task, page: number): KPath<Tas
     // shmem_get_folio(SGP_READ) locks the folio briefly: wait for a fault holding it.
     if (!folio.lockOrSleep(task)) continue;
     folio.unlock();
-    return folio.value;
+    // SGP_READ on a folio fallocate left !uptodate: no folio, the caller reads zeros
+    return folio.uptodate ? folio.value : 0;
   }
 }
 

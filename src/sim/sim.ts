@@ -6,19 +6,15 @@ import { mappingsOf, sizeOf } from '../../conformance/trace';
 import { Kernel, MAX_MAPPINGS, PTRS_PER_PTE, VmArea } from './kernel';
 import type { Pte } from './page-table';
 import { StepLabel } from './labels';
-import { handle_access, madvise_dontneed } from './memory';
+import { SimError } from './errors';
+import { do_munmap, handle_access, madvise_dontneed, madvise_pageout } from './memory';
 import { BlockReason, KPath, Scheduler, Task, TaskResult } from './scheduler';
-import { shmem_fallocate_punch, shmem_file_read, shmem_file_write } from './shmem';
-import { mfill_atomic_continue, mfill_atomic_copy, mwriteprotect_range, userfaultfd_register, userfaultfd_unregister, userfaultfd_wake } from './uffd-ioctl';
+import { shmem_fallocate_alloc, shmem_fallocate_punch, shmem_file_read, shmem_file_write, shmem_setattr_size } from './shmem';
+import { mfill_atomic_continue, mfill_atomic_copy, mfill_atomic_zeropage, mwriteprotect_range, userfaultfd_register, userfaultfd_unregister, userfaultfd_wake } from './uffd-ioctl';
 import { DEFAULT_SWITCHES, FAULT_AROUND_VALUES, SWITCH_NAMES, type FaultAround, type KernelSwitches } from '../../spec/shmem_uffd/variants';
 
 /** Misuse of the simulator (an op it cannot start); the message is one line. */
-export class SimError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SimError';
-  }
-}
+export { SimError };
 
 export interface SimOptions {
   pages: number;
@@ -146,7 +142,7 @@ export class Sim {
       case 'write': {
         thread = this.checkRange('thread', op.thread, 0, this.threads - 1);
         if (this.current[thread] !== null) throw new SimError(`thread ${thread} is still in an access (task ${this.current[thread]!.id})`);
-        const m = this.vmaOf(op.mapping);
+        const m = this.mappedVmaOf(op.op, op.mapping);
         page(op.page, m);
         const write = op.op === 'write';
         const value = op.op === 'write' ? op.value : 0;
@@ -166,13 +162,33 @@ export class Sim {
         make = (t) => shmem_fallocate_punch(k, t, op.lo, op.hi);
         break;
       case 'madvise': {
-        if (op.advice === 'PAGEOUT') throw new SimError('madvise PAGEOUT: not modelled by the simulator yet');
-        const m = this.vmaOf(op.mapping);
+        const m = this.mappedVmaOf(op.op, op.mapping);
         range(op.lo, op.hi, m);
         // MADV_REMOVE drops mmap_lock and calls vfs_fallocate(PUNCH_HOLE|KEEP_SIZE) at
         // vm_pgoff + the offset in the VMA, i.e. the file pages the op names: a punch of
         // the file, seen by every mapping.
-        make = op.advice === 'REMOVE' ? (t) => shmem_fallocate_punch(k, t, op.lo, op.hi) : () => madvise_dontneed(k, m, op.lo, op.hi);
+        if (op.advice === 'REMOVE') make = (t) => shmem_fallocate_punch(k, t, op.lo, op.hi);
+        else if (op.advice === 'PAGEOUT') make = (t) => madvise_pageout(k, m, t, op.lo, op.hi);
+        else make = () => madvise_dontneed(k, m, op.lo, op.hi);
+        break;
+      }
+      case 'ftruncate':
+        this.checkRange('size', op.size, 0, k.pages);
+        make = (t) => shmem_setattr_size(k, t, op.size);
+        break;
+      case 'fallocate':
+        range(op.lo, op.hi);
+        make = (t) => shmem_fallocate_alloc(k, t, op.lo, op.hi, op.keepSize);
+        break;
+      case 'munmap': {
+        const m = this.mappedVmaOf(op.op, op.mapping);
+        make = (t) => do_munmap(k, m, t);
+        break;
+      }
+      case 'zeropage': {
+        const m = this.vmaOf(op.mapping);
+        page(op.page, m);
+        make = () => mfill_atomic_zeropage(k, m, op.page, op.dontwake ?? false);
         break;
       }
       case 'register': {
@@ -210,11 +226,6 @@ export class Sim {
         make = () => userfaultfd_wake(m, op.lo, op.hi);
         break;
       }
-      case 'zeropage':
-      case 'ftruncate':
-      case 'fallocate':
-      case 'munmap':
-        throw new SimError(`${op.op}: not modelled by the simulator yet`);
     }
     if (isUffdIoctl(op)) {
       const m = this.vmaOf(op.mapping);
@@ -291,7 +302,7 @@ export class Sim {
     const [first, ...rest] = k.vmas;
     const pteOf = (m: VmArea, i: number): MapObs => (m.covers(i) ? mapObs(m.pte(i)) : { pte: 'none', wp: false });
     const pages: PageObs[] = Array.from({ length: k.pages }, (_, i) => {
-      const p: PageObs = { cache: k.mapping.lookup(i) !== null, value: k.mapping.readValue(i), ...pteOf(first, i) };
+      const p: PageObs = { cache: k.mapping.seekData(i), value: k.mapping.readValue(i), ...pteOf(first, i) };
       if (rest.length > 0) p.others = rest.map((m) => pteOf(m, i));
       return p;
     });
@@ -323,6 +334,13 @@ export class Sim {
     });
   }
 
+  /** The mapping a load, store, madvise or munmap goes through: it must still be mapped. */
+  private mappedVmaOf(what: string, mapping: number | undefined): VmArea {
+    const m = this.vmaOf(mapping);
+    if (m.unmapped) throw new SimError(`${what}: mapping ${m.index} was unmapped (munmap)`);
+    return m;
+  }
+
   /** The mapping an access or madvise goes through (default 0). */
   private vmaOf(mapping: number | undefined): VmArea {
     return this.kernel.vmas[this.checkRange('mapping', mapping ?? 0, 0, this.kernel.vmas.length - 1)];
@@ -351,8 +369,8 @@ function ofMapping(m: VmArea): string {
   return m.index === 0 ? '' : ` of mapping ${m.index}`;
 }
 
-function isUffdIoctl(op: Op): op is Extract<Op, { op: 'unregister' | 'copy' | 'continue' | 'writeprotect' | 'wake' }> {
-  return op.op === 'unregister' || op.op === 'copy' || op.op === 'continue' || op.op === 'writeprotect' || op.op === 'wake';
+function isUffdIoctl(op: Op): op is Extract<Op, { op: 'unregister' | 'copy' | 'zeropage' | 'continue' | 'writeprotect' | 'wake' }> {
+  return op.op === 'unregister' || op.op === 'copy' || op.op === 'zeropage' || op.op === 'continue' || op.op === 'writeprotect' || op.op === 'wake';
 }
 
 /** The variant named by a trace's constants (other constants are the spec's business). */

@@ -8,7 +8,7 @@ import { EFAULT, EINVAL, ENOENT, PAGE_SIZE } from './errno';
 import { mfill_atomic_install_pte } from './mfill';
 import { PTE_MARKER, PTE_NONE } from './page-table';
 import { KPath, Task, TaskResult } from './scheduler';
-import { shmem_mfill_atomic_pte } from './shmem';
+import { shmem_clear_folio, shmem_mfill_atomic_pte } from './shmem';
 import { UffdCtx, UffdFeature } from './uffd-ctx';
 import { UffdMode } from './vma';
 
@@ -24,10 +24,26 @@ function wholeOf(m: VmArea): [number, number] {
  */
 export function* userfaultfd_register(k: Kernel, m: VmArea, modes: readonly UffdMode[], features: readonly UffdFeature[]): KPath<TaskResult> {
   yield 'userfaultfd_register';
-  if (m.uffd === null) m.uffd = new UffdCtx(new Set(features));
+  if (m.uffd === null) m.uffd = new UffdCtx(userfaultfd_api(features));
   if (modes.length === 0) return -EINVAL;
+  // after munmap there is no VMA in the range: vma_find() fails, -EINVAL (recorded on 6.18)
+  if (m.unmapped) return -EINVAL;
+  // Any combination of MISSING, WP and MINOR is accepted on shmem (vma_can_userfault):
+  // each flag is tested on its own by the fault paths.
   m.vma.setUffd(m.uffd, modes);
   return 0;
+}
+
+/**
+ * UFFDIO_API's features: WP_ASYNC relies on WP_UNPOPULATED, which the kernel turns on
+ * with it. On shmem WP_UNPOPULATED changes nothing a trace sees: it only lets an
+ * anonymous VMA get markers on none ptes (userfaultfd_wp_use_markers is already true
+ * for a file VMA), and THREAD_ID / EXACT_ADDRESS only change the message's fields.
+ */
+function userfaultfd_api(features: readonly UffdFeature[]): Set<UffdFeature> {
+  const f = new Set(features);
+  if (f.has('WP_ASYNC')) f.add('WP_UNPOPULATED');
+  return f;
 }
 
 /**
@@ -57,6 +73,8 @@ function uffd_wp_range(k: Kernel, m: VmArea, lo: number, hi: number, enable: boo
  */
 export function* userfaultfd_unregister(k: Kernel, m: VmArea): KPath<TaskResult> {
   yield 'userfaultfd_unregister';
+  // after munmap there is no VMA in the range: -EINVAL (recorded on 6.18)
+  if (m.unmapped) return -EINVAL;
   const ctx = m.vma.uffdCtx;
   if (ctx === null) return 0;
   const [lo, hi] = wholeOf(m);
@@ -83,6 +101,25 @@ export function* mfill_atomic_copy(k: Kernel, dst: VmArea, page: number, value: 
 }
 
 /**
+ * UFFDIO_ZEROPAGE of one page through mapping `dst`'s uffd (userfaultfd_zeropage,
+ * mfill_atomic_zeropage): on shmem, shmem_mfill_atomic_pte with MFILL_ATOMIC_ZEROPAGE
+ * allocates a folio and clears it (clear_user_highpage) instead of copying, then goes
+ * the same way as COPY: EFAULT at or past EOF, EEXIST on an occupied slot (even a
+ * folio fallocate left !uptodate), a marker is replaced, never uffd-wp (ZEROPAGE has
+ * no MODE_WP). Like COPY it needs only a registration with this uffd, not MISSING (a
+ * WP- or MINOR-only mapping takes it too); unregistered or unmapped is -ENOENT.
+ * Returns the `zeropage` field: PAGE_SIZE or -errno. (Recorded on 6.18.)
+ */
+export function* mfill_atomic_zeropage(k: Kernel, dst: VmArea, page: number, dontwake: boolean): KPath<TaskResult> {
+  yield 'mfill_atomic_zeropage';
+  if (!registeredWith(dst)) return -ENOENT;
+  const err = shmem_mfill_atomic_pte(k, dst, page, 0, false);
+  if (err !== 0) return err;
+  if (!dontwake) dst.uffd!.wake(page, page);
+  return PAGE_SIZE;
+}
+
+/**
  * UFFDIO_CONTINUE of one page through mapping `dst`'s uffd: map the folio already in
  * the cache, found by shmem_get_folio(SGP_NOALLOC). SGP_NOALLOC is below SGP_CACHE, so
  * at or past EOF that is -EINVAL, which mfill_atomic_pte_continue passes on as it is
@@ -98,6 +135,8 @@ export function* mfill_atomic_continue(k: Kernel, dst: VmArea, task: Task, page:
     const folio = k.mapping.lookup(page);
     if (folio === null) return -EFAULT;
     if (!folio.lockOrSleep(task)) continue;
+    // SGP_NOALLOC zeroes a folio fallocate left !uptodate (recorded on 6.18)
+    shmem_clear_folio(folio);
     const err = mfill_atomic_install_pte(k, dst, page, folio, wp);
     folio.unlock();
     if (err !== 0) return err;

@@ -10,7 +10,11 @@ import type { Kernel, VmArea } from './kernel';
 import { Folio } from './page-cache';
 import { PTE_MARKER, PTE_NONE } from './page-table';
 
-/** Zap the pte that maps file page `index` in mapping `m`. */
+/**
+ * Zap the pte that maps file page `index` in mapping `m` (zap_present_folio_ptes +
+ * zap_install_uffd_wp_if_needed; try_to_unmap_one does the same through
+ * pte_install_uffd_wp_if_needed).
+ */
 function zap_pte(k: Kernel, m: VmArea, index: number, dropMarkers: boolean): void {
   const pte = m.pte(index);
   if (pte.kind === 'present') {
@@ -49,4 +53,31 @@ export function unmap_mapping_range(k: Kernel, lo: number, hi: number): void {
  */
 export function unmap_mapping_folio(k: Kernel, folio: Folio): void {
   for (const m of k.vmas) if (m.covers(folio.index)) zap_pte(k, m, folio.index, k.variant.TRUNCATE_DROPS_MARKERS);
+}
+
+/**
+ * unmap_mapping_range(mapping, holebegin, 0, even_cows=1) as shmem_setattr calls it on a
+ * shrinking ftruncate: every pte of every VMA from file page `from` on. Its zap_details
+ * carry no ZAP_FLAG_DROP_MARKER (only unmap_mapping_folio's do), so a present uffd-wp
+ * pte of a WP VMA becomes a marker and markers stay, past the new EOF (recorded on 6.18).
+ */
+export function unmap_mapping_range_from(k: Kernel, from: number): void {
+  if (from < k.pages) unmap_mapping_range(k, from, k.pages - 1);
+}
+
+/**
+ * try_to_unmap of one small folio (mm/rmap.c try_to_unmap_one over the rmap walk): every
+ * pte of every VMA that maps it is cleared, its dirty bit moves to the folio, and a
+ * uffd-wp pte of a WP VMA becomes a marker (pte_install_uffd_wp_if_needed).
+ */
+export function try_to_unmap(k: Kernel, folio: Folio): void {
+  for (const m of k.vmas) if (m.mapsFolio(folio)) zap_pte(k, m, folio.index, false);
+}
+
+/**
+ * unmap_vmas as munmap calls it (vms_clear_ptes): every pte of the VMA, with
+ * ZAP_FLAG_DROP_MARKER, so markers go too.
+ */
+export function unmap_vma(k: Kernel, m: VmArea): void {
+  for (let i = m.vm_pgoff; i < m.vm_pgoff + m.vm_pages; i++) zap_pte(k, m, i, true);
 }
