@@ -74,13 +74,20 @@ export function replaySchedule(s: Schedule, makeSim: (s: Schedule) => Sim = simO
       threads: Array.from({ length: s.threads }, (_, u) => threadState(u)),
     };
   };
-  /** Run a one-step operation (a monitor ioctl, pwrite, madvise) to completion. */
+  /**
+   * Run an operation that is one spec step (a monitor ioctl, pwrite, madvise) to
+   * completion, nothing else running meanwhile: the simulator may take several labels
+   * for it (MADV_PAGEOUT reclaims folio by folio), but none may block.
+   */
   const runOp = (op: Op): number | string => {
     const id = sim.start(op);
-    sim.step(id);
-    const st = sim.status(id);
-    if (st.state !== 'done') throw new Divergence(`${op.op} did not complete in one step (at ${st.label}, ${st.state})`);
-    return st.result as number | string;
+    for (let n = 0; n < 4 * s.pages + 4; n++) {
+      sim.step(id);
+      const st = sim.status(id);
+      if (st.state === 'done') return st.result as number | string;
+      if (st.state !== 'runnable') throw new Divergence(`${op.op} did not complete in one spec step (at ${st.label}, ${st.state})`);
+    }
+    throw new Divergence(`${op.op} did not complete in one spec step`);
   };
   const finishAccess = (u: number) => {
     const run = th[u];

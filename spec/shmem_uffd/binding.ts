@@ -63,9 +63,10 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
   const byte = (v: number): number => (v === 0 ? 0 : contents.alphabet[v - 1]);
   /** the page a monitor answer took: the one whose flag (mon_held[reason] or mon_wake) it cleared */
   const answered = (from: Record<string, boolean>, to: Record<string, boolean>): number => Number(Object.keys(from).find((pg) => from[pg] && !to[pg]));
+  /** what pread(2) of the page's first byte returns: 0 for a hole and at or past EOF */
   const valueAt = (j: Json, pg: number): number => {
     const slot = j.cache[pg];
-    return tagOfJson(slot) === 'Hole' ? 0 : byte(j.data[pg][(slot as Json).gen]);
+    return tagOfJson(slot) === 'Hole' || pg >= j.i_size ? 0 : byte(j.data[pg][(slot as Json).gen]);
   };
   const mapObs = (pte: unknown): MapObs => {
     const tag = tagOfJson(pte);

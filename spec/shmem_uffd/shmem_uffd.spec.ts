@@ -752,10 +752,13 @@ export const ShmemUffd = spec`
   // over the VMA (uffd_wp_range(..., false)), the flags go, and every waiter on this
   // mapping's uffd is woken.
   action UFFDIO_UNREGISTER(mm: Mapping) {
-    await TRACE_DRIVEN && vm_pages[mm] > 0
-    if reg_wp(mm) { pte[mm] := [i in Page |-> wp_cleared(pte[mm][i])] }
-    reg[mm] := None
-    uffd_msg := wake_range(mm, 0, PAGES - 1)
+    await TRACE_DRIVEN
+    // no VMA in the range (munmapped): -EINVAL, nothing changes
+    if vm_pages[mm] > 0 {
+      if reg_wp(mm) { pte[mm] := [i in Page |-> wp_cleared(pte[mm][i])] }
+      reg[mm] := None
+      uffd_msg := wake_range(mm, 0, PAGES - 1)
+    }
   }
 
   // mmap(MAP_SHARED|MAP_FIXED) of pages off..off+len-1 of the file as mapping mm, at an
@@ -790,12 +793,14 @@ export const ShmemUffd = spec`
 
   // fallocate(2) allocating pages lo..hi (shmem_fallocate, mode 0 or KEEP_SIZE; one step,
   // trace-driven only): every hole gets a folio that is not uptodate (filemap_map_pages
-  // skips it, a fault or a write zeroes it, SEEK_DATA sees a hole); cached folios stay.
+  // skips it, a fault or a write zeroes it; cachestat counts it, SEEK_DATA does not);
+  // cached folios stay, and one an earlier fallocate left not uptodate is zeroed now.
   // Without KEEP_SIZE, i_size moves past hi.
   action fallocate(lo: Page, hi: Page, keep_size: bool) {
     await TRACE_DRIVEN && lo <= hi
     cache := [i in Page |-> if i >= lo && i <= hi && cache[i] is Hole then Folio { gen: trunc[i] } else cache[i]]
-    uptodate := [i in Page |-> if i >= lo && i <= hi && cache[i] is Hole then false else uptodate[i]]
+    // a folio an earlier fallocate left not uptodate is zeroed now (SGP_FALLOC must initialize it)
+    uptodate := [i in Page |-> if i >= lo && i <= hi then !(cache[i] is Hole) else uptodate[i]]
     if !keep_size && hi + 1 > i_size { i_size := hi + 1 }
   }
 

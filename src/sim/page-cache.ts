@@ -112,14 +112,12 @@ export class AddressSpace {
   }
 
   /**
-   * What lseek(SEEK_DATA) says of the page (the observation's `cache`): data only for an
-   * uptodate folio before EOF. mapping_seek_hole_data stops at i_size, and
-   * folio_seek_hole_data counts a !uptodate folio as a hole (shmem has no
-   * ->is_partially_uptodate), so a folio fallocate allocated and nobody wrote is a hole.
+   * What cachestat(2) says of the page (the observation's `cache`): a folio is in the
+   * page cache at the index, uptodate or not (one fallocate allocated and nobody wrote
+   * counts), before EOF or past it.
    */
-  seekData(index: number): boolean {
-    const folio = this.slots[index];
-    return folio !== null && folio.uptodate && !this.pastEof(index);
+  cached(index: number): boolean {
+    return this.slots[index] !== null;
   }
 
   /** inode_lock: take it, or sleep; the caller re-runs its step when woken. */

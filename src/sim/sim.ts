@@ -302,7 +302,7 @@ export class Sim {
     const [first, ...rest] = k.vmas;
     const pteOf = (m: VmArea, i: number): MapObs => (m.covers(i) ? mapObs(m.pte(i)) : { pte: 'none', wp: false });
     const pages: PageObs[] = Array.from({ length: k.pages }, (_, i) => {
-      const p: PageObs = { cache: k.mapping.seekData(i), value: k.mapping.readValue(i), ...pteOf(first, i) };
+      const p: PageObs = { cache: k.mapping.cached(i), value: k.mapping.readValue(i), ...pteOf(first, i) };
       if (rest.length > 0) p.others = rest.map((m) => pteOf(m, i));
       return p;
     });
