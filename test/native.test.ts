@@ -297,7 +297,10 @@ describeNative('native harness on the real kernel', () => {
     let o = await h.apply({ op: 'read', thread: 0, page: 0, mapping: 1 });
     expect(ptes(o, 1)).toBe('PPnn'); // fault-around skips the fallocated page (not uptodate: next_uptodate_folio)
     o = await h.apply({ op: 'madvise', advice: 'PAGEOUT', lo: 0, hi: 3, mapping: 1 });
-    expect([o.result, ptes(o, 1), o.pages.map((p) => p.cache)]).toEqual([0, 'nnnn', [true, true, true, false]]);
+    // reclaim unmaps the two pages and, with no swap, keeps the (dirty) folios cached; it
+    // is best effort: a folio still in another CPU's LRU batch is skipped and stays mapped
+    expect([o.result, o.pages.map((p) => p.cache)]).toEqual([0, [true, true, true, false]]);
+    expect(ptes(o, 1)).toMatch(/^[nP][nP]nn$/);
     o = await h.apply({ op: 'ftruncate', size: 1 });
     expect([o.result, o.pages.map((p) => p.cache)]).toEqual([0, [true, false, false, false]]);
     expect((await h.apply({ op: 'read', thread: 0, page: 2 })).result).toBe('SIGBUS');
