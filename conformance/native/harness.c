@@ -13,6 +13,7 @@
 #include "uffd_defs.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -391,6 +392,26 @@ static void handle(const char *line)
 	json_free(&req);
 }
 
+/* Run the harness and every thread it starts on one CPU (the one it starts on).
+ * Memory-management state kept per CPU then behaves as in a sequential program:
+ * the lru_add batch that holds a folio just added to the page cache is the one
+ * madvise(MADV_PAGEOUT)'s own lru_add_drain() drains, so reclaim sees every folio.
+ * Unpinned, a folio still in another CPU's batch is skipped (folio_isolate_lru
+ * fails) and a PAGEOUT's outcome depends on scheduling. Threads still interleave:
+ * the harness's concurrency is blocking (userfaults, waits), not parallelism. */
+static void pin_to_one_cpu(void)
+{
+	cpu_set_t set;
+	int cpu = sched_getcpu();
+
+	if (cpu < 0)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set) != 0)
+		fprintf(stderr, "harness: sched_setaffinity: %s (MADV_PAGEOUT outcomes may vary)\n", strerror(errno));
+}
+
 int main(void)
 {
 	static char line[MAX_LINE + 2];
@@ -398,6 +419,7 @@ int main(void)
 	const char *nowake = getenv("UFFDSPEC_NATIVE_NOWAKE_MS");
 
 	die_with_parent();
+	pin_to_one_cpu();
 	signal(SIGPIPE, SIG_IGN);
 	H.wait_ms = 200;
 	H.nowake_ms = 20;

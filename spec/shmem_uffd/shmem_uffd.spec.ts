@@ -91,6 +91,9 @@ export const ShmemUffd = spec`
   // monitor's answer policy is off and the trace's steps say what user space does).
   const TRACE_DRIVEN: bool = false
 
+  // Whether a folio's cleanliness is tracked: only reclaim (MADV_PAGEOUT) tells a clean
+  // folio from a dirty one, so runs without it keep clean all false (fewer states).
+  def TRACK_CLEAN: bool = PAGEOUTS > 0
   // uffd-wp on shmem exists only with markers or on Peter's branch; markers are dropped
   // by truncation only where they exist.
   assume TRUNCATE_DROPS_MARKERS => PTE_MARKERS
@@ -125,6 +128,9 @@ export const ShmemUffd = spec`
   var i_size: Size                     // inode->i_size, in pages (rounded up)
   var uptodate: [Page] -> bool         // PG_uptodate of the cached folio: false only for a folio
                                        // fallocate() allocated and nothing has written or faulted yet
+  var clean: [Page] -> bool            // the cached folio is clean: a read fault allocated it (zeroed)
+                                       // and nothing has written it; reclaim frees it. Tracked only
+                                       // where something reads it (TRACK_CLEAN), else always false.
   var reg: [Mapping] -> UffdMode       // each VMA's VM_UFFD_* flags (UFFDIO_REGISTER of that mapping)
   var uffd_sigbus: [Mapping] -> bool   // the features of the mapping's uffd (UFFDIO_API):
   var uffd_wp_async: [Mapping] -> bool //   UFFD_FEATURE_SIGBUS, UFFD_FEATURE_WP_ASYNC
@@ -175,6 +181,7 @@ export const ShmemUffd = spec`
     trunc := [i in Page |-> 0]
     data := [i in Page |-> [g in Gen |-> 0]]
     uptodate := [i in Page |-> true]
+    clean := [i in Page |-> false]
     i_size := if SIZE < PAGES then SIZE else PAGES
     // mapping 0 is registered with UFFD_MODE from the start (a trace registers with steps)
     reg := [mm in Mapping |-> if mm == 0 then UFFD_MODE else None]
@@ -269,6 +276,7 @@ export const ShmemUffd = spec`
           // protected, with no event for it since, must not land.
           if m == 0 && armed[p] { silent_write := true }
           data[p][e.folio] := val
+          clean[p] := false
           wr := false
           access_done()
         } else {
@@ -359,7 +367,9 @@ export const ShmemUffd = spec`
         reason := VmUffdMissing
         goto handle_userfault
       } else {
+        // a read fault's zeroed folio is clean until written (a write fault's store dirties it)
         cache[p] := Folio { gen: trunc[p] }
+        clean[p] := TRACK_CLEAN && !wr
         locked[p] := true
         folio := trunc[p]
         goto finish_fault
@@ -493,6 +503,7 @@ export const ShmemUffd = spec`
             PteNone => PteNone })]
         }
         cache[idx] := Hole
+        clean[idx] := false
         trunc[idx] := trunc[idx] + 1
       }
       if idx + 1 < hi {
@@ -540,6 +551,7 @@ export const ShmemUffd = spec`
       cache[pg] := Folio { gen: g }
       data[pg][g] := v
       uptodate[pg] := true
+      clean[pg] := false
       if pg >= i_size { i_size := pg + 1 }
       pwrite_left := pwrite_left - 1
     }
@@ -603,6 +615,7 @@ export const ShmemUffd = spec`
   def copy_page(mm: Mapping, pg: Page, v: Value, wpmode: bool, wake: bool) {
     cache[pg] := Folio { gen: trunc[pg] }
     data[pg][trunc[pg]] := v
+    clean[pg] := false
     pte[mm][pg] := Present { folio: trunc[pg], writable: !wpmode, wp: wpmode }
     if mm == 0 { armed[pg] := wpmode }
     if wake { uffd_msg := wake_range(mm, pg, pg) }
@@ -788,6 +801,7 @@ export const ShmemUffd = spec`
       cache := [i in Page |-> if i < size then cache[i] else Hole]
       trunc := [i in Page |-> if i >= size && cache[i] is Folio then trunc[i] + 1 else trunc[i]]
       uptodate := [i in Page |-> if i < size then uptodate[i] else true]
+      clean := [i in Page |-> clean[i] && i < size]
     }
   }
 
@@ -801,6 +815,7 @@ export const ShmemUffd = spec`
     cache := [i in Page |-> if i >= lo && i <= hi && cache[i] is Hole then Folio { gen: trunc[i] } else cache[i]]
     // a folio an earlier fallocate left not uptodate is zeroed now (SGP_FALLOC must initialize it)
     uptodate := [i in Page |-> if i >= lo && i <= hi then !(cache[i] is Hole) else uptodate[i]]
+    clean := [i in Page |-> clean[i] && !(i >= lo && i <= hi && cache[i] is Hole)]
     if !keep_size && hi + 1 > i_size { i_size := hi + 1 }
   }
 
@@ -808,17 +823,23 @@ export const ShmemUffd = spec`
   // runs): madvise_cold_or_pageout_pte_range -> reclaim_pages -> shrink_folio_list, one
   // step under the folio lock (a folio locked by a fault is skipped: folio_trylock). A
   // folio mapped there and by no other mapping is unmapped (try_to_unmap: 5.19+ a uffd-wp
-  // pte of a WP VMA becomes a marker; <= 5.18 the wp bit is lost) and written out; with
-  // no swap (this model, and this machine) the write-out fails and the folio stays in
-  // the page cache.
+  // pte of a WP VMA becomes a marker; <= 5.18 the wp bit is lost); a dirty one is written
+  // out, which with no swap (this model, and this machine) fails: it stays in the page
+  // cache; a clean one is freed.
   action madvise_pageout(mm: Mapping, lo: Page, hi: Page) {
     await pageout_left > 0 && lo <= hi && (lo == hi || TRACE_DRIVEN)
+    let taken = [i in Page |-> i >= lo && i <= hi && !locked[i] && pte[mm][i] is Present
+                               && !(exists o in Mapping: o != mm && pte[o][i] is Present)]
     pte[mm] := [i in Page |->
-      if i < lo || i > hi || locked[i] || (exists o in Mapping: o != mm && pte[o][i] is Present) then pte[mm][i]
+      if !taken[i] then pte[mm][i]
       else (match pte[mm][i] {
         Present { wp } => if PTE_MARKERS && wp && reg_wp(mm) then PteMarker else PteNone,
         PteMarker => PteMarker,
         PteNone => PteNone })]
+    // a clean folio is freed (__remove_mapping): the page becomes a hole
+    cache := [i in Page |-> if taken[i] && clean[i] then Hole else cache[i]]
+    trunc := [i in Page |-> if taken[i] && clean[i] then trunc[i] + 1 else trunc[i]]
+    clean := [i in Page |-> clean[i] && !taken[i]]
     pageout_left := pageout_left - 1
   }
 
