@@ -33,6 +33,7 @@ export type Op =
   | { op: 'ftruncate'; size: number }
   | { op: 'fallocate'; lo: number; hi: number; keepSize: boolean }
   | { op: 'munmap'; mapping: number }
+  | { op: 'pagemap_scan'; lo: number; hi: number; wpMatching: boolean; mapping?: number }
   | { op: 'register'; modes: UffdMode[]; features?: UffdFeature[]; mapping?: number }
   | { op: 'unregister'; mapping?: number }
   | { op: 'copy'; page: number; value: number; wp: boolean; dontwake?: boolean; mapping?: number }
@@ -62,7 +63,7 @@ export const MADVISE_ADVICES: readonly MadviseAdvice[] = ['DONTNEED', 'REMOVE', 
 export type OpName = Op['op'];
 export const OP_NAMES: readonly OpName[] = [
   'read', 'write', 'pread', 'pwrite', 'punch', 'madvise', 'ftruncate', 'fallocate', 'munmap',
-  'register', 'unregister', 'copy', 'zeropage', 'continue', 'writeprotect', 'wake',
+  'register', 'unregister', 'copy', 'zeropage', 'continue', 'writeprotect', 'wake', 'pagemap_scan',
 ];
 
 /** What an access returns: the byte read, 'ok' for a write, or the SIGBUS it got. */
@@ -395,7 +396,7 @@ interface StepContext {
 
 const UFFD_IOCTLS: readonly OpName[] = ['unregister', 'copy', 'zeropage', 'continue', 'writeprotect', 'wake'];
 /** ops that go through a mapping (and take `mapping`): loads, stores, madvise and the uffd of a mapping */
-const MAPPED_OPS: readonly OpName[] = ['read', 'write', 'madvise', 'register', ...UFFD_IOCTLS];
+const MAPPED_OPS: readonly OpName[] = ['read', 'write', 'madvise', 'pagemap_scan', 'register', ...UFFD_IOCTLS];
 
 function validateStep(v: Validator, x: Json, path: string, ctx: StepContext): Step {
   const step = v.object(x, path);
@@ -416,7 +417,7 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
   const g = ctx.mappings[m];
   // loads, stores and madvise need the mapping in place (the uffd of an unmapped range stays open)
   const gone = ctx.unmapped[m];
-  if (gone !== null && (kind === 'read' || kind === 'write' || kind === 'madvise' || kind === 'munmap'))
+  if (gone !== null && (kind === 'read' || kind === 'write' || kind === 'madvise' || kind === 'munmap' || kind === 'pagemap_scan'))
     v.failMsg(f.at('mapping'), `mapping ${m} was unmapped at steps[${gone}]`);
   const first = through ? g.offset : 0;
   const last = through ? g.offset + g.length - 1 : ctx.pages - 1;
@@ -479,6 +480,12 @@ function validateOp(v: Validator, x: Json, path: string, ctx: StepContext): Op {
       op = { op: kind, mapping: m };
       ctx.unmapped[m] = ctx.index;
       break;
+    case 'pagemap_scan': {
+      const a: Op = { op: kind, ...range(), wpMatching: f.bool('wpMatching') };
+      mapping(a);
+      op = a;
+      break;
+    }
     case 'wake': {
       const w: Op = { op: kind, ...range() };
       mapping(w);
@@ -566,6 +573,8 @@ function resultShape(op: Op): [string, (r: Json) => boolean] {
     case 'zeropage':
     case 'continue':
       return ['expected 4096 or a negative errno', (r) => r === 4096 || (errno(r) && r !== 0)];
+    case 'pagemap_scan':
+      return ['expected a count of pages or a negative errno', (r) => typeof r === 'number' && Number.isInteger(r) && r >= -4095 && r <= MAX_PAGES];
     default:
       return ['expected 0 or a negative errno', errno];
   }

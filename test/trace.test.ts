@@ -75,7 +75,7 @@ describe('validation', () => {
   test.each<[string, (t: any) => void, string]>([
     ['page out of range', (t) => (t.steps[2].op.page = 7), 'bad.json: steps[2].op.page: expected an integer in 0..3, got 7'],
     ['missing page', (t) => delete t.steps[2].op.page, 'bad.json: steps[2].op.page: expected an integer in 0..3, got nothing'],
-    ['unknown op', (t) => (t.steps[2].op.op = 'reed'), 'bad.json: steps[2].op.op: expected one of read, write, pread, pwrite, punch, madvise, ftruncate, fallocate, munmap, register, unregister, copy, zeropage, continue, writeprotect, wake, got "reed"'],
+    ['unknown op', (t) => (t.steps[2].op.op = 'reed'), 'bad.json: steps[2].op.op: expected one of read, write, pread, pwrite, punch, madvise, ftruncate, fallocate, munmap, register, unregister, copy, zeropage, continue, writeprotect, wake, pagemap_scan, got "reed"'],
     ['misspelt field', (t) => (t.steps[3].op.dontwak = true), 'bad.json: steps[3].op.dontwak: unknown field'],
     ['hi below lo', (t) => (t.steps[2].op = { op: 'punch', lo: 2, hi: 1 }), 'bad.json: steps[2].op.hi: expected an integer in 2..3, got 1'],
     ['write of 0', (t) => (t.steps[2].op = { op: 'write', thread: 1, page: 0, value: 0 }), 'bad.json: steps[2].op.value: expected an integer in 1..255, got 0'],

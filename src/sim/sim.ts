@@ -185,6 +185,8 @@ export class Sim {
         make = (t) => do_munmap(k, m, t);
         break;
       }
+      case 'pagemap_scan':
+        throw new SimError('pagemap_scan: not modelled by the simulator yet');
       case 'zeropage': {
         const m = this.vmaOf(op.mapping);
         page(op.page, m);
