@@ -31,6 +31,7 @@ const OP_OF_ACTION: Record<string, SpecOp['op']> = {
   ftruncate: 'ftruncate',
   fallocate: 'fallocate',
   madvise_pageout: 'madvise',
+  pagemap_scan: 'pagemap_scan',
   UFFDIO_CONTINUE: 'continue',
   UFFDIO_WRITEPROTECT: 'writeprotect',
   UFFDIO_WAKE: 'wake',
@@ -130,6 +131,8 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           return op.op === 'madvise' ? { mm, lo: op.lo, hi: op.hi } : null;
         case 'ftruncate':
           return op.op === 'ftruncate' ? { size: op.size } : null;
+        case 'pagemap_scan':
+          return op.op === 'pagemap_scan' ? { mm, lo: op.lo, hi: op.hi, wp_matching: op.wpMatching } : null;
         case 'fallocate':
           return op.op === 'fallocate' ? { lo: op.lo, hi: op.hi, keep_size: op.keepSize } : null;
         case 'UFFDIO_CONTINUE':
@@ -223,6 +226,8 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           return withMapping({ op: 'madvise', advice: 'PAGEOUT', lo: intParam(step, 'lo'), hi: intParam(step, 'hi') }, intParam(step, 'mm'));
         case 'ftruncate':
           return { op: 'ftruncate', size: intParam(step, 'size') };
+        case 'pagemap_scan':
+          return withMapping({ op: 'pagemap_scan', lo: intParam(step, 'lo'), hi: intParam(step, 'hi'), wpMatching: boolParam(step, 'wp_matching') }, intParam(step, 'mm'));
         case 'fallocate':
           return { op: 'fallocate', lo: intParam(step, 'lo'), hi: intParam(step, 'hi'), keepSize: boolParam(step, 'keep_size') };
         case 'UFFDIO_CONTINUE': {
@@ -314,6 +319,20 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           // mwriteprotect_range: MODE_WP with MODE_DONTWAKE -> -EINVAL; no VMA registered WP -> -ENOENT
           if (f) result = op.wp && op.dontwake ? -22 : wpReg ? 0 : -2;
           break;
+        case 'pagemap_scan': {
+          if (!f) break;
+          // PM_SCAN_CHECK_WPASYNC: -EPERM unless the VMA is uffd-wp async; else the pages written
+          if (op.wpMatching && !(wpReg && f.uffd_wp_async[mm] === true)) result = -1;
+          else {
+            let n = 0;
+            for (let i = op.lo; i <= op.hi; i++) {
+              const e = f.pte[mm][i];
+              if (tagOfJson(e) === 'Present' && (e as Json).wp !== true) n++;
+            }
+            result = n;
+          }
+          break;
+        }
         case 'register':
         case 'unregister':
           // no VMA in the range (munmapped) -> -EINVAL; UFFDIO_REGISTER without modes -> -EINVAL

@@ -843,6 +843,22 @@ export const ShmemUffd = spec`
     pageout_left := pageout_left - 1
   }
 
+  // PAGEMAP_SCAN on /proc/self/pagemap over pages lo..hi of mapping mm, for PAGE_IS_WRITTEN
+  // (fs/proc/task_mmu.c do_pagemap_scan; one step under ptl; trace-driven only): a present
+  // pte without uffd-wp is written (pagemap_page_category); none ptes and markers are not.
+  // With PM_SCAN_WP_MATCHING|PM_SCAN_CHECK_WPASYNC the VMA must be uffd-wp async
+  // (-EPERM, nothing changes, otherwise: pagemap_scan_test_walk) and every page reported
+  // is write-protected again (make_uffd_wp_pte). The count is the binding's, from the state.
+  action pagemap_scan(mm: Mapping, lo: Page, hi: Page, wp_matching: bool) {
+    await TRACE_DRIVEN && lo <= hi
+    if wp_matching && reg_wp(mm) && uffd_wp_async[mm] {
+      pte[mm] := [i in Page |-> if i < lo || i > hi then pte[mm][i] else (match pte[mm][i] {
+        Present { folio, wp } => if wp then pte[mm][i] else Present { folio: folio, writable: false, wp: true },
+        PteMarker => PteMarker,
+        PteNone => PteNone })]
+    }
+  }
+
   // munmap(2) of the whole of mapping mm: its ptes and markers go with the VMA, and so do
   // its VM_UFFD_* flags (the uffd stays open: an ioctl on the range finds no VMA, -ENOENT).
   action munmap(mm: Mapping) {
