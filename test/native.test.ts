@@ -324,6 +324,26 @@ describeNative('native harness on the real kernel', () => {
     expect([o.result, o.events, ptes(o, 0)]).toEqual([2, [], 'PWM']);
   });
 
+  test('PAGEMAP_SCAN: written = not uffd-wp (none ptes included, markers not); wpMatching re-protects under WP_ASYNC, -EPERM without it', async () => {
+    h = await NativeHarness.start({ pages: 4, threads: 1, fill: [1, 2, 0, 4], mappings: [{ offset: 0, length: 4 }, { offset: 0, length: 4 }], waitMs: WAIT_MS });
+    const scan = async (lo: number, hi: number, wpMatching: boolean, mapping = 0) => (await h!.apply({ op: 'pagemap_scan', lo, hi, wpMatching, mapping })).result;
+    // unregistered, no page table yet: nothing written; wpMatching (CHECK_WPASYNC): EPERM
+    expect([await scan(0, 3, false, 1), await scan(0, 3, true, 1)]).toEqual([0, -1]);
+    await h.apply({ op: 'register', modes: ['WP'], features: ['WP_ASYNC'] });
+    await h.apply({ op: 'writeprotect', lo: 0, hi: 1, wp: true });
+    expect(await scan(0, 3, false)).toBe(2); // the none ptes of 2 and 3, not the markers
+    let o = await h.apply({ op: 'pagemap_scan', lo: 0, hi: 3, wpMatching: true });
+    expect([o.result, ptes(o, 0)]).toEqual([2, 'MMMM']);
+    o = await h.apply({ op: 'write', thread: 0, page: 3, value: 9 });
+    expect([o.result, o.events, await scan(0, 3, false)]).toEqual(['ok', [], 1]);
+    o = await h.apply({ op: 'pagemap_scan', lo: 3, hi: 3, wpMatching: true });
+    expect([o.result, ptes(o, 0), await scan(0, 3, false)]).toEqual([1, 'MMMW', 0]);
+    // the other mapping, unregistered: fault-around maps 0, 1, 3; the hole's none pte counts too
+    await h.apply({ op: 'read', thread: 0, page: 0, mapping: 1 });
+    expect(await scan(0, 3, false, 1)).toBe(4);
+    await expect(h.apply({ op: 'pagemap_scan', lo: 2, hi: 1, wpMatching: false })).rejects.toThrow('op.lo: 2 is greater than op.hi 1');
+  });
+
   test('bad requests get a one-line error and the harness goes on', async () => {
     const x = await start([1, 2], 1);
     await expect(x.apply({ op: 'read', thread: 3, page: 0 })).rejects.toThrow(

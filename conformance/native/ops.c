@@ -4,12 +4,14 @@
 #include "harness.h"
 #include "uffd.h"
 #include "uffd_defs.h"
+#include "pm_scan_defs.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/falloc.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -481,6 +483,59 @@ static int op_file(struct harness *h, const char *name, const struct jval *op,
 	}
 }
 
+/* PAGEMAP_SCAN (6.7+) on /proc/self/pagemap over pages lo..hi of the mapping,
+ * for PAGE_IS_WRITTEN (category_mask = return_mask); with wpMatching,
+ * PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC: the kernel write-protects
+ * the pages it reports (as a UFFD_FEATURE_WP_ASYNC user does) and fails
+ * with EPERM on a VMA without async wp. Result: the number of pages reported
+ * (the sum of the returned regions' lengths), or -errno. One ioctl: the
+ * vector has room for a region per page of the range (at most MAX_PAGES),
+ * so the walk cannot stop early for lack of room; a walk that still ends
+ * before the range's end (walk_end) is reported as an error. */
+static int op_pagemap_scan(struct harness *h, const struct jval *op, struct result *res,
+			   char *err, size_t errlen)
+{
+	static struct uffdspec_page_region vec[MAX_PAGES];
+	struct uffdspec_pm_scan_arg a;
+	int m, lo, hi, wpm, n, i;
+	int64_t pages = 0;
+
+	if (get_mapping(h, op, &m, err, errlen) || get_range(h, op, m, &lo, &hi, err, errlen) ||
+	    get_bool(op, "wpMatching", -1, &wpm, err, errlen))
+		return -1;
+	if (h->maps[m].unmapped)
+		return ERR("op.mapping: mapping %d was unmapped", m);
+	memset(vec, 0, sizeof vec);
+	memset(&a, 0, sizeof a);
+	a.size = sizeof a;
+	a.flags = wpm ? UFFDSPEC_PM_SCAN_WP_MATCHING | UFFDSPEC_PM_SCAN_CHECK_WPASYNC : 0;
+	a.start = page_addr(h, m, lo);
+	a.end = page_addr(h, m, hi) + PAGE_SZ;
+	a.vec = (uint64_t)(uintptr_t)vec;
+	a.vec_len = (uint64_t)(hi - lo + 1);
+	a.max_pages = 0;
+	a.category_mask = UFFDSPEC_PAGE_IS_WRITTEN;
+	a.return_mask = UFFDSPEC_PAGE_IS_WRITTEN;
+	n = ioctl(h->pagemap_fd, UFFDSPEC_IOC_PAGEMAP_SCAN, &a);
+	if (n < 0) {
+		set_num(res, -errno);
+		return 0;
+	}
+	if (a.walk_end != a.end)
+		return ERR("pagemap_scan: the walk ended at page %lld of the range %d..%d, "
+			   "not at its end (%d regions returned)",
+			   (long long)((a.walk_end - a.start) / PAGE_SZ) + lo, lo, hi, n);
+	for (i = 0; i < n && i < MAX_PAGES; i++) {
+		if (vec[i].end <= vec[i].start || vec[i].start < a.start || vec[i].end > a.end ||
+		    (vec[i].end - vec[i].start) % PAGE_SZ)
+			return ERR("pagemap_scan: region %d [0x%llx, 0x%llx) is not inside the range",
+				   i, (unsigned long long)vec[i].start, (unsigned long long)vec[i].end);
+		pages += (int64_t)((vec[i].end - vec[i].start) / PAGE_SZ);
+	}
+	set_num(res, pages);
+	return 0;
+}
+
 /* Does this op (as requested) wake threads waiting on a userfault? */
 static int may_wake(const char *name, const struct jval *op)
 {
@@ -574,6 +629,8 @@ int do_op(struct harness *h, const struct jval *op, struct result *res,
 		rc = op_zeropage(h, op, res, err, errlen);
 	else if (strcmp(name, "munmap") == 0)
 		rc = op_munmap(h, op, res, err, errlen);
+	else if (strcmp(name, "pagemap_scan") == 0)
+		rc = op_pagemap_scan(h, op, res, err, errlen);
 	else
 		return ERR("op.op: unknown operation '%s'", name);
 	if (rc)
