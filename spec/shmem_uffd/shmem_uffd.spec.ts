@@ -844,20 +844,33 @@ export const ShmemUffd = spec`
   }
 
   // PAGEMAP_SCAN on /proc/self/pagemap over pages lo..hi of mapping mm, for PAGE_IS_WRITTEN
-  // (fs/proc/task_mmu.c do_pagemap_scan; one step under ptl; trace-driven only): a present
-  // pte without uffd-wp is written (pagemap_page_category); none ptes and markers are not.
+  // (fs/proc/task_mmu.c do_pagemap_scan; one step under ptl; trace-driven only): a page is
+  // written unless its pte carries uffd-wp: a present pte without it and a none pte are
+  // written, a wp pte and a marker are not (pagemap_scan_pmd_entry); where the mapping has
+  // no page table yet, only a WP-registered mapping reports written (recorded on 6.18).
   // With PM_SCAN_WP_MATCHING|PM_SCAN_CHECK_WPASYNC the VMA must be uffd-wp async
   // (-EPERM, nothing changes, otherwise: pagemap_scan_test_walk) and every page reported
-  // is write-protected again (make_uffd_wp_pte). The count is the binding's, from the state.
+  // is write-protected again: a present pte gets uffd-wp, a none pte becomes a marker.
+  // The count is the binding's, read off the state with scan_written.
   action pagemap_scan(mm: Mapping, lo: Page, hi: Page, wp_matching: bool) {
     await TRACE_DRIVEN && lo <= hi
     if wp_matching && reg_wp(mm) && uffd_wp_async[mm] {
-      pte[mm] := [i in Page |-> if i < lo || i > hi then pte[mm][i] else (match pte[mm][i] {
-        Present { folio, wp } => if wp then pte[mm][i] else Present { folio: folio, writable: false, wp: true },
+      pte[mm] := [i in Page |-> if i < lo || i > hi || !scan_written(mm, i) then pte[mm][i] else (match pte[mm][i] {
+        Present { folio } => Present { folio: folio, writable: false, wp: true },
         PteMarker => PteMarker,
-        PteNone => PteNone })]
+        PteNone => PteMarker })]
     }
   }
+
+  // What PAGEMAP_SCAN reports as written. A page table exists where a pte of the mapping
+  // in the same 2 MiB table is not none (an approximation: a table whose ptes were all
+  // zapped also exists; the corpus has no such scan).
+  def scan_written(mm: Mapping, i: Page): bool =
+    match pte[mm][i] {
+      Present { wp } => !wp,
+      PteMarker => false,
+      PteNone => reg_wp(mm) || (exists j in Page: maps(mm, j) && !(pte[mm][j] is PteNone)
+                                  && (vm_pte[mm] + j - vm_pgoff[mm]) / 512 == (vm_pte[mm] + i - vm_pgoff[mm]) / 512) }
 
   // munmap(2) of the whole of mapping mm: its ptes and markers go with the VMA, and so do
   // its VM_UFFD_* flags (the uffd stays open: an ioctl on the range finds no VMA, -ENOENT).
