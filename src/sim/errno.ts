@@ -1,4 +1,5 @@
 // errno values as userspace sees them (x86_64); syscalls return them negated.
+export const EPERM = 1;
 export const ENOENT = 2;
 export const EAGAIN = 11;
 export const EFAULT = 14;

@@ -49,6 +49,16 @@ export class VmArea {
    */
   faulting = 0;
   readonly mmapLockWaiters = new WaitQueue('mmap_lock');
+  /**
+   * The page tables (by pte_table(): the 2 MiB block of the address space) that exist
+   * under this mapping's pmds. A page table comes into being with the first pte set in it
+   * (a fault, fault-around, a marker of UFFDIO_WRITEPROTECT or PAGEMAP_SCAN) or when
+   * mfill_atomic allocates it before it tries the page (pte_alloc); nothing in the
+   * simulated surface frees one while the mapping lives (a zap leaves the table: the
+   * empty-table reclaim of MADV_DONTNEED needs a whole PMD range). Only PAGEMAP_SCAN
+   * tells a none pte from a hole (pmd_none): see pagemap.ts.
+   */
+  private readonly pageTables = new Set<number>();
 
   constructor(
     /** position in Kernel.vmas (the trace's `mapping`) */
@@ -101,12 +111,29 @@ export class VmArea {
   }
 
   setPte(pgoff: number, pte: Pte): void {
+    if (pte.kind !== 'none') this.pte_alloc(pgoff);
     this.pt.set(this.slot(pgoff), pte);
   }
 
   /** set_pte_range for file page `pgoff` */
   installPte(pgoff: number, folio: Folio, writable: boolean, dirty: boolean, uffd_wp: boolean): void {
+    this.pte_alloc(pgoff);
     this.pt.install(this.slot(pgoff), folio, writable, dirty, uffd_wp);
+  }
+
+  /** The page table (2 MiB block of the address space) the pte of file page `pgoff` lives in. */
+  pteTable(pgoff: number): number {
+    return Math.floor(this.address(pgoff) / PTRS_PER_PTE);
+  }
+
+  /** pmd_none() for the pmd over file page `pgoff`: no page table there yet. */
+  pmdNone(pgoff: number): boolean {
+    return !this.pageTables.has(this.pteTable(pgoff));
+  }
+
+  /** pte_alloc(): make sure the page table over file page `pgoff` exists. */
+  pte_alloc(pgoff: number): void {
+    this.pageTables.add(this.pteTable(pgoff));
   }
 
   /** File pages [lo,hi] clipped to the mapping (the part of a file range it maps), or null. */

@@ -49,7 +49,9 @@ export type SingleStepLabel =
   /** munmap: waits (mmap_write_lock) for faults in flight on the VMA, then zaps it and removes it */
   | 'munmap'
   | 'mwriteprotect_range'
-  | 'userfaultfd_wake';
+  | 'userfaultfd_wake'
+  /** PAGEMAP_SCAN (do_pagemap_scan): the whole walk, pte table by pte table under each ptl */
+  | 'pagemap_scan';
 
 export type Label = AccessLabel | PunchLabel | TruncateLabel | FallocLabel | PageoutLabel | SingleStepLabel;
 

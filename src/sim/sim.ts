@@ -8,6 +8,7 @@ import type { Pte } from './page-table';
 import { StepLabel } from './labels';
 import { SimError } from './errors';
 import { do_munmap, handle_access, madvise_dontneed, madvise_pageout } from './memory';
+import { do_pagemap_scan } from './pagemap';
 import { BlockReason, KPath, Scheduler, Task, TaskResult } from './scheduler';
 import { shmem_fallocate_alloc, shmem_fallocate_punch, shmem_file_read, shmem_file_write, shmem_setattr_size } from './shmem';
 import { mfill_atomic_continue, mfill_atomic_copy, mfill_atomic_zeropage, mwriteprotect_range, userfaultfd_register, userfaultfd_unregister, userfaultfd_wake } from './uffd-ioctl';
@@ -185,8 +186,13 @@ export class Sim {
         make = (t) => do_munmap(k, m, t);
         break;
       }
-      case 'pagemap_scan':
-        throw new SimError('pagemap_scan: not modelled by the simulator yet');
+      case 'pagemap_scan': {
+        // an ioctl on /proc/self/pagemap over addresses of the mapping: it must still be mapped
+        const m = this.mappedVmaOf(op.op, op.mapping);
+        range(op.lo, op.hi, m);
+        make = () => do_pagemap_scan(k, m, op.lo, op.hi, op.wpMatching);
+        break;
+      }
       case 'zeropage': {
         const m = this.vmaOf(op.mapping);
         page(op.page, m);

@@ -50,10 +50,11 @@ function userfaultfd_api(features: readonly UffdFeature[]): Set<UffdFeature> {
  * uffd_wp_range / change_pte_range with MM_CP_UFFD_WP(_RESOLVE) over file pages
  * [lo,hi] of mapping `m`. Protecting sets uffd-wp (and clears write) on present ptes
  * and, with PTE_MARKERS, turns none ptes of this shmem VMA into markers (i_size plays no
- * part: a none pte past EOF gets one too). Unprotecting clears the bit and drops
+ * part: a none pte past EOF gets one too; change_pmd_prepare allocates the page table
+ * for them, see VmArea.pte_alloc). Unprotecting clears the bit and drops
  * markers; the pte gets write back from vm_page_prot, or (writenotify) only if it is dirty.
  */
-function uffd_wp_range(k: Kernel, m: VmArea, lo: number, hi: number, enable: boolean): void {
+export function uffd_wp_range(k: Kernel, m: VmArea, lo: number, hi: number, enable: boolean): void {
   for (let i = lo; i <= hi; i++) {
     const pte = m.pte(i);
     if (pte.kind === 'present') {
@@ -94,6 +95,9 @@ export function* mfill_atomic_copy(k: Kernel, dst: VmArea, page: number, value: 
   yield 'mfill_atomic_copy';
   if (!registeredWith(dst)) return -ENOENT;
   if (wp && !dst.vma.VM_UFFD_WP) return -EINVAL;
+  // mfill_atomic allocates the page table before it tries the page, so it stays even
+  // when the copy fails (EEXIST, EFAULT past EOF; recorded on 6.18 with PAGEMAP_SCAN)
+  dst.pte_alloc(page);
   const err = shmem_mfill_atomic_pte(k, dst, page, value, wp);
   if (err !== 0) return err;
   if (!dontwake) dst.uffd!.wake(page, page);
@@ -113,6 +117,7 @@ export function* mfill_atomic_copy(k: Kernel, dst: VmArea, page: number, value: 
 export function* mfill_atomic_zeropage(k: Kernel, dst: VmArea, page: number, dontwake: boolean): KPath<TaskResult> {
   yield 'mfill_atomic_zeropage';
   if (!registeredWith(dst)) return -ENOENT;
+  dst.pte_alloc(page); // mfill_atomic's __pte_alloc, as for COPY
   const err = shmem_mfill_atomic_pte(k, dst, page, 0, false);
   if (err !== 0) return err;
   if (!dontwake) dst.uffd!.wake(page, page);
@@ -131,6 +136,7 @@ export function* mfill_atomic_continue(k: Kernel, dst: VmArea, task: Task, page:
     yield 'mfill_atomic_continue';
     if (!registeredWith(dst)) return -ENOENT;
     if (wp && !dst.vma.VM_UFFD_WP) return -EINVAL;
+    dst.pte_alloc(page); // mfill_atomic's __pte_alloc comes before mfill_atomic_pte_continue's lookup
     if (k.mapping.pastEof(page)) return -EINVAL;
     const folio = k.mapping.lookup(page);
     if (folio === null) return -EFAULT;
