@@ -8,13 +8,15 @@ import type { ConstOverrides } from '../dsl/analyze';
 import { SpecError, diag } from '../dsl/diagnostics';
 import type { Model } from '../dsl/ir';
 import { generateChecker } from '../generator/load';
-import { exploreGenerated } from './engine/bfs';
+import { exploreGenerated, generatedSpace } from './engine/bfs';
+import { simulate, type SimulateOptions, type SimulationResult } from './engine/simulate';
 import { EvaluationFailure } from './engine/explore';
 import type { CheckOptions, CheckResult } from './engine/result';
-import { interpretCheck } from './reference/interpreter';
+import { interpretCheck, interpretedSpace } from './reference/interpreter';
 import { EvalError } from './runtime/values';
 
 export type { CheckResult, Step, TraceStep } from './engine/result';
+export type { SimulationResult } from './engine/simulate';
 export { stepText } from './runtime/step';
 export { SpecError } from '../dsl/diagnostics';
 
@@ -41,6 +43,24 @@ export function checkModel(model: Model, opts: RunOptions = {}): CheckResult {
     if (opts.engine === 'interpreter') return interpretCheck(model, opts);
     const { checker } = generateChecker(model, { onGenerate: opts.onGenerate });
     return exploreGenerated(checker, opts);
+  } catch (err) {
+    if (err instanceof EvaluationFailure) throw locate(model, err);
+    throw err;
+  }
+}
+
+/** Random walks through a model (simulation mode); evaluation failures located as in checkModel. */
+export function simulateModel(model: Model, opts: SimulateOptions & { engine?: 'generated' | 'interpreter'; onGenerate?: () => void }): SimulationResult {
+  try {
+    if (opts.engine === 'interpreter') return simulate(interpretedSpace(model), (s) => s.slice(), opts);
+    const { checker } = generateChecker(model, { onGenerate: opts.onGenerate });
+    const words = new Uint32Array(checker.WORDS);
+    // a copy through the packed form: the module may reuse what it emits
+    const copy = (s: unknown[]) => {
+      checker.encode(s, words, 0);
+      return checker.decode(words, 0);
+    };
+    return simulate(generatedSpace(checker), copy, opts);
   } catch (err) {
     if (err instanceof EvaluationFailure) throw locate(model, err);
     throw err;

@@ -6,6 +6,7 @@ import { EXIT } from './commands';
 import { formatResult, meaningOf, type TraceShape } from './format';
 import { Out, Parsed, UsageError, constFlags, intFlag } from './options';
 import { Progress } from './progress';
+import { runSimulate, simulateFlags } from './simulate';
 
 export function runCheck(p: Parsed, out: Out, err: Out): number {
   const startedAt = Date.now();
@@ -16,6 +17,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   if (format !== 'text' && format !== 'tla') throw new UsageError(`check: --format must be text or tla, got '${format}'`);
   const json = p.flags.has('json');
   // every flag is validated before anything is printed or checked
+  const simulation = p.flags.has('simulate') ? simulateFlags(p) : null;
   const maxStates = intFlag(p, 'max-states', 'check');
   const maxDepth = intFlag(p, 'max-depth', 'check');
   const timeout = intFlag(p, 'timeout', 'check');
@@ -34,9 +36,10 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     if (e === 'Deadlock' && p.flags.has('no-deadlock')) throw new UsageError('check: --expect-violation Deadlock contradicts --no-deadlock');
   }
   if (!json) {
-    out(`uffdspec: checking ${model.name} (${model.source?.file ?? p.positional[0]}) with the ${engine} engine`);
+    out(`uffdspec: ${simulation ? 'simulating' : 'checking'} ${model.name} (${model.source?.file ?? p.positional[0]}) with the ${engine} engine`);
     out(wrap(`Constants: ${model.constants.map((c) => `${c.name}=${String(c.value)}${c.overridden ? '' : ' (default)'}`).join(', ') || '(none)'}`, 100, '    '));
   }
+  if (simulation) return runSimulate(model, simulation, p, traceShape(model), startedAt, out);
   const r = checkModel(model, {
     engine,
     deadlock: !p.flags.has('no-deadlock'),
