@@ -318,7 +318,7 @@ describe('check: user errors exit 2 with a located one-line diagnostic', () => {
   test('an unknown flag, a flag without its value, a bad limit (rejected before anything is printed)', () => {
     const unknown = userError(run('unknownFlag'));
     expect(unknown).toHaveLength(1);
-    expect(unknown[0]).toMatch(/^check: unknown option --frobnicate \(options: --spec, --const, .*, --engine; see uffdspec check --help\)$/);
+    expect(unknown[0]).toMatch(/^check: unknown option --frobnicate \(options: --spec, --const, .*, --engine, --simulate, --walks, --depth, --seed; see uffdspec check --help\)$/);
     expect(userError(run('flagWithoutValue'))).toEqual(['check: --max-states needs a value (N)']);
     expect(userError(run('badLimit'))).toEqual(["check: --timeout expects a positive integer, got '0'"]);
   });
