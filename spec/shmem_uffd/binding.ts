@@ -77,25 +77,6 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
     };
   };
   const withMapping = <T extends Op>(op: T, m: number): T => (m === 0 ? op : { ...op, mapping: m });
-  /** PAGEMAP_SCAN's count of written pages in lo..hi of mapping m: the spec's scan_written, read off a state */
-  const scanWritten = (j: Json, m: number, lo: number, hi: number): number => {
-    const row = j.pte[String(m)] as Record<string, unknown>;
-    const off = j.vm_pgoff[String(m)] as number;
-    const len = j.vm_pages[String(m)] as number;
-    const first = j.vm_pte[String(m)] as number;
-    const wp = registers(String(j.reg[String(m)]), 'WP');
-    const table = (i: number) => Math.floor((first + i - off) / 512);
-    let n = 0;
-    for (let i = lo; i <= hi; i++) {
-      const tag = tagOfJson(row[i]);
-      if (tag === 'Present') n += (row[i] as Json).wp === true ? 0 : 1;
-      else if (tag === 'PteNone') {
-        const tableExists = Object.keys(row).some((k) => Number(k) >= off && Number(k) < off + len && tagOfJson(row[k]) !== 'PteNone' && table(Number(k)) === table(i));
-        n += wp || tableExists ? 1 : 0;
-      }
-    }
-    return n;
-  };
   const mappingOf = (op: SpecOp): number => ('mapping' in op ? op.mapping ?? 0 : 0);
   /** a trace-driven ioctl's step is on the op's mapping */
   const sameMapping = (step: { params: Record<string, unknown> }, op: SpecOp) => step.params.mm === undefined || step.params.mm === mappingOf(op);
@@ -342,9 +323,7 @@ export function shmemBinding(constants: Record<string, unknown>, contents: Conte
           if (!f) break;
           // PM_SCAN_CHECK_WPASYNC: -EPERM unless the VMA is uffd-wp async; else the pages written
           if (op.wpMatching && !(wpReg && f.uffd_wp_async[mm] === true)) result = -1;
-          else {
-            result = scanWritten(f, Number(mm), op.lo, op.hi);
-          }
+          else result = Object.values(final.scan_reported as Record<string, boolean>).filter(Boolean).length;
           break;
         }
         case 'register':

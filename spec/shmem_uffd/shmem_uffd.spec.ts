@@ -173,6 +173,8 @@ export const ShmemUffd = spec`
   // monitor since. silent_write: a store through mapping 0 landed on an armed page.
   var armed: [Page] -> bool
   var silent_write: bool
+  // Ghost for trace-guided runs: the pages the last PAGEMAP_SCAN reported written.
+  var scan_reported: [Page] -> bool
 
   init {
     // A file whose pages were all written with pwrite(2), freshly mapped (no ptes yet).
@@ -203,6 +205,7 @@ export const ShmemUffd = spec`
     pageout_left := PAGEOUTS
     armed := [i in Page |-> false]
     silent_write := false
+    scan_reported := [i in Page |-> false]
   }
 
   // ---------------------------------------------------------------- user threads
@@ -851,10 +854,12 @@ export const ShmemUffd = spec`
   // With PM_SCAN_WP_MATCHING|PM_SCAN_CHECK_WPASYNC the VMA must be uffd-wp async
   // (-EPERM, nothing changes, otherwise: pagemap_scan_test_walk) and every page reported
   // is write-protected again: a present pte gets uffd-wp, a none pte becomes a marker.
-  // The count is the binding's, read off the state with scan_written.
+  // The pages it reports are left in scan_reported, where the binding counts them.
   action pagemap_scan(mm: Mapping, lo: Page, hi: Page, wp_matching: bool) {
     await TRACE_DRIVEN && lo <= hi
-    if wp_matching && reg_wp(mm) && uffd_wp_async[mm] {
+    let allowed = !wp_matching || (reg_wp(mm) && uffd_wp_async[mm])
+    scan_reported := [i in Page |-> allowed && i >= lo && i <= hi && scan_written(mm, i)]
+    if wp_matching && allowed {
       pte[mm] := [i in Page |-> if i < lo || i > hi || !scan_written(mm, i) then pte[mm][i] else (match pte[mm][i] {
         Present { folio } => Present { folio: folio, writable: false, wp: true },
         PteMarker => PteMarker,

@@ -71,6 +71,21 @@ export function stateForms(m: CompiledChecker): (s: unknown[]) => StateForms {
 export function formsOfWords(m: CompiledChecker, words: Uint32Array): StateForms {
   let s: unknown[] | undefined;
   const decoded = () => (s ??= m.decode(words, 0));
+  return {
+    get s() {
+      return decoded();
+    },
+    json: lazyJson(m, decoded),
+    key: Array.from(words).join(','),
+  };
+}
+
+/**
+ * A state's JSON whose variables are converted as they are read (each once), from the
+ * decoded state `state()` gives: readers of a few variables of a large state convert
+ * only those.
+ */
+export function lazyJson(m: CompiledChecker, state: () => unknown[]): Record<string, unknown> {
   const json: Record<string, unknown> = {};
   m.META.vars.forEach((v, i) => {
     let value: unknown;
@@ -79,20 +94,14 @@ export function formsOfWords(m: CompiledChecker, words: Uint32Array): StateForms
       enumerable: true,
       get: () => {
         if (!made) {
-          value = m.varToJSON(decoded(), i);
+          value = m.varToJSON(state(), i);
           made = true;
         }
         return value;
       },
     });
   });
-  return {
-    get s() {
-      return decoded();
-    },
-    json,
-    key: Array.from(words).join(','),
-  };
+  return json;
 }
 
 /** Packed states: the arena holds each distinct state once, the fingerprint set maps to its index. */
