@@ -10,7 +10,8 @@
 import type * as A from './ast';
 import { type Diagnostic, type SourceText, report } from './diagnostics';
 import { M } from './messages';
-import type { IAction, IInvariant, IStmt, Model } from './ir';
+import type { IAction, IFairness, IInvariant, ILiveness, IStmt, Model } from './ir';
+import { lowerFairness, lowerProperty } from './temporal';
 import { EvalError } from '../src/runtime/values';
 import { Fail } from './symbols';
 import { Resolver } from './resolve';
@@ -48,6 +49,10 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
   };
   const decls = ast.decls;
   const res = new Resolver(src);
+  // 0. a constant without a type is only an override of an extended spec's (linked away by then)
+  for (const d of decls) if (d.kind === 'Const' && !d.type) diags.push(report(M.ConstNeedsType, [d.name.name], d.name.span, src));
+  if (ast.modules.length) return { diagnostics: diags };
+  if (diags.length) return { diagnostics: diags };
   // 1. global names
   for (const d of decls) attempt(() => res.declareGlobal(d));
   if (diags.length) return { diagnostics: diags };
@@ -78,6 +83,8 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
   const init: { body: IStmt[]; slots: number } | undefined = attempt(() => lower.init(inits[0]));
   const actions: IAction[] = [];
   const invariants: IInvariant[] = [];
+  const liveness: ILiveness[] = [];
+  const fairness: IFairness[] = [];
   for (const d of decls) {
     if (d.kind === 'Action') {
       const a = attempt(() => lower.action(d));
@@ -93,8 +100,15 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
     } else if (d.kind === 'Def') {
       if (!res.constants.get(d.name.name)?.derived) attempt(() => lower.def(d));
     } else if (d.kind === 'Property') {
-      diags.push(report(M.LivenessUnsupported, [d.name.name], d.span, src));
+      const p = attempt(() => lowerProperty(res, d));
+      if (p && 'invariant' in p) invariants.push(p.invariant);
+      else if (p) liveness.push(p.liveness);
     }
+  }
+  for (const d of decls) {
+    if (d.kind !== 'Fairness') continue;
+    const f = attempt(() => lowerFairness(res, d, actions.filter((a) => !a.process).map((a) => a.name)));
+    if (f) fairness.push(f);
   }
   if (res.vars.length === 0 && diags.length === 0) diags.push(report(M.NoStateVariable, [], { start: 0, end: 0 }, src));
   if (diags.length || !init) return { diagnostics: diags };
@@ -109,6 +123,8 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
     actions,
     processes: res.processes,
     invariants,
+    liveness,
+    fairness,
   };
   return { model, diagnostics: [] };
 }

@@ -6,6 +6,12 @@
 export interface Span {
   start: number;
   end: number;
+  /**
+   * The text the offsets are in, where it is not the spec's own: a node that an
+   * extended or imported spec declared (dsl/modules.ts). Not enumerable, so a span
+   * prints and compares as its two offsets.
+   */
+  readonly src?: import('./diagnostics').SourceText;
 }
 
 export interface Node {
@@ -56,12 +62,14 @@ export type Decl =
   | ProcessDecl
   | InvariantDecl
   | PropertyDecl
+  | FairnessDecl
   | DefDecl;
 
 export interface ConstDecl extends Node, Documented {
   kind: 'Const';
   name: Ident;
-  type: TypeExpr;
+  /** absent only in `const N = e` overriding the default of an extended spec's constant */
+  type?: TypeExpr;
   value: Expr; // the default
 }
 export interface AssumeDecl extends Node {
@@ -123,12 +131,31 @@ export interface InvariantDecl extends Node, Documented {
   name: Ident;
   expr: Expr;
 }
-/** Reserved for liveness properties; the front end reports it as not yet supported. */
+/** A temporal property (liveness): `property Name: Temporal`. */
 export interface PropertyDecl extends Node, Documented {
   kind: 'Property';
   name: Ident;
-  expr: Expr;
+  formula: Temporal;
 }
+
+export type Temporal =
+  | { kind: 'TForall'; span: Span; name: Ident; domain: Domain; body: Temporal }
+  | { kind: 'TAlways'; span: Span; body: Temporal }
+  | { kind: 'TEventually'; span: Span; body: Temporal }
+  | { kind: 'TLeadsTo'; span: Span; p: Expr; q: Expr }
+  | { kind: 'TState'; span: Span; expr: Expr };
+
+/** `fairness weak P`: weak or strong fairness of a process (each instance) or an action. */
+export interface FairnessDecl extends Node {
+  kind: 'Fairness';
+  strength: 'weak' | 'strong';
+  target: Ident;
+}
+
+/** `import Name from "file"` or `extends Name` (dsl/modules.ts links them). */
+export type ModuleDecl =
+  | { kind: 'Import'; span: Span; name: Ident; path: string; pathSpan: Span }
+  | { kind: 'Extends'; span: Span; name: Ident };
 
 /**
  * `def name(params): T = expr` (an expression) or `def name(params) { stmts }`
@@ -153,6 +180,7 @@ export interface StmtDefDecl extends DefBase {
 }
 
 export interface SpecAst extends Node {
+  modules: ModuleDecl[];
   decls: Decl[];
 }
 

@@ -25,14 +25,17 @@ export class ConstantPass {
   }
 
   checkConst(d: A.ConstDecl): void {
-    const type = this.res.resolveType(d.type);
+    // analyze.ts has reported a constant without a type before this pass runs
+    if (!d.type) throw new Error(`internal: constant ${d.name.name} has no type`);
+    const dType = d.type;
+    const type = this.res.resolveType(dType);
     if (!(type.k === 'bool' || (type.k === 'int' && Number.isFinite(type.lo)) || (type.k === 'union' && type.isEnum))) {
-      this.fail(M.ConstType, [d.name.name, typeToString(type)], d.type.span);
+      this.fail(M.ConstType, [d.name.name, typeToString(type)], dType.span);
     }
     const override = this.overrides[d.name.name];
     let value: Value;
     if (override !== undefined) {
-      value = this.parseOverride(d.name.name, type, override, d.type.span);
+      value = this.parseOverride(d.name.name, type, override, dType.span);
     } else {
       const typer = this.res.typer;
       const e = typer.expr(d.value, typer.constCtx(), type);

@@ -55,23 +55,33 @@ export function lineCol(text: string, offset: number): { line: number; col: numb
   return { line, col: offset - lineStart + 1 };
 }
 
+/**
+ * The text a diagnostic's span is in: the span's own (a node an extended or
+ * imported spec declared, dsl/modules.ts) or the diagnostic's.
+ */
+export function sourceOf(d: Diagnostic): SourceText | undefined {
+  return d.span?.src ?? d.source;
+}
+
 /** `file:line:col: error US3001: message` — the first line of every rendering */
 export function renderOneLine(d: Diagnostic): string {
   const error = d.code ? `error ${d.code}` : 'error';
-  if (d.source && d.span) {
-    const { line, col } = lineCol(d.source.text, d.source.base + d.span.start);
-    return `${d.source.file}:${line}:${col}: ${error}: ${d.message}`;
+  const source = sourceOf(d);
+  if (source && d.span) {
+    const { line, col } = lineCol(source.text, source.base + d.span.start);
+    return `${source.file}:${line}:${col}: ${error}: ${d.message}`;
   }
-  if (d.source) return `${d.source.file}: ${error}: ${d.message}`;
+  if (source) return `${source.file}: ${error}: ${d.message}`;
   return `${error}: ${d.message}`;
 }
 
 /** Full rendering: the one-line form, then the source line and a caret under the span. */
 export function render(d: Diagnostic): string {
   const head = renderOneLine(d);
-  if (!d.source || !d.span) return head;
-  const text = d.source.text;
-  const abs = d.source.base + d.span.start;
+  const source = sourceOf(d);
+  if (!source || !d.span) return head;
+  const text = source.text;
+  const abs = source.base + d.span.start;
   const lineStart = text.lastIndexOf('\n', abs - 1) + 1;
   let lineEnd = text.indexOf('\n', abs);
   if (lineEnd < 0) lineEnd = text.length;

@@ -6,12 +6,14 @@ import { parseSpec } from './parser';
 import { analyzeSpec, type ConstOverrides } from './analyze';
 import { type SourceText, SpecError, report } from './diagnostics';
 import { M } from './messages';
+import { linkParsed, type LinkedSpec } from './modules';
 import type { SpecAst } from './ast';
 import type { Model } from './ir';
 
 export { SpecError } from './diagnostics';
 export type { Model } from './ir';
 export type { ConstOverrides } from './analyze';
+export type { LinkedSpec } from './modules';
 
 /** A spec's text, parsed, with the means to specialise it to constant values. */
 export class Spec {
@@ -20,10 +22,19 @@ export class Spec {
     readonly text: string,
     readonly ast: SpecAst,
     readonly source: SourceText,
+    /** how it was read from its file, with what it imports and extends (dsl/modules.ts) */
+    readonly linked?: LinkedSpec,
   ) {}
+
+  /** The spec read from a file and linked (dsl/modules.ts loadLinked). */
+  static ofLinked(l: LinkedSpec): Spec {
+    return new Spec(l.name, l.text, l.ast, l.source, l);
+  }
 
   /** Check the spec with these constant values (defaults for the rest); throws SpecError. */
   model(constants: ConstOverrides = {}): Model {
+    // a spec with imports given as text (the spec tag at run time) has no file to import from
+    if (this.ast.modules.length) throw new SpecError(linkParsed(this.name, this.ast, this.source, null).diagnostics);
     const { model, diagnostics } = analyzeSpec(this.ast, { name: this.name, source: this.source, constants });
     if (!model) throw new SpecError(diagnostics);
     return model;
@@ -47,6 +58,8 @@ export function spec(strings: TemplateStringsArray, ...subs: unknown[]): Spec {
   if (subs.length) throw new SpecError([report(M.TemplateSubstitution, [])]);
   const text = strings.raw[0];
   const s = parseSpecText('spec', text);
-  s.model();
+  // imports are resolved from the file, which only the static reader knows
+  // (uffdspec, loadSpecFile): a module is checked there
+  if (s.ast.modules.length === 0) s.model();
   return s;
 }

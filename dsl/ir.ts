@@ -110,6 +110,34 @@ export interface IInvariant {
   doc?: string;
 }
 
+/**
+ * A liveness property (dsl/temporal.ts): leadsTo (every state where p holds is
+ * followed by one where q holds), eventually (every behaviour reaches q),
+ * infinitelyOften (q again and again). Checked once per tuple of `instances`,
+ * the values of the forall prefix's names (bound in their slots).
+ */
+export interface ILiveness {
+  name: string;
+  kind: 'leadsTo' | 'eventually' | 'infinitelyOften';
+  p?: IExpr;
+  q: IExpr;
+  span: Span;
+  slots: number;
+  bound: { slot: number; name: string; type: Type }[];
+  instances: Value[][];
+  /** the formula as written, whitespace collapsed */
+  text: string;
+  doc?: string;
+}
+
+/** `fairness weak|strong X`: of each instance of process X, or of action X (any parameters). */
+export interface IFairness {
+  strength: 'weak' | 'strong';
+  process?: string;
+  action?: string;
+  span: Span;
+}
+
 export interface IConstant {
   name: string;
   type: Type;
@@ -130,4 +158,6 @@ export interface Model {
   actions: IAction[];
   processes: IProcess[];
   invariants: IInvariant[];
+  liveness: ILiveness[];
+  fairness: IFairness[];
 }

@@ -11,7 +11,8 @@
 //   US3xxx  types (dsl/typecheck.ts, dsl/resolve.ts for type declarations)
 //   US4xxx  assign-once analysis and process lowering (dsl/assign-once.ts, dsl/lower.ts)
 //   US5xxx  constants: defaults, --const overrides, assumptions (dsl/constants.ts)
-// A retired code is never reused. Gaps are checks that turned out to be
+//   US6xxx  modules (dsl/modules.ts) and temporal properties, fairness (dsl/temporal.ts)
+// A retired code is never reused (US2029 said liveness was not supported yet). Gaps are checks that turned out to be
 // unreachable (US1002 a syntax error with nothing expected, US2008 a process without steps, US2030 and US3046 empty
 // domains: the grammar and the type rules make them impossible); they are
 // internal errors now.
@@ -67,7 +68,6 @@ export const M = {
   InitTwice: m(2026, 'a spec has at most one init block'),
   NoInit: m(2027, 'the spec declares variables but no init block'),
   NoStateVariable: m(2028, 'the spec declares no state variable'),
-  LivenessUnsupported: m(2029, 'property {0}: liveness properties are not supported yet (use an invariant)'),
   DefRecursive: m(2031, 'def {0} is recursive ({1}): a def is expanded where it is used, so it cannot call itself'),
   DefIsStatement: m(2032, 'def {0} is a statement def: use it as a statement, {0}(...)'),
   DefIsExpression: m(2033, 'def {0} is an expression def: it cannot be used as a statement'),
@@ -141,6 +141,23 @@ export const M = {
   DefaultOutOfType: m(5008, '{0}: {1} is outside {2}'),
   ConstEvalFails: m(5009, 'constant expression: {0}'),
   OverrideDerived: m(5010, '--const {0}={1}: {0} is derived (def {0}), its value here is {2}'),
+
+  // ---------- US6xxx: modules and temporal properties
+  ImportNotFound: m(6001, 'cannot import {0}: no file {1}'),
+  ImportFails: m(6002, 'spec {0} imported from {1} has errors (above)'),
+  ImportCycle: m(6003, 'import cycle: {0}'),
+  ImportTwice: m(6004, '{0} is imported twice'),
+  ImportWithoutFile: m(6005, 'cannot import {0}: this spec is not read from a file (load it with uffdspec or loadSpecFile)'),
+  ExtendsTwice: m(6006, 'a spec extends at most one spec'),
+  ExtendsNotImported: m(6007, 'extends {0}: nothing is imported by that name (write import {0} from "file.spec.ts" first)'),
+  ImportClash: m(6008, '{0} is declared here and by the imported spec {1}: rename one, or extend {1} to replace it'),
+  ConstNeedsType: m(6009, 'constant {0} needs a type: only a constant of the extended spec may be given a new default without one'),
+  VarReplaced: m(6010, 'variable {0} is declared by {1}: a variable cannot be replaced (declare a new one)'),
+  ReplacedByOtherKind: m(6011, '{0} is {1} in {2}: it cannot be replaced by {3}'),
+  ProcessIndexDiffers: m(6012, 'process {0} is indexed by {1} in {2}: extend it without an index, or with the same name'),
+  TemporalForm: m(6101, 'property {0}: {1} is not a supported temporal form (P leads_to Q, always (P leads_to Q), eventually P, always eventually P, always P)'),
+  FairnessTarget: m(6102, 'fairness {0}: no process or action is named {0}'),
+  TemporalBound: m(6103, 'property {0}: forall ranges over a type, a process (its instances) or a constant range, not {1}'),
 } as const;
 
 export type MessageKey = keyof typeof M;
@@ -154,5 +171,6 @@ export function format(text: string, args: readonly (string | number)[]): string
 export function phaseOf(code: string): string {
   if (code.startsWith('US1')) return 'parse';
   if (code.startsWith('US5')) return 'const';
+  if (code.startsWith('US60')) return 'module';
   return 'type';
 }

@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as ohm from 'ohm-js';
 import type {
   BinaryOp, Decl, DefDecl, Domain, Expr, FieldDecl, FieldInit, Ident, LabelledStep, LocalDecl, LPathElem, LValue,
-  MatchArm, Param, SpecAst, Span, Stmt, TagDecl, TypeExpr,
+  MatchArm, ModuleDecl, Param, SpecAst, Span, Stmt, TagDecl, Temporal, TypeExpr,
 } from './ast';
 import { report, type Diagnostic } from './diagnostics';
 import { M } from './messages';
@@ -118,7 +118,7 @@ export function docComment(text: string, start: number): string | undefined {
 
 function attachDocs(ast: SpecAst, text: string): void {
   for (const d of ast.decls) {
-    if (d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Type' || d.kind === 'Union') continue;
+    if (d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Type' || d.kind === 'Union' || d.kind === 'Fairness') continue;
     d.doc = docComment(text, d.span.start);
     if (d.kind === 'Process') {
       for (const st of d.steps) st.doc = docComment(text, st.span.start);
@@ -181,11 +181,22 @@ function foldPostfix(atom: N, ops: N): Expr {
 // Actions are written with `this` = the node being converted. Arity follows
 // the grammar: lookaheads (&X) count, negative lookaheads (~X) do not.
 const actions: ohm.ActionDict<unknown> = {
-  Spec(decls) {
-    return { span: { start: 0, end: this.source.sourceString.length }, decls: decls.children.map((d) => ast<Decl>(d)) };
+  Spec(modules, decls) {
+    return {
+      span: { start: 0, end: this.source.sourceString.length },
+      modules: modules.children.map((d) => ast<ModuleDecl>(d)),
+      decls: decls.children.map((d) => ast<Decl>(d)),
+    };
+  },
+  ModuleDecl_import(_kw, name, _from, file): ModuleDecl {
+    return { kind: 'Import', span: span(this), name: ident(name), path: file.sourceString.slice(1, -1), pathSpan: span(file) };
+  },
+  ModuleDecl_extends(_kw, name): ModuleDecl {
+    return { kind: 'Extends', span: span(this), name: ident(name) };
   },
   ConstDecl(_kw, name, _c, type, _eq, value): Decl {
-    return { kind: 'Const', span: span(this), name: ident(name), type: ast<TypeExpr>(type), value: ast<Expr>(value) };
+    const t = type.children.length > 0 ? ast<TypeExpr>(type.children[0]) : undefined;
+    return { kind: 'Const', span: span(this), name: ident(name), type: t, value: ast<Expr>(value) };
   },
   AssumeDecl(_kw, e): Decl {
     return { kind: 'Assume', span: span(this), expr: ast<Expr>(e) };
@@ -253,8 +264,29 @@ const actions: ohm.ActionDict<unknown> = {
   InvariantDecl(_kw, name, _c, e): Decl {
     return { kind: 'Invariant', span: span(this), name: ident(name), expr: ast<Expr>(e) };
   },
-  PropertyDecl(_kw, name, _c, e): Decl {
-    return { kind: 'Property', span: span(this), name: ident(name), expr: ast<Expr>(e) };
+  PropertyDecl(_kw, name, _c, f): Decl {
+    return { kind: 'Property', span: span(this), name: ident(name), formula: ast<Temporal>(f) };
+  },
+  Temporal_forall(_kw, name, _in, domain, _c, body): Temporal {
+    return { kind: 'TForall', span: span(this), name: ident(name), domain: ast<Domain>(domain), body: ast<Temporal>(body) };
+  },
+  Temporal_always(_kw, body): Temporal {
+    return { kind: 'TAlways', span: span(this), body: ast<Temporal>(body) };
+  },
+  Temporal_eventually(_kw, body): Temporal {
+    return { kind: 'TEventually', span: span(this), body: ast<Temporal>(body) };
+  },
+  Temporal_leadsto(p, _op, q): Temporal {
+    return { kind: 'TLeadsTo', span: span(this), p: ast<Expr>(p), q: ast<Expr>(q) };
+  },
+  Temporal_paren(_lp, body, _rp): Temporal {
+    return ast<Temporal>(body);
+  },
+  Temporal_state(e): Temporal {
+    return { kind: 'TState', span: span(this), expr: ast<Expr>(e) };
+  },
+  FairnessDecl(_kw, kind, target): Decl {
+    return { kind: 'Fairness', span: span(this), strength: kind.sourceString as 'weak' | 'strong', target: ident(target) };
   },
   DefDecl_expr(_kw, name, params, _c, type, _eq, value): DefDecl {
     const ps = opt<Param[]>(params);

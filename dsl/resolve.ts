@@ -60,7 +60,7 @@ export class Resolver implements Symbols {
 
   declareGlobal(d: A.Decl): void {
     const kind = GLOBAL_KIND[d.kind];
-    if (!kind || d.kind === 'Assume' || d.kind === 'Init') return;
+    if (!kind || d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Fairness') return;
     this.addGlobal(d.name, kind);
     if (d.kind === 'Const') this.constDecls.set(d.name.name, d);
     else if (d.kind === 'Def') this.defs.set(d.name.name, d);
