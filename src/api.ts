@@ -2,8 +2,8 @@
 // as the command line does), specialise it to constants and check it with
 // the generated checker or the reference interpreter.
 import * as path from 'path';
-import { extractSpecs, selectSpec } from '../dsl/extract';
-import { Spec, parseSpecText } from '../dsl';
+import { Spec } from '../dsl';
+import { loadLinked } from '../dsl/modules';
 import type { ConstOverrides } from '../dsl/analyze';
 import { SpecError, diag } from '../dsl/diagnostics';
 import type { Model } from '../dsl/ir';
@@ -23,12 +23,9 @@ export { SpecError } from '../dsl/diagnostics';
 /** Read the spec named `name` (or the only one) from a .spec.ts file; throws SpecError. */
 export function loadSpecFile(file: string, name?: string): Spec {
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
-  const { specs, diagnostics } = extractSpecs(file);
-  if (diagnostics.length) throw new SpecError(diagnostics.map((d) => ({ ...d, source: d.source })));
-  const sel = selectSpec(specs, name, shown);
-  if (!sel.spec) throw new SpecError(sel.diagnostics);
-  const src = { ...sel.spec.source, file: shown };
-  return parseSpecText(sel.spec.name, sel.spec.text, src);
+  const { spec, diagnostics } = loadLinked(file, name, shown);
+  if (!spec) throw new SpecError(diagnostics);
+  return Spec.ofLinked(spec);
 }
 
 export interface RunOptions extends CheckOptions {

@@ -16,16 +16,21 @@ export interface Row {
   /** one line: what this row asks */
   question: string;
   constants: Record<string, ConstValue>;
+  /** the row's kernel as a patch module (variants.ts `patch`, or the row's own what-if): checked too, it must agree */
+  patch?: string;
 }
 
 /** A row of variant `v`: every kernel switch from the variant, then the row's own constants. */
 export function rowOf(v: Variant, id: string, question: string, extra: Record<string, ConstValue>): Row {
-  return { id, variant: v.name, question, constants: { ...v.switches, ...extra } };
+  return { id, variant: v.name, question, constants: { ...v.switches, ...extra }, ...(v.patch ? { patch: v.patch } : {}) };
 }
 
 function row(id: string, variantName: string, question: string, extra: Record<string, ConstValue>): Row {
   return rowOf(variant(variantName), id, question, extra);
 }
+
+/** The keep-marker what-if as a patch module over 6.18 (a row of variant D with one switch changed). */
+const KEEP_MARKERS = 'spec/shmem_uffd/patches/truncate_keeps_markers.spec.ts';
 
 export const ROWS: Row[] = [
   // ---- the 2020 race and its proposed fixes, WP-only and MISSING|WP registrations
@@ -52,8 +57,8 @@ export const ROWS: Row[] = [
   row('D-missing-nowake', 'D', 'monitor forgets UFFDIO_WAKE after a failed COPY (second mapping fills the hole)', { UFFD_MODE: 'Missing', MAPPINGS: 2, MONITOR_WAKES_ON_FAILURE: false }),
   // what-if: the 6.18 kernel, but truncation's second unmap keeps a uffd-wp pte as a marker
   // (no ZAP_FLAG_DROP_MARKER from a hole punch), as Andrea asked on 3-4 Dec 2020
-  row('D-wp-keepmarker', 'D', "what-if: 6.18 with truncation keeping uffd-wp markers (no DROP_MARKER in a punch)", { UFFD_MODE: 'Wp', MAPPINGS: 1, TRUNCATE_DROPS_MARKERS: false }),
-  row('D-wp-keepmarker-2', 'D', 'what-if: the same with a second, unregistered mapping', { UFFD_MODE: 'Wp', MAPPINGS: 2, TRUNCATE_DROPS_MARKERS: false }),
+  { ...row('D-wp-keepmarker', 'D', "what-if: 6.18 with truncation keeping uffd-wp markers (no DROP_MARKER in a punch)", { UFFD_MODE: 'Wp', MAPPINGS: 1, TRUNCATE_DROPS_MARKERS: false }), patch: KEEP_MARKERS },
+  { ...row('D-wp-keepmarker-2', 'D', 'what-if: the same with a second, unregistered mapping', { UFFD_MODE: 'Wp', MAPPINGS: 2, TRUNCATE_DROPS_MARKERS: false }), patch: KEEP_MARKERS },
   row('E-wp-1', 'E', 'no second unmap', { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
   row('F-wp-1', 'F', "Peter's alternative: no first unmap", { UFFD_MODE: 'Wp', MAPPINGS: 1 }),
   row('F-wp-2', 'F', 'no first unmap, second mapping', { UFFD_MODE: 'Wp', MAPPINGS: 2 }),

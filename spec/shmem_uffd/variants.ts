@@ -68,6 +68,8 @@ export interface Variant {
   /** the kernels (or the proposal) it stands for */
   kernels: string;
   switches: Readonly<KernelSwitches>;
+  /** the same kernel written as a patch module over the 6.18 base (dsl/modules.ts): its verdicts must equal the switches' */
+  patch?: string;
   /** the name of its transition tour bundles (conformance/generated/<tour>-<registration>.json) */
   tour?: { name: string; registrations: readonly RegistrationName[] };
 }
@@ -86,6 +88,7 @@ const A: KernelSwitches = {
 export const VARIANTS: readonly Variant[] = [
   {
     name: 'A',
+    patch: 'spec/shmem_uffd/patches/kernel_2020.spec.ts',
     title: '2020 code plus shmem uffd-wp: fault-around ignores uffd, the wp bit lives only in present ptes',
     kernels: "5.10–5.13 with Peter Xu's (then unmerged) shmem uffd-wp series",
     switches: A,
@@ -93,18 +96,21 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'B',
+    patch: 'spec/shmem_uffd/patches/no_fault_around_armed.spec.ts',
     title: 'A plus no fault-around in uffd-armed VMAs',
     kernels: "Peter Xu's fix, v1 26 Nov / v2 30 Nov 2020 (never merged)",
     switches: { ...A, FAULT_AROUND: 'SkipIfUffdArmed' },
   },
   {
     name: 'C',
+    patch: 'spec/shmem_uffd/patches/shmem_map_pages.spec.ts',
     title: "A plus Andrea's shmem_map_pages skipping [start,next) while i_private is set, checked under ptl",
     kernels: 'Andrea Arcangeli, 27 Nov 2020 (proposal)',
     switches: { ...A, FAULT_AROUND: 'ShmemMapPages' },
   },
   {
     name: "C'",
+    patch: 'spec/shmem_uffd/patches/shmem_map_pages_unlocked.spec.ts',
     title: 'C with the i_private check made before taking ptl',
     kernels: 'a check-then-lock reading of the C proposal',
     switches: { ...A, FAULT_AROUND: 'ShmemMapPages', MAP_PAGES_CHECK_UNDER_PTL: false },
@@ -126,12 +132,14 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'E',
+    patch: 'spec/shmem_uffd/patches/no_second_unmap.spec.ts',
     title: 'A without the second unmap in truncate_inode_folio',
     kernels: 'a what-if: the 2020 question whether the second unmap is needed',
     switches: { ...A, TRUNCATE_UNMAPS_MAPPED: false },
   },
   {
     name: 'F',
+    patch: 'spec/shmem_uffd/patches/no_first_unmap.spec.ts',
     title: 'A without the first unmap (unmap_mapping_range) in shmem_fallocate',
     kernels: "Peter Xu's alternative, 28 Nov 2020",
     switches: { ...A, FIRST_UNMAP: false },

@@ -1,8 +1,10 @@
 // Checks one row of the verdict table: every invariant of the ShmemUffd spec
 // and the deadlock check, each with its own shortest counterexample.
 //
-import { checkModel } from '../api';
+import { checkModel, loadSpecFile } from '../api';
 import { shmemSpec } from '../../spec/shmem_uffd';
+import { SWITCH_NAMES } from '../../spec/shmem_uffd/variants';
+import { inPackage } from '../util/package-root';
 import type { TraceStep } from '../engine/result';
 import { PROPERTIES, PropertyName, Row } from '../../spec/shmem_uffd/rows';
 
@@ -23,6 +25,8 @@ export interface RowResult {
   /** every constant of the spec as checked (the row's, then the defaults) */
   constants: Record<string, string | number | boolean>;
   traces: { property: PropertyName; trace: TraceStep[] }[];
+  /** the row's kernel written as a patch module, checked on its own: same verdicts, same states */
+  patch?: { file: string; distinctStates: number };
 }
 
 export function checkRow(row: Row, opts: { maxStates?: number } = {}): RowResult {
@@ -44,8 +48,32 @@ export function checkRow(row: Row, opts: { maxStates?: number } = {}): RowResult
     traces.push({ property: prop, trace: v.trace });
   }
   for (const p of PROPERTIES) if (!verdicts[p]) verdicts[p] = { holds: true };
-  return {
+  const result: RowResult = {
     row, verdicts, distinctStates: r.distinctStates, statesGenerated: r.statesGenerated, depth: r.depth, durationMs: r.durationMs,
     constants: r.constants as RowResult['constants'], traces,
   };
+  if (row.patch) result.patch = checkPatchOfRow(row, result, opts);
+  return result;
+}
+
+/**
+ * The row's kernel from its patch module (the switches left at the module's own
+ * values, the row's other constants set): every verdict, every counterexample's
+ * length and the state count must equal the switches' (an Error otherwise).
+ */
+function checkPatchOfRow(row: Row, main: RowResult, opts: { maxStates?: number }): { file: string; distinctStates: number } {
+  const file = row.patch!;
+  const constants = Object.fromEntries(Object.entries(row.constants).filter(([k]) => !(SWITCH_NAMES as readonly string[]).includes(k)));
+  const r = checkModel(loadSpecFile(inPackage(file)).model(constants), { deadlock: true, maxStates: opts.maxStates, stopAtFirst: false });
+  const differs: string[] = [];
+  if (r.distinctStates !== main.distinctStates) differs.push(`${r.distinctStates} states, the switches ${main.distinctStates}`);
+  for (const p of PROPERTIES) {
+    const v = r.violations.find((x) => x.property === p);
+    const want = main.verdicts[p];
+    const have = v ? `violated in ${v.trace.length - 1} steps` : 'holds';
+    const wanted = want.holds ? 'holds' : `violated in ${want.steps} steps`;
+    if (have !== wanted) differs.push(`${p} ${have}, with the switches ${wanted}`);
+  }
+  if (differs.length) throw new Error(`row ${row.id}: the patch module ${file} disagrees with the row's switches: ${differs.join('; ')}`);
+  return { file, distinctStates: r.distinctStates };
 }

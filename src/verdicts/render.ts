@@ -205,7 +205,10 @@ export function renderMarkdown(results: RowResult[], preamble: string): string {
     out.push(`| ${cells.join(' | ')} |`);
   }
   out.push('', '### What each row asks', '');
-  for (const r of results) out.push(`- \`${r.row.id}\` (${r.row.variant}): ${r.row.question}`);
+  for (const r of results) {
+    const patch = r.patch ? ` (also checked as the patch module \`${r.patch.file}\`: the same verdicts, counterexample lengths and ${r.patch.distinctStates} states)` : '';
+    out.push(`- \`${r.row.id}\` (${r.row.variant}): ${r.row.question}${patch}`);
+  }
   out.push('', '### Time per row', '', 'Wall-clock time of all runs of the row (varies between machines and runs).', '');
   out.push('| row | time (s) |', '|---|---|');
   for (const r of results) out.push(`| \`${r.row.id}\` | ${(r.durationMs / 1000).toFixed(1)} |`);
@@ -239,6 +242,7 @@ export function renderJson(results: RowResult[]): string {
     depth: r.depth,
     durationMs: r.durationMs,
     counterexamples: r.traces.map((t) => ({ property: t.property, steps: t.trace.map((s) => s.action) })),
+    ...(r.patch ? { patch: r.patch.file } : {}),
   }));
   return JSON.stringify({ spec: 'ShmemUffd', file: SPEC_PATH, properties: PROPERTIES, rows }, null, 2) + '\n';
 }

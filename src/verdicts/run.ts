@@ -100,8 +100,10 @@ docs/shmem-model.md explains the model and its abstractions.
 
 /** The variants of the table, as the table declares them. */
 function variantList(variants: readonly Variant[], rows: readonly Row[]): string {
-  const l = ['| variant | what | stands for |', '|---|---|---|'];
-  for (const v of variants.filter((x) => rows.some((r) => r.variant === x.name))) l.push(`| ${v.name} | ${v.title} | ${v.kernels} |`);
+  const l = ['| variant | what | stands for | as a patch module (spec/shmem_uffd/patches/) |', '|---|---|---|---|'];
+  for (const v of variants.filter((x) => rows.some((r) => r.variant === x.name))) {
+    l.push(`| ${v.name} | ${v.title} | ${v.kernels} | ${v.patch ? `\`${v.patch.replace('spec/shmem_uffd/patches/', '')}\`` : 'the base spec'} |`);
+  }
   return l.join('\n') + '\n';
 }
 
