@@ -284,3 +284,45 @@ function stampSources(node: unknown, src: SourceText): void {
   };
   walk(node);
 }
+
+/** What a patch module declares, by kind: what it replaces or adds over its base. */
+export interface PatchSummary {
+  constants: string[];
+  defs: string[];
+  vars: string[];
+  actions: string[];
+  /** 'Process:label' for each step written, 'Process' for a new process */
+  steps: string[];
+  /** 'Process.def' and 'Process.local' written inside a process block */
+  processParts: string[];
+  invariants: string[];
+  properties: string[];
+  types: string[];
+}
+
+export function patchSummary(own: A.SpecAst): PatchSummary {
+  const s: PatchSummary = { constants: [], defs: [], vars: [], actions: [], steps: [], processParts: [], invariants: [], properties: [], types: [] };
+  for (const d of own.decls) {
+    switch (d.kind) {
+      case 'Const': s.constants.push(d.name.name); break;
+      case 'Def': s.defs.push(d.name.name); break;
+      case 'Var': s.vars.push(d.name.name); break;
+      case 'Action': s.actions.push(d.name.name); break;
+      case 'Invariant': s.invariants.push(d.name.name); break;
+      case 'Property': s.properties.push(d.name.name); break;
+      case 'Type': case 'Union': s.types.push(d.name.name); break;
+      case 'Process':
+        for (const st of d.steps) s.steps.push(`${d.name.name}:${st.label.name}`);
+        for (const x of [...d.defs, ...d.locals]) s.processParts.push(`${d.name.name}.${x.name.name}`);
+        break;
+      default:
+    }
+  }
+  return s;
+}
+
+/** The text of a declaration as written (in whichever file holds it). */
+export function declText(d: A.Decl, fallback: SourceText): string {
+  const src = d.span.src ?? fallback;
+  return src.text.slice(src.base + d.span.start, src.base + d.span.end);
+}

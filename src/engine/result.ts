@@ -48,9 +48,17 @@ export interface TraceStep {
 export const INIT_ACTION = 'Init';
 
 export interface Violation {
-  /** the invariant's name, or 'Deadlock' */
+  /** the invariant's name, 'Deadlock', or a liveness property's name (with its instance: 'Woken[1]') */
   property: string;
   trace: TraceStep[];
+  /**
+   * A liveness violation is a lasso: `trace` is a prefix and a cycle, and the step
+   * after its last state goes back to trace[loopFrom] (the cycle repeats forever).
+   * When loopFrom is the last state and `stutter` is set, the behaviour stays there
+   * forever (no fair step is enabled). Absent for a safety violation.
+   */
+  loopFrom?: number;
+  stutter?: boolean;
 }
 
 export interface CoverageRow {
