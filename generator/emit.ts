@@ -6,7 +6,7 @@
 // can live in a build folder and be loaded from anywhere.
 import type { IAction, IDomain, IExpr, IStmt, Model } from '../dsl/ir';
 import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime/types';
-import { Value, enumerate } from '../src/runtime/values';
+import { Value, enumerate, toJSON } from '../src/runtime/values';
 
 export interface FieldLayout {
   name: string;
@@ -383,6 +383,22 @@ class Emitter {
     return parts.join('\n') + '\n' + check;
   }
 
+  /** each liveness property's premise and goal, its forall names bound to instance k */
+  liveness(): string {
+    const parts = this.model.liveness.map((l, i) => {
+      const fn = (which: 'p' | 'q', e: IExpr) => {
+        this.slotNames = new Map();
+        const binds = l.bound.map((b, j) => `  ${this.local(b.slot, b.name)} = LIVE${i}_INSTANCES[k][${j}];\n`).join('');
+        const code = this.expr(e);
+        return `function live${i}${which}(s: any[], k: number): boolean {\n${this.declareLocals(0)}${binds}  return ${code} === true;\n}\n`;
+      };
+      const instances = `const LIVE${i}_INSTANCES: any[][] = [${l.instances.map((t) => `[${t.map((v) => this.valueCode(v)).join(', ')}]`).join(', ')}];\n`;
+      return `/** property ${l.name}: ${l.text} */\n${instances}${l.p ? fn('p', l.p) : ''}${fn('q', l.q)}`;
+    });
+    const table = `/** the liveness properties by index: premise p (leads_to) and goal q */\nconst LIVENESS = [${this.model.liveness.map((l, i) => `{ ${l.p ? `p: live${i}p, ` : ''}q: live${i}q }`).join(', ')}];\n`;
+    return parts.join('\n') + '\n' + table;
+  }
+
   codec(): string {
     const { fields, words } = layout(this.model);
     const enc: string[] = [];
@@ -561,6 +577,7 @@ class Emitter {
     const actions = m.actions.map((a, i) => this.action(a, i)).join('\n');
     const init = this.init();
     const invs = this.invariants();
+    const live = this.liveness();
     const codec = this.codec();
     const { words, fields } = layout(m);
     const terminated = m.processes.length
@@ -573,6 +590,12 @@ class Emitter {
       words,
       actions: m.actions.map((a) => ({ name: a.name, params: a.params.map((p) => ({ name: p.name, size: size(p.type) })), process: a.process ? { name: a.process.name, label: a.process.label, indexed: a.process.indexed } : null })),
       invariants: m.invariants.map((i) => i.name),
+      liveness: m.liveness.map((l) => ({
+        name: l.name,
+        kind: l.kind,
+        instances: l.instances.map((t) => Object.fromEntries(l.bound.map((b, j) => [b.name, toJSON(b.type, t[j])]))),
+      })),
+      fairness: m.fairness.map((f) => ({ strength: f.strength, ...(f.process ? { process: f.process } : {}), ...(f.action ? { action: f.action } : {}) })),
     };
     const varTypes = m.vars.map((v) => this.typeRef(v.type));
     const paramTypes = m.actions.map((a) => `[${a.params.map((p) => this.typeRef(p.type)).join(', ')}]`);
@@ -586,7 +609,7 @@ class Emitter {
       `type Emit = (action: number, combo: number, n: any[]) => void;\n\n` +
       `export function create(rt: any) {\n` +
       indentAll(
-        `${this.consts.join('\n')}\n\n${codec}\n${init}\n${actions}\n${invs}\n` +
+        `${this.consts.join('\n')}\n\n${codec}\n${init}\n${actions}\n${invs}\n${live}\n` +
           `/** every process has finished */\nfunction terminated(s: any[]): boolean {\n${terminated}\n}\n\n` +
           `const VAR_TYPES = [${varTypes.join(', ')}];\n` +
           `const PARAM_TYPES = [${paramTypes.join(', ')}];\n` +
@@ -600,7 +623,7 @@ class Emitter {
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
           `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, terminated, encode, decode, toJSON, varToJSON, stepOf };\n`,
+          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf };\n`,
       ) +
       `}\n`
     );

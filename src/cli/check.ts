@@ -30,7 +30,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   const spec = loadSpecFile(p.positional[0], p.flags.get('spec')?.[0]);
   const model = spec.model(constants);
   progress.end();
-  const names = [...model.invariants.map((i) => i.name), 'Deadlock'];
+  const names = [...model.invariants.map((i) => i.name), ...model.liveness.map((l) => l.name), 'Deadlock'];
   for (const e of expected ?? []) {
     if (!names.includes(e)) throw new UsageError(`check: --expect-violation ${e}: the spec has no property ${e} (properties: ${names.join(', ')})`);
     if (e === 'Deadlock' && p.flags.has('no-deadlock')) throw new UsageError('check: --expect-violation Deadlock contradicts --no-deadlock');
@@ -107,6 +107,6 @@ export function traceShape(model: Model): TraceShape {
       const proc = v.process ? model.processes.find((x) => x.name === v.process) : undefined;
       return { name: v.name, type: v.type, process: proc ? { name: proc.name, indexed: proc.domain !== null } : undefined };
     }),
-    meanings: Object.fromEntries(model.invariants.flatMap((i) => (i.doc ? [[i.name, meaningOf(i.doc)!]] : []))),
+    meanings: Object.fromEntries([...model.invariants, ...model.liveness].flatMap((i) => (i.doc ? [[i.name, meaningOf(i.doc)!]] : []))),
   };
 }

@@ -206,17 +206,30 @@ export function propertyTable(r: CheckResult, meanings: Record<string, string>, 
   return out;
 }
 
+/** How a lasso goes on after its last state (TLC: "Back to state N", "Stuttering"). */
+function loopLine(loopFrom: number, stutter: boolean, tla: boolean): string {
+  // the text notation numbers the initial state 0 and steps from 1; TLC's numbers states from 1
+  const n = tla ? loopFrom + 1 : loopFrom;
+  if (stutter) return tla ? `State ${n}: Stuttering (no fair step is enabled: nothing more happens, forever)` : `Then nothing more happens, forever: no step that fairness requires is enabled here (stuttering).`;
+  return tla ? `Back to state ${n}: the cycle repeats forever` : loopFrom === 0
+    ? 'The last state is the initial state again: steps 1.. repeat forever.'
+    : `The last state is the state after step ${loopFrom} again: steps ${loopFrom + 1}.. repeat forever.`;
+}
+
 export function formatResult(r: CheckResult, shape?: TraceShape, opts: FormatOptions = {}): string {
   const out: string[] = [];
   const expected = opts.expected ?? [];
   out.push(explorationLine(r), '', 'Properties:', ...propertyTable(r, shape?.meanings ?? {}, expected), '');
   const tla = opts.format === 'tla';
   r.violations.forEach((v, i) => {
-    const what = v.property === 'Deadlock' ? 'Deadlock reached' : `${v.property} violated`;
+    const inst = v.instance ? `[${Object.entries(v.instance).map(([k, x]) => `${k}=${JSON.stringify(x)}`).join(', ')}]` : '';
+    const what = v.property === 'Deadlock' ? 'Deadlock reached' : `${v.property}${inst} violated`;
     const tag = expected.includes(v.property) ? ' (expected)' : '';
     const count = r.violations.length > 1 ? ` ${i + 1} of ${r.violations.length}` : '';
-    if (tla) out.push(`Counterexample${count}: ${what}${tag}, ${v.trace.length} states:`, formatTraceTla(v.trace, opts.fullStates));
-    else out.push(`Counterexample${count}: ${what}${tag} after ${v.trace.length - 1} steps (how to read it: ${READING_TRACES}):`, '', formatTraceText(v.trace, shape, opts.fullStates));
+    const lasso = v.loopFrom === undefined ? '' : ', a behaviour that never ends (a lasso: a prefix, then a cycle forever)';
+    if (tla) out.push(`Counterexample${count}: ${what}${tag}, ${v.trace.length} states${lasso}:`, formatTraceTla(v.trace, opts.fullStates));
+    else out.push(`Counterexample${count}: ${what}${tag} after ${v.trace.length - 1} steps${lasso} (how to read it: ${READING_TRACES}):`, '', formatTraceText(v.trace, shape, opts.fullStates));
+    if (v.loopFrom !== undefined) out.push(loopLine(v.loopFrom, v.stutter === true, tla), '');
   });
   if (opts.coverage) {
     out.push('Coverage (action or process step: new states/states generated):');

@@ -5,6 +5,7 @@ import { explore, type StateSpace, type StateStore } from './explore';
 import type { CheckOptions, CheckResult } from './result';
 import { FingerprintSet, fingerprint } from './fpset';
 import type { Step } from '../runtime/step';
+import type { JsonValue } from '../runtime/json';
 
 /** The interface of a generated checker (see generator/emit.ts). */
 export interface CompiledChecker {
@@ -17,6 +18,9 @@ export interface CompiledChecker {
     /** per action: its name, each parameter's name and number of values (the radixes of a combo), its process step */
     actions: { name: string; params: { name: string; size: number }[]; process: { name: string; label: string; indexed: boolean } | null }[];
     invariants: string[];
+    /** liveness properties: kind, and each instance of the forall prefix as JSON ({ t: 0 }) */
+    liveness?: { name: string; kind: 'leadsTo' | 'eventually' | 'infinitelyOften'; instances: Record<string, JsonValue>[] }[];
+    fairness?: { strength: 'weak' | 'strong'; process?: string; action?: string }[];
   };
   WORDS: number;
   init(emit: (n: unknown[]) => void): void;
@@ -27,6 +31,8 @@ export interface CompiledChecker {
   successorsAt(s: unknown[], action: number, combo: number, emit: (action: number, combo: number, n: unknown[]) => void): void;
   /** the combo of an action's parameter values (ints, booleans, enum tags), in declaration order; throws for a value outside its type */
   comboOf(action: number, params: unknown[]): number;
+  /** per liveness property: its premise p (leadsTo) and goal q, for instance k of its forall prefix */
+  LIVENESS: { p?: (s: unknown[], k: number) => boolean; q: (s: unknown[], k: number) => boolean }[];
   /** each invariant on its own, by index */
   INVARIANTS: ((s: unknown[]) => boolean)[];
   terminated(s: unknown[]): boolean;
@@ -134,6 +140,12 @@ class PackedStore implements StateStore<unknown[]> {
   get(i: number): unknown[] {
     return this.m.decode(this.arena, i * this.m.WORDS);
   }
+
+  indexOf(n: unknown[]): number {
+    this.m.encode(n, this.scratch, 0);
+    fingerprint(this.scratch, 0, this.m.WORDS, this.fp);
+    return this.seen.find(this.fp[0], this.fp[1]);
+  }
 }
 
 export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
@@ -150,6 +162,13 @@ export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
     terminated: (s) => m.terminated(s),
     toJSON: (s) => m.toJSON(s),
     stepOf: (a, c) => m.stepOf(a, c),
+    liveness: m.META.liveness?.length
+      ? {
+          props: m.META.liveness.map((p) => ({ name: p.name, kind: p.kind, instances: p.instances })),
+          holds: (i, which, k, s) => m.LIVENESS[i][which]!(s, k),
+          fairness: m.META.fairness ?? [],
+        }
+      : undefined,
   };
 }
 

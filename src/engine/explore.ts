@@ -10,11 +10,14 @@
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, TraceStep, Violation } from './result';
 import { INIT_ACTION, propertyVerdicts } from './result';
 import { stepText, type Step } from '../runtime/step';
+import { checkLiveness, type LivenessSpec } from './liveness';
 
 /** Where the states of an exploration are kept: the engine only needs indices. */
 export interface StateStore<S> {
   /** store `s` if it was not seen: its new index, or -1 when already seen */
   add(s: S): number;
+  /** the index of a stored state, or -1 */
+  indexOf(s: S): number;
   /** the state with index `i` */
   get(i: number): S;
 }
@@ -38,6 +41,8 @@ export interface StateSpace<S> {
   toJSON(s: S): Record<string, unknown>;
   /** the step that produced a successor, from what `successors` emitted */
   stepOf(action: number, combo: number): Step;
+  /** liveness properties and fairness (checked after a complete exploration) */
+  liveness?: LivenessSpec<S>;
 }
 
 /**
@@ -122,9 +127,10 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
     };
     if (stopped && stopped !== 'first-violation') r.limit = stopped;
     if (stopped) r.stoppedBy = stopped;
-    r.properties = propertyVerdicts(r, m.invariants, deadlockCheck);
+    r.properties = propertyVerdicts(r, m.invariants, deadlockCheck, liveNames);
     return r;
   };
+  const liveNames = m.liveness?.props.map((p) => p.name) ?? [];
   const add = (n: S, from: number, action: number, combo: number): number => {
     generated++;
     const i = m.store.add(n);
@@ -213,6 +219,26 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
       violations.push({ property: 'Deadlock', trace: trace(head) });
       if (stopAtFirst) return done('first-violation', count - head - 1);
     }
+  }
+  if (m.liveness && m.liveness.props.length) {
+    // every liveness property is decided here, on the complete graph
+    if (Date.now() > timeoutAt) return done('timeout', 0);
+    violations.push(
+      ...checkLiveness(
+        {
+          count,
+          get: (i) => m.store.get(i),
+          indexOf: (x) => m.store.indexOf(x),
+          successors: (x, emit) => m.successors(x, emit),
+          stepOf: (a, c) => m.stepOf(a, c),
+          toJSON: (x) => m.toJSON(x),
+          parent: parent.a.subarray(0, count),
+          via: via.a.subarray(0, count),
+          viaCombo: viaCombo.a.subarray(0, count),
+        },
+        m.liveness,
+      ),
+    );
   }
   return done(null, 0);
 }

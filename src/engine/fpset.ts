@@ -36,6 +36,19 @@ export class FingerprintSet {
     }
   }
 
+  /** the index stored for (h, l), or -1 */
+  find(h: number, l: number): number {
+    if (h === 0 && l === 0) l = 1;
+    let i = (l ^ Math.imul(h, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const sh = this.hi[i];
+      const sl = this.lo[i];
+      if (sh === 0 && sl === 0) return -1;
+      if (sh === h && sl === l) return this.val[i];
+      i = (i + 1) & this.mask;
+    }
+  }
+
   private grow() {
     const { hi, lo, val } = this;
     const cap = hi.length * 2;

@@ -2,6 +2,7 @@
 // by the API. Both engines (generated checker, reference interpreter) produce
 // it through one exploration loop (explore.ts).
 import type { Step } from '../runtime/step';
+import type { JsonValue } from '../runtime/json';
 
 export type { Step } from '../runtime/step';
 
@@ -52,13 +53,15 @@ export interface Violation {
   property: string;
   trace: TraceStep[];
   /**
-   * A liveness violation is a lasso: `trace` is a prefix and a cycle, and the step
-   * after its last state goes back to trace[loopFrom] (the cycle repeats forever).
-   * When loopFrom is the last state and `stutter` is set, the behaviour stays there
-   * forever (no fair step is enabled). Absent for a safety violation.
+   * A liveness violation is a lasso: its last state is trace[loopFrom] reached
+   * again, and the cycle trace[loopFrom..] repeats forever. With `stutter`, loopFrom
+   * is the last state and the behaviour stays there forever (no fair step is
+   * enabled there). Absent for a safety violation.
    */
   loopFrom?: number;
   stutter?: boolean;
+  /** a liveness property with a forall prefix: the instance violated ({ t: 1 }) */
+  instance?: Record<string, JsonValue>;
 }
 
 export interface CoverageRow {
@@ -148,9 +151,9 @@ function unknownReason(r: CheckResult): string {
   }
 }
 
-/** The verdict of every property: invariants in declaration order, then Deadlock (when checked). */
-export function propertyVerdicts(r: CheckResult, invariants: string[], deadlockChecked: boolean): PropertyVerdict[] {
-  const names = [...invariants, ...(deadlockChecked ? ['Deadlock'] : [])];
+/** The verdict of every property: invariants in declaration order, liveness properties, then Deadlock (when checked). */
+export function propertyVerdicts(r: CheckResult, invariants: string[], deadlockChecked: boolean, liveness: string[] = []): PropertyVerdict[] {
+  const names = [...invariants, ...liveness, ...(deadlockChecked ? ['Deadlock'] : [])];
   return names.map((name) => {
     const v = r.violations.find((x) => x.property === name);
     if (v) return { name, status: 'violated', traceLength: v.trace.length };

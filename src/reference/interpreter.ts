@@ -195,6 +195,19 @@ export class Interpreter {
     }
   }
 
+  /** p (leadsTo's premise) or q (the goal) of liveness property i, its forall names bound to instance k */
+  livenessHolds(i: number, which: 'p' | 'q', k: number, s: Value[]): boolean {
+    const l = this.model.liveness[i];
+    const frame: Value[] = new Array(l.slots);
+    l.bound.forEach((b, j) => (frame[b.slot] = l.instances[k][j]));
+    const e = which === 'p' ? l.p! : l.q;
+    try {
+      return evaluate(e, { state: s, frame }) === true;
+    } catch (err) {
+      return this.evalErr(err, l.span, `property ${l.name}`);
+    }
+  }
+
   terminated(s: Value[]): boolean {
     if (this.model.processes.length === 0) return false;
     return this.model.processes.every((p) => {
@@ -226,6 +239,9 @@ class ValueStore implements StateStore<Value[]> {
   }
   get(i: number): Value[] {
     return this.states[i];
+  }
+  indexOf(s: Value[]): number {
+    return this.seen.get(JSON.stringify(this.it.stateToJSON(s))) ?? -1;
   }
 }
 
@@ -260,6 +276,17 @@ export function interpretedSpace(model: Model): StateSpace<Value[]> {
     terminated: (s) => it.terminated(s),
     toJSON: (s) => it.stateToJSON(s),
     stepOf: (_a, combo) => steps[combo],
+    liveness: model.liveness.length
+      ? {
+          props: model.liveness.map((p) => ({
+            name: p.name,
+            kind: p.kind,
+            instances: p.instances.map((t) => Object.fromEntries(p.bound.map((b, i) => [b.name, toJSON(b.type, t[i])]))),
+          })),
+          holds: (i, which, k, s) => it.livenessHolds(i, which, k, s),
+          fairness: model.fairness.map((f) => ({ strength: f.strength, ...(f.process ? { process: f.process } : {}), ...(f.action ? { action: f.action } : {}) })),
+        }
+      : undefined,
   };
 }
 

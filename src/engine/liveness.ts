@@ -1,0 +1,389 @@
+// Liveness on the complete state graph, under weak and strong fairness, for
+// both engines (explore.ts calls it after a complete exploration; the states
+// and their breadth-first parent links are the ones it found).
+//
+// Semantics (as TLA+): a behaviour is an infinite sequence of states; a state
+// may stutter (repeat) forever, so a state with no fair step enabled ends a
+// behaviour, and so does a deadlock. Every property reduces to one question:
+// from a start state where the goal Q does not hold, is there a fair infinite
+// path on which Q never holds?
+//   P leads_to Q        starts: reachable states with P and not Q
+//   eventually Q        starts: initial states without Q
+//   always eventually Q starts: every reachable state without Q (true leads_to Q)
+// A fair path that avoids Q ends in a strongly connected component of the
+// graph restricted to not-Q (stutter loops included) that is fair: for weak
+// fairness of a unit (a process instance or an action), the unit is disabled
+// somewhere in the component or one of its steps lies inside it; for strong
+// fairness, it is enabled nowhere in it or one of its steps lies inside it
+// (otherwise the states where it is enabled are removed and the rest is
+// searched again, Emerson-Lei style). The counterexample is a lasso: the
+// shortest path to the nearest start state that can reach such a component,
+// the shortest path on to the component, and a cycle in it through a step
+// (or a disabled state) for each fairness condition - or, when no fair unit
+// is enabled there, stuttering forever.
+import type { JsonValue } from '../runtime/json';
+import { stepActor, stepText, type Step } from '../runtime/step';
+import type { TraceStep, Violation } from './result';
+import { INIT_ACTION } from './result';
+
+export interface LivenessProperty {
+  name: string;
+  kind: 'leadsTo' | 'eventually' | 'infinitelyOften';
+  /** one entry per tuple of the forall prefix (one empty tuple without a prefix) */
+  instances: Record<string, JsonValue>[];
+}
+
+export interface Fairness {
+  strength: 'weak' | 'strong';
+  process?: string;
+  action?: string;
+}
+
+/** What an engine provides for liveness: the properties, their predicates, fairness. */
+export interface LivenessSpec<S> {
+  props: LivenessProperty[];
+  /** whether `which` (p of leadsTo, or the goal q) of instance k of property i holds in s */
+  holds(i: number, which: 'p' | 'q', k: number, s: S): boolean;
+  fairness: Fairness[];
+}
+
+/** The explored graph as explore() leaves it. */
+export interface ExploredGraph<S> {
+  count: number;
+  get(i: number): S;
+  /** index of a state already explored */
+  indexOf(s: S): number;
+  successors(s: S, emit: (action: number, combo: number, next: S) => void): void;
+  stepOf(action: number, combo: number): Step;
+  toJSON(s: S): Record<string, unknown>;
+  parent: Int32Array;
+  via: Int32Array;
+  viaCombo: Int32Array;
+}
+
+class Grow {
+  a = new Int32Array(1024);
+  n = 0;
+  push(v: number) {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+/** Check every liveness property; one violation (the first violated instance's lasso) per violated property. */
+export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Violation[] {
+  const n = g.count;
+  // ---- the graph: edges in source order (CSR), each with its step and fairness unit
+  const off = new Int32Array(n + 1);
+  const dst = new Grow();
+  const act = new Grow();
+  const cmb = new Grow();
+  const unitOfEdge = new Grow();
+  const units = new Map<string, number>();
+  const unitKind: ('weak' | 'strong')[] = [];
+  const stepUnit = new Map<string, number>();
+  const unitOf = (a: number, c: number): number => {
+    const key = `${a}:${c}`;
+    let u = stepUnit.get(key);
+    if (u !== undefined) return u;
+    const step = g.stepOf(a, c);
+    u = -1;
+    for (const f of spec.fairness) {
+      const name = f.process !== undefined && step.process === f.process ? stepActor(step)! : f.action !== undefined && step.action === f.action ? step.action : null;
+      if (name === null) continue;
+      let id = units.get(name);
+      if (id === undefined) {
+        id = unitKind.length;
+        units.set(name, id);
+        unitKind.push(f.strength);
+      } else if (f.strength === 'strong') unitKind[id] = 'strong';
+      u = id;
+      break;
+    }
+    stepUnit.set(key, u);
+    return u;
+  };
+  for (let i = 0; i < n; i++) {
+    off[i] = dst.n;
+    g.successors(g.get(i), (a, c, next) => {
+      const j = g.indexOf(next);
+      if (j < 0) throw new Error('internal: liveness met a state the exploration did not find');
+      dst.push(j);
+      act.push(a);
+      cmb.push(c);
+      unitOfEdge.push(unitOf(a, c));
+    });
+  }
+  off[n] = dst.n;
+  const U = unitKind.length;
+  const enabled: Uint8Array[] = Array.from({ length: U }, () => new Uint8Array(n));
+  for (let i = 0; i < n; i++) for (let e = off[i]; e < off[i + 1]; e++) if (unitOfEdge.a[e] >= 0) enabled[unitOfEdge.a[e]][i] = 1;
+  // reverse edges, for "can reach a fair component"
+  const roff = new Int32Array(n + 1);
+  for (let e = 0; e < dst.n; e++) roff[dst.a[e] + 1]++;
+  for (let i = 0; i < n; i++) roff[i + 1] += roff[i];
+  const rsrc = new Int32Array(dst.n);
+  const fill = roff.slice(0, n);
+  for (let i = 0; i < n; i++) for (let e = off[i]; e < off[i + 1]; e++) rsrc[fill[dst.a[e]]++] = i;
+  const isInit = new Uint8Array(n);
+  const depth = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    if (g.parent[i] < 0) isInit[i] = 1;
+    else depth[i] = depth[g.parent[i]] + 1;
+  }
+
+  const violations: Violation[] = [];
+  const q = new Uint8Array(n);
+  const start = new Uint8Array(n);
+  spec.props.forEach((prop, pi) => {
+    for (let k = 0; k < prop.instances.length; k++) {
+      for (let i = 0; i < n; i++) {
+        const s = g.get(i);
+        q[i] = spec.holds(pi, 'q', k, s) ? 1 : 0;
+        start[i] = q[i] ? 0 : prop.kind === 'leadsTo' ? (spec.holds(pi, 'p', k, s) ? 1 : 0) : prop.kind === 'eventually' ? isInit[i] : 1;
+      }
+      const lasso = findLasso();
+      if (lasso) {
+        const inst = prop.instances[k];
+        violations.push({ property: prop.name, ...(Object.keys(inst).length ? { instance: inst } : {}), ...lasso });
+        break;
+      }
+    }
+  });
+  return violations;
+
+  // ---- one property instance: q, start set above
+  function findLasso(): { trace: TraceStep[]; loopFrom: number; stutter?: boolean } | null {
+    const inN = (i: number) => q[i] === 0;
+    const comp = new Int32Array(n).fill(-1); // fair component id of a node, -1 if none
+    const comps: Int32Array[] = [];
+    const all: number[] = [];
+    for (let i = 0; i < n; i++) if (inN(i)) all.push(i);
+    fairComponents(Int32Array.from(all), comp, comps);
+    if (!comps.length) return null;
+    // nodes of not-Q that reach a fair component within not-Q: backward search
+    const bad = new Uint8Array(n);
+    const queue: number[] = [];
+    for (let i = 0; i < n; i++) if (comp[i] >= 0) {
+      bad[i] = 1;
+      queue.push(i);
+    }
+    for (let h = 0; h < queue.length; h++) {
+      const v = queue[h];
+      for (let e = roff[v]; e < roff[v + 1]; e++) {
+        const u = rsrc[e];
+        if (!bad[u] && inN(u)) {
+          bad[u] = 1;
+          queue.push(u);
+        }
+      }
+    }
+    let s = -1;
+    for (let i = 0; i < n; i++) if (start[i] && bad[i] && (s < 0 || depth[i] < depth[s])) s = i;
+    if (s < 0) return null;
+    // prefix: the breadth-first path to s; then the shortest path within not-Q to a fair component
+    const prefix: number[] = [];
+    for (let j = s; j >= 0; j = g.parent[j]) prefix.push(j);
+    prefix.reverse();
+    const toComp = pathWithin(s, (v) => comp[v] >= 0, inN);
+    const e = toComp.nodes[toComp.nodes.length - 1];
+    const members = comps[comp[e]];
+    const inC = (v: number) => comp[v] === comp[e];
+    const steps: { node: number; edge: number }[] = []; // edge: the edge that led to node (-1 first, -2 a prefix link)
+    for (let i = 0; i < prefix.length; i++) steps.push({ node: prefix[i], edge: i === 0 ? -1 : -2 });
+    for (let i = 1; i < toComp.nodes.length; i++) steps.push({ node: toComp.nodes[i], edge: toComp.edges[i - 1] });
+    const loopFrom = steps.length - 1;
+    // The cycle, from e: for each fairness unit (in order) that the cycle built so far does
+    // not yet satisfy, go to a state of the component where it is disabled (weak fairness)
+    // or take one of its steps inside the component; then back to e. With nothing to
+    // satisfy, the behaviour stutters at e.
+    let cur = e;
+    const cycleSatisfies = (u: number): boolean => {
+      for (let i = loopFrom; i < steps.length; i++) {
+        const st = steps[i];
+        if (i > loopFrom && unitOfEdge.a[st.edge] === u) return true;
+        if (unitKind[u] === 'weak' && !enabled[u][st.node]) return true;
+      }
+      return unitKind[u] === 'strong' && !members.some((v) => enabled[u][v]);
+    };
+    const walk = (target: (v: number) => boolean) => {
+      const p = pathWithin(cur, target, inC);
+      for (let i = 1; i < p.nodes.length; i++) steps.push({ node: p.nodes[i], edge: p.edges[i - 1] });
+      cur = p.nodes[p.nodes.length - 1];
+    };
+    for (let u = 0; u < U; u++) {
+      if (cycleSatisfies(u)) continue;
+      const off2 = unitKind[u] === 'weak' ? members.find((v) => !enabled[u][v]) : undefined;
+      if (off2 !== undefined) {
+        walk((v) => v === off2);
+        continue;
+      }
+      const edge = edgeOfUnitWithin(u, members, inC);
+      const from = edgeSource(edge);
+      if (cur !== from) walk((v) => v === from);
+      steps.push({ node: dst.a[edge], edge });
+      cur = dst.a[edge];
+    }
+    if (steps.length - 1 === loopFrom) return { trace: toTrace(steps), loopFrom, stutter: true };
+    // back to e: the cycle closes
+    if (cur !== e) walk((v) => v === e);
+    // the last state is e again: the cycle is steps[loopFrom..], repeated forever
+    return { trace: toTrace(steps), loopFrom };
+  }
+
+  function toTrace(steps: { node: number; edge: number }[]): TraceStep[] {
+    return steps.map(({ node, edge }) => {
+      const state = g.toJSON(g.get(node));
+      if (edge === -1) {
+        if (g.via[node] < 0) return { action: INIT_ACTION, step: null, state };
+        // a prefix that starts mid-way cannot happen: prefixes start at an initial state
+        throw new Error('internal: lasso prefix does not start at an initial state');
+      }
+      const a = edge === -2 ? g.via[node] : act.a[edge];
+      const c = edge === -2 ? g.viaCombo[node] : cmb.a[edge];
+      const step = g.stepOf(a, c);
+      return { action: stepText(step), step, state };
+    });
+  }
+
+  function edgeSource(e: number): number {
+    // off is sorted: binary search for the node whose edge range holds e
+    let lo = 0;
+    let hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (off[mid] <= e) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  function edgeOfUnitWithin(u: number, members: Int32Array, inC: (v: number) => boolean): number {
+    for (const v of members) for (let e = off[v]; e < off[v + 1]; e++) if (unitOfEdge.a[e] === u && inC(dst.a[e])) return e;
+    throw new Error('internal: a fair component without the step its fairness needs');
+  }
+
+  /** Shortest path from `from` (staying where `allowed`) to a node where `target` holds; `strict`: at least one step. */
+  function pathWithin(from: number, target: (v: number) => boolean, allowed: (v: number) => boolean, strict = false): { nodes: number[]; edges: number[] } {
+    if (!strict && target(from)) return { nodes: [from], edges: [] };
+    const prev = new Map<number, { node: number; edge: number }>();
+    const queue = [from];
+    const seen = new Set<number>(strict ? [] : [from]);
+    for (let h = 0; h < queue.length; h++) {
+      const v = queue[h];
+      for (let e = off[v]; e < off[v + 1]; e++) {
+        const w = dst.a[e];
+        if (seen.has(w) || !allowed(w)) continue;
+        seen.add(w);
+        prev.set(w, { node: v, edge: e });
+        if (target(w)) {
+          const nodes = [w];
+          const edges: number[] = [];
+          for (let x = w; ; ) {
+            const p = prev.get(x)!;
+            edges.push(p.edge);
+            nodes.push(p.node);
+            x = p.node;
+            if (x === from && nodes.length > 1) break;
+          }
+          return { nodes: nodes.reverse(), edges: edges.reverse() };
+        }
+        queue.push(w);
+      }
+    }
+    throw new Error('internal: no path inside a component that should have one');
+  }
+
+  /** Fair strongly connected components among `nodes` (stutter loops count): comp[] and comps get them. */
+  function fairComponents(nodes: Int32Array, comp: Int32Array, comps: Int32Array[]): void {
+    const pending: Int32Array[] = [nodes];
+    while (pending.length) {
+      const set = pending.pop()!;
+      for (const c of sccs(set)) {
+        const inC = new Set<number>(c);
+        let fair = true;
+        const drop: number[] = [];
+        for (let u = 0; u < U; u++) {
+          let en = 0;
+          let taken = false;
+          for (const v of c) {
+            if (enabled[u][v]) en++;
+            if (!taken) for (let e = off[v]; e < off[v + 1]; e++) if (unitOfEdge.a[e] === u && inC.has(dst.a[e])) taken = true;
+          }
+          if (taken || en === 0) continue;
+          if (unitKind[u] === 'weak') {
+            if (en === c.length) fair = false;
+          } else {
+            drop.push(u);
+          }
+          if (!fair) break;
+        }
+        if (!fair) continue;
+        if (drop.length) {
+          const rest = c.filter((v) => !drop.some((u) => enabled[u][v]));
+          if (rest.length) pending.push(Int32Array.from(rest));
+          continue;
+        }
+        const id = comps.length;
+        const members = Int32Array.from(c);
+        comps.push(members);
+        for (const v of members) comp[v] = id;
+      }
+    }
+  }
+
+  /** Tarjan's strongly connected components of the subgraph induced by `set` (iterative). */
+  function sccs(set: Int32Array): number[][] {
+    const inSet = new Set<number>(set);
+    const index = new Map<number, number>();
+    const low = new Map<number, number>();
+    const onStack = new Set<number>();
+    const stack: number[] = [];
+    const out: number[][] = [];
+    let counter = 0;
+    for (const root of set) {
+      if (index.has(root)) continue;
+      const work: { v: number; e: number }[] = [{ v: root, e: off[root] }];
+      index.set(root, counter);
+      low.set(root, counter++);
+      stack.push(root);
+      onStack.add(root);
+      while (work.length) {
+        const top = work[work.length - 1];
+        const v = top.v;
+        if (top.e < off[v + 1]) {
+          const w = dst.a[top.e++];
+          if (!inSet.has(w)) continue;
+          if (!index.has(w)) {
+            index.set(w, counter);
+            low.set(w, counter++);
+            stack.push(w);
+            onStack.add(w);
+            work.push({ v: w, e: off[w] });
+          } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+          continue;
+        }
+        work.pop();
+        if (work.length) {
+          const p = work[work.length - 1].v;
+          low.set(p, Math.min(low.get(p)!, low.get(v)!));
+        }
+        if (low.get(v) === index.get(v)) {
+          const c: number[] = [];
+          for (;;) {
+            const w = stack.pop()!;
+            onStack.delete(w);
+            c.push(w);
+            if (w === v) break;
+          }
+          out.push(c.sort((a, b) => a - b));
+        }
+      }
+    }
+    return out;
+  }
+}
