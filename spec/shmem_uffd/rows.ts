@@ -79,5 +79,9 @@ export const PROPERTIES = [
   'WpImpliesReadOnly',
   'MarkersOnlyInWpVma',
   'FolioLockHeldByFault',
+  // liveness, under the spec's fairness: a counterexample is a lasso (not a schedule)
+  'UserfaultWoken',
+  'FallocWaitWoken',
+  'PunchFinishes',
 ] as const;
 export type PropertyName = (typeof PROPERTIES)[number];

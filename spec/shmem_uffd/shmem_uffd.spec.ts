@@ -944,4 +944,23 @@ export const ShmemUffd = spec`
   invariant FolioLockHeldByFault:
     forall i in Page: locked[i] =>
       (cache[i] is Folio && (exists u in Tid: Thread[u] at finish_fault && Thread[u].p == i))
+
+  // ---------------------------------------------------------------- liveness
+  // What the deadlock check used to stand for, stated as it is meant (brief property
+  // (iii)): under weak fairness of the threads, the punch and the monitor's steps
+  // (a process or monitor that can go on eventually does), nobody sleeps forever.
+  fairness weak Thread
+  fairness weak Punch
+  fairness weak userfaultfd_read
+  fairness weak mfill_atomic_copy
+  fairness weak mfill_atomic_continue
+  fairness weak mwriteprotect_range
+  fairness weak userfaultfd_wake
+
+  // A thread that queued a userfault message is eventually woken (handle_userfault returns).
+  property UserfaultWoken: forall u in Tid: !(uffd_msg[u] is NoMsg) leads_to uffd_msg[u] is NoMsg
+  // A thread sleeping on shmem_falloc_waitq is eventually woken (by punch_end's wake_up_all).
+  property FallocWaitWoken: forall u in Tid: falloc_wait[u] leads_to !falloc_wait[u]
+  // A hole punch that has begun eventually finishes (i_private is cleared).
+  property PunchFinishes: i_private is Punching leads_to i_private is NoFalloc
 `;

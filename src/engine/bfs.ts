@@ -127,7 +127,8 @@ class PackedStore implements StateStore<unknown[]> {
     const W = this.m.WORDS;
     this.m.encode(n, this.scratch, 0);
     fingerprint(this.scratch, 0, W, this.fp);
-    if (this.seen.getOrAdd(this.fp[0], this.fp[1], this.count) >= 0) return -1;
+    const old = this.seen.getOrAdd(this.fp[0], this.fp[1], this.count);
+    if (old >= 0) return ~old;
     if ((this.count + 1) * W > this.arena.length) {
       const b = new Uint32Array(this.arena.length * 2);
       b.set(this.arena);

@@ -14,7 +14,7 @@ import { checkLiveness, type LivenessSpec } from './liveness';
 
 /** Where the states of an exploration are kept: the engine only needs indices. */
 export interface StateStore<S> {
-  /** store `s` if it was not seen: its new index, or -1 when already seen */
+  /** store `s` if it was not seen: its new index; when already seen, ~index (negative) */
   add(s: S): number;
   /** the index of a stored state, or -1 */
   indexOf(s: S): number;
@@ -131,9 +131,21 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
     return r;
   };
   const liveNames = m.liveness?.props.map((p) => p.name) ?? [];
+  // With liveness properties, the graph's edges are kept as they are met (liveness.ts
+  // needs every edge, with its step): edgeOff[head] is where a state's edges start.
+  const liveNeeded = !!m.liveness && m.liveness.props.length > 0;
+  const edgeOff = new Grow(liveNeeded ? 1024 : 1);
+  const edgeDst = new Grow(liveNeeded ? 1024 : 1);
+  const edgeAct = new Grow(liveNeeded ? 1024 : 1);
+  const edgeCombo = new Grow(liveNeeded ? 1024 : 1);
   const add = (n: S, from: number, action: number, combo: number): number => {
     generated++;
     const i = m.store.add(n);
+    if (liveNeeded && from >= 0) {
+      edgeDst.push(i >= 0 ? i : ~i);
+      edgeAct.push(action);
+      edgeCombo.push(combo);
+    }
     if (i < 0) return -1;
     parent.push(from);
     via.push(action);
@@ -192,6 +204,7 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
       }
     }
     const s = m.store.get(head);
+    if (liveNeeded) edgeOff.push(edgeDst.n);
     let any = false;
     let current = -1;
     try {
@@ -220,9 +233,10 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
       if (stopAtFirst) return done('first-violation', count - head - 1);
     }
   }
-  if (m.liveness && m.liveness.props.length) {
+  if (liveNeeded) {
     // every liveness property is decided here, on the complete graph
     if (Date.now() > timeoutAt) return done('timeout', 0);
+    edgeOff.push(edgeDst.n);
     violations.push(
       ...checkLiveness(
         {
@@ -235,8 +249,9 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
           parent: parent.a.subarray(0, count),
           via: via.a.subarray(0, count),
           viaCombo: viaCombo.a.subarray(0, count),
+          edges: { off: edgeOff.a.subarray(0, count + 1), dst: edgeDst.a.subarray(0, edgeDst.n), action: edgeAct.a.subarray(0, edgeDst.n), combo: edgeCombo.a.subarray(0, edgeDst.n) },
         },
-        m.liveness,
+        m.liveness!,
       ),
     );
   }

@@ -59,6 +59,8 @@ export interface ExploredGraph<S> {
   parent: Int32Array;
   via: Int32Array;
   viaCombo: Int32Array;
+  /** the edges, if the exploration kept them (in source order: off[i]..off[i+1] are state i's) */
+  edges?: { off: Int32Array; dst: Int32Array; action: Int32Array; combo: Int32Array };
 }
 
 class Grow {
@@ -107,18 +109,28 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
     stepUnit.set(key, u);
     return u;
   };
-  for (let i = 0; i < n; i++) {
-    off[i] = dst.n;
-    g.successors(g.get(i), (a, c, next) => {
-      const j = g.indexOf(next);
-      if (j < 0) throw new Error('internal: liveness met a state the exploration did not find');
-      dst.push(j);
-      act.push(a);
-      cmb.push(c);
-      unitOfEdge.push(unitOf(a, c));
-    });
+  if (g.edges) {
+    off.set(g.edges.off);
+    for (let e = 0; e < g.edges.dst.length; e++) {
+      dst.push(g.edges.dst[e]);
+      act.push(g.edges.action[e]);
+      cmb.push(g.edges.combo[e]);
+      unitOfEdge.push(unitOf(g.edges.action[e], g.edges.combo[e]));
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      off[i] = dst.n;
+      g.successors(g.get(i), (a, c, next) => {
+        const j = g.indexOf(next);
+        if (j < 0) throw new Error('internal: liveness met a state the exploration did not find');
+        dst.push(j);
+        act.push(a);
+        cmb.push(c);
+        unitOfEdge.push(unitOf(a, c));
+      });
+    }
+    off[n] = dst.n;
   }
-  off[n] = dst.n;
   const U = unitKind.length;
   const enabled: Uint8Array[] = Array.from({ length: U }, () => new Uint8Array(n));
   for (let i = 0; i < n; i++) for (let e = off[i]; e < off[i + 1]; e++) if (unitOfEdge.a[e] >= 0) enabled[unitOfEdge.a[e]][i] = 1;
@@ -136,16 +148,34 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
     else depth[i] = depth[g.parent[i]] + 1;
   }
 
+  // every predicate of every instance, in one pass over the states (each decoded once)
+  const slots: { pi: number; k: number; q: Uint8Array; start: Uint8Array }[] = [];
+  spec.props.forEach((prop, pi) => {
+    for (let k = 0; k < prop.instances.length; k++) slots.push({ pi, k, q: new Uint8Array(n), start: new Uint8Array(n) });
+  });
+  for (let i = 0; i < n; i++) {
+    const s = g.get(i);
+    for (const sl of slots) {
+      const kind = spec.props[sl.pi].kind;
+      const qi = spec.holds(sl.pi, 'q', sl.k, s);
+      sl.q[i] = qi ? 1 : 0;
+      sl.start[i] = qi ? 0 : kind === 'leadsTo' ? (spec.holds(sl.pi, 'p', sl.k, s) ? 1 : 0) : kind === 'eventually' ? isInit[i] : 1;
+    }
+  }
   const violations: Violation[] = [];
-  const q = new Uint8Array(n);
-  const start = new Uint8Array(n);
+  let q: Uint8Array = new Uint8Array(0);
+  let start: Uint8Array = new Uint8Array(0);
+  // scratch of the component search, reused
+  const mark = new Int32Array(n);
+  let stamp = 0;
+  const index = new Int32Array(n);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
   spec.props.forEach((prop, pi) => {
     for (let k = 0; k < prop.instances.length; k++) {
-      for (let i = 0; i < n; i++) {
-        const s = g.get(i);
-        q[i] = spec.holds(pi, 'q', k, s) ? 1 : 0;
-        start[i] = q[i] ? 0 : prop.kind === 'leadsTo' ? (spec.holds(pi, 'p', k, s) ? 1 : 0) : prop.kind === 'eventually' ? isInit[i] : 1;
-      }
+      const sl = slots.find((x) => x.pi === pi && x.k === k)!;
+      q = sl.q;
+      start = sl.start;
       const lasso = findLasso();
       if (lasso) {
         const inst = prop.instances[k];
@@ -304,7 +334,7 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
     while (pending.length) {
       const set = pending.pop()!;
       for (const c of sccs(set)) {
-        const inC = new Set<number>(c);
+        const inC = c.length === 1 ? { has: (x: number) => x === c[0] } : new Set<number>(c);
         let fair = true;
         const drop: number[] = [];
         for (let u = 0; u < U; u++) {
@@ -336,47 +366,52 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
     }
   }
 
-  /** Tarjan's strongly connected components of the subgraph induced by `set` (iterative). */
+  /** Tarjan's strongly connected components of the subgraph induced by `set` (iterative, typed scratch). */
   function sccs(set: Int32Array): number[][] {
-    const inSet = new Set<number>(set);
-    const index = new Map<number, number>();
-    const low = new Map<number, number>();
-    const onStack = new Set<number>();
+    // members of this search carry the stamp; index -1 = not visited yet
+    stamp++;
+    for (const v of set) {
+      mark[v] = stamp;
+      index[v] = -1;
+    }
     const stack: number[] = [];
     const out: number[][] = [];
+    const workV: number[] = [];
+    const workE: number[] = [];
     let counter = 0;
     for (const root of set) {
-      if (index.has(root)) continue;
-      const work: { v: number; e: number }[] = [{ v: root, e: off[root] }];
-      index.set(root, counter);
-      low.set(root, counter++);
+      if (index[root] >= 0) continue;
+      workV.push(root);
+      workE.push(off[root]);
+      index[root] = low[root] = counter++;
       stack.push(root);
-      onStack.add(root);
-      while (work.length) {
-        const top = work[work.length - 1];
-        const v = top.v;
-        if (top.e < off[v + 1]) {
-          const w = dst.a[top.e++];
-          if (!inSet.has(w)) continue;
-          if (!index.has(w)) {
-            index.set(w, counter);
-            low.set(w, counter++);
+      onStack[root] = 1;
+      while (workV.length) {
+        const t = workV.length - 1;
+        const v = workV[t];
+        if (workE[t] < off[v + 1]) {
+          const w = dst.a[workE[t]++];
+          if (mark[w] !== stamp) continue;
+          if (index[w] < 0) {
+            index[w] = low[w] = counter++;
             stack.push(w);
-            onStack.add(w);
-            work.push({ v: w, e: off[w] });
-          } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+            onStack[w] = 1;
+            workV.push(w);
+            workE.push(off[w]);
+          } else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
           continue;
         }
-        work.pop();
-        if (work.length) {
-          const p = work[work.length - 1].v;
-          low.set(p, Math.min(low.get(p)!, low.get(v)!));
+        workV.pop();
+        workE.pop();
+        if (workV.length) {
+          const p = workV[workV.length - 1];
+          if (low[v] < low[p]) low[p] = low[v];
         }
-        if (low.get(v) === index.get(v)) {
+        if (low[v] === index[v]) {
           const c: number[] = [];
           for (;;) {
             const w = stack.pop()!;
-            onStack.delete(w);
+            onStack[w] = 0;
             c.push(w);
             if (w === v) break;
           }

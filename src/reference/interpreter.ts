@@ -232,7 +232,8 @@ class ValueStore implements StateStore<Value[]> {
     // the plain-JSON form is canonical (record fields in type order, sets
     // sorted); the values themselves are not: { b: x, a: y } == { a: y, b: x }
     const key = JSON.stringify(this.it.stateToJSON(s));
-    if (this.seen.has(key)) return -1;
+    const old = this.seen.get(key);
+    if (old !== undefined) return ~old;
     this.seen.set(key, this.states.length);
     this.states.push(s);
     return this.states.length - 1;

@@ -24,7 +24,8 @@ export interface RowResult {
   durationMs: number;
   /** every constant of the spec as checked (the row's, then the defaults) */
   constants: Record<string, string | number | boolean>;
-  traces: { property: PropertyName; trace: TraceStep[] }[];
+  /** a liveness counterexample is a lasso: loopFrom as in engine/result.ts Violation */
+  traces: { property: PropertyName; trace: TraceStep[]; loopFrom?: number; stutter?: boolean }[];
   /** the row's kernel written as a patch module, checked on its own: same verdicts, same states */
   patch?: { file: string; distinctStates: number };
 }
@@ -32,8 +33,9 @@ export interface RowResult {
 export function checkRow(row: Row, opts: { maxStates?: number } = {}): RowResult {
   const model = shmemSpec().model(row.constants);
   const known = new Set(model.invariants.map((i) => i.name));
+  for (const l of model.liveness) known.add(l.name);
   for (const p of PROPERTIES) {
-    if (p !== 'Deadlock' && !known.has(p)) throw new Error(`the spec has no invariant ${p}`);
+    if (p !== 'Deadlock' && !known.has(p)) throw new Error(`the spec has no property ${p}`);
   }
   // One complete run that keeps going after a violation (stopAtFirst false):
   // breadth first, the first violation met for each property is a shortest
@@ -45,7 +47,7 @@ export function checkRow(row: Row, opts: { maxStates?: number } = {}): RowResult
   for (const v of r.violations) {
     const prop = v.property as PropertyName;
     verdicts[prop] = { holds: false, steps: v.trace.length - 1 };
-    traces.push({ property: prop, trace: v.trace });
+    traces.push({ property: prop, trace: v.trace, ...(v.loopFrom !== undefined ? { loopFrom: v.loopFrom, stutter: v.stutter } : {}) });
   }
   for (const p of PROPERTIES) if (!verdicts[p]) verdicts[p] = { holds: true };
   const result: RowResult = {

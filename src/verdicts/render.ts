@@ -225,6 +225,11 @@ export function renderMarkdown(results: RowResult[], preamble: string): string {
       out.push(`<a id="${anchor(r.row.id, t.property)}"></a>`, '');
       out.push(`### \`${r.row.id}\`: ${t.property} (${t.trace.length - 1} steps)`, '');
       out.push(renderTrace(t.trace), '');
+      if (t.loopFrom !== undefined) {
+        out.push(t.stutter
+          ? 'A lasso: after the last step nothing more happens, forever (no step that fairness requires is enabled).'
+          : `A lasso: the last state is the state of step ${t.loopFrom} again, and steps ${t.loopFrom + 1}.. repeat forever.`, '');
+      }
     }
   }
   return out.join('\n') + '\n';
