@@ -31,6 +31,9 @@ function run(text: string, engine: 'generated' | 'interpreter', deadlock: boolea
   }
 }
 
+/** liveness verdicts met by agree() (L0, L1, ... of test/arbitrary-spec.ts), to show both kinds are reached */
+const liveSeen = new Set<string>();
+
 /** Both engines, deadlock checking on and off; throws (with the spec) on any difference. */
 function agree(text: string): CheckResult['result'][] {
   const verdicts: CheckResult['result'][] = [];
@@ -42,7 +45,10 @@ function agree(text: string): CheckResult['result'][] {
     } catch (err) {
       throw new Error(`engines disagree (deadlock ${deadlock}) on:\n${text}\n${(err as Error).message}`);
     }
-    if ('result' in g) verdicts.push(g.result);
+    if ('result' in g) {
+      verdicts.push(g.result);
+      for (const p of g.properties) if (/^L\d/.test(p.name)) liveSeen.add(p.status);
+    }
   }
   return verdicts;
 }
@@ -73,6 +79,9 @@ describe('generated checker vs reference interpreter', () => {
     // the generator reaches every verdict the engines can give without limits
     expect(seen.has('ok')).toBe(true);
     expect(seen.has('violation')).toBe(true);
+    // and liveness properties (lassos included in the compared counterexamples) both hold and fail
+    expect(liveSeen.has('holds')).toBe(true);
+    expect(liveSeen.has('violated')).toBe(true);
   });
 
   // Specs found by the property above when the engines disagreed (shrunk).

@@ -538,6 +538,19 @@ export class SpecGen {
       const body = k === 0 ? this.bool({ ...stateCtx, depth: 2 }) : k === 1 ? `${this.pick(2) ? 'forall' : 'exists'} y in 0..1: ${this.bool({ ...stateCtx, locals: [{ name: 'y', t: { k: 'int', hi: 1 } }], depth: 2 })}` : this.bool({ ...stateCtx, depth: 3 });
       out.push(`invariant Inv${i}: ${body}`);
     }
+    // liveness: each form, sometimes under a forall prefix; fairness of the process and of actions
+    const nl = this.pick(3);
+    for (let i = 0; i < nl; i++) {
+      const bound = this.chance(3);
+      const ctx: Ctx = { ...stateCtx, locals: bound ? [{ name: 'y', t: { k: 'int', hi: 1 } }] : [], depth: 2 };
+      const k = this.pick(3);
+      const body = k === 0 ? `${this.bool(ctx)} leads_to ${this.bool(ctx)}` : k === 1 ? `eventually ${this.bool(ctx)}` : `always eventually ${this.bool(ctx)}`;
+      out.push(`property L${i}: ${bound ? 'forall y in 0..1: ' : ''}${body}`);
+    }
+    if (nl > 0) {
+      if (hasProc && this.pick(3) > 0) out.push(`fairness ${this.pick(2) ? 'weak' : 'strong'} P`);
+      for (let i = 0; i < na; i++) if (this.chance(2)) out.push(`fairness ${this.pick(2) ? 'weak' : 'strong'} A${i}`);
+    }
     return out.join('\n') + '\n';
   }
 }
