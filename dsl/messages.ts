@@ -144,7 +144,7 @@ export const M = {
 
   // ---------- US6xxx: modules and temporal properties
   ImportNotFound: m(6001, 'cannot import {0}: no file {1}'),
-  ImportFails: m(6002, 'spec {0} imported from {1} has errors (above)'),
+  ImportFails: m(6002, 'spec {0} imported from {1} has errors (below)'),
   ImportCycle: m(6003, 'import cycle: {0}'),
   ImportTwice: m(6004, '{0} is imported twice'),
   ImportWithoutFile: m(6005, 'cannot import {0}: this spec is not read from a file (load it with uffdspec or loadSpecFile)'),

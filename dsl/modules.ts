@@ -122,8 +122,8 @@ class Linker {
       const shown = path.relative(process.cwd(), target) || target;
       const r = this.load(target, m.name.name, shown, stack.length ? stack : [`${file ? path.resolve(file) : '<text>'}#${name}`]);
       if (!r.spec) {
-        // the imported file's own diagnostics, located in it, then where it was imported
-        diags.push(...r.diagnostics, report(M.ImportFails, [m.name.name, m.path], m.span, source));
+        // where it was imported, then the imported file's own diagnostics, located in it
+        diags.push(report(M.ImportFails, [m.name.name, m.path], m.span, source), ...r.diagnostics);
         continue;
       }
       imported.set(m.name.name, r.spec);

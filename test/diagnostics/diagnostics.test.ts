@@ -7,7 +7,8 @@
 // line `// --const NAME=VALUE ...`.
 import * as fs from 'fs';
 import * as path from 'path';
-import { parseSpecText, SpecError } from '../../dsl';
+import { Spec, parseSpecText, SpecError } from '../../dsl';
+import { loadLinked } from '../../dsl/modules';
 import { type Diagnostic, render } from '../../dsl/diagnostics';
 import { extractSpecs } from '../../dsl/extract';
 import { M } from '../../dsl/messages';
@@ -29,7 +30,13 @@ function diagnosticsOf(file: string): Diagnostic[] {
   const all = [...diagnostics];
   for (const s of specs) {
     try {
-      parseSpecText(s.name, s.text, s.source).model(constants);
+      // a spec with modules is read from its file, as the command line reads it
+      // (unless the case says --no-file: then as the spec tag gets it, as text)
+      if (/^\s*(import|extends)\s/m.test(s.text) && !text.includes('--no-file')) {
+        const r = loadLinked(file, s.name, file);
+        if (!r.spec) throw new SpecError(r.diagnostics);
+        Spec.ofLinked(r.spec).model(constants);
+      } else parseSpecText(s.name, s.text, s.source).model(constants);
     } catch (e) {
       if (!(e instanceof SpecError)) throw e;
       all.push(...e.diagnostics);

@@ -1,0 +1,8 @@
+import { spec } from "../../../dsl";
+
+export const Case = spec`
+  import Base from "./modules/base.spec.ts"
+  import Lib from "./modules/base.spec.ts"
+  extends Base
+  extends Lib
+`;

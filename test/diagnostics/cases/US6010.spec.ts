@@ -1,0 +1,7 @@
+import { spec } from "../../../dsl";
+
+export const Case = spec`
+  import Base from "./modules/base.spec.ts"
+  extends Base
+  var x: bool
+`;

@@ -1,0 +1,9 @@
+import { spec } from "../../../dsl";
+
+export const Case = spec`
+  var x: 0..3
+  init { x := 0 }
+  action Inc { await x < 3; x := x + 1 }
+  property Finishes: eventually x == 3
+  fairness weak Increment
+`;

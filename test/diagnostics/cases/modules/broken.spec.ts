@@ -1,0 +1,6 @@
+import { spec } from "../../../../dsl";
+
+export const Broken = spec`
+  var x: 0..3
+  init { x := }
+`;
