@@ -80,9 +80,10 @@ function uffdspecPlan(args: string[]): Plan {
     a.push('--out', path.join(TMP, 'verdicts'));
     cap = 'one row, written to a temporary directory';
   }
-  if (a[0] === 'review' && !a.includes('--rows')) {
-    a.push('--rows', 'Wp/1');
-    cap = 'one row (Wp/1): every row of a review takes minutes; test/review.test.ts checks whole reviews';
+  if (a[0] === 'review') {
+    if (!a.includes('--rows')) a.push('--rows', 'Wp/1');
+    a.push('--const', 'THREADS=1');
+    cap = 'one row (Wp/1 unless the command names its rows), one user thread: a whole review takes minutes (test/review.test.ts checks reviews)';
   }
   if (a[0] === 'stress') {
     for (const [flag, value] of [['--runs', '1'], ['--seconds', '1']]) {
