@@ -11,7 +11,17 @@ export interface Span {
    * extended or imported spec declared (dsl/modules.ts). Not enumerable, so a span
    * prints and compares as its two offsets.
    */
-  readonly src?: import('./diagnostics').SourceText;
+  readonly src?: SourceText;
+}
+
+/** A file's text and where a spec's own text starts in it (diagnostics render against it). */
+export interface SourceText {
+  /** path of the file shown to the user (e.g. spec/examples/diehard.spec.ts) */
+  file: string;
+  /** full text of that file */
+  text: string;
+  /** offset in `text` where the spec's own text starts (0 for a bare spec string) */
+  base: number;
 }
 
 export interface Node {

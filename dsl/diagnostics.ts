@@ -2,17 +2,10 @@
 // A front-end diagnostic also carries the stable code of its message
 // (dsl/messages.ts), shown as `error US3001:`; errors of later stages (a CLI
 // flag, an evaluation failure, a trace) have no code.
-import type { Span } from './ast';
+import type { SourceText, Span } from './ast';
 import { type MessageDef, format, phaseOf } from './messages';
 
-export interface SourceText {
-  /** path of the file shown to the user (e.g. spec/examples/diehard.spec.ts) */
-  file: string;
-  /** full text of that file */
-  text: string;
-  /** offset in `text` where the spec's own text starts (0 for a bare spec string) */
-  base: number;
-}
+export type { SourceText } from './ast';
 
 export interface Diagnostic {
   message: string;
