@@ -10,7 +10,7 @@ const WIDTH = 72;
 
 export function reviewMail(r: ReviewResult): string {
   const out: string[] = [];
-  out.push(...para(`Checked ${r.patch.name} (${r.patch.file}) against ${r.base.name} (${r.base.file}) on ${r.rows.length} rows: ${r.plan.description}.`));
+  out.push(...para(`Checked ${r.patch.name} (${r.patch.file}) against ${r.base.name} (${r.base.file}) on ${r.rows.length} row${r.rows.length === 1 ? '' : 's'}: ${r.plan.description}.`));
   out.push('');
   if (!r.changes.length) out.push(...para(`No verdict changed: ${r.unchanged} row/property verdicts are the same.`));
   else out.push(...para(`${r.broken} property verdict(s) broken (held, now violated), ${r.fixed} fixed (violated, now hold); ${r.unchanged} unchanged.`));
