@@ -8,49 +8,15 @@ import { spec } from "../../dsl";
 // violated by a behaviour that stops (stutters) with process 0 waiting; with
 // weak fairness of each process it holds: Peterson's algorithm is starvation-free.
 export const PetersonLiveness = spec`
-  var flag: [0..1] -> bool
-  var turn: 0..1
-
-  init {
-    flag := [i in 0..1 |-> false]
-    turn := 0
-  }
-
-  process Proc[self in 0..1] {
-    setFlag: flag[self] := true
-    setTurn: turn := 1 - self
-    wait:    await !flag[1 - self] || turn == self
-    cs:      skip
-    exit:    flag[self] := false
-             goto setFlag
-  }
-
-  invariant MutualExclusion: !(Proc[0] at cs && Proc[1] at cs)
+  import Peterson from "./peterson.spec.ts"
+  extends Peterson
   // A process that has raised its flag enters the critical section.
   property NoStarvation: forall p in Proc: Proc[p] at wait leads_to Proc[p] at cs
 `;
 
 export const PetersonFair = spec`
-  var flag: [0..1] -> bool
-  var turn: 0..1
-
-  init {
-    flag := [i in 0..1 |-> false]
-    turn := 0
-  }
-
-  process Proc[self in 0..1] {
-    setFlag: flag[self] := true
-    setTurn: turn := 1 - self
-    wait:    await !flag[1 - self] || turn == self
-    cs:      skip
-    exit:    flag[self] := false
-             goto setFlag
-  }
-
-  invariant MutualExclusion: !(Proc[0] at cs && Proc[1] at cs)
-  // A process that has raised its flag enters the critical section.
-  property NoStarvation: forall p in Proc: Proc[p] at wait leads_to Proc[p] at cs
+  import PetersonLiveness from "./liveness.spec.ts"
+  extends PetersonLiveness
   // Each process keeps taking steps while it can.
   property Progress: always eventually (Proc[0] at cs || Proc[1] at cs)
   fairness weak Proc
@@ -61,7 +27,7 @@ export const PetersonFair = spec`
 // process 1's release and its next acquire, so process 0's step is enabled
 // infinitely often but never continuously (a 3-step cycle of process 1).
 // Under strong fairness it cannot.
-export const SpinLockWeak = spec`
+export const SpinLock = spec`
   var locked: bool
   init { locked := false }
   process P[self in 0..1] {
@@ -74,21 +40,16 @@ export const SpinLockWeak = spec`
   invariant MutualExclusion: !(P[0] at cs && P[1] at cs)
   // A process waiting for the lock gets it.
   property NoStarvation: forall p in P: P[p] at acquire leads_to P[p] at cs
+`;
+
+export const SpinLockWeak = spec`
+  import SpinLock from "./liveness.spec.ts"
+  extends SpinLock
   fairness weak P
 `;
 
 export const SpinLockStrong = spec`
-  var locked: bool
-  init { locked := false }
-  process P[self in 0..1] {
-    acquire: await !locked
-             locked := true
-    cs:      skip
-    release: locked := false
-             goto acquire
-  }
-  invariant MutualExclusion: !(P[0] at cs && P[1] at cs)
-  // A process waiting for the lock gets it.
-  property NoStarvation: forall p in P: P[p] at acquire leads_to P[p] at cs
+  import SpinLock from "./liveness.spec.ts"
+  extends SpinLock
   fairness strong P
 `;
