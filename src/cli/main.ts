@@ -20,6 +20,7 @@ const HANDLERS: Record<string, () => Runner> = {
   'gen-traces': () => require('./gen-traces').runGenTraces,
   verdicts: () => require('./verdicts').runVerdicts,
   stress: () => require('./stress').runStressCommand,
+  repro: () => require('./repro').runRepro,
   help: () => require('./help').runHelp,
 };
 
