@@ -235,6 +235,26 @@ export const COMMANDS: CommandDef[] = [
     ],
   },
   {
+    name: 'export',
+    summary: "the project's artefacts in other formats: --kselftest writes the conformance traces as one kselftest C program",
+    args: '[TRACES...]',
+    description: [
+      '--kselftest: the traces the native target runs (default conformance/traces/kernel/ and the',
+      'generated tours in conformance/generated/; or the files and folders given) as ONE standalone C',
+      'program (the native harness built in, cc -O2 -pthread, libc and uapi headers only): one TAP test',
+      'per trace, `ok`, `not ok` with the first disagreeing field, or a skip where userfaultfd is',
+      'unavailable or the trace describes another kernel variant. The program exits 0 when every test',
+      'that ran passed, 1 when one failed, 4 when every test was skipped. docs/repro.md has the details.',
+    ],
+    options: [
+      { name: 'kselftest', help: 'write the traces as a kselftest-style C program' },
+      { name: 'out', arg: 'FILE', help: 'write it here (also -o FILE; default: standard output)', default: '-' },
+    ],
+    env: [],
+    exits: [{ code: EXIT.ok, meaning: 'written' }, USAGE, INTERNAL, PIPE],
+    examples: ['npx uffdspec export --kselftest -o /tmp/uffd-shmem-traces.c'],
+  },
+  {
     name: 'help',
     summary: 'print the help of a command, or (--markdown) the whole of docs/cli.md',
     args: '[COMMAND]',

@@ -21,6 +21,7 @@ const HANDLERS: Record<string, () => Runner> = {
   verdicts: () => require('./verdicts').runVerdicts,
   stress: () => require('./stress').runStressCommand,
   repro: () => require('./repro').runRepro,
+  export: () => require('./export').runExport,
   help: () => require('./help').runHelp,
 };
 
