@@ -289,7 +289,9 @@ function runtime(): string {
   return (runtimeText ??= readFileSync(inPackage('conformance', 'repro', 'runtime.c'), 'utf8'));
 }
 
-const HEADERS = `#define _GNU_SOURCE
+const HEADERS = `#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/falloc.h>
@@ -298,6 +300,7 @@ const HEADERS = `#define _GNU_SOURCE
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -306,6 +309,7 @@ const HEADERS = `#define _GNU_SOURCE
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <time.h>

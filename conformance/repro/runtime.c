@@ -914,6 +914,8 @@ int main(int argc, char **argv)
 	uint64_t rng;
 	int i, p, kv;
 
+	/* run by a test harness that dies, do not race on for --seconds */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--attempts") == 0)

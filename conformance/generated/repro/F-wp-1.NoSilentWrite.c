@@ -49,7 +49,9 @@
  * Output: TAP (kselftest format). Exit: 1 violation seen (not ok), 0 not seen within
  * the bounds (ok), 4 skipped (no userfaultfd, or another kernel), 2 usage or setup error.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/falloc.h>
@@ -58,6 +60,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sched.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -66,6 +69,7 @@
 #include <sys/eventfd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <time.h>
@@ -1081,6 +1085,8 @@ int main(int argc, char **argv)
 	uint64_t rng;
 	int i, p, kv;
 
+	/* run by a test harness that dies, do not race on for --seconds */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--attempts") == 0)
