@@ -1201,7 +1201,7 @@ int main(int argc, char **argv)
 						      S.delay[x]);
 				}
 				if (n > 0 && (size_t)n < sizeof first)
-					snprintf(first + n, sizeof first - (size_t)n, "\n#   %s", ev);
+					snprintf(first + n, sizeof first - (size_t)n, "\n#   %.1200s", ev);
 				first_attempt = k;
 				first_at = (double)(now_ns() - t0) / 1e9;
 			}
