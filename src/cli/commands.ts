@@ -278,6 +278,7 @@ export const SCRIPTS: { name: string; help: string }[] = [
   { name: 'conformance', help: 'every trace on every target, plus a bounded stress run: docs/conformance.md' },
   { name: 'depcruise', help: 'the one-way import rule of docs/architecture.md (dependency-cruiser; npm test runs it too)' },
   { name: 'typecheck', help: 'type-check the sources and the tests (jest runs the tests without type-checking them)' },
+  { name: 'kselftest', help: 'every conformance trace as one kselftest C program (uffdspec export --kselftest), built with cc and run on this kernel: build/uffd-shmem-traces' },
 ];
 
 export function findCommand(name: string): CommandDef | undefined {

@@ -8,6 +8,7 @@ import { kselftestSource } from '../../conformance/kselftest';
 import { isScheduleFile, loadConformanceFiles, findTraceFiles } from '../../conformance/runner';
 import { TraceError } from '../../conformance/trace';
 import { inPackage, packageRoot } from '../util/package-root';
+import { mkdirs } from '../util/files';
 import { EXIT } from './commands';
 import { Out, Parsed, UsageError, checkWritable } from './options';
 
@@ -52,6 +53,7 @@ function exportKselftest(p: Parsed, out: Out, err: Out, outFile: string | undefi
     for (const line of text.replace(/\n$/, '').split('\n')) out(line);
     return EXIT.ok;
   }
+  mkdirs(path.dirname(path.resolve(outFile)));
   checkWritable(outFile, 'export: output');
   fs.writeFileSync(outFile, text);
   err(`export: ${tests} traces (${skipped} of another kernel variant, skipped when run) → ${outFile} (build: cc -O2 -pthread -o uffd-shmem-traces ${outFile})`);
