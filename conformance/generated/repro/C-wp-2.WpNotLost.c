@@ -1161,8 +1161,12 @@ int main(int argc, char **argv)
 						uffd_copy(page, MONITOR_COPY_VALUE, 0);
 					else if (page >= 0 && strcmp(kind, "MINOR") == 0)
 						uffd_continue(page, 0);
+				pthread_mutex_lock(&S.mu);
 				if (S.uffd >= 0 && (REGISTER_MODES & UFFDIO_REGISTER_MODE_WP))
 					uffd_wp(0, NPAGES - 1, 0);
+				memset(S.protected_, 0, sizeof S.protected_);
+				S.clears++; /* a store this frees did not land silently */
+				pthread_mutex_unlock(&S.mu);
 				uffd_wake_all();
 				if (now_ns() > until) {
 					printf("# %s did not finish attempt %d within 2 s after UFFDIO_WAKE\n", proc_names[p], k);
