@@ -226,7 +226,7 @@ export function generateRepro(s: Schedule, question = ''): ReproSource {
   L.push(' *');
   L.push(` * Kernel: ${kernel}.`);
   L.push(isThis
-    ? ' * Runs on 5.19+ (pte markers); the finding was seen on 6.18. An older kernel: exit 4 (skip).'
+    ? ' * Runs on 5.19+ (pte markers; variant D was checked on 6.18). An older kernel: exit 4 (skip).'
     : ' * Not a released kernel of 5.19+ (those are variant D): on 5.19+ it exits 4 (skip) unless\n * --force, which runs it anyway and reports what this kernel does.');
   L.push(' *');
   L.push(' * Constants of the spec run:');
@@ -234,7 +234,7 @@ export function generateRepro(s: Schedule, question = ''): ReproSource {
   L.push(` * Registration of mapping 0: ${modes.length ? modes.join('|') : 'none'}; ${s.mappings} MAP_SHARED mapping(s) of a ${s.pages}-page memfd,`);
   L.push(` * filled with ${JSON.stringify(s.fill)} (first byte of each page; 0 = a hole).`);
   L.push(' *');
-  L.push(' * The counterexample, step by step (the spec\'s labels; the kernel function each stands for):');
+  L.push(' * The counterexample, step by step (the spec\'s labels, named after the kernel functions they model):');
   s.steps.forEach((st, i) => L.push(` *   ${String(i + 1).padStart(2)}. ${st.step}`));
   L.push(' *');
   L.push(' * Threads and their system calls (one thread per spec process that takes part):');

@@ -20,7 +20,7 @@
  * Registration of mapping 0: MISSING|WP; 1 MAP_SHARED mapping(s) of a 2-page memfd,
  * filled with [1,2] (first byte of each page; 0 = a hole).
  *
- * The counterexample, step by step (the spec's labels; the kernel function each stands for):
+ * The counterexample, step by step (the spec's labels, named after the kernel functions they model):
  *    1. Thread[0]:access
  *    2. Thread[0]:load
  *    3. Thread[0]:do_read_fault

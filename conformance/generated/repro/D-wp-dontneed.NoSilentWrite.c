@@ -7,7 +7,7 @@
  * The row asks: 6.18: markers survive MADV_DONTNEED
  *
  * Kernel: variant D: 5.19+ (writenotify 6.2+); this machine runs 6.18.
- * Runs on 5.19+ (pte markers); the finding was seen on 6.18. An older kernel: exit 4 (skip).
+ * Runs on 5.19+ (pte markers; variant D was checked on 6.18). An older kernel: exit 4 (skip).
  *
  * Constants of the spec run:
  *   FAULT_AROUND=SkipIfWpOrMinor PTE_MARKERS=true TRUNCATE_UNMAPS_MAPPED=true TRUNCATE_DROPS_MARKERS=true
@@ -19,7 +19,7 @@
  * Registration of mapping 0: WP; 1 MAP_SHARED mapping(s) of a 2-page memfd,
  * filled with [1,2] (first byte of each page; 0 = a hole).
  *
- * The counterexample, step by step (the spec's labels; the kernel function each stands for):
+ * The counterexample, step by step (the spec's labels, named after the kernel functions they model):
  *    1. Thread[0]:access
  *    2. Thread[1]:access
  *    3. Thread[0]:write_lands
