@@ -1,56 +1,82 @@
-// The race stress program (conformance/native/stress.c) run on the real
-// kernel under a hard time bound: Peter Xu's 2020 scenario and the 6.18
-// protection loss. Used by `uffdspec stress` and `uffdspec conform --stress`.
+// The race of the 6.18 finding on the real kernel: the generated reproducer of
+// D-wp-1/NoSilentWrite (conformance/generated/repro/D-wp-1.NoSilentWrite.c, written by
+// `uffdspec repro --all` from the spec's counterexample; built by build.js as
+// conformance/native/stress), run R times under a hard time bound. Used by
+// `uffdspec stress` and `uffdspec conform --stress`.
 import { spawn } from 'child_process';
 import { existsSync } from 'fs';
 import { dirname, join } from 'path';
 import { NATIVE_HARNESS_PATH } from './native-driver';
 
+/** The reproducer `npm run stress` runs (conformance/native/build.js builds it). */
+export const STRESS_SOURCE = 'conformance/generated/repro/D-wp-1.NoSilentWrite.c';
+export const STRESS_COUNTEREXAMPLE = 'D-wp-1/NoSilentWrite';
+
 export interface StressOptions {
+  /** how many times the reproducer runs */
   runs: number;
+  /** the time bound of one run */
   seconds: number;
-  iterations: number;
-  page: number;
+  /** the attempt bound of one run */
+  attempts: number;
+  /** the delays of the racing actions are drawn from [0, jitter] ns */
   jitter: number;
-  phase: 'wp' | 'coherence' | 'both';
 }
 
-export const STRESS_DEFAULTS: StressOptions = { runs: 4, seconds: 3, iterations: 20000, page: 5, jitter: 4000, phase: 'both' };
+export const STRESS_DEFAULTS: StressOptions = { runs: 4, seconds: 3, attempts: 1000000, jitter: 4000 };
 
 /** The stress binary, built beside the harness. */
 export function stressBinary(): string {
   return join(dirname(NATIVE_HARNESS_PATH), 'stress');
 }
 
-export function stressArgs(o: StressOptions, json: boolean): string[] {
-  return [
-    '--runs', String(o.runs), '--seconds', String(o.seconds), '--iterations', String(o.iterations),
-    '--page', String(o.page), '--jitter', String(o.jitter), '--phase', o.phase, ...(json ? ['--json'] : []),
-  ];
+/** The arguments of one run of the reproducer. */
+export function stressArgs(o: StressOptions): string[] {
+  return ['--seconds', String(o.seconds), '--attempts', String(o.attempts), '--jitter', String(o.jitter)];
 }
 
-/** The program stops itself (its own time limit and an alarm); this bound is for a program that does not. */
+/** A run stops itself at --seconds (plus at most a few seconds for a stuck attempt); this bound is for one that does not. */
 export function stressBoundMs(o: StressOptions): number {
-  const phases = o.phase === 'both' ? 2 : 1;
-  return (o.runs * phases * (o.seconds + 2) + 20) * 1000;
+  return (o.seconds + 10) * 1000;
+}
+
+/** One run of the reproducer, from its TAP output. */
+export interface StressRunResult {
+  exit: number;
+  attempts: number;
+  hits: number;
+  seconds: number;
+  /** the `ok`/`not ok` line */
+  verdict: string;
+  /** the first hit's evidence (the lines after `# first hit`), empty without a hit */
+  evidence: string[];
 }
 
 export interface StressRun {
-  /** 0 no violation seen, 1 a violation seen; null when it did not finish */
+  /** 0 no violation seen, 1 a violation seen; null when a run did not finish or was skipped */
   code: number | null;
+  runs: StressRunResult[];
+  /** every run's output, in order */
   stdout: string;
   error?: string;
 }
 
-/** Run it; `onTick(elapsedMs, expectedMs)` every 250 ms while it runs (for a progress display). */
-export function runStressProgram(o: StressOptions, json: boolean, hooks: { onOutput?: (s: string) => void; onTick?: (elapsedMs: number, expectedMs: number) => void } = {}): Promise<StressRun> {
-  const bin = stressBinary();
-  if (!existsSync(bin)) return Promise.resolve({ code: null, stdout: '', error: `the stress program is not built (${bin})` });
+/** The figures of one run's output (null: not the reproducer's output). */
+export function parseRun(text: string, exit: number): StressRunResult | null {
+  const m = /^# attempts (\d+), hits (\d+), ([\d.]+) s/m.exec(text);
+  const verdict = /^(not ok|ok) 1 .*$/m.exec(text)?.[0];
+  if (!m || !verdict) return null;
+  const lines = text.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('# first hit'));
+  const evidence = at < 0 ? [] : lines.slice(at, lines.findIndex((l, i) => i > at && !l.startsWith('#   ')));
+  return { exit, attempts: Number(m[1]), hits: Number(m[2]), seconds: Number(m[3]), verdict, evidence };
+}
+
+function runOnce(bin: string, o: StressOptions, hooks: { onOutput?: (s: string) => void }): Promise<{ code: number | null; stdout: string; error?: string }> {
   const boundMs = stressBoundMs(o);
-  const expectedMs = o.runs * (o.phase === 'both' ? 2 : 1) * o.seconds * 1000;
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const child = spawn(bin, stressArgs(o, json), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, stressArgs(o), { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
@@ -58,38 +84,66 @@ export function runStressProgram(o: StressOptions, json: boolean, hooks: { onOut
       hooks.onOutput?.(d);
     });
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const tick = setInterval(() => hooks.onTick?.(Date.now() - t0, expectedMs), 250);
     const timer = setTimeout(() => child.kill('SIGKILL'), boundMs);
     child.on('error', (e) => {
-      clearInterval(tick);
       clearTimeout(timer);
       resolve({ code: null, stdout, error: `cannot run ${bin}: ${e.message}` });
     });
     child.on('close', (code, signal) => {
-      clearInterval(tick);
       clearTimeout(timer);
       if (signal) resolve({ code: null, stdout, error: signal === 'SIGKILL' && Date.now() - t0 >= boundMs ? `no result within ${boundMs / 1000} s, killed` : `killed by ${signal}` });
-      else if (code !== 0 && code !== 1) resolve({ code: null, stdout, error: (stderr.trim().split('\n')[0] || `exit ${code}`) });
+      else if (code === 4) resolve({ code: null, stdout, error: (/# SKIP (.*)$/m.exec(stdout)?.[1] ?? 'skipped') });
+      else if (code !== 0 && code !== 1) resolve({ code: null, stdout, error: (/^not ok 1 .*# (.*)$/m.exec(stdout)?.[1] ?? stderr.trim().split('\n')[0]) || `exit ${code}` });
       else resolve({ code, stdout });
     });
   });
 }
 
-/** "lost in k of n runs, m iterations" from the program's text or JSON output (wp phase only). */
-export function stressRate(text: string, json: boolean): string | null {
-  if (json) {
-    try {
-      const j = JSON.parse(text) as Record<string, number>;
-      return j.wp_iterations === undefined ? null : `wp protection lost in ${j.wp_runs_with_violation} of ${j.runs} runs, ${j.wp_iterations} iterations`;
-    } catch {
-      return null;
+/** Run it `runs` times; `onTick(elapsedMs, expectedMs)` every 250 ms (for a progress display). */
+export async function runStressProgram(o: StressOptions, hooks: { onOutput?: (s: string) => void; onTick?: (elapsedMs: number, expectedMs: number) => void } = {}): Promise<StressRun> {
+  const bin = stressBinary();
+  if (!existsSync(bin)) return { code: null, runs: [], stdout: '', error: `the stress program is not built (${bin})` };
+  const t0 = Date.now();
+  const expectedMs = o.runs * o.seconds * 1000;
+  const tick = setInterval(() => hooks.onTick?.(Date.now() - t0, expectedMs), 250);
+  const runs: StressRunResult[] = [];
+  let stdout = '';
+  try {
+    for (let i = 0; i < o.runs; i++) {
+      const r = await runOnce(bin, o, hooks);
+      stdout += r.stdout;
+      if (r.code === null) return { code: null, runs, stdout, error: r.error };
+      const parsed = parseRun(r.stdout, r.code);
+      if (!parsed) return { code: null, runs, stdout, error: `unexpected output from ${bin}: ${r.stdout.trim().split('\n')[0] ?? ''}` };
+      runs.push(parsed);
     }
+  } finally {
+    clearInterval(tick);
   }
-  const m = /^wp: (lost in \d+ of \d+ runs, \d+ iterations)/m.exec(text);
-  return m ? `wp protection ${m[1]}` : null;
+  return { code: runs.some((r) => r.exit === 1) ? 1 : 0, runs, stdout };
+}
+
+/** "violation seen in k of n runs, m attempts, h hits". */
+export function stressRate(runs: StressRunResult[]): string {
+  const attempts = runs.reduce((n, r) => n + r.attempts, 0);
+  const hits = runs.reduce((n, r) => n + r.hits, 0);
+  return `violation seen in ${runs.filter((r) => r.exit === 1).length} of ${runs.length} runs, ${attempts} attempts, ${hits} hits`;
+}
+
+/** The runs as one JSON object (`uffdspec stress --json`, the conformance report). */
+export function stressJson(o: StressOptions, r: StressRun): Record<string, unknown> {
+  return {
+    counterexample: STRESS_COUNTEREXAMPLE,
+    program: STRESS_SOURCE,
+    options: o,
+    runs: r.runs,
+    runs_with_violation: r.runs.filter((x) => x.exit === 1).length,
+    attempts: r.runs.reduce((n, x) => n + x.attempts, 0),
+    hits: r.runs.reduce((n, x) => n + x.hits, 0),
+  };
 }
 
 export const STRESS_NOTE = 'A stress run is probabilistic: a run that finds nothing proves nothing.';
 export const STRESS_FINDING =
-  "On Linux 6.x (checked on 6.18) this is the expected finding: a write-protected shmem page loses its uffd-wp bit when a punch's second unmap " +
-  '(unmap_mapping_folio, ZAP_FLAG_DROP_MARKER) zaps a pte that a racing fault mapped after the first unmap (spec invariant WpNotLost; docs/verdicts.md, "Findings").';
+  'On Linux 5.19+ (checked on 6.18) this is the expected finding: a store lands on a write-protected shmem page with no WP event when a punch\'s second unmap ' +
+  '(unmap_mapping_folio, ZAP_FLAG_DROP_MARKER) zaps a uffd-wp pte that a racing fault mapped after the first unmap (spec invariant NoSilentWrite; docs/verdicts.md, "Findings").';

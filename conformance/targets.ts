@@ -7,7 +7,7 @@ import { Sim } from '../src/sim';
 import { THIS_KERNEL } from '../spec/shmem_uffd/variants';
 import { NativeHarness, nativeAvailability, type NativeAvailability, type NativeStartOptions } from './native-driver';
 import type { Target } from './target';
-import { mappingsOf, sizeOf } from './trace';
+import { mappingsOf, sizeOf, type Trace } from './trace';
 
 export type { Session, Target, TargetName } from './target';
 
@@ -26,6 +26,14 @@ export const simTarget: Target = {
 
 // ---------------------------------------------------------------- native
 
+/** Why a trace cannot run on this kernel (its constants describe another variant), or null. */
+export function anotherKernel(trace: Trace): string | null {
+  for (const [k, v] of Object.entries(THIS_KERNEL.switches)) {
+    if (k in trace.constants && trace.constants[k] !== v) return `describes another kernel (${k}=${trace.constants[k]}; this kernel, variant ${THIS_KERNEL.name}, has ${v})`;
+  }
+  return null;
+}
+
 /** `binary`, `user`, `cwd`: another harness binary, run as another user (test/native-unprivileged.test.ts). */
 export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?: boolean } & Pick<NativeStartOptions, 'binary' | 'user' | 'cwd'> = {}): Target {
   const reuse = opts.reuse ?? true;
@@ -35,9 +43,8 @@ export function nativeTarget(opts: { waitMs?: number; noWakeMs?: number; reuse?:
     async open(trace) {
       avail ??= nativeAvailability(opts.binary);
       if (!avail.ok) return { skip: `the native harness cannot run here: ${avail.reason}; fix: ${avail.fix}` };
-      for (const [k, v] of Object.entries(THIS_KERNEL.switches)) {
-        if (k in trace.constants && trace.constants[k] !== v) return { skip: `describes another kernel (${k}=${trace.constants[k]}; this kernel, variant ${THIS_KERNEL.name}, has ${v})` };
-      }
+      const other = anotherKernel(trace);
+      if (other) return { skip: other };
       // the file's i_size and every mapping's geometry (offset, length, the pte index of its first page)
       const geometry = { pages: trace.pages, size: sizeOf(trace), mappings: mappingsOf(trace) };
       const start = { ...geometry, threads: trace.threads, fill: trace.initial.fill, waitMs: opts.waitMs, noWakeMs: opts.noWakeMs, binary: opts.binary, user: opts.user, cwd: opts.cwd };

@@ -85,6 +85,23 @@ function uffdspecPlan(args: string[]): Plan {
     a.push('--const', 'THREADS=1');
     cap = 'one row (Wp/1 unless the command names its rows), one user thread: a whole review takes minutes (test/review.test.ts checks reviews)';
   }
+  if (a[0] === 'repro' || a[0] === 'export') {
+    // -o/--out FILE: into a temporary folder; --all would rewrite committed files: --check instead
+    for (const flag of ['-o', '--out']) {
+      const i = a.indexOf(flag);
+      if (i >= 0 && !a.includes('--all')) {
+        a[i + 1] = path.join(TMP, `${a[0]}-${path.basename(a[i + 1])}`);
+        cap = 'written to a temporary folder';
+      }
+    }
+    const all = a.indexOf('--all');
+    if (all >= 0) {
+      a.splice(all, 1, '--check');
+      const o = a.indexOf('--out');
+      if (o >= 0) a.splice(o, 2);
+      cap = 'with --check: writing would change committed files';
+    }
+  }
   if (a[0] === 'stress') {
     for (const [flag, value] of [['--runs', '1'], ['--seconds', '1']]) {
       const i = a.indexOf(flag);
@@ -128,6 +145,11 @@ function scriptPlan(name: string): Plan | null {
     case 'depcruise':
       // the same rules, with a planted violation as well: test/architecture.test.ts
       expect(script).toMatch(/^depcruise --config \.dependency-cruiser\.js /);
+      return null;
+    case 'kselftest':
+      // the export, a cc -O2 build and a run of every trace: test/kselftest.test.ts builds the same
+      // program and runs a part of it (the whole run is this script's job)
+      expect(script).toMatch(/^node bin\/uffdspec export --kselftest -o (\S+) && cc -O2 -pthread -o (\S+) \1 && \2$/);
       return null;
     case 'typecheck':
       // CI runs it (.ci/run); here it would be a second full compile racing the other test files

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds the native userfaultfd harness and the race stress program with the
+// Builds the native userfaultfd harness and the race stress program (the generated
+// reproducer conformance/generated/repro/D-wp-1.NoSilentWrite.c) with the
 // system C compiler ($CC, else cc), into this folder (or $UFFDSPEC_NATIVE_OUT).
 //
 // Without Linux or without a working C compiler, or when compiling fails, the
@@ -21,7 +22,8 @@ const cc = process.env.CC || 'cc';
 const flags = ['-O2', '-std=c11', '-D_GNU_SOURCE', '-pthread', '-Wall', '-Wextra', '-Wno-unused-parameter'];
 const targets = [
   { out: 'harness', srcs: ['harness.c', 'ops.c', 'observe.c', 'workers.c', 'uffd.c', 'json.c'] },
-  { out: 'stress', srcs: ['stress.c', 'uffd.c'] },
+  // the generated reproducer of the 6.18 finding (`uffdspec repro`, docs/repro.md), run by `npm run stress`
+  { out: 'stress', srcs: ['../generated/repro/D-wp-1.NoSilentWrite.c'] },
 ];
 const shown = (p) => path.relative(process.cwd(), p) || p;
 

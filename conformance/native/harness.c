@@ -30,8 +30,18 @@
 
 static struct harness H;
 
+#ifdef UFFDSPEC_EMBEDDED
+/* Built into a generated program (`uffdspec export --kselftest`, conformance/
+ * kselftest.ts) that calls handle() itself: each reply goes to it, not to stdout. */
+void uffdspec_embedded_reply(const char *line);
+#endif
+
 static void reply(struct jbuf *b)
 {
+#ifdef UFFDSPEC_EMBEDDED
+	uffdspec_embedded_reply(b->data);
+	return;
+#endif
 	jb_raw(b, "\n");
 	if (fputs(b->data, stdout) == EOF || fflush(stdout) == EOF)
 		exit(3); /* the driver went away */
@@ -285,6 +295,9 @@ static int reset_session(char *err, size_t errlen)
 			close(H.maps[m].uffd);
 		H.maps[m].uffd = -1;
 	}
+	/* wait for completions: a message seen earlier must not count as settled */
+	for (t = 0; t < H.nthreads; t++)
+		H.workers[t].msg_seen = 0;
 	for (left = 50; left > 0; left--) {
 		settle(&H, busy_mask(&H), 100);
 		if (!busy_mask(&H))
@@ -350,8 +363,12 @@ static void handle(const char *line)
 
 		if (rc) {
 			reply_error(err);
-			if (rc == -2)
+			if (rc == -2) {
+#ifdef UFFDSPEC_EMBEDDED
+				printf("Bail out! %s\n", err);
+#endif
 				exit(2); /* a stuck thread: this process cannot be reused */
+			}
 		} else {
 			jb_raw(&b, "{\"ok\":true}");
 			reply(&b);
@@ -412,6 +429,7 @@ static void pin_to_one_cpu(void)
 		fprintf(stderr, "harness: sched_setaffinity: %s (MADV_PAGEOUT outcomes may vary)\n", strerror(errno));
 }
 
+#ifndef UFFDSPEC_EMBEDDED
 int main(void)
 {
 	static char line[MAX_LINE + 2];
@@ -465,3 +483,4 @@ int main(void)
 	}
 	return 0;
 }
+#endif /* UFFDSPEC_EMBEDDED */

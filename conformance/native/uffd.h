@@ -18,7 +18,7 @@ struct uffd_attempts {
  *  2. /dev/userfaultfd + USERFAULTFD_IOC_NEW (needs access to the device),
  *  3. userfaultfd(2) with UFFD_USER_MODE_ONLY (5.11+, always allowed: a
  *     fault from kernel mode on a registered range then fails instead of
- *     waiting; the harness and the stress program fault only in user mode).
+ *     waiting; the harness faults only in user mode).
  * Returns the fd and sets *how to "syscall", "dev" or "user-mode-only"; or
  * returns -errno of the first attempt and sets *how to "none". `tried`, if
  * not NULL, receives the result of every attempt. */

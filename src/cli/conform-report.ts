@@ -11,7 +11,7 @@ import { nativeAvailability, nativeProbeInfo, type NativeInfo } from '../../conf
 import { formatReport } from '../../conformance/runner';
 import { viaWords } from '../../conformance/native-availability';
 import { THIS_KERNEL } from '../../spec/shmem_uffd/variants';
-import { runStressProgram, stressArgs, type StressOptions } from '../../conformance/native-stress';
+import { STRESS_SOURCE, runStressProgram, stressArgs, stressJson, type StressOptions } from '../../conformance/native-stress';
 
 export interface ReportInput {
   reports: TargetReport[];
@@ -23,7 +23,7 @@ export interface ReportInput {
 export interface StressResult {
   command: string;
   exitCode: number | null;
-  /** the program's JSON object (see conformance/native/stress.c) */
+  /** the runs as stressJson gives them (conformance/native-stress.ts) */
   json: Record<string, any> | null;
   error?: string;
 }
@@ -34,16 +34,12 @@ export function nativeInfo(): NativeInfo | { error: string; fix: string } {
   return a.ok ? nativeProbeInfo()! : { error: a.reason, fix: a.fix };
 }
 
-/** Run the stress program (its own time limit and alarm stop it; a hard bound kills it otherwise). */
+/** Run the stress program (its own time limit stops it; a hard bound kills it otherwise). */
 export async function runStress(o: StressOptions, onTick?: (elapsedMs: number, expectedMs: number) => void): Promise<StressResult> {
-  const command = ['uffdspec stress', ...stressArgs(o, false)].join(' ');
-  const r = await runStressProgram(o, true, { onTick });
+  const command = `uffdspec stress --runs ${o.runs} ${stressArgs(o).join(' ')}`;
+  const r = await runStressProgram(o, { onTick });
   if (r.code === null) return { command, exitCode: null, json: null, error: r.error };
-  try {
-    return { command, exitCode: r.code, json: JSON.parse(r.stdout) };
-  } catch {
-    return { command, exitCode: r.code, json: null, error: r.stdout.trim().split('\n')[0] || 'no output' };
-  }
+  return { command, exitCode: r.code, json: stressJson(o, r) };
 }
 
 const rate = (n: number, ms: number) => (ms > 0 ? ((1000 * n) / ms).toFixed(0) : '—');
@@ -109,33 +105,28 @@ export function renderReport(input: ReportInput, info: NativeInfo | { error: str
 }
 
 function stressSection(s: StressResult): string[] {
-  const l = ['## Stress: the race of the 2020 thread on this kernel', '', `\`${s.command}\` (exit ${s.exitCode ?? 'none'})`, ''];
+  const l = ['## Stress: the 6.18 finding on this kernel', '', `\`${s.command}\` (exit ${s.exitCode ?? 'none'})`, ''];
   if (!s.json) {
     l.push(`The stress program did not run: ${s.error ?? 'no output'}.`);
     return l;
   }
   const j = s.json;
-  const wp: any[] = j.wp ?? [];
-  const co: any[] = j.coherence ?? [];
+  const runs: any[] = j.runs ?? [];
   l.push(
-    "Per iteration, one thread write-protects page P (a marker), releases a writer whose store to P faults on the marker, punches P at a random offset from that release (`--jitter`: -1 to +4 µs by default), checks P's pagemap entry, and answers the writer's WP event by unprotecting P (the monitor); the two threads are pinned to two CPUs. Then, without uffd, a puncher compares the mapping with pread while a reader provokes fault-around. See conformance/native/README.md.",
+    `The generated reproducer of the counterexample ${j.counterexample} (${STRESS_SOURCE}, docs/repro.md): per attempt, a puncher, two writers and a monitor (one thread per process of the counterexample; the puncher alone on one CPU) run in a random order that keeps the schedule's constraints, with random delays (\`--jitter\`); a store that began on a page the monitor had write-protected and completes while the monitor has read no message is a hit.`,
     '',
   );
-  l.push('| phase | run | iterations | seconds | protections | stores to protected P | WP events | wp bit lost across a punch | stores landing with no WP event | violations |', '|---|---|---|---|---|---|---|---|---|---|');
-  wp.forEach((r, i) => l.push(`| wp | ${i + 1} | ${r.iterations} | ${r.seconds} | ${r.protections} | ${r.writes} | ${r.wp_events} | ${r.lost_none + r.lost_present} (pte none ${r.lost_none}, present ${r.lost_present}) | ${r.writes_without_event} | ${r.violations} |`));
-  l.push('', '| phase | run | iterations | seconds | neighbour reads | fault-around maps of P | mapping/pread disagreements |', '|---|---|---|---|---|---|---|');
-  co.forEach((r, i) => l.push(`| coherence | ${i + 1} | ${r.iterations} | ${r.seconds} | ${r.neighbour_reads} | ${r.fault_around_maps} | ${r.disagreements} |`));
-  const lostRuns = wp.filter((r) => r.violations > 0).length;
-  const iterations = wp.reduce((n, r) => n + (r.iterations ?? 0), 0);
-  const byOffset: any[] = j.lost_by_offset ?? [];
-  const offsets = byOffset.filter((b) => b.lost > 0).map((b) => `${b.from}..${b.to} ns: ${b.lost}`);
+  l.push('| run | attempts | seconds | hits | verdict |', '|---|---|---|---|---|');
+  runs.forEach((r, i) => l.push(`| ${i + 1} | ${r.attempts} | ${r.seconds} | ${r.hits} | ${r.verdict.replace(/\|/g, '\\|')} |`));
+  const first = runs.find((r) => r.evidence.length)?.evidence ?? [];
+  if (first.length) l.push('', 'The first hit:', '', '```', ...first.map((x: string) => x.replace(/^# ?/, '')), '```');
   l.push(
     '',
-    `**The wp protection of P was lost in ${lostRuns} of ${wp.length} runs, ${iterations} iterations**` +
-      (lostRuns
-        ? ` (${j.wp_violations} protections; by offset of the punch after the store's release: ${offsets.join(', ')}): the spec's WpNotLost/NoSilentWrite finding on the modern kernel (docs/verdicts.md "Findings"). A fault that passed shmem_fault's i_private check before the punch maps P after the first unmap; truncation's second unmap (ZAP_FLAG_DROP_MARKER) then drops the wp pte without leaving a marker.`
+    `**The silent store was seen in ${j.runs_with_violation} of ${runs.length} runs, ${j.attempts} attempts, ${j.hits} hits**` +
+      (j.runs_with_violation
+        ? ": the spec's NoSilentWrite/WpNotLost finding on the modern kernel (docs/verdicts.md \"Findings\"). A fault that passed shmem_fault's i_private check before the punch maps the page after the first unmap; truncation's second unmap (ZAP_FLAG_DROP_MARKER) then drops the wp pte without leaving a marker, and the retried store lands with no WP event."
         : '.') +
-      ' A stress run is probabilistic: a run that finds nothing proves nothing (conformance/native/README.md has the rate measured on this machine).',
+      ' A stress run is probabilistic: a run that finds nothing proves nothing (docs/repro.md has the rate measured on this machine).',
   );
   return l;
 }

@@ -65,8 +65,7 @@ export async function runConform(p: Parsed, out: Out, err: Out): Promise<number>
     if (coverage.length) out(`transition coverage of the generated tours: ${coverage.join('; ')}`);
   }
   if (reportFile) {
-    // the defaults of `uffdspec stress`: 4 runs of at most 20000 iterations or 3 s per phase
-    // (8-17 s here, at most about 25 s)
+    // the defaults of `uffdspec stress`: 4 runs of 3 s of the generated reproducer (about 12 s)
     let stress = null;
     if (p.flags.has('stress')) {
       const progress = new Progress();

@@ -21,6 +21,8 @@ const HANDLERS: Record<string, () => Runner> = {
   verdicts: () => require('./verdicts').runVerdicts,
   stress: () => require('./stress').runStressCommand,
   review: () => require('./review').runReview,
+  repro: () => require('./repro').runRepro,
+  export: () => require('./export').runExport,
   help: () => require('./help').runHelp,
 };
 

@@ -1,24 +1,25 @@
-// `uffdspec stress`: the race of the 2020 thread on the real kernel (conformance/native-stress.ts).
+// `uffdspec stress`: the generated reproducer of the 6.18 finding (D-wp-1/NoSilentWrite)
+// run on the real kernel (conformance/native-stress.ts).
 import { nativeAvailability } from '../../conformance/native-driver';
-import { STRESS_DEFAULTS, STRESS_FINDING, STRESS_NOTE, runStressProgram, stressRate, type StressOptions } from '../../conformance/native-stress';
+import { STRESS_DEFAULTS, STRESS_FINDING, STRESS_NOTE, runStressProgram, stressJson, stressRate, type StressOptions } from '../../conformance/native-stress';
 import { EXIT } from './commands';
 import { Out, Parsed, UsageError, intFlag } from './options';
 import { Progress } from './progress';
 
 /** The stress options of a parsed command line (shared with conform --stress). */
 export function stressOptions(p: Parsed, command: string): StressOptions {
-  const phase = p.flags.get('phase')?.[0] ?? STRESS_DEFAULTS.phase;
-  if (phase !== 'wp' && phase !== 'coherence' && phase !== 'both') throw new UsageError(`${command}: --phase must be wp, coherence or both, got '${phase}'`);
-  const page = p.flags.get('page')?.[0];
-  if (page !== undefined && !/^(\d|1[0-5])$/.test(page)) throw new UsageError(`${command}: --page must be a page of the 16-page file, 0..15, got '${page}'`);
-  return {
+  const jitter = p.flags.get('jitter')?.[0];
+  if (jitter !== undefined && !/^\d+$/.test(jitter)) throw new UsageError(`${command}: --jitter expects nanoseconds (an integer >= 0), got '${jitter}'`);
+  const o = {
     runs: intFlag(p, 'runs', command) ?? STRESS_DEFAULTS.runs,
     seconds: intFlag(p, 'seconds', command) ?? STRESS_DEFAULTS.seconds,
-    iterations: intFlag(p, 'iterations', command) ?? STRESS_DEFAULTS.iterations,
-    page: page === undefined ? STRESS_DEFAULTS.page : Number(page),
-    jitter: intFlag(p, 'jitter', command) ?? STRESS_DEFAULTS.jitter,
-    phase,
+    attempts: intFlag(p, 'attempts', command) ?? STRESS_DEFAULTS.attempts,
+    jitter: jitter === undefined ? STRESS_DEFAULTS.jitter : Number(jitter),
   };
+  if (o.seconds > 86400) throw new UsageError(`${command}: --seconds must be at most 86400, got ${o.seconds}`);
+  if (o.attempts > 1000000000) throw new UsageError(`${command}: --attempts must be at most 1000000000, got ${o.attempts}`);
+  if (o.jitter > 1000000) throw new UsageError(`${command}: --jitter must be at most 1000000 ns, got ${o.jitter}`);
+  return o;
 }
 
 export async function runStressCommand(p: Parsed, out: Out, err: Out): Promise<number> {
@@ -32,9 +33,10 @@ export async function runStressCommand(p: Parsed, out: Out, err: Out): Promise<n
     return EXIT.unavailable;
   }
   const progress = new Progress();
-  progress.phase(`stress: ${o.runs} run(s) of each phase (${o.phase}), at most ${o.seconds} s or ${o.iterations} iterations each`, true);
-  const r = await runStressProgram(o, json, {
+  progress.phase(`stress: ${o.runs} run(s) of the D-wp-1/NoSilentWrite reproducer, at most ${o.seconds} s or ${o.attempts} attempts each`, true);
+  const r = await runStressProgram(o, {
     onOutput: (s) => {
+      if (json) return;
       progress.end();
       for (const line of s.replace(/\n$/, '').split('\n')) out(line);
     },
@@ -45,8 +47,9 @@ export async function runStressCommand(p: Parsed, out: Out, err: Out): Promise<n
     err(`stress: could not run: ${r.error}`);
     return EXIT.unavailable;
   }
-  const rate = stressRate(r.stdout, json);
-  if (r.code === 0) err(`stress: no violation found${rate ? ` (${rate})` : ''}. ${STRESS_NOTE}`);
-  else err(`stress: violation found${rate ? ` (${rate})` : ''}. ${STRESS_FINDING} ${STRESS_NOTE}`);
+  if (json) out(JSON.stringify(stressJson(o, r)));
+  const rate = stressRate(r.runs);
+  if (r.code === 0) err(`stress: no violation found (${rate}). ${STRESS_NOTE}`);
+  else err(`stress: violation found (${rate}). ${STRESS_FINDING} ${STRESS_NOTE}`);
   return r.code;
 }

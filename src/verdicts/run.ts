@@ -76,8 +76,8 @@ function findings(results: RowResult[]): string {
       `**What would close it:** truncation keeping a uffd-wp pte as a marker when it zaps a punched folio (\`TRUNCATE_DROPS_MARKERS=false\`; Andrea on 3-4 Dec 2020: every zap but munmap should keep the special entry): ` +
       `\`D-wp-keepmarker\` NoSilentWrite ${verdictWord(by('D-wp-keepmarker'), 'NoSilentWrite')}, WpNotLost ${verdictWord(by('D-wp-keepmarker'), 'WpNotLost')}; with a second mapping ${verdictWord(by('D-wp-keepmarker-2'), 'NoSilentWrite')}.`,
     '',
-    '**On the real kernel:** `npm run stress` (conformance/native/stress.c) races a puncher, a writer and a monitor on a protected page of a 6.18 memfd. ' +
-      'It observed the loss: runs in which P, protected and never unprotected, read from pagemap as a none pte (no marker, no wp) after a punch, and writes to it that completed with no WP event (figures in docs/conformance.md, "Stress", and conformance/native/README.md). ' +
+    '**On the real kernel:** `npm run stress` runs the reproducer generated from this counterexample (`uffdspec repro`, conformance/generated/repro/D-wp-1.NoSilentWrite.c, docs/repro.md): a puncher, two writers and a monitor on a protected page of a 6.18 memfd. ' +
+      'It observes the silent store: a store that began on a page the monitor had write-protected completes with no uffd message, the page then present and writable without uffd-wp (figures in docs/repro.md and docs/conformance.md, "Stress"). ' +
       'The spec trace, replayed label by label on the simulator, shows the same silent store (conformance/generated/counterexamples.json, test/counterexamples.test.ts).',
     '',
   );
