@@ -20,6 +20,7 @@ const HANDLERS: Record<string, () => Runner> = {
   'gen-traces': () => require('./gen-traces').runGenTraces,
   verdicts: () => require('./verdicts').runVerdicts,
   stress: () => require('./stress').runStressCommand,
+  view: () => require('./view').runView,
   help: () => require('./help').runHelp,
 };
 
