@@ -15,6 +15,7 @@ import { ROOT, runCli } from './helpers/cli';
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-viewer-'));
 const BUNDLE = path.join(ROOT, 'conformance/generated/counterexamples.json');
+const TRACE = path.join(ROOT, 'conformance/traces/handwritten/wp-marker-after-punch.json');
 const SHOTS = process.env.UFFDSPEC_VIEWER_SCREENSHOTS;
 
 const ensure = spawnSync('sh', [path.join(ROOT, 'scripts/ensure-chromium.sh')], { encoding: 'utf8', timeout: 1_200_000 });
@@ -45,10 +46,12 @@ describe('the command', () => {
     [['view', '--row', 'Z-9', '-o', 'x.html'], /^view: --row Z-9: no such row \(rows: A-wp-1, /],
     [['view', BUNDLE, '--row', 'A-wp-1', '-o', 'x.html'], /^view: .*counterexamples\.json holds 2 matching schedules: pick one with --row and --property/],
     [['view', BUNDLE, '--row', 'D-wp-keepmarker', '-o', 'x.html'], /^view: .*counterexamples\.json: no schedule of row D-wp-keepmarker \(schedules: /],
-    [['view', 'package.json', '-o', 'x.html'], /^view: package\.json: format: expected "uffdspec-schedule\/1" or "uffdspec-schedules\/1"$/],
+    [['view', 'package.json', '-o', 'x.html'], /^view: package\.json: format: expected "uffdspec-schedule\/1", "uffdspec-schedules\/1" or "uffdspec-trace\/1"$/],
+    [['view', TRACE, '--row', 'D-wp-1', '-o', 'x.html'], /^view: .*wp-marker-after-punch\.json is a conformance trace: --row and --property pick a counterexample, a trace has none$/],
+    [['view', '--row', 'D-wp-1', '--property', 'PteCoherent', '-o', path.join(TMP, 'x.html')], 'view: row D-wp-1: PteCoherent holds; violated: WpNotLost, NoSilentWrite'],
     [['view', '--row', 'A-wp-1', '-x'], /^view: unknown option -x /],
   ])('%j: one line, exit 2', async (args, message) => {
-    const r = await runCli(args as string[], {}, {});
+    const r = await runCli(args as string[], { UFFDSPEC_PROGRESS_MS: '0' });
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -59,13 +62,15 @@ describeBrowser('in headless chromium', () => {
   let ctx: BrowserContext;
   const dwp1 = path.join(TMP, 'D-wp-1.html');
   const awp1 = path.join(TMP, 'A-wp-1.html');
+  const trace = path.join(TMP, 'trace.html');
 
   beforeAll(async () => {
-    const [r, s] = await Promise.all([
+    const [r, s, t] = await Promise.all([
       runCli(['view', '--row', 'D-wp-1', '--property', 'NoSilentWrite', '-o', dwp1]),
       runCli(['view', BUNDLE, '--row', 'A-wp-1', '--property', 'WpNotLost', '-o', awp1]),
+      runCli(['view', TRACE, '-o', trace]),
     ]);
-    expect([r.code, r.stderr.includes('internal'), s.code]).toEqual([0, false, 0]);
+    expect([r.code, r.stderr.includes('internal'), s.code, t.code]).toEqual([0, false, 0, 0]);
     const { chromium } = await import('playwright-core');
     ctx = await chromium.launchPersistentContext(fs.mkdtempSync(path.join(TMP, 'profile-')), {
       executablePath: browser!,
@@ -170,6 +175,23 @@ describeBrowser('in headless chromium', () => {
     // fault-around maps page 1 as well as page 0
     expect(await changedCells(page)).toEqual(['pages/mapping 0 pte/page 0 = present rw', 'pages/mapping 0 pte/page 1 = present rw', 'threads/state/Thread[0] = idle']);
     if (SHOTS) await page.screenshot({ path: path.join(ROOT, SHOTS, 'viewer-A-wp-1-schedule.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a conformance trace: each op in its lane, the state it expects, nothing marked as broken', async () => {
+    const { page, errors } = await open(trace);
+    expect(await page.$$eval('#lanes tr.step td.act', (tds) => tds.map((td) => td.textContent))).toEqual([
+      'register(modes=WP)', 'read(page=1)', 'writeprotect(lo=1, hi=1, wp=true)', 'punch(lo=1, hi=1)', 'pread(page=1)', 'read(page=1)', 'write(page=1, value=7)',
+    ]);
+    expect(await page.$$eval('#lanes tr.breaking', (trs) => trs.length)).toBe(0);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('j');
+    // the punch leaves a marker where the protected pte was
+    expect(await current(page)).toBe('After step 4: punch(lo=1, hi=1)');
+    expect(await changedCells(page)).toEqual(['pages/page cache/page 1 = hole', 'pages/first byte/page 1 = 0', 'pages/mapping 0 pte/page 1 = marker', 'pages/mapping 0 uffd-wp/page 1 = wp (marker)']);
+    // b has no breaking step to go to
+    await page.keyboard.press('b');
+    expect(await selected(page)).toBe('4');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,17 +1,18 @@
-// `uffdspec view SCHEDULE|--row ROW [--property P] -o FILE.html`: one
+// `uffdspec view SCHEDULE|TRACE|--row ROW [--property P] -o FILE.html`: one
 // counterexample of the shmem spec as a self-contained HTML page (src/view/):
 // lanes for the threads, the puncher and the monitor, the per-page state
 // beside them. From a row of the verdict table the spec is checked again, so
 // the page has every variable (armed, the monitor's protection); from a
-// schedule file it has what the schedule records.
+// schedule file it has what the schedule records; from a conformance trace
+// (docs/trace-format.md), each op in its lane and the state it expects.
 import * as path from 'path';
 import type { TraceStep } from '../engine/result';
-import { TraceError, readJsonFile } from '../../conformance/trace';
+import { TRACE_FORMAT, TraceError, readJsonFile, validateTrace } from '../../conformance/trace';
 import { SCHEDULES_FORMAT, SCHEDULE_FORMAT, schedulesOf, type Schedule } from '../../conformance/schedule';
 import { ROWS, type Row } from '../../spec/shmem_uffd/rows';
 import { SPEC_PATH, shmemSpec } from '../../spec/shmem_uffd';
 import { renderViewHtml } from '../view/html';
-import { viewOfSchedule, viewOfSpecTrace } from '../view/shmem';
+import { viewOfSchedule, viewOfSpecTrace, viewOfTrace } from '../view/shmem';
 import type { ViewDoc } from '../view/doc';
 import { writeAtomic } from '../util/files';
 import { EXIT } from './commands';
@@ -77,14 +78,19 @@ function fromRow(row: Row, property: string | undefined): ViewDoc {
   });
 }
 
-/** A schedule file: one schedule, or a bundle from which --row/--property pick one. */
+/** A schedule file (one schedule, or a bundle from which --row/--property pick one), or a conformance trace. */
 function fromScheduleFile(file: string, rowId: string | undefined, property: string | undefined): ViewDoc {
   let list: Schedule[];
   try {
     const json = readJsonFile(file) as { format?: unknown };
+    if (json && json.format === TRACE_FORMAT) {
+      if (rowId !== undefined || property !== undefined) throw new UsageError(`view: ${file} is a conformance trace: --row and --property pick a counterexample, a trace has none`);
+      const t = validateTrace(json, file);
+      return viewOfTrace(t, [`Conformance trace ${path.basename(file)} (docs/trace-format.md).`, constantsLine(t.constants)]);
+    }
     if (json && json.format === SCHEDULE_FORMAT) list = schedulesOf({ format: SCHEDULES_FORMAT, schedules: [json] }, file);
     else if (json && json.format === SCHEDULES_FORMAT) list = schedulesOf(json, file);
-    else throw new UsageError(`view: ${file}: format: expected "${SCHEDULE_FORMAT}" or "${SCHEDULES_FORMAT}"`);
+    else throw new UsageError(`view: ${file}: format: expected "${SCHEDULE_FORMAT}", "${SCHEDULES_FORMAT}" or "${TRACE_FORMAT}"`);
   } catch (e) {
     if (e instanceof TraceError) throw new UsageError(`view: ${e.message}`);
     throw e;

@@ -43,8 +43,9 @@ export interface ViewState {
 
 export interface ViewDoc {
   title: string;
+  /** the violated property ('' for a conformance trace) */
   property: string;
-  /** the property's one-line meaning */
+  /** the property's one-line meaning (for a trace: what it is) */
   meaning: string;
   /** what the file was made from: lines of text */
   about: string[];
@@ -52,7 +53,7 @@ export interface ViewDoc {
   /** steps[0] is the initial state (null); steps[i] leads to states[i] */
   steps: (ViewStep | null)[];
   states: ViewState[];
-  /** the step after which the property is broken (the last one; 0 when the initial state breaks it) */
+  /** the step after which the property is broken (the last one; 0 when the initial state breaks it); -1 for a trace, which breaks nothing */
   breaking: number;
   /** what the breaking step's mark says */
   breakingText: string;

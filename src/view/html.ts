@@ -136,7 +136,7 @@ const SCRIPT = `
     else if (k === 'ArrowUp' || k === 'ArrowLeft' || k === 'k') next = cur - 1;
     else if (k === 'Home' || k === 'g') next = 0;
     else if (k === 'End' || k === 'G') next = doc.steps.length - 1;
-    else if (k === 'b') next = doc.breaking;
+    else if (k === 'b' && doc.breaking >= 0) next = doc.breaking;
     if (next === null) return;
     e.preventDefault();
     select(Math.max(0, Math.min(doc.steps.length - 1, next)));
@@ -162,10 +162,10 @@ export function renderViewHtml(doc: ViewDoc): string {
     '<body>',
     '<header>',
     `<h1 id="title">${esc(doc.title)}</h1>`,
-    `<p class="meaning" id="meaning"><b>${esc(doc.property)}</b>: ${esc(doc.meaning)}</p>`,
+    `<p class="meaning" id="meaning">${doc.property ? `<b>${esc(doc.property)}</b>: ` : ''}${esc(doc.meaning)}</p>`,
     ...doc.about.map((a) => `<p class="about">${esc(a)}</p>`),
     ...doc.notes.map((n) => `<p class="notes">${esc(n)}</p>`),
-    '<p class="keys">Click a step, or <kbd>&darr;</kbd>/<kbd>j</kbd> next, <kbd>&uarr;</kbd>/<kbd>k</kbd> previous, <kbd>Home</kbd>/<kbd>g</kbd> initial state, <kbd>End</kbd>/<kbd>G</kbd> last step, <kbd>b</kbd> the breaking step.</p>',
+    `<p class="keys">Click a step, or <kbd>&darr;</kbd>/<kbd>j</kbd> next, <kbd>&uarr;</kbd>/<kbd>k</kbd> previous, <kbd>Home</kbd>/<kbd>g</kbd> initial state, <kbd>End</kbd>/<kbd>G</kbd> last step${doc.breaking >= 0 ? ', <kbd>b</kbd> the breaking step' : ''}.</p>`,
     '</header>',
     '<main>',
     '<section><h2>Steps, one lane per thread, puncher and monitor</h2><table id="lanes"></table></section>',

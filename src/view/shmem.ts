@@ -9,6 +9,7 @@ import type { TraceStep } from '../engine/result';
 import { tagOfJson } from '../runtime/json';
 import { stepText, type Step } from '../runtime/step';
 import type { PteState, SchedState, Schedule } from '../../conformance/schedule';
+import { mappingsOf, type MapObs, type Observation, type Op, type ThreadObs, type Trace } from '../../conformance/trace';
 import { viewStates, type GridInput, type ViewDoc, type ViewLane, type ViewStep } from './doc';
 
 type J = Record<string, any>;
@@ -19,6 +20,9 @@ const MONITOR_ACTIONS = new Set([
   'UFFDIO_COPY', 'UFFDIO_ZEROPAGE', 'UFFDIO_CONTINUE', 'UFFDIO_WRITEPROTECT', 'UFFDIO_WAKE', 'UFFDIO_REGISTER', 'UFFDIO_UNREGISTER',
 ]);
 
+/** The ioctls of a trace that the monitor issues (the userfaultfd's owner). */
+const MONITOR_OPS = new Set(['register', 'unregister', 'copy', 'zeropage', 'continue', 'writeprotect', 'wake']);
+
 const MONITOR: ViewLane = { name: 'monitor', role: 'the userfaultfd monitor: read(2) of the uffd, UFFDIO_* ioctls' };
 const SYSCALLS: ViewLane = { name: 'syscalls', role: 'other system calls (madvise, pwrite, ftruncate, fallocate, mmap, PAGEMAP_SCAN)' };
 
@@ -27,7 +31,8 @@ function laneOf(process: string | null, instance: string | null, action: string)
   if (process === 'Thread') return { name: `Thread[${instance}]`, role: `user thread ${instance}: loads and stores, its page faults` };
   if (process === 'Punch') return { name: 'Punch', role: 'fallocate(PUNCH_HOLE): the puncher' };
   if (process !== null) return { name: instance === null ? process : `${process}[${instance}]`, role: `process ${process}` };
-  return MONITOR_ACTIONS.has(action) ? MONITOR : SYSCALLS;
+  // a trace's ops (`copy`, `writeprotect`) are lower case, the spec's actions not: one test serves both
+  return MONITOR_ACTIONS.has(action) || MONITOR_OPS.has(action) ? MONITOR : SYSCALLS;
 }
 
 /** Lanes in a fixed order: threads by index, the puncher, other processes, the monitor, the syscalls. */
@@ -230,4 +235,88 @@ export function viewOfSchedule(s: Schedule, meaning: string, about: string[]): V
         "the spec's ghosts (armed, the monitor's protection) are not in it. `uffdspec view --row ROW` shows every variable.",
     ],
   };
+}
+
+// ---------------------------------------------------------------- a conformance trace
+
+/** An op as one short call: `write(page=1, value=66)`, `punch(lo=0, hi=1)`. */
+export function opText(op: Op): string {
+  const args = Object.entries(op).filter(([k]) => k !== 'op' && k !== 'thread');
+  return `${op.op}(${args.map(([k, v]) => `${k}=${Array.isArray(v) ? v.join('|') : String(v)}`).join(', ')})`;
+}
+
+function opLane(op: Op): { process: string | null; instance: string | null; action: string } {
+  if ('thread' in op && typeof op.thread === 'number') return { process: 'Thread', instance: String(op.thread), action: op.op };
+  if (op.op === 'punch') return { process: 'Punch', instance: null, action: op.op };
+  return { process: null, instance: null, action: op.op };
+}
+
+const spec = (v: unknown, show: (x: any) => string): string => (v === undefined ? '?' : show(v));
+
+function obsGrids(o: Observation, mappings: number): GridInput[] {
+  const rows: GridInput['rows'] = [
+    { name: 'page cache', cells: o.pages.map((p) => (p.cache ? 'folio' : 'hole')) },
+    { name: 'first byte', cells: o.pages.map((p) => spec(p.value, String)) },
+    { name: 'mapping 0 pte', cells: o.pages.map((p) => p.pte) },
+    { name: 'mapping 0 uffd-wp', cells: o.pages.map((p) => (p.pte === 'marker' ? 'wp (marker)' : p.wp ? 'wp' : '-')) },
+  ];
+  for (let m = 1; m < mappings; m++) {
+    rows.push({ name: `mapping ${m} pte`, cells: o.pages.map((p) => spec(p.others?.[m - 1], (x: MapObs) => x.pte)) });
+    rows.push({ name: `mapping ${m} uffd-wp`, cells: o.pages.map((p) => spec(p.others?.[m - 1], (x: MapObs) => (x.pte === 'marker' ? 'wp (marker)' : x.wp ? 'wp' : '-'))) });
+  }
+  const thread = (t: ThreadObs) => (t.state === 'idle' && t.last !== undefined ? `idle (last: ${String(t.last)})` : t.state);
+  return [
+    { title: 'pages', columns: o.pages.map((_, i) => `page ${i}`), rows },
+    {
+      title: 'step',
+      columns: ['value'],
+      rows: [
+        { name: 'result', cells: [spec(o.result, String)] },
+        { name: 'uffd events unread', cells: [o.events.length ? o.events.map((e) => `${e.kind} p${e.page}${e.write ? ' write' : ''}${e.mapping ? ` m${e.mapping}` : ''}`).join(', ') : '-'] },
+      ],
+    },
+    { title: 'threads', columns: o.threads.map((_, u) => `Thread[${u}]`), rows: [{ name: 'state', cells: o.threads.map(thread) }] },
+  ];
+}
+
+/** The initial state of a trace: the fill, no pte, every thread idle. */
+function initialObs(t: Trace): Observation {
+  const mappings = mappingsOf(t).length;
+  return {
+    pages: t.initial.fill.map((v) => ({ cache: v > 0, value: v, pte: 'none', wp: false, ...(mappings > 1 ? { others: Array.from({ length: mappings - 1 }, () => ({ pte: 'none' as const, wp: false })) } : {}) })),
+    events: [],
+    threads: Array.from({ length: t.threads }, () => ({ state: 'idle' as const })),
+  };
+}
+
+/** A conformance trace (uffdspec-trace/1): each op in its lane, after it the state the trace expects. Nothing is broken in it. */
+export function viewOfTrace(t: Trace, about: string[]): ViewDoc {
+  const mappings = mappingsOf(t).length;
+  const ls = laneSteps(t.steps.map((s) => ({ ...opLane(s.op), label: opText(s.op), text: opText(s.op) })));
+  const states = [initialObs(t), ...t.steps.map((s) => s.expect)];
+  return {
+    title: `trace ${t.name}: ${t.steps.length} steps`,
+    property: '',
+    meaning: 'A conformance trace: each step is one system call run until every thread is idle or blocked; the state shown is what the trace expects after it (? = not specified).',
+    about,
+    lanes: ls.lanes,
+    steps: [null, ...ls.steps],
+    states: viewStates(states.map((o) => ({ grids: obsGrids(o, mappings), vars: obsVars(o) }))),
+    breaking: -1,
+    breakingText: '',
+    notes: ['The initial state is the fill the trace asks for (written with pwrite before the first step), with no pte mapped.'],
+  };
+}
+
+function obsVars(o: Observation): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (p: string, v: unknown) => {
+    if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(Array.isArray(v) ? `${p}[${k}]` : `${p}.${k}`, x);
+    else out.push([p, String(v)]);
+  };
+  if (o.result !== undefined) out.push(['result', String(o.result)]);
+  o.pages.forEach((pg, i) => walk(`page[${i}]`, pg));
+  out.push(['events', o.events.length ? JSON.stringify(o.events) : '(none)']);
+  o.threads.forEach((th, u) => walk(`thread[${u}]`, th));
+  return out;
 }
