@@ -205,7 +205,7 @@ export const COMMANDS: CommandDef[] = [
   {
     name: 'view',
     summary: 'one counterexample of the shmem spec as a self-contained HTML page: lanes per thread, puncher and monitor, the per-page state beside them',
-    args: '[SCHEDULE_FILE]',
+    args: '[SCHEDULE_OR_TRACE_FILE]',
     description: [
       'Writes one HTML file (inline CSS and script; no network, no external asset) showing a',
       'counterexample as lanes (one per user thread, the puncher, the monitor; each step in its lane',
@@ -214,11 +214,12 @@ export const COMMANDS: CommandDef[] = [
       'changed highlighted, and every variable. Click a step, or use the arrow keys or j/k.',
       'With --row the row of the verdict table is checked again, so every variable of the spec is shown;',
       'a schedule file (uffdspec-schedule/1, or a bundle such as conformance/generated/counterexamples.json',
-      'with --row/--property to pick one) shows the state the schedule records. docs/viewer.md.',
+      'with --row/--property to pick one) shows the state the schedule records; a conformance trace',
+      '(uffdspec-trace/1) shows each op in its lane and the state the trace expects after it. docs/viewer.md.',
     ],
     options: [
       { name: 'row', arg: 'ROW', help: 'a row of docs/verdicts.md (spec/shmem_uffd/rows.ts): check it and show its counterexample; with a schedule file: pick that row\'s schedule' },
-      { name: 'property', arg: 'PROPERTY', help: 'which violated property (default: the first one violated, as docs/verdicts.md lists them)' },
+      { name: 'property', arg: 'PROPERTY', help: 'which violated property; with --row alone, the default is the first violated one in the order of the columns of docs/verdicts.md (NoSilentWrite, WpNotLost, ...); with a bundle, needed where the row has several' },
       { name: 'out', short: 'o', arg: 'FILE.html', help: 'where to write the page (required)' },
     ],
     env: ['UFFDSPEC_PROGRESS_MS', 'UFFDSPEC_BUILD_DIR', 'UFFDSPEC_DEBUG'],
@@ -231,6 +232,7 @@ export const COMMANDS: CommandDef[] = [
     examples: [
       'npx uffdspec view --row D-wp-1 --property NoSilentWrite -o /tmp/D-wp-1.html',
       'npx uffdspec view conformance/generated/counterexamples.json --row A-wp-1 --property WpNotLost -o /tmp/A-wp-1.html',
+      'npx uffdspec view conformance/traces/handwritten/wp-marker-after-punch.json -o /tmp/trace.html',
     ],
   },
   {

@@ -9,7 +9,7 @@ import * as path from 'path';
 import type { TraceStep } from '../engine/result';
 import { TRACE_FORMAT, TraceError, readJsonFile, validateTrace } from '../../conformance/trace';
 import { SCHEDULES_FORMAT, SCHEDULE_FORMAT, schedulesOf, type Schedule } from '../../conformance/schedule';
-import { ROWS, type Row } from '../../spec/shmem_uffd/rows';
+import { PROPERTIES, ROWS, type Row } from '../../spec/shmem_uffd/rows';
 import { SPEC_PATH, shmemSpec } from '../../spec/shmem_uffd';
 import { renderViewHtml } from '../view/html';
 import { viewOfSchedule, viewOfSpecTrace, viewOfTrace } from '../view/shmem';
@@ -56,7 +56,8 @@ function fromRow(row: Row, property: string | undefined): ViewDoc {
   const { checkRow } = require('../verdicts/check') as typeof import('../verdicts/check');
   const r = checkRow(row);
   progress.end();
-  const violated = r.traces.map((t) => t.property);
+  // in the order of the verdict table's columns (NoSilentWrite first)
+  const violated = PROPERTIES.filter((x) => r.traces.some((t) => t.property === x));
   if (!violated.length) throw new UsageError(`view: row ${row.id}: every property holds, there is no counterexample to show`);
   const want = property ?? violated[0];
   const hit = r.traces.find((t) => t.property === want);
