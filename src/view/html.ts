@@ -28,13 +28,13 @@ header { padding: 12px 20px 8px; border-bottom: 1px solid var(--line); backgroun
 h1 { font-size: 18px; margin: 0 0 4px; }
 .meaning { margin: 0 0 4px; }
 .about, .notes, .keys { margin: 0; color: var(--muted); font-size: 12px; }
-main { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 16px; padding: 12px 20px; align-items: start; }
+main { display: grid; grid-template-columns: minmax(0, max-content) minmax(30em, 1fr); gap: 16px; padding: 12px 20px; align-items: start; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px; overflow-x: auto; }
 h2 { font-size: 15px; margin: 0 0 8px; }
 table { border-collapse: collapse; font: 13px/1.3 ui-monospace, "DejaVu Sans Mono", Menlo, monospace; }
 th, td { border: 1px solid var(--line); padding: 3px 8px; text-align: left; white-space: nowrap; }
 th { background: #f1f3f5; font-weight: 600; }
-th small { display: block; font-weight: 400; color: var(--muted); font: 11px system-ui, sans-serif; white-space: normal; max-width: 11em; }
+th small { display: block; font-weight: 400; color: var(--muted); font: 11px system-ui, sans-serif; white-space: normal; max-width: 10em; }
 #lanes tr.step { cursor: pointer; }
 #lanes tr.step:hover td { background: #f3f7ff; }
 #lanes tr.step td.num { color: var(--muted); text-align: right; }
@@ -42,7 +42,7 @@ th small { display: block; font-weight: 400; color: var(--muted); font: 11px sys
 #lanes tr.selected td { background: var(--sel) !important; }
 #lanes tr.breaking td.act { color: var(--bad); }
 #lanes tr.breaking td.mark { color: var(--bad); font-weight: 600; }
-td.mark, th.mark { border: none; background: none; font: 12px system-ui, sans-serif; }
+td.mark, th.mark { border: none; background: none; font: 12px system-ui, sans-serif; white-space: normal; min-width: 9em; }
 .grid { margin-bottom: 12px; }
 .grid td.changed, #vars li.changed { background: var(--changed); font-weight: 600; }
 .grid td.bad { color: var(--bad); }
