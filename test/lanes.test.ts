@@ -20,6 +20,15 @@ const FIXTURE = (f: string) => fs.readFileSync(path.join(__dirname, 'fixtures/la
 const D_WP_1 = ROWS.find((r) => r.id === 'D-wp-1')!;
 const rowConsts = Object.entries(D_WP_1.constants).flatMap(([k, v]) => ['--const', `${k}=${String(v)}`]);
 
+// the two runs of the D-wp-1 row, started together (each a few seconds)
+let dwp1Lanes: ReturnType<typeof runCli>;
+let dwp1Json: ReturnType<typeof runCli>;
+beforeAll(() => {
+  dwp1Lanes = runCli(['check', SHMEM, ...rowConsts, '--continue', '--format', 'lanes']);
+  // the run in a child process (the generated checker runs several times faster there than under jest)
+  dwp1Json = runCli(['check', SHMEM, ...rowConsts, '--continue', '--counterexamples', '4', '--json']);
+});
+
 /** The counterexamples of a run's output, without the timing lines before and after. */
 function counterexamples(stdout: string): string {
   const from = stdout.indexOf('Counterexample');
@@ -36,7 +45,7 @@ test('PetersonBroken as lanes with --diff-only: exact output', async () => {
 });
 
 test('the shmem row D-wp-1 as lanes: exact output of both counterexamples, the initial state listed', async () => {
-  const r = await runCli(['check', SHMEM, ...rowConsts, '--continue', '--format', 'lanes']);
+  const r = await dwp1Lanes;
   expect(r.code).toBe(1);
   expect(counterexamples(r.stdout)).toBe(FIXTURE('D-wp-1.txt'));
   // each property's one-line meaning is printed with its verdict (from the comment above the invariant)
@@ -123,8 +132,7 @@ test('--counterexamples: PetersonBroken has exactly 2 (both processes get in, in
 });
 
 test('--counterexamples: D-wp-1 gives 4 distinct shortest violations of NoSilentWrite and WpNotLost, each replayable', async () => {
-  // the run in a child process (the generated checker runs several times faster there than under jest)
-  const r = await runCli(['check', SHMEM, ...rowConsts, '--continue', '--counterexamples', '4', '--json']);
+  const r = await dwp1Json;
   expect(r.code).toBe(1);
   const violations = JSON.parse(r.stdout).violations as { property: string; trace: TraceStep[] }[];
   const model = loadSpecFile(SHMEM).model(D_WP_1.constants);
