@@ -57,8 +57,9 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     timeout,
     startedAt,
     counterexamples,
-    // a known finding is judged on every property: explore everything
-    stopAtFirst: !p.flags.has('continue') && !expected,
+    // a known finding is judged on every property, and several counterexamples
+    // are asked of every property: explore everything
+    stopAtFirst: !p.flags.has('continue') && !expected && (counterexamples ?? 1) <= 1,
     // stderr only, so --json output stays one JSON document
     progressIntervalMs: progress.enabled ? Math.min(progress.intervalMs, 250) : 0,
     progress: (s) => progress.update(`${s.distinct} distinct states, ${s.queue} on queue, ${s.generated} generated, ${s.statesPerSecond} states/s, ${Math.round(s.elapsedMs / 1000)}s`),

@@ -70,7 +70,7 @@ export const COMMANDS: CommandDef[] = [
       { name: 'json', help: 'print one JSON object (result, counts, per-property status, counterexamples, coverage)' },
       { name: 'format', arg: 'text|tla|lanes', default: 'text', help: 'counterexample notation: text (per-step changes, old -> new), tla (TLC-style /\\ var = value) or lanes (one column per process, each step in its column, its changes below; colour on a terminal unless NO_COLOR is set)' },
       { name: 'diff-only', help: 'counterexamples show only what each step changed: the initial state is not listed' },
-      { name: 'counterexamples', arg: 'N', default: '1', help: 'up to N counterexamples per violated property: each ends in a different violating state by a shortest path to it, and passes through no earlier violation of that property; shortest first' },
+      { name: 'counterexamples', arg: 'N', default: '1', help: 'up to N counterexamples per violated property: each ends in a different violating state by a shortest path to it, and passes through no earlier violation of that property; shortest first (N > 1 implies --continue)' },
       { name: 'coverage', help: 'print, per action and process label, the states it generated and the new ones' },
       { name: 'full-states', help: 'print every variable in every state of a counterexample, not only the changed ones' },
       { name: 'engine', arg: 'generated|interpreter', default: 'generated', help: 'the generated, specialised checker or the reference interpreter (slow, independent)' },
