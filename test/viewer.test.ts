@@ -48,7 +48,8 @@ describe('the command', () => {
     [['view', BUNDLE, '--row', 'D-wp-keepmarker', '-o', 'x.html'], /^view: .*counterexamples\.json: no schedule of row D-wp-keepmarker \(schedules: /],
     [['view', 'package.json', '-o', 'x.html'], /^view: package\.json: format: expected "uffdspec-schedule\/1", "uffdspec-schedules\/1" or "uffdspec-trace\/1"$/],
     [['view', TRACE, '--row', 'D-wp-1', '-o', 'x.html'], /^view: .*wp-marker-after-punch\.json is a conformance trace: --row and --property pick a counterexample, a trace has none$/],
-    [['view', '--row', 'D-wp-1', '--property', 'PteCoherent', '-o', path.join(TMP, 'x.html')], 'view: row D-wp-1: PteCoherent holds; violated: NoSilentWrite, WpNotLost'],
+    [['view', '--row', 'nouffd-E-1', '--property', 'NoSilentWrite', '-o', path.join(TMP, 'x.html')], 'view: row nouffd-E-1: NoSilentWrite holds; violated: PteCoherent'],
+    [['view', '--row', 'nouffd-A-1', '-o', path.join(TMP, 'x.html')], 'view: row nouffd-A-1: every property holds, there is no counterexample to show'],
     [['view', '--row', 'A-wp-1', '-x'], /^view: unknown option -x /],
   ])('%j: one line, exit 2', async (args, message) => {
     const r = await runCli(args as string[], { UFFDSPEC_PROGRESS_MS: '0' });
