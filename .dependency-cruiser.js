@@ -19,6 +19,7 @@ const LAYERS = [
   { name: 'conformance', path: '^conformance/(?!trace\\.ts$)' },
   { name: 'shmem application', path: '^spec/shmem_uffd/(?!variants\\.ts$).*(?<!\\.spec\\.ts)$' },
   { name: 'verdicts', path: '^src/verdicts/' },
+  { name: 'trace viewer', path: '^src/view/' },
   { name: 'command line', path: '^src/cli/' },
   { name: 'bench', path: '^bench/' },
 ];

@@ -328,7 +328,7 @@ describe('check: user errors exit 2 with a located one-line diagnostic', () => {
   });
 
   test('an unknown command', () => {
-    expect(userError(run('unknownCommand'))).toEqual(["uffdspec: unknown command 'chekc' (commands: check, conform, gen-traces, verdicts, stress, repro, export, help; uffdspec --help)"]);
+    expect(userError(run('unknownCommand'))).toEqual(["uffdspec: unknown command 'chekc' (commands: check, conform, gen-traces, verdicts, stress, repro, export, review, view, help; uffdspec --help)"]);
   });
 
   test('a usage error is reported without loading the checker', () => {
@@ -449,7 +449,7 @@ describe('issue 8: user input errors are located exit-2 errors, not internal err
   });
 
   test('an unknown --format', () => {
-    expect(userError(run('formatBad'))).toEqual(["check: --format must be text or tla, got 'tlc'"]);
+    expect(userError(run('formatBad'))).toEqual(["check: --format must be text, tla or lanes, got 'tlc'"]);
   });
 });
 
@@ -471,13 +471,13 @@ describe('issue 8: a command line that explains itself', () => {
   test('COMMAND --help and help COMMAND: every option with its meaning, the exit codes', () => {
     const c = run('helpCheck');
     expect(c.code).toBe(0);
-    for (const o of ['--spec NAME', '--const NAME=VALUE', '--no-deadlock', '--continue', '--expect-violation PROPERTY', '--max-states N', '--max-depth N', '--timeout SECONDS', '--json', '--format text|tla', '--coverage', '--full-states', '--engine generated|interpreter', '--help']) {
+    for (const o of ['--spec NAME', '--const NAME=VALUE', '--no-deadlock', '--continue', '--expect-violation PROPERTY', '--max-states N', '--max-depth N', '--timeout SECONDS', '--json', '--format text|tla|lanes', '--diff-only', '--counterexamples N', '--coverage', '--full-states', '--engine generated|interpreter', '--help']) {
       expect(c.stdout).toMatch(new RegExp(`^  ${o.replace(/[|]/g, '\\|')} +\\S`, 'm'));
     }
     expect(c.stdout).toMatch(/^  141 standard output was closed early/m);
     const f = run('helpConform');
     expect(f.code).toBe(0);
     expect(f.stdout).toMatch(/^usage: uffdspec conform \[TRACE_FILE_OR_DIR\.\.\.\] \[options\]$/m);
-    expect(userError(run('helpUnknown'))).toEqual(["help: unknown command 'nope' (commands: check, conform, gen-traces, verdicts, stress, repro, export, help)"]);
+    expect(userError(run('helpUnknown'))).toEqual(["help: unknown command 'nope' (commands: check, conform, gen-traces, verdicts, stress, repro, export, review, view, help)"]);
   });
 });

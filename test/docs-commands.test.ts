@@ -110,6 +110,11 @@ function uffdspecPlan(args: string[]): Plan {
     }
     cap = 'one run of at most 1 s per phase';
   }
+  if (a[0] === 'view') {
+    const o = a.findIndex((x) => x === '-o' || x === '--out');
+    if (o >= 0) a[o + 1] = path.join(TMP, 'view.html');
+    cap = 'the page written to a temporary file';
+  }
   const r = a.indexOf('--report');
   if (r >= 0) {
     a[r + 1] = path.join(TMP, 'report.md');

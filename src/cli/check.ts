@@ -3,7 +3,8 @@ import type * as Api from '../api';
 import type { Model } from '../../dsl/ir';
 import { exitCodeOf, type CheckResult } from '../engine/result';
 import { EXIT } from './commands';
-import { formatResult, meaningOf, type TraceShape } from './format';
+import { formatResult, meaningOf, type FormatOptions, type TraceShape } from './format';
+import { colourWanted } from './lanes';
 import { Out, Parsed, UsageError, constFlags, intFlag } from './options';
 import { Progress } from './progress';
 import { runSimulate, simulateFlags } from './simulate';
@@ -14,13 +15,21 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   const engine = p.flags.get('engine')?.[0] ?? 'generated';
   if (engine !== 'generated' && engine !== 'interpreter') throw new UsageError(`check: --engine must be generated or interpreter, got '${engine}'`);
   const format = p.flags.get('format')?.[0] ?? 'text';
-  if (format !== 'text' && format !== 'tla') throw new UsageError(`check: --format must be text or tla, got '${format}'`);
+  if (format !== 'text' && format !== 'tla' && format !== 'lanes') throw new UsageError(`check: --format must be text, tla or lanes, got '${format}'`);
+  if (p.flags.has('diff-only') && p.flags.has('full-states')) throw new UsageError('check: --diff-only and --full-states contradict each other (changes only, or every variable)');
+  const fmt: FormatOptions = {
+    format,
+    fullStates: p.flags.has('full-states'),
+    diffOnly: p.flags.has('diff-only'),
+    colour: colourWanted(process.stdout.isTTY),
+  };
   const json = p.flags.has('json');
   // every flag is validated before anything is printed or checked
   const simulation = p.flags.has('simulate') ? simulateFlags(p) : null;
   const maxStates = intFlag(p, 'max-states', 'check');
   const maxDepth = intFlag(p, 'max-depth', 'check');
   const timeout = intFlag(p, 'timeout', 'check');
+  const counterexamples = intFlag(p, 'counterexamples', 'check');
   const constants = constFlags(p, 'check');
   const expected = p.flags.get('expect-violation');
   const progress = new Progress();
@@ -39,7 +48,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     out(`uffdspec: ${simulation ? 'simulating' : 'checking'} ${model.name} (${model.source?.file ?? p.positional[0]}) with the ${engine} engine`);
     out(wrap(`Constants: ${model.constants.map((c) => `${c.name}=${String(c.value)}${c.overridden ? '' : ' (default)'}`).join(', ') || '(none)'}`, 100, '    '));
   }
-  if (simulation) return runSimulate(model, simulation, p, traceShape(model), startedAt, out);
+  if (simulation) return runSimulate(model, simulation, p, traceShape(model), startedAt, out, fmt);
   const r = checkModel(model, {
     engine,
     deadlock: !p.flags.has('no-deadlock'),
@@ -47,8 +56,10 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     maxDepth,
     timeout,
     startedAt,
-    // a known finding is judged on every property: explore everything
-    stopAtFirst: !p.flags.has('continue') && !expected,
+    counterexamples,
+    // a known finding is judged on every property, and several counterexamples
+    // are asked of every property: explore everything
+    stopAtFirst: !p.flags.has('continue') && !expected && (counterexamples ?? 1) <= 1,
     // stderr only, so --json output stays one JSON document
     progressIntervalMs: progress.enabled ? Math.min(progress.intervalMs, 250) : 0,
     progress: (s) => progress.update(`${s.distinct} distinct states, ${s.queue} on queue, ${s.generated} generated, ${s.statesPerSecond} states/s, ${Math.round(s.elapsedMs / 1000)}s`),
@@ -61,7 +72,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     const properties = r.properties.map((x) => ({ ...x, meaning: x.name === 'Deadlock' ? undefined : shape.meanings[x.name] }));
     out(JSON.stringify({ ...r, properties, ...(verdict ? { expected: { violated: verdict.want, met: verdict.met } } : {}) }, null, 2));
   } else {
-    out(formatResult(r, shape, { format, coverage: p.flags.has('coverage'), fullStates: p.flags.has('full-states'), expected }));
+    out(formatResult(r, shape, { ...fmt, coverage: p.flags.has('coverage'), expected, counterexamples }));
   }
   if (!verdict) return exitCodeOf(r);
   if (verdict.met) {
@@ -108,5 +119,6 @@ export function traceShape(model: Model): TraceShape {
       return { name: v.name, type: v.type, process: proc ? { name: proc.name, indexed: proc.domain !== null } : undefined };
     }),
     meanings: Object.fromEntries([...model.invariants, ...model.liveness].flatMap((i) => (i.doc ? [[i.name, meaningOf(i.doc)!]] : []))),
+    processes: model.processes.map((x) => x.name),
   };
 }

@@ -2,21 +2,31 @@
 // summary first (what was explored, each property's verdict with its one-line
 // meaning), then each counterexample as numbered steps showing what changed
 // (`old -> new`, one line per map entry or field), then the statistics.
-// `--format tla` prints the counterexamples the way TLC does instead
-// (docs/reading-traces.md explains both).
+// `--format tla` prints the counterexamples the way TLC does instead, and
+// `--format lanes` as one column per process (lanes.ts)
+// (docs/reading-traces.md explains them).
 import type { Type } from '../runtime/types';
 import type { CheckResult, PropertyVerdict, TraceStep } from '../engine/result';
+import { formatLanes, paint } from './lanes';
 
 /** What the formatter knows of the spec: each variable's type, to name map entries and fields. */
 export interface TraceShape {
   vars: { name: string; type: Type; process?: { name: string; indexed: boolean } }[];
   /** an invariant's one-line meaning */
   meanings: Record<string, string>;
+  /** the processes in declaration order: the order of the lanes */
+  processes?: string[];
 }
 
 export interface FormatOptions {
-  format?: 'text' | 'tla';
+  format?: 'text' | 'tla' | 'lanes';
   fullStates?: boolean;
+  /** --diff-only: the initial state is not listed; every step shows only what it changed */
+  diffOnly?: boolean;
+  /** ANSI colour (lanes): a terminal without NO_COLOR */
+  colour?: boolean;
+  /** --counterexamples N: how many were asked for per property */
+  counterexamples?: number;
   coverage?: boolean;
   /** --expect-violation: these violations are a known finding, not errors */
   expected?: string[];
@@ -71,7 +81,7 @@ function leaves(path: string, type: Type | undefined, v: unknown, out: [string, 
 }
 
 /** Every leaf of a state; process variables per instance, each instance's together: `Thread[1].pc`, `Thread[1].p`. */
-function stateLeaves(state: Record<string, unknown>, shape: TraceShape | undefined): [string, string][] {
+export function stateLeaves(state: Record<string, unknown>, shape: TraceShape | undefined): [string, string][] {
   const out: [string, string][] = [];
   const instances = new Map<string, [string, string][]>();
   for (const [name, v] of Object.entries(state)) {
@@ -109,14 +119,17 @@ function collapse(rows: [string, string][]): [string, string][] {
 // ---------------------------------------------------------------- traces
 
 /** A counterexample as numbered steps: the initial state whole, then each step's changes. */
-export function formatTraceText(trace: TraceStep[], shape?: TraceShape, full = false): string {
+export function formatTraceText(trace: TraceStep[], shape?: TraceShape, full = false, diffOnly = false): string {
   const out: string[] = [];
   let prev: Map<string, string> | null = null;
   trace.forEach((step, i) => {
     const rows = stateLeaves(step.state, shape);
     const cur = new Map(rows);
     let shown: string[];
-    if (!prev || full) {
+    if (!prev && diffOnly) {
+      out.push('Initial state: not shown (--diff-only); each step shows only what it changed.');
+      shown = [];
+    } else if (!prev || full) {
       const list = prev ? rows : collapse(rows);
       const w = Math.max(...list.map(([p]) => p.length), 1);
       shown = list.map(([p, v]) => `    ${p.padEnd(w)} = ${v}`);
@@ -136,12 +149,17 @@ export function formatTraceText(trace: TraceStep[], shape?: TraceShape, full = f
 }
 
 /** TLC's notation: every state numbered, `/\ var = value` for the variables that changed. */
-export function formatTraceTla(trace: TraceStep[], full = false): string {
+export function formatTraceTla(trace: TraceStep[], full = false, diffOnly = false): string {
   const out: string[] = [];
   let prev: Record<string, unknown> | null = null;
   trace.forEach((step, i) => {
     out.push(`State ${i + 1}: <${step.action === 'Init' ? 'Initial predicate' : step.action}>`);
     const entries = Object.entries(step.state);
+    if (!prev && diffOnly) {
+      out.push(`   (${entries.length} variables, not shown: --diff-only)`, '');
+      prev = step.state;
+      return;
+    }
     const changed = entries.filter(([k, v]) => full || !prev || JSON.stringify(prev[k]) !== JSON.stringify(v));
     for (const [k, v] of changed) out.push(`/\\ ${k} = ${showTla(v)}`);
     if (prev && !full && changed.length < entries.length) out.push(`   (${entries.length - changed.length} unchanged)`);
@@ -160,6 +178,20 @@ function showTla(v: unknown): string {
     return rest.length ? `${o.tag}{${rest.map(([k, x]) => `${k}: ${showTla(x)}`).join(', ')}}` : String(o.tag);
   }
   return `[${Object.entries(o).map(([k, x]) => `${k} |-> ${showTla(x)}`).join(', ')}]`;
+}
+
+/** One counterexample in the notation `opts.format` asks for (text, tla or lanes). */
+export function formatTrace(trace: TraceStep[], property: string, shape: TraceShape | undefined, opts: FormatOptions): string {
+  if (opts.format === 'tla') return formatTraceTla(trace, opts.fullStates, opts.diffOnly);
+  if (opts.format !== 'lanes') return formatTraceText(trace, shape, opts.fullStates, opts.diffOnly);
+  return formatLanes({
+    trace,
+    property,
+    leaves: (s) => stateLeaves(s, shape),
+    initial: opts.diffOnly ? null : collapse(stateLeaves(trace[0].state, shape)),
+    processes: shape?.processes,
+    paint: paint(!!opts.colour),
+  });
 }
 
 // ---------------------------------------------------------------- the report
@@ -219,16 +251,26 @@ function loopLine(loopFrom: number, stutter: boolean, tla: boolean): string {
 export function formatResult(r: CheckResult, shape?: TraceShape, opts: FormatOptions = {}): string {
   const out: string[] = [];
   const expected = opts.expected ?? [];
-  out.push(explorationLine(r), '', 'Properties:', ...propertyTable(r, shape?.meanings ?? {}, expected), '');
+  out.push(explorationLine(r), '', 'Properties:', ...propertyTable(r, shape?.meanings ?? {}, expected));
+  const asked = opts.counterexamples ?? 1;
+  for (const p of r.properties.filter((x) => x.status === 'violated')) {
+    const got = r.violations.filter((v) => v.property === p.name).length;
+    if (got < asked) out.push(`  (${p.name}: ${got} counterexample${got === 1 ? '' : 's'} ${r.complete ? 'in all' : 'found before the run stopped'}, of the ${asked} asked for)`);
+  }
+  out.push('');
   const tla = opts.format === 'tla';
   r.violations.forEach((v, i) => {
     const inst = v.instance ? `[${Object.entries(v.instance).map(([k, x]) => `${k}=${JSON.stringify(x)}`).join(', ')}]` : '';
     const what = v.property === 'Deadlock' ? 'Deadlock reached' : `${v.property}${inst} violated`;
     const tag = expected.includes(v.property) ? ' (expected)' : '';
     const count = r.violations.length > 1 ? ` ${i + 1} of ${r.violations.length}` : '';
+    // --counterexamples N: which of this property's counterexamples this is
+    const same = r.violations.filter((x) => x.property === v.property);
+    const nth = same.length > 1 ? ` (${same.indexOf(v) + 1} of ${same.length} for ${v.property})` : '';
     const lasso = v.loopFrom === undefined ? '' : ', a behaviour that never ends (a lasso: a prefix, then a cycle forever)';
-    if (tla) out.push(`Counterexample${count}: ${what}${tag}, ${v.trace.length} states${lasso}:`, formatTraceTla(v.trace, opts.fullStates));
-    else out.push(`Counterexample${count}: ${what}${tag} after ${v.trace.length - 1} steps${lasso} (how to read it: ${READING_TRACES}):`, '', formatTraceText(v.trace, shape, opts.fullStates));
+    if (tla) out.push(`Counterexample${count}: ${what}${tag}${nth}, ${v.trace.length} states${lasso}:`);
+    else out.push(`Counterexample${count}: ${what}${tag}${nth} after ${v.trace.length - 1} steps${lasso} (how to read it: ${READING_TRACES}):`, '');
+    out.push(formatTrace(v.trace, v.property, shape, opts));
     if (v.loopFrom !== undefined) out.push(loopLine(v.loopFrom, v.stutter === true, tla), '');
   });
   if (opts.coverage) {

@@ -23,6 +23,7 @@ const HANDLERS: Record<string, () => Runner> = {
   review: () => require('./review').runReview,
   repro: () => require('./repro').runRepro,
   export: () => require('./export').runExport,
+  view: () => require('./view').runView,
   help: () => require('./help').runHelp,
 };
 

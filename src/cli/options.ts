@@ -13,6 +13,8 @@ export interface OptionDef {
   name: string;
   /** the value's placeholder (`N`, `FILE`); absent for a switch */
   arg?: string;
+  /** a one-letter form (`o` for `-o FILE`) */
+  short?: string;
   /** may be given several times (--const A=1 --const B=2) */
   repeat?: boolean;
   /** the default, as shown in help (absent: none) */
@@ -66,11 +68,14 @@ export function parseOptions(argv: string[], def: Pick<CommandDef, 'name' | 'opt
       positional.push(...argv.slice(i + 1));
       break;
     }
-    if (!a.startsWith('--') || a === '-') {
+    const short = /^-([A-Za-z])$/.exec(a);
+    const shortOf = short ? def.options.find((o) => o.short === short[1]) : undefined;
+    if (short && !shortOf) throw new UsageError(`${def.name}: unknown option ${a} (options: ${def.options.map((x) => `--${x.name}`).join(', ')}; see uffdspec ${def.name} --help)`);
+    if ((!a.startsWith('--') || a === '-') && !shortOf) {
       positional.push(a);
       continue;
     }
-    let name = a.slice(2);
+    let name = shortOf ? shortOf.name : a.slice(2);
     let value: string | undefined;
     const eq = name.indexOf('=');
     if (eq >= 0) {
@@ -138,7 +143,7 @@ export function usageLine(def: CommandDef): string {
 }
 
 function optionHead(o: OptionDef): string {
-  return `--${o.name}${o.arg ? ` ${o.arg}` : ''}`;
+  return `${o.short ? `-${o.short}, ` : ''}--${o.name}${o.arg ? ` ${o.arg}` : ''}`;
 }
 
 function optionText(o: OptionDef): string {

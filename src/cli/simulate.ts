@@ -5,11 +5,11 @@ import type * as Api from '../api';
 import type { Model } from '../../dsl/ir';
 import type { SimulationResult } from '../engine/simulate';
 import { EXIT } from './commands';
-import { formatTraceTla, formatTraceText, type TraceShape } from './format';
+import { formatTrace, type FormatOptions, type TraceShape } from './format';
 import { Out, Parsed, UsageError, intFlag } from './options';
 
 /** Flags of `check` that ask for an exhaustive run: meaningless with --simulate. */
-const EXHAUSTIVE_ONLY = ['continue', 'expect-violation', 'max-states', 'max-depth', 'coverage'];
+const EXHAUSTIVE_ONLY = ['continue', 'expect-violation', 'max-states', 'max-depth', 'coverage', 'counterexamples'];
 
 export interface SimulateRequest {
   walks: number;
@@ -30,12 +30,12 @@ export function simulateFlags(p: Parsed): SimulateRequest {
   };
 }
 
-export function runSimulate(model: Model, req: SimulateRequest, p: Parsed, shape: TraceShape, startedAt: number, out: Out): number {
+export function runSimulate(model: Model, req: SimulateRequest, p: Parsed, shape: TraceShape, startedAt: number, out: Out, fmt: FormatOptions = {}): number {
   const { simulateModel } = require('../api') as typeof Api;
   const engine = (p.flags.get('engine')?.[0] ?? 'generated') as 'generated' | 'interpreter';
   const r = simulateModel(model, { ...req, startedAt, engine, deadlock: !p.flags.has('no-deadlock') });
   if (p.flags.has('json')) out(JSON.stringify(r, null, 2));
-  else out(formatSimulation(r, shape, p.flags.get('format')?.[0] === 'tla', p.flags.has('full-states')));
+  else out(formatSimulation(r, shape, fmt));
   return r.result === 'no-violation' ? EXIT.limit : EXIT.violated;
 }
 
@@ -43,7 +43,7 @@ function n(x: number): string {
   return x.toLocaleString('en-US');
 }
 
-export function formatSimulation(r: SimulationResult, shape: TraceShape, tla: boolean, full: boolean): string {
+export function formatSimulation(r: SimulationResult, shape: TraceShape, fmt: FormatOptions): string {
   const l: string[] = [];
   const each = `at most ${n(r.depth)} states each, seed ${r.seed}`;
   const stats = `${n(r.statesVisited)} states visited, longest walk ${n(r.longestWalk)} states, ${n(r.walksTerminated)} walks ended with every process finished, ${(r.durationMs / 1000).toFixed(1)} s`;
@@ -56,6 +56,6 @@ export function formatSimulation(r: SimulationResult, shape: TraceShape, tla: bo
   const v = r.violations[0];
   l.push(`Simulation: ${v.property === 'Deadlock' ? 'deadlock' : `${v.property} violated`} by walk ${n(r.walksRun)} of ${n(r.walksRequested)} (${each}), after ${v.trace.length - 1} steps: ${stats}.`);
   l.push('The counterexample is a path of the spec, not necessarily a shortest one (an exhaustive check gives the shortest).');
-  l.push(tla ? formatTraceTla(v.trace, full) : formatTraceText(v.trace, shape, full));
+  l.push(formatTrace(v.trace, v.property, shape, fmt));
   return l.join('\n');
 }

@@ -93,8 +93,17 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
   // is a shortest counterexample.
   const stopAtFirst = opts.stopAtFirst !== false;
   const violations: Violation[] = [];
+  // violated[k]: invariant k has all its counterexamples and is not evaluated any more
   const violated = new Array<boolean>(m.invariants.length).fill(false);
   let deadlocked = false;
+  // --counterexamples N: up to `wanted` per property. A state whose path
+  // already violates invariant k (its parent is in tainted[k]) is not another
+  // counterexample of k, only a longer one: it is tainted too, not evaluated.
+  const wanted = Math.max(1, opts.counterexamples ?? 1);
+  const found = new Array<number>(m.invariants.length).fill(0);
+  const tainted = wanted > 1 ? m.invariants.map(() => new Set<number>()) : null;
+  let deadlocks = 0;
+  let full = false; // a property has `wanted` counterexamples (what stopAtFirst waits for)
 
   const trace = (i: number): TraceStep[] => {
     const idx: number[] = [];
@@ -125,6 +134,11 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
       coverage,
       engine: m.engine,
     };
+    // several per property: grouped by property, in the order the properties were first violated
+    if (wanted > 1) {
+      const order = [...new Set(violations.map((v) => v.property))];
+      r.violations = order.flatMap((p) => violations.filter((v) => v.property === p));
+    }
     if (stopped && stopped !== 'first-violation') r.limit = stopped;
     if (stopped) r.stoppedBy = stopped;
     r.properties = propertyVerdicts(r, m.invariants, deadlockCheck, liveNames);
@@ -154,9 +168,13 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
     return i;
   };
   /** check the invariants not yet violated (all of them: a state may violate several) */
-  const checkInvariants = (s: S, i: number) => {
+  const checkInvariants = (s: S, i: number, from: number) => {
     for (let k = 0; k < violated.length; k++) {
       if (violated[k]) continue;
+      if (tainted && from >= 0 && tainted[k].has(from)) {
+        tainted[k].add(i);
+        continue;
+      }
       let ok: boolean;
       try {
         ok = m.invariant(k, s);
@@ -164,19 +182,23 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
         throw new EvaluationFailure(err, { invariant: k });
       }
       if (!ok) {
-        violated[k] = true;
         violations.push({ property: m.invariants[k], trace: trace(i) });
+        tainted?.[k].add(i);
+        if (++found[k] < wanted) continue;
+        violated[k] = true;
+        full = true;
+        if (tainted) tainted[k].clear();
         if (stopAtFirst) return;
       }
     }
   };
-  const stop = () => stopAtFirst && violations.length > 0;
+  const stop = () => stopAtFirst && full;
 
   try {
     m.init((n) => {
       if (stop()) return;
       const i = add(n, -1, -1, 0);
-      if (i >= 0) checkInvariants(n, i);
+      if (i >= 0) checkInvariants(n, i, -1);
     });
   } catch (err) {
     if (err instanceof EvaluationFailure) throw err;
@@ -218,7 +240,7 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
         if (i < 0) return;
         coverage[action].distinct++;
         if (level + 2 > depth) depth = level + 2;
-        checkInvariants(n, i);
+        checkInvariants(n, i, head);
       });
     } catch (err) {
       if (err instanceof EvaluationFailure) throw err;
@@ -228,9 +250,12 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
     }
     if (stop()) return done('first-violation', count - head - 1);
     if (!any && deadlockCheck && !deadlocked && !m.terminated(s)) {
-      deadlocked = true;
       violations.push({ property: 'Deadlock', trace: trace(head) });
-      if (stopAtFirst) return done('first-violation', count - head - 1);
+      if (++deadlocks >= wanted) {
+        deadlocked = true;
+        full = true;
+        if (stopAtFirst) return done('first-violation', count - head - 1);
+      }
     }
   }
   if (liveNeeded) {

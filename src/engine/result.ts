@@ -132,6 +132,13 @@ export interface CheckOptions {
   progressIntervalMs?: number;
   /** stop at the first violation (default true) */
   stopAtFirst?: boolean;
+  /**
+   * counterexamples kept per property (default 1): each ends in a different
+   * violating state, by a shortest path to it, and passes through no earlier
+   * violation of the same property; shortest first. With stopAtFirst the run
+   * stops once one property has this many.
+   */
+  counterexamples?: number;
 }
 
 /** Why a run that stopped early cannot tell whether a property holds. */
