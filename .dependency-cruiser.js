@@ -12,6 +12,7 @@ const LAYERS = [
   { name: 'generator', path: '^generator/' },
   { name: 'reference interpreter', path: '^src/reference/' },
   { name: 'api', path: '^src/api\\.ts$' },
+  { name: 'export', path: '^src/export/' },
   { name: 'specs, the variant table and the uapi words', path: '^(spec/(.*\\.spec\\.ts|shmem_uffd/variants\\.ts)|src/sim/uapi\\.ts)$' },
   { name: 'trace format', path: '^conformance/trace\\.ts$' },
   { name: 'simulator', path: '^src/sim/(?!uapi\\.ts$)' },
