@@ -4,7 +4,8 @@ import type { Model } from '../../dsl/ir';
 import { exitCodeOf, type CheckResult } from '../engine/result';
 import { EXIT } from './commands';
 import { formatResult, meaningOf, type TraceShape } from './format';
-import { Out, Parsed, UsageError, constFlags, intFlag } from './options';
+import type * as ExportItf from './export-itf';
+import { Out, Parsed, UsageError, checkWritableDir, constFlags, intFlag } from './options';
 import { Progress } from './progress';
 import { runSimulate, simulateFlags } from './simulate';
 
@@ -23,6 +24,8 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   const timeout = intFlag(p, 'timeout', 'check');
   const constants = constFlags(p, 'check');
   const expected = p.flags.get('expect-violation');
+  const itfDir = p.flags.get('itf')?.[0];
+  if (itfDir !== undefined) checkWritableDir(itfDir, 'check: --itf');
   const progress = new Progress();
   progress.phase(`reading ${p.positional[0]}`);
   // loaded only now (it brings in ts-morph and TypeScript), so a usage error is reported at once
@@ -39,7 +42,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     out(`uffdspec: ${simulation ? 'simulating' : 'checking'} ${model.name} (${model.source?.file ?? p.positional[0]}) with the ${engine} engine`);
     out(wrap(`Constants: ${model.constants.map((c) => `${c.name}=${String(c.value)}${c.overridden ? '' : ' (default)'}`).join(', ') || '(none)'}`, 100, '    '));
   }
-  if (simulation) return runSimulate(model, simulation, p, traceShape(model), startedAt, out);
+  if (simulation) return runSimulate(model, simulation, p, traceShape(model), startedAt, out, err);
   const r = checkModel(model, {
     engine,
     deadlock: !p.flags.has('no-deadlock'),
@@ -63,6 +66,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   } else {
     out(formatResult(r, shape, { format, coverage: p.flags.has('coverage'), fullStates: p.flags.has('full-states'), expected }));
   }
+  if (itfDir !== undefined) (require('./export-itf') as typeof ExportItf).checkItf(model, r.violations, p, p.positional[0], 'a shortest counterexample', out, err);
   if (!verdict) return exitCodeOf(r);
   if (verdict.met) {
     if (!json) out(`As expected: ${verdict.want.join(' and ')} ${verdict.want.length > 1 ? 'are' : 'is'} violated (a known finding) and every other property holds.`);

@@ -20,6 +20,7 @@ const HANDLERS: Record<string, () => Runner> = {
   'gen-traces': () => require('./gen-traces').runGenTraces,
   verdicts: () => require('./verdicts').runVerdicts,
   stress: () => require('./stress').runStressCommand,
+  export: () => require('./export-select').runExport,
   help: () => require('./help').runHelp,
 };
 
