@@ -48,7 +48,14 @@ export function runExportItf(p: Parsed, out: Out): number {
     if (e instanceof TraceError) throw new UsageError(e.message);
     throw e;
   }
-  const files = traces.map(([name, t]) => [path.join(dir, itfFileName(name)), itfText(t)] as const);
+  // two names that become one file name: the later gets a number, so no file is written twice
+  const taken = new Set<string>();
+  const files = traces.map(([name, t]) => {
+    let f = itfFileName(name);
+    for (let i = 2; taken.has(f); i++) f = itfFileName(`${name}-${i}`);
+    taken.add(f);
+    return [path.join(dir, f), itfText(t)] as const;
+  });
   if (p.flags.has('check')) {
     const stale = files.filter(([f, text]) => !fs.existsSync(f) || fs.readFileSync(f, 'utf8') !== text).map(([f]) => f);
     for (const f of stale) out(`stale: ${f}`);
