@@ -1,7 +1,7 @@
 /**
  * The one-way import rule (docs/architecture.md). Layers, lowest first; a
  * module may import its own layer and the layers below it, never one above.
- * The generic toolkit is layers 0-5: it never imports the shmem application.
+ * The generic toolkit is layers 0-6: it never imports the shmem application.
  * test/architecture.test.ts runs this in `npm test`; `npm run depcruise`
  * prints the same report.
  */

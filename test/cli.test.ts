@@ -328,7 +328,7 @@ describe('check: user errors exit 2 with a located one-line diagnostic', () => {
   });
 
   test('an unknown command', () => {
-    expect(userError(run('unknownCommand'))).toEqual(["uffdspec: unknown command 'chekc' (commands: check, conform, gen-traces, verdicts, stress, help; uffdspec --help)"]);
+    expect(userError(run('unknownCommand'))).toEqual(["uffdspec: unknown command 'chekc' (commands: check, conform, gen-traces, verdicts, stress, export, help; uffdspec --help)"]);
   });
 
   test('a usage error is reported without loading the checker', () => {
@@ -478,6 +478,6 @@ describe('issue 8: a command line that explains itself', () => {
     const f = run('helpConform');
     expect(f.code).toBe(0);
     expect(f.stdout).toMatch(/^usage: uffdspec conform \[TRACE_FILE_OR_DIR\.\.\.\] \[options\]$/m);
-    expect(userError(run('helpUnknown'))).toEqual(["help: unknown command 'nope' (commands: check, conform, gen-traces, verdicts, stress, help)"]);
+    expect(userError(run('helpUnknown'))).toEqual(["help: unknown command 'nope' (commands: check, conform, gen-traces, verdicts, stress, export, help)"]);
   });
 });

@@ -88,6 +88,12 @@ function uffdspecPlan(args: string[]): Plan {
     }
     cap = 'one run of at most 1 s per phase';
   }
+  if (a[0] === 'export' && !a.includes('--check')) {
+    const o = a.indexOf('--out');
+    if (o >= 0) a.splice(o, 2);
+    a.push('--out', path.join(TMP, 'export'));
+    cap = 'written to a temporary directory';
+  }
   const r = a.indexOf('--report');
   if (r >= 0) {
     a[r + 1] = path.join(TMP, 'report.md');
