@@ -8,13 +8,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT } from './cli';
 
-interface Node {
+export interface Node {
   type: string;
+  isNamed: boolean;
   isError: boolean;
   isMissing: boolean;
   text: string;
   startPosition: { row: number; column: number };
   children: Node[];
+  childForFieldName(name: string): Node | null;
+  fieldNameForChild(index: number): string | null;
 }
 interface TsParser {
   setLanguage(l: unknown): void;
@@ -38,6 +41,13 @@ function load(): Promise<TsParser> {
     return p;
   })();
   return parser;
+}
+
+/** The syntax tree of a TLA+ module. */
+export async function parseTla(text: string): Promise<Node> {
+  const tree = (await load()).parse(text);
+  if (!tree) throw new Error('the parser returned no tree');
+  return tree.rootNode;
 }
 
 /** The syntax errors of a TLA+ module: `line:col ERROR text` / `line:col MISSING type`; empty when it parses. */
