@@ -171,15 +171,22 @@ Thread_load(self) ==
     /\ Thread_pc[self] = "load"
     /\ (~falloc_wait[self]) /\ (uffd_msg[self].tag = "NoMsg")
     /\ LET e == pte[Thread_m[self]][Thread_p[self]]
-       IN  /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = IF ~(e.tag = "Present") /\ ((e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))) THEN [tag |-> "PteNone"] ELSE @]
-           /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(e.tag = "Present") /\ ~((e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))) THEN "do_read_fault" ELSE (IF (e.tag = "Present") /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF (e.tag = "Present") /\ (Thread_left[self] = 1) THEN "exit" ELSE "write_lands"))]
-           /\ Thread_m' = [Thread_m EXCEPT ![self] = IF (e.tag = "Present") THEN 0 ELSE @]
-           /\ Thread_p' = [Thread_p EXCEPT ![self] = IF (e.tag = "Present") THEN 0 ELSE @]
-           /\ Thread_left' = [Thread_left EXCEPT ![self] = IF (e.tag = "Present") THEN Thread_left[self] - 1 ELSE @]
-           /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = IF ~(e.tag = "Present") /\ ~((e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))) THEN e.tag = "PteMarker" ELSE (IF (e.tag = "Present") THEN FALSE ELSE @)]
-           /\ Thread_val' = [Thread_val EXCEPT ![self] = IF (e.tag = "Present") THEN 0 ELSE @]
-           /\ Thread_got' = [Thread_got EXCEPT ![self] = IF (e.tag = "Present") THEN data[Thread_p[self]][e.folio] ELSE @]
-           /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_wr, Thread_folio, Thread_reason, Thread_fa_seen, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+       IN  IF e.tag = "Present"
+             THEN /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(Thread_left[self] = 1) THEN "access" ELSE (IF (Thread_left[self] = 1) THEN "exit" ELSE "write_lands")]
+                  /\ Thread_m' = [Thread_m EXCEPT ![self] = 0]
+                  /\ Thread_p' = [Thread_p EXCEPT ![self] = 0]
+                  /\ Thread_left' = [Thread_left EXCEPT ![self] = Thread_left[self] - 1]
+                  /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = FALSE]
+                  /\ Thread_val' = [Thread_val EXCEPT ![self] = 0]
+                  /\ Thread_got' = [Thread_got EXCEPT ![self] = data[Thread_p[self]][e.folio]]
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_wr, Thread_folio, Thread_reason, Thread_fa_seen, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+             ELSE IF (e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))
+                    THEN /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = [tag |-> "PteNone"]]
+                         /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "write_lands"]
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                    ELSE /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "do_read_fault"]
+                         /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = e.tag = "PteMarker"]
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* The store walks the pte: present and writable -> the write lands (this step);
 \* present read-only -> do_wp_page; none or marker -> do_shared_fault -> shmem_fault.
@@ -187,18 +194,28 @@ Thread_write_lands(self) ==
     /\ Thread_pc[self] = "write_lands"
     /\ (~falloc_wait[self]) /\ (uffd_msg[self].tag = "NoMsg")
     /\ LET e == pte[Thread_m[self]][Thread_p[self]]
-       IN  /\ data' = [data EXCEPT ![Thread_p[self]][e.folio] = IF (e.tag = "Present") /\ (e.writable) THEN Thread_val[self] ELSE @]
-           /\ clean' = [clean EXCEPT ![Thread_p[self]] = IF (e.tag = "Present") /\ (e.writable) THEN FALSE ELSE @]
-           /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = IF ~(e.tag = "Present") /\ ((e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))) THEN [tag |-> "PteNone"] ELSE @]
-           /\ silent_write' = IF (e.tag = "Present") /\ (e.writable) /\ ((Thread_m[self] = 0) /\ armed[Thread_p[self]]) THEN TRUE ELSE silent_write
-           /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(e.tag = "Present") /\ ~((e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))) THEN "shmem_fault" ELSE (IF (e.tag = "Present") /\ ~(e.writable) THEN "do_wp_page" ELSE (IF (e.tag = "Present") /\ (e.writable) /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF (e.tag = "Present") /\ (e.writable) /\ (Thread_left[self] = 1) THEN "exit" ELSE "do_read_fault")))]
-           /\ Thread_m' = [Thread_m EXCEPT ![self] = IF (e.tag = "Present") /\ (e.writable) THEN 0 ELSE @]
-           /\ Thread_p' = [Thread_p EXCEPT ![self] = IF (e.tag = "Present") /\ (e.writable) THEN 0 ELSE @]
-           /\ Thread_wr' = [Thread_wr EXCEPT ![self] = IF (e.tag = "Present") /\ (e.writable) THEN FALSE ELSE @]
-           /\ Thread_left' = [Thread_left EXCEPT ![self] = IF (e.tag = "Present") /\ (e.writable) THEN Thread_left[self] - 1 ELSE @]
-           /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = IF ~(e.tag = "Present") /\ ~((e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))) THEN e.tag = "PteMarker" ELSE (IF (e.tag = "Present") /\ (e.writable) THEN FALSE ELSE @)]
-           /\ Thread_val' = [Thread_val EXCEPT ![self] = IF (e.tag = "Present") /\ (e.writable) THEN 0 ELSE @]
-           /\ UNCHANGED <<cache, locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, scan_reported, Thread_folio, Thread_reason, Thread_fa_seen, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+       IN  IF e.tag = "Present"
+             THEN IF e.writable
+                    THEN /\ data' = [data EXCEPT ![Thread_p[self]][e.folio] = Thread_val[self]]
+                         /\ clean' = [clean EXCEPT ![Thread_p[self]] = FALSE]
+                         /\ silent_write' = IF ((Thread_m[self] = 0) /\ armed[Thread_p[self]]) THEN TRUE ELSE silent_write
+                         /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(Thread_left[self] = 1) THEN "access" ELSE (IF (Thread_left[self] = 1) THEN "exit" ELSE "do_read_fault")]
+                         /\ Thread_m' = [Thread_m EXCEPT ![self] = 0]
+                         /\ Thread_p' = [Thread_p EXCEPT ![self] = 0]
+                         /\ Thread_wr' = [Thread_wr EXCEPT ![self] = FALSE]
+                         /\ Thread_left' = [Thread_left EXCEPT ![self] = Thread_left[self] - 1]
+                         /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = FALSE]
+                         /\ Thread_val' = [Thread_val EXCEPT ![self] = 0]
+                         /\ UNCHANGED <<cache, locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, scan_reported, Thread_folio, Thread_reason, Thread_fa_seen, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                    ELSE /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "do_wp_page"]
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+             ELSE IF (e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))
+                    THEN /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = [tag |-> "PteNone"]]
+                         /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "do_read_fault"]
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                    ELSE /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "shmem_fault"]
+                         /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = e.tag = "PteMarker"]
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* do_read_fault(): should_fault_around() decides; fault-around or __do_fault().
 \* In the check-before-ptl form of variant C this step is also the unlocked peek
@@ -255,22 +272,37 @@ Thread_shmem_fault_wait(self) ==
 Thread_shmem_get_folio(self) ==
     /\ Thread_pc[self] = "shmem_get_folio"
     /\ LET s == cache[Thread_p[self]]
-       IN  /\ (~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ (s.tag = "Folio")) => (~locked[Thread_p[self]])
-           /\ cache' = [cache EXCEPT ![Thread_p[self]] = IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ ~(s.tag = "Folio") /\ ~(LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Missing") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MissingMinor") \/ (reg[mm_1] = "MissingWpMinor")) THEN [tag |-> "Folio", gen |-> trunc[Thread_p[self]]] ELSE @]
-           /\ locked' = [locked EXCEPT ![Thread_p[self]] = IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ ~(s.tag = "Folio") /\ ~(LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Missing") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MissingMinor") \/ (reg[mm_1] = "MissingWpMinor")) THEN TRUE ELSE (IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ (s.tag = "Folio") THEN TRUE ELSE @)]
-           /\ uptodate' = [uptodate EXCEPT ![Thread_p[self]] = IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ (s.tag = "Folio") THEN TRUE ELSE @]
-           /\ clean' = [clean EXCEPT ![Thread_p[self]] = IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ ~(s.tag = "Folio") /\ ~(LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Missing") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MissingMinor") \/ (reg[mm_1] = "MissingWpMinor")) THEN TRACK_CLEAN /\ (~Thread_wr[self]) ELSE @]
-           /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ ~(s.tag = "Folio") /\ ~(LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Missing") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MissingMinor") \/ (reg[mm_1] = "MissingWpMinor")) THEN "finish_fault" ELSE (IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ ~(s.tag = "Folio") /\ (LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Missing") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MissingMinor") \/ (reg[mm_1] = "MissingWpMinor")) THEN "handle_userfault" ELSE (IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ (s.tag = "Folio") THEN "finish_fault" ELSE (IF ~(Thread_p[self] >= i_size) /\ ((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) THEN "handle_userfault" ELSE (IF (Thread_p[self] >= i_size) /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF (Thread_p[self] >= i_size) /\ (Thread_left[self] = 1) THEN "exit" ELSE "finish_fault")))))]
-           /\ Thread_m' = [Thread_m EXCEPT ![self] = IF (Thread_p[self] >= i_size) THEN 0 ELSE @]
-           /\ Thread_p' = [Thread_p EXCEPT ![self] = IF (Thread_p[self] >= i_size) THEN 0 ELSE @]
-           /\ Thread_wr' = [Thread_wr EXCEPT ![self] = IF (Thread_p[self] >= i_size) THEN FALSE ELSE @]
-           /\ Thread_left' = [Thread_left EXCEPT ![self] = IF (Thread_p[self] >= i_size) THEN Thread_left[self] - 1 ELSE @]
-           /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = IF (Thread_p[self] >= i_size) THEN FALSE ELSE @]
-           /\ Thread_folio' = [Thread_folio EXCEPT ![self] = IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ ~(s.tag = "Folio") /\ ~(LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Missing") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MissingMinor") \/ (reg[mm_1] = "MissingWpMinor")) THEN trunc[Thread_p[self]] ELSE (IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ (s.tag = "Folio") THEN s.gen ELSE @)]
-           /\ Thread_reason' = [Thread_reason EXCEPT ![self] = IF ~(Thread_p[self] >= i_size) /\ ~((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) /\ ~(s.tag = "Folio") /\ (LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Missing") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MissingMinor") \/ (reg[mm_1] = "MissingWpMinor")) THEN "VmUffdMissing" ELSE (IF ~(Thread_p[self] >= i_size) /\ ((LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")) THEN "VmUffdMinor" ELSE @)]
-           /\ Thread_val' = [Thread_val EXCEPT ![self] = IF (Thread_p[self] >= i_size) THEN 0 ELSE @]
-           /\ Thread_sigbus' = [Thread_sigbus EXCEPT ![self] = IF (Thread_p[self] >= i_size) THEN TRUE ELSE @]
-           /\ UNCHANGED <<trunc, data, i_size, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_fa_seen, Thread_got, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+       IN  IF Thread_p[self] >= i_size
+             THEN /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(Thread_left[self] = 1) THEN "access" ELSE (IF (Thread_left[self] = 1) THEN "exit" ELSE "finish_fault")]
+                  /\ Thread_m' = [Thread_m EXCEPT ![self] = 0]
+                  /\ Thread_p' = [Thread_p EXCEPT ![self] = 0]
+                  /\ Thread_wr' = [Thread_wr EXCEPT ![self] = FALSE]
+                  /\ Thread_left' = [Thread_left EXCEPT ![self] = Thread_left[self] - 1]
+                  /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = FALSE]
+                  /\ Thread_val' = [Thread_val EXCEPT ![self] = 0]
+                  /\ Thread_sigbus' = [Thread_sigbus EXCEPT ![self] = TRUE]
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_folio, Thread_reason, Thread_fa_seen, Thread_got, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+             ELSE IF (LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")
+                    THEN /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "handle_userfault"]
+                         /\ Thread_reason' = [Thread_reason EXCEPT ![self] = "VmUffdMinor"]
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                    ELSE IF s.tag = "Folio"
+                           THEN /\ ~locked[Thread_p[self]]
+                                /\ locked' = [locked EXCEPT ![Thread_p[self]] = TRUE]
+                                /\ uptodate' = [uptodate EXCEPT ![Thread_p[self]] = TRUE]
+                                /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "finish_fault"]
+                                /\ Thread_folio' = [Thread_folio EXCEPT ![self] = s.gen]
+                                /\ UNCHANGED <<cache, trunc, data, i_size, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                           ELSE IF LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Missing") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MissingMinor") \/ (reg[mm_1] = "MissingWpMinor")
+                                  THEN /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "handle_userfault"]
+                                       /\ Thread_reason' = [Thread_reason EXCEPT ![self] = "VmUffdMissing"]
+                                       /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                                  ELSE /\ cache' = [cache EXCEPT ![Thread_p[self]] = [tag |-> "Folio", gen |-> trunc[Thread_p[self]]]]
+                                       /\ locked' = [locked EXCEPT ![Thread_p[self]] = TRUE]
+                                       /\ clean' = [clean EXCEPT ![Thread_p[self]] = TRACK_CLEAN /\ (~Thread_wr[self])]
+                                       /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "finish_fault"]
+                                       /\ Thread_folio' = [Thread_folio EXCEPT ![self] = trunc[Thread_p[self]]]
+                                       /\ UNCHANGED <<trunc, data, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* finish_fault() (6.13): under ptl, if vmf_pte_changed() (no longer the none pte /
 \* the marker the fault started from) -> VM_FAULT_NOPAGE; else set_pte_range() with
@@ -279,17 +311,23 @@ Thread_shmem_get_folio(self) ==
 Thread_finish_fault(self) ==
     /\ Thread_pc[self] = "finish_fault"
     /\ LET e == pte[Thread_m[self]][Thread_p[self]]
-       IN  /\ locked' = [locked EXCEPT ![Thread_p[self]] = FALSE]
-           /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) THEN IF Thread_orig_marker[self] THEN [tag |-> "Present", folio |-> Thread_folio[self], writable |-> FALSE, wp |-> TRUE] ELSE [tag |-> "Present", folio |-> Thread_folio[self], writable |-> Thread_wr[self] \/ (~(LET mm == Thread_m[self] IN WRITENOTIFY /\ (LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))), wp |-> FALSE] ELSE @]
-           /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ ~(Thread_wr[self]) /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ ~(Thread_wr[self]) /\ (Thread_left[self] = 1) THEN "exit" ELSE (IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ (Thread_wr[self]) THEN "write_lands" ELSE (IF ((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ ~(Thread_wr[self]) THEN "load" ELSE (IF ((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ (Thread_wr[self]) THEN "write_lands" ELSE "do_wp_page"))))]
-           /\ Thread_m' = [Thread_m EXCEPT ![self] = IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ ~(Thread_wr[self]) THEN 0 ELSE @]
-           /\ Thread_p' = [Thread_p EXCEPT ![self] = IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ ~(Thread_wr[self]) THEN 0 ELSE @]
-           /\ Thread_left' = [Thread_left EXCEPT ![self] = IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ ~(Thread_wr[self]) THEN Thread_left[self] - 1 ELSE @]
-           /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ ~(Thread_wr[self]) THEN FALSE ELSE (IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ (Thread_wr[self]) THEN FALSE ELSE (IF ((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) THEN FALSE ELSE @))]
-           /\ Thread_folio' = [Thread_folio EXCEPT ![self] = 0]
-           /\ Thread_val' = [Thread_val EXCEPT ![self] = IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ ~(Thread_wr[self]) THEN 0 ELSE @]
-           /\ Thread_got' = [Thread_got EXCEPT ![self] = IF ~((e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])) /\ ~(Thread_wr[self]) THEN data[Thread_p[self]][Thread_folio[self]] ELSE @]
-           /\ UNCHANGED <<cache, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_wr, Thread_reason, Thread_fa_seen, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+       IN  IF (e.tag = "Present") \/ ((e.tag = "PteMarker") # Thread_orig_marker[self])
+             THEN /\ locked' = [locked EXCEPT ![Thread_p[self]] = FALSE]
+                  /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(Thread_wr[self]) THEN "load" ELSE (IF (Thread_wr[self]) THEN "write_lands" ELSE "do_wp_page")]
+                  /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = FALSE]
+                  /\ Thread_folio' = [Thread_folio EXCEPT ![self] = 0]
+                  /\ UNCHANGED <<cache, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+             ELSE /\ locked' = [locked EXCEPT ![Thread_p[self]] = FALSE]
+                  /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = IF Thread_orig_marker[self] THEN [tag |-> "Present", folio |-> Thread_folio[self], writable |-> FALSE, wp |-> TRUE] ELSE [tag |-> "Present", folio |-> Thread_folio[self], writable |-> Thread_wr[self] \/ (~(LET mm == Thread_m[self] IN WRITENOTIFY /\ (LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))), wp |-> FALSE]]
+                  /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(Thread_wr[self]) /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF ~(Thread_wr[self]) /\ (Thread_left[self] = 1) THEN "exit" ELSE (IF (Thread_wr[self]) THEN "write_lands" ELSE "do_wp_page"))]
+                  /\ Thread_m' = [Thread_m EXCEPT ![self] = IF ~(Thread_wr[self]) THEN 0 ELSE @]
+                  /\ Thread_p' = [Thread_p EXCEPT ![self] = IF ~(Thread_wr[self]) THEN 0 ELSE @]
+                  /\ Thread_left' = [Thread_left EXCEPT ![self] = IF ~(Thread_wr[self]) THEN Thread_left[self] - 1 ELSE @]
+                  /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = IF ~(Thread_wr[self]) THEN FALSE ELSE (IF (Thread_wr[self]) THEN FALSE ELSE @)]
+                  /\ Thread_folio' = [Thread_folio EXCEPT ![self] = 0]
+                  /\ Thread_val' = [Thread_val EXCEPT ![self] = IF ~(Thread_wr[self]) THEN 0 ELSE @]
+                  /\ Thread_got' = [Thread_got EXCEPT ![self] = IF ~(Thread_wr[self]) THEN data[Thread_p[self]][Thread_folio[self]] ELSE @]
+                  /\ UNCHANGED <<cache, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_wr, Thread_reason, Thread_fa_seen, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* do_wp_page() (6.13): under ptl, the pte must still be present and read-only
 \* (else the fault returns and the store re-executes); uffd-wp bit in a WP VMA ->
@@ -298,10 +336,16 @@ Thread_finish_fault(self) ==
 Thread_do_wp_page(self) ==
     /\ Thread_pc[self] = "do_wp_page"
     /\ LET e == pte[Thread_m[self]][Thread_p[self]]
-       IN  /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = IF ((e.tag = "Present") /\ (~e.writable)) /\ ~(e.wp /\ (LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")) /\ (~uffd_wp_async[Thread_m[self]])) THEN [tag |-> "Present", folio |-> e.folio, writable |-> TRUE, wp |-> e.wp /\ (~((LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) /\ uffd_wp_async[Thread_m[self]]))] ELSE @]
-           /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~((e.tag = "Present") /\ (~e.writable)) THEN "write_lands" ELSE (IF ((e.tag = "Present") /\ (~e.writable)) /\ ~(e.wp /\ (LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")) /\ (~uffd_wp_async[Thread_m[self]])) THEN "write_lands" ELSE (IF ((e.tag = "Present") /\ (~e.writable)) /\ (e.wp /\ (LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")) /\ (~uffd_wp_async[Thread_m[self]])) THEN "handle_userfault" ELSE "handle_userfault"))]
-           /\ Thread_reason' = [Thread_reason EXCEPT ![self] = IF ((e.tag = "Present") /\ (~e.writable)) /\ (e.wp /\ (LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")) /\ (~uffd_wp_async[Thread_m[self]])) THEN "VmUffdWp" ELSE @]
-           /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+       IN  IF (e.tag = "Present") /\ (~e.writable)
+             THEN IF e.wp /\ (LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")) /\ (~uffd_wp_async[Thread_m[self]])
+                    THEN /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "handle_userfault"]
+                         /\ Thread_reason' = [Thread_reason EXCEPT ![self] = "VmUffdWp"]
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                    ELSE /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = [tag |-> "Present", folio |-> e.folio, writable |-> TRUE, wp |-> e.wp /\ (~((LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) /\ uffd_wp_async[Thread_m[self]]))]]
+                         /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "write_lands"]
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+             ELSE /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "write_lands"]
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* handle_userfault() (6.13 fs/userfaultfd.c): queue the message on
 \* fault_pending_wqh and, if userfaultfd_must_wait() (pte none or marker, or for WP
@@ -417,10 +461,14 @@ pwrite(pg) ==
 userfaultfd_read(u) ==
     /\ uffd_msg[u].tag = "Pending"
     /\ LET msg == uffd_msg[u]
-       IN  /\ uffd_msg' = [uffd_msg EXCEPT ![u] = [tag |-> "Read", reason |-> msg.reason, write |-> msg.write]]
-           /\ mon_held' = [mon_held EXCEPT ![msg.reason][Thread_p[u]] = IF (TRUE) THEN TRUE ELSE @]
-           /\ armed' = [armed EXCEPT ![Thread_p[u]] = FALSE]
-           /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+       IN  IF TRUE
+             THEN /\ uffd_msg' = [uffd_msg EXCEPT ![u] = [tag |-> "Read", reason |-> msg.reason, write |-> msg.write]]
+                  /\ mon_held' = [mon_held EXCEPT ![msg.reason][Thread_p[u]] = TRUE]
+                  /\ armed' = [armed EXCEPT ![Thread_p[u]] = FALSE]
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+             ELSE /\ uffd_msg' = [uffd_msg EXCEPT ![u] = [tag |-> "Read", reason |-> msg.reason, write |-> msg.write]]
+                  /\ armed' = [armed EXCEPT ![Thread_p[u]] = FALSE]
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* The monitor answers a MISSING message by UFFDIO_COPY (of zeros; MODE_WP if it
 \* protected the page); if the COPY fails it must UFFDIO_WAKE the page.
@@ -428,20 +476,23 @@ mfill_atomic_copy ==
     \E pg \in 0..1 :
       /\ TRUE /\ mon_held["VmUffdMissing"][pg]
       /\ LET wpmode == (LET mm == 0 IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")) /\ mon_prot[pg]
-         IN  LET mm_3 == 0
-             IN  LET pg_2 == pg
-                 IN  LET v == 0
-                     IN  LET wpmode_2 == wpmode
-                         IN  LET wake == TRUE
-                             IN  /\ cache' = [cache EXCEPT ![pg_2] = IF ~(LET mm_1 == 0 IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present")) THEN [tag |-> "Folio", gen |-> trunc[pg_2]] ELSE @]
-                                 /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = IF ~(LET mm_1 == 0 IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present")) THEN v ELSE @]
-                                 /\ clean' = [clean EXCEPT ![pg_2] = IF ~(LET mm_1 == 0 IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present")) THEN FALSE ELSE @]
-                                 /\ pte' = [pte EXCEPT ![mm_3][pg_2] = IF ~(LET mm_1 == 0 IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present")) THEN [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_2, wp |-> wpmode_2] ELSE @]
-                                 /\ uffd_msg' = IF ~(LET mm_1 == 0 IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present")) /\ (wake) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-                                 /\ mon_held' = [mon_held EXCEPT !["VmUffdMissing"][pg] = FALSE]
-                                 /\ mon_wake' = [mon_wake EXCEPT ![pg] = IF (LET mm_1 == 0 IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present")) /\ (MONITOR_WAKES_ON_FAILURE) THEN TRUE ELSE @]
-                                 /\ armed' = [armed EXCEPT ![pg_2] = IF ~(LET mm_1 == 0 IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present")) /\ (mm_3 = 0) THEN wpmode_2 ELSE @]
-                                 /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+         IN  IF LET mm_1 == 0 IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present")
+               THEN /\ mon_held' = [mon_held EXCEPT !["VmUffdMissing"][pg] = FALSE]
+                    /\ mon_wake' = [mon_wake EXCEPT ![pg] = IF (MONITOR_WAKES_ON_FAILURE) THEN TRUE ELSE @]
+                    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+               ELSE LET mm_3 == 0
+                    IN  LET pg_2 == pg
+                        IN  LET v == 0
+                            IN  LET wpmode_2 == wpmode
+                                IN  LET wake == TRUE
+                                    IN  /\ cache' = [cache EXCEPT ![pg_2] = [tag |-> "Folio", gen |-> trunc[pg_2]]]
+                                        /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = v]
+                                        /\ clean' = [clean EXCEPT ![pg_2] = FALSE]
+                                        /\ pte' = [pte EXCEPT ![mm_3][pg_2] = [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_2, wp |-> wpmode_2]]
+                                        /\ uffd_msg' = IF (wake) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
+                                        /\ mon_held' = [mon_held EXCEPT !["VmUffdMissing"][pg] = FALSE]
+                                        /\ armed' = [armed EXCEPT ![pg_2] = IF (mm_3 = 0) THEN wpmode_2 ELSE @]
+                                        /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* The monitor answers a MINOR message by UFFDIO_CONTINUE.
 mfill_atomic_continue ==
@@ -487,35 +538,39 @@ userfaultfd_wake ==
 \* UNREGISTER; and mmap, which places a mapping before the trace's first step.
 UFFDIO_COPY(mm, pg, v, wpmode, wake) ==
     /\ TRACE_DRIVEN
-    /\ LET mm_3 == mm
-       IN  LET pg_2 == pg
-           IN  LET v_1 == v
-               IN  LET wpmode_2 == wpmode
-                   IN  LET wake_1 == wake
-                       IN  /\ cache' = [cache EXCEPT ![pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN [tag |-> "Folio", gen |-> trunc[pg_2]] ELSE @]
-                           /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN v_1 ELSE @]
-                           /\ clean' = [clean EXCEPT ![pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN FALSE ELSE @]
-                           /\ pte' = [pte EXCEPT ![mm_3][pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_2, wp |-> wpmode_2] ELSE @]
-                           /\ uffd_msg' = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) /\ (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-                           /\ armed' = [armed EXCEPT ![pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) /\ (mm_3 = 0) THEN wpmode_2 ELSE @]
-                           /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ IF ~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))
+         THEN LET mm_3 == mm
+              IN  LET pg_2 == pg
+                  IN  LET v_1 == v
+                      IN  LET wpmode_2 == wpmode
+                          IN  LET wake_1 == wake
+                              IN  /\ cache' = [cache EXCEPT ![pg_2] = [tag |-> "Folio", gen |-> trunc[pg_2]]]
+                                  /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = v_1]
+                                  /\ clean' = [clean EXCEPT ![pg_2] = FALSE]
+                                  /\ pte' = [pte EXCEPT ![mm_3][pg_2] = [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_2, wp |-> wpmode_2]]
+                                  /\ uffd_msg' = IF (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
+                                  /\ armed' = [armed EXCEPT ![pg_2] = IF (mm_3 = 0) THEN wpmode_2 ELSE @]
+                                  /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+         ELSE UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* UFFDIO_ZEROPAGE on shmem (shmem_mfill_atomic_pte with MFILL_ATOMIC_ZEROPAGE): a COPY
 \* of a zeroed folio, without MODE_WP.
 UFFDIO_ZEROPAGE(mm, pg, wake) ==
     /\ TRACE_DRIVEN
-    /\ LET mm_3 == mm
-       IN  LET pg_2 == pg
-           IN  LET v == 0
-               IN  LET wpmode_1 == FALSE
-                   IN  LET wake_1 == wake
-                       IN  /\ cache' = [cache EXCEPT ![pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm_1] = "None") \/ (wpmode /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN [tag |-> "Folio", gen |-> trunc[pg_2]] ELSE @]
-                           /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm_1] = "None") \/ (wpmode /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN v ELSE @]
-                           /\ clean' = [clean EXCEPT ![pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm_1] = "None") \/ (wpmode /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN FALSE ELSE @]
-                           /\ pte' = [pte EXCEPT ![mm_3][pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm_1] = "None") \/ (wpmode /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_1, wp |-> wpmode_1] ELSE @]
-                           /\ uffd_msg' = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm_1] = "None") \/ (wpmode /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) /\ (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-                           /\ armed' = [armed EXCEPT ![pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm_1] = "None") \/ (wpmode /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))) /\ (mm_3 = 0) THEN wpmode_1 ELSE @]
-                           /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ IF ~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm_1] = "None") \/ (wpmode /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))
+         THEN LET mm_3 == mm
+              IN  LET pg_2 == pg
+                  IN  LET v == 0
+                      IN  LET wpmode_1 == FALSE
+                          IN  LET wake_1 == wake
+                              IN  /\ cache' = [cache EXCEPT ![pg_2] = [tag |-> "Folio", gen |-> trunc[pg_2]]]
+                                  /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = v]
+                                  /\ clean' = [clean EXCEPT ![pg_2] = FALSE]
+                                  /\ pte' = [pte EXCEPT ![mm_3][pg_2] = [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_1, wp |-> wpmode_1]]
+                                  /\ uffd_msg' = IF (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
+                                  /\ armed' = [armed EXCEPT ![pg_2] = IF (mm_3 = 0) THEN wpmode_1 ELSE @]
+                                  /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+         ELSE UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 UFFDIO_CONTINUE(mm, pg, wpmode, wake) ==
     /\ TRACE_DRIVEN

@@ -95,7 +95,7 @@ export class StepWriter {
         return { k: 'let', name, def, body: this.cps(after, upd) };
       }
       case 'if':
-        if (nondet(s.then) || nondet(s.else)) {
+        if (nondet(s.then) || nondet(s.else) || partialKeys(s.then) || partialKeys(s.else)) {
           return {
             k: 'if',
             c: expr(s.c, c),
@@ -105,7 +105,7 @@ export class StepWriter {
         }
         break;
       case 'for':
-        if (nondet(s.body)) {
+        if (nondet(s.body) || (s.dom.k !== 'type' && partialKeys(s.body))) {
           // the iterations as frames, the first on top: each runs, then the next, then the rest
           const its = this.iterations(s, top.env).map(({ env, guard }) => ({ stmts: s.body, i: 0, env, guard }));
           return this.cps([...rest, ...its.reverse()], upd);
@@ -266,6 +266,50 @@ function wrap(prefix: Prefix[], rest: () => F): F {
     return { k: 'let', name: p.let, def: p.def, body: go(i + 1) };
   };
   return go(0);
+}
+
+/**
+ * Whether an assignment in these statements has an index that may fail to
+ * evaluate (a field of a union, an index, a call, a division). Such an
+ * assignment cannot be written as a guarded EXCEPT, whose paths TLA+
+ * evaluates whether the guard holds or not: its `if` becomes an IF over the
+ * rest of the step instead, as the interpreter evaluates it only on its path.
+ */
+export function partialKeys(stmts: IStmt[]): boolean {
+  return stmts.some((s) => {
+    switch (s.k) {
+      case 'assign':
+        return s.path.some((p) => p.k !== 'field' && !total(p.i));
+      case 'if':
+        return partialKeys(s.then) || partialKeys(s.else);
+      case 'for':
+      case 'with':
+        return partialKeys(s.body);
+      case 'either':
+        return s.branches.some(partialKeys);
+      default:
+        return false;
+    }
+  });
+}
+
+/** An expression whose evaluation cannot fail. */
+function total(e: IExpr): boolean {
+  switch (e.k) {
+    case 'lit':
+    case 'local':
+    case 'var':
+      return true;
+    case 'not':
+    case 'neg':
+      return total(e.e);
+    case 'bin':
+      return e.op !== '/' && e.op !== '%' && total(e.a) && total(e.b);
+    case 'if':
+      return total(e.c) && total(e.a) && total(e.b);
+    default:
+      return false;
+  }
 }
 
 /** Whether statements choose (with, either), directly or inside if/for. */
