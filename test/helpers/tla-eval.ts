@@ -139,7 +139,15 @@ function bind(env: Env | null, names: [string, Binding][]): Env {
   return { names: new Map(names), up: env };
 }
 
-const named = (n: Node) => n.children.filter((c) => c.isNamed && c.type !== 'comment');
+const namedCache = new WeakMap<Node, Node[]>();
+function named(n: Node): Node[] {
+  let x = namedCache.get(n);
+  if (!x) {
+    x = n.children.filter((c) => c.isNamed && c.type !== 'comment');
+    namedCache.set(n, x);
+  }
+  return x;
+}
 
 // ---- the model ------------------------------------------------------------------------------
 

@@ -43,11 +43,33 @@ function load(): Promise<TsParser> {
   return parser;
 }
 
-/** The syntax tree of a TLA+ module. */
+/**
+ * The syntax tree of a TLA+ module, copied into plain objects: every access
+ * to a web-tree-sitter node crosses into WebAssembly, far too slow for an
+ * evaluator that walks the tree once per state.
+ */
 export async function parseTla(text: string): Promise<Node> {
   const tree = (await load()).parse(text);
   if (!tree) throw new Error('the parser returned no tree');
-  return tree.rootNode;
+  return plain(tree.rootNode as unknown as Node & { startIndex: number; endIndex: number }, text);
+}
+
+function plain(n: Node & { startIndex: number; endIndex: number }, src: string): Node {
+  const raw = n.children as (Node & { startIndex: number; endIndex: number })[];
+  const children = raw.map((c) => plain(c, src));
+  const fieldOf = raw.map((_c, i) => n.fieldNameForChild(i));
+  const text = src.slice(n.startIndex, n.endIndex);
+  return {
+    type: n.type,
+    isNamed: n.isNamed,
+    isError: n.isError,
+    isMissing: n.isMissing,
+    text,
+    startPosition: n.startPosition,
+    children,
+    childForFieldName: (f: string) => children[fieldOf.indexOf(f)] ?? null,
+    fieldNameForChild: (i: number) => fieldOf[i] ?? null,
+  };
 }
 
 /** The syntax errors of a TLA+ module: `line:col ERROR text` / `line:col MISSING type`; empty when it parses. */
