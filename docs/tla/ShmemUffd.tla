@@ -7,6 +7,15 @@
 \* same distinct states as `uffdspec check` with the same constants.
 EXTENDS Integers, Sequences, FiniteSets
 
+\* The spec's integer division and remainder truncate toward zero (TLA+'s \div and % round down).
+Abs(a) == IF a < 0 THEN -a ELSE a
+Quot(a, b) == IF (a >= 0) = (b >= 0) THEN Abs(a) \div Abs(b) ELSE -(Abs(a) \div Abs(b))
+Rem(a, b) == a - b * Quot(a, b)
+Min(a, b) == IF a < b THEN a ELSE b
+Max(a, b) == IF a > b THEN a ELSE b
+\* seq<T, N>: the sequences of at most N elements of T
+BSeq(T, N) == {s \in Seq(T) : Len(s) =< N}
+
 \* The constants, with the values of this export.
 FAULT_AROUND == "SkipIfWpOrMinor"
 PTE_MARKERS == TRUE
@@ -32,15 +41,6 @@ VALUES == 0
 FILLED == TRUE
 TRACE_DRIVEN == FALSE
 TRACK_CLEAN == FALSE
-
-\* The spec's integer division and remainder truncate toward zero (TLA+'s \div and % round down).
-Abs(a) == IF a < 0 THEN -a ELSE a
-Quot(a, b) == IF (a >= 0) = (b >= 0) THEN Abs(a) \div Abs(b) ELSE -(Abs(a) \div Abs(b))
-Rem(a, b) == a - b * Quot(a, b)
-Min(a, b) == IF a < b THEN a ELSE b
-Max(a, b) == IF a > b THEN a ELSE b
-\* seq<T, N>: the sequences of at most N elements of T
-BSeq(T, N) == {s \in Seq(T) : Len(s) =< N}
 
 \* The unions: an enum's members are strings; a union with fields has records [tag |-> "Name", ...].
 Slot == {[tag |-> "Hole"]} \cup [tag: {"Folio"}, gen: 0..1]

@@ -63,7 +63,7 @@ function r(e: IExpr, c: ExprCtx): R {
   switch (e.k) {
     case 'lit':
       if (e.name !== undefined && c.constants.has(e.name)) return atom(c.constants.get(e.name)!);
-      return typeof e.v === 'number' && e.v < 0 ? compound(String(e.v)) : atom(tlaValue(e.ty, e.v));
+      return typeof e.v === 'number' && e.v < 0 ? compound(String(e.v)) : atom(tlaValue(e.ty, e.v, (b) => c.names.fresh(b)));
     case 'var':
       return atom(c.vars[e.index]);
     case 'local': {

@@ -224,7 +224,7 @@ export class StepWriter {
         unchanged.push(name);
         return;
       }
-      const start = this.mode.k === 'init' ? firstValue(v.type) : name;
+      const start = this.mode.k === 'init' ? firstValue(v.type, (b) => this.base.names.fresh(b)) : name;
       items.push(atom(`${name}${this.mode.k === 'init' ? '' : "'"} = ${compose(start, mine)}`));
     });
     if (unchanged.length) items.push(atom(`UNCHANGED <<${unchanged.join(', ')}>>`));

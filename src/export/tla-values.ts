@@ -22,8 +22,11 @@ export function str(s: string): string {
   return JSON.stringify(s);
 }
 
+/** Gives a bound name free in the definition being written (a map value binds its key). */
+export type Fresh = (base: string) => string;
+
 /** A value of type `t` as a TLA+ expression (a constant one). */
-export function tlaValue(t: Type, v: Value): string {
+export function tlaValue(t: Type, v: Value, fresh: Fresh = (b) => b): string {
   switch (t.k) {
     case 'bool':
       return v ? 'TRUE' : 'FALSE';
@@ -34,30 +37,31 @@ export function tlaValue(t: Type, v: Value): string {
       if (isStringUnion(t)) return str(tag);
       const ti = t.tags.find((x) => x.name === tag);
       if (!ti) throw new ExportError(`${tag} is not a tag of ${t.name}`);
-      const fields = [`${TAG_FIELD} |-> ${str(tag)}`, ...ti.fields.map((f) => `${fieldName(f.name)} |-> ${tlaValue(f.type, (v as any)[f.name])}`)];
+      const fields = [`${TAG_FIELD} |-> ${str(tag)}`, ...ti.fields.map((f) => `${fieldName(f.name)} |-> ${tlaValue(f.type, (v as any)[f.name], fresh)}`)];
       return `[${fields.join(', ')}]`;
     }
     case 'record':
       if (t.fields.length === 0) throw new ExportError('a record without fields has no TLA+ form');
-      return `[${t.fields.map((f) => `${fieldName(f.name)} |-> ${tlaValue(f.type, (v as any)[f.name])}`).join(', ')}]`;
+      return `[${t.fields.map((f) => `${fieldName(f.name)} |-> ${tlaValue(f.type, (v as any)[f.name], fresh)}`).join(', ')}]`;
     case 'map': {
       const arr = v as Value[];
       const dom = typeSet(t.dom);
-      const texts = arr.map((x) => tlaValue(t.rng, x));
-      if (texts.every((x) => x === texts[0])) return `[k \\in ${dom} |-> ${texts[0]}]`;
-      const keys = enumerate(t.dom).map((k) => tlaValue(t.dom, k));
-      return `[k \\in ${dom} |-> CASE ${keys.map((k, i) => `k = ${k} -> ${texts[i]}`).join(' [] ')}]`;
+      const k = fresh('k');
+      const texts = arr.map((x) => tlaValue(t.rng, x, fresh));
+      if (texts.every((x) => x === texts[0])) return `[${k} \\in ${dom} |-> ${texts[0]}]`;
+      const keys = enumerate(t.dom).map((x) => tlaValue(t.dom, x, fresh));
+      return `[${k} \\in ${dom} |-> CASE ${keys.map((x, i) => `${k} = ${x} -> ${texts[i]}`).join(' [] ')}]`;
     }
     case 'set':
-      return `{${(v as Value[]).map((x) => tlaValue(t.elem, x)).join(', ')}}`;
+      return `{${(v as Value[]).map((x) => tlaValue(t.elem, x, fresh)).join(', ')}}`;
     case 'seq':
-      return `<<${(v as Value[]).map((x) => tlaValue(t.elem, x)).join(', ')}>>`;
+      return `<<${(v as Value[]).map((x) => tlaValue(t.elem, x, fresh)).join(', ')}>>`;
   }
 }
 
 /** The value of ordinal 0: where Init starts a variable it then assigns part by part. */
-export function firstValue(t: Type): string {
-  return tlaValue(t, val(t, 0));
+export function firstValue(t: Type, fresh: Fresh): string {
+  return tlaValue(t, val(t, 0), fresh);
 }
 
 /**

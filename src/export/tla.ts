@@ -60,11 +60,7 @@ export function exportTla(model: Model, opts: TlaOptions): TlaExport {
   out.push(`${'-'.repeat(28)} MODULE ${module} ${'-'.repeat(28)}`);
   out.push(comment(header));
   out.push('EXTENDS Integers, Sequences, FiniteSets', '');
-  if (model.constants.length) {
-    out.push('\\* The constants, with the values of this export.');
-    model.constants.forEach((c) => out.push(`${constants.get(c.name)} == ${tlaValue(c.type, c.value)}`));
-    out.push('');
-  }
+  // the helpers first: a constant declared before them could clash with their parameter names
   out.push(
     '\\* The spec\'s integer division and remainder truncate toward zero (TLA+\'s \\div and % round down).',
     'Abs(a) == IF a < 0 THEN -a ELSE a',
@@ -76,6 +72,11 @@ export function exportTla(model: Model, opts: TlaOptions): TlaExport {
     'BSeq(T, N) == {s \\in Seq(T) : Len(s) =< N}',
     '',
   );
+  if (model.constants.length) {
+    out.push('\\* The constants, with the values of this export.');
+    model.constants.forEach((c) => out.push(`${constants.get(c.name)} == ${tlaValue(c.type, c.value)}`));
+    out.push('');
+  }
   if (unions.length) {
     out.push('\\* The unions: an enum\'s members are strings; a union with fields has records [tag |-> "Name", ...].');
     for (const u of unions) out.push(`${unionNames.get(u.name)} == ${unionSet(u, named)}`);
