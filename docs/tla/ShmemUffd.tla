@@ -178,7 +178,13 @@ Thread_access(self) ==
                /\ Thread_wr' = [Thread_wr EXCEPT ![self] = ww]
                /\ Thread_val' = [Thread_val EXCEPT ![self] = vv]
                /\ Thread_sigbus' = [Thread_sigbus EXCEPT ![self] = FALSE]
-               /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_got, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+               /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                              uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait,
+                              uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left,
+                              pwrite_left, pageout_left, armed, silent_write, scan_reported,
+                              Thread_left, Thread_orig_marker, Thread_folio, Thread_reason,
+                              Thread_fa_seen, Thread_got, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                              Punch_punches_left>>
 
 \* The load walks the pte: present -> the value is read and the access is over;
 \* none or marker -> page fault (handle_pte_fault -> do_pte_missing / handle_pte_marker
@@ -195,14 +201,35 @@ Thread_load(self) ==
                   /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = FALSE]
                   /\ Thread_val' = [Thread_val EXCEPT ![self] = 0]
                   /\ Thread_got' = [Thread_got EXCEPT ![self] = data[Thread_p[self]][e.folio]]
-                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_wr, Thread_folio, Thread_reason, Thread_fa_seen, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                 uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                 i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot,
+                                 wp_left, dontneed_left, pwrite_left, pageout_left, armed,
+                                 silent_write, scan_reported, Thread_wr, Thread_folio, Thread_reason,
+                                 Thread_fa_seen, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi,
+                                 Punch_idx, Punch_punches_left>>
              ELSE IF (e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))
                     THEN /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = [tag |-> "PteNone"]]
                          /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "write_lands"]
-                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                        uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte,
+                                        i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                                        mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                                        armed, silent_write, scan_reported, Thread_m, Thread_p,
+                                        Thread_wr, Thread_left, Thread_orig_marker, Thread_folio,
+                                        Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                                        Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                                        Punch_punches_left>>
                     ELSE /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "do_read_fault"]
                          /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = e.tag = "PteMarker"]
-                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                        uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                        i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                                        mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                                        armed, silent_write, scan_reported, Thread_m, Thread_p,
+                                        Thread_wr, Thread_left, Thread_folio, Thread_reason,
+                                        Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus,
+                                        Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* The store walks the pte: present and writable -> the write lands (this step);
 \* present read-only -> do_wp_page; none or marker -> do_shared_fault -> shmem_fault.
@@ -222,16 +249,45 @@ Thread_write_lands(self) ==
                          /\ Thread_left' = [Thread_left EXCEPT ![self] = Thread_left[self] - 1]
                          /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = FALSE]
                          /\ Thread_val' = [Thread_val EXCEPT ![self] = 0]
-                         /\ UNCHANGED <<cache, locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, scan_reported, Thread_folio, Thread_reason, Thread_fa_seen, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                         /\ UNCHANGED <<cache, locked, trunc, i_size, uptodate, reg, uffd_sigbus,
+                                        uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private,
+                                        falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left,
+                                        dontneed_left, pwrite_left, pageout_left, armed,
+                                        scan_reported, Thread_folio, Thread_reason, Thread_fa_seen,
+                                        Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi,
+                                        Punch_idx, Punch_punches_left>>
                     ELSE /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "do_wp_page"]
-                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                        uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                        i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                                        mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                                        armed, silent_write, scan_reported, Thread_m, Thread_p,
+                                        Thread_wr, Thread_left, Thread_orig_marker, Thread_folio,
+                                        Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                                        Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                                        Punch_punches_left>>
              ELSE IF (e.tag = "PteMarker") /\ (~(LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")))
                     THEN /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = [tag |-> "PteNone"]]
                          /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "do_read_fault"]
-                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                        uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte,
+                                        i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                                        mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                                        armed, silent_write, scan_reported, Thread_m, Thread_p,
+                                        Thread_wr, Thread_left, Thread_orig_marker, Thread_folio,
+                                        Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                                        Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                                        Punch_punches_left>>
                     ELSE /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "shmem_fault"]
                          /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = e.tag = "PteMarker"]
-                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                        uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                        i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                                        mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                                        armed, silent_write, scan_reported, Thread_m, Thread_p,
+                                        Thread_wr, Thread_left, Thread_folio, Thread_reason,
+                                        Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus,
+                                        Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* do_read_fault(): should_fault_around() decides; fault-around or __do_fault().
 \* In the check-before-ptl form of variant C this step is also the unlocked peek
@@ -240,7 +296,12 @@ Thread_do_read_fault(self) ==
     /\ Thread_pc[self] = "do_read_fault"
     /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(LET mm == Thread_m[self] IN FALSE \/ (FALSE /\ (reg[mm] = "None")) \/ (TRUE /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor"))) /\ (~(LET mm_2 == mm IN (reg[mm_2] = "Minor") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingMinor") \/ (reg[mm_2] = "MissingWpMinor"))))) THEN "shmem_fault" ELSE (IF (LET mm == Thread_m[self] IN FALSE \/ (FALSE /\ (reg[mm] = "None")) \/ (TRUE /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor"))) /\ (~(LET mm_2 == mm IN (reg[mm_2] = "Minor") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingMinor") \/ (reg[mm_2] = "MissingWpMinor"))))) THEN "filemap_map_pages" ELSE "filemap_map_pages")]
     /\ Thread_fa_seen' = [Thread_fa_seen EXCEPT ![self] = IF (LET mm == Thread_m[self] IN FALSE \/ (FALSE /\ (reg[mm] = "None")) \/ (TRUE /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor"))) /\ (~(LET mm_2 == mm IN (reg[mm_2] = "Minor") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingMinor") \/ (reg[mm_2] = "MissingWpMinor"))))) /\ (FALSE) THEN i_private ELSE @]
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg,
+                   mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                   armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left,
+                   Thread_orig_marker, Thread_folio, Thread_reason, Thread_val, Thread_got,
+                   Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* do_fault_around() -> filemap_map_pages() (5.10 mm/filemap.c; 6.13
 \* next_uptodate_folio, filemap_map_folio_range): under ptl for the whole window
@@ -253,24 +314,35 @@ Thread_do_read_fault(self) ==
 Thread_filemap_map_pages(self) ==
     /\ Thread_pc[self] = "filemap_map_pages"
     /\ LET f == IF MAP_PAGES_CHECK_UNDER_PTL THEN i_private ELSE Thread_fa_seen[self]
-       IN  LET row == [i \in 0..1 |-> IF (LET mm == Thread_m[self] IN LET i_1 == i IN LET p == Thread_p[self] IN LET pte_off == Rem((vm_pte[mm] + p) - vm_pgoff[mm], 512) IN LET vma_off == p - vm_pgoff[mm] IN LET aligned == pte_off - Rem(pte_off, FAULT_AROUND_PAGES) IN LET vma_start == IF pte_off < vma_off THEN 0 ELSE pte_off - vma_off IN LET from_pte == IF aligned > vma_start THEN aligned ELSE vma_start IN LET vma_end == (pte_off + vm_pages[mm]) - vma_off IN LET to_pte == IF (from_pte + FAULT_AROUND_PAGES) < 512 THEN from_pte + FAULT_AROUND_PAGES ELSE 512 IN LET k == (pte_off + i_1) - p IN (LET mm_1 == mm IN LET i_2 == i_1 IN (i_2 >= vm_pgoff[mm_1]) /\ (i_2 < (vm_pgoff[mm_1] + vm_pages[mm_1]))) /\ (i_1 < i_size) /\ (k >= from_pte) /\ (k < to_pte) /\ (k < vma_end)) /\ (cache[i].tag = "Folio") /\ uptodate[i] /\ (~locked[i]) /\ (pte[Thread_m[self]][i].tag = "PteNone") /\ (~(FALSE /\ (LET m == f IN CASE m.tag = "Punching" -> (LET start == m.start IN LET next == m.next IN (i >= start) /\ (i < next)) [] m.tag = "NoFalloc" -> (FALSE)))) THEN [tag |-> "Present", folio |-> cache[i].gen, writable |-> ~(LET mm_2 == Thread_m[self] IN WRITENOTIFY /\ (LET mm_3 == mm_2 IN (reg[mm_3] = "Wp") \/ (reg[mm_3] = "MissingWp") \/ (reg[mm_3] = "MinorWp") \/ (reg[mm_3] = "MissingWpMinor"))), wp |-> FALSE] ELSE pte[Thread_m[self]][i]]
-           IN  LET e == row[Thread_p[self]]
-               IN  /\ pte' = [pte EXCEPT ![Thread_m[self]] = row]
-                   /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(e.tag = "Present") THEN "shmem_fault" ELSE (IF (e.tag = "Present") /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF (e.tag = "Present") /\ (Thread_left[self] = 1) THEN "exit" ELSE "shmem_fault"))]
-                   /\ Thread_m' = [Thread_m EXCEPT ![self] = IF (e.tag = "Present") THEN 0 ELSE @]
-                   /\ Thread_p' = [Thread_p EXCEPT ![self] = IF (e.tag = "Present") THEN 0 ELSE @]
-                   /\ Thread_left' = [Thread_left EXCEPT ![self] = IF (e.tag = "Present") THEN Thread_left[self] - 1 ELSE @]
-                   /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = IF (e.tag = "Present") THEN FALSE ELSE @]
-                   /\ Thread_fa_seen' = [Thread_fa_seen EXCEPT ![self] = [tag |-> "NoFalloc"]]
-                   /\ Thread_val' = [Thread_val EXCEPT ![self] = IF (e.tag = "Present") THEN 0 ELSE @]
-                   /\ Thread_got' = [Thread_got EXCEPT ![self] = IF (e.tag = "Present") THEN data[Thread_p[self]][e.folio] ELSE @]
-                   /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_wr, Thread_folio, Thread_reason, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+           row == [i \in 0..1 |-> IF (LET mm == Thread_m[self] IN LET i_1 == i IN LET p == Thread_p[self] IN LET pte_off == Rem((vm_pte[mm] + p) - vm_pgoff[mm], 512) IN LET vma_off == p - vm_pgoff[mm] IN LET aligned == pte_off - Rem(pte_off, FAULT_AROUND_PAGES) IN LET vma_start == IF pte_off < vma_off THEN 0 ELSE pte_off - vma_off IN LET from_pte == IF aligned > vma_start THEN aligned ELSE vma_start IN LET vma_end == (pte_off + vm_pages[mm]) - vma_off IN LET to_pte == IF (from_pte + FAULT_AROUND_PAGES) < 512 THEN from_pte + FAULT_AROUND_PAGES ELSE 512 IN LET k == (pte_off + i_1) - p IN (LET mm_1 == mm IN LET i_2 == i_1 IN (i_2 >= vm_pgoff[mm_1]) /\ (i_2 < (vm_pgoff[mm_1] + vm_pages[mm_1]))) /\ (i_1 < i_size) /\ (k >= from_pte) /\ (k < to_pte) /\ (k < vma_end)) /\ (cache[i].tag = "Folio") /\ uptodate[i] /\ (~locked[i]) /\ (pte[Thread_m[self]][i].tag = "PteNone") /\ (~(FALSE /\ (LET m == f IN CASE m.tag = "Punching" -> (LET start == m.start IN LET next == m.next IN (i >= start) /\ (i < next)) [] m.tag = "NoFalloc" -> (FALSE)))) THEN [tag |-> "Present", folio |-> cache[i].gen, writable |-> ~(LET mm_2 == Thread_m[self] IN WRITENOTIFY /\ (LET mm_3 == mm_2 IN (reg[mm_3] = "Wp") \/ (reg[mm_3] = "MissingWp") \/ (reg[mm_3] = "MinorWp") \/ (reg[mm_3] = "MissingWpMinor"))), wp |-> FALSE] ELSE pte[Thread_m[self]][i]]
+           e == row[Thread_p[self]]
+       IN  /\ pte' = [pte EXCEPT ![Thread_m[self]] = row]
+           /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(e.tag = "Present") THEN "shmem_fault" ELSE (IF (e.tag = "Present") /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF (e.tag = "Present") /\ (Thread_left[self] = 1) THEN "exit" ELSE "shmem_fault"))]
+           /\ Thread_m' = [Thread_m EXCEPT ![self] = IF (e.tag = "Present") THEN 0 ELSE @]
+           /\ Thread_p' = [Thread_p EXCEPT ![self] = IF (e.tag = "Present") THEN 0 ELSE @]
+           /\ Thread_left' = [Thread_left EXCEPT ![self] = IF (e.tag = "Present") THEN Thread_left[self] - 1 ELSE @]
+           /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = IF (e.tag = "Present") THEN FALSE ELSE @]
+           /\ Thread_fa_seen' = [Thread_fa_seen EXCEPT ![self] = [tag |-> "NoFalloc"]]
+           /\ Thread_val' = [Thread_val EXCEPT ![self] = IF (e.tag = "Present") THEN 0 ELSE @]
+           /\ Thread_got' = [Thread_got EXCEPT ![self] = IF (e.tag = "Present") THEN data[Thread_p[self]][e.folio] ELSE @]
+           /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                          uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait,
+                          uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left,
+                          pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_wr,
+                          Thread_folio, Thread_reason, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi,
+                          Punch_idx, Punch_punches_left>>
 
 \* shmem_fault() (5.10, 6.13 mm/shmem.c): the unlocked peek at inode->i_private.
 Thread_shmem_fault(self) ==
     /\ Thread_pc[self] = "shmem_fault"
     /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(i_private.tag = "NoFalloc") THEN "shmem_fault_wait" ELSE (IF (i_private.tag = "NoFalloc") THEN "shmem_get_folio" ELSE "shmem_fault_wait")]
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg,
+                   mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                   armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left,
+                   Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val,
+                   Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 \* shmem_falloc_wait(): under i_lock, if a punch is active and pgoff is in
 \* [start,next), sleep on its waitq (until punch_end's wake_up_all), then return
@@ -279,7 +351,13 @@ Thread_shmem_fault_wait(self) ==
     /\ Thread_pc[self] = "shmem_fault_wait"
     /\ falloc_wait' = [falloc_wait EXCEPT ![self] = IF (LET m == i_private IN CASE m.tag = "Punching" -> (LET start == m.start IN LET next == m.next IN (Thread_p[self] >= start) /\ (Thread_p[self] < next)) [] m.tag = "NoFalloc" -> (FALSE)) THEN TRUE ELSE @]
     /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(LET m == i_private IN CASE m.tag = "Punching" -> (LET start == m.start IN LET next == m.next IN (Thread_p[self] >= start) /\ (Thread_p[self] < next)) [] m.tag = "NoFalloc" -> (FALSE)) THEN "shmem_get_folio" ELSE (IF (LET m == i_private IN CASE m.tag = "Punching" -> (LET start == m.start IN LET next == m.next IN (Thread_p[self] >= start) /\ (Thread_p[self] < next)) [] m.tag = "NoFalloc" -> (FALSE)) /\ ~(Thread_wr[self]) THEN "load" ELSE (IF (LET m == i_private IN CASE m.tag = "Punching" -> (LET start == m.start IN LET next == m.next IN (Thread_p[self] >= start) /\ (Thread_p[self] < next)) [] m.tag = "NoFalloc" -> (FALSE)) /\ (Thread_wr[self]) THEN "write_lands" ELSE "shmem_get_folio"))]
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, uffd_msg, mon_held,
+                   mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed,
+                   silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left,
+                   Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val,
+                   Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 \* shmem_get_folio_gfp() (6.13): a folio (any state) in a MINOR VMA -> MINOR userfault
 \* (before locking); a folio -> folio_lock (blocking), returned locked (the mapping
@@ -297,28 +375,69 @@ Thread_shmem_get_folio(self) ==
                   /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = FALSE]
                   /\ Thread_val' = [Thread_val EXCEPT ![self] = 0]
                   /\ Thread_sigbus' = [Thread_sigbus EXCEPT ![self] = TRUE]
-                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_folio, Thread_reason, Thread_fa_seen, Thread_got, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                 uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                 i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot,
+                                 wp_left, dontneed_left, pwrite_left, pageout_left, armed,
+                                 silent_write, scan_reported, Thread_folio, Thread_reason,
+                                 Thread_fa_seen, Thread_got, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                                 Punch_punches_left>>
              ELSE IF (LET mm == Thread_m[self] IN (reg[mm] = "Minor") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingMinor") \/ (reg[mm] = "MissingWpMinor")) /\ (s.tag = "Folio")
                     THEN /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "handle_userfault"]
                          /\ Thread_reason' = [Thread_reason EXCEPT ![self] = "VmUffdMinor"]
-                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                        uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                        i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                                        mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                                        armed, silent_write, scan_reported, Thread_m, Thread_p,
+                                        Thread_wr, Thread_left, Thread_orig_marker, Thread_folio,
+                                        Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus,
+                                        Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
                     ELSE IF s.tag = "Folio"
                            THEN /\ ~locked[Thread_p[self]]
                                 /\ locked' = [locked EXCEPT ![Thread_p[self]] = TRUE]
                                 /\ uptodate' = [uptodate EXCEPT ![Thread_p[self]] = TRUE]
                                 /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "finish_fault"]
                                 /\ Thread_folio' = [Thread_folio EXCEPT ![self] = s.gen]
-                                /\ UNCHANGED <<cache, trunc, data, i_size, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                                /\ UNCHANGED <<cache, trunc, data, i_size, clean, reg, uffd_sigbus,
+                                               uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                               i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                                               mon_prot, wp_left, dontneed_left, pwrite_left,
+                                               pageout_left, armed, silent_write, scan_reported,
+                                               Thread_m, Thread_p, Thread_wr, Thread_left,
+                                               Thread_orig_marker, Thread_reason, Thread_fa_seen,
+                                               Thread_val, Thread_got, Thread_sigbus, Punch_pc,
+                                               Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
                            ELSE IF LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Missing") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MissingMinor") \/ (reg[mm_1] = "MissingWpMinor")
                                   THEN /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "handle_userfault"]
                                        /\ Thread_reason' = [Thread_reason EXCEPT ![self] = "VmUffdMissing"]
-                                       /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                                       /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate,
+                                                      clean, reg, uffd_sigbus, uffd_wp_async,
+                                                      vm_pgoff, vm_pages, vm_pte, pte, i_private,
+                                                      falloc_wait, uffd_msg, mon_held, mon_wake,
+                                                      mon_prot, wp_left, dontneed_left, pwrite_left,
+                                                      pageout_left, armed, silent_write,
+                                                      scan_reported, Thread_m, Thread_p, Thread_wr,
+                                                      Thread_left, Thread_orig_marker, Thread_folio,
+                                                      Thread_fa_seen, Thread_val, Thread_got,
+                                                      Thread_sigbus, Punch_pc, Punch_lo, Punch_hi,
+                                                      Punch_idx, Punch_punches_left>>
                                   ELSE /\ cache' = [cache EXCEPT ![Thread_p[self]] = [tag |-> "Folio", gen |-> trunc[Thread_p[self]]]]
                                        /\ locked' = [locked EXCEPT ![Thread_p[self]] = TRUE]
                                        /\ clean' = [clean EXCEPT ![Thread_p[self]] = TRACK_CLEAN /\ (~Thread_wr[self])]
                                        /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "finish_fault"]
                                        /\ Thread_folio' = [Thread_folio EXCEPT ![self] = trunc[Thread_p[self]]]
-                                       /\ UNCHANGED <<trunc, data, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                                       /\ UNCHANGED <<trunc, data, i_size, uptodate, reg,
+                                                      uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages,
+                                                      vm_pte, pte, i_private, falloc_wait, uffd_msg,
+                                                      mon_held, mon_wake, mon_prot, wp_left,
+                                                      dontneed_left, pwrite_left, pageout_left,
+                                                      armed, silent_write, scan_reported, Thread_m,
+                                                      Thread_p, Thread_wr, Thread_left,
+                                                      Thread_orig_marker, Thread_reason,
+                                                      Thread_fa_seen, Thread_val, Thread_got,
+                                                      Thread_sigbus, Punch_pc, Punch_lo, Punch_hi,
+                                                      Punch_idx, Punch_punches_left>>
 
 \* finish_fault() (6.13): under ptl, if vmf_pte_changed() (no longer the none pte /
 \* the marker the fault started from) -> VM_FAULT_NOPAGE; else set_pte_range() with
@@ -332,7 +451,14 @@ Thread_finish_fault(self) ==
                   /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(Thread_wr[self]) THEN "load" ELSE (IF (Thread_wr[self]) THEN "write_lands" ELSE "do_wp_page")]
                   /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = FALSE]
                   /\ Thread_folio' = [Thread_folio EXCEPT ![self] = 0]
-                  /\ UNCHANGED <<cache, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                  /\ UNCHANGED <<cache, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                                 uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private,
+                                 falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left,
+                                 dontneed_left, pwrite_left, pageout_left, armed, silent_write,
+                                 scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left,
+                                 Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                                 Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                                 Punch_punches_left>>
              ELSE /\ locked' = [locked EXCEPT ![Thread_p[self]] = FALSE]
                   /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = IF Thread_orig_marker[self] THEN [tag |-> "Present", folio |-> Thread_folio[self], writable |-> FALSE, wp |-> TRUE] ELSE [tag |-> "Present", folio |-> Thread_folio[self], writable |-> Thread_wr[self] \/ (~(LET mm == Thread_m[self] IN WRITENOTIFY /\ (LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))), wp |-> FALSE]]
                   /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(Thread_wr[self]) /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF ~(Thread_wr[self]) /\ (Thread_left[self] = 1) THEN "exit" ELSE (IF (Thread_wr[self]) THEN "write_lands" ELSE "do_wp_page"))]
@@ -343,7 +469,12 @@ Thread_finish_fault(self) ==
                   /\ Thread_folio' = [Thread_folio EXCEPT ![self] = 0]
                   /\ Thread_val' = [Thread_val EXCEPT ![self] = IF ~(Thread_wr[self]) THEN 0 ELSE @]
                   /\ Thread_got' = [Thread_got EXCEPT ![self] = IF ~(Thread_wr[self]) THEN data[Thread_p[self]][Thread_folio[self]] ELSE @]
-                  /\ UNCHANGED <<cache, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_wr, Thread_reason, Thread_fa_seen, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                  /\ UNCHANGED <<cache, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                                 uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait,
+                                 uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left,
+                                 pwrite_left, pageout_left, armed, silent_write, scan_reported,
+                                 Thread_wr, Thread_reason, Thread_fa_seen, Thread_sigbus, Punch_pc,
+                                 Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* do_wp_page() (6.13): under ptl, the pte must still be present and read-only
 \* (else the fault returns and the store re-executes); uffd-wp bit in a WP VMA ->
@@ -356,12 +487,34 @@ Thread_do_wp_page(self) ==
              THEN IF e.wp /\ (LET mm == Thread_m[self] IN (reg[mm] = "Wp") \/ (reg[mm] = "MissingWp") \/ (reg[mm] = "MinorWp") \/ (reg[mm] = "MissingWpMinor")) /\ (~uffd_wp_async[Thread_m[self]])
                     THEN /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "handle_userfault"]
                          /\ Thread_reason' = [Thread_reason EXCEPT ![self] = "VmUffdWp"]
-                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                        uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                        i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                                        mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                                        armed, silent_write, scan_reported, Thread_m, Thread_p,
+                                        Thread_wr, Thread_left, Thread_orig_marker, Thread_folio,
+                                        Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus,
+                                        Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
                     ELSE /\ pte' = [pte EXCEPT ![Thread_m[self]][Thread_p[self]] = [tag |-> "Present", folio |-> e.folio, writable |-> TRUE, wp |-> e.wp /\ (~((LET mm_1 == Thread_m[self] IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) /\ uffd_wp_async[Thread_m[self]]))]]
                          /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "write_lands"]
-                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                        uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte,
+                                        i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                                        mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                                        armed, silent_write, scan_reported, Thread_m, Thread_p,
+                                        Thread_wr, Thread_left, Thread_orig_marker, Thread_folio,
+                                        Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                                        Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                                        Punch_punches_left>>
              ELSE /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "write_lands"]
-                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                 uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                 i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot,
+                                 wp_left, dontneed_left, pwrite_left, pageout_left, armed,
+                                 silent_write, scan_reported, Thread_m, Thread_p, Thread_wr,
+                                 Thread_left, Thread_orig_marker, Thread_folio, Thread_reason,
+                                 Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc,
+                                 Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* handle_userfault() (6.13 fs/userfaultfd.c): queue the message on
 \* fault_pending_wqh and, if userfaultfd_must_wait() (pte none or marker, or for WP
@@ -370,23 +523,34 @@ Thread_do_wp_page(self) ==
 Thread_handle_userfault(self) ==
     /\ Thread_pc[self] = "handle_userfault"
     /\ LET e == pte[Thread_m[self]][Thread_p[self]]
-       IN  LET must_wait == (e.tag = "PteNone") \/ (e.tag = "PteMarker") \/ ((Thread_reason[self] = "VmUffdWp") /\ (~((e.tag = "Present") /\ e.writable)))
-           IN  /\ uffd_msg' = [uffd_msg EXCEPT ![self] = IF ~(uffd_sigbus[Thread_m[self]]) /\ (must_wait) THEN [tag |-> "Pending", reason |-> Thread_reason[self], write |-> Thread_wr[self]] ELSE @]
-               /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(uffd_sigbus[Thread_m[self]]) /\ ~(Thread_wr[self]) THEN "load" ELSE (IF ~(uffd_sigbus[Thread_m[self]]) /\ (Thread_wr[self]) THEN "write_lands" ELSE (IF (uffd_sigbus[Thread_m[self]]) /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF (uffd_sigbus[Thread_m[self]]) /\ (Thread_left[self] = 1) THEN "exit" ELSE "exit")))]
-               /\ Thread_m' = [Thread_m EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN 0 ELSE @]
-               /\ Thread_p' = [Thread_p EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN 0 ELSE @]
-               /\ Thread_wr' = [Thread_wr EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN FALSE ELSE @]
-               /\ Thread_left' = [Thread_left EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN Thread_left[self] - 1 ELSE @]
-               /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN FALSE ELSE @]
-               /\ Thread_reason' = [Thread_reason EXCEPT ![self] = "VmUffdMissing"]
-               /\ Thread_val' = [Thread_val EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN 0 ELSE @]
-               /\ Thread_sigbus' = [Thread_sigbus EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN TRUE ELSE @]
-               /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_folio, Thread_fa_seen, Thread_got, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+           must_wait == (e.tag = "PteNone") \/ (e.tag = "PteMarker") \/ ((Thread_reason[self] = "VmUffdWp") /\ (~((e.tag = "Present") /\ e.writable)))
+       IN  /\ uffd_msg' = [uffd_msg EXCEPT ![self] = IF ~(uffd_sigbus[Thread_m[self]]) /\ (must_wait) THEN [tag |-> "Pending", reason |-> Thread_reason[self], write |-> Thread_wr[self]] ELSE @]
+           /\ Thread_pc' = [Thread_pc EXCEPT ![self] = IF ~(uffd_sigbus[Thread_m[self]]) /\ ~(Thread_wr[self]) THEN "load" ELSE (IF ~(uffd_sigbus[Thread_m[self]]) /\ (Thread_wr[self]) THEN "write_lands" ELSE (IF (uffd_sigbus[Thread_m[self]]) /\ ~(Thread_left[self] = 1) THEN "access" ELSE (IF (uffd_sigbus[Thread_m[self]]) /\ (Thread_left[self] = 1) THEN "exit" ELSE "exit")))]
+           /\ Thread_m' = [Thread_m EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN 0 ELSE @]
+           /\ Thread_p' = [Thread_p EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN 0 ELSE @]
+           /\ Thread_wr' = [Thread_wr EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN FALSE ELSE @]
+           /\ Thread_left' = [Thread_left EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN Thread_left[self] - 1 ELSE @]
+           /\ Thread_orig_marker' = [Thread_orig_marker EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN FALSE ELSE @]
+           /\ Thread_reason' = [Thread_reason EXCEPT ![self] = "VmUffdMissing"]
+           /\ Thread_val' = [Thread_val EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN 0 ELSE @]
+           /\ Thread_sigbus' = [Thread_sigbus EXCEPT ![self] = IF (uffd_sigbus[Thread_m[self]]) THEN TRUE ELSE @]
+           /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                          uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait,
+                          mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left,
+                          pageout_left, armed, silent_write, scan_reported, Thread_folio,
+                          Thread_fa_seen, Thread_got, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                          Punch_punches_left>>
 
 Thread_exit(self) ==
     /\ Thread_pc[self] = "exit"
     /\ Thread_pc' = [Thread_pc EXCEPT ![self] = "Done"]
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg,
+                   mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                   armed, silent_write, scan_reported, Thread_m, Thread_p, Thread_wr, Thread_left,
+                   Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val,
+                   Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 \* inode_lock(); shmem_falloc on the stack; i_private = &shmem_falloc under i_lock.
 \* (With PUNCHES = 0 there is no punch: the caller goes straight to its end.)
@@ -394,7 +558,14 @@ Punch_punch_begin ==
     /\ Punch_pc = "punch_begin"
     /\ IF Punch_punches_left = 0
          THEN /\ Punch_pc' = "punch_end"
-              /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+              /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                             uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait,
+                             uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left,
+                             pwrite_left, pageout_left, armed, silent_write, scan_reported,
+                             Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left,
+                             Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen,
+                             Thread_val, Thread_got, Thread_sigbus, Punch_lo, Punch_hi, Punch_idx,
+                             Punch_punches_left>>
          ELSE \E s \in 0..1 :
                 \E t \in 0..1 :
                   /\ s =< t
@@ -403,7 +574,14 @@ Punch_punch_begin ==
                   /\ Punch_lo' = s
                   /\ Punch_hi' = t + 1
                   /\ Punch_idx' = s
-                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_punches_left>>
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                 uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                 falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left,
+                                 dontneed_left, pwrite_left, pageout_left, armed, silent_write,
+                                 scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                                 Thread_left, Thread_orig_marker, Thread_folio, Thread_reason,
+                                 Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus,
+                                 Punch_punches_left>>
 
 \* unmap_mapping_range(): zap [lo,hi) in every VMA, no folio locks. 5.19+: a uffd-wp
 \* present pte of a WP VMA becomes a marker (zap_install_uffd_wp_if_needed) and
@@ -412,7 +590,13 @@ Punch_unmap_mapping_range ==
     /\ Punch_pc = "unmap_mapping_range"
     /\ pte' = IF (FIRST_UNMAP) THEN [mm \in 0..0 |-> [i \in 0..1 |-> IF (i >= Punch_lo) /\ (i < Punch_hi) THEN LET m == pte[mm][i] IN CASE m.tag = "Present" -> (LET wp == m.wp IN IF PTE_MARKERS /\ wp /\ (LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) THEN [tag |-> "PteMarker"] ELSE [tag |-> "PteNone"]) [] m.tag = "PteMarker" -> ([tag |-> "PteMarker"]) [] m.tag = "PteNone" -> ([tag |-> "PteNone"]) ELSE pte[mm][i]]] ELSE pte
     /\ Punch_pc' = "truncate_inode_folio"
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg,
+                   mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left,
+                   armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                   Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen,
+                   Thread_val, Thread_got, Thread_sigbus, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 \* shmem_undo_range() -> truncate_inode_folio(), one folio per step, blocking on its
 \* lock (pass 2's folio_lock; pass 1's trylock only reorders). With the folio locked:
@@ -430,7 +614,13 @@ Punch_truncate_inode_folio ==
                   /\ pte' = IF (s.tag = "Folio") /\ (TRUNCATE_UNMAPS_MAPPED /\ mapped) THEN [mm_1 \in 0..0 |-> [pte[mm_1] EXCEPT ![Punch_idx] = LET m_1 == pte[mm_1][Punch_idx] IN CASE m_1.tag = "Present" -> (LET folio_1 == m_1.folio IN LET wp == m_1.wp IN IF folio_1 # s.gen THEN pte[mm_1][Punch_idx] ELSE IF FALSE /\ wp /\ (LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")) THEN [tag |-> "PteMarker"] ELSE [tag |-> "PteNone"]) [] m_1.tag = "PteMarker" -> (IF TRUNCATE_DROPS_MARKERS THEN [tag |-> "PteNone"] ELSE [tag |-> "PteMarker"]) [] m_1.tag = "PteNone" -> ([tag |-> "PteNone"])]] ELSE pte
                   /\ Punch_pc' = IF ((Punch_idx + 1) < Punch_hi) THEN "truncate_inode_folio" ELSE "punch_end"
                   /\ Punch_idx' = IF ((Punch_idx + 1) < Punch_hi) THEN Punch_idx + 1 ELSE Punch_idx
-                  /\ UNCHANGED <<locked, data, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_lo, Punch_hi, Punch_punches_left>>
+                  /\ UNCHANGED <<locked, data, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async,
+                                 vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg,
+                                 mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left,
+                                 pageout_left, armed, silent_write, scan_reported, Thread_pc,
+                                 Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker,
+                                 Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                                 Thread_sigbus, Punch_lo, Punch_hi, Punch_punches_left>>
 
 \* i_private = NULL and wake_up_all(&shmem_falloc_waitq) under i_lock; inode_unlock().
 Punch_punch_end ==
@@ -442,7 +632,12 @@ Punch_punch_end ==
     /\ Punch_hi' = IF (Punch_punches_left > 1) THEN 1 ELSE Punch_hi
     /\ Punch_idx' = IF (Punch_punches_left > 1) THEN 0 ELSE Punch_idx
     /\ Punch_punches_left' = IF (Punch_punches_left > 1) THEN Punch_punches_left - 1 ELSE Punch_punches_left
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, uffd_msg, mon_held, mon_wake,
+                   mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write,
+                   scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left,
+                   Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val,
+                   Thread_got, Thread_sigbus>>
 
 \* madvise(MADV_DONTNEED) of pages lo..hi of one mapping (one page in the spec's own
 \* runs): zap_page_range_single() with no zap details, under ptl: 5.19+ a uffd-wp pte of
@@ -452,7 +647,13 @@ madvise_dontneed(mm, lo, hi) ==
     /\ (dontneed_left > 0) /\ (lo =< hi) /\ ((lo = hi) \/ TRACE_DRIVEN)
     /\ pte' = [pte EXCEPT ![mm] = [i \in 0..1 |-> IF (i < lo) \/ (i > hi) THEN pte[mm][i] ELSE LET m == pte[mm][i] IN CASE m.tag = "Present" -> (LET wp == m.wp IN IF PTE_MARKERS /\ wp /\ (LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) THEN [tag |-> "PteMarker"] ELSE [tag |-> "PteNone"]) [] m.tag = "PteMarker" -> ([tag |-> "PteMarker"]) [] m.tag = "PteNone" -> ([tag |-> "PteNone"])]]
     /\ dontneed_left' = dontneed_left - 1
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg,
+                   mon_held, mon_wake, mon_prot, wp_left, pwrite_left, pageout_left, armed,
+                   silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                   Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen,
+                   Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 \* pwrite(2) of a page's first byte (6.13 shmem_write_begin -> shmem_get_folio(SGP_WRITE)):
 \* under inode_lock, allocates the folio of a hole, touches no pte, raises no uffd event
@@ -470,7 +671,13 @@ pwrite(pg) ==
              /\ uptodate' = [uptodate EXCEPT ![pg] = TRUE]
              /\ clean' = [clean EXCEPT ![pg] = FALSE]
              /\ pwrite_left' = pwrite_left - 1
-             /\ UNCHANGED <<locked, trunc, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+             /\ UNCHANGED <<locked, trunc, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages,
+                            vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                            mon_prot, wp_left, dontneed_left, pageout_left, armed, silent_write,
+                            scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left,
+                            Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen,
+                            Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi,
+                            Punch_idx, Punch_punches_left>>
 
 \* read(2) on the uffd (userfaultfd_ctx_read): move one pending message to fault_wqh.
 \* The event for page p has now reached the monitor, which holds it until answered.
@@ -481,10 +688,24 @@ userfaultfd_read(u) ==
              THEN /\ uffd_msg' = [uffd_msg EXCEPT ![u] = [tag |-> "Read", reason |-> msg.reason, write |-> msg.write]]
                   /\ mon_held' = [mon_held EXCEPT ![msg.reason][Thread_p[u]] = TRUE]
                   /\ armed' = [armed EXCEPT ![Thread_p[u]] = FALSE]
-                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                 uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                 i_private, falloc_wait, mon_wake, mon_prot, wp_left, dontneed_left,
+                                 pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc,
+                                 Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker,
+                                 Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                                 Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                                 Punch_punches_left>>
              ELSE /\ uffd_msg' = [uffd_msg EXCEPT ![u] = [tag |-> "Read", reason |-> msg.reason, write |-> msg.write]]
                   /\ armed' = [armed EXCEPT ![Thread_p[u]] = FALSE]
-                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                  /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                 uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                 i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left,
+                                 dontneed_left, pwrite_left, pageout_left, silent_write,
+                                 scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                                 Thread_left, Thread_orig_marker, Thread_folio, Thread_reason,
+                                 Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc,
+                                 Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* The monitor answers a MISSING message by UFFDIO_COPY (of zeros; MODE_WP if it
 \* protected the page); if the COPY fails it must UFFDIO_WAKE the page.
@@ -495,20 +716,34 @@ mfill_atomic_copy ==
          IN  IF LET mm_1 == 0 IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present")
                THEN /\ mon_held' = [mon_held EXCEPT !["VmUffdMissing"][pg] = FALSE]
                     /\ mon_wake' = [mon_wake EXCEPT ![pg] = IF (MONITOR_WAKES_ON_FAILURE) THEN TRUE ELSE @]
-                    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg,
+                                   uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte,
+                                   i_private, falloc_wait, uffd_msg, mon_prot, wp_left,
+                                   dontneed_left, pwrite_left, pageout_left, armed, silent_write,
+                                   scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                                   Thread_left, Thread_orig_marker, Thread_folio, Thread_reason,
+                                   Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc,
+                                   Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
                ELSE LET mm_3 == 0
-                    IN  LET pg_2 == pg
-                        IN  LET v == 0
-                            IN  LET wpmode_2 == wpmode
-                                IN  LET wake == TRUE
-                                    IN  /\ cache' = [cache EXCEPT ![pg_2] = [tag |-> "Folio", gen |-> trunc[pg_2]]]
-                                        /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = v]
-                                        /\ clean' = [clean EXCEPT ![pg_2] = FALSE]
-                                        /\ pte' = [pte EXCEPT ![mm_3][pg_2] = [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_2, wp |-> wpmode_2]]
-                                        /\ uffd_msg' = IF (wake) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-                                        /\ mon_held' = [mon_held EXCEPT !["VmUffdMissing"][pg] = FALSE]
-                                        /\ armed' = [armed EXCEPT ![pg_2] = IF (mm_3 = 0) THEN wpmode_2 ELSE @]
-                                        /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                        pg_2 == pg
+                        v == 0
+                        wpmode_2 == wpmode
+                        wake == TRUE
+                    IN  /\ cache' = [cache EXCEPT ![pg_2] = [tag |-> "Folio", gen |-> trunc[pg_2]]]
+                        /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = v]
+                        /\ clean' = [clean EXCEPT ![pg_2] = FALSE]
+                        /\ pte' = [pte EXCEPT ![mm_3][pg_2] = [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_2, wp |-> wpmode_2]]
+                        /\ uffd_msg' = IF (wake) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
+                        /\ mon_held' = [mon_held EXCEPT !["VmUffdMissing"][pg] = FALSE]
+                        /\ armed' = [armed EXCEPT ![pg_2] = IF (mm_3 = 0) THEN wpmode_2 ELSE @]
+                        /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus,
+                                       uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private,
+                                       falloc_wait, mon_wake, mon_prot, wp_left, dontneed_left,
+                                       pwrite_left, pageout_left, silent_write, scan_reported,
+                                       Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left,
+                                       Thread_orig_marker, Thread_folio, Thread_reason,
+                                       Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus,
+                                       Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* The monitor answers a MINOR message by UFFDIO_CONTINUE.
 mfill_atomic_continue ==
@@ -516,15 +751,21 @@ mfill_atomic_continue ==
       /\ TRUE /\ mon_held["VmUffdMinor"][pg]
       /\ (~(LET mm == 0 IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm] = "None") \/ (wpmode /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm][pg_1].tag = "Present"))) => (~locked[pg])
       /\ LET mm_2 == 0
-         IN  LET pg_2 == pg
-             IN  LET wpmode_1 == FALSE
-                 IN  LET wake == TRUE
-                     IN  /\ uptodate' = [uptodate EXCEPT ![pg_2] = IF ~(LET mm == 0 IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm] = "None") \/ (wpmode /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm][pg_1].tag = "Present")) THEN TRUE ELSE @]
-                         /\ pte' = [pte EXCEPT ![mm_2][pg_2] = IF ~(LET mm == 0 IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm] = "None") \/ (wpmode /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm][pg_1].tag = "Present")) THEN [tag |-> "Present", folio |-> cache[pg_2].gen, writable |-> ~wpmode_1, wp |-> wpmode_1] ELSE @]
-                         /\ uffd_msg' = IF ~(LET mm == 0 IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm] = "None") \/ (wpmode /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm][pg_1].tag = "Present")) /\ (wake) THEN LET mm_3 == mm_2 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_3) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-                         /\ mon_held' = [mon_held EXCEPT !["VmUffdMinor"][pg] = FALSE]
-                         /\ mon_wake' = [mon_wake EXCEPT ![pg] = IF (LET mm == 0 IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm] = "None") \/ (wpmode /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm][pg_1].tag = "Present")) /\ (MONITOR_WAKES_ON_FAILURE) THEN TRUE ELSE @]
-                         /\ UNCHANGED <<cache, locked, trunc, data, i_size, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+             pg_2 == pg
+             wpmode_1 == FALSE
+             wake == TRUE
+         IN  /\ uptodate' = [uptodate EXCEPT ![pg_2] = IF ~(LET mm == 0 IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm] = "None") \/ (wpmode /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm][pg_1].tag = "Present")) THEN TRUE ELSE @]
+             /\ pte' = [pte EXCEPT ![mm_2][pg_2] = IF ~(LET mm == 0 IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm] = "None") \/ (wpmode /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm][pg_1].tag = "Present")) THEN [tag |-> "Present", folio |-> cache[pg_2].gen, writable |-> ~wpmode_1, wp |-> wpmode_1] ELSE @]
+             /\ uffd_msg' = IF ~(LET mm == 0 IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm] = "None") \/ (wpmode /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm][pg_1].tag = "Present")) /\ (wake) THEN LET mm_3 == mm_2 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_3) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
+             /\ mon_held' = [mon_held EXCEPT !["VmUffdMinor"][pg] = FALSE]
+             /\ mon_wake' = [mon_wake EXCEPT ![pg] = IF (LET mm == 0 IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm] = "None") \/ (wpmode /\ (~(LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm][pg_1].tag = "Present")) /\ (MONITOR_WAKES_ON_FAILURE) THEN TRUE ELSE @]
+             /\ UNCHANGED <<cache, locked, trunc, data, i_size, clean, reg, uffd_sigbus,
+                            uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait,
+                            mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed,
+                            silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                            Thread_left, Thread_orig_marker, Thread_folio, Thread_reason,
+                            Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc,
+                            Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* The monitor write-protects a page of mapping 0 (holding no message), or answers a
 \* WP message for the page by clearing the protection and waking its waiters.
@@ -538,7 +779,13 @@ mwriteprotect_range(pg, protect) ==
            /\ mon_prot' = [mon_prot EXCEPT ![pg] = IF ~(protect) THEN FALSE ELSE (IF (protect) THEN TRUE ELSE @)]
            /\ wp_left' = IF (protect) THEN wp_left - 1 ELSE wp_left
            /\ armed' = [armed EXCEPT ![pg] = IF ~(protect) THEN FALSE ELSE (IF (protect) THEN ~(ne.tag = "PteNone") ELSE @)]
-           /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_wake, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+           /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                          uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait,
+                          mon_wake, dontneed_left, pwrite_left, pageout_left, silent_write,
+                          scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left,
+                          Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen,
+                          Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi,
+                          Punch_idx, Punch_punches_left>>
 
 \* UFFDIO_WAKE of one page after a failed COPY/CONTINUE.
 userfaultfd_wake ==
@@ -546,7 +793,13 @@ userfaultfd_wake ==
       /\ mon_wake[pg]
       /\ uffd_msg' = LET pg_1 == pg IN LET mm == 0 IN LET lo == pg_1 IN LET hi == pg_1 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]]
       /\ mon_wake' = [mon_wake EXCEPT ![pg] = FALSE]
-      /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, mon_held, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+      /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                     uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait,
+                     mon_held, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed,
+                     silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                     Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen,
+                     Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                     Punch_punches_left>>
 
 \* The syscalls as a trace issues them (TRACE_DRIVEN): the uffd ioctls on the uffd of
 \* any mapping, for any page or range, at any time, with the trace's modes (the
@@ -556,18 +809,31 @@ UFFDIO_COPY(mm, pg, v, wpmode, wake) ==
     /\ TRACE_DRIVEN
     /\ IF ~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))
          THEN LET mm_3 == mm
-              IN  LET pg_2 == pg
-                  IN  LET v_1 == v
-                      IN  LET wpmode_2 == wpmode
-                          IN  LET wake_1 == wake
-                              IN  /\ cache' = [cache EXCEPT ![pg_2] = [tag |-> "Folio", gen |-> trunc[pg_2]]]
-                                  /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = v_1]
-                                  /\ clean' = [clean EXCEPT ![pg_2] = FALSE]
-                                  /\ pte' = [pte EXCEPT ![mm_3][pg_2] = [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_2, wp |-> wpmode_2]]
-                                  /\ uffd_msg' = IF (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-                                  /\ armed' = [armed EXCEPT ![pg_2] = IF (mm_3 = 0) THEN wpmode_2 ELSE @]
-                                  /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
-         ELSE UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                  pg_2 == pg
+                  v_1 == v
+                  wpmode_2 == wpmode
+                  wake_1 == wake
+              IN  /\ cache' = [cache EXCEPT ![pg_2] = [tag |-> "Folio", gen |-> trunc[pg_2]]]
+                  /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = v_1]
+                  /\ clean' = [clean EXCEPT ![pg_2] = FALSE]
+                  /\ pte' = [pte EXCEPT ![mm_3][pg_2] = [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_2, wp |-> wpmode_2]]
+                  /\ uffd_msg' = IF (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
+                  /\ armed' = [armed EXCEPT ![pg_2] = IF (mm_3 = 0) THEN wpmode_2 ELSE @]
+                  /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async,
+                                 vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held,
+                                 mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left,
+                                 pageout_left, silent_write, scan_reported, Thread_pc, Thread_m,
+                                 Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio,
+                                 Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                                 Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                                 Punch_punches_left>>
+         ELSE UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                          uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait,
+                          uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left,
+                          pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc,
+                          Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker,
+                          Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                          Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* UFFDIO_ZEROPAGE on shmem (shmem_mfill_atomic_pte with MFILL_ATOMIC_ZEROPAGE): a COPY
 \* of a zeroed folio, without MODE_WP.
@@ -575,42 +841,73 @@ UFFDIO_ZEROPAGE(mm, pg, wake) ==
     /\ TRACE_DRIVEN
     /\ IF ~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode == FALSE IN (reg[mm_1] = "None") \/ (wpmode /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Folio") \/ (pte[mm_1][pg_1].tag = "Present"))
          THEN LET mm_3 == mm
-              IN  LET pg_2 == pg
-                  IN  LET v == 0
-                      IN  LET wpmode_1 == FALSE
-                          IN  LET wake_1 == wake
-                              IN  /\ cache' = [cache EXCEPT ![pg_2] = [tag |-> "Folio", gen |-> trunc[pg_2]]]
-                                  /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = v]
-                                  /\ clean' = [clean EXCEPT ![pg_2] = FALSE]
-                                  /\ pte' = [pte EXCEPT ![mm_3][pg_2] = [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_1, wp |-> wpmode_1]]
-                                  /\ uffd_msg' = IF (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-                                  /\ armed' = [armed EXCEPT ![pg_2] = IF (mm_3 = 0) THEN wpmode_1 ELSE @]
-                                  /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
-         ELSE UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+                  pg_2 == pg
+                  v == 0
+                  wpmode_1 == FALSE
+                  wake_1 == wake
+              IN  /\ cache' = [cache EXCEPT ![pg_2] = [tag |-> "Folio", gen |-> trunc[pg_2]]]
+                  /\ data' = [data EXCEPT ![pg_2][trunc[pg_2]] = v]
+                  /\ clean' = [clean EXCEPT ![pg_2] = FALSE]
+                  /\ pte' = [pte EXCEPT ![mm_3][pg_2] = [tag |-> "Present", folio |-> trunc[pg_2], writable |-> ~wpmode_1, wp |-> wpmode_1]]
+                  /\ uffd_msg' = IF (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
+                  /\ armed' = [armed EXCEPT ![pg_2] = IF (mm_3 = 0) THEN wpmode_1 ELSE @]
+                  /\ UNCHANGED <<locked, trunc, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async,
+                                 vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held,
+                                 mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left,
+                                 pageout_left, silent_write, scan_reported, Thread_pc, Thread_m,
+                                 Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio,
+                                 Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                                 Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                                 Punch_punches_left>>
+         ELSE UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                          uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait,
+                          uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left,
+                          pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc,
+                          Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker,
+                          Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                          Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 UFFDIO_CONTINUE(mm, pg, wpmode, wake) ==
     /\ TRACE_DRIVEN
     /\ ((~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm_1][pg_1].tag = "Present")))) => (~locked[pg])
     /\ LET mm_3 == mm
-       IN  LET pg_2 == pg
-           IN  LET wpmode_2 == wpmode
-               IN  LET wake_1 == wake
-                   IN  /\ uptodate' = [uptodate EXCEPT ![pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN TRUE ELSE @]
-                       /\ pte' = [pte EXCEPT ![mm_3][pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN [tag |-> "Present", folio |-> cache[pg_2].gen, writable |-> ~wpmode_2, wp |-> wpmode_2] ELSE @]
-                       /\ uffd_msg' = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm_1][pg_1].tag = "Present"))) /\ (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-                       /\ UNCHANGED <<cache, locked, trunc, data, i_size, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+           pg_2 == pg
+           wpmode_2 == wpmode
+           wake_1 == wake
+       IN  /\ uptodate' = [uptodate EXCEPT ![pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN TRUE ELSE @]
+           /\ pte' = [pte EXCEPT ![mm_3][pg_2] = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm_1][pg_1].tag = "Present"))) THEN [tag |-> "Present", folio |-> cache[pg_2].gen, writable |-> ~wpmode_2, wp |-> wpmode_2] ELSE @]
+           /\ uffd_msg' = IF (~(LET mm_1 == mm IN LET pg_1 == pg IN LET wpmode_1 == wpmode IN (reg[mm_1] = "None") \/ (wpmode_1 /\ (~(LET mm_2 == mm_1 IN (reg[mm_2] = "Wp") \/ (reg[mm_2] = "MissingWp") \/ (reg[mm_2] = "MinorWp") \/ (reg[mm_2] = "MissingWpMinor")))) \/ (pg_1 >= i_size) \/ (cache[pg_1].tag = "Hole") \/ (pte[mm_1][pg_1].tag = "Present"))) /\ (wake_1) THEN LET mm_4 == mm_3 IN LET lo == pg_2 IN LET hi == pg_2 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_4) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
+           /\ UNCHANGED <<cache, locked, trunc, data, i_size, clean, reg, uffd_sigbus, uffd_wp_async,
+                          vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake,
+                          mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed,
+                          silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                          Thread_left, Thread_orig_marker, Thread_folio, Thread_reason,
+                          Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo,
+                          Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* Over pages lo..hi of the mapping; -ENOENT (nothing changes) without a WP registration.
 UFFDIO_WRITEPROTECT(mm, lo, hi, protect, wake) ==
     /\ TRACE_DRIVEN /\ (lo =< hi)
     /\ pte' = [pte EXCEPT ![mm] = IF ((LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) /\ (~(protect /\ (~wake)))) THEN [i \in 0..1 |-> IF (i < lo) \/ (i > hi) THEN pte[mm][i] ELSE IF protect THEN LET e == pte[mm][i] IN LET m == e IN CASE m.tag = "Present" -> (LET folio == m.folio IN [tag |-> "Present", folio |-> folio, writable |-> FALSE, wp |-> TRUE]) [] m.tag = "PteNone" -> (IF PTE_MARKERS THEN [tag |-> "PteMarker"] ELSE [tag |-> "PteNone"]) [] m.tag = "PteMarker" -> ([tag |-> "PteMarker"]) ELSE LET e_1 == pte[mm][i] IN LET m_1 == e_1 IN CASE m_1.tag = "Present" -> (LET folio_1 == m_1.folio IN LET writable == m_1.writable IN [tag |-> "Present", folio |-> folio_1, writable |-> writable, wp |-> FALSE]) [] m_1.tag = "PteMarker" -> ([tag |-> "PteNone"]) [] m_1.tag = "PteNone" -> ([tag |-> "PteNone"])] ELSE @]
     /\ uffd_msg' = IF ((LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) /\ (~(protect /\ (~wake)))) /\ ((~protect) /\ wake) THEN LET mm_2 == mm IN LET lo_1 == lo IN LET hi_1 == hi IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_2) /\ (Thread_p[u] >= lo_1) /\ (Thread_p[u] =< hi_1) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held,
+                   mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed,
+                   silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                   Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen,
+                   Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 UFFDIO_WAKE(mm, lo, hi) ==
     /\ TRACE_DRIVEN /\ (lo =< hi)
     /\ uffd_msg' = LET mm_1 == mm IN LET lo_1 == lo IN LET hi_1 == hi IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_1) /\ (Thread_p[u] >= lo_1) /\ (Thread_p[u] =< hi_1) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]]
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, mon_held,
+                   mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed,
+                   silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr,
+                   Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen,
+                   Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 \* userfaultfd_register(): the VMA's VM_UFFD_* flags become the modes (replacing any
 \* earlier ones; no modes -> -EINVAL, nothing changes). Only vm_page_prot changes: the
@@ -622,7 +919,12 @@ UFFDIO_REGISTER(mm, mode, api, sigbus_f, wp_async_f) ==
     /\ reg' = [reg EXCEPT ![mm] = IF ((mode # "None") /\ (vm_pages[mm] > 0)) THEN mode ELSE @]
     /\ uffd_sigbus' = [uffd_sigbus EXCEPT ![mm] = IF (api /\ (vm_pages[mm] > 0)) THEN sigbus_f ELSE @]
     /\ uffd_wp_async' = [uffd_wp_async EXCEPT ![mm] = IF (api /\ (vm_pages[mm] > 0)) THEN wp_async_f ELSE @]
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, vm_pgoff, vm_pages, vm_pte,
+                   pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left,
+                   dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported,
+                   Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker,
+                   Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                   Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* userfaultfd_unregister(): a WP registration's uffd-wp bits and markers are cleared
 \* over the VMA (uffd_wp_range(..., false)), the flags go, and every waiter on this
@@ -632,7 +934,13 @@ UFFDIO_UNREGISTER(mm) ==
     /\ reg' = [reg EXCEPT ![mm] = IF (vm_pages[mm] > 0) THEN "None" ELSE @]
     /\ pte' = [pte EXCEPT ![mm] = IF (vm_pages[mm] > 0) /\ (LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) THEN [i \in 0..1 |-> LET e == pte[mm][i] IN LET m == e IN CASE m.tag = "Present" -> (LET folio == m.folio IN LET writable == m.writable IN [tag |-> "Present", folio |-> folio, writable |-> writable, wp |-> FALSE]) [] m.tag = "PteMarker" -> ([tag |-> "PteNone"]) [] m.tag = "PteNone" -> ([tag |-> "PteNone"])] ELSE @]
     /\ uffd_msg' = IF (vm_pages[mm] > 0) THEN LET mm_2 == mm IN LET lo == 0 IN LET hi == 1 IN [u \in 0..1 |-> IF (~(uffd_msg[u].tag = "NoMsg")) /\ (Thread_m[u] = mm_2) /\ (Thread_p[u] >= lo) /\ (Thread_p[u] =< hi) THEN [tag |-> "NoMsg"] ELSE uffd_msg[u]] ELSE uffd_msg
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, uffd_sigbus, uffd_wp_async,
+                   vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, mon_held, mon_wake, mon_prot,
+                   wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write,
+                   scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left,
+                   Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val,
+                   Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 \* mmap(MAP_SHARED|MAP_FIXED) of pages off..off+len-1 of the file as mapping mm, at an
 \* address whose pte index is first_pte (a trace's mapping geometry, before its first step;
@@ -643,7 +951,13 @@ mmap(mm, off, len, first_pte) ==
     /\ vm_pages' = [vm_pages EXCEPT ![mm] = len]
     /\ vm_pte' = [vm_pte EXCEPT ![mm] = first_pte]
     /\ pte' = [pte EXCEPT ![mm] = [i \in 0..1 |-> [tag |-> "PteNone"]]]
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                   uffd_wp_async, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot,
+                   wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write,
+                   scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left,
+                   Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val,
+                   Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 \* ftruncate(2) to size pages (shmem_setattr, as one step: trace-driven only). Shrinking:
 \* i_size first, then unmap_mapping_range() of everything past it in every VMA (a
@@ -658,7 +972,12 @@ ftruncate(size) ==
     /\ uptodate' = IF (size < i_size) THEN [i_3 \in 0..1 |-> IF i_3 < size THEN uptodate[i_3] ELSE TRUE] ELSE uptodate
     /\ clean' = IF (size < i_size) THEN [i_4 \in 0..1 |-> clean[i_4] /\ (i_4 < size)] ELSE clean
     /\ pte' = IF (size < i_size) THEN [mm \in 0..0 |-> [i \in 0..1 |-> IF i < size THEN pte[mm][i] ELSE LET m == pte[mm][i] IN CASE m.tag = "Present" -> (LET wp == m.wp IN IF PTE_MARKERS /\ wp /\ (LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) THEN [tag |-> "PteMarker"] ELSE [tag |-> "PteNone"]) [] m.tag = "PteMarker" -> ([tag |-> "PteMarker"]) [] m.tag = "PteNone" -> ([tag |-> "PteNone"])]] ELSE pte
-    /\ UNCHANGED <<locked, data, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<locked, data, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte,
+                   i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left,
+                   dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported,
+                   Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker,
+                   Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                   Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* fallocate(2) allocating pages lo..hi (shmem_fallocate, mode 0 or KEEP_SIZE; one step,
 \* trace-driven only): every hole gets a folio that is not uptodate (filemap_map_pages
@@ -671,7 +990,12 @@ fallocate(lo, hi, keep_size) ==
     /\ i_size' = IF ((~keep_size) /\ ((hi + 1) > i_size)) THEN hi + 1 ELSE i_size
     /\ uptodate' = [i_1 \in 0..1 |-> IF (i_1 >= lo) /\ (i_1 =< hi) THEN ~(cache[i_1].tag = "Hole") ELSE uptodate[i_1]]
     /\ clean' = [i_2 \in 0..1 |-> clean[i_2] /\ (~((i_2 >= lo) /\ (i_2 =< hi) /\ (cache[i_2].tag = "Hole")))]
-    /\ UNCHANGED <<locked, trunc, data, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<locked, trunc, data, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte,
+                   pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left,
+                   dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported,
+                   Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker,
+                   Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got,
+                   Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* madvise(MADV_PAGEOUT) of pages lo..hi of mapping mm (one page in the spec's own
 \* runs): madvise_cold_or_pageout_pte_range -> reclaim_pages -> shrink_folio_list, one
@@ -688,7 +1012,13 @@ madvise_pageout(mm, lo, hi) ==
            /\ clean' = [i_4 \in 0..1 |-> clean[i_4] /\ (~taken[i_4])]
            /\ pte' = [pte EXCEPT ![mm] = [i_1 \in 0..1 |-> IF ~taken[i_1] THEN pte[mm][i_1] ELSE LET m == pte[mm][i_1] IN CASE m.tag = "Present" -> (LET wp == m.wp IN IF PTE_MARKERS /\ wp /\ (LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) THEN [tag |-> "PteMarker"] ELSE [tag |-> "PteNone"]) [] m.tag = "PteMarker" -> ([tag |-> "PteMarker"]) [] m.tag = "PteNone" -> ([tag |-> "PteNone"])]]
            /\ pageout_left' = pageout_left - 1
-           /\ UNCHANGED <<locked, data, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+           /\ UNCHANGED <<locked, data, i_size, uptodate, reg, uffd_sigbus, uffd_wp_async, vm_pgoff,
+                          vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake,
+                          mon_prot, wp_left, dontneed_left, pwrite_left, armed, silent_write,
+                          scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left,
+                          Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen,
+                          Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi,
+                          Punch_idx, Punch_punches_left>>
 
 \* PAGEMAP_SCAN on /proc/self/pagemap over pages lo..hi of mapping mm, for PAGE_IS_WRITTEN
 \* (fs/proc/task_mmu.c do_pagemap_scan; one step under ptl; trace-driven only): a page is
@@ -704,7 +1034,13 @@ pagemap_scan(mm, lo, hi, wp_matching) ==
     /\ LET allowed == (~wp_matching) \/ ((LET mm_1 == mm IN (reg[mm_1] = "Wp") \/ (reg[mm_1] = "MissingWp") \/ (reg[mm_1] = "MinorWp") \/ (reg[mm_1] = "MissingWpMinor")) /\ uffd_wp_async[mm])
        IN  /\ pte' = [pte EXCEPT ![mm] = IF (wp_matching /\ allowed) THEN [i_3 \in 0..1 |-> IF (i_3 < lo) \/ (i_3 > hi) \/ (~(LET mm_5 == mm IN LET i_4 == i_3 IN LET m_1 == pte[mm_5][i_4] IN CASE m_1.tag = "Present" -> (LET wp_1 == m_1.wp IN ~wp_1) [] m_1.tag = "PteMarker" -> (FALSE) [] m_1.tag = "PteNone" -> ((LET mm_6 == mm_5 IN (reg[mm_6] = "Wp") \/ (reg[mm_6] = "MissingWp") \/ (reg[mm_6] = "MinorWp") \/ (reg[mm_6] = "MissingWpMinor")) \/ (\E j_1 \in 0..1 : (LET mm_7 == mm_5 IN LET i_5 == j_1 IN (i_5 >= vm_pgoff[mm_7]) /\ (i_5 < (vm_pgoff[mm_7] + vm_pages[mm_7]))) /\ (~(pte[mm_5][j_1].tag = "PteNone")) /\ (Quot((vm_pte[mm_5] + j_1) - vm_pgoff[mm_5], 512) = Quot((vm_pte[mm_5] + i_4) - vm_pgoff[mm_5], 512)))))) THEN pte[mm][i_3] ELSE LET m_2 == pte[mm][i_3] IN CASE m_2.tag = "Present" -> (LET folio == m_2.folio IN [tag |-> "Present", folio |-> folio, writable |-> FALSE, wp |-> TRUE]) [] m_2.tag = "PteMarker" -> ([tag |-> "PteMarker"]) [] m_2.tag = "PteNone" -> ([tag |-> "PteMarker"])] ELSE @]
            /\ scan_reported' = [i \in 0..1 |-> allowed /\ (i >= lo) /\ (i =< hi) /\ (LET mm_2 == mm IN LET i_1 == i IN LET m == pte[mm_2][i_1] IN CASE m.tag = "Present" -> (LET wp == m.wp IN ~wp) [] m.tag = "PteMarker" -> (FALSE) [] m.tag = "PteNone" -> ((LET mm_3 == mm_2 IN (reg[mm_3] = "Wp") \/ (reg[mm_3] = "MissingWp") \/ (reg[mm_3] = "MinorWp") \/ (reg[mm_3] = "MissingWpMinor")) \/ (\E j \in 0..1 : (LET mm_4 == mm_2 IN LET i_2 == j IN (i_2 >= vm_pgoff[mm_4]) /\ (i_2 < (vm_pgoff[mm_4] + vm_pages[mm_4]))) /\ (~(pte[mm_2][j].tag = "PteNone")) /\ (Quot((vm_pte[mm_2] + j) - vm_pgoff[mm_2], 512) = Quot((vm_pte[mm_2] + i_1) - vm_pgoff[mm_2], 512)))))]
-           /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+           /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, reg, uffd_sigbus,
+                          uffd_wp_async, vm_pgoff, vm_pages, vm_pte, i_private, falloc_wait,
+                          uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left,
+                          pwrite_left, pageout_left, armed, silent_write, Thread_pc, Thread_m,
+                          Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio,
+                          Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus,
+                          Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
 
 \* munmap(2) of the whole of mapping mm: its ptes and markers go with the VMA, and so do
 \* its VM_UFFD_* flags (the uffd stays open: an ioctl on the range finds no VMA, -ENOENT).
@@ -713,7 +1049,13 @@ munmap(mm) ==
     /\ reg' = [reg EXCEPT ![mm] = "None"]
     /\ vm_pages' = [vm_pages EXCEPT ![mm] = 0]
     /\ pte' = [pte EXCEPT ![mm] = [i \in 0..1 |-> [tag |-> "PteNone"]]]
-    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, uffd_sigbus, uffd_wp_async, vm_pgoff, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot, wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write, scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left, Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val, Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx, Punch_punches_left>>
+    /\ UNCHANGED <<cache, locked, trunc, data, i_size, uptodate, clean, uffd_sigbus, uffd_wp_async,
+                   vm_pgoff, vm_pte, i_private, falloc_wait, uffd_msg, mon_held, mon_wake, mon_prot,
+                   wp_left, dontneed_left, pwrite_left, pageout_left, armed, silent_write,
+                   scan_reported, Thread_pc, Thread_m, Thread_p, Thread_wr, Thread_left,
+                   Thread_orig_marker, Thread_folio, Thread_reason, Thread_fa_seen, Thread_val,
+                   Thread_got, Thread_sigbus, Punch_pc, Punch_lo, Punch_hi, Punch_idx,
+                   Punch_punches_left>>
 
 \* Every process has finished: a normal end, not a deadlock (a step that changes nothing, as in PlusCal).
 Terminating ==

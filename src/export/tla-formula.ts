@@ -33,8 +33,22 @@ const sp = (n: number) => ' '.repeat(n);
  */
 export function layout(f: F, col: number): string[] {
   switch (f.k) {
-    case 'atom':
-      return [f.t];
+    case 'atom': {
+      // a long UNCHANGED list, one line per 100 columns, continued under its first variable
+      const u = /^UNCHANGED <<(.*)>>$/.exec(f.t);
+      if (!u || f.t.length + col <= 100) return [f.t];
+      const lines: string[] = [];
+      let line = 'UNCHANGED <<';
+      for (const v of u[1].split(', ')) {
+        const piece = line.endsWith('<<') ? v : `, ${v}`;
+        if ((lines.length === 0 ? col : 0) + line.length + piece.length > 100 && !line.endsWith('<<')) {
+          lines.push(`${line},`);
+          line = sp(col + 12) + v;
+        } else line += piece;
+      }
+      lines.push(`${line}>>`);
+      return lines;
+    }
     case 'and':
     case 'or': {
       const bullet = f.k === 'and' ? '/\\ ' : '\\/ ';
@@ -50,8 +64,15 @@ export function layout(f: F, col: number): string[] {
       return [`\\E ${f.name} \\in ${f.dom} :`, sp(col + 2) + sub[0], ...sub.slice(1)];
     }
     case 'let': {
-      const sub = layout(f.body, col + 4);
-      return [`LET ${f.name} == ${f.def}`, `${sp(col)}IN  ${sub[0]}`, ...sub.slice(1)];
+      // consecutive LETs as one, a definition a line (a later one may use an earlier one)
+      const defs: string[] = [];
+      let body: F = f;
+      while (body.k === 'let') {
+        defs.push(`${body.name} == ${body.def}`);
+        body = body.body;
+      }
+      const sub = layout(body, col + 4);
+      return [`LET ${defs[0]}`, ...defs.slice(1).map((d) => `${sp(col + 4)}${d}`), `${sp(col)}IN  ${sub[0]}`, ...sub.slice(1)];
     }
     case 'if': {
       const a = layout(f.a, col + 7);
