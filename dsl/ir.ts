@@ -11,7 +11,8 @@ import type { Type } from '../src/runtime/types';
 import type { Value } from '../src/runtime/values';
 
 export type IExpr =
-  | { k: 'lit'; v: Value; ty: Type }
+  // `name`: the constant this literal is, when it is one (the TLA+ export writes the name)
+  | { k: 'lit'; v: Value; ty: Type; name?: string }
   | { k: 'var'; index: number; ty: Type }
   | { k: 'local'; slot: number; name: string; ty: Type }
   | { k: 'not'; e: IExpr; ty: Type }

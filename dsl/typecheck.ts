@@ -298,7 +298,7 @@ export class Typer implements OperatorTyper {
       return { k: 'var', index: vi, ty: this.sym.vars[vi].type };
     }
     const c = this.sym.constants.get(n);
-    if (c) return { k: 'lit', v: c.value, ty: c.type };
+    if (c) return { k: 'lit', v: c.value, ty: c.type, name: n };
     if (this.sym.failedConsts.has(n)) throw new Fail(null);
     if (this.sym.constDecls.has(n)) this.fail(M.ConstBeforeDecl, [n], e.span);
     const t = this.sym.tags.get(n);

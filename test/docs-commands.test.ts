@@ -85,7 +85,7 @@ function uffdspecPlan(args: string[]): Plan {
     a.push('--const', 'THREADS=1');
     cap = 'one row (Wp/1 unless the command names its rows), one user thread: a whole review takes minutes (test/review.test.ts checks reviews)';
   }
-  if (a[0] === 'repro' || a[0] === 'export') {
+  if (a[0] === 'repro' || (a[0] === 'export' && a.includes('--kselftest'))) {
     // -o/--out FILE: into a temporary folder; --all would rewrite committed files: --check instead
     for (const flag of ['-o', '--out']) {
       const i = a.indexOf(flag);
@@ -114,6 +114,12 @@ function uffdspecPlan(args: string[]): Plan {
     const o = a.findIndex((x) => x === '-o' || x === '--out');
     if (o >= 0) a[o + 1] = path.join(TMP, 'view.html');
     cap = 'the page written to a temporary file';
+  }
+  if (a[0] === 'export' && !a.includes('--check') && !a.includes('--kselftest')) {
+    const o = a.indexOf('--out');
+    if (o >= 0) a.splice(o, 2);
+    a.push('--out', path.join(TMP, 'export'));
+    cap = 'written to a temporary directory';
   }
   const r = a.indexOf('--report');
   if (r >= 0) {

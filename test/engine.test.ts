@@ -29,12 +29,14 @@ function graph(opts: {
     invariants,
     store: {
       add: (s) => {
-        if (seen.has(s)) return -1;
+        const old = seen.get(s);
+        if (old !== undefined) return ~old;
         seen.set(s, states.length);
         states.push(s);
         return states.length - 1;
       },
       get: (i) => states[i],
+      indexOf: (s) => seen.get(s) ?? -1,
     },
     init: (emit) => opts.init.forEach(emit),
     successors: (s, emit) => {

@@ -5,7 +5,8 @@ import { exitCodeOf, type CheckResult } from '../engine/result';
 import { EXIT } from './commands';
 import { formatResult, meaningOf, type FormatOptions, type TraceShape } from './format';
 import { colourWanted } from './lanes';
-import { Out, Parsed, UsageError, constFlags, intFlag } from './options';
+import type * as ExportItf from './export-itf';
+import { Out, Parsed, UsageError, checkWritableDir, constFlags, intFlag } from './options';
 import { Progress } from './progress';
 import { runSimulate, simulateFlags } from './simulate';
 
@@ -32,6 +33,8 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   const counterexamples = intFlag(p, 'counterexamples', 'check');
   const constants = constFlags(p, 'check');
   const expected = p.flags.get('expect-violation');
+  const itfDir = p.flags.get('itf')?.[0];
+  if (itfDir !== undefined) checkWritableDir(itfDir, 'check: --itf');
   const progress = new Progress();
   progress.phase(`reading ${p.positional[0]}`);
   // loaded only now (it brings in ts-morph and TypeScript), so a usage error is reported at once
@@ -48,7 +51,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     out(`uffdspec: ${simulation ? 'simulating' : 'checking'} ${model.name} (${model.source?.file ?? p.positional[0]}) with the ${engine} engine`);
     out(wrap(`Constants: ${model.constants.map((c) => `${c.name}=${String(c.value)}${c.overridden ? '' : ' (default)'}`).join(', ') || '(none)'}`, 100, '    '));
   }
-  if (simulation) return runSimulate(model, simulation, p, traceShape(model), startedAt, out, fmt);
+  if (simulation) return runSimulate(model, simulation, p, traceShape(model), startedAt, out, err, fmt);
   const r = checkModel(model, {
     engine,
     deadlock: !p.flags.has('no-deadlock'),
@@ -74,6 +77,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   } else {
     out(formatResult(r, shape, { ...fmt, coverage: p.flags.has('coverage'), expected, counterexamples }));
   }
+  if (itfDir !== undefined) (require('./export-itf') as typeof ExportItf).checkItf(model, r.violations, p, p.positional[0], 'a shortest counterexample', out, err);
   if (!verdict) return exitCodeOf(r);
   if (verdict.met) {
     if (!json) out(`As expected: ${verdict.want.join(' and ')} ${verdict.want.length > 1 ? 'are' : 'is'} violated (a known finding) and every other property holds.`);

@@ -22,7 +22,7 @@ const HANDLERS: Record<string, () => Runner> = {
   stress: () => require('./stress').runStressCommand,
   review: () => require('./review').runReview,
   repro: () => require('./repro').runRepro,
-  export: () => require('./export').runExport,
+  export: () => require('./export-select').runExport,
   view: () => require('./view').runView,
   help: () => require('./help').runHelp,
 };

@@ -15,16 +15,6 @@ import { Out, Parsed, UsageError, checkWritable } from './options';
 export const COUNTEREXAMPLES = inPackage('conformance', 'generated', 'counterexamples.json');
 export const REPRO_DIR = inPackage('conformance', 'generated', 'repro');
 
-/** `-o FILE` (the short form the issue's examples use) among the positional arguments. */
-function takeShortOut(p: Parsed): string | undefined {
-  const i = p.positional.indexOf('-o');
-  if (i < 0) return undefined;
-  const file = p.positional[i + 1];
-  if (file === undefined) throw new UsageError('repro: -o needs a value (FILE)');
-  p.positional.splice(i, 2);
-  return file;
-}
-
 /** The schedules of a file: a bundle (`uffdspec-schedules/1`) or one schedule (`uffdspec-schedule/1`). */
 function loadSchedules(file: string): Schedule[] {
   let json: unknown;
@@ -61,10 +51,8 @@ function pick(all: Schedule[], file: string, row: string | undefined, property: 
 }
 
 export function runRepro(p: Parsed, out: Out, err: Out): number {
-  const short = takeShortOut(p);
-  const outFlag = p.flags.get('out')?.[0];
-  if (short && outFlag) throw new UsageError('repro: give -o or --out, not both');
-  const outFile = short ?? outFlag;
+  // -o FILE is --out FILE (the option parser maps it)
+  const outFile = p.flags.get('out')?.[0];
   if (p.flags.has('all') || p.flags.has('check')) return runAll(p, out, err, outFile);
   if (p.positional.length > 1) throw new UsageError(`repro: unexpected argument '${p.positional[1]}' (uffdspec repro --help)`);
   const file = p.positional[0] ?? COUNTEREXAMPLES;

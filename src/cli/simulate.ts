@@ -6,6 +6,7 @@ import type { Model } from '../../dsl/ir';
 import type { SimulationResult } from '../engine/simulate';
 import { EXIT } from './commands';
 import { formatTrace, type FormatOptions, type TraceShape } from './format';
+import type * as ExportItf from './export-itf';
 import { Out, Parsed, UsageError, intFlag } from './options';
 
 /** Flags of `check` that ask for an exhaustive run: meaningless with --simulate. */
@@ -30,12 +31,13 @@ export function simulateFlags(p: Parsed): SimulateRequest {
   };
 }
 
-export function runSimulate(model: Model, req: SimulateRequest, p: Parsed, shape: TraceShape, startedAt: number, out: Out, fmt: FormatOptions = {}): number {
+export function runSimulate(model: Model, req: SimulateRequest, p: Parsed, shape: TraceShape, startedAt: number, out: Out, err: Out, fmt: FormatOptions = {}): number {
   const { simulateModel } = require('../api') as typeof Api;
   const engine = (p.flags.get('engine')?.[0] ?? 'generated') as 'generated' | 'interpreter';
   const r = simulateModel(model, { ...req, startedAt, engine, deadlock: !p.flags.has('no-deadlock') });
   if (p.flags.has('json')) out(JSON.stringify(r, null, 2));
   else out(formatSimulation(r, shape, fmt));
+  if (p.flags.has('itf')) (require('./export-itf') as typeof ExportItf).checkItf(model, r.violations, p, p.positional[0], `a path found by simulation (seed ${r.seed})`, out, err);
   return r.result === 'no-violation' ? EXIT.limit : EXIT.violated;
 }
 

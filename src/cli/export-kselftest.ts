@@ -1,7 +1,5 @@
-// `uffdspec export`: the project's artefacts in other tools' formats. One writer per
-// format, each in its own module; this module only dispatches (a new format adds a
-// branch here and its option in commands.ts).
-//   --kselftest: the conformance traces as one kselftest C program (conformance/kselftest.ts).
+// `uffdspec export --kselftest`: the conformance traces as one kselftest C program
+// (conformance/kselftest.ts). export-select.ts dispatches to it.
 import * as fs from 'fs';
 import * as path from 'path';
 import { kselftestSource } from '../../conformance/kselftest';
@@ -15,23 +13,9 @@ import { Out, Parsed, UsageError, checkWritable } from './options';
 /** The traces the native target runs: those recorded on the kernel and the generated tours. */
 export const KSELFTEST_SOURCES = [inPackage('conformance', 'traces', 'kernel'), inPackage('conformance', 'generated')];
 
-/** `-o FILE` (short form) among the positional arguments. */
-function takeShortOut(p: Parsed, command: string): string | undefined {
-  const i = p.positional.indexOf('-o');
-  if (i < 0) return undefined;
-  const file = p.positional[i + 1];
-  if (file === undefined) throw new UsageError(`${command}: -o needs a value (FILE)`);
-  p.positional.splice(i, 2);
-  return file;
-}
-
-export function runExport(p: Parsed, out: Out, err: Out): number {
-  const short = takeShortOut(p, 'export');
-  const outFlag = p.flags.get('out')?.[0];
-  if (short && outFlag) throw new UsageError('export: give -o or --out, not both');
-  const outFile = short ?? outFlag;
-  if (p.flags.has('kselftest')) return exportKselftest(p, out, err, outFile);
-  throw new UsageError('export: name a format: --kselftest (uffdspec export --help)');
+export function runExportKselftest(p: Parsed, out: Out, err: Out): number {
+  // -o FILE is --out FILE (the option parser maps it)
+  return exportKselftest(p, out, err, p.flags.get('out')?.[0]);
 }
 
 function exportKselftest(p: Parsed, out: Out, err: Out, outFile: string | undefined): number {
