@@ -15,7 +15,7 @@ import { formatScheduleReport, replaySchedule } from '../conformance/schedule-re
 import { Sim, variantOf } from '../src/sim';
 import { generatedDir } from '../spec/shmem_uffd/tours';
 import { shmemSpec } from '../spec/shmem_uffd';
-import { ROWS } from '../spec/shmem_uffd/rows';
+import { LIVENESS_PROPERTIES, ROWS, type PropertyName } from '../spec/shmem_uffd/rows';
 import { staleVerdicts } from '../src/verdicts/run';
 import { stepText } from '../src/runtime/step';
 import { ROOT } from './helpers/cli';
@@ -29,8 +29,10 @@ const verdicts = require('../docs/verdicts.json') as {
 };
 
 describe('the counterexample schedules', () => {
-  test('one per violated cell of docs/verdicts.json, of the same length', () => {
-    const cells = verdicts.rows.flatMap((r) => Object.entries(r.verdicts).filter(([, v]) => !v.holds).map(([p, v]) => `${r.id}/${p} ${v.steps}`));
+  test('one per violated safety cell of docs/verdicts.json, of the same length (a liveness lasso is no schedule)', () => {
+    const cells = verdicts.rows.flatMap((r) =>
+      Object.entries(r.verdicts).filter(([p, v]) => !v.holds && !LIVENESS_PROPERTIES.includes(p as PropertyName)).map(([p, v]) => `${r.id}/${p} ${v.steps}`),
+    );
     expect(schedules.map((s) => `${s.name} ${s.steps.length}`).sort()).toEqual(cells.sort());
     expect(schedules.length).toBeGreaterThan(30);
   });

@@ -46,7 +46,7 @@ describe('export --kselftest', () => {
     expect(text).not.toMatch(/^#include "/m);
     const again = spawnSync(process.execPath, [BIN, 'export', '--kselftest'], { encoding: 'utf8', timeout: 60000, maxBuffer: 64 << 20 });
     expect(again.stdout).toBe(text);
-    expect(spawnSync(process.execPath, [BIN, 'export'], { encoding: 'utf8' }).stderr.trim()).toBe('export: name a format: --kselftest (uffdspec export --help)');
+    expect(spawnSync(process.execPath, [BIN, 'export'], { encoding: 'utf8' }).stderr.trim()).toBe('export: give one of --tla, --itf, --kselftest (uffdspec export --help)');
   });
 
   testNative('builds with cc -O2 -pthread and passes on this kernel (the kernel-recorded traces and the modern-wp tours)', () => {

@@ -85,3 +85,5 @@ export const PROPERTIES = [
   'PunchFinishes',
 ] as const;
 export type PropertyName = (typeof PROPERTIES)[number];
+/** The liveness properties among them: a violation is a lasso, never a schedule. */
+export const LIVENESS_PROPERTIES: readonly PropertyName[] = ['UserfaultWoken', 'FallocWaitWoken', 'PunchFinishes'];

@@ -9,7 +9,7 @@ import { mkdirs } from '../util/files';
 import { RowResult, checkRow } from './check';
 import { inPackage } from '../util/package-root';
 import { renderJson, renderMarkdown } from './render';
-import { Row } from '../../spec/shmem_uffd/rows';
+import { LIVENESS_PROPERTIES, Row } from '../../spec/shmem_uffd/rows';
 import { VARIANTS, type Variant } from '../../spec/shmem_uffd/variants';
 import { SCHEDULES_FORMAT, ScheduleBundle } from '../../conformance/schedule';
 import { scheduleOf } from '../../spec/shmem_uffd/schedules';
@@ -18,7 +18,7 @@ import { generatedDir } from '../../spec/shmem_uffd/tours';
 /** Every counterexample of the table as a label-level schedule (conformance/schedule.ts). */
 export function counterexampleBundle(results: RowResult[]): ScheduleBundle {
   // a lasso (liveness) has no end to replay: only safety counterexamples become schedules
-  const schedules = results.flatMap((r) => r.traces.filter((t) => t.loopFrom === undefined).map((t) => scheduleOf(r.row.id, t.property, 'ShmemUffd', r.constants, t.trace)));
+  const schedules = results.flatMap((r) => r.traces.filter((t) => !LIVENESS_PROPERTIES.includes(t.property)).map((t) => scheduleOf(r.row.id, t.property, 'ShmemUffd', r.constants, t.trace)));
   return { format: SCHEDULES_FORMAT, generatedFrom: 'spec/shmem_uffd/shmem_uffd.spec.ts (the counterexamples of docs/verdicts.md; npm run verdicts)', schedules };
 }
 
