@@ -38,15 +38,14 @@ export function lowerProperty(res: Resolver, d: A.PropertyDecl): LoweredProperty
   if (f.kind === 'TAlways' && f.body.kind === 'TLeadsTo') {
     return { liveness: done({ ...common, kind: 'leadsTo', p: pred(f.body.p), q: pred(f.body.q), text: text(d.formula) }) };
   }
-  if (f.kind === 'TEventually' && f.body.kind === 'TState') {
-    return { liveness: done({ ...common, kind: 'eventually', q: pred(f.body.expr), text: text(d.formula) }) };
-  }
-  if (f.kind === 'TAlways' && f.body.kind === 'TEventually' && f.body.body.kind === 'TState') {
-    return { liveness: done({ ...common, kind: 'infinitelyOften', q: pred(f.body.body.expr), text: text(d.formula) }) };
-  }
-  if (f.kind === 'TAlways' && f.body.kind === 'TState') {
+  const ev = f.kind === 'TEventually' ? stateOf(f.body) : null;
+  if (ev) return { liveness: done({ ...common, kind: 'eventually', q: pred(ev), text: text(d.formula) }) };
+  const inf = f.kind === 'TAlways' && f.body.kind === 'TEventually' ? stateOf(f.body.body) : null;
+  if (inf) return { liveness: done({ ...common, kind: 'infinitelyOften', q: pred(inf), text: text(d.formula) }) };
+  const always = f.kind === 'TAlways' ? stateOf(f.body) : null;
+  if (always) {
     // a safety property: forall x in D: P  as an invariant
-    let e = pred(f.body.expr);
+    let e = pred(always);
     for (let i = bound.length - 1; i >= 0; i--) {
       const b = bound[i];
       const dom: IDomain = { k: 'type', type: b.type };
@@ -56,6 +55,19 @@ export function lowerProperty(res: Resolver, d: A.PropertyDecl): LoweredProperty
   }
   if (f.kind === 'TState') fail(res.source, M.TemporalForm, [name, `${text(f)} (a state predicate: write always ... for an invariant)`], f.span);
   fail(res.source, M.TemporalForm, [name, text(f)], f.span);
+}
+
+/**
+ * A formula without temporal operators as the state predicate it is: the parser
+ * reads `(forall x in D: P)` under a temporal operator as a temporal forall.
+ */
+function stateOf(t: A.Temporal): A.Expr | null {
+  if (t.kind === 'TState') return t.expr;
+  if (t.kind === 'TForall') {
+    const body = stateOf(t.body);
+    return body ? { kind: 'Quant', span: t.span, quant: 'forall', name: t.name, domain: t.domain, body } : null;
+  }
+  return null;
 }
 
 /** The index set of a forall: a type, a process (its instances) or a constant range. */

@@ -96,6 +96,16 @@ describe('generated checker vs reference interpreter', () => {
       action A0(p0: 0..1) { g0' = { a: 0, b: false } }
       `,
     ],
+    [
+      // a quantifier in parentheses under a temporal operator was read as a temporal forall
+      'eventually (forall ...)',
+      `
+      var g0: bool
+      init { g0 := false }
+      action A0 { skip }
+      property L0: eventually (forall x0 in 0..2: false)
+      `,
+    ],
   ];
   test.each(REGRESSIONS)('regression: %s', (_name, text) => {
     agree(text);
