@@ -11,6 +11,7 @@ import type { CheckOptions, CheckResult, CoverageRow, StopReason, TraceStep, Vio
 import { INIT_ACTION, propertyVerdicts } from './result';
 import { stepText, type Step } from '../runtime/step';
 import { checkLiveness, type LivenessSpec } from './liveness';
+import { Grow } from './grow';
 
 /** Where the states of an exploration are kept: the engine only needs indices. */
 export interface StateStore<S> {
@@ -59,21 +60,6 @@ export class EvaluationFailure extends Error {
   }
 }
 
-class Grow {
-  a: Int32Array;
-  n = 0;
-  constructor(cap: number) {
-    this.a = new Int32Array(cap);
-  }
-  push(v: number) {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-}
 
 export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResult {
   const t0 = Date.now();

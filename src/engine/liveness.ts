@@ -25,6 +25,7 @@ import type { JsonValue } from '../runtime/json';
 import { stepActor, stepText, type Step } from '../runtime/step';
 import type { TraceStep, Violation } from './result';
 import { INIT_ACTION } from './result';
+import { Grow } from './grow';
 
 export interface LivenessProperty {
   name: string;
@@ -63,18 +64,6 @@ export interface ExploredGraph<S> {
   edges?: { off: Int32Array; dst: Int32Array; action: Int32Array; combo: Int32Array };
 }
 
-class Grow {
-  a = new Int32Array(1024);
-  n = 0;
-  push(v: number) {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-}
 
 /** Check every liveness property; one violation (the first violated instance's lasso) per violated property. */
 export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Violation[] {
