@@ -51,7 +51,8 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
   const res = new Resolver(src);
   // 0. a constant without a type is only an override of an extended spec's (linked away by then)
   for (const d of decls) if (d.kind === 'Const' && !d.type) diags.push(report(M.ConstNeedsType, [d.name.name], d.name.span, src));
-  if (ast.modules.length) return { diagnostics: diags };
+  // module declarations are linked away before analysis (dsl/modules.ts); an unlinked spec has no file to import from
+  for (const m of ast.modules) diags.push(m.kind === 'Import' ? report(M.ImportWithoutFile, [m.path], m.pathSpan, src) : report(M.ExtendsNotImported, [m.name.name], m.name.span, src));
   if (diags.length) return { diagnostics: diags };
   // 1. global names
   for (const d of decls) attempt(() => res.declareGlobal(d));
