@@ -239,7 +239,7 @@ export function generateRepro(s: Schedule, question = ''): ReproSource {
   L.push(' *');
   L.push(' * Threads and their system calls (one thread per spec process that takes part):');
   acts.forEach((a, i) => {
-    const after = acts.map((b, j) => ((afterMask(acts, i) >> BigInt(j)) & 1n ? `#${j}` : '')).filter(Boolean);
+    const after = acts.map((_b, j) => ((afterMask(acts, i) >> BigInt(j)) & 1n ? `#${j}` : '')).filter(Boolean);
     L.push(` *   #${i} ${a.what}: steps ${a.first + 1}..${a.last === Infinity ? 'end (not finished)' : a.last + 1}` +
       `${after.length ? `, after ${after.join(' ')} returned` : ''}${racing(acts, i) ? ', random delay (races inside the kernel)' : ''}`);
   });

@@ -3,7 +3,7 @@
 // row of the verdict table into conformance/generated/repro/, `--check` only compares.
 import * as fs from 'fs';
 import * as path from 'path';
-import { ReproError, generateRepro, reproFileName } from '../../conformance/repro/generate';
+import { ReproError, generateRepro } from '../../conformance/repro/generate';
 import { SCHEDULES_FORMAT, SCHEDULE_FORMAT, schedulesOf, type Schedule } from '../../conformance/schedule';
 import { TraceError, readJsonFile } from '../../conformance/trace';
 import { ROWS } from '../../spec/shmem_uffd/rows';

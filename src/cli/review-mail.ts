@@ -4,7 +4,7 @@
 import type { TraceStep } from '../engine/result';
 import type { PropertyChange, ReviewResult } from '../review/review';
 import { changedLeaves } from '../review/leaves';
-import { stepActor } from '../runtime/step';
+import { cellOf, laneOf, lanesOf } from './lanes';
 
 const WIDTH = 72;
 
@@ -16,18 +16,18 @@ export function reviewMail(r: ReviewResult): string {
   else out.push(...para(`${r.broken} property verdict(s) broken (held, now violated), ${r.fixed} fixed (violated, now hold); ${r.unchanged} unchanged.`));
   for (const n of r.plan.notCovered) out.push(...para(`Not covered: ${n}.`));
   for (const c of r.changes) {
-    out.push('', ...changeMail(c));
+    out.push('', ...changeMail(c, r.processes));
   }
   return out.join('\n') + '\n';
 }
 
-function changeMail(c: PropertyChange): string[] {
+function changeMail(c: PropertyChange, processes: string[]): string[] {
   const out: string[] = [];
   const title = c.kind === 'broken'
     ? `${c.property} on ${c.row}: held, now violated (${stepsOf(c.after)} steps):`
     : `${c.property} on ${c.row}: was violated (${stepsOf(c.before)} steps), now holds:`;
   out.push(...para(title), '');
-  out.push(...lanes(c.counterexample, c.loopFrom));
+  out.push(...lanes(c.counterexample, c.loopFrom, processes));
   if (c.blocked) out.push('', ...para(`The patch stops this race at step ${c.blocked.step} (${c.blocked.action}): ${c.blocked.why}.`));
   return out;
 }
@@ -36,12 +36,10 @@ function stepsOf(s: { status: string; steps?: number }): number {
   return 'steps' in s && s.steps !== undefined ? s.steps : 0;
 }
 
-/** The steps as columns, one per process instance (actions in a column of their own), numbered. */
-export function lanes(trace: TraceStep[], loopFrom?: number): string[] {
+/** The steps as columns, the lanes of lanes.ts (one per process instance, the actions last), numbered. */
+export function lanes(trace: TraceStep[], loopFrom?: number, processes: string[] = []): string[] {
   const steps = trace.slice(1);
-  const actorOf = (t: TraceStep) => (t.step ? stepActor(t.step) ?? 'syscall' : 'syscall');
-  const actors: string[] = [];
-  for (const t of steps) if (!actors.includes(actorOf(t))) actors.push(actorOf(t));
+  const actors = lanesOf(trace, processes);
   const num = String(steps.length).length + 1;
   const colW = Math.max(8, Math.floor((WIDTH - num) / Math.max(1, actors.length)) - 1);
   const cell = (s: string) => (s.length > colW ? s.slice(0, colW - 1) + '~' : s).padEnd(colW + 1);
@@ -49,8 +47,8 @@ export function lanes(trace: TraceStep[], loopFrom?: number): string[] {
   out.push((' '.repeat(num) + actors.map(cell).join('')).trimEnd());
   out.push((' '.repeat(num) + actors.map((a) => cell('-'.repeat(Math.min(a.length, colW)))).join('')).trimEnd());
   steps.forEach((t, i) => {
-    const col = actors.indexOf(actorOf(t));
-    const text = t.step?.label ?? t.action;
+    const col = actors.indexOf(laneOf(t.step!));
+    const text = cellOf(t.step!);
     out.push((String(i + 1).padStart(num - 1) + ' ' + ' '.repeat((colW + 1) * col) + cell(text)).trimEnd());
   });
   if (loopFrom !== undefined) out.push(...para(loopFrom >= trace.length - 1 ? 'and then nothing more happens (no fair step is enabled), forever.' : `and then steps ${loopFrom + 1}..${steps.length} again, forever.`));

@@ -10,7 +10,7 @@ import type { Type } from '../runtime/types';
 import type { ExprCtx } from './tla-expr';
 import { expr } from './tla-expr';
 import { type F, and, atom, definition, or } from './tla-formula';
-import { ExportError, Names, legal } from './tla-names';
+import { Names, legal } from './tla-names';
 import { StepWriter } from './tla-step';
 import { tlaValue, typeSet, unionSet } from './tla-values';
 

@@ -57,6 +57,8 @@ export interface ReviewResult {
   patch: { name: string; file: string };
   base: { name: string; file: string };
   plan: ReviewPlan;
+  /** the patched spec's processes in declaration order (the lanes of a rendered race) */
+  processes: string[];
   rows: RowOutcome[];
   changes: PropertyChange[];
   broken: number;
@@ -74,10 +76,12 @@ export function review(base: Spec, patched: Spec, plan: ReviewPlan, opts: Review
   const rows: RowOutcome[] = [];
   const changes: PropertyChange[] = [];
   let unchangedTotal = 0;
+  let processes: string[] = [];
   plan.rows.forEach((row, i) => {
     opts.onRow?.(row, i, plan.rows.length);
     const bm = base.model(row.constants);
     const pm = patched.model(row.constants);
+    processes = pm.processes.map((p) => p.name);
     const before = run(bm, row, 'base', opts);
     const after = run(pm, row, 'patched', opts);
     let unchanged = 0;
@@ -104,6 +108,7 @@ export function review(base: Spec, patched: Spec, plan: ReviewPlan, opts: Review
     patch: { name: patched.name, file: patched.source.file },
     base: { name: base.name, file: base.source.file },
     plan,
+    processes,
     rows,
     changes,
     broken: changes.filter((c) => c.kind === 'broken').length,
