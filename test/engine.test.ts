@@ -114,3 +114,20 @@ test('several initial states: each is checked, and a counterexample starts from 
   const r = explore(graph({ init: [5, 0], edges: [[0, 'a', 1], [5, 'a', 6], [6, 'a', 7]], inv: { NotSeven: [7] }, done: [1, 7] }));
   expect(path(r, 'NotSeven')).toEqual([5, 6, 7]);
 });
+
+test('a store that keeps one representative per orbit gives a concrete counterexample, replayed from the initial state', () => {
+  // states s and s + 10 are symmetric: the store files both under s % 10 and gives back
+  // the representative, from which the step taken (1 -y-> 3) is not the one the behaviour took
+  const g = graph({ init: [0], edges: [[0, 'x', 11], [11, 'y', 13], [1, 'y', 3]], inv: { NotThree: [3, 13] }, done: [3, 13] });
+  const inner = g.store;
+  g.store = {
+    add: (s) => inner.add(s % 10),
+    get: (i) => inner.get(i),
+    indexOf: (s) => inner.indexOf(s % 10),
+    tracesByReplay: true,
+  };
+  const r = explore(g);
+  expect(r.distinctStates).toBe(3);
+  expect(path(r, 'NotThree')).toEqual([0, 11, 13]);
+  expect(r.violations[0].trace.map((t) => t.action)).toEqual(['Init', 'x', 'y']);
+});

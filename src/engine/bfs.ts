@@ -150,6 +150,7 @@ class PackedStore implements StateStore<unknown[]> {
 }
 
 export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
+  const words = new Uint32Array(m.WORDS);
   return {
     spec: m.META.spec,
     constants: m.META.constants,
@@ -163,6 +164,11 @@ export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
     terminated: (s) => m.terminated(s),
     toJSON: (s) => m.toJSON(s),
     stepOf: (a, c) => m.stepOf(a, c),
+    // through the packed form: the module may reuse what it emits
+    copy: (s) => {
+      m.encode(s, words, 0);
+      return m.decode(words, 0);
+    },
     liveness: m.META.liveness?.length
       ? {
           props: m.META.liveness.map((p) => ({ name: p.name, kind: p.kind, instances: p.instances })),

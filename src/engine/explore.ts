@@ -12,6 +12,7 @@ import { INIT_ACTION, propertyVerdicts } from './result';
 import { stepText, type Step } from '../runtime/step';
 import { checkLiveness, type LivenessSpec } from './liveness';
 import { Grow } from './grow';
+import { replayTrace } from './replay';
 
 /** Where the states of an exploration are kept: the engine only needs indices. */
 export interface StateStore<S> {
@@ -19,8 +20,14 @@ export interface StateStore<S> {
   add(s: S): number;
   /** the index of a stored state, or -1 */
   indexOf(s: S): number;
-  /** the state with index `i` */
+  /** the state with index `i` (for a store with tracesByReplay, the representative it keeps) */
   get(i: number): S;
+  /**
+   * The states it gives back are not the states the steps produced (one
+   * canonical representative per orbit under symmetry), so a counterexample
+   * is rebuilt by replaying steps from an initial state (replay.ts).
+   */
+  readonly tracesByReplay?: boolean;
 }
 
 /** What an engine explores. `S` is its state representation. */
@@ -42,6 +49,8 @@ export interface StateSpace<S> {
   toJSON(s: S): Record<string, unknown>;
   /** the step that produced a successor, from what `successors` emitted */
   stepOf(action: number, combo: number): Step;
+  /** a copy of a state the space emitted, when the space may reuse what it emits */
+  copy?(s: S): S;
   /** liveness properties and fairness (checked after a complete exploration) */
   liveness?: LivenessSpec<S>;
 }
@@ -94,7 +103,9 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
   const trace = (i: number): TraceStep[] => {
     const idx: number[] = [];
     for (let j = i; j >= 0; j = parent.a[j]) idx.push(j);
-    return idx.reverse().map((j): TraceStep => {
+    idx.reverse();
+    if (m.store.tracesByReplay) return replayTrace(m, idx, via.a, viaCombo.a);
+    return idx.map((j): TraceStep => {
       const state = m.toJSON(m.store.get(j));
       if (via.a[j] < 0) return { action: INIT_ACTION, step: null, state };
       const step = m.stepOf(via.a[j], viaCombo.a[j]);
