@@ -8,6 +8,9 @@ import type { IAction, IDomain, IExpr, IStmt, Model } from '../dsl/ir';
 import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime/types';
 import { Value, enumerate, toJSON } from '../src/runtime/values';
 
+/** types of at most this many values are enumerated once, their objects interned (rt.intern) */
+const INTERNED = 1 << 16;
+
 export interface FieldLayout {
   name: string;
   /** first bit, counted from bit 0 of word 0 */
@@ -54,6 +57,39 @@ class Emitter {
     return JSON.stringify(v);
   }
 
+  /**
+   * The intern table (rt.intern) of a type whose values include objects and
+   * that is small enough to enumerate: its values by ordinal and the key under
+   * which each object knows its ordinal. Null for primitive and large types.
+   */
+  private internOf(t: Type): { values: string; key: string } | null {
+    if (this.isPrimitive(t) || size(t) > INTERNED) return null;
+    const table = this.hoist('I', `rt.intern(${this.typeRef(t)})`, `every ${typeToString(t)} by ordinal, each object knowing its ordinal`);
+    return { values: this.hoist('V', `${table}.values`), key: this.hoist('K', `${table}.key`) };
+  }
+
+  /**
+   * A small set type whose ordinal is its membership bitmask in one int32 (at
+   * most 16 possible elements): its intern table, set operations become bit
+   * operations on ordinals.
+   */
+  private bitSet(t: Type): { values: string; key: string } | null {
+    if (t.k !== 'set' || !(size(t.elem) >= 1 && size(t.elem) <= 16)) return null;
+    return this.internOf(t);
+  }
+
+  /** `a op b` on two sets of one small type: the interned result of a bit operation, else the runtime's */
+  private setOpCode(e: Extract<IExpr, { k: 'bin' }>, a: string, b: string, fn: string): string {
+    const t = e.ty;
+    const same = typeToString(e.a.ty) === typeToString(t) && typeToString(e.b.ty) === typeToString(t);
+    const bits = same ? this.bitSet(t) : null;
+    if (!bits) return `rt.${fn}(${a} as any[], ${b} as any[])`;
+    const f = this.ordFn(t);
+    const op = fn === 'setUnion' ? 'x | y' : fn === 'setInter' ? 'x & y' : 'x & ~y';
+    const h = this.hoist('B', `(a: any[], b: any[]): any[] => { const x = ${f}(a); const y = ${f}(b); return x >= 0 && y >= 0 ? ${bits.values}[${op}] : rt.${fn}(a, b); }`, `${fn} on ${typeToString(t)}, as bits`);
+    return `${h}(${a} as any[], ${b} as any[])`;
+  }
+
   private domainValues(t: Type): string {
     return this.hoist('D', `rt.enumerate(${this.typeRef(t)})`, `the values of ${typeToString(t)}`);
   }
@@ -87,10 +123,72 @@ class Emitter {
    * path cannot decide, so rt.setHas does.
    */
   private setHasCode(st: Type, b: string, a: string): string {
+    const bits = this.bitSet(st);
+    if (bits) {
+      const fs = this.ordFn(st);
+      const fe = this.ordFn((st as Extract<Type, { k: 'set' }>).elem);
+      const fn = this.hoist('H', `(s: any[], x: any): boolean => { const m = ${fs}(s); const k = ${fe}(x); return m >= 0 && k >= 0 ? ((m >>> k) & 1) === 1 : rt.setHas(s, x); }`, `x in S for S: ${typeToString(st)}, as a bit test`);
+      return `${fn}(${b} as any[], ${a})`;
+    }
     if (st.k !== 'set' || this.isPrimitive(st.elem) || size(st.elem) > 1 << 20) return `rt.setHas(${b} as any[], ${a})`;
     const f = this.ordFn(st.elem);
     const fn = this.hoist('H', `(s: any[], x: any): boolean => { const k = ${f}(x); if (!(k >= 0)) return rt.setHas(s, x); for (let i = 0; i < s.length; i++) if (${f}(s[i]) === k) return true; return false; }`, `x in S for S: ${typeToString(st)}`);
     return `${fn}(${b} as any[], ${a})`;
+  }
+
+  /**
+   * A function building tag `e.tag` of a small union from its field values:
+   * the interned value of that ordinal (allocation-free), or a new object
+   * when a field is not a value of its declared type (encode then reports it).
+   */
+  private tagMaker(e: Extract<IExpr, { k: 'tag' }>): string | null {
+    const t = e.ty;
+    if (t.k !== 'union') return null;
+    const table = this.internOf(t);
+    if (!table) return null;
+    let offset = 0;
+    let tag: (typeof t.tags)[number] | undefined;
+    for (const tg of t.tags) {
+      if (tg.name === e.tag) {
+        tag = tg;
+        break;
+      }
+      offset += tg.fields.reduce((r, f) => r * size(f.type), 1);
+    }
+    if (!tag || tag.fields.length !== e.fields.length || tag.fields.some((f, i) => f.name !== e.fields[i].name)) return null;
+    const ps = tag.fields.map((_, i) => `f${i}`);
+    const ks = tag.fields.map((f, i) => `const k${i} = ${this.ordFn(f.type)}(f${i});`).join(' ');
+    let radix = 1;
+    const sum = tag.fields.map((f, i) => {
+      const term = `k${i} * ${radix}`;
+      radix *= size(f.type);
+      return term;
+    });
+    const ok = tag.fields.map((_, i) => `k${i} >= 0`).join(' && ');
+    const obj = `{ $: ${JSON.stringify(e.tag)}, ${e.fields.map((f, i) => `${f.name}: f${i}`).join(', ')} }`;
+    return this.hoist('M', `(${ps.map((p) => `${p}: any`).join(', ')}): any => { ${ks} return ${ok} ? ${table.values}[${offset} + ${sum.join(' + ')}] : ${obj}; }`, `${e.tag} { ... } of ${typeToString(t)}, interned`);
+  }
+
+  /**
+   * Code for map `m` (of type `t`) with entry `k` (an ordinal) set to `v`: for a
+   * map type small enough to intern, the interned map of the new ordinal,
+   * computed from the old one (no copy, no walk); else a copy.
+   */
+  private mapSetCode(t: Type, m: string, k: string, v: string): string {
+    if (t.k !== 'map') return `rt.setIn(${m}, [${k}], ${v}, ${this.typeRef(t)})`;
+    const table = this.internOf(t);
+    const tr = this.typeRef(t);
+    if (!table) return this.hoist('W', `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const c = m.slice(); c[k] = v; return c; }`, `one entry of a ${typeToString(t)} set`) + `(${m}, ${k}, ${v})`;
+    const fm = this.ordFn(t);
+    const fr = this.ordFn(t.rng);
+    const r = size(t.rng);
+    const pow = this.hoist('P', JSON.stringify(Array.from({ length: size(t.dom) }, (_, i) => r ** i)), `powers of ${r}: the radix of each entry of a ${typeToString(t)}`);
+    const fn = this.hoist(
+      'W',
+      `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const o = ${fm}(m); const x = ${fr}(v); if (o >= 0 && x >= 0) return ${table.values}[o + (x - ${fr}(m[k])) * ${pow}[k]]; const c = m.slice(); c[k] = v; return c; }`,
+      `one entry of a ${typeToString(t)} set, interned`,
+    );
+    return `${fn}(${m}, ${k}, ${v})`;
   }
 
   private isPrimitive(t: Type): boolean {
@@ -143,11 +241,11 @@ class Emitter {
           case 'subseteq':
             return `rt.subseteq(${a} as any[], ${b} as any[])`;
           case 'union':
-            return `rt.setUnion(${a} as any[], ${b} as any[])`;
+            return this.setOpCode(e, a, b, 'setUnion');
           case 'inter':
-            return `rt.setInter(${a} as any[], ${b} as any[])`;
+            return this.setOpCode(e, a, b, 'setInter');
           case '\\':
-            return `rt.setMinus(${a} as any[], ${b} as any[])`;
+            return this.setOpCode(e, a, b, 'setMinus');
         }
         throw new Error(`emit: operator ${e.op}`);
       }
@@ -156,13 +254,23 @@ class Emitter {
       case 'inRange': {
         return `((x: number) => x >= (${this.expr(e.lo)} as number) && x <= (${this.expr(e.hi)} as number))(${this.expr(e.e)} as number)`;
       }
-      case 'tag':
+      case 'tag': {
         if (e.fields.length === 0) return JSON.stringify(e.tag);
-        return `{ $: ${JSON.stringify(e.tag)}, ${e.fields.map((f) => `${f.name}: ${this.expr(f.e)}`).join(', ')} }`;
+        const args = e.fields.map((f) => this.expr(f.e));
+        const made = this.tagMaker(e);
+        if (made) return `${made}(${args.join(', ')})`;
+        return `{ $: ${JSON.stringify(e.tag)}, ${e.fields.map((f, i) => `${f.name}: ${args[i]}`).join(', ')} }`;
+      }
       case 'record':
         return `{ ${e.fields.map((f) => `${f.name}: ${this.expr(f.e)}`).join(', ')} }`;
-      case 'setlit':
-        return `rt.setFromArray([${e.elems.map((x) => this.expr(x)).join(', ')}])`;
+      case 'setlit': {
+        const elems = `[${e.elems.map((x) => this.expr(x)).join(', ')}]`;
+        const bits = this.bitSet(e.ty);
+        if (!bits) return `rt.setFromArray(${elems})`;
+        const fe = this.ordFn((e.ty as Extract<Type, { k: 'set' }>).elem);
+        const fn = this.hoist('L', `(xs: any[]): any[] => { let m = 0; for (let i = 0; i < xs.length; i++) { const k = ${fe}(xs[i]); if (!(k >= 0)) return rt.setFromArray(xs); m |= 1 << k; } return ${bits.values}[m]; }`, `a ${typeToString(e.ty)} literal, interned`);
+        return `${fn}(${elems})`;
+      }
       case 'rangeSet':
         return `rt.range(${this.expr(e.lo)} as number, ${this.expr(e.hi)} as number)`;
       case 'seqlit':
@@ -308,6 +416,9 @@ class Emitter {
         const v = this.model.vars[s.index];
         const goto = v.process && v.name.endsWith('.pc') ? ` n[${this.model.vars.length}] = true;` : '';
         if (s.path.length === 0) return `${indent}n[${s.index}] = ${this.expr(s.v)};${goto} // ${v.name}`;
+        const p0 = s.path[0];
+        if (s.path.length === 1 && p0.k === 'mapIndex' && v.type.k === 'map')
+          return `${indent}n[${s.index}] = ${this.mapSetCode(v.type, `n[${s.index}]`, this.ordCode(p0.dom, this.expr(p0.i)), this.expr(s.v))};${goto} // ${v.name}`;
         const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : p.k === 'mapIndex' ? this.ordCode(p.dom, this.expr(p.i)) : `${this.expr(p.i)} as number`));
         return `${indent}n[${s.index}] = rt.setIn(n[${s.index}], [${keys.join(', ')}], ${this.expr(s.v)}, ${this.typeRef(v.type)});${goto} // ${v.name}`;
       }
@@ -330,23 +441,30 @@ class Emitter {
   action(a: IAction, ai: number): string {
     this.slotNames = new Map();
     const nv = this.model.vars.length;
-    let fin = `(n: any[]) => emit(${ai}, combo, n)`;
+    let finCode = `emit(${ai}, combo, n);`;
     if (a.process) {
       const p = a.process;
       const proc = this.model.processes.find((x) => x.name === p.name)!;
       const self = a.params[0] ? this.local(a.params[0].slot, 'self') : '';
       const assignPc = p.indexed
-        ? `n[${p.pcVar}] = rt.setIn(n[${p.pcVar}], [${this.ordCode(proc.domain!, self)}], ${JSON.stringify(p.next)}, ${this.typeRef(proc.pcType)})`
+        ? `n[${p.pcVar}] = ${this.mapSetCode(this.model.vars[p.pcVar].type, `n[${p.pcVar}]`, this.ordCode(proc.domain!, self), JSON.stringify(p.next))}`
         : `n[${p.pcVar}] = ${JSON.stringify(p.next)}`;
       // without a goto, a step continues at the next label in text order
-      fin = `(n: any[]) => { if (!n[${nv}]) ${assignPc}; emit(${ai}, combo, n); }`;
+      finCode = `if (!n[${nv}]) ${assignPc}; emit(${ai}, combo, n);`;
     }
     // the leading awaits read only the pre-state and the parameters: test them before
     // copying the state, so a disabled step costs no allocation
     let lead = 0;
     while (lead < a.body.length && a.body[lead].k === 'await') lead++;
     const guards = a.body.slice(0, lead).map((g) => this.simple(g, '  ')).join('\n');
-    const body = this.block(a.body.slice(lead), 'fin', '  ');
+    // a body that cannot branch ends in one place: the end of the step is written there,
+    // with no continuation closure to allocate per step
+    const straight = !this.branches(a.body.slice(lead));
+    let body = this.block(a.body.slice(lead), 'fin', '  ');
+    if (straight) {
+      if (!body.endsWith('  fin(n);\n')) throw new Error('internal: a straight step body ends elsewhere');
+      body = body.slice(0, -'  fin(n);\n'.length) + `  ${finCode}\n`;
+    }
     const params = a.params.map((p) => this.local(p.slot, p.name));
     const locals = [...this.slotNames.values()].filter((id) => !params.includes(id));
     const doc = `/** ${a.name}${a.params.length ? `(${a.params.map((p) => `${p.name}: ${typeToString(p.type)}`).join(', ')})` : ''}: one step with given parameters */\n`;
@@ -354,7 +472,7 @@ class Emitter {
       `${doc}function step${ai}(s: any[], emit: Emit, combo: number${params.map((p) => `, ${p}: any`).join('')}): void {\n` +
       (locals.length ? `  let ${locals.join(', ')}: any;\n` : '') +
       (guards ? `${guards}\n` : '') +
-      `  const n = s.slice();\n  const fin = ${fin};\n${body}}\n`;
+      `  const n = s.slice();\n${straight ? '' : `  const fin = (n: any[]) => { ${finCode} };\n`}${body}}\n`;
     // parameter loops; combo numbers the choice of parameters (for trace names)
     let loops = `step${ai}(s, emit, ${a.params.map((_, i) => (i === 0 ? 'i0' : `i${i} * ${a.params.slice(0, i).map((p) => size(p.type)).reduce((x, y) => x * y, 1)}`)).join(' + ') || '0'}${a.params.map((p, i) => `, ${this.domainValues(p.type)}[i${i}]`).join('')});`;
     for (let i = a.params.length - 1; i >= 0; i--) {
@@ -407,7 +525,7 @@ class Emitter {
       const v = this.model.vars[i];
       if (f.width === 0) {
         dec.push(`  s[${i}] = ${this.valueCode(enumerate(v.type)[0])}; // ${v.name} (one value)`);
-        enc.push(`  rt.ord(${this.typeRef(v.type)}, n[${i}]); // ${v.name} (one value: checked only)`);
+        enc.push(`  if (!(${this.ordFn(v.type)}(n[${i}]) >= 0)) rt.storedOrd(${this.typeRef(v.type)}, n[${i}], ${JSON.stringify(v.name)}); // ${v.name} (one value: checked only)`);
         return;
       }
       if (size(v.type) > MAX_FIELD) {
@@ -530,7 +648,11 @@ class Emitter {
         break;
       }
     }
-    return this.hoist('F', code, `ordinal of a ${typeToString(t)}, -Infinity if not one`);
+    const walk = this.hoist('F', code, `ordinal of a ${typeToString(t)}, -Infinity if not one`);
+    const table = this.internOf(t);
+    if (!table) return walk;
+    // an interned value knows its ordinal: one load instead of a walk
+    return this.hoist('F', `(v: any): number => { if (v !== null && typeof v === 'object') { const o = v[${table.key}]; if (o !== undefined) return o; } return ${walk}(v); }`, `ordinal of a ${typeToString(t)}: read from an interned value, else ${walk}`);
   }
 
   /** Code for the value of ordinal `x` (an identifier) of `t`: rt.val, specialised. */
@@ -539,7 +661,9 @@ class Emitter {
     if (t.k === 'bool') return `(${x} === 1)`;
     if (t.k === 'int') return `(${x} + ${t.lo})`;
     // small types: every value once, shared (values are never mutated)
-    if (n <= 1 << 16) return `${this.hoist('V', `rt.enumerate(${this.typeRef(t)})`, `every ${typeToString(t)}, by ordinal`)}[${x}]`;
+    const table = this.internOf(t);
+    if (table) return `${table.values}[${x}]`;
+    if (n <= INTERNED) return `${this.hoist('V', `rt.enumerate(${this.typeRef(t)})`, `every ${typeToString(t)}, by ordinal`)}[${x}]`;
     if (t.k === 'map') {
       const r = size(t.rng);
       const fn = this.hoist('G', `(i: number): any[] => { const a: any[] = new Array(${size(t.dom)}); for (let k = 0; k < a.length; k++) { const d = i % ${r}; a[k] = ${this.valCode(t.rng, 'd')}; i = Math.floor(i / ${r}); } return a; }`, `the ${typeToString(t)} of an ordinal`);

@@ -1,6 +1,7 @@
 // The small runtime that generated checkers call (SPIN-style: the verifier
 // is generated, the runtime stays small). Everything here is a pure function
 // on values of src/runtime/values.ts.
+import { typeToString } from './types';
 import { EvalError, MAX_ENUMERATED, Value, compare, enumerate, equals, ord, setFromArray, setHas, setIn, tagOf, toJSON, val } from './values';
 
 export { EvalError, compare, enumerate, equals, ord, setFromArray, setHas, setIn, tagOf, toJSON, val };
@@ -79,6 +80,25 @@ export function inType(t: import('./types').Type, v: Value): boolean {
   } catch {
     return false;
   }
+}
+/**
+ * Every value of `t` once, by ordinal, each object among them (a set, map,
+ * record or tag with fields) carrying its ordinal under `key`, a symbol of
+ * this table alone (not enumerable: spreads, JSON and comparisons do not see
+ * it). Generated code reads the ordinal of such a value in one load instead
+ * of walking it, and builds values of small types by indexing this table, so
+ * the values a step makes are shared and allocation-free. The key is per
+ * table, so a value of another type (an int range of another width) is never
+ * read with this table's ordinals.
+ */
+export function intern(t: import('./types').Type): { values: Value[]; key: symbol } {
+  const values = enumerate(t);
+  const key = Symbol(typeToString(t));
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== null && typeof v === 'object') Object.defineProperty(v, key, { value: i });
+  }
+  return { values, key };
 }
 export function noMatch(v: Value): never {
   throw new EvalError(`no match arm for ${tagOf(v)}`);
