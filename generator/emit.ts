@@ -519,10 +519,13 @@ class Emitter {
 
   codec(): string {
     const { fields, words } = layout(this.model);
-    const enc: string[] = [];
     const dec: string[] = [];
+    // per variable: the code packing it, run only when it differs from the last decoded state's
+    const encOf: string[][] = [];
     fields.forEach((f, i) => {
       const v = this.model.vars[i];
+      const enc: string[] = [];
+      encOf.push(enc);
       if (f.width === 0) {
         dec.push(`  s[${i}] = ${this.valueCode(enumerate(v.type)[0])}; // ${v.name} (one value)`);
         enc.push(`  if (!(${this.ordFn(v.type)}(n[${i}]) >= 0)) rt.storedOrd(${this.typeRef(v.type)}, n[${i}], ${JSON.stringify(v.name)}); // ${v.name} (one value: checked only)`);
@@ -530,7 +533,7 @@ class Emitter {
       }
       if (size(v.type) > MAX_FIELD) {
         // a map too large for one ordinal: a field per entry, in loops
-        enc.push(this.encodeEntries(v.type, `n[${i}]`, `${f.bit}`, v.name, 1));
+        enc.push(`  rt.clearBits(w, o, ${f.bit}, ${f.width});`, this.encodeEntries(v.type, `n[${i}]`, `${f.bit}`, v.name, 1));
         dec.push(`  s[${i}] = ${this.decodeEntries(v.type, `${f.bit}`, 1)}; // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}, a field per entry`);
         return;
       }
@@ -548,7 +551,8 @@ class Emitter {
         const chunk = Math.min(32 - off, remaining);
         const mask = chunk === 32 ? '0xffffffff' : `0x${((2 ** chunk) - 1).toString(16)}`;
         const scale = 2 ** shift;
-        enc.push(`  w[o + ${w}] = (w[o + ${w}] | ((${scale === 1 ? 'x' : `Math.floor(x / ${scale})`} & ${mask}) << ${off})) >>> 0;`.replace('(x & 0xffffffff)', '(x >>> 0)'));
+        const keep = `0x${((~(((2 ** chunk) - 1) * 2 ** off)) >>> 0).toString(16)}`;
+        enc.push(`  w[o + ${w}] = ((w[o + ${w}] & ${keep}) | ((${scale === 1 ? 'x' : `Math.floor(x / ${scale})`} & ${mask}) << ${off})) >>> 0;`.replace('(x & 0xffffffff)', '(x >>> 0)'));
         dec.push(`  x += (((w[o + ${w}] >>> ${off}) & ${mask}) >>> 0)${scale === 1 ? '' : ` * ${scale}`};`);
         bit += chunk;
         remaining -= chunk;
@@ -556,10 +560,16 @@ class Emitter {
       }
       dec.push(`  s[${i}] = ${this.primitiveVal(v.type, 'x') ?? this.valCode(v.type, 'x')};`);
     });
+    const enc = encOf.map((lines, i) => `  if (p === null || n[${i}] !== p[${i}]) {\n${lines.map((l) => l.replace(/^/gm, '  ')).join('\n')}\n  }`);
     return (
+      `// The last decoded state (a private copy) and its words. A successor shares every value\n` +
+      `// its step did not assign with the state it came from (and values of small types are\n` +
+      `// interned), so encode starts from these words and packs only the variables whose value\n` +
+      `// is not the very same: the same value has the same bits.\n` +
+      `let PREV: any[] | null = null;\nconst PREV_W = new Uint32Array(${words});\n\n` +
       `/** pack the next-state values \`n\` into words[o .. o+${words}); throws when a value is outside its type */\n` +
-      `function encode(n: any[], w: Uint32Array, o: number): void {\n  let x: number;\n  for (let i = 0; i < ${words}; i++) w[o + i] = 0;\n${enc.join('\n')}\n}\n\n` +
-      `/** unpack words[o .. o+${words}) into values */\nfunction decode(w: Uint32Array, o: number): any[] {\n  const s: any[] = new Array(${this.model.vars.length + 1});\n  let x: number;\n${dec.join('\n')}\n  s[${this.model.vars.length}] = false;\n  return s;\n}\n`
+      `function encode(n: any[], w: Uint32Array, o: number): void {\n  let x: number;\n  const p = PREV;\n  for (let i = 0; i < ${words}; i++) w[o + i] = p === null ? 0 : PREV_W[i];\n${enc.join('\n')}\n}\n\n` +
+      `/** unpack words[o .. o+${words}) into values */\nfunction decode(w: Uint32Array, o: number): any[] {\n  const s: any[] = new Array(${this.model.vars.length + 1});\n  let x: number;\n${dec.join('\n')}\n  s[${this.model.vars.length}] = false;\n  PREV = s.slice();\n  for (let i = 0; i < ${words}; i++) PREV_W[i] = w[o + i];\n  return s;\n}\n`
     );
   }
 

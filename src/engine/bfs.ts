@@ -37,6 +37,7 @@ export interface CompiledChecker {
   INVARIANTS: ((s: unknown[]) => boolean)[];
   terminated(s: unknown[]): boolean;
   encode(n: unknown[], w: Uint32Array, o: number): void;
+  /** the values are shared (interned, and remembered by encode): never mutate them, build new ones */
   decode(w: Uint32Array, o: number): unknown[];
   toJSON(s: unknown[]): Record<string, unknown>;
   /** variable i of s as JSON */

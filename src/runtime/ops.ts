@@ -123,6 +123,19 @@ export function putBits(w: Uint32Array, o: number, bit: number, width: number, x
   }
 }
 
+/** Zero the `width` bits at bit `bit` of words[o..] (before putBits packs a field again). */
+export function clearBits(w: Uint32Array, o: number, bit: number, width: number): void {
+  while (width > 0) {
+    const i = o + (bit >>> 5);
+    const off = bit & 31;
+    const chunk = Math.min(32 - off, width);
+    const field = chunk === 32 ? 0xffffffff : ((2 ** chunk - 1) << off) >>> 0;
+    w[i] = (w[i] & ~field) >>> 0;
+    bit += chunk;
+    width -= chunk;
+  }
+}
+
 /** The field of `width` bits at bit `bit` of words[o..] (putBits's inverse). */
 export function getBits(w: Uint32Array, o: number, bit: number, width: number): number {
   let x = 0;
