@@ -314,8 +314,9 @@ class Emitter {
         return `((${this.local(e.slot, e.name)} = ${this.expr(e.v)}), ${this.expr(e.body)})`;
       case 'quant': {
         const l = this.local(e.slot, e.name);
-        const method = e.q === 'forall' ? 'every' : 'some';
-        return `${this.domainCode(e.dom)}.${method}((v: any) => { ${l} = v; return ${this.expr(e.body)} === true; })`;
+        // a loop in an arrow called at once, which the JIT inlines: no callback per element
+        const all = e.q === 'forall';
+        return `((d: any[]): boolean => { for (let i = 0; i < d.length; i++) { ${l} = d[i]; if ((${this.expr(e.body)} === true) !== ${all}) return ${!all}; } return ${all}; })(${this.domainCode(e.dom)})`;
       }
       case 'match': {
         const m = `m`;
