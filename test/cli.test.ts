@@ -481,3 +481,21 @@ describe('issue 8: a command line that explains itself', () => {
     expect(userError(run('helpUnknown'))).toEqual(["help: unknown command 'nope' (commands: check, conform, gen-traces, verdicts, stress, repro, export, review, view, help)"]);
   });
 });
+
+describe('check --property: only the named properties are checked', () => {
+  test('a liveness violation not selected is neither checked nor listed; an unknown name is a usage error', async () => {
+    const all = await runCli(['check', 'spec/examples/liveness.spec.ts', '--spec', 'SpinLock']);
+    expect(all.code).toBe(1);
+    expect(all.stdout).toMatch(/NoStarvation\s+violated/);
+    const one = await runCli(['check', 'spec/examples/liveness.spec.ts', '--spec', 'SpinLock', '--property', 'MutualExclusion']);
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/MutualExclusion\s+holds/);
+    expect(one.stdout).not.toContain('NoStarvation');
+    const bad = await runCli(['check', 'spec/examples/liveness.spec.ts', '--spec', 'SpinLock', '--property', 'Nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('check: --property Nope: the spec has no invariant or liveness property Nope (properties: MutualExclusion, NoStarvation)');
+    const unselected = await runCli(['check', 'spec/examples/liveness.spec.ts', '--spec', 'SpinLock', '--property', 'MutualExclusion', '--expect-violation', 'NoStarvation']);
+    expect(unselected.code).toBe(2);
+    expect(unselected.stderr).toContain('NoStarvation is not among the --property selection');
+  });
+});

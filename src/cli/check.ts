@@ -40,10 +40,12 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   // loaded only now (it brings in ts-morph and TypeScript), so a usage error is reported at once
   const { checkModel, loadSpecFile } = require('../api') as typeof Api;
   const spec = loadSpecFile(p.positional[0], p.flags.get('spec')?.[0]);
-  const model = spec.model(constants);
+  const full = spec.model(constants);
   progress.end();
+  const model = selectProperties(full, p.flags.get('property'));
   const names = [...model.invariants.map((i) => i.name), ...model.liveness.map((l) => l.name), 'Deadlock'];
   for (const e of expected ?? []) {
+    if (!names.includes(e) && full !== model && [...full.invariants, ...full.liveness].some((x) => x.name === e)) throw new UsageError(`check: --expect-violation ${e}: ${e} is not among the --property selection`);
     if (!names.includes(e)) throw new UsageError(`check: --expect-violation ${e}: the spec has no property ${e} (properties: ${names.join(', ')})`);
     if (e === 'Deadlock' && p.flags.has('no-deadlock')) throw new UsageError('check: --expect-violation Deadlock contradicts --no-deadlock');
   }
@@ -85,6 +87,22 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   }
   err(`check: expected ${verdict.want.join(', ')} to be violated and every other property to hold; got ${verdict.got}`);
   return r.result === 'limit' ? EXIT.limit : EXIT.violated;
+}
+
+/**
+ * --property NAME...: the model with only these invariants and liveness
+ * properties (TLC's INVARIANT/PROPERTY lines of a configuration); the others
+ * are not checked, and no verdict is printed for them. Deadlock stays governed
+ * by --no-deadlock.
+ */
+function selectProperties(model: Model, wanted: string[] | undefined): Model {
+  if (!wanted) return model;
+  const known = [...model.invariants.map((i) => i.name), ...model.liveness.map((l) => l.name)];
+  for (const w of wanted) {
+    if (w === 'Deadlock') throw new UsageError('check: --property Deadlock: deadlock is checked unless --no-deadlock is given');
+    if (!known.includes(w)) throw new UsageError(`check: --property ${w}: the spec has no invariant or liveness property ${w} (properties: ${known.join(', ')})`);
+  }
+  return { ...model, invariants: model.invariants.filter((i) => wanted.includes(i.name)), liveness: model.liveness.filter((l) => wanted.includes(l.name)) };
 }
 
 /** `text` broken at ', ' into lines of at most `width`, continuation lines indented */
