@@ -1,26 +1,56 @@
 // One measured run of our checker, in its own process (bench/run.ts starts it
 // under /usr/bin/time so the peak RSS is this run's alone):
-//   node dist/bench/child.js FILE NAME=VALUE generated|interpreter
-// prints one JSON line with the checker's own figures and timings; on an
+//   node dist/bench/child.js FILE [--engine generated|interpreter] [--const NAME=VALUE]...
+//     [--workers N] [--no-symmetry] [--fingerprint-only] [--invariants-only] [--spec NAME]
+// explores the whole state space (it goes on past violations, as check --continue)
+// and prints one JSON line with the checker's own figures and timings; on an
 // error, one line "error: ..." on stderr and exit status 1.
-import { checkSpecFile } from '../src/api';
+import { checkModel, loadSpecFile, type RunOptions } from '../src/api';
 
 const t0 = process.hrtime.bigint();
-const [file, constant, engine] = process.argv.slice(2);
-const [name, value] = (constant ?? '').split('=');
+const argv = process.argv.slice(2);
+const file = argv[0];
+const flags = new Map<string, string[]>();
+for (let i = 1; i < argv.length; i++) {
+  const a = argv[i];
+  if (!a.startsWith('--')) throw new Error(`bench child: unexpected argument ${a}`);
+  const takes = ['--engine', '--const', '--workers', '--spec'].includes(a);
+  const v = takes ? argv[++i] : 'true';
+  flags.set(a, [...(flags.get(a) ?? []), v]);
+}
+const one = (k: string) => flags.get(k)?.[0];
 try {
-  const r = checkSpecFile(file, {
-    constants: { [name]: Number(value) },
-    engine: engine === 'interpreter' ? 'interpreter' : 'generated',
-  });
+  const constants: Record<string, number | string | boolean> = {};
+  for (const c of flags.get('--const') ?? []) {
+    const [name, value] = c.split('=');
+    constants[name] = /^-?\d+$/.test(value) ? Number(value) : value === 'true' ? true : value === 'false' ? false : value;
+  }
+  let model = loadSpecFile(file, one('--spec')).model(constants);
+  // liveness needs the whole edge list and the sequential engine: the bench measures the safety run
+  if (flags.has('--invariants-only')) model = { ...model, liveness: [] };
+  const opts: RunOptions & Record<string, unknown> = {
+    engine: one('--engine') === 'interpreter' ? 'interpreter' : 'generated',
+    stopAtFirst: false,
+    workers: one('--workers') ? Number(one('--workers')) : 1,
+  };
+  if (flags.has('--no-symmetry')) opts.symmetry = false;
+  if (flags.has('--fingerprint-only')) opts.fingerprintOnly = true;
+  const r = checkModel(model, opts);
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const extra = r as unknown as Record<string, any>;
   process.stdout.write(
     JSON.stringify({
       result: r.result,
+      complete: r.complete,
+      violated: r.violations.map((v) => v.property),
       distinct: r.distinctStates,
       generated: r.statesGenerated,
       depth: r.depth,
       exploreMs: r.durationMs,
+      // the engine's own accounting of its state storage, when it gives one
+      bytesPerState: extra.memory?.bytesPerState,
+      workers: extra.workers,
+      symmetry: extra.symmetry,
       // loading the spec, generating/loading the checker module and exploring
       inProcessMs: Math.round(wallMs),
       maxRssKb: process.resourceUsage().maxRSS,

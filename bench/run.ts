@@ -7,13 +7,14 @@
 // table and writes it, with the machine and tool versions, to docs/bench.md.
 // Run by `npm run bench` after bench/install-peers.sh.
 //
-//   node dist/bench/run.js [--no-write] [--quick] [model ...]     (models: twophase, philosophers)
+//   node dist/bench/run.js [--no-write] [--quick] [model ...]     (models: twophase, philosophers, shmem)
 //   --quick: only the smallest size of each model (a smoke test: the docs test runs it)
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { philosophersPml, twoPhasePml } from './models/promela';
+import { bounded, have, runPan, why } from './spin';
 import { packageRoot } from '../src/util/package-root';
 
 const ROOT = packageRoot();
@@ -21,22 +22,31 @@ const WORK = path.join(ROOT, 'build', 'bench');
 const CHILD = path.join(__dirname, 'child.js');
 const TIME = '/usr/bin/time';
 /** every child process (checker run, spin -a, cc, pan) is killed after this */
-const CHILD_TIMEOUT_S = 180;
+const CHILD_TIMEOUT_S = 300;
 /** no new run is started after this much of the whole bench has passed */
-const BUDGET_S = 480;
+const BUDGET_S = 1800;
 
+/** One size of a model, and the runs made at it. */
 interface Size {
-  value: number;
+  constants: Record<string, number>;
   /** also run the reference interpreter (slow: small sizes only) */
   interpreter?: boolean;
+  /** also run with 2 workers (the speed-up over one worker is shown) */
+  workers?: boolean;
+  /** also run without symmetry reduction (the spec declares some) */
+  noSymmetry?: boolean;
+  /** also run in --fingerprint-only mode */
+  fingerprintOnly?: boolean;
 }
 interface Bench {
   key: string;
   model: string;
   file: string;
-  constant: string;
   sizes: Size[];
-  pml: (n: number) => string;
+  /** the Promela twin at a size, when there is one */
+  pml?: (c: Record<string, number>) => string;
+  /** check the invariants only (see child.ts) */
+  invariantsOnly?: boolean;
 }
 
 const BENCHES: Bench[] = [
@@ -44,19 +54,46 @@ const BENCHES: Bench[] = [
     key: 'twophase',
     model: 'TwoPhase',
     file: 'spec/examples/twophase.spec.ts',
-    constant: 'RM_COUNT',
-    sizes: [{ value: 3, interpreter: true }, { value: 4, interpreter: true }, { value: 6, interpreter: true }, { value: 7 }, { value: 8 }],
-    pml: twoPhasePml,
+    sizes: [
+      { constants: { RM_COUNT: 3 }, interpreter: true },
+      { constants: { RM_COUNT: 4 }, interpreter: true },
+      { constants: { RM_COUNT: 6 }, interpreter: true },
+      { constants: { RM_COUNT: 7 }, workers: true },
+      { constants: { RM_COUNT: 8 }, workers: true, fingerprintOnly: true },
+    ],
+    pml: (c) => twoPhasePml(c.RM_COUNT),
   },
   {
     key: 'philosophers',
     model: 'Philosophers',
     file: 'bench/models/philosophers.spec.ts',
-    constant: 'N',
-    sizes: [{ value: 8, interpreter: true }, { value: 11, interpreter: true }, { value: 14 }, { value: 15 }],
-    pml: philosophersPml,
+    sizes: [
+      { constants: { N: 8 }, interpreter: true },
+      { constants: { N: 11 }, interpreter: true },
+      { constants: { N: 14 }, workers: true },
+      { constants: { N: 15 }, workers: true, fingerprintOnly: true },
+    ],
+    pml: (c) => philosophersPml(c.N),
+  },
+  {
+    // the shmem + userfaultfd spec at its defaults and grown one dimension at a time; its
+    // invariants only (liveness needs the whole edge list and one worker), past its known violations
+    key: 'shmem',
+    model: 'ShmemUffd',
+    file: 'spec/shmem_uffd/shmem_uffd.spec.ts',
+    invariantsOnly: true,
+    sizes: [
+      { constants: {}, noSymmetry: true },
+      { constants: { ACCESSES: 2 }, workers: true, noSymmetry: true },
+      { constants: { PAGES: 3 }, workers: true, noSymmetry: true },
+      { constants: { THREADS: 3 }, workers: true, noSymmetry: true },
+      { constants: { THREADS: 3, ACCESSES: 2 }, workers: true, noSymmetry: true },
+      { constants: { PAGES: 3, THREADS: 3 }, workers: true, noSymmetry: true },
+    ],
   },
 ];
+
+const sizeText = (c: Record<string, number>) => Object.entries(c).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults';
 
 interface Row {
   model: string;
@@ -71,66 +108,24 @@ interface Row {
   /** wall time of the measured process: start-up, loading, code generation, exploration */
   processMs?: number;
   rssKb?: number;
+  /** bytes of state storage per distinct state, by the engine's own accounting */
+  bytesPerState?: number;
+  /** explore time over SPIN's at the same size (> 1: slower than pan) */
+  vsSpin?: string;
+  /** speed-up over the one-worker run */
+  vsOne?: string;
   /** do the counts agree with the other engines' on this model and size */
   same?: string;
+  /** a run that explores another graph (symmetry-reduced): not compared */
+  reduced?: boolean;
   note: string;
 }
 
-function have(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
-}
-const HAVE_TIMEOUT = have('timeout');
-
-interface Run {
-  stdout: string;
-  stderr: string;
-  status: number | null;
-  wallMs: number;
-  rssKb?: number;
-  /** why the process did not finish normally */
-  killed?: string;
-}
-
-/**
- * Run argv (under /usr/bin/time when `time` is set and it exists), killed after CHILD_TIMEOUT_S. The bound
- * is coreutils `timeout -s KILL`, which kills its whole process group: spawnSync's own timeout would kill
- * /usr/bin/time only and leave the measured process running. spawnSync's timeout stays as a backstop.
- */
-function bounded(argv: string[], cwd: string, time = false): Run {
-  const timeOut = path.join(WORK, 'time.out');
-  const useTime = time && fs.existsSync(TIME);
-  if (useTime) fs.rmSync(timeOut, { force: true });
-  let cmd = useTime ? [TIME, '-f', '%M', '-o', timeOut, ...argv] : argv;
-  if (HAVE_TIMEOUT) cmd = ['timeout', '-s', 'KILL', String(CHILD_TIMEOUT_S), ...cmd];
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd[0], cmd.slice(1), {
-    cwd,
-    encoding: 'utf8',
-    timeout: (CHILD_TIMEOUT_S + 10) * 1000,
-    killSignal: 'SIGKILL',
-    maxBuffer: 64 << 20,
-  });
-  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  let rssKb: number | undefined;
-  const m = useTime && fs.existsSync(timeOut) ? /(\d+)\s*$/.exec(fs.readFileSync(timeOut, 'utf8')) : null;
-  if (m) rssKb = Number(m[1]);
-  let killed: string | undefined;
-  if (r.error) killed = r.error.message;
-  else if (r.signal || r.status === 124) killed = wallMs >= CHILD_TIMEOUT_S * 1000 ? `killed after ${CHILD_TIMEOUT_S} s` : `killed by ${r.signal ?? 'timeout'}`;
-  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status, wallMs, rssKb, killed };
-}
-
-/** the line of a failed run's output that says why */
-function why(r: Run): string {
-  if (r.killed) return r.killed;
-  const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim()).filter(Boolean);
-  const line = lines.find((l) => /error/i.test(l)) ?? lines[lines.length - 1] ?? '';
-  return `exit ${r.status}: ${line.slice(0, 200)}`;
-}
-
-function ours(b: Bench, n: number, engine: 'generated' | 'interpreter'): Row {
-  const base = { model: b.model, size: `${b.constant}=${n}`, engine: engine === 'generated' ? 'uffdspec generated' : 'uffdspec interpreter' };
-  const r = bounded([process.execPath, CHILD, b.file, `${b.constant}=${n}`, engine], ROOT, true);
+function ours(b: Bench, s: Size, engine: string, args: string[]): Row {
+  const base = { model: b.model, size: sizeText(s.constants), engine };
+  const consts = Object.entries(s.constants).flatMap(([k, v]) => ['--const', `${k}=${v}`]);
+  const argv = [process.execPath, CHILD, b.file, ...consts, ...(b.invariantsOnly ? ['--invariants-only'] : []), ...args];
+  const r = bounded(argv, ROOT, CHILD_TIMEOUT_S, path.join(WORK, 'time.out'));
   let j: any;
   try {
     if (r.status !== 0) throw new Error();
@@ -138,64 +133,64 @@ function ours(b: Bench, n: number, engine: 'generated' | 'interpreter'): Row {
   } catch {
     return { ...base, result: 'failed', note: why(r), processMs: r.wallMs, rssKb: r.rssKb };
   }
+  const violated: string[] = j.violated ?? [];
+  const notes = [`in-process ${fmtS(j.inProcessMs)} s (load${args.includes('interpreter') ? '' : ' + codegen'} + explore)`];
+  if (violated.length) notes.push(`violates ${[...new Set(violated)].join(', ')} (known findings; explored to the end)`);
+  if (j.workers !== undefined && j.workers !== 1) notes.push(`${j.workers} workers`);
+  if (j.symmetry) notes.push(`symmetry: ${typeof j.symmetry === 'string' ? j.symmetry : JSON.stringify(j.symmetry)}`);
   return {
     ...base,
-    result: j.result,
+    result: j.complete === false ? `${j.result} (incomplete)` : j.result,
     distinct: j.distinct,
     generated: j.generated,
     depth: j.depth,
     exploreMs: j.exploreMs,
     processMs: r.wallMs,
     rssKb: r.rssKb ?? j.maxRssKb,
-    note: `in-process ${fmtS(j.inProcessMs)} s (load${engine === 'generated' ? ' + codegen' : ''} + explore)`,
+    bytesPerState: j.bytesPerState,
+    note: notes.join('; '),
   };
 }
 
-function spinRow(b: Bench, n: number): Row {
-  const base = { model: b.model, size: `${b.constant}=${n}`, engine: 'SPIN pan' };
-  const dir = path.join(WORK, `${b.key}-${n}`);
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'model.pml'), b.pml(n));
-  const t0 = process.hrtime.bigint();
-  const gen = bounded(['spin', '-a', 'model.pml'], dir);
-  if (gen.status !== 0) return { ...base, result: 'failed', note: `spin -a: ${why(gen)}` };
-  const cc = bounded(['cc', '-O2', '-DNOREDUCE', '-DSAFETY', '-o', 'pan', 'pan.c'], dir);
-  if (cc.status !== 0) return { ...base, result: 'failed', note: `cc: ${why(cc)}` };
-  const compileMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  // pan stops at its depth limit (-m) and then reports fewer states: raise it and run again
-  let depthLimit = 1_000_000;
-  let r = bounded(['./pan', `-m${depthLimit}`], dir, true);
-  while (/max search depth too small/.test(r.stdout) && depthLimit < 100_000_000) {
-    depthLimit *= 10;
-    r = bounded(['./pan', `-m${depthLimit}`], dir, true);
-  }
-  fs.writeFileSync(path.join(dir, 'pan.out'), r.stdout);
-  if (r.killed) return { ...base, result: 'failed', note: `pan: ${why(r)}`, processMs: r.wallMs, rssKb: r.rssKb };
-  if (/max search depth too small/.test(r.stdout)) return { ...base, result: 'failed', note: `pan: search depth above -m${depthLimit}` };
-  // compiled with -DNOREDUCE, pan must not report partial-order reduction
-  if (/Partial Order Reduction/i.test(r.stdout)) return { ...base, result: 'failed', note: 'pan ran with partial-order reduction' };
-  const num = (re: RegExp) => {
-    const m = re.exec(r.stdout);
+function spinRow(b: Bench, s: Size): Row {
+  const base = { model: b.model, size: sizeText(s.constants), engine: 'SPIN pan' };
+  const dir = path.join(WORK, `${b.key}-${Object.values(s.constants).join('-')}`);
+  const run = runPan(dir, b.pml!(s.constants), CHILD_TIMEOUT_S, path.join(WORK, 'time.out'));
+  if ('failed' in run) return { ...base, result: 'failed', note: run.failed, processMs: run.pan?.wallMs, rssKb: run.pan?.rssKb };
+  const p = run.ok;
+  const mb = (re: RegExp) => {
+    const m = re.exec(p.out);
     return m ? Number(m[1]) : undefined;
   };
-  const stored = num(/^\s*(\d+) states, stored/m);
-  const transitions = num(/^\s*(\d+) transitions \(= stored\+matched\)/m);
-  const depth = num(/depth reached (\d+)/);
-  const errors = num(/errors: (\d+)/);
-  const elapsed = num(/pan: elapsed time ([\d.e+-]+) seconds/);
-  const panMb = num(/([\d.]+)\s+total actual memory usage/);
-  if (stored === undefined || transitions === undefined) return { ...base, result: 'failed', note: `pan: ${why(r)}`, processMs: r.wallMs, rssKb: r.rssKb };
+  // pan's state storage (its "actual memory usage for states") and its hash table, per state stored
+  const states = mb(/([\d.]+)\s+actual memory usage for states/);
+  const table = mb(/([\d.]+)\s+memory used for hash table/);
   return {
     ...base,
-    result: errors === 0 ? 'ok' : errors === undefined ? 'failed' : `${errors} error(s)`,
-    distinct: stored,
-    generated: transitions,
-    depth,
-    exploreMs: elapsed === undefined ? undefined : elapsed * 1000,
-    processMs: r.wallMs,
-    rssKb: r.rssKb,
-    note: `compile ${fmtS(compileMs)} s (spin -a + cc -O2); DFS depth ${depth}${depthLimit > 1_000_000 ? ` (-m${depthLimit})` : ''}; pan's own memory figure ${panMb} MB`,
+    result: p.errors === 0 ? 'ok' : p.errors === undefined ? 'failed' : `${p.errors} error(s)`,
+    distinct: p.stored,
+    generated: p.transitions,
+    depth: p.depth,
+    exploreMs: p.elapsedMs,
+    processMs: run.pan.wallMs,
+    rssKb: run.pan.rssKb,
+    bytesPerState: states !== undefined && table !== undefined ? ((states + table) * 2 ** 20) / p.stored : undefined,
+    note: `compile ${fmtS(p.compileMs)} s (spin -a + cc -O2); DFS depth ${p.depth}${p.depthLimit > 1_000_000 ? ` (-m${p.depthLimit})` : ''}; pan's own memory figure ${p.memoryMb} MB`,
   };
+}
+
+/**
+ * With symmetry declared, the default run explores the quotient graph: when a run without
+ * symmetry is in the group, it is the one the other engines are compared with, and the
+ * reduced runs are marked as exploring another graph.
+ */
+function markReduced(group: Row[]): void {
+  const full = group.find((r) => r.engine.endsWith('no symmetry'));
+  if (!full || full.distinct === undefined) return;
+  for (const r of group) if (r !== full && r.engine.startsWith('uffdspec') && r.distinct !== full.distinct && r.note.includes('symmetry:')) r.reduced = true;
+  // the reference of compare() is the first row: the unreduced one
+  group.splice(group.indexOf(full), 1);
+  group.unshift(full);
 }
 
 function fmtS(ms: number | undefined): string {
@@ -212,8 +207,8 @@ function rate(count: number | undefined, ms: number | undefined): string {
 }
 
 function table(rows: Row[]): string {
-  const head = ['model', 'size', 'engine', 'result', 'distinct states', 'states generated', 'depth', 'explore s', 'distinct/s', 'generated/s', 'process s', 'peak RSS MiB', 'same counts', 'notes'];
-  const right = new Set(head.slice(4, 12));
+  const head = ['model', 'size', 'engine', 'result', 'distinct states', 'states generated', 'depth', 'explore s', 'distinct/s', 'bytes/state', 'peak RSS MiB', 'time vs SPIN', 'speed-up vs 1 worker', 'same counts', 'notes'];
+  const right = new Set(head.slice(4, 13));
   const lines = [`| ${head.join(' | ')} |`, `| ${head.map((h) => (right.has(h) ? '---:' : '---')).join(' | ')} |`];
   for (const r of rows) {
     const cells = [
@@ -226,15 +221,29 @@ function table(rows: Row[]): string {
       fmtN(r.depth),
       fmtS(r.exploreMs),
       rate(r.distinct, r.exploreMs),
-      rate(r.generated, r.exploreMs),
-      fmtS(r.processMs),
+      r.bytesPerState === undefined ? '—' : r.bytesPerState.toFixed(1),
       r.rssKb === undefined ? '—' : (r.rssKb / 1024).toFixed(1),
+      r.vsSpin ?? '—',
+      r.vsOne ?? '—',
       r.same ?? '—',
       r.note,
     ];
     lines.push(`| ${cells.map((c) => c.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`);
   }
   return lines.join('\n');
+}
+
+/** Fill in each row's time against SPIN's and against one worker's, at the same model and size. */
+function ratios(group: Row[]): void {
+  // pan prints its time in 0.01 s steps: a ratio needs at least a tenth of a second on both sides
+  const timed = (r?: Row) => (r && r.exploreMs !== undefined && r.exploreMs >= 100 && r.distinct !== undefined ? r : undefined);
+  const pan = timed(group.find((r) => r.engine === 'SPIN pan'));
+  const one = timed(group.find((r) => r.engine === 'uffdspec generated'));
+  for (const r of group) {
+    if (!timed(r) || !r.engine.startsWith('uffdspec')) continue;
+    if (pan && !r.reduced) r.vsSpin = `${(r.exploreMs! / pan.exploreMs!).toFixed(2)}×`;
+    if (one && r.engine.includes('workers')) r.vsOne = `${(one.exploreMs! / r.exploreMs!).toFixed(2)}×`;
+  }
 }
 
 /**
@@ -253,6 +262,10 @@ function compare(group: Row[]): string[] {
   }
   ref.same = others.length ? 'reference' : '—';
   for (const r of others) {
+    if (r.reduced) {
+      r.same = 'another graph (symmetry)';
+      continue;
+    }
     const ourPair = r.engine.startsWith('uffdspec');
     const agree = r.result === ref.result && r.distinct === ref.distinct && r.generated === ref.generated && (!ourPair || r.depth === ref.depth);
     r.same = r.distinct === undefined ? 'NOT CHECKED' : agree ? 'yes' : '**NO: MISMATCH**';
@@ -348,16 +361,21 @@ function main(): number {
       const run = (engine: string, f: () => Row) => {
         const row =
           (Date.now() - t0) / 1000 > BUDGET_S
-            ? { model: b.model, size: `${b.constant}=${s.value}`, engine, result: 'skipped', note: `bench time budget of ${BUDGET_S} s used up` }
+            ? { model: b.model, size: sizeText(s.constants), engine, result: 'skipped', note: `bench time budget of ${BUDGET_S} s used up` }
             : f();
         group.push(row);
         rows.push(row);
         console.error(`  ${row.model} ${row.size} ${row.engine}: ${row.result}, ${fmtN(row.distinct)} distinct, explore ${fmtS(row.exploreMs)} s, process ${fmtS(row.processMs)} s`);
       };
-      run('uffdspec generated', () => ours(b, s.value, 'generated'));
-      if (s.interpreter) run('uffdspec interpreter', () => ours(b, s.value, 'interpreter'));
-      if (spin) run('SPIN pan', () => spinRow(b, s.value));
+      run('uffdspec generated', () => ours(b, s, 'uffdspec generated', ['--workers', '1']));
+      if (s.noSymmetry) run('uffdspec generated, no symmetry', () => ({ ...ours(b, s, 'uffdspec generated, no symmetry', ['--workers', '1', '--no-symmetry']) }));
+      if (s.workers) run('uffdspec generated, 2 workers', () => ours(b, s, 'uffdspec generated, 2 workers', ['--workers', '2']));
+      if (s.fingerprintOnly) run('uffdspec generated, fingerprint-only', () => ours(b, s, 'uffdspec generated, fingerprint-only', ['--workers', '1', '--fingerprint-only']));
+      if (s.interpreter) run('uffdspec interpreter', () => ours(b, s, 'uffdspec interpreter', ['--engine', 'interpreter']));
+      if (spin && b.pml) run('SPIN pan', () => spinRow(b, s));
+      markReduced(group);
       problems.push(...compare(group));
+      ratios(group);
     }
   }
   const totalS = ((Date.now() - t0) / 1000).toFixed(0);
@@ -394,7 +412,8 @@ function main(): number {
       '',
       '```sh',
       `T="timeout -s KILL ${CHILD_TIMEOUT_S} /usr/bin/time -f %M -o build/bench/time.out"`,
-      '$T node dist/bench/child.js spec/examples/twophase.spec.ts RM_COUNT=8 generated     # or: interpreter',
+      '$T node dist/bench/child.js spec/examples/twophase.spec.ts --const RM_COUNT=8 --workers 1   # or --workers 2, --fingerprint-only, --engine interpreter',
+      '$T node dist/bench/child.js spec/shmem_uffd/shmem_uffd.spec.ts --const THREADS=3 --invariants-only --workers 1   # or --no-symmetry',
       '# SPIN, in build/bench/twophase-8/ (model.pml written by bench/models/promela.ts):',
       `timeout -s KILL ${CHILD_TIMEOUT_S} spin -a model.pml`,
       `timeout -s KILL ${CHILD_TIMEOUT_S} cc -O2 -DNOREDUCE -DSAFETY -o pan pan.c`,
@@ -421,9 +440,16 @@ function main(): number {
       '',
       '## What is measured',
       '',
-      '- **uffdspec generated**: `checkSpecFile(file, { constants })` with the generated checker (generator/emit.ts,',
-      '  src/engine/bfs.ts), breadth first, invariants and deadlock checked. **uffdspec interpreter**: the same call',
-      '  with `engine: "interpreter"` (src/reference/interpreter.ts), run only at the smaller sizes.',
+      '- **uffdspec generated**: `checkModel(model, { workers: 1 })` with the generated checker (generator/emit.ts,',
+      '  src/engine/bfs.ts), breadth first, invariants and deadlock checked, exploring past violations to the end.',
+      '  **2 workers**: the same with `workers: 2` (src/engine/parallel/); **speed-up vs 1 worker** is the one-worker',
+      '  explore time over this one. **fingerprint-only**: the same in `--fingerprint-only` mode. **no symmetry**: the',
+      '  same without symmetry reduction, for a spec that declares some; the reduced rows explore another (smaller)',
+      '  graph and are not compared. **uffdspec interpreter**: `engine: "interpreter"` (src/reference/interpreter.ts),',
+      '  run only at the smaller sizes.',
+      '- **bytes/state**: for our runs, the engine\'s own accounting of its state storage (hash table, packed states,',
+      '  parent links) over the distinct states; for pan, its "actual memory usage for states" plus its hash table over',
+      '  the states stored. **time vs SPIN**: our explore time over pan\'s at the same size (below 1: faster than pan).',
       '- **SPIN pan**: exhaustive depth-first search compiled with `-DNOREDUCE` (no partial-order reduction; bench/run.ts',
       '  fails the row if pan reports any) and `-DSAFETY`, default hash table (`-w24`), assertions and invalid end',
       '  states (deadlocks) checked. The runs are kept under build/bench/ (model.pml, pan.out).',
@@ -443,6 +469,10 @@ function main(): number {
       '',
       '## The models',
       '',
+      '- **ShmemUffd** is the shmem + userfaultfd spec (spec/shmem_uffd/shmem_uffd.spec.ts) at its defaults and grown',
+      '  one dimension at a time (THREADS, ACCESSES, PAGES), its invariants only (`--invariants-only`: the liveness',
+      '  properties need the whole edge list and one worker), explored past its known violations (WpNotLost,',
+      '  NoSilentWrite). It has no Promela twin.',
       '- **TwoPhase** is spec/examples/twophase.spec.ts itself (`RM_COUNT` ranges over `1..8`). Its Promela twin',
       ' keeps the same four variables',
       '  (`rmState` as a byte array, `tmState` as a bit, the sets `tmPrepared` and `msgs` as arrays of membership',

@@ -1,0 +1,117 @@
+// SPIN's pan on a Promela model, as the bench and the twin-model test run it:
+// spin -a, cc -O2 -DNOREDUCE -DSAFETY, ./pan with its depth limit raised until
+// the search fits, and the figures pan prints, parsed. Every child process is
+// bounded (coreutils timeout -s KILL when present, spawnSync's timeout behind it).
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+
+export interface PanRun {
+  /** "states, stored": distinct states */
+  stored: number;
+  /** "transitions (= stored+matched)": states generated */
+  transitions: number;
+  /** pan's deepest DFS stack (not a BFS depth) */
+  depth?: number;
+  errors?: number;
+  /** pan's own "elapsed time", ms */
+  elapsedMs?: number;
+  /** pan's "total actual memory usage", MB */
+  memoryMb?: number;
+  /** wall time of spin -a and cc */
+  compileMs: number;
+  /** the -m it needed */
+  depthLimit: number;
+  /** the ./pan run's output */
+  out: string;
+}
+
+export interface Bounded {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+  wallMs: number;
+  rssKb?: number;
+  killed?: string;
+}
+
+export function have(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
+}
+
+const TIME = '/usr/bin/time';
+const HAVE_TIMEOUT = have('timeout');
+
+/**
+ * Run argv in `cwd` (under /usr/bin/time -f %M when `timeOut` names its output file), killed after
+ * `limitS`. The bound is coreutils `timeout -s KILL`, which kills its whole process group: spawnSync's
+ * own timeout would kill /usr/bin/time only and leave the measured process running.
+ */
+export function bounded(argv: string[], cwd: string, limitS: number, timeOut?: string): Bounded {
+  const useTime = timeOut !== undefined && fs.existsSync(TIME);
+  if (useTime) fs.rmSync(timeOut, { force: true });
+  let cmd = useTime ? [TIME, '-f', '%M', '-o', timeOut, ...argv] : argv;
+  if (HAVE_TIMEOUT) cmd = ['timeout', '-s', 'KILL', String(limitS), ...cmd];
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd[0], cmd.slice(1), { cwd, encoding: 'utf8', timeout: (limitS + 10) * 1000, killSignal: 'SIGKILL', maxBuffer: 64 << 20 });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const m = useTime && fs.existsSync(timeOut) ? /(\d+)\s*$/.exec(fs.readFileSync(timeOut, 'utf8')) : null;
+  let killed: string | undefined;
+  if (r.error) killed = r.error.message;
+  else if (r.signal || r.status === 124) killed = wallMs >= limitS * 1000 ? `killed after ${limitS} s` : `killed by ${r.signal ?? 'timeout'}`;
+  return { stdout: r.stdout ?? '', stderr: r.stderr ?? '', status: r.status, wallMs, rssKb: m ? Number(m[1]) : undefined, killed };
+}
+
+/** the line of a failed run's output that says why */
+export function why(r: Bounded): string {
+  if (r.killed) return r.killed;
+  const lines = `${r.stdout}\n${r.stderr}`.split('\n').map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /error/i.test(l)) ?? lines[lines.length - 1] ?? '';
+  return `exit ${r.status}: ${line.slice(0, 200)}`;
+}
+
+/** Compile and run `pml` in `dir`; the figures, or why it failed. `timeOut`: /usr/bin/time's output file for pan's peak RSS. */
+export function runPan(dir: string, pml: string, limitS: number, timeOut?: string): { ok: PanRun; pan: Bounded } | { failed: string; pan?: Bounded } {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'model.pml'), pml);
+  const t0 = process.hrtime.bigint();
+  const gen = bounded(['spin', '-a', 'model.pml'], dir, limitS);
+  if (gen.status !== 0) return { failed: `spin -a: ${why(gen)}` };
+  const cc = bounded(['cc', '-O2', '-DNOREDUCE', '-DSAFETY', '-o', 'pan', 'pan.c'], dir, limitS);
+  if (cc.status !== 0) return { failed: `cc: ${why(cc)}` };
+  const compileMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  // pan stops at its depth limit (-m) and then reports fewer states: raise it and run again
+  let depthLimit = 1_000_000;
+  let r = bounded(['./pan', `-m${depthLimit}`], dir, limitS, timeOut);
+  while (/max search depth too small/.test(r.stdout) && depthLimit < 100_000_000) {
+    depthLimit *= 10;
+    r = bounded(['./pan', `-m${depthLimit}`], dir, limitS, timeOut);
+  }
+  fs.writeFileSync(path.join(dir, 'pan.out'), r.stdout);
+  if (r.killed) return { failed: `pan: ${why(r)}`, pan: r };
+  if (/max search depth too small/.test(r.stdout)) return { failed: `pan: search depth above -m${depthLimit}`, pan: r };
+  // compiled with -DNOREDUCE, pan must not report partial-order reduction
+  if (/Partial Order Reduction/i.test(r.stdout)) return { failed: 'pan ran with partial-order reduction', pan: r };
+  const num = (re: RegExp) => {
+    const m = re.exec(r.stdout);
+    return m ? Number(m[1]) : undefined;
+  };
+  const stored = num(/^\s*(\d+) states, stored/m);
+  const transitions = num(/^\s*(\d+) transitions \(= stored\+matched\)/m);
+  if (stored === undefined || transitions === undefined) return { failed: `pan: ${why(r)}`, pan: r };
+  const elapsed = num(/pan: elapsed time ([\d.e+-]+) seconds/);
+  return {
+    ok: {
+      stored,
+      transitions,
+      depth: num(/depth reached (\d+)/),
+      errors: num(/errors: (\d+)/),
+      elapsedMs: elapsed === undefined ? undefined : elapsed * 1000,
+      memoryMb: num(/([\d.]+)\s+total actual memory usage/),
+      compileMs,
+      depthLimit,
+      out: r.stdout,
+    },
+    pan: r,
+  };
+}
