@@ -71,13 +71,13 @@ export function why(r: Bounded): string {
 }
 
 /** Compile and run `pml` in `dir`; the figures, or why it failed. `timeOut`: /usr/bin/time's output file for pan's peak RSS. */
-export function runPan(dir: string, pml: string, limitS: number, timeOut?: string): { ok: PanRun; pan: Bounded } | { failed: string; pan?: Bounded } {
+export function runPan(dir: string, pml: string, limitS: number, timeOut?: string, optimise = '-O2'): { ok: PanRun; pan: Bounded } | { failed: string; pan?: Bounded } {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'model.pml'), pml);
   const t0 = process.hrtime.bigint();
   const gen = bounded(['spin', '-a', 'model.pml'], dir, limitS);
   if (gen.status !== 0) return { failed: `spin -a: ${why(gen)}` };
-  const cc = bounded(['cc', '-O2', '-DNOREDUCE', '-DSAFETY', '-o', 'pan', 'pan.c'], dir, limitS);
+  const cc = bounded(['cc', optimise, '-DNOREDUCE', '-DSAFETY', '-o', 'pan', 'pan.c'], dir, limitS);
   if (cc.status !== 0) return { failed: `cc: ${why(cc)}` };
   const compileMs = Number(process.hrtime.bigint() - t0) / 1e6;
   // pan stops at its depth limit (-m) and then reports fewer states: raise it and run again
