@@ -6,7 +6,7 @@
 // to hand out, so both paths number states the same way.
 import type { CompiledChecker } from '../bfs';
 import { fingerprint } from '../fpset';
-import { claim, type SharedTable } from './table';
+import { claim, claimAlone, type SharedTable } from './table';
 import { EvalError } from '../../runtime/values';
 
 /** Candidate record: parent, action, combo, ordinal (the emission's rank among the parent's), slot; then masks and words. */
@@ -100,7 +100,8 @@ export class Expander {
   private readonly fp = new Uint32Array(2);
   private readonly canon: ((n: unknown[]) => unknown[]) | undefined;
 
-  constructor(private readonly m: CompiledChecker) {
+  /** `alone`: no other thread uses the table meanwhile (plain loads and stores suffice) */
+  constructor(private readonly m: CompiledChecker, private readonly alone = false) {
     this.lay = layoutOf(m);
     this.cand = new Int32Array(new SharedArrayBuffer(4 * this.lay.R * 1024));
     this.candU = new Uint32Array(this.cand.buffer);
@@ -138,6 +139,7 @@ export class Expander {
     const scratch = this.scratch;
     const fpo = this.fp;
     const canon = this.canon;
+    const insert = this.alone ? claimAlone : claim;
     let p = p0;
     let any = false;
     let ord = 0;
@@ -149,7 +151,7 @@ export class Expander {
       gen[action]++;
       m.encode(canon ? canon(n) : n, scratch, 0);
       fingerprint(scratch, 0, W, fpo);
-      const r = claim(t, fpo[0] | 0, fpo[1] | 0, p);
+      const r = insert(t, fpo[0] | 0, fpo[1] | 0, p);
       if (r !== -1) {
         let slot = r;
         if (r >= 0) this.inserted++;

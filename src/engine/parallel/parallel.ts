@@ -179,7 +179,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     depth = count > 0 ? 1 : 0;
     if (stopAtFirst && full) return done('first-violation', count);
 
-    const inline = new Expander(m);
+    const inline = new Expander(m, true);
     let levelStart = 0;
     let level = 0;
     let lastRatio = 4; // new fingerprints per parent in the last level, for presizing the table
@@ -222,7 +222,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           at = stop.at;
         }
       }
+      const tm = Date.now();
       const ended = merge(ranges, levelStart, levelEnd, level);
+      if (process.env.PAR_DEBUG) process.stderr.write(`level ${level} P=${P} expand ${tm - now}ms merge ${Date.now() - tm}ms ${ranges.map((r) => r.n).join(',')}\n`);
       if (ended) return ended;
       let inserted = 0;
       for (const r of ranges) inserted += r.inserted;
@@ -416,7 +418,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         parent.push(p);
         via.push(action);
         viaCombo.push(c[o + 2]);
-        arena.set(new Uint32Array(c.buffer, c.byteOffset + 4 * (o + HEAD + 2 * MW), W), i * W);
+        for (let j = 0, from = o + HEAD + 2 * MW, to = i * W; j < W; j++) arena[to + j] = c[from + j];
         coverage[action].distinct++;
         if (level + 2 > depth) depth = level + 2;
         for (let k = 0; k < violated.length; k++) {

@@ -47,7 +47,9 @@ export function claim(t: SharedTable, lo: number, hi: number, me: number): numbe
   const { fp, owner, mask } = t;
   let i = home(lo, hi, mask);
   for (;;) {
-    let cur = Atomics.load(fp, 2 * i);
+    // plain reads first: a stale one is only ever an empty slot (then the exchange decides),
+    // a hi not yet published (then the atomic load waits for it) or a higher owner (then the exchange decides)
+    let cur = fp[2 * i];
     if (cur === 0) {
       cur = Atomics.compareExchange(fp, 2 * i, 0, lo);
       if (cur === 0) {
@@ -57,15 +59,37 @@ export function claim(t: SharedTable, lo: number, hi: number, me: number): numbe
       }
     }
     if (cur === lo) {
-      let h = Atomics.load(fp, 2 * i + 1);
+      let h = fp[2 * i + 1];
       while (h === 0) h = Atomics.load(fp, 2 * i + 1); // the claimer publishes hi next
       if (h === hi) {
-        for (;;) {
-          const o = Atomics.load(owner, i);
-          if (o <= me) return -1;
+        for (let o = Atomics.load(owner, i); o > me; o = Atomics.load(owner, i)) {
           if (Atomics.compareExchange(owner, i, o, me) === o) return -2 - i;
         }
+        return -1;
       }
+    }
+    i = (i + 1) & mask;
+  }
+}
+
+/** claim() for a thread that has the table to itself (the main thread between levels): plain loads and stores */
+export function claimAlone(t: SharedTable, lo: number, hi: number, me: number): number {
+  if (lo === 0) lo = 1;
+  if (hi === 0) hi = 1;
+  const { fp, owner, mask } = t;
+  let i = home(lo, hi, mask);
+  for (;;) {
+    const cur = fp[2 * i];
+    if (cur === 0) {
+      fp[2 * i] = lo;
+      fp[2 * i + 1] = hi;
+      owner[i] = me;
+      return i;
+    }
+    if (cur === lo && fp[2 * i + 1] === hi) {
+      if (owner[i] <= me) return -1;
+      owner[i] = me;
+      return -2 - i;
     }
     i = (i + 1) & mask;
   }
