@@ -69,15 +69,16 @@ describe('two workers give the sequential result', () => {
     expect(same(c.par)).toEqual(same(c.seq));
   });
 
-  test('the shmem spec at its defaults (125,148 states), safety properties', () => {
-    // its liveness properties keep checkModel sequential, so the engines are compared without them
-    const model = loadSpecFile(path.join(ROOT, 'spec', 'shmem_uffd', 'shmem_uffd.spec.ts')).model({});
+  test('the shmem spec (THREADS=1, --continue), safety properties: both counterexamples', () => {
+    // its liveness properties keep checkModel sequential, so the engines are compared without them.
+    // At the defaults (125,148 states with --continue) the result is the same too, but under
+    // jest, whose sandbox slows the sequential run several times, that takes half a minute
+    const model = loadSpecFile(path.join(ROOT, 'spec', 'shmem_uffd', 'shmem_uffd.spec.ts')).model({ THREADS: 1 });
     const { checker, jsPath } = generateChecker(model);
     const safety: CompiledChecker = { ...checker, META: { ...checker.META, liveness: [] } };
-    const opts: CheckOptions = { stopAtFirst: false };
-    const seq = exploreGenerated(safety, opts);
-    const par = exploreParallel(safety, jsPath, { ...opts, workers: 2, parallelThreshold: 2000 });
-    expect(seq.distinctStates).toBe(125148);
+    const seq = exploreGenerated(safety, { stopAtFirst: false });
+    const par = exploreParallel(safety, jsPath, { stopAtFirst: false, workers: 2, parallelThreshold: 1 });
+    expect([seq.distinctStates, seq.violations.map((v) => v.property)]).toEqual([2343, ['WpNotLost', 'NoSilentWrite']]);
     expect(par.workers).toBe(2);
     expect(same(par)).toEqual(same(seq));
   });
