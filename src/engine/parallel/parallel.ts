@@ -222,9 +222,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           at = stop.at;
         }
       }
-      const tm = Date.now();
       const ended = merge(ranges, levelStart, levelEnd, level);
-      if (process.env.PAR_DEBUG) process.stderr.write(`level ${level} P=${P} expand ${tm - now}ms merge ${Date.now() - tm}ms ${ranges.map((r) => r.n).join(',')}\n`);
       if (ended) return ended;
       let inserted = 0;
       for (const r of ranges) inserted += r.inserted;
