@@ -209,6 +209,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         usedWorkers = nWorkers;
         ranges = runWorkers(pool, levelStart, levelEnd, base);
       } else {
+        // the next level will likely be shared out: start the threads now, they load the module meanwhile
+        if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(modulePath, nWorkers);
         inline.begin(levelStart, levelEnd);
         let at = levelStart;
         for (;;) {
