@@ -14,6 +14,11 @@ export const HEAD = 5;
 /** per-action generated counts are saved every CHECKPOINT parents, so a run stopped mid-level recounts at most this many */
 export const CHECKPOINT = 256;
 
+/** the first parent of range k of [from, to) cut in K ranges */
+export function cutOf(from: number, to: number, K: number, k: number): number {
+  return from + Math.floor(((to - from) * k) / K);
+}
+
 export interface Layout {
   /** words per packed state */
   W: number;
@@ -68,7 +73,7 @@ export interface RunLimits {
   violated: Int32Array;
   deadlockCheck: boolean;
   timeoutAt: number;
-  /** pause before the next parent once `inserted` reaches this */
+  /** pause before the next parent once `total` reaches this */
   budget: number;
   /** the table would be too full past this: fail rather than loop forever */
   hard: number;
@@ -82,8 +87,10 @@ export class Expander {
   readonly lay: Layout;
   cand: Int32Array;
   private candU: Uint32Array;
-  /** records */
+  /** records in the buffer (every range of the level so far) */
   n = 0;
+  /** the current range's first record */
+  base = 0;
   /** per action: successors generated in this range so far */
   readonly gen: Float64Array;
   /** gen at every CHECKPOINT-th parent of the range, flattened */
@@ -92,6 +99,11 @@ export class Expander {
   deadlock = -1;
   /** fingerprints this range added to the table */
   inserted = 0;
+  /** fingerprints all ranges of the level added (what the table budget counts) */
+  total = 0;
+  /** parents and successors of the level's earlier ranges (for progress) */
+  private parentsBefore = 0;
+  private genBefore = 0;
   /** invariant errors of the last record (when the range stopped on one) */
   invErrors: { record: number; k: number; cause: SentError }[] = [];
   from = 0;
@@ -111,9 +123,20 @@ export class Expander {
     this.canon = (m as { canonicalize?: (n: unknown[]) => unknown[] }).canonicalize?.bind(m);
   }
 
-  /** start a new range [from, to) */
-  begin(from: number, to: number): void {
+  /** a new level: the buffer is empty */
+  reset(): void {
     this.n = 0;
+    this.total = 0;
+    this.parentsBefore = 0;
+    this.genBefore = 0;
+    this.from = this.to = 0;
+  }
+
+  /** start a new range [from, to); its records follow the previous range's */
+  begin(from: number, to: number): void {
+    this.base = this.n;
+    this.parentsBefore += this.to - this.from;
+    this.genBefore += this.gen.reduce((a, b) => a + b, 0);
     this.gen.fill(0);
     this.checkpoints = [];
     this.deadlock = -1;
@@ -154,7 +177,10 @@ export class Expander {
       const r = insert(t, fpo[0] | 0, fpo[1] | 0, p);
       if (r !== -1) {
         let slot = r;
-        if (r >= 0) this.inserted++;
+        if (r >= 0) {
+          this.inserted++;
+          this.total++;
+        }
         else slot = -2 - r;
         if ((this.n + 1) * R > this.cand.length) this.room();
         const o = this.n * R;
@@ -176,7 +202,7 @@ export class Expander {
               if (!INV[k](n)) bad |= 1 << b;
             } catch (e) {
               err |= 1 << b;
-              this.invErrors.push({ record: this.n, k, cause: sendable(e) });
+              this.invErrors.push({ record: this.n - this.base, k, cause: sendable(e) });
             }
           }
           c[o + HEAD + w] = bad;
@@ -186,7 +212,7 @@ export class Expander {
         this.candU.set(scratch, o + HEAD + 2 * MW);
         this.n++;
         if (threw) throw new InvariantThrew();
-        if (this.inserted >= lim.hard) throw new TableFull();
+        if (this.total >= lim.hard) throw new TableFull();
       }
       cur = -1;
     };
@@ -195,12 +221,12 @@ export class Expander {
       if ((rel & 1023) === 0 && rel > 0) {
         if (Date.now() > lim.timeoutAt) return { reason: 'timeout', at: p };
         if (progress) {
-          progress[0] = rel;
-          progress[1] = this.inserted;
-          progress[2] = gen.reduce((a, b) => a + b, 0);
+          progress[0] = this.parentsBefore + rel;
+          progress[1] = this.total;
+          progress[2] = this.genBefore + gen.reduce((a, b) => a + b, 0);
         }
       }
-      if (this.inserted >= lim.budget) return { reason: 'pause', at: p };
+      if (this.total >= lim.budget) return { reason: 'pause', at: p };
       if (rel % CHECKPOINT === 0) for (let a = 0; a < gen.length; a++) this.checkpoints.push(gen[a]);
       any = false;
       ord = 0;
@@ -212,7 +238,7 @@ export class Expander {
       } catch (e) {
         if (e instanceof InvariantThrew) {
           const last = this.invErrors[0];
-          return { reason: 'error', at: p, error: { cause: last.cause, where: { invariant: last.k }, record: this.n - 1 } };
+          return { reason: 'error', at: p, error: { cause: last.cause, where: { invariant: last.k }, record: this.n - 1 - this.base } };
         }
         if (e instanceof TableFull) throw new Error(`the shared fingerprint table is too full to go on (a state with ${ord} successors, more than the room left): an internal limit of the parallel engine; use --workers 1`);
         const tagged = (e as { actionIndex?: number } | null)?.actionIndex;
@@ -229,9 +255,9 @@ export class Expander {
       }
     }
     if (progress) {
-      progress[0] = this.to - this.from;
-      progress[1] = this.inserted;
-      progress[2] = gen.reduce((a, b) => a + b, 0);
+      progress[0] = this.parentsBefore + this.to - this.from;
+      progress[1] = this.total;
+      progress[2] = this.genBefore + gen.reduce((a, b) => a + b, 0);
     }
     return { reason: 'done', at: this.to };
   }

@@ -25,9 +25,9 @@ import { fingerprint } from '../fpset';
 import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, layoutOf, rebuilt, type SentError, type Stop } from './expand';
+import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, type SentError, type Stop } from './expand';
 import { claim, grown, newTable, type SharedTable } from './table';
-import type { ToWorker, WorkerData } from './worker';
+import type { Segment, ToWorker, WorkerData } from './worker';
 
 /** Levels with fewer states than this are expanded by the main thread (workers cost more than they save). */
 export const PARALLEL_THRESHOLD = 20000;
@@ -63,6 +63,8 @@ interface Range {
   from: number;
   to: number;
   stop: Stop;
+  /** its records: base .. base+n-1 of cand */
+  base: number;
   n: number;
   cand: Int32Array;
   gen: ArrayLike<number>;
@@ -80,6 +82,7 @@ interface Pool {
 }
 
 const MIN_TABLE = 1 << 16;
+const RANGES_PER_WORKER = 8;
 
 /** Explore a generated checker with `opts.workers` threads; `modulePath` is the module's compiled file (generator/load.ts). */
 export function exploreParallel(m: CompiledChecker, modulePath: string, opts: CheckOptions = {}): CheckResult {
@@ -203,7 +206,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         if (v) violatedBits[k >> 5] |= 1 << (k & 31);
       });
       const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt };
-      let ranges: Range[];
+      let ranges: (Range | undefined)[];
       if (nWorkers > 1 && P >= threshold) {
         pool ??= startPool(modulePath, nWorkers);
         usedWorkers = nWorkers;
@@ -211,23 +214,24 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       } else {
         // the next level will likely be shared out: start the threads now, they load the module meanwhile
         if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(modulePath, nWorkers);
+        inline.reset();
         inline.begin(levelStart, levelEnd);
         let at = levelStart;
         for (;;) {
-          const room = roomLeft(inline.inserted);
-          const stop = inline.run(arena, table, at, { ...base, budget: inline.inserted + room.budget, hard: inline.inserted + room.hard });
+          const room = roomLeft(inline.total);
+          const stop = inline.run(arena, table, at, { ...base, budget: inline.total + room.budget, hard: inline.total + room.hard });
           if (stop.reason !== 'pause') {
-            ranges = [{ from: levelStart, to: levelEnd, stop, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, invErrors: inline.invErrors }];
+            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, invErrors: inline.invErrors }];
             break;
           }
-          regrow(size + inline.inserted, [{ cand: inline.cand, n: inline.n }]);
+          regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }]);
           at = stop.at;
         }
       }
       const ended = merge(ranges, levelStart, levelEnd, level);
       if (ended) return ended;
       let inserted = 0;
-      for (const r of ranges) inserted += r.inserted;
+      for (const r of ranges) inserted += r!.inserted;
       size += inserted;
       lastRatio = Math.max(1, inserted / P);
       levelStart = levelEnd;
@@ -259,52 +263,54 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   }
 
   /** a range paused on a full table: a table of four times the entries, the recorded slots moved */
-  function regrow(entries: number, cands: { cand: Int32Array; n: number }[]): void {
+  function regrow(entries: number, cands: { cand: Int32Array; base: number; n: number }[]): void {
     const g = grownTo(table, entries * 4);
     table = g.table;
-    for (const c of cands) for (let r = 0; r < c.n; r++) c.cand[r * R + 4] = g.moved[c.cand[r * R + 4]];
+    for (const c of cands) for (let r = c.base; r < c.base + c.n; r++) c.cand[r * R + 4] = g.moved[c.cand[r * R + 4]];
   }
 
-  function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number }): Range[] {
+  function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number }): (Range | undefined)[] {
     const n = pl.workers.length;
-    const P = to - from;
-    const cut = (w: number) => from + Math.floor((P * w) / n);
-    const ranges: (Range | undefined)[] = new Array(n).fill(undefined);
+    // more ranges than workers: whoever finishes first takes the next, so an uneven level is shared evenly
+    const K = Math.min(to - from, n * RANGES_PER_WORKER);
+    const ranges: (Range | undefined)[] = new Array(K).fill(undefined);
     pl.progress.forEach((p) => p.fill(0));
+    Atomics.store(pl.ctrl, 2, 0);
     const share = roomLeft(0, n);
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n; w++) {
-      const msg: ToWorker = { t: 'range', from: cut(w), to: cut(w + 1), arena: arena.buffer as SharedArrayBuffer, fp: table.fp.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard: share.hard };
+      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, fp: table.fp.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard: share.hard };
       pl.ports[w].postMessage(msg);
     }
     let waiting = n;
     for (;;) {
       expected += waiting;
       const answers = collect(pl, expected, waiting, from);
-      waiting = 0;
       const paused: number[] = [];
       for (const [w, a] of answers) {
-        const range: Range = { from: cut(w), to: cut(w + 1), stop: a.stop, n: a.n, cand: new Int32Array(a.cand), gen: a.gen, checkpoints: a.checkpoints, deadlock: a.deadlock, inserted: a.inserted, invErrors: a.invErrors };
-        ranges[w] = range;
-        if (a.stop.reason === 'pause') paused.push(w);
+        const cand = new Int32Array(a.cand);
+        for (const g of a.segs) {
+          ranges[g.k] = { from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, invErrors: g.invErrors };
+          if (g.stop.reason === 'pause') paused.push(w);
+        }
       }
       if (!paused.length) break;
       // every worker has stopped: grow the table and resume the paused ones
       let inserted = 0;
-      for (const r of ranges) inserted += r!.inserted;
-      regrow(size + inserted, ranges.map((r) => ({ cand: r!.cand, n: r!.n })));
+      for (const r of ranges) inserted += r?.inserted ?? 0;
+      regrow(size + inserted, ranges.filter((r): r is Range => !!r));
       const room = roomLeft(inserted, paused.length);
       for (const w of paused) {
-        const r = ranges[w]!;
-        pl.ports[w].postMessage({ t: 'resume', at: r.stop.at, fp: table.fp.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, budget: r.inserted + room.budget, hard: r.inserted + room.hard } satisfies ToWorker);
+        pl.ports[w].postMessage({ t: 'resume', fp: table.fp.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, budget: room.budget, hard: room.hard } satisfies ToWorker);
       }
       waiting = paused.length;
     }
-    return ranges as Range[];
+    // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
+    return ranges;
   }
 
   /** wait until `expected` answers in all (bounded waits, progress between them); the answers by worker */
-  function collect(pl: Pool, expected: number, want: number, from: number): Map<number, { stop: Stop; n: number; cand: SharedArrayBuffer; gen: number[]; checkpoints: number[]; deadlock: number; inserted: number; invErrors: Range['invErrors'] }> {
+  function collect(pl: Pool, expected: number, want: number, from: number): Map<number, { segs: Segment[]; cand: SharedArrayBuffer }> {
     for (;;) {
       const got = Atomics.load(pl.ctrl, 0);
       if (got >= expected) break;
@@ -346,15 +352,16 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * the sequential engine would have added them, and apply its checks in its
    * order. A CheckResult when the run ends in this level, else null.
    */
-  function merge(ranges: Range[], levelStart: number, levelEnd: number, level: number): CheckResult | null {
+  function merge(ranges: (Range | undefined)[], levelStart: number, levelEnd: number, level: number): CheckResult | null {
     let total = 0;
-    for (const r of ranges) total += r.n;
+    for (const r of ranges) total += r?.n ?? 0;
     ensureArena(count + total);
     const owner = table.owner;
     // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
     const settle = (head: number, ordinal: number) => {
       const gen = new Float64Array(lay.actions);
       for (const r of ranges) {
+        if (!r) break;
         if (head >= r.to) {
           for (let a = 0; a < gen.length; a++) gen[a] += r.gen[a];
           continue;
@@ -378,7 +385,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       }
     };
     const levelDone = () => {
-      for (const r of ranges) {
+      for (const r of ranges as Range[]) {
         for (let a = 0; a < lay.actions; a++) {
           coverage[a].generated += r.gen[a];
           generated += r.gen[a];
@@ -401,10 +408,11 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       return done('max-states', count - h);
     };
     for (const r of ranges) {
+      if (!r) throw new Error('internal error: a range of the level was not explored');
       let dl = deadlocked ? -1 : r.deadlock;
       const c = r.cand;
       for (let x = 0; x < r.n; x++) {
-        const o = x * R;
+        const o = (r.base + x) * R;
         const p = c[o];
         if (pending >= 0 && p >= pending) return maxStatesAt(pending);
         if (dl >= 0 && dl < p) {
@@ -456,7 +464,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         throw new EvaluationFailure(rebuilt(e.cause), e.where);
       }
       if (r.stop.reason === 'timeout') {
-        for (const q of ranges) {
+        for (const q of ranges as Range[]) {
           const upTo = q === r;
           for (let a = 0; a < lay.actions; a++) {
             coverage[a].generated += q.gen[a];
@@ -474,7 +482,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
 
 function startPool(modulePath: string, n: number): Pool {
   const file = workerFile();
-  const ctrl = new Int32Array(new SharedArrayBuffer(8));
+  // [answers posted, (a word to sleep on), the next range to take]
+  const ctrl = new Int32Array(new SharedArrayBuffer(16));
   const pool: Pool = { workers: [], ports: [], ctrl, progress: [] };
   for (let index = 0; index < n; index++) {
     const { port1, port2 } = new MessageChannel();

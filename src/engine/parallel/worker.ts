@@ -8,7 +8,7 @@
 import { workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
-import { Expander, sendable } from './expand';
+import { Expander, cutOf, sendable, type SentError, type Stop } from './expand';
 import type { SharedTable } from './table';
 
 export interface WorkerData {
@@ -21,11 +21,28 @@ export interface WorkerData {
   index: number;
 }
 
-/** main → worker */
+/**
+ * main → worker. A level is cut into `K` ranges; workers take them in order
+ * from the shared counter ctrl[2] (so a worker that finds more new states
+ * takes fewer ranges), until none is left or a range stops early.
+ */
 export type ToWorker =
-  | { t: 'range'; from: number; to: number; arena: SharedArrayBuffer; fp: SharedArrayBuffer; owner: SharedArrayBuffer; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number }
-  | { t: 'resume'; at: number; fp: SharedArrayBuffer; owner: SharedArrayBuffer; budget: number; hard: number }
+  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; fp: SharedArrayBuffer; owner: SharedArrayBuffer; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number }
+  | { t: 'resume'; fp: SharedArrayBuffer; owner: SharedArrayBuffer; budget: number; hard: number }
   | { t: 'quit' };
+
+/** what a range answered: its records are base .. base+n-1 of the worker's buffer */
+export interface Segment {
+  k: number;
+  stop: Stop;
+  base: number;
+  n: number;
+  gen: number[];
+  checkpoints: number[];
+  deadlock: number;
+  inserted: number;
+  invErrors: { record: number; k: number; cause: SentError }[];
+}
 
 const data = workerData as WorkerData;
 const ctrl = new Int32Array(data.ctrl);
@@ -50,7 +67,39 @@ process.on('uncaughtException', (e) => answer({ t: 'fatal', message: `worker ${d
 
 const progress = new Float64Array(data.progress);
 let arena: Uint32Array | undefined;
+let table: SharedTable | undefined;
 let limits: Parameters<Expander['run']>[3] | undefined;
+let level: { from: number; to: number; K: number } | undefined;
+/** the range that paused on a full table, and where */
+let paused: { k: number; at: number } | undefined;
+
+function segment(e: Expander, k: number, stop: Stop): Segment {
+  return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, invErrors: e.invErrors };
+}
+
+/** run the paused range to its end, then take ranges until none is left or one stops early */
+function work(e: Expander): Segment[] {
+  const segs: Segment[] = [];
+  const { from, to, K } = level!;
+  if (paused) {
+    const { k, at } = paused;
+    paused = undefined;
+    const stop = e.run(arena!, table!, at, limits!, progress);
+    segs.push(segment(e, k, stop));
+    if (stop.reason === 'pause') paused = { k, at: stop.at };
+    if (stop.reason !== 'done') return segs;
+  }
+  for (;;) {
+    const k = Atomics.add(ctrl, 2, 1);
+    if (k >= K) return segs;
+    const a = cutOf(from, to, K, k);
+    e.begin(a, cutOf(from, to, K, k + 1));
+    const stop = e.run(arena!, table!, a, limits!, progress);
+    segs.push(segment(e, k, stop));
+    if (stop.reason === 'pause') paused = { k, at: stop.at };
+    if (stop.reason !== 'done') return segs;
+  }
+}
 
 port.on('message', (msg: ToWorker) => {
   if (msg.t === 'quit') {
@@ -59,19 +108,18 @@ port.on('message', (msg: ToWorker) => {
   }
   if (!ex) return answer({ t: 'fatal', message: fatal });
   try {
-    const table: SharedTable = { fp: new Int32Array(msg.fp), owner: new Int32Array(msg.owner), mask: msg.owner.byteLength / 4 - 1 };
-    let at: number;
-    if (msg.t === 'range') {
+    table = { fp: new Int32Array(msg.fp), owner: new Int32Array(msg.owner), mask: msg.owner.byteLength / 4 - 1 };
+    if (msg.t === 'level') {
       arena = new Uint32Array(msg.arena);
-      limits = { violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, budget: msg.budget, hard: msg.hard };
-      ex.begin(msg.from, msg.to);
-      at = msg.from;
-    } else {
-      limits = { ...limits!, budget: msg.budget, hard: msg.hard };
-      at = msg.at;
+      level = { from: msg.from, to: msg.to, K: msg.K };
+      limits = { violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, budget: 0, hard: 0 };
+      paused = undefined;
+      ex.reset();
     }
-    const stop = ex.run(arena!, table, at, limits, progress);
-    answer({ t: 'done', stop, n: ex.n, cand: ex.cand.buffer, gen: Array.from(ex.gen), checkpoints: ex.checkpoints, deadlock: ex.deadlock, inserted: ex.inserted, invErrors: ex.invErrors });
+    // the table's room is given from now on, counted on top of what this worker added already
+    limits = { ...limits!, budget: ex.total + msg.budget, hard: ex.total + msg.hard };
+    const segs = work(ex);
+    answer({ t: 'done', segs, cand: ex.cand.buffer });
   } catch (e) {
     answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
   }
