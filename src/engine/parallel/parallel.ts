@@ -19,7 +19,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'worker_threads';
-import type { CompiledChecker } from '../bfs';
+import { exploreGenerated, type CompiledChecker } from '../bfs';
 import { EvaluationFailure, resultOf, traceOf } from '../explore';
 import { fingerprint } from '../fpset';
 import { Grow } from '../grow';
@@ -82,10 +82,14 @@ interface Pool {
 }
 
 const MIN_TABLE = 1 << 16;
-const RANGES_PER_WORKER = 8;
+/** ranges per worker and level: small ranges keep a worker that the system deschedules from holding up the barrier long */
+const RANGES_PER_WORKER = 32;
+/** ... but not below this many parents each (a range costs a message segment and a checkpoint) */
+const MIN_RANGE = 512;
 
 /** Explore a generated checker with `opts.workers` threads; `modulePath` is the module's compiled file (generator/load.ts). */
 export function exploreParallel(m: CompiledChecker, modulePath: string, opts: CheckOptions = {}): CheckResult {
+  if (sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples })) return exploreGenerated(m, opts);
   const t0 = Date.now();
   const lay = layoutOf(m);
   const { W, MW, R } = lay;
@@ -272,7 +276,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number }): (Range | undefined)[] {
     const n = pl.workers.length;
     // more ranges than workers: whoever finishes first takes the next, so an uneven level is shared evenly
-    const K = Math.min(to - from, n * RANGES_PER_WORKER);
+    const K = Math.max(n, Math.min(Math.ceil((to - from) / MIN_RANGE), n * RANGES_PER_WORKER));
     const ranges: (Range | undefined)[] = new Array(K).fill(undefined);
     pl.progress.forEach((p) => p.fill(0));
     Atomics.store(pl.ctrl, 2, 0);
