@@ -84,6 +84,15 @@ describe('two workers give the sequential result', () => {
   });
 });
 
+test('a table too small for a level: ranges pause, the table grows, the result is the same', () => {
+  const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
+  const { checker, jsPath } = generateChecker(model);
+  const seq = exploreGenerated(checker);
+  const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 1, tableSlots: 1024 });
+  expect(par.workers).toBe(2);
+  expect(same(par)).toEqual(same(seq));
+});
+
 describe('when one thread explores', () => {
   test('liveness properties and --counterexamples N keep the sequential engine', () => {
     const live = loadSpecFile(EX('liveness.spec.ts'), 'SpinLock').model({});

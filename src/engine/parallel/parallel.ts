@@ -87,8 +87,13 @@ const RANGES_PER_WORKER = 32;
 /** ... but not below this many parents each (a range costs a message segment and a checkpoint) */
 const MIN_RANGE = 512;
 
+/** For tests: a small table that is not presized, so that ranges pause and the table grows mid-level. */
+export interface TableTest {
+  tableSlots?: number;
+}
+
 /** Explore a generated checker with `opts.workers` threads; `modulePath` is the module's compiled file (generator/load.ts). */
-export function exploreParallel(m: CompiledChecker, modulePath: string, opts: CheckOptions = {}): CheckResult {
+export function exploreParallel(m: CompiledChecker, modulePath: string, opts: CheckOptions & TableTest = {}): CheckResult {
   if (sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples })) return exploreGenerated(m, opts);
   const t0 = Date.now();
   const lay = layoutOf(m);
@@ -105,7 +110,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   };
   const canon = (m as { canonicalize?: (n: unknown[]) => unknown[] }).canonicalize?.bind(m);
   let arena = new Uint32Array(new SharedArrayBuffer(4 * W * 1024));
-  let table: SharedTable = newTable(MIN_TABLE);
+  let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE);
   let size = 0; // fingerprints in the table
   const parent = new Grow(1024);
   const via = new Grow(1024);
@@ -204,7 +209,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const P = levelEnd - levelStart;
       // presize: room for this level's new states at most half full, if it grows like the last one
       const want = size + Math.ceil(P * lastRatio * 1.25) + 1024;
-      if (want * 2 > table.mask + 1) table = grownTo(table, want * 2).table;
+      if (want * 2 > table.mask + 1 && !opts.tableSlots) table = grownTo(table, want * 2).table;
       const violatedBits = new Array<number>(MW).fill(0);
       violated.forEach((v, k) => {
         if (v) violatedBits[k >> 5] |= 1 << (k & 31);
