@@ -53,6 +53,8 @@ function unwritable(dir: string): string | null {
 
 export interface Generated {
   tsPath: string;
+  /** the compiled module (what worker threads load: engine/parallel) */
+  jsPath: string;
   checker: CompiledChecker;
   cached: boolean;
 }
@@ -67,7 +69,7 @@ export function generateChecker(model: Model, opts: { onGenerate?: () => void } 
   const tsPath = path.join(dir, `${base}.ts`);
   const jsPath = path.join(dir, `${base}.js`);
   const mem = loaded.get(jsPath);
-  if (mem) return { tsPath, checker: mem, cached: true };
+  if (mem) return { tsPath, jsPath, checker: mem, cached: true };
   let cached = fs.existsSync(jsPath) && fs.existsSync(tsPath);
   if (!cached) {
     opts.onGenerate?.();
@@ -85,5 +87,5 @@ export function generateChecker(model: Model, opts: { onGenerate?: () => void } 
   const mod = require(jsPath) as { create(rt: unknown): CompiledChecker };
   const checker = mod.create(runtime);
   loaded.set(jsPath, checker);
-  return { tsPath, checker, cached };
+  return { tsPath, jsPath, checker, cached };
 }

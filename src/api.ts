@@ -11,6 +11,7 @@ import { generateChecker } from '../generator/load';
 import { exploreGenerated, generatedSpace } from './engine/bfs';
 import { simulate, type SimulateOptions, type SimulationResult } from './engine/simulate';
 import { EvaluationFailure } from './engine/explore';
+import { exploreParallel, sequentialReason } from './engine/parallel/parallel';
 import type { CheckOptions, CheckResult } from './engine/result';
 import { interpretCheck, interpretedSpace } from './reference/interpreter';
 import { EvalError } from './runtime/values';
@@ -34,16 +35,26 @@ export interface RunOptions extends CheckOptions {
   onGenerate?: () => void;
 }
 
-/** Check a model; evaluation failures become SpecErrors located at the failing step or invariant. */
+/**
+ * Check a model; evaluation failures become SpecErrors located at the failing
+ * step or invariant. With `workers` > 1 the generated engine explores in
+ * parallel when it can (parallelBlocker says when it cannot), with the same result.
+ */
 export function checkModel(model: Model, opts: RunOptions = {}): CheckResult {
   try {
     if (opts.engine === 'interpreter') return interpretCheck(model, opts);
-    const { checker } = generateChecker(model, { onGenerate: opts.onGenerate });
+    const { checker, jsPath } = generateChecker(model, { onGenerate: opts.onGenerate });
+    if ((opts.workers ?? 1) > 1 && !parallelBlocker(model, opts)) return exploreParallel(checker, jsPath, opts);
     return exploreGenerated(checker, opts);
   } catch (err) {
     if (err instanceof EvaluationFailure) throw locate(model, err);
     throw err;
   }
+}
+
+/** Why checkModel explores `model` with one thread whatever `workers` says, or null. */
+export function parallelBlocker(model: Model, opts: RunOptions & { simulate?: boolean }): string | null {
+  return sequentialReason({ liveness: model.liveness.length > 0, counterexamples: opts.counterexamples, engine: opts.engine, simulate: opts.simulate });
 }
 
 /** Random walks through a model (simulation mode); evaluation failures located as in checkModel. */

@@ -6,6 +6,7 @@ import { EXIT } from './commands';
 import { formatResult, meaningOf, type FormatOptions, type TraceShape } from './format';
 import { colourWanted } from './lanes';
 import type * as ExportItf from './export-itf';
+import type * as Parallel from '../engine/parallel/parallel';
 import { Out, Parsed, UsageError, checkWritableDir, constFlags, intFlag } from './options';
 import { Progress } from './progress';
 import { runSimulate, simulateFlags } from './simulate';
@@ -31,6 +32,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   const maxDepth = intFlag(p, 'max-depth', 'check');
   const timeout = intFlag(p, 'timeout', 'check');
   const counterexamples = intFlag(p, 'counterexamples', 'check');
+  const workersAsked = intFlag(p, 'workers', 'check');
   const constants = constFlags(p, 'check');
   const expected = p.flags.get('expect-violation');
   const itfDir = p.flags.get('itf')?.[0];
@@ -53,6 +55,10 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     out(`uffdspec: ${simulation ? 'simulating' : 'checking'} ${model.name} (${model.source?.file ?? p.positional[0]}) with the ${engine} engine`);
     out(wrap(`Constants: ${model.constants.map((c) => `${c.name}=${String(c.value)}${c.overridden ? '' : ' (default)'}`).join(', ') || '(none)'}`, 100, '    '));
   }
+  // --workers N > 1 asked for where only one thread can explore: say so, once (not for the default)
+  const { parallelBlocker } = require('../api') as typeof Api;
+  const oneThread = parallelBlocker(model, { counterexamples, engine, simulate: !!simulation });
+  if (workersAsked !== undefined && workersAsked > 1 && oneThread) (json ? err : out)(`workers: 1 (${oneThread})`);
   if (simulation) return runSimulate(model, simulation, p, traceShape(model), startedAt, out, err, fmt);
   const r = checkModel(model, {
     engine,
@@ -62,6 +68,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     timeout,
     startedAt,
     counterexamples,
+    workers: workersAsked ?? (require('../engine/parallel/parallel') as typeof Parallel).defaultWorkers(),
     // a known finding is judged on every property, and several counterexamples
     // are asked of every property: explore everything
     stopAtFirst: !p.flags.has('continue') && !expected && (counterexamples ?? 1) <= 1,

@@ -75,6 +75,7 @@ export const COMMANDS: CommandDef[] = [
       { name: 'itf', arg: 'DIR', help: 'also write each counterexample as DIR/SPEC.PROPERTY.itf.json in the Informal Trace Format (Apalache, Quint; docs/itf.md)' },
       { name: 'coverage', help: 'print, per action and process label, the states it generated and the new ones' },
       { name: 'full-states', help: 'print every variable in every state of a counterexample, not only the changed ones' },
+      { name: 'workers', arg: 'N', default: 'the number of cores', help: 'threads exploring (the generated engine): BFS levels of 20,000 states or more are shared out, with the same result as one thread; liveness properties, --counterexamples N > 1, the interpreter and --simulate use one thread' },
       { name: 'engine', arg: 'generated|interpreter', default: 'generated', help: 'the generated, specialised checker or the reference interpreter (slow, independent)' },
       { name: 'simulate', help: 'random walks instead of an exhaustive exploration (TLC -simulate): finds violations, proves nothing' },
       { name: 'walks', arg: 'N', default: '1000', help: 'with --simulate: how many walks' },

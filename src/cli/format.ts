@@ -282,6 +282,6 @@ export function formatResult(r: CheckResult, shape?: TraceShape, opts: FormatOpt
   const rate = r.durationMs > 0 ? Math.round((r.distinctStates * 1000) / r.durationMs) : r.distinctStates;
   out.push(`${r.statesGenerated} states generated, ${r.distinctStates} distinct states found, ${r.queueLeft} states left on queue.`);
   out.push(`The depth of the ${r.complete ? 'complete ' : ''}state graph search is ${r.depth}.`);
-  out.push(`Finished in ${r.durationMs}ms (${rate} distinct states/s, ${r.engine} engine).`);
+  out.push(`Finished in ${r.durationMs}ms (${rate} distinct states/s, ${r.engine} engine${r.workers ? `, ${r.workers} worker threads` : ''}).`);
   return out.join('\n');
 }

@@ -70,6 +70,72 @@ export class EvaluationFailure extends Error {
 }
 
 
+/** The trace to state `i` from its parent links and producing steps (also the parallel engine's). */
+export function traceOf<S>(
+  m: Pick<StateSpace<S>, 'toJSON' | 'stepOf'>,
+  parent: Int32Array,
+  via: Int32Array,
+  viaCombo: Int32Array,
+  get: (i: number) => S,
+  i: number,
+): TraceStep[] {
+  const idx: number[] = [];
+  for (let j = i; j >= 0; j = parent[j]) idx.push(j);
+  return idx.reverse().map((j): TraceStep => {
+    const state = m.toJSON(get(j));
+    if (via[j] < 0) return { action: INIT_ACTION, step: null, state };
+    const step = m.stepOf(via[j], viaCombo[j]);
+    return { action: stepText(step), step, state };
+  });
+}
+
+/** Where an exploration stands when it ends: what resultOf turns into a CheckResult. */
+export interface Explored {
+  t0: number;
+  generated: number;
+  count: number;
+  depth: number;
+  queueLeft: number;
+  violations: Violation[];
+  coverage: CoverageRow[];
+  /** counterexamples asked per property */
+  wanted: number;
+  deadlockCheck: boolean;
+  liveNames: string[];
+}
+
+/** The result of an exploration that ended (stopped early when `stopped`); shared with the parallel engine. */
+export function resultOf<S>(m: Pick<StateSpace<S>, 'spec' | 'constants' | 'engine' | 'invariants'>, e: Explored, stopped: StopReason | null): CheckResult {
+  const { violations } = e;
+  const result: CheckResult['result'] = violations.length
+    ? violations[0].property === 'Deadlock' ? 'deadlock' : 'violation'
+    : stopped ? 'limit' : 'ok';
+  const r: CheckResult = {
+    spec: m.spec,
+    constants: m.constants,
+    result,
+    complete: stopped === null,
+    statesGenerated: e.generated,
+    distinctStates: e.count,
+    depth: e.depth,
+    queueLeft: e.queueLeft,
+    durationMs: Date.now() - e.t0,
+    violations,
+    properties: [],
+    coverage: e.coverage,
+    engine: m.engine,
+  };
+  // several per property: grouped by property, in the order the properties were first violated
+  if (e.wanted > 1) {
+    const order = [...new Set(violations.map((v) => v.property))];
+    r.violations = order.flatMap((p) => violations.filter((v) => v.property === p));
+  }
+  if (stopped && stopped !== 'first-violation') r.limit = stopped;
+  if (stopped) r.stoppedBy = stopped;
+  r.properties = propertyVerdicts(r, m.invariants, e.deadlockCheck, e.liveNames);
+  return r;
+}
+
 export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResult {
   const t0 = Date.now();
   const parent = new Grow(1024);
@@ -101,46 +167,13 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
   let full = false; // a property has `wanted` counterexamples (what stopAtFirst waits for)
 
   const trace = (i: number): TraceStep[] => {
+    if (!m.store.tracesByReplay) return traceOf(m, parent.a, via.a, viaCombo.a, (j) => m.store.get(j), i);
     const idx: number[] = [];
     for (let j = i; j >= 0; j = parent.a[j]) idx.push(j);
-    idx.reverse();
-    if (m.store.tracesByReplay) return replayTrace(m, idx, via.a, viaCombo.a);
-    return idx.map((j): TraceStep => {
-      const state = m.toJSON(m.store.get(j));
-      if (via.a[j] < 0) return { action: INIT_ACTION, step: null, state };
-      const step = m.stepOf(via.a[j], viaCombo.a[j]);
-      return { action: stepText(step), step, state };
-    });
+    return replayTrace(m, idx.reverse(), via.a, viaCombo.a);
   };
-  const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
-    const result: CheckResult['result'] = violations.length
-      ? violations[0].property === 'Deadlock' ? 'deadlock' : 'violation'
-      : stopped ? 'limit' : 'ok';
-    const r: CheckResult = {
-      spec: m.spec,
-      constants: m.constants,
-      result,
-      complete: stopped === null,
-      statesGenerated: generated,
-      distinctStates: count,
-      depth,
-      queueLeft,
-      durationMs: Date.now() - t0,
-      violations,
-      properties: [],
-      coverage,
-      engine: m.engine,
-    };
-    // several per property: grouped by property, in the order the properties were first violated
-    if (wanted > 1) {
-      const order = [...new Set(violations.map((v) => v.property))];
-      r.violations = order.flatMap((p) => violations.filter((v) => v.property === p));
-    }
-    if (stopped && stopped !== 'first-violation') r.limit = stopped;
-    if (stopped) r.stoppedBy = stopped;
-    r.properties = propertyVerdicts(r, m.invariants, deadlockCheck, liveNames);
-    return r;
-  };
+  const done = (stopped: StopReason | null, queueLeft: number): CheckResult =>
+    resultOf(m, { t0, generated, count, depth, queueLeft, violations, coverage, wanted, deadlockCheck, liveNames }, stopped);
   const liveNames = m.liveness?.props.map((p) => p.name) ?? [];
   // With liveness properties, the graph's edges are kept as they are met (liveness.ts
   // needs every edge, with its step): edgeOff[head] is where a state's edges start.

@@ -114,6 +114,8 @@ export interface CheckResult {
   /** which limit stopped the run (max-states, max-depth, timeout) */
   limit?: string;
   engine: 'generated' | 'interpreter';
+  /** worker threads that explored (check --workers N): absent when the main thread explored alone */
+  workers?: number;
 }
 
 export interface CheckOptions {
@@ -139,6 +141,14 @@ export interface CheckOptions {
    * stops once one property has this many.
    */
   counterexamples?: number;
+  /**
+   * threads exploring (the generated engine, safety properties, one
+   * counterexample per property): 1 (default) the sequential engine; more,
+   * the parallel one (engine/parallel), with the same result
+   */
+  workers?: number;
+  /** with workers > 1: BFS levels of fewer states are expanded by the main thread alone (default 20000) */
+  parallelThreshold?: number;
 }
 
 /** Why a run that stopped early cannot tell whether a property holds. */

@@ -1,0 +1,264 @@
+// One worker's share of a BFS level: expand a contiguous range of parents
+// (in index order), insert each successor's fingerprint into the shared
+// table, and record the discoveries that may be the first in sequential
+// order (candidates, table.ts) with their packed words and the invariants
+// they violate. The main thread runs the same code for the levels too small
+// to hand out, so both paths number states the same way.
+import type { CompiledChecker } from '../bfs';
+import { fingerprint } from '../fpset';
+import { claim, claimAlone, type SharedTable } from './table';
+import { EvalError } from '../../runtime/values';
+
+/** Candidate record: parent, action, combo, ordinal (the emission's rank among the parent's), slot; then masks and words. */
+export const HEAD = 5;
+/** per-action generated counts are saved every CHECKPOINT parents, so a run stopped mid-level recounts at most this many */
+export const CHECKPOINT = 256;
+
+/** the first parent of range k of [from, to) cut in K ranges */
+export function cutOf(from: number, to: number, K: number, k: number): number {
+  return from + Math.floor(((to - from) * k) / K);
+}
+
+export interface Layout {
+  /** words per packed state */
+  W: number;
+  /** 32-bit words per invariant mask */
+  MW: number;
+  /** Int32s per candidate record: HEAD, violated mask, threw mask, words */
+  R: number;
+  actions: number;
+  invariants: number;
+}
+
+export function layoutOf(m: CompiledChecker): Layout {
+  const MW = Math.ceil(m.META.invariants.length / 32);
+  return { W: m.WORDS, MW, R: HEAD + 2 * MW + m.WORDS, actions: m.META.actions.length, invariants: m.META.invariants.length };
+}
+
+/** An error crossing threads: enough to rebuild what the sequential engine would have caught. */
+export interface SentError {
+  name: string;
+  message: string;
+  stack?: string;
+  /** an EvalError of the runtime (located by api.ts) */
+  evalError: boolean;
+}
+
+export function sendable(e: unknown): SentError {
+  if (e instanceof Error) return { name: e.name, message: e.message, stack: e.stack, evalError: e instanceof EvalError };
+  return { name: 'Error', message: String(e), evalError: false };
+}
+
+export function rebuilt(e: SentError): Error {
+  const err = e.evalError ? new EvalError(e.message) : new Error(e.message);
+  err.name = e.name;
+  if (e.stack) err.stack = e.stack;
+  return err;
+}
+
+/** Why a range stopped: done, paused (its table budget is spent), timeout, or an evaluation error. */
+export interface Stop {
+  reason: 'done' | 'pause' | 'timeout' | 'error';
+  /** the first parent not completely expanded (the range's end when done) */
+  at: number;
+  /**
+   * reason 'error': where (the sequential engine's EvaluationFailure) and what;
+   * `where` null for an error outside a step or invariant; `record` the candidate whose invariant threw
+   */
+  error?: { cause: SentError; where: { action: number } | { invariant: number } | null; record: number };
+}
+
+export interface RunLimits {
+  /** invariants violated before the level (not evaluated), one bit each */
+  violated: Int32Array;
+  deadlockCheck: boolean;
+  timeoutAt: number;
+  /** pause before the next parent once `total` reaches this */
+  budget: number;
+  /** the table would be too full past this: fail rather than loop forever */
+  hard: number;
+}
+
+/** thrown through the module's successors() to stop at an invariant that threw */
+class InvariantThrew {}
+class TableFull {}
+
+export class Expander {
+  readonly lay: Layout;
+  cand: Int32Array;
+  private candU: Uint32Array;
+  /** records in the buffer (every range of the level so far) */
+  n = 0;
+  /** the current range's first record */
+  base = 0;
+  /** per action: successors generated in this range so far */
+  readonly gen: Float64Array;
+  /** gen at every CHECKPOINT-th parent of the range, flattened */
+  checkpoints: number[] = [];
+  /** the first parent without successors that has not terminated, or -1 */
+  deadlock = -1;
+  /** fingerprints this range added to the table */
+  inserted = 0;
+  /** fingerprints all ranges of the level added (what the table budget counts) */
+  total = 0;
+  /** parents and successors of the level's earlier ranges (for progress) */
+  private parentsBefore = 0;
+  private genBefore = 0;
+  /** invariant errors of the last record (when the range stopped on one) */
+  invErrors: { record: number; k: number; cause: SentError }[] = [];
+  from = 0;
+  to = 0;
+  private readonly scratch: Uint32Array;
+  private readonly fp = new Uint32Array(2);
+  private readonly canon: ((n: unknown[]) => unknown[]) | undefined;
+
+  /** `alone`: no other thread uses the table meanwhile (plain loads and stores suffice) */
+  constructor(private readonly m: CompiledChecker, private readonly alone = false) {
+    this.lay = layoutOf(m);
+    this.cand = new Int32Array(new SharedArrayBuffer(4 * this.lay.R * 1024));
+    this.candU = new Uint32Array(this.cand.buffer);
+    this.gen = new Float64Array(this.lay.actions);
+    this.scratch = new Uint32Array(m.WORDS);
+    // symmetry reduction, when the module has it: states are stored canonical
+    this.canon = (m as { canonicalize?: (n: unknown[]) => unknown[] }).canonicalize?.bind(m);
+  }
+
+  /** a new level: the buffer is empty */
+  reset(): void {
+    this.n = 0;
+    this.total = 0;
+    this.parentsBefore = 0;
+    this.genBefore = 0;
+    this.from = this.to = 0;
+  }
+
+  /** start a new range [from, to); its records follow the previous range's */
+  begin(from: number, to: number): void {
+    this.base = this.n;
+    this.parentsBefore += this.to - this.from;
+    this.genBefore += this.gen.reduce((a, b) => a + b, 0);
+    this.gen.fill(0);
+    this.checkpoints = [];
+    this.deadlock = -1;
+    this.inserted = 0;
+    this.invErrors = [];
+    this.from = from;
+    this.to = to;
+  }
+
+  private room(): void {
+    const b = new Int32Array(new SharedArrayBuffer(this.cand.byteLength * 2));
+    b.set(this.cand.subarray(0, this.n * this.lay.R));
+    this.cand = b;
+    this.candU = new Uint32Array(b.buffer);
+  }
+
+  /** expand parents p0 .. to-1 (p0 = from, or where a pause stopped) */
+  run(arena: Uint32Array, t: SharedTable, p0: number, lim: RunLimits, progress?: Float64Array): Stop {
+    const { m, lay, gen } = this;
+    const { W, MW, R, invariants } = lay;
+    const INV = m.INVARIANTS;
+    const vio = lim.violated;
+    const scratch = this.scratch;
+    const fpo = this.fp;
+    const canon = this.canon;
+    const insert = this.alone ? claimAlone : claim;
+    let p = p0;
+    let any = false;
+    let ord = 0;
+    let cur = -1;
+    const emit = (action: number, combo: number, n: unknown[]) => {
+      any = true;
+      cur = action;
+      ord++;
+      gen[action]++;
+      m.encode(canon ? canon(n) : n, scratch, 0);
+      fingerprint(scratch, 0, W, fpo);
+      const r = insert(t, fpo[0] | 0, fpo[1] | 0, p);
+      if (r !== -1) {
+        let slot = r;
+        if (r >= 0) {
+          this.inserted++;
+          this.total++;
+        }
+        else slot = -2 - r;
+        if ((this.n + 1) * R > this.cand.length) this.room();
+        const o = this.n * R;
+        const c = this.cand;
+        c[o] = p;
+        c[o + 1] = action;
+        c[o + 2] = combo;
+        c[o + 3] = ord - 1;
+        c[o + 4] = slot;
+        let threw = false;
+        for (let w = 0; w < MW; w++) {
+          let bad = 0;
+          let err = 0;
+          for (let b = 0; b < 32; b++) {
+            const k = w * 32 + b;
+            if (k >= invariants) break;
+            if (vio[w] & (1 << b)) continue;
+            try {
+              if (!INV[k](n)) bad |= 1 << b;
+            } catch (e) {
+              err |= 1 << b;
+              this.invErrors.push({ record: this.n - this.base, k, cause: sendable(e) });
+            }
+          }
+          c[o + HEAD + w] = bad;
+          c[o + HEAD + MW + w] = err;
+          if (err) threw = true;
+        }
+        this.candU.set(scratch, o + HEAD + 2 * MW);
+        this.n++;
+        if (threw) throw new InvariantThrew();
+        if (this.total >= lim.hard) throw new TableFull();
+      }
+      cur = -1;
+    };
+    for (; p < this.to; p++) {
+      const rel = p - this.from;
+      if ((rel & 1023) === 0 && rel > 0) {
+        if (Date.now() > lim.timeoutAt) return { reason: 'timeout', at: p };
+        if (progress) {
+          progress[0] = this.parentsBefore + rel;
+          progress[1] = this.total;
+          progress[2] = this.genBefore + gen.reduce((a, b) => a + b, 0);
+        }
+      }
+      if (this.total >= lim.budget) return { reason: 'pause', at: p };
+      if (rel % CHECKPOINT === 0) for (let a = 0; a < gen.length; a++) this.checkpoints.push(gen[a]);
+      any = false;
+      ord = 0;
+      cur = -1;
+      let s: unknown[];
+      try {
+        s = m.decode(arena, p * W);
+        m.successors(s, emit);
+      } catch (e) {
+        if (e instanceof InvariantThrew) {
+          const last = this.invErrors[0];
+          return { reason: 'error', at: p, error: { cause: last.cause, where: { invariant: last.k }, record: this.n - 1 - this.base } };
+        }
+        if (e instanceof TableFull) throw new Error(`the shared fingerprint table is too full to go on (a state with ${ord} successors, more than the room left): an internal limit of the parallel engine; use --workers 1`);
+        const tagged = (e as { actionIndex?: number } | null)?.actionIndex;
+        return { reason: 'error', at: p, error: { cause: sendable(e), where: { action: cur >= 0 ? cur : tagged ?? -1 }, record: -1 } };
+      }
+      if (!any && lim.deadlockCheck && this.deadlock < 0) {
+        let ended: boolean;
+        try {
+          ended = m.terminated(s);
+        } catch (e) {
+          return { reason: 'error', at: p, error: { cause: sendable(e), where: null, record: -1 } };
+        }
+        if (!ended) this.deadlock = p;
+      }
+    }
+    if (progress) {
+      progress[0] = this.parentsBefore + this.to - this.from;
+      progress[1] = this.total;
+      progress[2] = this.genBefore + gen.reduce((a, b) => a + b, 0);
+    }
+    return { reason: 'done', at: this.to };
+  }
+}

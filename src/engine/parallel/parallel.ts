@@ -1,0 +1,516 @@
+// Level-synchronous parallel BFS of a generated checker over worker_threads
+// (`check --workers N`), with the sequential engine's exact result: the same
+// states in the same order, the same counts, coverage and counterexamples.
+//
+// The main thread keeps what explore.ts keeps (the packed states, now in a
+// SharedArrayBuffer the workers read their parents from, and the parent
+// links and producing steps for traces). Each level is cut into contiguous
+// ranges of parents, one per worker; the workers insert fingerprints into a
+// shared table (table.ts) and record candidates (expand.ts). At the barrier
+// the main thread merges the ranges in order: a candidate is kept when its
+// parent is still the slot's owner (the lowest parent that found the state),
+// in the order of its parent and its rank among that parent's successors —
+// exactly sequential BFS's numbering. Invariant verdicts, deadlocks, limits
+// and evaluation errors are taken in that order too, so the first reported is
+// the one the sequential engine reports. Levels smaller than the threshold
+// are expanded by the main thread with the same code, so small checks start
+// no thread at all. docs/architecture.md, "Parallel exploration".
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'worker_threads';
+import { exploreGenerated, type CompiledChecker } from '../bfs';
+import { EvaluationFailure, resultOf, traceOf } from '../explore';
+import { fingerprint } from '../fpset';
+import { Grow } from '../grow';
+import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
+import { inPackage } from '../../util/package-root';
+import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, type SentError, type Stop } from './expand';
+import { claim, grown, newTable, type SharedTable } from './table';
+import type { Segment, ToWorker, WorkerData } from './worker';
+
+/** Levels with fewer states than this are expanded by the main thread (workers cost more than they save). */
+export const PARALLEL_THRESHOLD = 20000;
+
+/** The default number of workers: one per core. */
+export function defaultWorkers(): number {
+  return os.availableParallelism();
+}
+
+/**
+ * Why a run must use the sequential engine, or null. `liveness`: the spec has
+ * liveness properties.
+ */
+export function sequentialReason(o: { liveness: boolean; counterexamples?: number; engine?: string; simulate?: boolean }): string | null {
+  if (o.simulate) return 'a simulation is one walk at a time';
+  if (o.engine === 'interpreter') return 'the reference interpreter is sequential';
+  if (o.liveness) return 'liveness properties need the whole edge list, which only the sequential exploration keeps';
+  if ((o.counterexamples ?? 1) > 1) return '--counterexamples N > 1 keeps per-property taints that only the sequential exploration tracks';
+  return null;
+}
+
+/** The compiled worker: next to this file in dist/, or (under ts-jest, running the sources) the package's dist/ copy. */
+function workerFile(): string {
+  const here = path.join(__dirname, 'worker.js');
+  if (fs.existsSync(here)) return here;
+  const built = inPackage('dist', 'src', 'engine', 'parallel', 'worker.js');
+  if (fs.existsSync(built)) return built;
+  throw new Error(`the parallel engine needs its compiled worker ${built}: run \`npx tsc -p .\` (or use --workers 1)`);
+}
+
+/** What a range answered at the barrier. */
+interface Range {
+  from: number;
+  to: number;
+  stop: Stop;
+  /** its records: base .. base+n-1 of cand */
+  base: number;
+  n: number;
+  cand: Int32Array;
+  gen: ArrayLike<number>;
+  checkpoints: ArrayLike<number>;
+  deadlock: number;
+  inserted: number;
+  invErrors: { record: number; k: number; cause: SentError }[];
+}
+
+interface Pool {
+  workers: Worker[];
+  ports: MessagePort[];
+  ctrl: Int32Array;
+  progress: Float64Array[];
+}
+
+const MIN_TABLE = 1 << 16;
+/** ranges per worker and level: small ranges keep a worker that the system deschedules from holding up the barrier long */
+const RANGES_PER_WORKER = 32;
+/** ... but not below this many parents each (a range costs a message segment and a checkpoint) */
+const MIN_RANGE = 512;
+
+/** For tests: a small table that is not presized, so that ranges pause and the table grows mid-level. */
+export interface TableTest {
+  tableSlots?: number;
+}
+
+/** Explore a generated checker with `opts.workers` threads; `modulePath` is the module's compiled file (generator/load.ts). */
+export function exploreParallel(m: CompiledChecker, modulePath: string, opts: CheckOptions & TableTest = {}): CheckResult {
+  if (sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples })) return exploreGenerated(m, opts);
+  const t0 = Date.now();
+  const lay = layoutOf(m);
+  const { W, MW, R } = lay;
+  const nWorkers = Math.max(1, opts.workers ?? defaultWorkers());
+  const threshold = opts.parallelThreshold ?? PARALLEL_THRESHOLD;
+  const space = {
+    spec: m.META.spec,
+    constants: m.META.constants,
+    engine: 'generated' as const,
+    invariants: m.META.invariants,
+    toJSON: (s: unknown[]) => m.toJSON(s),
+    stepOf: (a: number, c: number) => m.stepOf(a, c),
+  };
+  const canon = (m as { canonicalize?: (n: unknown[]) => unknown[] }).canonicalize?.bind(m);
+  let arena = new Uint32Array(new SharedArrayBuffer(4 * W * 1024));
+  let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE);
+  let size = 0; // fingerprints in the table
+  const parent = new Grow(1024);
+  const via = new Grow(1024);
+  const viaCombo = new Grow(1024);
+  const coverage: CoverageRow[] = m.META.actions.map((a) => ({ action: a.name, generated: 0, distinct: 0 }));
+  let count = 0;
+  let generated = 0;
+  let depth = 0;
+  const deadlockCheck = opts.deadlock !== false;
+  const stopAtFirst = opts.stopAtFirst !== false;
+  const timeoutAt = opts.timeout ? (opts.startedAt ?? t0) + opts.timeout * 1000 : Infinity;
+  const progressEvery = opts.progressIntervalMs ?? 3000;
+  let lastProgress = Date.now();
+  const violations: Violation[] = [];
+  const violated = new Array<boolean>(lay.invariants).fill(false);
+  let deadlocked = false;
+  let full = false;
+  let usedWorkers = 1;
+  let pool: Pool | undefined;
+
+  const get = (i: number) => m.decode(arena, i * W);
+  const trace = (i: number) => traceOf(space, parent.a, via.a, viaCombo.a, get, i);
+  const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
+    const r = resultOf(space, { t0, generated, count, depth, queueLeft, violations, coverage, wanted: 1, deadlockCheck, liveNames: [] }, stopped);
+    if (usedWorkers > 1) r.workers = usedWorkers;
+    return r;
+  };
+  const ensureArena = (states: number) => {
+    if (states * W <= arena.length) return;
+    let cap = arena.length;
+    while (cap < states * W) cap *= 2;
+    const b = new Uint32Array(new SharedArrayBuffer(4 * cap));
+    b.set(arena.subarray(0, count * W));
+    arena = b;
+  };
+  const append = (from: number, action: number, combo: number, words: Uint32Array) => {
+    ensureArena(count + 1);
+    arena.set(words, count * W);
+    parent.push(from);
+    via.push(action);
+    viaCombo.push(combo);
+    return count++;
+  };
+
+  try {
+    // ---- initial states, in the main thread (explore.ts: add + checkInvariants)
+    const scratch = new Uint32Array(W);
+    const fpo = new Uint32Array(2);
+    try {
+      m.init((n) => {
+        if (stopAtFirst && full) return;
+        generated++;
+        m.encode(canon ? canon(n) : n, scratch, 0);
+        fingerprint(scratch, 0, W, fpo);
+        if (claim(table, fpo[0] | 0, fpo[1] | 0, -1) < 0) return;
+        size++;
+        const i = append(-1, -1, 0, scratch);
+        for (let k = 0; k < violated.length; k++) {
+          if (violated[k]) continue;
+          let ok: boolean;
+          try {
+            ok = m.INVARIANTS[k](n);
+          } catch (err) {
+            throw new EvaluationFailure(err, { invariant: k });
+          }
+          if (!ok) {
+            violations.push({ property: m.META.invariants[k], trace: trace(i) });
+            violated[k] = true;
+            full = true;
+            if (stopAtFirst) return;
+          }
+        }
+      });
+    } catch (err) {
+      if (err instanceof EvaluationFailure) throw err;
+      throw new EvaluationFailure(err, { action: -1 });
+    }
+    depth = count > 0 ? 1 : 0;
+    if (stopAtFirst && full) return done('first-violation', count);
+
+    const inline = new Expander(m, true);
+    let levelStart = 0;
+    let level = 0;
+    let lastRatio = 4; // new fingerprints per parent in the last level, for presizing the table
+    while (levelStart < count) {
+      const levelEnd = count;
+      // explore.ts checks these at every head; between levels is where they first bite
+      if (opts.maxDepth !== undefined && level + 1 >= opts.maxDepth) return done('max-depth', count - levelStart);
+      if (opts.maxStates !== undefined && count >= opts.maxStates) return done('max-states', count - levelStart);
+      const now = Date.now();
+      if (now > timeoutAt) return done('timeout', count - levelStart);
+      if (opts.progress && progressEvery > 0 && now - lastProgress >= progressEvery) {
+        lastProgress = now;
+        opts.progress({ distinct: count, queue: count - levelStart, generated, statesPerSecond: Math.round((count * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
+      }
+      const P = levelEnd - levelStart;
+      // presize: room for this level's new states at most half full, if it grows like the last one
+      const want = size + Math.ceil(P * lastRatio * 1.25) + 1024;
+      if (want * 2 > table.mask + 1 && !opts.tableSlots) table = grownTo(table, want * 2).table;
+      const violatedBits = new Array<number>(MW).fill(0);
+      violated.forEach((v, k) => {
+        if (v) violatedBits[k >> 5] |= 1 << (k & 31);
+      });
+      const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt };
+      let ranges: (Range | undefined)[];
+      if (nWorkers > 1 && P >= threshold) {
+        pool ??= startPool(modulePath, nWorkers);
+        usedWorkers = nWorkers;
+        ranges = runWorkers(pool, levelStart, levelEnd, base);
+      } else {
+        // the next level will likely be shared out: start the threads now, they load the module meanwhile
+        if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(modulePath, nWorkers);
+        inline.reset();
+        inline.begin(levelStart, levelEnd);
+        let at = levelStart;
+        for (;;) {
+          const room = roomLeft(inline.total);
+          const stop = inline.run(arena, table, at, { ...base, budget: inline.total + room.budget, hard: inline.total + room.hard });
+          if (stop.reason !== 'pause') {
+            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, invErrors: inline.invErrors }];
+            break;
+          }
+          regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }]);
+          at = stop.at;
+        }
+      }
+      const ended = merge(ranges, levelStart, levelEnd, level);
+      if (ended) return ended;
+      let inserted = 0;
+      for (const r of ranges) inserted += r!.inserted;
+      size += inserted;
+      lastRatio = Math.max(1, inserted / P);
+      levelStart = levelEnd;
+      level++;
+    }
+    return done(null, 0);
+  } finally {
+    if (pool) stopPool(pool);
+  }
+
+  // ---------------------------------------------------------------- helpers
+  // (function declarations: hoisted, and they share the state above)
+
+  /**
+   * How many more fingerprints the table takes, `added` being this level's so
+   * far, split in `share`: up to half full (a range pauses there, at a parent
+   * boundary, for the table to grow), and a hard stop at 7/8.
+   */
+  function roomLeft(added: number, share = 1): { budget: number; hard: number } {
+    const cap = table.mask + 1;
+    const used = size + added;
+    return { budget: Math.max(0, Math.floor((cap / 2 - used) / share)), hard: Math.max(1, Math.floor(((cap * 7) / 8 - used) / share)) };
+  }
+
+  function grownTo(t: SharedTable, entries: number) {
+    let cap = t.mask + 1;
+    while (cap < entries) cap *= 2;
+    return grown(t, cap);
+  }
+
+  /** a range paused on a full table: a table of four times the entries, the recorded slots moved */
+  function regrow(entries: number, cands: { cand: Int32Array; base: number; n: number }[]): void {
+    const g = grownTo(table, entries * 4);
+    table = g.table;
+    for (const c of cands) for (let r = c.base; r < c.base + c.n; r++) c.cand[r * R + 4] = g.moved[c.cand[r * R + 4]];
+  }
+
+  function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number }): (Range | undefined)[] {
+    const n = pl.workers.length;
+    // more ranges than workers: whoever finishes first takes the next, so an uneven level is shared evenly
+    const K = Math.max(n, Math.min(Math.ceil((to - from) / MIN_RANGE), n * RANGES_PER_WORKER));
+    const ranges: (Range | undefined)[] = new Array(K).fill(undefined);
+    pl.progress.forEach((p) => p.fill(0));
+    Atomics.store(pl.ctrl, 2, 0);
+    const share = roomLeft(0, n);
+    let expected = Atomics.load(pl.ctrl, 0);
+    for (let w = 0; w < n; w++) {
+      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, fp: table.fp.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard: share.hard };
+      pl.ports[w].postMessage(msg);
+    }
+    let waiting = n;
+    for (;;) {
+      expected += waiting;
+      const answers = collect(pl, expected, waiting, from);
+      const paused: number[] = [];
+      for (const [w, a] of answers) {
+        const cand = new Int32Array(a.cand);
+        for (const g of a.segs) {
+          ranges[g.k] = { from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, invErrors: g.invErrors };
+          if (g.stop.reason === 'pause') paused.push(w);
+        }
+      }
+      if (!paused.length) break;
+      // every worker has stopped: grow the table and resume the paused ones
+      let inserted = 0;
+      for (const r of ranges) inserted += r?.inserted ?? 0;
+      regrow(size + inserted, ranges.filter((r): r is Range => !!r));
+      const room = roomLeft(inserted, paused.length);
+      for (const w of paused) {
+        pl.ports[w].postMessage({ t: 'resume', fp: table.fp.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, budget: room.budget, hard: room.hard } satisfies ToWorker);
+      }
+      waiting = paused.length;
+    }
+    // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
+    return ranges;
+  }
+
+  /** wait until `expected` answers in all (bounded waits, progress between them); the answers by worker */
+  function collect(pl: Pool, expected: number, want: number, from: number): Map<number, { segs: Segment[]; cand: SharedArrayBuffer }> {
+    for (;;) {
+      const got = Atomics.load(pl.ctrl, 0);
+      if (got >= expected) break;
+      Atomics.wait(pl.ctrl, 0, got, 200);
+      const now = Date.now();
+      if (opts.progress && progressEvery > 0 && now - lastProgress >= progressEvery) {
+        lastProgress = now;
+        let parents = 0;
+        let added = 0;
+        let gen = 0;
+        for (const p of pl.progress) {
+          parents += p[0];
+          added += p[1];
+          gen += p[2];
+        }
+        const distinct = count + added;
+        opts.progress({ distinct, queue: distinct - from - parents, generated: generated + gen, statesPerSecond: Math.round((distinct * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
+      }
+    }
+    const out = new Map();
+    while (out.size < want) {
+      let any = false;
+      for (let w = 0; w < pl.ports.length; w++) {
+        const got = receiveMessageOnPort(pl.ports[w]);
+        if (!got) continue;
+        any = true;
+        const msg = got.message as { t: string; message?: string };
+        if (msg.t === 'fatal') throw new Error(`the parallel exploration failed: ${msg.message}`);
+        out.set(w, msg);
+      }
+      // an answer is counted just after it is posted: it may take a moment to arrive
+      if (!any) Atomics.wait(pl.ctrl, 1, 0, 1);
+    }
+    return out;
+  }
+
+  /**
+   * The barrier: take the ranges' candidates in order, keep the winners as
+   * the sequential engine would have added them, and apply its checks in its
+   * order. A CheckResult when the run ends in this level, else null.
+   */
+  function merge(ranges: (Range | undefined)[], levelStart: number, levelEnd: number, level: number): CheckResult | null {
+    let total = 0;
+    for (const r of ranges) total += r?.n ?? 0;
+    ensureArena(count + total);
+    const owner = table.owner;
+    // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
+    const settle = (head: number, ordinal: number) => {
+      const gen = new Float64Array(lay.actions);
+      for (const r of ranges) {
+        if (!r) break;
+        if (head >= r.to) {
+          for (let a = 0; a < gen.length; a++) gen[a] += r.gen[a];
+          continue;
+        }
+        if (head < r.from) break;
+        let c = Math.floor((head - r.from) / CHECKPOINT);
+        while (c > 0 && (c + 1) * lay.actions > r.checkpoints.length) c--; // a range stopped just before a checkpoint
+        for (let a = 0; a < gen.length; a++) gen[a] += r.checkpoints[c * lay.actions + a];
+        for (let p = r.from + c * CHECKPOINT; p <= head; p++) {
+          if (p === head && ordinal < 0) break;
+          let k = 0;
+          m.successors(get(p), (a) => {
+            if (p < head || k++ <= ordinal) gen[a]++;
+          });
+        }
+        break;
+      }
+      for (let a = 0; a < gen.length; a++) {
+        coverage[a].generated += gen[a];
+        generated += gen[a];
+      }
+    };
+    const levelDone = () => {
+      for (const r of ranges as Range[]) {
+        for (let a = 0; a < lay.actions; a++) {
+          coverage[a].generated += r.gen[a];
+          generated += r.gen[a];
+        }
+      }
+    };
+    const deadlockAt = (d: number): CheckResult | null => {
+      violations.push({ property: 'Deadlock', trace: trace(d) });
+      deadlocked = true;
+      full = true;
+      if (!stopAtFirst) return null;
+      settle(d + 1, -1);
+      return done('first-violation', count - d - 1);
+    };
+    // --max-states: the first parent checked after the count reached the limit (explore.ts checks at every head)
+    let pending = -1;
+    const maxStatesAt = (h: number): CheckResult | null => {
+      if (h >= levelEnd) return null; // the next level's checks (max-depth first) decide
+      settle(h, -1);
+      return done('max-states', count - h);
+    };
+    for (const r of ranges) {
+      if (!r) throw new Error('internal error: a range of the level was not explored');
+      let dl = deadlocked ? -1 : r.deadlock;
+      const c = r.cand;
+      for (let x = 0; x < r.n; x++) {
+        const o = (r.base + x) * R;
+        const p = c[o];
+        if (pending >= 0 && p >= pending) return maxStatesAt(pending);
+        if (dl >= 0 && dl < p) {
+          const end = deadlockAt(dl);
+          dl = -1;
+          if (end) return end;
+        }
+        if (owner[c[o + 4]] !== p) continue;
+        const action = c[o + 1];
+        const i = count++;
+        parent.push(p);
+        via.push(action);
+        viaCombo.push(c[o + 2]);
+        for (let j = 0, from = o + HEAD + 2 * MW, to = i * W; j < W; j++) arena[to + j] = c[from + j];
+        coverage[action].distinct++;
+        if (level + 2 > depth) depth = level + 2;
+        for (let k = 0; k < violated.length; k++) {
+          if (violated[k]) continue;
+          const bit = 1 << (k & 31);
+          if (c[o + HEAD + MW + (k >> 5)] & bit) {
+            const e = r.invErrors.find((q) => q.record === x && q.k === k)!;
+            throw new EvaluationFailure(rebuilt(e.cause), { invariant: k });
+          }
+          if (c[o + HEAD + (k >> 5)] & bit) {
+            violations.push({ property: m.META.invariants[k], trace: trace(i) });
+            violated[k] = true;
+            full = true;
+            if (stopAtFirst) {
+              settle(p, c[o + 3]);
+              return done('first-violation', count - p - 1);
+            }
+          }
+        }
+        if (pending < 0 && opts.maxStates !== undefined && count >= opts.maxStates) pending = p + 1;
+      }
+      if (pending >= 0) {
+        // the rest of this range (and every later one) comes after the head where the limit stops the run
+        if (pending < levelEnd) return maxStatesAt(pending);
+      }
+      if (dl >= 0) {
+        const end = deadlockAt(dl);
+        if (end) return end;
+      }
+      if (r.stop.reason === 'error') {
+        const e = r.stop.error!;
+        // an invariant that threw on a state merged above was reported there; this one is met in a
+        // state the sequential engine reaches too (see docs/architecture.md for the one difference)
+        if (e.where === null) throw rebuilt(e.cause);
+        throw new EvaluationFailure(rebuilt(e.cause), e.where);
+      }
+      if (r.stop.reason === 'timeout') {
+        for (const q of ranges as Range[]) {
+          const upTo = q === r;
+          for (let a = 0; a < lay.actions; a++) {
+            coverage[a].generated += q.gen[a];
+            generated += q.gen[a];
+          }
+          if (upTo) break;
+        }
+        return done('timeout', count - r.stop.at);
+      }
+    }
+    levelDone();
+    return null;
+  }
+}
+
+function startPool(modulePath: string, n: number): Pool {
+  const file = workerFile();
+  // [answers posted, (a word to sleep on), the next range to take]
+  const ctrl = new Int32Array(new SharedArrayBuffer(16));
+  const pool: Pool = { workers: [], ports: [], ctrl, progress: [] };
+  for (let index = 0; index < n; index++) {
+    const { port1, port2 } = new MessageChannel();
+    const progress = new SharedArrayBuffer(3 * 8);
+    const data: WorkerData = { modulePath, port: port2, ctrl: ctrl.buffer as SharedArrayBuffer, progress, index };
+    const w = new Worker(file, { workerData: data, transferList: [port2] });
+    // the run waits on shared memory, not on the event loop: a worker never keeps the process alive
+    w.unref();
+    pool.workers.push(w);
+    pool.ports.push(port1);
+    pool.progress.push(new Float64Array(progress));
+  }
+  return pool;
+}
+
+function stopPool(pool: Pool): void {
+  for (let w = 0; w < pool.workers.length; w++) {
+    pool.ports[w].close();
+    void pool.workers[w].terminate();
+  }
+}

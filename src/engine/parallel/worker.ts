@@ -1,0 +1,126 @@
+// A worker thread of the parallel exploration (parallel.ts starts it from
+// the compiled dist/ copy of this file). It loads the same generated checker
+// module as the main thread and expands the ranges of parents it is sent;
+// everything it finds goes into shared memory, and its answer to each
+// message is one message on its port followed by a tick of the shared
+// `done` counter the main thread waits on. It never throws: any failure is
+// answered as a `fatal` message, so the main thread never waits for nothing.
+import { workerData, type MessagePort } from 'worker_threads';
+import * as runtime from '../../runtime/ops';
+import type { CompiledChecker } from '../bfs';
+import { Expander, cutOf, sendable, type SentError, type Stop } from './expand';
+import type { SharedTable } from './table';
+
+export interface WorkerData {
+  modulePath: string;
+  port: MessagePort;
+  /** [done counter, ...] (parallel.ts) */
+  ctrl: SharedArrayBuffer;
+  /** this worker's progress: parents done, fingerprints added, successors generated */
+  progress: SharedArrayBuffer;
+  index: number;
+}
+
+/**
+ * main → worker. A level is cut into `K` ranges; workers take them in order
+ * from the shared counter ctrl[2] (so a worker that finds more new states
+ * takes fewer ranges), until none is left or a range stops early.
+ */
+export type ToWorker =
+  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; fp: SharedArrayBuffer; owner: SharedArrayBuffer; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number }
+  | { t: 'resume'; fp: SharedArrayBuffer; owner: SharedArrayBuffer; budget: number; hard: number }
+  | { t: 'quit' };
+
+/** what a range answered: its records are base .. base+n-1 of the worker's buffer */
+export interface Segment {
+  k: number;
+  stop: Stop;
+  base: number;
+  n: number;
+  gen: number[];
+  checkpoints: number[];
+  deadlock: number;
+  inserted: number;
+  invErrors: { record: number; k: number; cause: SentError }[];
+}
+
+const data = workerData as WorkerData;
+const ctrl = new Int32Array(data.ctrl);
+const port = data.port;
+
+function answer(msg: unknown): void {
+  port.postMessage(msg);
+  Atomics.add(ctrl, 0, 1);
+  Atomics.notify(ctrl, 0);
+}
+
+let ex: Expander | undefined;
+let fatal: string | undefined;
+try {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const mod = require(data.modulePath) as { create(rt: unknown): CompiledChecker };
+  ex = new Expander(mod.create(runtime));
+} catch (e) {
+  fatal = `worker ${data.index} could not load ${data.modulePath}: ${e instanceof Error ? e.message : String(e)}`;
+}
+process.on('uncaughtException', (e) => answer({ t: 'fatal', message: `worker ${data.index}: ${e instanceof Error ? e.stack : String(e)}` }));
+
+const progress = new Float64Array(data.progress);
+let arena: Uint32Array | undefined;
+let table: SharedTable | undefined;
+let limits: Parameters<Expander['run']>[3] | undefined;
+let level: { from: number; to: number; K: number } | undefined;
+/** the range that paused on a full table, and where */
+let paused: { k: number; at: number } | undefined;
+
+function segment(e: Expander, k: number, stop: Stop): Segment {
+  return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, invErrors: e.invErrors };
+}
+
+/** run the paused range to its end, then take ranges until none is left or one stops early */
+function work(e: Expander): Segment[] {
+  const segs: Segment[] = [];
+  const { from, to, K } = level!;
+  if (paused) {
+    const { k, at } = paused;
+    paused = undefined;
+    const stop = e.run(arena!, table!, at, limits!, progress);
+    segs.push(segment(e, k, stop));
+    if (stop.reason === 'pause') paused = { k, at: stop.at };
+    if (stop.reason !== 'done') return segs;
+  }
+  for (;;) {
+    const k = Atomics.add(ctrl, 2, 1);
+    if (k >= K) return segs;
+    const a = cutOf(from, to, K, k);
+    e.begin(a, cutOf(from, to, K, k + 1));
+    const stop = e.run(arena!, table!, a, limits!, progress);
+    segs.push(segment(e, k, stop));
+    if (stop.reason === 'pause') paused = { k, at: stop.at };
+    if (stop.reason !== 'done') return segs;
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.t === 'quit') {
+    port.close();
+    return;
+  }
+  if (!ex) return answer({ t: 'fatal', message: fatal });
+  try {
+    table = { fp: new Int32Array(msg.fp), owner: new Int32Array(msg.owner), mask: msg.owner.byteLength / 4 - 1 };
+    if (msg.t === 'level') {
+      arena = new Uint32Array(msg.arena);
+      level = { from: msg.from, to: msg.to, K: msg.K };
+      limits = { violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, budget: 0, hard: 0 };
+      paused = undefined;
+      ex.reset();
+    }
+    // the table's room is given from now on, counted on top of what this worker added already
+    limits = { ...limits!, budget: ex.total + msg.budget, hard: ex.total + msg.hard };
+    const segs = work(ex);
+    answer({ t: 'done', segs, cand: ex.cand.buffer });
+  } catch (e) {
+    answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
+  }
+});
