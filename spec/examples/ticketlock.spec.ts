@@ -43,7 +43,7 @@ export const TicketLockBroken = spec`
 
   process Proc[self in Pid] {
     enq:  queue := append(queue, self)
-    wait: await self in queue        // the bug: not head(queue) == self
+    wait: skip                       // the bug: no await head(queue) == self
     cs:   skip
     exit: queue := tail(queue)
           goto enq

@@ -23,7 +23,8 @@ export function replayTrace<S>(m: StateSpace<S>, path: readonly number[], via: A
   if (path.length === 0) return [];
   let cur: S | undefined;
   m.init((n) => {
-    if (cur === undefined && m.store.indexOf(n) === path[0]) cur = n;
+    // a copy: the space may reuse the array it emits
+    if (cur === undefined && m.store.indexOf(n) === path[0]) cur = m.copy ? m.copy(n) : n;
   });
   if (cur === undefined) throw new Error(`internal: replay found no initial state filed as state ${path[0]}`);
   const out: TraceStep[] = [{ action: INIT_ACTION, step: null, state: m.toJSON(cur) }];

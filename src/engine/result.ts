@@ -114,6 +114,21 @@ export interface CheckResult {
   /** which limit stopped the run (max-states, max-depth, timeout) */
   limit?: string;
   engine: 'generated' | 'interpreter';
+  /** with `symmetric X` only: whether the run explored one state per orbit (symmetry-use.ts) */
+  symmetry?: SymmetryUse;
+}
+
+/**
+ * How a run used the spec's `symmetric X`: reduced (distinct states are
+ * orbits under the permutations of X's values), or not, and why.
+ */
+export interface SymmetryUse {
+  name: string;
+  values: number;
+  permutations: number;
+  reduced: boolean;
+  /** why the run explored the full space: 'option' (--no-symmetry) or 'liveness' (the liveness check needs the real graph) */
+  off?: 'option' | 'liveness';
 }
 
 export interface CheckOptions {
@@ -139,6 +154,8 @@ export interface CheckOptions {
    * stops once one property has this many.
    */
   counterexamples?: number;
+  /** with `symmetric X`: explore one state per orbit (default true; false: the full space, `--no-symmetry`) */
+  symmetry?: boolean;
 }
 
 /** Why a run that stopped early cannot tell whether a property holds. */
