@@ -168,7 +168,7 @@ export const M = {
   SymmetryLiteral: m(7101, 'not symmetric in {0}: {1} is used as a value of {0} ({2}); only a value bound over {0} is one'),
   SymmetryOrder: m(7102, 'not symmetric in {0}: {1} on values of {0} tells them apart by their order'),
   SymmetryEscapes: m(7103, 'not symmetric in {0}: a value of {0} is used as a plain integer ({1})'),
-  SymmetryForOrder: m(7104, 'not symmetric in {0}: for {1} in {0} runs in the order of {0} and its steps are not independent ({2})'),
+  SymmetryForOrder: m(7104, 'not symmetric in {0}: for {1} runs over values of {0} in their order, and its iterations are not independent ({2})'),
 } as const;
 
 export type MessageKey = keyof typeof M;

@@ -282,7 +282,9 @@ class Prover {
       };
       reads(s.body);
     }
-    if (!ok) this.fail(M.SymmetryForOrder, [s.name, 'an iteration writes or reads an entry of another']);
+    // the for has no span of its own: its first located statement stands for it
+    const first = s.body.find((x): x is IStmt & { span: Span } => 'span' in x);
+    if (!ok) this.located(first?.span, () => this.fail(M.SymmetryForOrder, [s.name, 'an iteration writes or reads an entry of another']));
   }
 
   // ---------- expressions
