@@ -8,7 +8,7 @@
 // permuted states apart. Shared by the reference interpreter and the
 // generated checkers (through ops.ts), so both reduce to the same orbits.
 import { type Type, findTag } from './types';
-import { type Value, ord, setFromArray, val } from './values';
+import { type Value, compare, ord, setFromArray, val } from './values';
 
 /** The symmetric set of a model: the marked type's name, its first value and its number of values. */
 export interface SymmetrySet {
@@ -130,12 +130,62 @@ export function permuteState(types: readonly Type[], s: readonly Value[], sym: S
 
 /**
  * The canonical representative of a state's orbit, for the generated
- * checkers: of the state moved by every permutation, the one whose packed
- * words are smallest (read as one number, most significant word first).
- * `encode` is the module's own; the state given is not changed (it is
- * returned itself when it is its orbit's representative).
+ * checkers. When the set's values occur only as indices (every variable
+ * that holds one is a map over the set whose entries hold none: a process's
+ * pcs and locals, per-thread flags), a permutation only reorders the
+ * indices' slices (the entries at one index across those maps), so the
+ * states of an orbit have the same slices, and sorting them (values.ts
+ * `compare`) gives one representative in n log n comparisons. Otherwise
+ * (values of the set stored in variables, sets or sequences of them) each of
+ * the n! permutations is applied and the state whose packed words are
+ * smallest (most significant word first) is kept; `encode` is the module's
+ * own. Either way the state given is not changed, and is returned itself
+ * when it is its orbit's representative.
  */
 export function canonicalizer(
+  types: readonly Type[],
+  sym: SymmetrySet,
+  words: number,
+  encode: (n: unknown[], w: Uint32Array, o: number) => void,
+): (n: unknown[]) => unknown[] {
+  return sortedSlices(types, sym) ?? smallestWords(types, sym, words, encode);
+}
+
+/** The slice-sorting representative, when the set's values occur only as indices (else null). */
+export function sortedSlices(types: readonly Type[], sym: SymmetrySet): ((n: unknown[]) => unknown[]) | null {
+  const maps: number[] = [];
+  for (let i = 0; i < types.length; i++) {
+    const t = types[i];
+    if (!containsSym(t, sym.name)) continue;
+    if (t.k !== 'map' || !(t.dom.k === 'int' && t.dom.sym === sym.name) || containsSym(t.rng, sym.name)) return null;
+    maps.push(i);
+  }
+  const k = sym.size;
+  const identity = Array.from({ length: k }, (_, i) => i);
+  return (n) => {
+    const cmp = (a: number, b: number): number => {
+      for (const v of maps) {
+        const c = compare((n[v] as Value[])[a], (n[v] as Value[])[b]);
+        if (c !== 0) return c;
+      }
+      return 0;
+    };
+    // already sorted: the state is its own representative (the common case is cheap)
+    let sorted = true;
+    for (let i = 1; i < k && sorted; i++) if (cmp(i - 1, i) > 0) sorted = false;
+    if (sorted) return n;
+    const order = identity.slice().sort(cmp);
+    const out = n.slice();
+    for (const v of maps) {
+      const old = n[v] as Value[];
+      out[v] = order.map((j) => old[j]);
+    }
+    return out;
+  };
+}
+
+/** The representative with the smallest packed words, over all n! permutations. */
+function smallestWords(
   types: readonly Type[],
   sym: SymmetrySet,
   words: number,
