@@ -13,6 +13,7 @@ import { interpretedSpace } from '../src/reference/interpreter';
 import type { CheckResult, TraceStep } from '../src/engine/result';
 import { stepText } from '../src/runtime/step';
 import { permutations } from '../src/runtime/symmetry';
+import { execFileSync } from 'child_process';
 
 const TICKET = 'spec/examples/ticketlock.spec.ts';
 const ticket = (name: string, n: number) => loadSpecFile(TICKET, name).model({ N: String(n) });
@@ -281,4 +282,12 @@ describe('a spec that tells the values apart is rejected, located', () => {
     }
     expect(codes(text.replace('await n < 3', 'await n < 3 && self != 0'))[0]).toContain('US7101');
   });
+});
+
+test('check prints one line about symmetry, and --no-symmetry explores the full space', () => {
+  const run = (...args: string[]) => execFileSync('node', ['bin/uffdspec', 'check', TICKET, '--spec', 'TicketLock', ...args], { encoding: 'utf8', env: { ...process.env, UFFDSPEC_PROGRESS_MS: '0' } });
+  const on = run();
+  expect(on).toMatch(/^Explored every reachable state: 10 distinct states .*\nSymmetry: Pid \(3 values, 6 permutations\): one state per orbit; distinct states are orbits\.$/m);
+  const off = run('--no-symmetry');
+  expect(off).toMatch(/^Explored every reachable state: 46 distinct states .*\nSymmetry: Pid \(3 values, 6 permutations\) not used \(--no-symmetry\): the full state space\.$/m);
 });
