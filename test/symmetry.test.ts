@@ -291,3 +291,10 @@ test('check prints one line about symmetry, and --no-symmetry explores the full 
   const off = run('--no-symmetry');
   expect(off).toMatch(/^Explored every reachable state: 46 distinct states .*\nSymmetry: Pid \(3 values, 6 permutations\) not used \(--no-symmetry\): the full state space\.$/m);
 });
+
+test('a spec that extends a symmetric spec is symmetric too (the declaration travels with extends)', () => {
+  // the ticket lock with a fourth label: a fixture that extends spec/examples/ticketlock.spec.ts
+  const m = loadSpecFile('test/fixtures/symmetry/ticketlock-ext.spec.ts').model({});
+  expect(m.symmetric?.name).toBe('Pid');
+  expect(checkModel(m, {}).distinctStates).toBe(10);
+});
