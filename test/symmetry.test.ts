@@ -14,6 +14,7 @@ import type { CheckResult, TraceStep } from '../src/engine/result';
 import { stepText } from '../src/runtime/step';
 import { permutations } from '../src/runtime/symmetry';
 import { execFileSync } from 'child_process';
+import { formatResult } from '../src/cli/format';
 
 const TICKET = 'spec/examples/ticketlock.spec.ts';
 const ticket = (name: string, n: number) => loadSpecFile(TICKET, name).model({ N: String(n) });
@@ -285,11 +286,12 @@ describe('a spec that tells the values apart is rejected, located', () => {
 });
 
 test('check prints one line about symmetry, and --no-symmetry explores the full space', () => {
-  const run = (...args: string[]) => execFileSync('node', ['bin/uffdspec', 'check', TICKET, '--spec', 'TicketLock', ...args], { encoding: 'utf8', env: { ...process.env, UFFDSPEC_PROGRESS_MS: '0' } });
-  const on = run();
+  const on = formatResult(checkModel(ticket('TicketLock', 3), {}));
   expect(on).toMatch(/^Explored every reachable state: 10 distinct states .*\nSymmetry: Pid \(3 values, 6 permutations\): one state per orbit; distinct states are orbits\.$/m);
-  const off = run('--no-symmetry');
+  const off = execFileSync('node', ['bin/uffdspec', 'check', TICKET, '--spec', 'TicketLock', '--no-symmetry'], { encoding: 'utf8', env: { ...process.env, UFFDSPEC_PROGRESS_MS: '0' } });
   expect(off).toMatch(/^Explored every reachable state: 46 distinct states .*\nSymmetry: Pid \(3 values, 6 permutations\) not used \(--no-symmetry\): the full state space\.$/m);
+  // a spec without symmetry prints no such line
+  expect(formatResult(checkModel(parseSpecText('S', 'var x: bool\ninit { x := false }').model({}), {}))).not.toContain('Symmetry');
 });
 
 test('a spec that extends a symmetric spec is symmetric too (the declaration travels with extends)', () => {
