@@ -17,6 +17,8 @@ import { Fail } from './symbols';
 import { Resolver } from './resolve';
 import { ConstantPass, type ConstOverrides } from './constants';
 import { Lowerer } from './lower';
+import { SymmetryFail, checkSymmetric, declareSymmetry, symmetryOf } from './symmetry';
+import type { ISymmetry } from './ir';
 
 export type { ConstOverrides } from './constants';
 
@@ -57,6 +59,9 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
   // 1. global names
   for (const d of decls) attempt(() => res.declareGlobal(d));
   if (diags.length) return { diagnostics: diags };
+  // 1a. `symmetric X`: what X names, marked before any type is resolved
+  declareSymmetry(res, decls, src, diags);
+  if (diags.length) return { diagnostics: diags };
   // 2. constants, in order (a constant or derived constant may use earlier ones)
   const consts = new ConstantPass(res, opts.name, opts.constants ?? {});
   for (const d of decls) {
@@ -74,6 +79,14 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
   // 5. variables, then processes (their pc and locals are variables too)
   for (const d of decls) if (d.kind === 'Var') attempt(() => res.declareVar(d.name.name, res.resolveType(d.type), d.span, d.type.span));
   for (const d of decls) if (d.kind === 'Process') attempt(() => res.declareProcess(d));
+  if (diags.length) return { diagnostics: diags };
+  let symmetric: ISymmetry | undefined;
+  try {
+    symmetric = attempt(() => symmetryOf(res, decls, src));
+  } catch (e) {
+    if (!(e instanceof SymmetryFail)) throw e;
+    diags.push(e.d);
+  }
   if (diags.length) return { diagnostics: diags };
   // 6. bodies, lowered
   const lower = new Lowerer(res);
@@ -127,5 +140,11 @@ export function analyzeSpec(ast: A.SpecAst, opts: AnalyzeOptions): { model?: Mod
     liveness,
     fairness,
   };
+  if (symmetric) {
+    // 7. the spec must not tell the values of its symmetric set apart (dsl/symmetry.ts)
+    const broken = checkSymmetric(model, symmetric);
+    if (broken.length) return { diagnostics: broken };
+    model.symmetric = symmetric;
+  }
   return { model, diagnostics: [] };
 }

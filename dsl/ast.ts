@@ -73,6 +73,7 @@ export type Decl =
   | InvariantDecl
   | PropertyDecl
   | FairnessDecl
+  | SymmetricDecl
   | DefDecl;
 
 export interface ConstDecl extends Node, Documented {
@@ -159,6 +160,12 @@ export type Temporal =
 export interface FairnessDecl extends Node {
   kind: 'Fairness';
   strength: 'weak' | 'strong';
+  target: Ident;
+}
+
+/** `symmetric X`: the values of type X (or process X's indices) are interchangeable. */
+export interface SymmetricDecl extends Node {
+  kind: 'Symmetric';
   target: Ident;
 }
 

@@ -148,6 +148,19 @@ export interface IConstant {
   derived?: boolean;
 }
 
+/**
+ * `symmetric X` (dsl/symmetry.ts): the spec cannot tell the values of `type`
+ * (an int range marked `sym: name`) apart, so a state stands for its orbit
+ * under their permutations (src/runtime/symmetry.ts).
+ */
+export interface ISymmetry {
+  /** the type's name as marked: the alias, or the process whose index range is written in place */
+  name: string;
+  type: Type & { k: 'int' };
+  values: number[];
+  span: Span;
+}
+
 export interface Model {
   name: string;
   source?: SourceText;
@@ -161,4 +174,6 @@ export interface Model {
   invariants: IInvariant[];
   liveness: ILiveness[];
   fairness: IFairness[];
+  /** absent without a `symmetric` declaration */
+  symmetric?: ISymmetry;
 }

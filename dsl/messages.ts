@@ -12,6 +12,7 @@
 //   US4xxx  assign-once analysis and process lowering (dsl/assign-once.ts, dsl/lower.ts)
 //   US5xxx  constants: defaults, --const overrides, assumptions (dsl/constants.ts)
 //   US6xxx  modules (dsl/modules.ts) and temporal properties, fairness (dsl/temporal.ts)
+//   US7xxx  symmetry: the declaration and the proof that the spec is symmetric (dsl/symmetry.ts)
 // A retired code is never reused (US2029 said liveness was not supported yet). Gaps are checks that turned out to be
 // unreachable (US1002 a syntax error with nothing expected, US2008 a process without steps, US2030 and US3046 empty
 // domains: the grammar and the type rules make them impossible); they are
@@ -158,6 +159,16 @@ export const M = {
   TemporalForm: m(6101, 'property {0}: {1} is not a supported temporal form (P leads_to Q, always (P leads_to Q), eventually P, always eventually P, always P)'),
   FairnessTarget: m(6102, 'fairness {0}: no process or action is named {0}'),
   TemporalBound: m(6103, 'property {0}: forall ranges over a type, a process (its instances) or a constant range, not {1}'),
+
+  // ---------- US7xxx: symmetry
+  SymmetricUnknown: m(7001, 'symmetric {0}: no type or process is named {0}'),
+  SymmetricNotRange: m(7002, 'symmetric {0}: {1}; a symmetric set is a type alias of an integer range or an indexed process'),
+  SymmetricTwice: m(7003, 'symmetric {0}: {1} is declared symmetric already (a spec has at most one symmetric set)'),
+  SymmetricTooLarge: m(7004, 'symmetric {0}: {1} values, at most {2} (each state is moved by each of their {1}! permutations)'),
+  SymmetryLiteral: m(7101, 'not symmetric in {0}: {1} is used as a value of {0} ({2}); only a value bound over {0} is one'),
+  SymmetryOrder: m(7102, 'not symmetric in {0}: {1} on values of {0} tells them apart by their order'),
+  SymmetryEscapes: m(7103, 'not symmetric in {0}: a value of {0} is used as a plain integer ({1})'),
+  SymmetryForOrder: m(7104, 'not symmetric in {0}: for {1} runs over values of {0} in their order, and its iterations are not independent ({2})'),
 } as const;
 
 export type MessageKey = keyof typeof M;

@@ -172,15 +172,15 @@ function importLibrary(decls: A.Decl[], lib: LinkedSpec, iname: string, own: A.S
 }
 
 function declName(d: A.Decl): string | undefined {
-  return d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Fairness' ? undefined : d.name.name;
+  return d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Fairness' || d.kind === 'Symmetric' ? undefined : d.name.name;
 }
 function nameSpan(d: A.Decl): A.Span {
-  return d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Fairness' ? d.span : d.name.span;
+  return d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Fairness' || d.kind === 'Symmetric' ? d.span : d.name.span;
 }
 
 const KIND_WORD: Record<A.Decl['kind'], string> = {
   Const: 'a constant', Assume: 'an assumption', Type: 'a type', Union: 'a union or enum', Var: 'a variable', Init: 'the init block',
-  Action: 'an action', Process: 'a process', Invariant: 'an invariant', Property: 'a property', Fairness: 'a fairness condition', Def: 'a def',
+  Action: 'an action', Process: 'a process', Invariant: 'an invariant', Property: 'a property', Fairness: 'a fairness condition', Symmetric: 'a symmetry declaration', Def: 'a def',
 };
 
 /** Base's declarations with `own`'s applied (see the header). New containers; nodes are shared, never changed. */
@@ -188,7 +188,7 @@ function extend(baseAst: A.SpecAst, own: A.SpecAst, source: SourceText, baseName
   const out = [...baseAst.decls];
   const at = (n: string) => out.findIndex((d) => declName(d) === n);
   for (const d of own.decls) {
-    if (d.kind === 'Assume' || d.kind === 'Fairness') {
+    if (d.kind === 'Assume' || d.kind === 'Fairness' || d.kind === 'Symmetric') {
       out.push(d);
       continue;
     }

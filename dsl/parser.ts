@@ -118,7 +118,7 @@ export function docComment(text: string, start: number): string | undefined {
 
 function attachDocs(ast: SpecAst, text: string): void {
   for (const d of ast.decls) {
-    if (d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Type' || d.kind === 'Union' || d.kind === 'Fairness') continue;
+    if (d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Type' || d.kind === 'Union' || d.kind === 'Fairness' || d.kind === 'Symmetric') continue;
     d.doc = docComment(text, d.span.start);
     if (d.kind === 'Process') {
       for (const st of d.steps) st.doc = docComment(text, st.span.start);
@@ -287,6 +287,9 @@ const actions: ohm.ActionDict<unknown> = {
   },
   FairnessDecl(_kw, kind, target): Decl {
     return { kind: 'Fairness', span: span(this), strength: kind.sourceString as 'weak' | 'strong', target: ident(target) };
+  },
+  SymmetricDecl(_kw, target): Decl {
+    return { kind: 'Symmetric', span: span(this), target: ident(target) };
   },
   DefDecl_expr(_kw, name, params, _c, type, _eq, value): DefDecl {
     const ps = opt<Param[]>(params);

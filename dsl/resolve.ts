@@ -38,6 +38,13 @@ export class Resolver implements Symbols {
   readonly procs = new Map<string, ProcSymbol>();
   readonly defs = new Map<string, A.DefDecl>();
   readonly typer: Typer;
+  /**
+   * `symmetric X` (dsl/symmetry.ts): the type aliases whose integer range is
+   * marked `sym` when resolved, and the processes whose index range written in
+   * place is, so that every value of X in a declared type is known as one.
+   */
+  readonly symmetricAliases = new Set<string>();
+  readonly symmetricProcesses = new Set<string>();
   private readonly resolvedTypes = new Map<string, Type>();
   private readonly resolving = new Set<string>();
 
@@ -60,7 +67,7 @@ export class Resolver implements Symbols {
 
   declareGlobal(d: A.Decl): void {
     const kind = GLOBAL_KIND[d.kind];
-    if (!kind || d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Fairness') return;
+    if (!kind || d.kind === 'Assume' || d.kind === 'Init' || d.kind === 'Fairness' || d.kind === 'Symmetric') return;
     this.addGlobal(d.name, kind);
     if (d.kind === 'Const') this.constDecls.set(d.name.name, d);
     else if (d.kind === 'Def') this.defs.set(d.name.name, d);
@@ -90,6 +97,7 @@ export class Resolver implements Symbols {
     let t: Type;
     if (d.kind === 'Type') {
       t = this.resolveType(d.type);
+      if (this.symmetricAliases.has(name) && t.k === 'int') t = { ...t, sym: name };
     } else {
       const tags: TagInfo[] = d.tags.map((tag) => this.tags.get(tag.name.name)!.info);
       t = { k: 'union', name, tags, isEnum: d.isEnum };
@@ -183,7 +191,8 @@ export class Resolver implements Symbols {
       if (s.label.name === 'Done') this.fail(M.DoneIsImplicit, [], s.label.span);
       labels.push(s.label.name);
     }
-    const domain = d.index ? this.domainType(d.index.domain) : null;
+    let domain = d.index ? this.domainType(d.index.domain) : null;
+    if (domain && domain.k === 'int' && this.symmetricProcesses.has(d.name.name)) domain = { ...domain, sym: d.name.name };
     // no type is empty: ranges, enums and unions are checked non-empty where declared
     if (domain && size(domain) === 0) throw new Error(`internal: process ${d.name.name} has an empty domain`);
     const pcEnum: Type = {

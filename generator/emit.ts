@@ -731,7 +731,15 @@ class Emitter {
         instances: l.instances.map((t) => Object.fromEntries(l.bound.map((b, j) => [b.name, toJSON(b.type, t[j])]))),
       })),
       fairness: m.fairness.map((f) => ({ strength: f.strength, ...(f.process ? { process: f.process } : {}), ...(f.action ? { action: f.action } : {}) })),
+      ...(m.symmetric ? { symmetric: { name: m.symmetric.name, lo: m.symmetric.type.lo, size: m.symmetric.values.length } } : {}),
     };
+    // `symmetric X`: the orbit's representative of a state, by the runtime's type-directed permutation (src/runtime/symmetry.ts)
+    const canon = m.symmetric
+      ? `/** symmetric ${m.symmetric.name}: the state of n's orbit (n moved by every permutation of ${m.symmetric.name}) whose packed words are smallest; n itself is not changed */
+const canonicalize: (n: any[]) => any[] = rt.canonicalizer(VAR_TYPES, META.symmetric, ${words}, encode);
+
+`
+      : '';
     const varTypes = m.vars.map((v) => this.typeRef(v.type));
     const paramTypes = m.actions.map((a) => `[${a.params.map((p) => this.typeRef(p.type)).join(', ')}]`);
     const header =
@@ -750,6 +758,7 @@ class Emitter {
           `const PARAM_TYPES = [${paramTypes.join(', ')}];\n` +
           `const ACTIONS = [${m.actions.map((_, i) => `action${i}`).join(', ')}];\n` +
           `const META = ${JSON.stringify(meta)};\n\n` +
+          canon +
           `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  for (let i = 0; i < ACTIONS.length; i++) {\n    try {\n      ACTIONS[i](s, emit);\n    } catch (e: any) {\n      // tell the engine which step failed, so the error points at it\n      if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n      throw e;\n    }\n  }\n}\n\n` +
           `const STEPS: ((s: any[], emit: Emit, combo: number, ...params: any[]) => void)[] = [${m.actions.map((_, i) => `step${i}`).join(', ')}];\n\n` +
           `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  }\n}\n\n` +
@@ -758,7 +767,7 @@ class Emitter {
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
           `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf };\n`,
+          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf${m.symmetric ? ', canonicalize' : ''} };\n`,
       ) +
       `}\n`
     );

@@ -102,6 +102,12 @@ export const ShmemUffd = spec`
   type Page = 0..PAGES-1
   type Mapping = 0..MAPPINGS-1
   type Tid = 0..THREADS-1
+  // The user threads are interchangeable: each runs the same process, a thread's
+  // messages and waits are kept per thread and carry no thread number, the monitor
+  // picks any thread's message (userfaultfd_read(u)), and wake_range wakes by mapping
+  // and page, never by thread number (dsl/symmetry.ts proves it). A spec with
+  // liveness properties is still explored in full (docs/language.md, "Symmetry").
+  symmetric Tid
   type Gen = 0..PUNCHES          // folio identity at an index (see trunc)
   type Value = 0..VALUES         // a page's first byte (0: zeros, or contents not modelled)
   type Size = 0..PAGES           // i_size in pages

@@ -63,6 +63,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   const r = checkModel(model, {
     engine,
     deadlock: !p.flags.has('no-deadlock'),
+    ...(p.flags.has('no-symmetry') ? { symmetry: false } : {}),
     maxStates,
     maxDepth,
     timeout,

@@ -63,6 +63,7 @@ export const COMMANDS: CommandDef[] = [
       { name: 'const', arg: 'NAME=VALUE', repeat: true, help: "set a constant (an integer, true/false or an enum member); the others keep the spec's defaults" },
       { name: 'no-deadlock', help: 'do not report deadlocks' },
       { name: 'property', arg: 'NAME', repeat: true, help: 'check only these invariants and liveness properties (as TLC checks those its configuration lists); the others get no verdict. A run of invariants only keeps no edge list (liveness needs one)' },
+      { name: 'no-symmetry', help: "explore the full state space of a spec that declares `symmetric X`, not one state per orbit under the permutations of X's values" },
       { name: 'continue', help: 'keep exploring after a violation: every property gets a verdict, each violation its shortest counterexample' },
       { name: 'expect-violation', arg: 'PROPERTY', repeat: true, help: 'a known finding: exit 0 when exactly these properties are violated and every other holds (implies --continue)' },
       { name: 'max-states', arg: 'N', help: 'stop after N distinct states (the verdicts not yet reached are unknown)' },

@@ -7,6 +7,7 @@
 // (docs/reading-traces.md explains them).
 import type { Type } from '../runtime/types';
 import type { CheckResult, PropertyVerdict, TraceStep } from '../engine/result';
+import { symmetryLine } from '../engine/symmetry-use';
 import { formatLanes, paint } from './lanes';
 
 /** What the formatter knows of the spec: each variable's type, to name map entries and fields. */
@@ -251,7 +252,9 @@ function loopLine(loopFrom: number, stutter: boolean, tla: boolean): string {
 export function formatResult(r: CheckResult, shape?: TraceShape, opts: FormatOptions = {}): string {
   const out: string[] = [];
   const expected = opts.expected ?? [];
-  out.push(explorationLine(r), '', 'Properties:', ...propertyTable(r, shape?.meanings ?? {}, expected));
+  out.push(explorationLine(r));
+  if (r.symmetry) out.push(symmetryLine(r.symmetry));
+  out.push('', 'Properties:', ...propertyTable(r, shape?.meanings ?? {}, expected));
   const asked = opts.counterexamples ?? 1;
   for (const p of r.properties.filter((x) => x.status === 'violated')) {
     const got = r.violations.filter((v) => v.property === p.name).length;

@@ -3,6 +3,7 @@
 // an open-addressing table.
 import { explore, type StateSpace, type StateStore } from './explore';
 import type { CheckOptions, CheckResult } from './result';
+import { symmetryUse } from './symmetry-use';
 import { FingerprintSet, fingerprint } from './fpset';
 import type { Step } from '../runtime/step';
 import type { JsonValue } from '../runtime/json';
@@ -21,6 +22,8 @@ export interface CompiledChecker {
     /** liveness properties: kind, and each instance of the forall prefix as JSON ({ t: 0 }) */
     liveness?: { name: string; kind: 'leadsTo' | 'eventually' | 'infinitelyOften'; instances: Record<string, JsonValue>[] }[];
     fairness?: { strength: 'weak' | 'strong'; process?: string; action?: string }[];
+    /** `symmetric X`: the set's name, first value and number of values */
+    symmetric?: { name: string; lo: number; size: number };
   };
   WORDS: number;
   init(emit: (n: unknown[]) => void): void;
@@ -44,6 +47,13 @@ export interface CompiledChecker {
   varToJSON(s: unknown[], i: number): unknown;
   /** the step an emitted (action, combo) stands for */
   stepOf(action: number, combo: number): Step;
+  /**
+   * With `symmetric X` only: the representative of n's orbit under the
+   * permutations of X (the one with the smallest packed words), to encode
+   * in n's place. Pure: n is not changed (and is returned when it is the
+   * representative).
+   */
+  canonicalize?(n: unknown[]): unknown[];
 }
 
 /** A state of a generated checker in its three forms (result.ts says who reads which). */
@@ -119,14 +129,21 @@ class PackedStore implements StateStore<unknown[]> {
   private readonly fp = new Uint32Array(2);
   private count = 0;
 
-  constructor(private readonly m: CompiledChecker) {
+  /** set when states are filed under their orbit's representative (symmetry) */
+  readonly tracesByReplay: boolean;
+
+  constructor(
+    private readonly m: CompiledChecker,
+    private readonly canonical?: (n: unknown[]) => unknown[],
+  ) {
     this.arena = new Uint32Array(m.WORDS * 1024);
     this.scratch = new Uint32Array(m.WORDS);
+    this.tracesByReplay = !!canonical;
   }
 
   add(n: unknown[]): number {
     const W = this.m.WORDS;
-    this.m.encode(n, this.scratch, 0);
+    this.m.encode(this.canonical ? this.canonical(n) : n, this.scratch, 0);
     fingerprint(this.scratch, 0, W, this.fp);
     const old = this.seen.getOrAdd(this.fp[0], this.fp[1], this.count);
     if (old >= 0) return ~old;
@@ -144,21 +161,23 @@ class PackedStore implements StateStore<unknown[]> {
   }
 
   indexOf(n: unknown[]): number {
-    this.m.encode(n, this.scratch, 0);
+    this.m.encode(this.canonical ? this.canonical(n) : n, this.scratch, 0);
     fingerprint(this.scratch, 0, this.m.WORDS, this.fp);
     return this.seen.find(this.fp[0], this.fp[1]);
   }
 }
 
-export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
+export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'symmetry'> = {}): StateSpace<unknown[]> {
   const words = new Uint32Array(m.WORDS);
+  const sym = symmetryUse(m.META.symmetric, opts, (m.META.liveness?.length ?? 0) > 0);
   return {
     spec: m.META.spec,
     constants: m.META.constants,
     engine: 'generated',
     actions: m.META.actions.map((a) => a.name),
     invariants: m.META.invariants,
-    store: new PackedStore(m),
+    store: new PackedStore(m, sym?.reduced ? m.canonicalize : undefined),
+    ...(sym ? { symmetry: sym } : {}),
     init: (emit) => m.init(emit),
     successors: (s, emit) => m.successors(s, emit),
     invariant: (i, s) => m.INVARIANTS[i](s),
@@ -182,5 +201,5 @@ export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
 
 /** Explore a generated checker module. */
 export function exploreGenerated(m: CompiledChecker, opts: CheckOptions = {}): CheckResult {
-  return explore(generatedSpace(m), opts);
+  return explore(generatedSpace(m, opts), opts);
 }

@@ -7,7 +7,7 @@
 //
 // What a result may claim is decided here: a property holds only when the
 // exploration was complete (see `properties` in result.ts).
-import type { CheckOptions, CheckResult, CoverageRow, StopReason, TraceStep, Violation } from './result';
+import type { CheckOptions, CheckResult, CoverageRow, StopReason, SymmetryUse, TraceStep, Violation } from './result';
 import { INIT_ACTION, propertyVerdicts } from './result';
 import { stepText, type Step } from '../runtime/step';
 import { checkLiveness, type LivenessSpec } from './liveness';
@@ -53,6 +53,8 @@ export interface StateSpace<S> {
   copy?(s: S): S;
   /** liveness properties and fairness (checked after a complete exploration) */
   liveness?: LivenessSpec<S>;
+  /** with `symmetric X`: how the store uses it (reported in the result) */
+  symmetry?: SymmetryUse;
 }
 
 /**
@@ -105,7 +107,7 @@ export interface Explored {
 }
 
 /** The result of an exploration that ended (stopped early when `stopped`); shared with the parallel engine. */
-export function resultOf<S>(m: Pick<StateSpace<S>, 'spec' | 'constants' | 'engine' | 'invariants'>, e: Explored, stopped: StopReason | null): CheckResult {
+export function resultOf<S>(m: Pick<StateSpace<S>, 'spec' | 'constants' | 'engine' | 'invariants' | 'symmetry'>, e: Explored, stopped: StopReason | null): CheckResult {
   const { violations } = e;
   const result: CheckResult['result'] = violations.length
     ? violations[0].property === 'Deadlock' ? 'deadlock' : 'violation'
@@ -124,6 +126,7 @@ export function resultOf<S>(m: Pick<StateSpace<S>, 'spec' | 'constants' | 'engin
     properties: [],
     coverage: e.coverage,
     engine: m.engine,
+    ...(m.symmetry ? { symmetry: m.symmetry } : {}),
   };
   // several per property: grouped by property, in the order the properties were first violated
   if (e.wanted > 1) {

@@ -7,10 +7,23 @@
 // the store files under the next index. The result is a concrete behaviour
 // that `uffdspec replay`, the simulator and the kernel can follow step by
 // step, of the same length as the path of indices.
-import type { StateSpace } from './explore';
+import type { Step } from '../runtime/step';
 import type { TraceStep } from './result';
 import { INIT_ACTION } from './result';
 import { stepText } from '../runtime/step';
+
+/**
+ * What a replay needs of a state space (explore.ts StateSpace has it; named
+ * here so that explore.ts, which calls the replay, is not imported back).
+ */
+export interface ReplaySpace<S> {
+  store: { indexOf(s: S): number };
+  init(emit: (s: S) => void): void;
+  successors(s: S, emit: (action: number, combo: number, next: S) => void): void;
+  toJSON(s: S): Record<string, unknown>;
+  stepOf(action: number, combo: number): Step;
+  copy?(s: S): S;
+}
 
 /**
  * The concrete states along `path` (state indices, an initial state first):
@@ -19,11 +32,12 @@ import { stepText } from '../runtime/step';
  * (`via`/`viaCombo` of the index) is preferred, so a store that keeps the
  * concrete states gives back exactly its own trace.
  */
-export function replayTrace<S>(m: StateSpace<S>, path: readonly number[], via: ArrayLike<number>, viaCombo: ArrayLike<number>): TraceStep[] {
+export function replayTrace<S>(m: ReplaySpace<S>, path: readonly number[], via: ArrayLike<number>, viaCombo: ArrayLike<number>): TraceStep[] {
   if (path.length === 0) return [];
   let cur: S | undefined;
   m.init((n) => {
-    if (cur === undefined && m.store.indexOf(n) === path[0]) cur = n;
+    // a copy: the space may reuse the array it emits
+    if (cur === undefined && m.store.indexOf(n) === path[0]) cur = m.copy ? m.copy(n) : n;
   });
   if (cur === undefined) throw new Error(`internal: replay found no initial state filed as state ${path[0]}`);
   const out: TraceStep[] = [{ action: INIT_ACTION, step: null, state: m.toJSON(cur) }];

@@ -116,6 +116,21 @@ export interface CheckResult {
   engine: 'generated' | 'interpreter';
   /** worker threads that explored (check --workers N): absent when the main thread explored alone */
   workers?: number;
+  /** with `symmetric X` only: whether the run explored one state per orbit (symmetry-use.ts) */
+  symmetry?: SymmetryUse;
+}
+
+/**
+ * How a run used the spec's `symmetric X`: reduced (distinct states are
+ * orbits under the permutations of X's values), or not, and why.
+ */
+export interface SymmetryUse {
+  name: string;
+  values: number;
+  permutations: number;
+  reduced: boolean;
+  /** why the run explored the full space: 'option' (--no-symmetry) or 'liveness' (the liveness check needs the real graph) */
+  off?: 'option' | 'liveness';
 }
 
 export interface CheckOptions {
@@ -149,6 +164,8 @@ export interface CheckOptions {
   workers?: number;
   /** with workers > 1: BFS levels of fewer states are expanded by the main thread alone (default 20000) */
   parallelThreshold?: number;
+  /** with `symmetric X`: explore one state per orbit (default true; false: the full space, `--no-symmetry`) */
+  symmetry?: boolean;
 }
 
 /** Why a run that stopped early cannot tell whether a property holds. */

@@ -7,6 +7,9 @@ import { EvalError, Value, ord, toJSON, enumerate, setIn } from '../runtime/valu
 import { makeStep, stepText, type Step } from '../runtime/step';
 import type { CheckOptions, CheckResult } from '../engine/result';
 import { explore, type StateSpace, type StateStore } from '../engine/explore';
+import { symmetryUse } from '../engine/symmetry-use';
+import { type SymmetrySet, canonicalByKey } from '../runtime/symmetry';
+import type { Type } from '../runtime/types';
 import { SpecError, diag } from '../../dsl/diagnostics';
 import type { Span } from '../../dsl/ast';
 
@@ -227,11 +230,27 @@ function prefix(a: (string | number)[], b: (string | number)[]): boolean {
 class ValueStore implements StateStore<Value[]> {
   private readonly seen = new Map<string, number>();
   private readonly states: Value[][] = [];
-  constructor(private readonly it: Interpreter) {}
-  add(s: Value[]): number {
+  /** set when states are filed under their orbit's representative (symmetry) */
+  readonly tracesByReplay: boolean;
+  private readonly canonical?: (s: Value[]) => { s: Value[]; key: string };
+  constructor(
+    private readonly it: Interpreter,
+    sym?: { types: Type[]; set: SymmetrySet },
+  ) {
+    // `symmetric X`: the state of the orbit with the smallest key stands for the orbit
+    if (sym) this.canonical = canonicalByKey(sym.types, sym.set, (s) => this.keyOf(s));
+    this.tracesByReplay = !!sym;
+  }
+  private keyOf(s: Value[]): string {
     // the plain-JSON form is canonical (record fields in type order, sets
     // sorted); the values themselves are not: { b: x, a: y } == { a: y, b: x }
-    const key = JSON.stringify(this.it.stateToJSON(s));
+    return JSON.stringify(this.it.stateToJSON(s));
+  }
+  private filed(s: Value[]): { s: Value[]; key: string } {
+    return this.canonical ? this.canonical(s) : { s, key: this.keyOf(s) };
+  }
+  add(n: Value[]): number {
+    const { s, key } = this.filed(n);
     const old = this.seen.get(key);
     if (old !== undefined) return ~old;
     this.seen.set(key, this.states.length);
@@ -242,13 +261,15 @@ class ValueStore implements StateStore<Value[]> {
     return this.states[i];
   }
   indexOf(s: Value[]): number {
-    return this.seen.get(JSON.stringify(this.it.stateToJSON(s))) ?? -1;
+    return this.seen.get(this.filed(s).key) ?? -1;
   }
 }
 
 /** The interpreter as a state space for explore(). */
-export function interpretedSpace(model: Model): StateSpace<Value[]> {
+export function interpretedSpace(model: Model, opts: Pick<CheckOptions, 'symmetry'> = {}): StateSpace<Value[]> {
   const it = new Interpreter(model);
+  const ms = model.symmetric;
+  const sym = symmetryUse(ms ? { name: ms.name, size: ms.values.length } : undefined, opts, model.liveness.length > 0);
   // the interpreter makes steps as it runs them; the engine keeps a number per
   // step (its `combo`) and asks for the step back by it. A step's text
   // identifies it (stepText is one-to-one), so it is the key.
@@ -260,7 +281,8 @@ export function interpretedSpace(model: Model): StateSpace<Value[]> {
     engine: 'interpreter',
     actions: model.actions.map((a) => a.name),
     invariants: model.invariants.map((i) => i.name),
-    store: new ValueStore(it),
+    store: new ValueStore(it, sym?.reduced && ms ? { types: model.vars.map((v) => v.type), set: { name: ms.name, lo: ms.type.lo, size: ms.values.length } } : undefined),
+    ...(sym ? { symmetry: sym } : {}),
     init: (emit) => it.initialStates().forEach((s) => emit(s)),
     successors: (s, emit) =>
       it.successors(s, (ai, step, next) => {
@@ -293,5 +315,5 @@ export function interpretedSpace(model: Model): StateSpace<Value[]> {
 
 /** Breadth-first exploration with the interpreter (reference semantics). */
 export function interpretCheck(model: Model, opts: CheckOptions = {}): CheckResult {
-  return explore(interpretedSpace(model), opts);
+  return explore(interpretedSpace(model, opts), opts);
 }

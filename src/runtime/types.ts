@@ -9,7 +9,8 @@ export interface TagInfo {
 
 export type Type =
   | { k: 'bool' }
-  | { k: 'int'; lo: number; hi: number }
+  // sym: the values of a `symmetric` type (dsl/symmetry.ts): the type's name; the set's permutations move them
+  | { k: 'int'; lo: number; hi: number; sym?: string }
   | { k: 'union'; name: string; tags: TagInfo[]; isEnum: boolean }
   | { k: 'record'; fields: { name: string; type: Type }[] }
   | { k: 'map'; dom: Type; rng: Type }

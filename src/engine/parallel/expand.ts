@@ -112,15 +112,18 @@ export class Expander {
   private readonly fp = new Uint32Array(2);
   private readonly canon: ((n: unknown[]) => unknown[]) | undefined;
 
-  /** `alone`: no other thread uses the table meanwhile (plain loads and stores suffice) */
-  constructor(private readonly m: CompiledChecker, private readonly alone = false) {
+  /**
+   * `alone`: no other thread uses the table meanwhile (plain loads and stores suffice);
+   * `reduced`: states are filed under their orbit's representative (symmetry-use.ts decides)
+   */
+  constructor(private readonly m: CompiledChecker, private readonly alone = false, reduced = false) {
     this.lay = layoutOf(m);
     this.cand = new Int32Array(new SharedArrayBuffer(4 * this.lay.R * 1024));
     this.candU = new Uint32Array(this.cand.buffer);
     this.gen = new Float64Array(this.lay.actions);
     this.scratch = new Uint32Array(m.WORDS);
-    // symmetry reduction, when the module has it: states are stored canonical
-    this.canon = (m as { canonicalize?: (n: unknown[]) => unknown[] }).canonicalize?.bind(m);
+    // symmetry reduction, when the run uses it: states are stored canonical
+    this.canon = reduced ? m.canonicalize?.bind(m) : undefined;
   }
 
   /** a new level: the buffer is empty */

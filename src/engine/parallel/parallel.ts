@@ -21,6 +21,7 @@ import * as path from 'path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'worker_threads';
 import { exploreGenerated, type CompiledChecker } from '../bfs';
 import { EvaluationFailure, resultOf, traceOf } from '../explore';
+import { symmetryUse } from '../symmetry-use';
 import { fingerprint } from '../fpset';
 import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
@@ -100,6 +101,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   const { W, MW, R } = lay;
   const nWorkers = Math.max(1, opts.workers ?? defaultWorkers());
   const threshold = opts.parallelThreshold ?? PARALLEL_THRESHOLD;
+  // symmetry: a reduced run files each state under its orbit's representative (symmetry-use.ts)
+  const sym = symmetryUse(m.META.symmetric, opts, false);
+  const reduced = !!sym?.reduced;
+  const canon = reduced ? m.canonicalize?.bind(m) : undefined;
   const space = {
     spec: m.META.spec,
     constants: m.META.constants,
@@ -107,8 +112,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     invariants: m.META.invariants,
     toJSON: (s: unknown[]) => m.toJSON(s),
     stepOf: (a: number, c: number) => m.stepOf(a, c),
+    ...(sym ? { symmetry: sym } : {}),
   };
-  const canon = (m as { canonicalize?: (n: unknown[]) => unknown[] }).canonicalize?.bind(m);
   let arena = new Uint32Array(new SharedArrayBuffer(4 * W * 1024));
   let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE);
   let size = 0; // fingerprints in the table
@@ -191,7 +196,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     depth = count > 0 ? 1 : 0;
     if (stopAtFirst && full) return done('first-violation', count);
 
-    const inline = new Expander(m, true);
+    const inline = new Expander(m, true, reduced);
     let levelStart = 0;
     let level = 0;
     let lastRatio = 4; // new fingerprints per parent in the last level, for presizing the table
@@ -217,12 +222,12 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt };
       let ranges: (Range | undefined)[];
       if (nWorkers > 1 && P >= threshold) {
-        pool ??= startPool(modulePath, nWorkers);
+        pool ??= startPool(modulePath, nWorkers, reduced);
         usedWorkers = nWorkers;
         ranges = runWorkers(pool, levelStart, levelEnd, base);
       } else {
         // the next level will likely be shared out: start the threads now, they load the module meanwhile
-        if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(modulePath, nWorkers);
+        if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(modulePath, nWorkers, reduced);
         inline.reset();
         inline.begin(levelStart, levelEnd);
         let at = levelStart;
@@ -489,7 +494,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   }
 }
 
-function startPool(modulePath: string, n: number): Pool {
+function startPool(modulePath: string, n: number, reduced: boolean): Pool {
   const file = workerFile();
   // [answers posted, (a word to sleep on), the next range to take]
   const ctrl = new Int32Array(new SharedArrayBuffer(16));
@@ -497,7 +502,7 @@ function startPool(modulePath: string, n: number): Pool {
   for (let index = 0; index < n; index++) {
     const { port1, port2 } = new MessageChannel();
     const progress = new SharedArrayBuffer(3 * 8);
-    const data: WorkerData = { modulePath, port: port2, ctrl: ctrl.buffer as SharedArrayBuffer, progress, index };
+    const data: WorkerData = { modulePath, port: port2, ctrl: ctrl.buffer as SharedArrayBuffer, progress, index, reduced };
     const w = new Worker(file, { workerData: data, transferList: [port2] });
     // the run waits on shared memory, not on the event loop: a worker never keeps the process alive
     w.unref();

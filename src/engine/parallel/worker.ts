@@ -19,6 +19,8 @@ export interface WorkerData {
   /** this worker's progress: parents done, fingerprints added, successors generated */
   progress: SharedArrayBuffer;
   index: number;
+  /** states are filed under their orbit's representative (symmetry) */
+  reduced: boolean;
 }
 
 /**
@@ -59,7 +61,7 @@ let fatal: string | undefined;
 try {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require(data.modulePath) as { create(rt: unknown): CompiledChecker };
-  ex = new Expander(mod.create(runtime));
+  ex = new Expander(mod.create(runtime), false, data.reduced);
 } catch (e) {
   fatal = `worker ${data.index} could not load ${data.modulePath}: ${e instanceof Error ? e.message : String(e)}`;
 }

@@ -1,0 +1,7 @@
+import { spec } from "../../../dsl";
+
+export const Case = spec`
+  var x: bool
+  init { x := false }
+  symmetric Thread
+`;
