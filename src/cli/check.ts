@@ -31,6 +31,11 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   const maxDepth = intFlag(p, 'max-depth', 'check');
   const timeout = intFlag(p, 'timeout', 'check');
   const counterexamples = intFlag(p, 'counterexamples', 'check');
+  const statesHint = intFlag(p, 'states-hint', 'check');
+  const fingerprintOnly = p.flags.has('fingerprint-only');
+  if (fingerprintOnly && engine === 'interpreter') throw new UsageError('check: --fingerprint-only applies to the generated engine, not --engine interpreter');
+  if (fingerprintOnly && (counterexamples ?? 1) > 1) throw new UsageError('check: --fingerprint-only keeps no states of the paths that --counterexamples N > 1 tells apart; drop one of them');
+  if (simulation && (fingerprintOnly || statesHint !== undefined)) throw new UsageError(`check: --${fingerprintOnly ? 'fingerprint-only' : 'states-hint'} sizes an exhaustive exploration; --simulate keeps no states`);
   const constants = constFlags(p, 'check');
   const expected = p.flags.get('expect-violation');
   const itfDir = p.flags.get('itf')?.[0];
@@ -60,6 +65,8 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     timeout,
     startedAt,
     counterexamples,
+    statesHint,
+    fingerprintOnly,
     // a known finding is judged on every property, and several counterexamples
     // are asked of every property: explore everything
     stopAtFirst: !p.flags.has('continue') && !expected && (counterexamples ?? 1) <= 1,

@@ -1,9 +1,10 @@
 // The generated checker as a state space for explore(): states packed into
-// one growing Uint32Array arena (WORDS words each) and 64-bit fingerprints in
-// an open-addressing table.
+// WORDS 32-bit words, kept in full (packed-store.ts) or as fingerprints
+// (fingerprint-store.ts).
 import { explore, type StateSpace, type StateStore } from './explore';
 import type { CheckOptions, CheckResult } from './result';
-import { FingerprintSet, fingerprint } from './fpset';
+import { PackedStore } from './packed-store';
+import { FingerprintStore } from './fingerprint-store';
 import type { Step } from '../runtime/step';
 import type { JsonValue } from '../runtime/json';
 
@@ -110,46 +111,12 @@ export function lazyJson(m: CompiledChecker, state: () => unknown[]): Record<str
   return json;
 }
 
-/** Packed states: the arena holds each distinct state once, the fingerprint set maps to its index. */
-class PackedStore implements StateStore<unknown[]> {
-  private arena: Uint32Array;
-  private readonly seen = new FingerprintSet();
-  private readonly scratch: Uint32Array;
-  private readonly fp = new Uint32Array(2);
-  private count = 0;
-
-  constructor(private readonly m: CompiledChecker) {
-    this.arena = new Uint32Array(m.WORDS * 1024);
-    this.scratch = new Uint32Array(m.WORDS);
-  }
-
-  add(n: unknown[]): number {
-    const W = this.m.WORDS;
-    this.m.encode(n, this.scratch, 0);
-    fingerprint(this.scratch, 0, W, this.fp);
-    const old = this.seen.getOrAdd(this.fp[0], this.fp[1], this.count);
-    if (old >= 0) return ~old;
-    if ((this.count + 1) * W > this.arena.length) {
-      const b = new Uint32Array(this.arena.length * 2);
-      b.set(this.arena);
-      this.arena = b;
-    }
-    this.arena.set(this.scratch, this.count * W);
-    return this.count++;
-  }
-
-  get(i: number): unknown[] {
-    return this.m.decode(this.arena, i * this.m.WORDS);
-  }
-
-  indexOf(n: unknown[]): number {
-    this.m.encode(n, this.scratch, 0);
-    fingerprint(this.scratch, 0, this.m.WORDS, this.fp);
-    return this.seen.find(this.fp[0], this.fp[1]);
-  }
-}
-
-export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
+/**
+ * The generated checker's states: exact (every state packed, identified by its
+ * words: packed-store.ts) or, with `fingerprintOnly`, 64-bit fingerprints and
+ * the frontier (fingerprint-store.ts). `statesHint` sizes the table up front.
+ */
+export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'statesHint' | 'fingerprintOnly' | 'frontierBytes'> = {}): StateSpace<unknown[]> {
   const words = new Uint32Array(m.WORDS);
   return {
     spec: m.META.spec,
@@ -157,7 +124,9 @@ export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
     engine: 'generated',
     actions: m.META.actions.map((a) => a.name),
     invariants: m.META.invariants,
-    store: new PackedStore(m),
+    store: opts.fingerprintOnly
+      ? new FingerprintStore(m, { statesHint: opts.statesHint, frontierBytes: opts.frontierBytes })
+      : new PackedStore(m, opts.statesHint),
     init: (emit) => m.init(emit),
     successors: (s, emit) => m.successors(s, emit),
     invariant: (i, s) => m.INVARIANTS[i](s),
@@ -181,5 +150,5 @@ export function generatedSpace(m: CompiledChecker): StateSpace<unknown[]> {
 
 /** Explore a generated checker module. */
 export function exploreGenerated(m: CompiledChecker, opts: CheckOptions = {}): CheckResult {
-  return explore(generatedSpace(m), opts);
+  return explore(generatedSpace(m, opts), opts);
 }

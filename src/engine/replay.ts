@@ -21,9 +21,12 @@ import { stepText } from '../runtime/step';
  */
 export function replayTrace<S>(m: StateSpace<S>, path: readonly number[], via: ArrayLike<number>, viaCombo: ArrayLike<number>): TraceStep[] {
   if (path.length === 0) return [];
+  const store = m.store;
+  // a store that can tell without an index lookup (fingerprint-only: by the fingerprint in the state's record)
+  const filedAs = store.matches ? (n: S, i: number) => store.matches!(n, i) : (n: S, i: number) => store.indexOf(n) === i;
   let cur: S | undefined;
   m.init((n) => {
-    if (cur === undefined && m.store.indexOf(n) === path[0]) cur = n;
+    if (cur === undefined && filedAs(n, path[0])) cur = m.copy ? m.copy(n) : n;
   });
   if (cur === undefined) throw new Error(`internal: replay found no initial state filed as state ${path[0]}`);
   const out: TraceStep[] = [{ action: INIT_ACTION, step: null, state: m.toJSON(cur) }];
@@ -33,7 +36,7 @@ export function replayTrace<S>(m: StateSpace<S>, path: readonly number[], via: A
     let first: { a: number; c: number; n: S } | undefined;
     m.successors(cur, (a, c, n) => {
       if (exact) return;
-      if (m.store.indexOf(n) !== target) return;
+      if (!filedAs(n, target)) return;
       const hit = { a, c, n: m.copy ? m.copy(n) : n };
       if (a === via[target] && c === viaCombo[target]) exact = hit;
       else first ??= hit;

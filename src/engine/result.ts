@@ -114,6 +114,13 @@ export interface CheckResult {
   /** which limit stopped the run (max-states, max-depth, timeout) */
   limit?: string;
   engine: 'generated' | 'interpreter';
+  /**
+   * The memory the run's states took (generated engine): the store (table,
+   * packed states or frontier) and the trace links, in bytes and per distinct
+   * state; in fingerprint-only mode, what went to temporary files and TLC's
+   * optimistic estimate of the probability that two states shared a fingerprint.
+   */
+  memory?: { mode: 'exact' | 'fingerprint-only'; bytes: number; bytesPerState: number; diskBytes?: number; collisionProbability?: number };
 }
 
 export interface CheckOptions {
@@ -139,6 +146,12 @@ export interface CheckOptions {
    * stops once one property has this many.
    */
   counterexamples?: number;
+  /** the number of distinct states to size the tables for up front (no growing below it) */
+  statesHint?: number;
+  /** keep only 64-bit fingerprints of seen states (generated engine): no liveness, one counterexample per property */
+  fingerprintOnly?: boolean;
+  /** fingerprint-only: the frontier's memory bound in bytes before it spills to a file */
+  frontierBytes?: number;
 }
 
 /** Why a run that stopped early cannot tell whether a property holds. */
@@ -171,5 +184,7 @@ export function propertyVerdicts(r: CheckResult, invariants: string[], deadlockC
 
 /** TLC's exit convention, extended: 0 ok, 1 violation or deadlock, 2 user error, 3 limit reached with no violation. */
 export function exitCodeOf(r: CheckResult): number {
+  // complete with a property left unknown: liveness not checked in fingerprint-only mode
+  if (r.result === 'ok' && r.properties.some((p) => p.status === 'unknown')) return 3;
   return r.result === 'ok' ? 0 : r.result === 'limit' ? 3 : 1;
 }
