@@ -136,6 +136,11 @@ export class FingerprintStore<S> implements StateStore<S> {
     return this.links.diskBytes + this.spilled;
   }
 
+  /** bytes of frontier written to the spill file */
+  get spilledBytes(): number {
+    return this.spilled;
+  }
+
   /** the temporary directory, while the run lasts */
   get tempDir(): string {
     return this.dir.dir;
