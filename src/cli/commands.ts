@@ -75,7 +75,7 @@ export const COMMANDS: CommandDef[] = [
       { name: 'coverage', help: 'print, per action and process label, the states it generated and the new ones' },
       { name: 'full-states', help: 'print every variable in every state of a counterexample, not only the changed ones' },
       { name: 'engine', arg: 'generated|interpreter', default: 'generated', help: 'the generated, specialised checker or the reference interpreter (slow, independent)' },
-      { name: 'states-hint', arg: 'N', help: 'the number of distinct states expected: the state table and the trace links are sized for it up front (no growing below it)' },
+      { name: 'states-hint', arg: 'N', help: 'the number of distinct states expected: the state table is sized for it up front (no rehashing below it; the states and trace links grow in chunks, never copied)' },
       { name: 'fingerprint-only', help: "TLC's way (generated engine): keep a 64-bit fingerprint of each seen state instead of the state (about 13 bytes per state in memory), trace links in a temporary file; a property then holds unless two states shared a fingerprint (the estimated probability is printed); liveness properties are left unknown, one counterexample per property" },
       { name: 'simulate', help: 'random walks instead of an exhaustive exploration (TLC -simulate): finds violations, proves nothing' },
       { name: 'walks', arg: 'N', default: '1000', help: 'with --simulate: how many walks' },

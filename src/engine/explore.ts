@@ -96,7 +96,7 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
 function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions): CheckResult {
   const t0 = Date.now();
   // per state: its parent's index, and the action (-1 for initial states) and combo that produced it
-  const links: TraceLinks = m.store.links ?? new MemoryLinks(opts.statesHint);
+  const links: TraceLinks = m.store.links ?? new MemoryLinks();
   const coverage: CoverageRow[] = m.actions.map((action) => ({ action, generated: 0, distinct: 0 }));
   let count = 0;
   let generated = 0;
@@ -307,9 +307,9 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions): CheckResult {
           successors: (x, emit) => m.successors(x, emit),
           stepOf: (a, c) => m.stepOf(a, c),
           toJSON: (x) => m.toJSON(x),
-          parent: (links as MemoryLinks).parents.a.subarray(0, count),
-          via: (links as MemoryLinks).actions.a.subarray(0, count),
-          viaCombo: (links as MemoryLinks).combos.a.subarray(0, count),
+          parent: (links as MemoryLinks).parents.toArray(),
+          via: (links as MemoryLinks).actions.toArray(),
+          viaCombo: (links as MemoryLinks).combos.toArray(),
           edges: { off: edgeOff.a.subarray(0, count + 1), dst: edgeDst.a.subarray(0, edgeDst.n), action: edgeAct.a.subarray(0, edgeDst.n), combo: edgeCombo.a.subarray(0, edgeDst.n) },
         },
         m.liveness!,

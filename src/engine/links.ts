@@ -8,7 +8,6 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Grow } from './grow';
 
 export interface TraceLinks {
   /** the links of the next state (the one the store has just added) */
@@ -20,33 +19,55 @@ export interface TraceLinks {
   readonly bytes: number;
 }
 
-/** Three Int32Array columns; `statesHint` sizes them up front (no doubling copies below it). */
-export class MemoryLinks implements TraceLinks {
-  readonly parents: Grow;
-  readonly actions: Grow;
-  readonly combos: Grow;
-  constructor(statesHint = 0) {
-    const cap = Math.max(1024, statesHint);
-    this.parents = new Grow(cap);
-    this.actions = new Grow(cap);
-    this.combos = new Grow(cap);
+/** log2 of the values per column chunk */
+const COLUMN_SHIFT = 16;
+const COLUMN_CHUNK = 1 << COLUMN_SHIFT;
+
+/** An Int32 column in fixed-size chunks: growing never copies, and no more than one chunk is unused. */
+export class Column {
+  private readonly chunks: Int32Array[] = [];
+  n = 0;
+  push(v: number): void {
+    const c = this.n >>> COLUMN_SHIFT;
+    if (c === this.chunks.length) this.chunks.push(new Int32Array(COLUMN_CHUNK));
+    this.chunks[c][this.n & (COLUMN_CHUNK - 1)] = v;
+    this.n++;
   }
+  at(i: number): number {
+    return this.chunks[i >>> COLUMN_SHIFT][i & (COLUMN_CHUNK - 1)];
+  }
+  /** the values as one array (a copy: for the liveness check, which indexes them directly) */
+  toArray(): Int32Array {
+    const out = new Int32Array(this.n);
+    this.chunks.forEach((c, k) => out.set(c.subarray(0, Math.min(COLUMN_CHUNK, this.n - k * COLUMN_CHUNK)), k * COLUMN_CHUNK));
+    return out;
+  }
+  get bytes(): number {
+    return this.chunks.length * COLUMN_CHUNK * 4;
+  }
+}
+
+/** Three Int32 columns in memory. */
+export class MemoryLinks implements TraceLinks {
+  readonly parents = new Column();
+  readonly actions = new Column();
+  readonly combos = new Column();
   push(parent: number, action: number, combo: number): void {
     this.parents.push(parent);
     this.actions.push(action);
     this.combos.push(combo);
   }
   parent(i: number): number {
-    return this.parents.a[i];
+    return this.parents.at(i);
   }
   action(i: number): number {
-    return this.actions.a[i];
+    return this.actions.at(i);
   }
   combo(i: number): number {
-    return this.combos.a[i];
+    return this.combos.at(i);
   }
   get bytes(): number {
-    return this.parents.a.byteLength + this.actions.a.byteLength + this.combos.a.byteLength;
+    return this.parents.bytes + this.actions.bytes + this.combos.bytes;
   }
 }
 

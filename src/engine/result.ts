@@ -146,7 +146,7 @@ export interface CheckOptions {
    * stops once one property has this many.
    */
   counterexamples?: number;
-  /** the number of distinct states to size the tables for up front (no growing below it) */
+  /** the number of distinct states to size the state table for up front (no rehashing below it) */
   statesHint?: number;
   /** keep only 64-bit fingerprints of seen states (generated engine): no liveness, one counterexample per property */
   fingerprintOnly?: boolean;
