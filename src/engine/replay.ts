@@ -7,10 +7,19 @@
 // the store files under the next index. The result is a concrete behaviour
 // that `uffdspec replay`, the simulator and the kernel can follow step by
 // step, of the same length as the path of indices.
-import type { StateSpace } from './explore';
 import type { TraceStep } from './result';
 import { INIT_ACTION } from './result';
-import { stepText } from '../runtime/step';
+import { stepText, type Step } from '../runtime/step';
+
+/** What replay needs of a state space (explore.ts StateSpace has it; not imported, so that explore.ts can import this module) */
+export interface ReplaySpace<S> {
+  store: { indexOf(s: S): number; matches?(s: S, i: number): boolean };
+  init(emit: (s: S) => void): void;
+  successors(s: S, emit: (action: number, combo: number, next: S) => void): void;
+  toJSON(s: S): Record<string, unknown>;
+  stepOf(action: number, combo: number): Step;
+  copy?(s: S): S;
+}
 
 /**
  * The concrete states along `path` (state indices, an initial state first):
@@ -19,7 +28,7 @@ import { stepText } from '../runtime/step';
  * (`via`/`viaCombo` of the index) is preferred, so a store that keeps the
  * concrete states gives back exactly its own trace.
  */
-export function replayTrace<S>(m: StateSpace<S>, path: readonly number[], via: ArrayLike<number>, viaCombo: ArrayLike<number>): TraceStep[] {
+export function replayTrace<S>(m: ReplaySpace<S>, path: readonly number[], via: ArrayLike<number>, viaCombo: ArrayLike<number>): TraceStep[] {
   if (path.length === 0) return [];
   const store = m.store;
   // a store that can tell without an index lookup (fingerprint-only: by the fingerprint in the state's record)
