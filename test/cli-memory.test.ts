@@ -36,7 +36,7 @@ test('--fingerprint-only: each "holds" says unless two states collided, with the
   expect(r.code).toBe(0);
   expect(r.stdout).toMatch(/^  TCConsistent +holds unless two states collided \(probability about 1\.3e-14, estimated\)$/m);
   expect(r.stdout).not.toMatch(/ holds$/m);
-  expect(r.stdout).toMatch(/^Fingerprint-only: the fingerprint table, the frontier and the buffers took [\d.]+ bytes per distinct state; /m);
+  expect(r.stdout).toMatch(/^Fingerprint-only: the fingerprint table, the frontier at its largest and the buffers took [\d.]+ bytes per distinct state; /m);
 });
 
 test('--fingerprint-only --json: the memory mode and the collision estimate n(g-n)/2^64', () => {

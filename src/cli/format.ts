@@ -219,7 +219,7 @@ export function memoryLine(r: CheckResult): string | null {
   const mem = r.memory;
   if (mem?.mode !== 'fingerprint-only') return null;
   return (
-    `Fingerprint-only: the fingerprint table, the frontier and the buffers took ${mem.bytesPerState} bytes per distinct state; ${n(mem.diskBytes ?? 0)} bytes went to temporary files (removed); ` +
+    `Fingerprint-only: the fingerprint table, the frontier at its largest and the buffers took ${mem.bytesPerState} bytes per distinct state; ${n(mem.diskBytes ?? 0)} bytes went to temporary files (removed); ` +
     `two distinct states with the same 64-bit fingerprint would count as one: probability ${collisionText(r)} (TLC's optimistic estimate, distinct·(generated−distinct)/2^64).`
   );
 }

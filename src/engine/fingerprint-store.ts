@@ -121,14 +121,14 @@ export class FingerprintStore<S> implements StateStore<S> {
     return this.m.decode(chunk, (i & (CHUNK - 1)) * this.W);
   }
 
-  /** memory held now: the table, the frontier's chunks, the links' buffer */
+  /** memory held now: the table, the frontier's chunks (the links' buffer is counted by explore() as the links') */
   get bytes(): number {
-    return this.table.byteLength + this.inMemory + this.links.bytes;
+    return this.table.byteLength + this.inMemory;
   }
 
-  /** the table at its size now, the frontier at its largest, the links' buffer */
+  /** the table at its size now and the frontier at its largest (the two need not peak together: an upper bound) */
   get peakBytes(): number {
-    return this.table.byteLength + this.peakFrontier + this.links.bytes;
+    return this.table.byteLength + this.peakFrontier;
   }
 
   /** bytes written to temporary files (links, spilled frontier) */
