@@ -9,6 +9,7 @@ const TWOPHASE = 'spec/examples/twophase.spec.ts';
 const RUNS: Record<string, string[]> = {
   hintZero: ['check', TWOPHASE, '--states-hint', '0'],
   hintWord: ['check', TWOPHASE, '--states-hint', 'many'],
+  hintHuge: ['check', TWOPHASE, '--states-hint', '5000000000'],
   fpInterpreter: ['check', TWOPHASE, '--fingerprint-only', '--engine', 'interpreter'],
   fpCounterexamples: ['check', TWOPHASE, '--fingerprint-only', '--counterexamples', '2'],
   fpSimulate: ['check', TWOPHASE, '--fingerprint-only', '--simulate'],
@@ -21,6 +22,7 @@ const run = runBeforeAll(Object.keys(RUNS), (k) => runCli(RUNS[k], { UFFDSPEC_PR
 test.each([
   ['hintZero', "check: --states-hint expects a positive integer, got '0'"],
   ['hintWord', "check: --states-hint expects a positive integer, got 'many'"],
+  ['hintHuge', 'check: --states-hint 5000000000: at most 1073741824 states'],
   ['fpInterpreter', 'check: --fingerprint-only applies to the generated engine, not --engine interpreter'],
   ['fpCounterexamples', 'check: --fingerprint-only keeps no states of the paths that --counterexamples N > 1 tells apart; drop one of them'],
   ['fpSimulate', 'check: --fingerprint-only sizes an exhaustive exploration; --simulate keeps no states'],

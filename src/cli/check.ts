@@ -32,6 +32,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   const timeout = intFlag(p, 'timeout', 'check');
   const counterexamples = intFlag(p, 'counterexamples', 'check');
   const statesHint = intFlag(p, 'states-hint', 'check');
+  if (statesHint !== undefined && statesHint > 2 ** 30) throw new UsageError(`check: --states-hint ${statesHint}: at most ${2 ** 30} states`);
   const fingerprintOnly = p.flags.has('fingerprint-only');
   if (fingerprintOnly && engine === 'interpreter') throw new UsageError('check: --fingerprint-only applies to the generated engine, not --engine interpreter');
   if (fingerprintOnly && (counterexamples ?? 1) > 1) throw new UsageError('check: --fingerprint-only keeps no states of the paths that --counterexamples N > 1 tells apart; drop one of them');

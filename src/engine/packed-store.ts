@@ -104,6 +104,8 @@ export class PackedStore<S> implements StateStore<S> {
       if (v === 0) break;
       if (t[i * 2] === tag && this.sameWords(v - 1)) return ~(v - 1);
     }
+    // the table keeps index + 1 in an Int32
+    if (this.count >= 0x7ffffffe) throw new Error(`the exact state store holds at most ${0x7ffffffe} states`);
     const index = this.count++;
     t[i * 2] = tag;
     t[i * 2 + 1] = index + 1;
