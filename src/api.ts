@@ -54,7 +54,7 @@ export function checkModel(model: Model, opts: RunOptions = {}): CheckResult {
 
 /** Why checkModel explores `model` with one thread whatever `workers` says, or null. */
 export function parallelBlocker(model: Model, opts: RunOptions & { simulate?: boolean }): string | null {
-  return sequentialReason({ liveness: model.liveness.length > 0, counterexamples: opts.counterexamples, engine: opts.engine, simulate: opts.simulate });
+  return sequentialReason({ liveness: model.liveness.length > 0, counterexamples: opts.counterexamples, engine: opts.engine, simulate: opts.simulate, fingerprintOnly: opts.fingerprintOnly });
 }
 
 /** Random walks through a model (simulation mode); evaluation failures located as in checkModel. */

@@ -17,12 +17,13 @@ useScratchBuildDir('uffdspec-agree-');
 
 const MAX_STATES = 4000;
 
-type Outcome = Omit<CheckResult, 'durationMs' | 'engine'> | { error: string[] };
+type Outcome = Omit<CheckResult, 'durationMs' | 'engine' | 'memory'> | { error: string[] };
 
 function run(text: string, engine: 'generated' | 'interpreter', deadlock: boolean): Outcome {
   const model = parseSpecText('Random', text).model();
   try {
-    const { durationMs, engine: _e, ...rest } = checkModel(model, { engine, deadlock, maxStates: MAX_STATES });
+    // memory: measured by the generated engine's store alone
+    const { durationMs, engine: _e, memory: _m, ...rest } = checkModel(model, { engine, deadlock, maxStates: MAX_STATES });
     void durationMs;
     return rest;
   } catch (e) {

@@ -26,7 +26,8 @@ function errors(text: string, constants: Record<string, string> = {}): string[] 
 function outcome(text: string) {
   const model = parseSpecText('S', text).model();
   const run = (engine: 'generated' | 'interpreter') => {
-    const { durationMs, engine: _e, ...rest } = checkModel(model, { engine, deadlock: false, stopAtFirst: false });
+    // memory: measured by the generated engine's store alone
+    const { durationMs, engine: _e, memory: _m, ...rest } = checkModel(model, { engine, deadlock: false, stopAtFirst: false });
     void durationMs;
     return rest;
   };

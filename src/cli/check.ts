@@ -6,7 +6,6 @@ import { EXIT } from './commands';
 import { formatResult, meaningOf, type FormatOptions, type TraceShape } from './format';
 import { colourWanted } from './lanes';
 import type * as ExportItf from './export-itf';
-import type * as Parallel from '../engine/parallel/parallel';
 import { Out, Parsed, UsageError, checkWritableDir, constFlags, intFlag } from './options';
 import { Progress } from './progress';
 import { runSimulate, simulateFlags } from './simulate';
@@ -33,6 +32,12 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   const timeout = intFlag(p, 'timeout', 'check');
   const counterexamples = intFlag(p, 'counterexamples', 'check');
   const workersAsked = intFlag(p, 'workers', 'check');
+  const statesHint = intFlag(p, 'states-hint', 'check');
+  if (statesHint !== undefined && statesHint > 2 ** 30) throw new UsageError(`check: --states-hint ${statesHint}: at most ${2 ** 30} states`);
+  const fingerprintOnly = p.flags.has('fingerprint-only');
+  if (fingerprintOnly && engine === 'interpreter') throw new UsageError('check: --fingerprint-only applies to the generated engine, not --engine interpreter');
+  if (fingerprintOnly && (counterexamples ?? 1) > 1) throw new UsageError('check: --fingerprint-only keeps no states of the paths that --counterexamples N > 1 tells apart; drop one of them');
+  if (simulation && (fingerprintOnly || statesHint !== undefined)) throw new UsageError(`check: --${fingerprintOnly ? 'fingerprint-only' : 'states-hint'} sizes an exhaustive exploration; --simulate keeps no states`);
   const constants = constFlags(p, 'check');
   const expected = p.flags.get('expect-violation');
   const itfDir = p.flags.get('itf')?.[0];
@@ -69,7 +74,11 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     timeout,
     startedAt,
     counterexamples,
-    workers: workersAsked ?? (require('../engine/parallel/parallel') as typeof Parallel).defaultWorkers(),
+    // one thread unless asked: the sequential store compares whole states, the threads' shared
+    // table compares 64-bit fingerprints (its verdicts carry a collision estimate)
+    workers: workersAsked ?? 1,
+    statesHint,
+    fingerprintOnly,
     // a known finding is judged on every property, and several counterexamples
     // are asked of every property: explore everything
     stopAtFirst: !p.flags.has('continue') && !expected && (counterexamples ?? 1) <= 1,

@@ -205,6 +205,28 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
+/** Fingerprint-only mode and worker threads: the estimated probability that two distinct states shared a fingerprint, as text; else null. */
+function collisionText(r: CheckResult): string | null {
+  const p = r.memory?.collisionProbability;
+  if (p === undefined) return null;
+  return p === 0 ? '0' : `about ${p.toPrecision(2)}, estimated`;
+}
+
+/**
+ * Fingerprint-only mode: one sentence on what was kept and what it may cost
+ * (the default mode prints none: its output is unchanged).
+ */
+export function memoryLine(r: CheckResult): string | null {
+  const mem = r.memory;
+  if (mem?.mode === 'shared-fingerprints')
+    return `Worker threads: states were told apart by their 64-bit fingerprints in the threads' shared table; two distinct states with the same fingerprint would count as one: probability ${collisionText(r)} (TLC's optimistic estimate, distinct·(generated−distinct)/2^64).`;
+  if (mem?.mode !== 'fingerprint-only') return null;
+  return (
+    `Fingerprint-only: the fingerprint table, the frontier at its largest and the buffers took ${mem.bytesPerState} bytes per distinct state; ${n(mem.diskBytes ?? 0)} bytes went to temporary files (removed); ` +
+    `two distinct states with the same 64-bit fingerprint would count as one: probability ${collisionText(r)} (TLC's optimistic estimate, distinct·(generated−distinct)/2^64).`
+  );
+}
+
 /** One sentence: how far the exploration went. */
 export function explorationLine(r: CheckResult): string {
   const counts = `${n(r.distinctStates)} distinct states (${n(r.statesGenerated)} generated), depth ${r.depth}, in ${seconds(r.durationMs)}`;
@@ -218,8 +240,8 @@ export function explorationLine(r: CheckResult): string {
   return `Stopped ${why[r.stoppedBy ?? ''] ?? 'early'} after ${counts}; ${r.queueLeft === 1 ? '1 state was' : `${n(r.queueLeft)} states were`} left unexplored.`;
 }
 
-function verdictText(p: PropertyVerdict, expected: Set<string>): string {
-  if (p.status === 'holds') return 'holds';
+function verdictText(p: PropertyVerdict, expected: Set<string>, collision: string | null): string {
+  if (p.status === 'holds') return collision ? `holds unless two states collided (probability ${collision})` : 'holds';
   if (p.status === 'violated') return `violated${expected.has(p.name) ? ' (expected)' : ''} in ${p.traceLength! - 1} steps`;
   return 'unknown';
 }
@@ -230,7 +252,7 @@ export function propertyTable(r: CheckResult, meanings: Record<string, string>, 
   const w = Math.max(...r.properties.map((p) => p.name.length), 8);
   const out: string[] = [];
   for (const p of r.properties) {
-    out.push(`  ${p.name.padEnd(w)}  ${verdictText(p, exp)}`);
+    out.push(`  ${p.name.padEnd(w)}  ${verdictText(p, exp, collisionText(r))}`);
     const meaning = p.name === 'Deadlock' ? DEADLOCK_MEANING : meanings[p.name];
     if (meaning) out.push(`      ${meaning}`);
   }
@@ -252,7 +274,8 @@ function loopLine(loopFrom: number, stutter: boolean, tla: boolean): string {
 export function formatResult(r: CheckResult, shape?: TraceShape, opts: FormatOptions = {}): string {
   const out: string[] = [];
   const expected = opts.expected ?? [];
-  out.push(explorationLine(r));
+  const mem = memoryLine(r);
+  out.push(explorationLine(r), ...(mem ? [mem] : []));
   if (r.symmetry) out.push(symmetryLine(r.symmetry));
   out.push('', 'Properties:', ...propertyTable(r, shape?.meanings ?? {}, expected));
   const asked = opts.counterexamples ?? 1;

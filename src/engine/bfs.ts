@@ -1,10 +1,11 @@
 // The generated checker as a state space for explore(): states packed into
-// one growing Uint32Array arena (WORDS words each) and 64-bit fingerprints in
-// an open-addressing table.
+// WORDS 32-bit words, kept in full (packed-store.ts) or as fingerprints
+// (fingerprint-store.ts).
 import { explore, type StateSpace, type StateStore } from './explore';
 import type { CheckOptions, CheckResult } from './result';
+import { PackedStore, type PackedCodec } from './packed-store';
 import { symmetryUse } from './symmetry-use';
-import { FingerprintSet, fingerprint } from './fpset';
+import { FingerprintStore } from './fingerprint-store';
 import type { Step } from '../runtime/step';
 import type { JsonValue } from '../runtime/json';
 
@@ -42,11 +43,6 @@ export interface CompiledChecker {
   encode(n: unknown[], w: Uint32Array, o: number): void;
   /** the values are shared (interned, and remembered by encode): never mutate them, build new ones */
   decode(w: Uint32Array, o: number): unknown[];
-  toJSON(s: unknown[]): Record<string, unknown>;
-  /** variable i of s as JSON */
-  varToJSON(s: unknown[], i: number): unknown;
-  /** the step an emitted (action, combo) stands for */
-  stepOf(action: number, combo: number): Step;
   /**
    * With `symmetric X` only: the representative of n's orbit under the
    * permutations of X (the one with the smallest packed words), to encode
@@ -54,6 +50,11 @@ export interface CompiledChecker {
    * representative).
    */
   canonicalize?(n: unknown[]): unknown[];
+  toJSON(s: unknown[]): Record<string, unknown>;
+  /** variable i of s as JSON */
+  varToJSON(s: unknown[], i: number): unknown;
+  /** the step an emitted (action, combo) stands for */
+  stepOf(action: number, combo: number): Step;
 }
 
 /** A state of a generated checker in its three forms (result.ts says who reads which). */
@@ -121,62 +122,27 @@ export function lazyJson(m: CompiledChecker, state: () => unknown[]): Record<str
   return json;
 }
 
-/** Packed states: the arena holds each distinct state once, the fingerprint set maps to its index. */
-class PackedStore implements StateStore<unknown[]> {
-  private arena: Uint32Array;
-  private readonly seen = new FingerprintSet();
-  private readonly scratch: Uint32Array;
-  private readonly fp = new Uint32Array(2);
-  private count = 0;
-
-  /** set when states are filed under their orbit's representative (symmetry) */
-  readonly tracesByReplay: boolean;
-
-  constructor(
-    private readonly m: CompiledChecker,
-    private readonly canonical?: (n: unknown[]) => unknown[],
-  ) {
-    this.arena = new Uint32Array(m.WORDS * 1024);
-    this.scratch = new Uint32Array(m.WORDS);
-    this.tracesByReplay = !!canonical;
-  }
-
-  add(n: unknown[]): number {
-    const W = this.m.WORDS;
-    this.m.encode(this.canonical ? this.canonical(n) : n, this.scratch, 0);
-    fingerprint(this.scratch, 0, W, this.fp);
-    const old = this.seen.getOrAdd(this.fp[0], this.fp[1], this.count);
-    if (old >= 0) return ~old;
-    if ((this.count + 1) * W > this.arena.length) {
-      const b = new Uint32Array(this.arena.length * 2);
-      b.set(this.arena);
-      this.arena = b;
-    }
-    this.arena.set(this.scratch, this.count * W);
-    return this.count++;
-  }
-
-  get(i: number): unknown[] {
-    return this.m.decode(this.arena, i * this.m.WORDS);
-  }
-
-  indexOf(n: unknown[]): number {
-    this.m.encode(this.canonical ? this.canonical(n) : n, this.scratch, 0);
-    fingerprint(this.scratch, 0, this.m.WORDS, this.fp);
-    return this.seen.find(this.fp[0], this.fp[1]);
-  }
-}
-
-export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'symmetry'> = {}): StateSpace<unknown[]> {
-  const words = new Uint32Array(m.WORDS);
+/**
+ * The generated checker's states: exact (every state packed, identified by its
+ * words: packed-store.ts) or, with `fingerprintOnly`, 64-bit fingerprints and
+ * the frontier (fingerprint-store.ts). `statesHint` sizes the table up front.
+ */
+export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'statesHint' | 'fingerprintOnly' | 'frontierBytes' | 'symmetry'> = {}): StateSpace<unknown[]> {
   const sym = symmetryUse(m.META.symmetric, opts, (m.META.liveness?.length ?? 0) > 0);
+  // a reduced run files each state under its orbit's representative: the stores encode that one,
+  // and counterexamples are rebuilt by replay (the stored states are not the ones the steps made)
+  const canon = sym?.reduced ? m.canonicalize?.bind(m) : undefined;
+  const codec: PackedCodec<unknown[]> = canon ? { WORDS: m.WORDS, encode: (n, w, o) => m.encode(canon(n), w, o), decode: (w, o) => m.decode(w, o) } : m;
+  const words = new Uint32Array(m.WORDS);
   return {
     spec: m.META.spec,
     constants: m.META.constants,
     engine: 'generated',
     actions: m.META.actions.map((a) => a.name),
     invariants: m.META.invariants,
-    store: new PackedStore(m, sym?.reduced ? m.canonicalize : undefined),
+    store: opts.fingerprintOnly
+      ? new FingerprintStore(codec, { statesHint: opts.statesHint, frontierBytes: opts.frontierBytes })
+      : new PackedStore(codec, opts.statesHint, undefined, !!canon),
     ...(sym ? { symmetry: sym } : {}),
     init: (emit) => m.init(emit),
     successors: (s, emit) => m.successors(s, emit),

@@ -7,12 +7,13 @@
 //
 // What a result may claim is decided here: a property holds only when the
 // exploration was complete (see `properties` in result.ts).
-import type { CheckOptions, CheckResult, CoverageRow, StopReason, SymmetryUse, TraceStep, Violation } from './result';
+import type { CheckOptions, CheckResult, CoverageRow, StopReason, TraceStep, Violation, SymmetryUse } from './result';
 import { INIT_ACTION, propertyVerdicts } from './result';
 import { stepText, type Step } from '../runtime/step';
 import { checkLiveness, type LivenessSpec } from './liveness';
 import { Grow } from './grow';
 import { replayTrace } from './replay';
+import { MemoryLinks, type TraceLinks } from './links';
 
 /** Where the states of an exploration are kept: the engine only needs indices. */
 export interface StateStore<S> {
@@ -28,6 +29,20 @@ export interface StateStore<S> {
    * is rebuilt by replaying steps from an initial state (replay.ts).
    */
   readonly tracesByReplay?: boolean;
+  /** whether `s` is the state filed as `i` (replay.ts; default: indexOf(s) === i) */
+  matches?(s: S, i: number): boolean;
+  /** a store that keeps the trace links itself (on disk, with each state's fingerprint); default: columns in memory */
+  readonly links?: TraceLinks;
+  /** how states are identified: by their packed words ('exact') or by a 64-bit fingerprint alone */
+  readonly mode?: 'exact' | 'fingerprint-only';
+  /** memory it holds, in bytes (absent: not measured) */
+  readonly bytes?: number;
+  /** the most it held at once, when more than `bytes` (a frontier that shrank) */
+  readonly peakBytes?: number;
+  /** bytes written to temporary files */
+  readonly diskBytes?: number;
+  /** release what it holds outside the heap (temporary files); explore() calls it at the end, also on error */
+  close?(): void;
 }
 
 /** What an engine explores. `S` is its state representation. */
@@ -140,10 +155,17 @@ export function resultOf<S>(m: Pick<StateSpace<S>, 'spec' | 'constants' | 'engin
 }
 
 export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResult {
+  try {
+    return exploreStore(m, opts);
+  } finally {
+    m.store.close?.();
+  }
+}
+
+function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions): CheckResult {
   const t0 = Date.now();
-  const parent = new Grow(1024);
-  const via = new Grow(1024); // action index, -1 for initial states
-  const viaCombo = new Grow(1024);
+  // per state: its parent's index, and the action (-1 for initial states) and combo that produced it
+  const links: TraceLinks = m.store.links ?? new MemoryLinks();
   const coverage: CoverageRow[] = m.actions.map((action) => ({ action, generated: 0, distinct: 0 }));
   let count = 0;
   let generated = 0;
@@ -166,21 +188,48 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
   const wanted = Math.max(1, opts.counterexamples ?? 1);
   const found = new Array<number>(m.invariants.length).fill(0);
   const tainted = wanted > 1 ? m.invariants.map(() => new Set<number>()) : null;
+  if (tainted && m.store.mode === 'fingerprint-only') throw new Error('--counterexamples N > 1 needs the states of each path in memory; it cannot be combined with --fingerprint-only');
   let deadlocks = 0;
   let full = false; // a property has `wanted` counterexamples (what stopAtFirst waits for)
 
   const trace = (i: number): TraceStep[] => {
-    if (!m.store.tracesByReplay) return traceOf(m, parent.a, via.a, viaCombo.a, (j) => m.store.get(j), i);
     const idx: number[] = [];
-    for (let j = i; j >= 0; j = parent.a[j]) idx.push(j);
-    return replayTrace(m, idx.reverse(), via.a, viaCombo.a);
+    for (let j = i; j >= 0; j = links.parent(j)) idx.push(j);
+    idx.reverse();
+    if (m.store.tracesByReplay) {
+      // the steps of the path's states only (sparse: the links may be on disk)
+      const via: number[] = [];
+      const viaCombo: number[] = [];
+      for (const j of idx) {
+        via[j] = links.action(j);
+        viaCombo[j] = links.combo(j);
+      }
+      return replayTrace(m, idx, via, viaCombo);
+    }
+    return idx.map((j): TraceStep => {
+      const state = m.toJSON(m.store.get(j));
+      if (links.action(j) < 0) return { action: INIT_ACTION, step: null, state };
+      const step = m.stepOf(links.action(j), links.combo(j));
+      return { action: stepText(step), step, state };
+    });
   };
-  const done = (stopped: StopReason | null, queueLeft: number): CheckResult =>
-    resultOf(m, { t0, generated, count, depth, queueLeft, violations, coverage, wanted, deadlockCheck, liveNames }, stopped);
+  const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
+    const r = resultOf(m, { t0, generated, count, depth, queueLeft, violations, coverage, wanted, deadlockCheck, liveNames }, stopped);
+    const memory = memoryOf(m.store, links, count, generated);
+    if (memory) r.memory = memory;
+    if (liveSkipped) {
+      const reason = 'not checked: --fingerprint-only keeps no states, and the liveness check needs every state and edge (run without it)';
+      r.properties = r.properties.map((p) => (liveNames.includes(p.name) && p.status !== 'violated' ? { name: p.name, status: 'unknown', reason } : p));
+    }
+    return r;
+  };
   const liveNames = m.liveness?.props.map((p) => p.name) ?? [];
   // With liveness properties, the graph's edges are kept as they are met (liveness.ts
   // needs every edge, with its step): edgeOff[head] is where a state's edges start.
-  const liveNeeded = !!m.liveness && m.liveness.props.length > 0;
+  // the liveness check needs every state and edge in memory: a store that keeps
+  // its links elsewhere (fingerprint-only) leaves the liveness properties unknown
+  const liveSkipped = !!m.liveness && m.liveness.props.length > 0 && !(links instanceof MemoryLinks);
+  const liveNeeded = !!m.liveness && m.liveness.props.length > 0 && !liveSkipped;
   const edgeOff = new Grow(liveNeeded ? 1024 : 1);
   const edgeDst = new Grow(liveNeeded ? 1024 : 1);
   const edgeAct = new Grow(liveNeeded ? 1024 : 1);
@@ -194,9 +243,7 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
       edgeCombo.push(combo);
     }
     if (i < 0) return -1;
-    parent.push(from);
-    via.push(action);
-    viaCombo.push(combo);
+    links.push(from, action, combo);
     count++;
     return i;
   };
@@ -304,9 +351,9 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
           successors: (x, emit) => m.successors(x, emit),
           stepOf: (a, c) => m.stepOf(a, c),
           toJSON: (x) => m.toJSON(x),
-          parent: parent.a.subarray(0, count),
-          via: via.a.subarray(0, count),
-          viaCombo: viaCombo.a.subarray(0, count),
+          parent: (links as MemoryLinks).parents.toArray(),
+          via: (links as MemoryLinks).actions.toArray(),
+          viaCombo: (links as MemoryLinks).combos.toArray(),
           edges: { off: edgeOff.a.subarray(0, count + 1), dst: edgeDst.a.subarray(0, edgeDst.n), action: edgeAct.a.subarray(0, edgeDst.n), combo: edgeCombo.a.subarray(0, edgeDst.n) },
         },
         m.liveness!,
@@ -314,4 +361,23 @@ export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResu
     );
   }
   return done(null, 0);
+}
+
+/**
+ * What the store and the links hold per distinct state (a store that does
+ * not measure itself, the interpreter's, gives none), and in fingerprint-only
+ * mode TLC's optimistic estimate of the probability that two distinct states
+ * had the same fingerprint: n·(g−n)/2^64 for n distinct of g generated.
+ */
+function memoryOf(store: StateStore<unknown>, links: TraceLinks, distinct: number, generated: number): CheckResult['memory'] {
+  if (store.bytes === undefined) return undefined;
+  const bytes = Math.max(store.bytes, store.peakBytes ?? 0) + links.bytes;
+  const mode = store.mode ?? 'exact';
+  return {
+    mode,
+    bytes,
+    bytesPerState: distinct > 0 ? Math.round((bytes / distinct) * 10) / 10 : 0,
+    ...(store.diskBytes !== undefined ? { diskBytes: store.diskBytes } : {}),
+    ...(mode === 'fingerprint-only' ? { collisionProbability: (distinct * Math.max(0, generated - distinct)) / 2 ** 64 } : {}),
+  };
 }

@@ -7,17 +7,13 @@
 // the store files under the next index. The result is a concrete behaviour
 // that `uffdspec replay`, the simulator and the kernel can follow step by
 // step, of the same length as the path of indices.
-import type { Step } from '../runtime/step';
 import type { TraceStep } from './result';
 import { INIT_ACTION } from './result';
-import { stepText } from '../runtime/step';
+import { stepText, type Step } from '../runtime/step';
 
-/**
- * What a replay needs of a state space (explore.ts StateSpace has it; named
- * here so that explore.ts, which calls the replay, is not imported back).
- */
+/** What replay needs of a state space (explore.ts StateSpace has it; not imported, so that explore.ts can import this module) */
 export interface ReplaySpace<S> {
-  store: { indexOf(s: S): number };
+  store: { indexOf(s: S): number; matches?(s: S, i: number): boolean };
   init(emit: (s: S) => void): void;
   successors(s: S, emit: (action: number, combo: number, next: S) => void): void;
   toJSON(s: S): Record<string, unknown>;
@@ -34,10 +30,12 @@ export interface ReplaySpace<S> {
  */
 export function replayTrace<S>(m: ReplaySpace<S>, path: readonly number[], via: ArrayLike<number>, viaCombo: ArrayLike<number>): TraceStep[] {
   if (path.length === 0) return [];
+  const store = m.store;
+  // a store that can tell without an index lookup (fingerprint-only: by the fingerprint in the state's record)
+  const filedAs = store.matches ? (n: S, i: number) => store.matches!(n, i) : (n: S, i: number) => store.indexOf(n) === i;
   let cur: S | undefined;
   m.init((n) => {
-    // a copy: the space may reuse the array it emits
-    if (cur === undefined && m.store.indexOf(n) === path[0]) cur = m.copy ? m.copy(n) : n;
+    if (cur === undefined && filedAs(n, path[0])) cur = m.copy ? m.copy(n) : n;
   });
   if (cur === undefined) throw new Error(`internal: replay found no initial state filed as state ${path[0]}`);
   const out: TraceStep[] = [{ action: INIT_ACTION, step: null, state: m.toJSON(cur) }];
@@ -47,7 +45,7 @@ export function replayTrace<S>(m: ReplaySpace<S>, path: readonly number[], via: 
     let first: { a: number; c: number; n: S } | undefined;
     m.successors(cur, (a, c, n) => {
       if (exact) return;
-      if (m.store.indexOf(n) !== target) return;
+      if (!filedAs(n, target)) return;
       const hit = { a, c, n: m.copy ? m.copy(n) : n };
       if (a === via[target] && c === viaCombo[target]) exact = hit;
       else first ??= hit;

@@ -118,6 +118,15 @@ export interface CheckResult {
   workers?: number;
   /** with `symmetric X` only: whether the run explored one state per orbit (symmetry-use.ts) */
   symmetry?: SymmetryUse;
+  /**
+   * The memory the run's states took (generated engine): the store (table,
+   * packed states or frontier) and the trace links, in bytes and per distinct
+   * state; in fingerprint-only mode, what went to temporary files and TLC's
+   * optimistic estimate of the probability that two states shared a fingerprint.
+   * With worker threads (`shared-fingerprints`), the threads' shared table
+   * identifies states by 64-bit fingerprints, with that estimate too.
+   */
+  memory?: { mode: 'exact' | 'fingerprint-only' | 'shared-fingerprints'; bytes: number; bytesPerState: number; diskBytes?: number; collisionProbability?: number };
 }
 
 /**
@@ -166,6 +175,12 @@ export interface CheckOptions {
   parallelThreshold?: number;
   /** with `symmetric X`: explore one state per orbit (default true; false: the full space, `--no-symmetry`) */
   symmetry?: boolean;
+  /** the number of distinct states to size the state table for up front (no rehashing below it) */
+  statesHint?: number;
+  /** keep only 64-bit fingerprints of seen states (generated engine): no liveness, one counterexample per property */
+  fingerprintOnly?: boolean;
+  /** fingerprint-only: the frontier's memory bound in bytes before it spills to a file */
+  frontierBytes?: number;
 }
 
 /** Why a run that stopped early cannot tell whether a property holds. */
@@ -198,5 +213,7 @@ export function propertyVerdicts(r: CheckResult, invariants: string[], deadlockC
 
 /** TLC's exit convention, extended: 0 ok, 1 violation or deadlock, 2 user error, 3 limit reached with no violation. */
 export function exitCodeOf(r: CheckResult): number {
+  // complete with a property left unknown: liveness not checked in fingerprint-only mode
+  if (r.result === 'ok' && r.properties.some((p) => p.status === 'unknown')) return 3;
   return r.result === 'ok' ? 0 : r.result === 'limit' ? 3 : 1;
 }

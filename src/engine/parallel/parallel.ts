@@ -22,6 +22,7 @@ import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from '
 import { exploreGenerated, type CompiledChecker } from '../bfs';
 import { EvaluationFailure, resultOf, traceOf } from '../explore';
 import { symmetryUse } from '../symmetry-use';
+import { replayTrace } from '../replay';
 import { fingerprint } from '../fpset';
 import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
@@ -42,8 +43,9 @@ export function defaultWorkers(): number {
  * Why a run must use the sequential engine, or null. `liveness`: the spec has
  * liveness properties.
  */
-export function sequentialReason(o: { liveness: boolean; counterexamples?: number; engine?: string; simulate?: boolean }): string | null {
+export function sequentialReason(o: { liveness: boolean; counterexamples?: number; engine?: string; simulate?: boolean; fingerprintOnly?: boolean }): string | null {
   if (o.simulate) return 'a simulation is one walk at a time';
+  if (o.fingerprintOnly) return 'the fingerprint-only store (its frontier and trace file) is kept by one thread';
   if (o.engine === 'interpreter') return 'the reference interpreter is sequential';
   if (o.liveness) return 'liveness properties need the whole edge list, which only the sequential exploration keeps';
   if ((o.counterexamples ?? 1) > 1) return '--counterexamples N > 1 keeps per-property taints that only the sequential exploration tracks';
@@ -95,7 +97,7 @@ export interface TableTest {
 
 /** Explore a generated checker with `opts.workers` threads; `modulePath` is the module's compiled file (generator/load.ts). */
 export function exploreParallel(m: CompiledChecker, modulePath: string, opts: CheckOptions & TableTest = {}): CheckResult {
-  if (sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples })) return exploreGenerated(m, opts);
+  if (sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples, fingerprintOnly: opts.fingerprintOnly })) return exploreGenerated(m, opts);
   const t0 = Date.now();
   const lay = layoutOf(m);
   const { W, MW, R } = lay;
@@ -137,10 +139,48 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let pool: Pool | undefined;
 
   const get = (i: number) => m.decode(arena, i * W);
-  const trace = (i: number) => traceOf(space, parent.a, via.a, viaCombo.a, get, i);
+  // under symmetry the arena holds representatives, not the states the steps made: a
+  // counterexample is replayed from an initial state, each next state found as the one
+  // whose representative's words are the stored state's
+  const words = new Uint32Array(W);
+  const replaySpace = {
+    store: {
+      indexOf: (): number => {
+        throw new Error('internal: the parallel engine matches replayed states by their words');
+      },
+      matches: (n: unknown[], i: number): boolean => {
+        m.encode(canon!(n), words, 0);
+        for (let k = 0; k < W; k++) if (words[k] !== arena[i * W + k]) return false;
+        return true;
+      },
+    },
+    init: (emit: (s: unknown[]) => void) => m.init(emit),
+    successors: (s: unknown[], emit: (a: number, c: number, n: unknown[]) => void) => m.successors(s, emit),
+    toJSON: (s: unknown[]) => m.toJSON(s),
+    stepOf: (a: number, c: number) => m.stepOf(a, c),
+    copy: (s: unknown[]) => {
+      m.encode(s, words, 0);
+      return m.decode(words, 0);
+    },
+  };
+  const trace = (i: number) => {
+    if (!canon) return traceOf(space, parent.a, via.a, viaCombo.a, get, i);
+    const idx: number[] = [];
+    for (let j = i; j >= 0; j = parent.a[j]) idx.push(j);
+    return replayTrace(replaySpace, idx.reverse(), via.a, viaCombo.a);
+  };
   const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
     const r = resultOf(space, { t0, generated, count, depth, queueLeft, violations, coverage, wanted: 1, deadlockCheck, liveNames: [] }, stopped);
     if (usedWorkers > 1) r.workers = usedWorkers;
+    // the shared table keeps 64-bit fingerprints, not states: a verdict holds unless two
+    // distinct states shared one (TLC's estimate); the states themselves are in the arena
+    const bytes = table.fp.byteLength + table.owner.byteLength + arena.byteLength + 4 * (parent.a.length + via.a.length + viaCombo.a.length);
+    r.memory = {
+      mode: 'shared-fingerprints',
+      bytes,
+      bytesPerState: count > 0 ? Math.round((bytes / count) * 10) / 10 : 0,
+      collisionProbability: (count * Math.max(0, generated - count)) / 2 ** 64,
+    };
     return r;
   };
   const ensureArena = (states: number) => {

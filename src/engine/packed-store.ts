@@ -1,0 +1,146 @@
+// The generated checker's default store: exact and compact. Every distinct
+// state is kept once, packed (WORDS 32-bit words), in an arena of fixed-size
+// chunks (growing never copies it); a state's identity is its words, compared
+// in full, so two states whose hashes collide stay two states and "holds"
+// means what it says. The lookup table is one interleaved Int32Array of
+// [32-bit tag, index + 1] slots (8 B each, linear probing, load ≤ 3/4): the
+// tag (one 32-bit hash) filters, the arena words decide. The table grows by
+// rehashing the states from the arena (the slot comes from a second,
+// independent hash that is not kept), and `statesHint` sizes it up front.
+import { fingerprint } from './fpset';
+import type { StateStore } from './explore';
+
+/** The part of a generated checker a store needs (bfs.ts CompiledChecker). */
+export interface PackedCodec<S> {
+  WORDS: number;
+  encode(n: S, w: Uint32Array, o: number): void;
+  decode(w: Uint32Array, o: number): S;
+}
+
+/** Two 32-bit hashes of words[o .. o+n) into out[0], out[1] (fpset.ts `fingerprint`; a test may pass a weak one). */
+export type WordHash = (w: Uint32Array, o: number, n: number, out: Uint32Array) => void;
+
+/** log2 of the states per arena chunk */
+const CHUNK_SHIFT = 14;
+const CHUNK = 1 << CHUNK_SHIFT;
+/** the table grows past this load */
+const MAX_LOAD = 0.75;
+
+/** The table size (a power of two) holding `states` at load ≤ MAX_LOAD. */
+function slotsFor(states: number): number {
+  let cap = 1 << 10;
+  while (cap * MAX_LOAD < states) cap *= 2;
+  return cap;
+}
+
+export class PackedStore<S> implements StateStore<S> {
+  private readonly chunks: Uint32Array[] = [];
+  private table: Int32Array;
+  private mask: number;
+  private limit: number;
+  private count = 0;
+  private readonly W: number;
+  private readonly scratch: Uint32Array;
+  private readonly fp = new Uint32Array(2);
+
+  constructor(
+    private readonly m: PackedCodec<S>,
+    statesHint = 0,
+    private readonly hash: WordHash = fingerprint,
+    /** the codec files states under representatives (symmetry): counterexamples are replayed */
+    readonly tracesByReplay = false,
+  ) {
+    this.W = m.WORDS;
+    this.scratch = new Uint32Array(this.W);
+    const cap = slotsFor(statesHint);
+    this.table = new Int32Array(cap * 2);
+    this.mask = cap - 1;
+    this.limit = Math.floor(cap * MAX_LOAD);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(n: S): number {
+    this.m.encode(n, this.scratch, 0);
+    return this.insert();
+  }
+
+  indexOf(n: S): number {
+    this.m.encode(n, this.scratch, 0);
+    const slot = this.find();
+    return slot < 0 ? -1 : this.table[slot * 2 + 1] - 1;
+  }
+
+  get(i: number): S {
+    return this.m.decode(this.chunks[i >>> CHUNK_SHIFT], (i & (CHUNK - 1)) * this.W);
+  }
+
+  /** memory held: the table, the arena's chunks */
+  get bytes(): number {
+    return this.table.byteLength + this.chunks.reduce((t, c) => t + c.byteLength, 0);
+  }
+
+  /** the slot of the scratch state, or -1 */
+  private find(): number {
+    this.hash(this.scratch, 0, this.W, this.fp);
+    const tag = this.fp[0] | 0;
+    const t = this.table;
+    for (let i = this.fp[1] & this.mask; ; i = (i + 1) & this.mask) {
+      const v = t[i * 2 + 1];
+      if (v === 0) return -1;
+      if (t[i * 2] === tag && this.sameWords(v - 1)) return i;
+    }
+  }
+
+  /** the scratch state's index, as StateStore.add answers */
+  private insert(): number {
+    if (this.count >= this.limit) this.grow();
+    this.hash(this.scratch, 0, this.W, this.fp);
+    const tag = this.fp[0] | 0;
+    const t = this.table;
+    let i = this.fp[1] & this.mask;
+    for (; ; i = (i + 1) & this.mask) {
+      const v = t[i * 2 + 1];
+      if (v === 0) break;
+      if (t[i * 2] === tag && this.sameWords(v - 1)) return ~(v - 1);
+    }
+    // the table keeps index + 1 in an Int32
+    if (this.count >= 0x7ffffffe) throw new Error(`the exact state store holds at most ${0x7ffffffe} states`);
+    const index = this.count++;
+    t[i * 2] = tag;
+    t[i * 2 + 1] = index + 1;
+    const c = index >>> CHUNK_SHIFT;
+    if (c === this.chunks.length) this.chunks.push(new Uint32Array(CHUNK * this.W));
+    this.chunks[c].set(this.scratch, (index & (CHUNK - 1)) * this.W);
+    return index;
+  }
+
+  /** whether state `index` in the arena has the scratch state's words */
+  private sameWords(index: number): boolean {
+    const a = this.chunks[index >>> CHUNK_SHIFT];
+    const o = (index & (CHUNK - 1)) * this.W;
+    const s = this.scratch;
+    for (let k = 0; k < s.length; k++) if (a[o + k] !== s[k]) return false;
+    return true;
+  }
+
+  /** twice the slots, every state re-filed from its words in the arena */
+  private grow(): void {
+    const cap = (this.mask + 1) * 2;
+    const t = new Int32Array(cap * 2);
+    const mask = cap - 1;
+    const fp = this.fp;
+    for (let index = 0; index < this.count; index++) {
+      this.hash(this.chunks[index >>> CHUNK_SHIFT], (index & (CHUNK - 1)) * this.W, this.W, fp);
+      let i = fp[1] & mask;
+      while (t[i * 2 + 1] !== 0) i = (i + 1) & mask;
+      t[i * 2] = fp[0] | 0;
+      t[i * 2 + 1] = index + 1;
+    }
+    this.table = t;
+    this.mask = mask;
+    this.limit = Math.floor(cap * MAX_LOAD);
+  }
+}

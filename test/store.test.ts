@@ -1,0 +1,181 @@
+// The generated checker's state stores (src/engine/packed-store.ts,
+// fingerprint-store.ts): the default store identifies a state by its packed
+// words, so even states whose hashes all collide stay apart; the
+// fingerprint-only store keeps fingerprints, the frontier (spilled to a file
+// past its bound) and the trace links on disk, and removes its files at the
+// end, also after an error. Every mode gives the same counts, depth,
+// coverage and counterexamples on the example specs and the shmem spec.
+import * as fs from 'fs';
+import { explore, type StateSpace, type StateStore } from '../src/engine/explore';
+import { PackedStore, type PackedCodec, type WordHash } from '../src/engine/packed-store';
+import { FingerprintStore } from '../src/engine/fingerprint-store';
+import { checkSpecFile, loadSpecFile, type CheckFileOptions } from '../src/api';
+import { generateChecker } from '../generator/load';
+import { generatedSpace } from '../src/engine/bfs';
+import { makeStep } from '../src/runtime/step';
+import type { CheckResult } from '../src/engine/result';
+
+/** states are [x, y] pairs, one word each */
+const PAIRS: PackedCodec<number[]> = {
+  WORDS: 2,
+  encode: (n, w, o) => {
+    w[o] = n[0];
+    w[o + 1] = n[1];
+  },
+  decode: (w, o) => [w[o], w[o + 1]],
+};
+/** every state hashes alike: tag and slot collide for all */
+const SAME_HASH: WordHash = (_w, _o, _n, out) => {
+  out[0] = 7;
+  out[1] = 7;
+};
+
+test('the default store tells states apart by their words even when every hash collides, through growing', () => {
+  const store = new PackedStore(PAIRS, 0, SAME_HASH);
+  // 2,000 states: past the first table (1,024 slots at load 3/4), so it is re-filed from the arena
+  for (let i = 0; i < 2000; i++) expect(store.add([i, i % 3])).toBe(i);
+  for (let i = 0; i < 2000; i += 97) {
+    expect(store.add([i, i % 3])).toBe(~i);
+    expect(store.indexOf([i, i % 3])).toBe(i);
+    expect(store.get(i)).toEqual([i, i % 3]);
+  }
+  expect(store.indexOf([5, 4])).toBe(-1);
+  expect(store.size).toBe(2000);
+});
+
+test('the fingerprint-only store takes two states with one fingerprint for one (what its collision estimate is about)', () => {
+  const store = new FingerprintStore(PAIRS, { hash: SAME_HASH });
+  try {
+    expect(store.add([1, 2])).toBe(0);
+    store.links.push(-1, -1, 0);
+    expect(store.add([3, 4])).toBeLessThan(0);
+    expect(store.matches([3, 4], 0)).toBe(true);
+  } finally {
+    store.close();
+  }
+});
+
+/** a grid: from (x, y) a step right and a step up, up to SIDE-1; BadCorner is broken at the far corner */
+function grid(side: number, store: StateStore<number[]>): StateSpace<number[]> {
+  return {
+    spec: 'Grid',
+    constants: {},
+    engine: 'generated',
+    actions: ['Right', 'Up'],
+    invariants: ['BadCorner'],
+    store,
+    init: (emit) => emit([0, 0]),
+    successors: (s, emit) => {
+      if (s[0] + 1 < side) emit(0, 0, [s[0] + 1, s[1]]);
+      if (s[1] + 1 < side) emit(1, 0, [s[0], s[1] + 1]);
+    },
+    invariant: (_i, s) => !(s[0] === side - 1 && s[1] === side - 1),
+    terminated: (s) => s[0] === side - 1 && s[1] === side - 1,
+    toJSON: (s) => ({ x: s[0], y: s[1] }),
+    stepOf: (a) => makeStep({ name: a === 0 ? 'Right' : 'Up', params: [] }, []),
+  };
+}
+
+/** a fan: (0, 0) steps to (i, 1) for each i < WIDE, each (i, 1) to (i, 2); BadEnd is broken at (WIDE - 1, 2) */
+function fan(wide: number, store: StateStore<number[]>): StateSpace<number[]> {
+  return {
+    ...grid(1, store),
+    init: (emit) => emit([0, 0]),
+    successors: (s, emit) => {
+      if (s[1] === 0) for (let i = 0; i < wide; i++) emit(0, i, [i, 1]);
+      else if (s[1] === 1) emit(1, 0, [s[0], 2]);
+    },
+    invariant: (_i, s) => !(s[0] === wide - 1 && s[1] === 2),
+    terminated: (s) => s[1] === 2,
+  };
+}
+
+test('fingerprint-only: a frontier past its bound spills to a file; same counts and counterexample; its files are removed', () => {
+  const exact = explore(fan(20_000, new PackedStore(PAIRS)), { stopAtFirst: false });
+  // a bound of one byte: every full frontier chunk but the one being read waits on disk
+  const store = new FingerprintStore(PAIRS, { frontierBytes: 1 });
+  const dir = store.tempDir;
+  const fp = explore(fan(20_000, store), { stopAtFirst: false });
+  expect(fs.existsSync(dir)).toBe(false);
+  expect(summary(fp)).toEqual(summary(exact));
+  expect(fp.distinctStates).toBe(1 + 2 * 20_000);
+  expect(store.spilledBytes).toBeGreaterThan(0);
+  expect(fp.violations[0].trace).toHaveLength(3);
+  expect(fp.violations[0].trace).toEqual(exact.violations[0].trace);
+});
+
+test('fingerprint-only: the temporary files are removed after an error too', () => {
+  const store = new FingerprintStore(PAIRS);
+  const space = grid(10, store);
+  space.invariant = (_i, s) => {
+    if (s[0] === 5) throw new Error('boom');
+    return true;
+  };
+  expect(() => explore(space)).toThrow('boom');
+  expect(fs.existsSync(store.tempDir)).toBe(false);
+});
+
+/** what must agree between modes: everything but timings and memory */
+function summary(r: CheckResult) {
+  return {
+    result: r.result,
+    complete: r.complete,
+    distinct: r.distinctStates,
+    generated: r.statesGenerated,
+    depth: r.depth,
+    coverage: r.coverage,
+    properties: r.properties,
+    violations: r.violations,
+  };
+}
+
+const EXAMPLES: [file: string, spec: string][] = [
+  ['spec/examples/diehard.spec.ts', 'DieHard'],
+  ['spec/examples/prodcons.spec.ts', 'ProdCons'],
+  ['spec/examples/twophase.spec.ts', 'TwoPhase'],
+  ['spec/examples/peterson.spec.ts', 'Peterson'],
+  ['spec/examples/peterson.spec.ts', 'PetersonBroken'],
+  ['spec/examples/liveness.spec.ts', 'PetersonFair'],
+  ['spec/examples/liveness.spec.ts', 'SpinLockWeak'],
+];
+
+test.each(EXAMPLES)('%s %s: the same verdicts, counts, coverage and counterexamples in every memory mode', (file, spec) => {
+  const run = (o: CheckFileOptions) => checkSpecFile(file, { spec, stopAtFirst: false, ...o });
+  const exact = run({});
+  expect(exact.memory?.mode).toBe('exact');
+  expect(summary(run({ statesHint: 100_000 }))).toEqual(summary(exact));
+  const fp = run({ fingerprintOnly: true });
+  expect(fp.memory?.mode).toBe('fingerprint-only');
+  expect(fp.memory!.collisionProbability).toBeCloseTo((fp.distinctStates * (fp.statesGenerated - fp.distinctStates)) / 2 ** 64, 30);
+  // liveness needs every state: its verdicts are unknown in fingerprint-only mode, with the reason
+  const liveness = exact.properties.filter((p) => fp.properties.find((q) => q.name === p.name)!.status === 'unknown').map((p) => p.name);
+  for (const name of liveness) expect(fp.properties.find((q) => q.name === name)!.reason).toMatch(/--fingerprint-only/);
+  const safety = (r: CheckResult) => ({
+    ...summary(r),
+    // a liveness violation makes the exact run's result 'violation'
+    result: undefined,
+    properties: r.properties.filter((p) => !liveness.includes(p.name)),
+    violations: r.violations.filter((v) => !liveness.some((l) => v.property.startsWith(l))),
+  });
+  expect(safety(fp)).toEqual(safety(exact));
+  expect(fp.result).toBe(safety(exact).violations.length ? 'violation' : 'ok');
+});
+
+test('the shmem spec at its defaults: the same counts, depth, coverage and counterexamples with --states-hint and --fingerprint-only', () => {
+  const model = loadSpecFile('spec/shmem_uffd/shmem_uffd.spec.ts').model({});
+  const { checker } = generateChecker(model);
+  // the exact mode without its liveness check (which fingerprint-only mode leaves unknown;
+  // the default run with it is asserted by test/shmem-uffd.test.ts and test/cli.test.ts)
+  const exactSpace = generatedSpace(checker, { statesHint: 200_000 });
+  exactSpace.liveness = undefined;
+  const exact = explore(exactSpace, { stopAtFirst: false });
+  const fp = checkSpecFile('spec/shmem_uffd/shmem_uffd.spec.ts', { stopAtFirst: false, fingerprintOnly: true });
+  expect([fp.distinctStates, fp.statesGenerated, fp.depth]).toEqual([125148, 359253, 30]);
+  const live = (checker.META.liveness ?? []).map((l) => l.name);
+  expect(live.length).toBeGreaterThan(0);
+  expect(fp.properties.filter((p) => live.includes(p.name)).map((p) => p.status)).toEqual(live.map(() => 'unknown'));
+  expect({ ...summary(fp), properties: fp.properties.filter((p) => !live.includes(p.name)) }).toEqual(summary(exact));
+  expect(fp.violations.map((v) => [v.property, v.trace.length])).toEqual([['WpNotLost', 10], ['NoSilentWrite', 16]]);
+  expect(exact.memory!.bytesPerState).toBeLessThan(70);
+  expect(fp.memory!.bytesPerState).toBeLessThan(32);
+});
