@@ -37,6 +37,8 @@ interface Size {
   noSymmetry?: boolean;
   /** also run in --fingerprint-only mode */
   fingerprintOnly?: boolean;
+  /** stop our runs after this long (they report how far they got: an incomplete row) */
+  timeoutS?: number;
 }
 interface Bench {
   key: string;
@@ -87,8 +89,8 @@ const BENCHES: Bench[] = [
       { constants: { ACCESSES: 2 }, workers: true, noSymmetry: true },
       { constants: { PAGES: 3 }, workers: true, noSymmetry: true },
       { constants: { THREADS: 3 }, workers: true, noSymmetry: true },
-      { constants: { THREADS: 3, ACCESSES: 2 }, workers: true, noSymmetry: true },
-      { constants: { PAGES: 3, THREADS: 3 }, workers: true, noSymmetry: true },
+      { constants: { THREADS: 3, ACCESSES: 2 }, workers: true, timeoutS: 240 },
+      { constants: { PAGES: 3, THREADS: 3 }, workers: true, timeoutS: 240 },
     ],
   },
 ];
@@ -124,7 +126,7 @@ interface Row {
 function ours(b: Bench, s: Size, engine: string, args: string[]): Row {
   const base = { model: b.model, size: sizeText(s.constants), engine };
   const consts = Object.entries(s.constants).flatMap(([k, v]) => ['--const', `${k}=${v}`]);
-  const argv = [process.execPath, CHILD, b.file, ...consts, ...(b.invariantsOnly ? ['--invariants-only'] : []), ...args];
+  const argv = [process.execPath, CHILD, b.file, ...consts, ...(b.invariantsOnly ? ['--invariants-only'] : []), ...(s.timeoutS ? ['--timeout', String(s.timeoutS)] : []), ...args];
   const r = bounded(argv, ROOT, CHILD_TIMEOUT_S, path.join(WORK, 'time.out'));
   let j: any;
   try {
@@ -242,7 +244,13 @@ function ratios(group: Row[]): void {
   for (const r of group) {
     if (!timed(r) || !r.engine.startsWith('uffdspec')) continue;
     if (pan && !r.reduced) r.vsSpin = `${(r.exploreMs! / pan.exploreMs!).toFixed(2)}×`;
-    if (one && r.engine.includes('workers')) r.vsOne = `${(one.exploreMs! / r.exploreMs!).toFixed(2)}×`;
+    if (one && r.engine.includes('workers')) {
+      // runs stopped by --timeout are compared by their rates (distinct states per second)
+      const partial = one.result.includes('incomplete') || r.result.includes('incomplete');
+      r.vsOne = partial
+        ? `${((r.distinct! / r.exploreMs!) / (one.distinct! / one.exploreMs!)).toFixed(2)}× (rate)`
+        : `${(one.exploreMs! / r.exploreMs!).toFixed(2)}×`;
+    }
   }
 }
 
@@ -261,7 +269,15 @@ function compare(group: Row[]): string[] {
     return bad;
   }
   ref.same = others.length ? 'reference' : '—';
+  if (ref.result.includes('incomplete')) {
+    for (const r of group) r.same = 'not compared (stopped by --timeout)';
+    return bad;
+  }
   for (const r of others) {
+    if (r.result.includes('incomplete')) {
+      r.same = 'not compared (stopped by --timeout)';
+      continue;
+    }
     if (r.reduced) {
       r.same = 'another graph (symmetry)';
       continue;
