@@ -139,7 +139,7 @@ function ours(b: Bench, s: Size, engine: string, args: string[]): Row {
   const notes = [`in-process ${fmtS(j.inProcessMs)} s (load${args.includes('interpreter') ? '' : ' + codegen'} + explore)`];
   if (violated.length) notes.push(`violates ${[...new Set(violated)].join(', ')} (known findings; explored to the end)`);
   if (j.workers !== undefined && j.workers !== 1) notes.push(`${j.workers} workers`);
-  if (j.symmetry) notes.push(`symmetry: ${typeof j.symmetry === 'string' ? j.symmetry : JSON.stringify(j.symmetry)}`);
+  if (j.symmetry) notes.push(`symmetry: ${j.symmetry.name} (${j.symmetry.permutations} permutations) ${j.symmetry.reduced ? 'reduced: distinct states are orbits' : `not used (${j.symmetry.off === 'option' ? '--no-symmetry' : 'liveness'})`}`);
   return {
     ...base,
     result: j.complete === false ? `${j.result} (incomplete)` : j.result,
