@@ -365,11 +365,24 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
 
   /** wait until `expected` answers in all (bounded waits, progress between them); the answers by worker */
   function collect(pl: Pool, expected: number, want: number, from: number): Map<number, { segs: Segment[]; cand: SharedArrayBuffer }> {
+    let lastMoved = -1;
+    let lastMove = Date.now();
     for (;;) {
       const got = Atomics.load(pl.ctrl, 0);
       if (got >= expected) break;
       Atomics.wait(pl.ctrl, 0, got, 200);
       const now = Date.now();
+      // A thread that stopped without answering (out of its heap, terminated) never will, and
+      // the blocked loop cannot see its exit event: when no thread has expanded a parent for
+      // STALL_MS, the run ends with an error instead of waiting forever.
+      let moved = 0;
+      for (const p of pl.progress) moved += p[0] + p[2];
+      if (moved !== lastMoved) {
+        lastMoved = moved;
+        lastMove = now;
+      } else if (now - lastMove > STALL_MS) {
+        throw new Error(`the parallel exploration failed: no worker thread expanded a state for ${STALL_MS / 1000} s (a thread may have stopped: out of memory?); run with --workers 1`);
+      }
       if (opts.progress && progressEvery > 0 && now - lastProgress >= progressEvery) {
         lastProgress = now;
         let parents = 0;
@@ -533,6 +546,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     return null;
   }
 }
+
+/** how long the coordinator waits for threads that expand nothing before it gives up */
+const STALL_MS = 120_000;
 
 function startPool(modulePath: string, n: number, reduced: boolean): Pool {
   const file = workerFile();
