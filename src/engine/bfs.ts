@@ -128,7 +128,8 @@ export function lazyJson(m: CompiledChecker, state: () => unknown[]): Record<str
  * the frontier (fingerprint-store.ts). `statesHint` sizes the table up front.
  */
 export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'statesHint' | 'fingerprintOnly' | 'frontierBytes' | 'symmetry'> = {}): StateSpace<unknown[]> {
-  const sym = symmetryUse(m.META.symmetric, opts, (m.META.liveness?.length ?? 0) > 0);
+  // fingerprint-only leaves liveness unchecked (it keeps no graph): its safety run may reduce
+  const sym = symmetryUse(m.META.symmetric, opts, (m.META.liveness?.length ?? 0) > 0 && !opts.fingerprintOnly);
   // a reduced run files each state under its orbit's representative: the stores encode that one,
   // and counterexamples are rebuilt by replay (the stored states are not the ones the steps made)
   const canon = sym?.reduced ? m.canonicalize?.bind(m) : undefined;
