@@ -16,6 +16,7 @@ const RUNS: Record<string, string[]> = {
   fp: ['check', TWOPHASE, '--fingerprint-only'],
   fpJson: ['check', TWOPHASE, '--fingerprint-only', '--json', '--states-hint', '5000'],
   fpLiveness: ['check', 'spec/examples/liveness.spec.ts', '--spec', 'PetersonFair', '--fingerprint-only'],
+  fpWorkers: ['check', TWOPHASE, '--fingerprint-only', '--workers', '2'],
 };
 const run = runBeforeAll(Object.keys(RUNS), (k) => runCli(RUNS[k], { UFFDSPEC_PROGRESS_MS: '0' }), 2);
 
@@ -54,4 +55,11 @@ test('--fingerprint-only with liveness properties: they are unknown, with the re
   const r = run('fpLiveness');
   expect(r.code).toBe(3);
   expect(r.stdout).toMatch(/unknown: not checked: --fingerprint-only keeps no states, and the liveness check needs every state and edge/);
+});
+
+test('--fingerprint-only --workers 2: one thread, and the output says why', () => {
+  const r = run('fpWorkers');
+  expect(r.code).toBe(0);
+  expect(r.stdout.split('\n')).toContain('workers: 1 (the fingerprint-only store (its frontier and trace file) is kept by one thread)');
+  expect(r.stdout).toContain('holds unless two states collided');
 });

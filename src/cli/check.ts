@@ -62,7 +62,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   }
   // --workers N > 1 asked for where only one thread can explore: say so, once (not for the default)
   const { parallelBlocker } = require('../api') as typeof Api;
-  const oneThread = parallelBlocker(model, { counterexamples, engine, simulate: !!simulation });
+  const oneThread = parallelBlocker(model, { counterexamples, engine, simulate: !!simulation, fingerprintOnly });
   if (workersAsked !== undefined && workersAsked > 1 && oneThread) (json ? err : out)(`workers: 1 (${oneThread})`);
   if (simulation) return runSimulate(model, simulation, p, traceShape(model), startedAt, out, err, fmt);
   const r = checkModel(model, {
