@@ -12,7 +12,7 @@ import { INIT_ACTION, propertyVerdicts } from './result';
 import { stepText, type Step } from '../runtime/step';
 import { checkLiveness, type LivenessSpec } from './liveness';
 import { Grow } from './grow';
-import { replayTrace } from './replay';
+import { replayTrace, type ReplaySpace } from './replay';
 import { MemoryLinks, type TraceLinks } from './links';
 
 /** Where the states of an exploration are kept: the engine only needs indices. */
@@ -87,21 +87,32 @@ export class EvaluationFailure extends Error {
 }
 
 
-/** The trace to state `i` from its parent links and producing steps (also the parallel engine's). */
-export function traceOf<S>(
-  m: Pick<StateSpace<S>, 'toJSON' | 'stepOf'>,
-  parent: Int32Array,
-  via: Int32Array,
-  viaCombo: Int32Array,
-  get: (i: number) => S,
-  i: number,
-): TraceStep[] {
+/** What a trace reads of the links: each state's parent and producing step. */
+export type PathLinks = Pick<TraceLinks, 'parent' | 'action' | 'combo'>;
+
+/**
+ * The trace to state `i` by its parent links (explore() and the parallel
+ * engine): the stored states along the path (`get`), or, when the store keeps
+ * representatives or no states, a concrete behaviour replayed along it.
+ */
+export function traceOf<S>(m: Pick<StateSpace<S>, 'toJSON' | 'stepOf'>, links: PathLinks, i: number, states: { get: (i: number) => S } | { replay: ReplaySpace<S> }): TraceStep[] {
   const idx: number[] = [];
-  for (let j = i; j >= 0; j = parent[j]) idx.push(j);
-  return idx.reverse().map((j): TraceStep => {
-    const state = m.toJSON(get(j));
-    if (via[j] < 0) return { action: INIT_ACTION, step: null, state };
-    const step = m.stepOf(via[j], viaCombo[j]);
+  for (let j = i; j >= 0; j = links.parent(j)) idx.push(j);
+  idx.reverse();
+  if ('replay' in states) {
+    // the steps of the path's states only (sparse: the links may be on disk)
+    const via: number[] = [];
+    const viaCombo: number[] = [];
+    for (const j of idx) {
+      via[j] = links.action(j);
+      viaCombo[j] = links.combo(j);
+    }
+    return replayTrace(states.replay, idx, via, viaCombo);
+  }
+  return idx.map((j): TraceStep => {
+    const state = m.toJSON(states.get(j));
+    if (links.action(j) < 0) return { action: INIT_ACTION, step: null, state };
+    const step = m.stepOf(links.action(j), links.combo(j));
     return { action: stepText(step), step, state };
   });
 }
@@ -192,27 +203,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions): CheckResult {
   let deadlocks = 0;
   let full = false; // a property has `wanted` counterexamples (what stopAtFirst waits for)
 
-  const trace = (i: number): TraceStep[] => {
-    const idx: number[] = [];
-    for (let j = i; j >= 0; j = links.parent(j)) idx.push(j);
-    idx.reverse();
-    if (m.store.tracesByReplay) {
-      // the steps of the path's states only (sparse: the links may be on disk)
-      const via: number[] = [];
-      const viaCombo: number[] = [];
-      for (const j of idx) {
-        via[j] = links.action(j);
-        viaCombo[j] = links.combo(j);
-      }
-      return replayTrace(m, idx, via, viaCombo);
-    }
-    return idx.map((j): TraceStep => {
-      const state = m.toJSON(m.store.get(j));
-      if (links.action(j) < 0) return { action: INIT_ACTION, step: null, state };
-      const step = m.stepOf(links.action(j), links.combo(j));
-      return { action: stepText(step), step, state };
-    });
-  };
+  const trace = (i: number): TraceStep[] => traceOf(m, links, i, m.store.tracesByReplay ? { replay: m } : { get: (j) => m.store.get(j) });
   const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
     const r = resultOf(m, { t0, generated, count, depth, queueLeft, violations, coverage, wanted, deadlockCheck, liveNames }, stopped);
     const memory = memoryOf(m.store, links, count, generated);

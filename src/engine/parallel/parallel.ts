@@ -19,10 +19,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'worker_threads';
-import { exploreGenerated, type CompiledChecker } from '../bfs';
+import { exploreGenerated, generatedSpace, type CompiledChecker } from '../bfs';
 import { EvaluationFailure, resultOf, traceOf } from '../explore';
 import { symmetryUse } from '../symmetry-use';
-import { replayTrace } from '../replay';
 import { fingerprint } from '../fpset';
 import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
@@ -143,7 +142,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   // counterexample is replayed from an initial state, each next state found as the one
   // whose representative's words are the stored state's
   const words = new Uint32Array(W);
+  // the module's steps as generatedSpace gives them, with a store that matches a replayed
+  // state by its representative's words in the arena
   const replaySpace = {
+    ...generatedSpace(m),
     store: {
       indexOf: (): number => {
         throw new Error('internal: the parallel engine matches replayed states by their words');
@@ -154,21 +156,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         return true;
       },
     },
-    init: (emit: (s: unknown[]) => void) => m.init(emit),
-    successors: (s: unknown[], emit: (a: number, c: number, n: unknown[]) => void) => m.successors(s, emit),
-    toJSON: (s: unknown[]) => m.toJSON(s),
-    stepOf: (a: number, c: number) => m.stepOf(a, c),
-    copy: (s: unknown[]) => {
-      m.encode(s, words, 0);
-      return m.decode(words, 0);
-    },
   };
-  const trace = (i: number) => {
-    if (!canon) return traceOf(space, parent.a, via.a, viaCombo.a, get, i);
-    const idx: number[] = [];
-    for (let j = i; j >= 0; j = parent.a[j]) idx.push(j);
-    return replayTrace(replaySpace, idx.reverse(), via.a, viaCombo.a);
-  };
+  const links = { parent: (j: number) => parent.a[j], action: (j: number) => via.a[j], combo: (j: number) => viaCombo.a[j] };
+  const trace = (i: number) => traceOf(space, links, i, canon ? { replay: replaySpace } : { get });
   const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
     const r = resultOf(space, { t0, generated, count, depth, queueLeft, violations, coverage, wanted: 1, deadlockCheck, liveNames: [] }, stopped);
     if (usedWorkers > 1) r.workers = usedWorkers;
