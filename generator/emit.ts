@@ -178,14 +178,14 @@ class Emitter {
     if (t.k !== 'map') return `rt.setIn(${m}, [${k}], ${v}, ${this.typeRef(t)})`;
     const table = this.internOf(t);
     const tr = this.typeRef(t);
-    if (!table) return this.hoist('W', `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const c = m.slice(); c[k] = v; return c; }`, `one entry of a ${typeToString(t)} set`) + `(${m}, ${k}, ${v})`;
+    if (!table) return this.hoist('W', `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); return rt.mapSet(m, k, v); }`, `one entry of a ${typeToString(t)} set`) + `(${m}, ${k}, ${v})`;
     const fm = this.ordFn(t);
     const fr = this.ordFn(t.rng);
     const r = size(t.rng);
     const pow = this.hoist('P', JSON.stringify(Array.from({ length: size(t.dom) }, (_, i) => r ** i)), `powers of ${r}: the radix of each entry of a ${typeToString(t)}`);
     const fn = this.hoist(
       'W',
-      `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const o = ${fm}(m); const x = ${fr}(v); if (o >= 0 && x >= 0) return ${table.values}[o + (x - ${fr}(m[k])) * ${pow}[k]]; const c = m.slice(); c[k] = v; return c; }`,
+      `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const o = ${fm}(m); const x = ${fr}(v); if (o >= 0 && x >= 0) return ${table.values}[o + (x - ${fr}(m[k])) * ${pow}[k]]; return rt.mapSet(m, k, v); }`,
       `one entry of a ${typeToString(t)} set, interned`,
     );
     return `${fn}(${m}, ${k}, ${v})`;
