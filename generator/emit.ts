@@ -5,6 +5,7 @@
 // `create(rt)` receives the small runtime (src/runtime/ops.ts), so the file
 // can live in a build folder and be loaded from anywhere.
 import type { IAction, IDomain, IExpr, IStmt, Model } from '../dsl/ir';
+import { containsSym } from '../src/runtime/symmetry';
 import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime/types';
 import { Value, enumerate, toJSON } from '../src/runtime/values';
 
@@ -541,24 +542,8 @@ class Emitter {
       const prim = this.primitiveOrd(v.type, `n[${i}]`, v.name);
       if (prim) enc.push(`  x = ${prim}; // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}`);
       else enc.push(`  x = ${this.ordFn(v.type)}(n[${i}]); // ${v.name}: bits ${f.bit}..${f.bit + f.width - 1}\n  if (!(x >= 0)) x = rt.storedOrd(${this.typeRef(v.type)}, n[${i}], ${JSON.stringify(v.name)}); // not a value of its type: throws the error`);
-      dec.push(`  x = 0;`);
-      // split the field at word boundaries; widths above 32 bits use arithmetic, not shifts
-      let bit = f.bit;
-      let remaining = f.width;
-      let shift = 0;
-      while (remaining > 0) {
-        const w = bit >> 5;
-        const off = bit & 31;
-        const chunk = Math.min(32 - off, remaining);
-        const mask = chunk === 32 ? '0xffffffff' : `0x${((2 ** chunk) - 1).toString(16)}`;
-        const scale = 2 ** shift;
-        const keep = `0x${((~(((2 ** chunk) - 1) * 2 ** off)) >>> 0).toString(16)}`;
-        enc.push(`  w[o + ${w}] = ((w[o + ${w}] & ${keep}) | ((${scale === 1 ? 'x' : `Math.floor(x / ${scale})`} & ${mask}) << ${off})) >>> 0;`.replace('(x & 0xffffffff)', '(x >>> 0)'));
-        dec.push(`  x += (((w[o + ${w}] >>> ${off}) & ${mask}) >>> 0)${scale === 1 ? '' : ` * ${scale}`};`);
-        bit += chunk;
-        remaining -= chunk;
-        shift += chunk;
-      }
+      dec.push(`  x = 0;`, ...readField(f));
+      enc.push(...writeField(f));
       dec.push(`  s[${i}] = ${this.primitiveVal(v.type, 'x') ?? this.valCode(v.type, 'x')};`);
     });
     const enc = encOf.map((lines, i) => `  if (p === null || n[${i}] !== p[${i}]) {\n${lines.map((l) => l.replace(/^/gm, '  ')).join('\n')}\n  }`);
@@ -571,6 +556,56 @@ class Emitter {
       `/** pack the next-state values \`n\` into words[o .. o+${words}); throws when a value is outside its type */\n` +
       `function encode(n: any[], w: Uint32Array, o: number): void {\n  let x: number;\n  const p = PREV;\n  for (let i = 0; i < ${words}; i++) w[o + i] = p === null ? 0 : PREV_W[i];\n${enc.join('\n')}\n}\n\n` +
       `/** unpack words[o .. o+${words}) into values */\nfunction decode(w: Uint32Array, o: number): any[] {\n  const s: any[] = new Array(${this.model.vars.length + 1});\n  let x: number;\n${dec.join('\n')}\n  s[${this.model.vars.length}] = false;\n  PREV = s.slice();\n  for (let i = 0; i < ${words}; i++) PREV_W[i] = w[o + i];\n  return s;\n}\n`
+    );
+  }
+
+  /**
+   * `symmetric X` whose values occur only as map indices, every such map one
+   * field and a slice (the entries at one index across the maps) of at most
+   * 2^52 values: the slice sort of src/runtime/symmetry.ts `sortedSlices`,
+   * specialised to this layout (the same order, so the same representative).
+   * Each slice becomes one number, its digits variable by variable, the first
+   * variable most significant. Null when the runtime's generic sort applies.
+   */
+  sliceSort(): string | null {
+    const sym = this.model.symmetric;
+    if (!sym) return null;
+    const k = sym.values.length;
+    const { fields } = layout(this.model);
+    const maps: { f: FieldLayout; r: number }[] = [];
+    for (let i = 0; i < fields.length; i++) {
+      const t = this.model.vars[i].type;
+      if (!containsSym(t, sym.name)) continue;
+      if (t.k !== 'map' || !(t.dom.k === 'int' && t.dom.sym === sym.name) || containsSym(t.rng, sym.name)) return null;
+      if (fields[i].width === 0) continue;
+      if (size(t) > MAX_FIELD) return null;
+      maps.push({ f: fields[i], r: size(t.rng) });
+    }
+    if (maps.reduce((a, m) => a * m.r, 1) > MAX_FIELD) return null;
+    if (k < 2 || maps.length === 0) return `/** symmetric ${sym.name}: one value, or no map over it packed: every state is its own representative */\nfunction sortSlices(_w: Uint32Array, _o: number): boolean {\n  return false;\n}\n`;
+    const V = maps.length;
+    const lines: string[] = [];
+    maps.forEach(({ f, r }, c) => {
+      lines.push(`  // ${f.name}: bits ${f.bit}..${f.bit + f.width - 1}, entry j the j-th digit of radix ${r}`, '  x = 0;', ...readField(f));
+      for (let j = 0; j < k - 1; j++) lines.push(`  d = x % ${r}; E[${c * k + j}] = d; x = (x - d) / ${r};`);
+      lines.push(`  E[${c * k + k - 1}] = x;`);
+    });
+    // the weight of each map's digit in a slice's key
+    const weight: number[] = [];
+    for (let c = V - 1, m = 1; c >= 0; m *= maps[c].r, c--) weight[c] = m;
+    for (let j = 0; j < k; j++) lines.push(`  K[${j}] = ${maps.map((_, c) => (weight[c] === 1 ? `E[${c * k + j}]` : `E[${c * k + j}] * ${weight[c]}`)).join(' + ')};`);
+    lines.push(`  if (${Array.from({ length: k - 1 }, (_, j) => `K[${j}] <= K[${j + 1}]`).join(' && ')}) return false;`);
+    lines.push(`  for (let j = 0; j < ${k}; j++) ORDER[j] = j;`);
+    lines.push(`  for (let j = 1; j < ${k}; j++) {`, `    const cur = ORDER[j];`, `    let i = j - 1;`, `    for (; i >= 0 && K[cur] < K[ORDER[i]]; i--) ORDER[i + 1] = ORDER[i];`, `    ORDER[i + 1] = cur;`, `  }`);
+    maps.forEach(({ f, r }, c) => {
+      lines.push(`  x = ${Array.from({ length: k }, (_, j) => (j === 0 ? `E[${c * k} + ORDER[0]]` : `E[${c * k} + ORDER[${j}]] * ${r ** j}`)).join(' + ')};`, ...writeField(f));
+    });
+    lines.push('  return true;');
+    const body = lines.join('\n').replace(/\bE\[/g, 'SLICE_E[').replace(/\bK\[/g, 'SLICE_K[').replace(/\bORDER\[/g, 'SLICE_ORDER[');
+    return (
+      `/** symmetric ${sym.name}: put the slices of the ${V} map(s) over ${sym.name} in order in the packed words; true when any moved */\n` +
+      `const SLICE_E = new Float64Array(${V * k});\nconst SLICE_K = new Float64Array(${k});\nconst SLICE_ORDER = new Int32Array(${k});\n` +
+      `function sortSlices(w: Uint32Array, o: number): boolean {\n  let x: number;\n  let d: number;\n${body}\n}\n`
     );
   }
 
@@ -734,9 +769,12 @@ class Emitter {
       ...(m.symmetric ? { symmetric: { name: m.symmetric.name, lo: m.symmetric.type.lo, size: m.symmetric.values.length } } : {}),
     };
     // `symmetric X`: the orbit's representative of a state, by the runtime's type-directed permutation (src/runtime/symmetry.ts)
+    const sort = this.sliceSort();
     const canon = m.symmetric
-      ? `/** symmetric ${m.symmetric.name}: the state of n's orbit (n moved by every permutation of ${m.symmetric.name}) whose packed words are smallest; n itself is not changed */
-const canonicalize: (n: any[]) => any[] = rt.canonicalizer(VAR_TYPES, META.symmetric, ${words}, encode);
+      ? `/** symmetric ${m.symmetric.name}: the representative of n's orbit (n moved by every permutation of ${m.symmetric.name}), as values or packed into words; n itself is not changed */
+${sort ?? ''}const CANON = rt.canonicalizer(VAR_TYPES, META.symmetric, ${words}, encode, decode, META.vars${sort ? ', sortSlices' : ''});
+const canonicalize: (n: any[]) => any[] = CANON.canonicalize;
+const encodeCanonical: (n: any[], w: Uint32Array, o: number) => void = CANON.encodeCanonical;
 
 `
       : '';
@@ -767,11 +805,43 @@ const canonicalize: (n: any[]) => any[] = rt.canonicalizer(VAR_TYPES, META.symme
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
           `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf${m.symmetric ? ', canonicalize' : ''} };\n`,
+          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf${m.symmetric ? ', canonicalize, encodeCanonical' : ''} };\n`,
       ) +
       `}\n`
     );
   }
+}
+
+/** A field's pieces at word boundaries: word, offset in it, width, and the piece's weight in the field's value. */
+function pieces(f: FieldLayout): { w: number; off: number; chunk: number; scale: number }[] {
+  const out = [];
+  let bit = f.bit;
+  let remaining = f.width;
+  let shift = 0;
+  while (remaining > 0) {
+    const off = bit & 31;
+    const chunk = Math.min(32 - off, remaining);
+    out.push({ w: bit >> 5, off, chunk, scale: 2 ** shift });
+    bit += chunk;
+    remaining -= chunk;
+    shift += chunk;
+  }
+  return out;
+}
+
+const hexMask = (chunk: number) => (chunk === 32 ? '0xffffffff' : `0x${(2 ** chunk - 1).toString(16)}`);
+
+/** Lines adding the value of field `f` of words[o..] to x (x = 0 before); widths above 32 bits use arithmetic, not shifts. */
+function readField(f: FieldLayout): string[] {
+  return pieces(f).map(({ w, off, chunk, scale }) => `  x += (((w[o + ${w}] >>> ${off}) & ${hexMask(chunk)}) >>> 0)${scale === 1 ? '' : ` * ${scale}`};`);
+}
+
+/** Lines writing x into field `f` of words[o..], the other bits kept. */
+function writeField(f: FieldLayout): string[] {
+  return pieces(f).map(({ w, off, chunk, scale }) => {
+    const keep = `0x${(~((2 ** chunk - 1) * 2 ** off) >>> 0).toString(16)}`;
+    return `  w[o + ${w}] = ((w[o + ${w}] & ${keep}) | ((${scale === 1 ? 'x' : `Math.floor(x / ${scale})`} & ${hexMask(chunk)}) << ${off})) >>> 0;`.replace('(x & 0xffffffff)', '(x >>> 0)');
+  });
 }
 
 /** The conjuncts of a guard: `a && b && c` as [a, b, c]. */

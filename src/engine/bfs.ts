@@ -50,6 +50,8 @@ export interface CompiledChecker {
    * representative).
    */
   canonicalize?(n: unknown[]): unknown[];
+  /** encode(canonicalize(n), w, o), moving the packed words where it can */
+  encodeCanonical?(n: unknown[], w: Uint32Array, o: number): void;
   toJSON(s: unknown[]): Record<string, unknown>;
   /** variable i of s as JSON */
   varToJSON(s: unknown[], i: number): unknown;
@@ -132,8 +134,8 @@ export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'sta
   const sym = symmetryUse(m.META.symmetric, opts, (m.META.liveness?.length ?? 0) > 0 && !opts.fingerprintOnly);
   // a reduced run files each state under its orbit's representative: the stores encode that one,
   // and counterexamples are rebuilt by replay (the stored states are not the ones the steps made)
-  const canon = sym?.reduced ? m.canonicalize?.bind(m) : undefined;
-  const codec: PackedCodec<unknown[]> = canon ? { WORDS: m.WORDS, encode: (n, w, o) => m.encode(canon(n), w, o), decode: (w, o) => m.decode(w, o) } : m;
+  const canon = sym?.reduced ? m.encodeCanonical?.bind(m) : undefined;
+  const codec: PackedCodec<unknown[]> = canon ? { WORDS: m.WORDS, encode: canon, decode: (w, o) => m.decode(w, o) } : m;
   const words = new Uint32Array(m.WORDS);
   return {
     spec: m.META.spec,

@@ -7,6 +7,7 @@ import { EvalError, MAX_ENUMERATED, Value, compare, enumerate, equals, ord, setF
 export { EvalError, compare, enumerate, equals, ord, setFromArray, setHas, setIn, tagOf, toJSON, val };
 export { makeStep } from './step';
 export { canonicalizer } from './symmetry';
+export { clearBits, getBits, putBits } from './bits';
 
 export function div(a: number, b: number): number {
   if (b === 0) throw new EvalError('division by zero');
@@ -105,51 +106,3 @@ export function noMatch(v: Value): never {
   throw new EvalError(`no match arm for ${tagOf(v)}`);
 }
 
-/**
- * Put the field `x` (width bits, width <= 52) at bit `bit` of words[o..]: the
- * per-entry fields of a map packed entry by entry. Fields wider than a word's
- * rest are split at word boundaries, as the emitted per-variable code does.
- */
-export function putBits(w: Uint32Array, o: number, bit: number, width: number, x: number): void {
-  let shift = 0;
-  while (width > 0) {
-    const i = o + (bit >>> 5);
-    const off = bit & 31;
-    const chunk = Math.min(32 - off, width);
-    const part = Math.floor(x / 2 ** shift) % 2 ** chunk;
-    w[i] = (w[i] | (part << off)) >>> 0;
-    bit += chunk;
-    width -= chunk;
-    shift += chunk;
-  }
-}
-
-/** Zero the `width` bits at bit `bit` of words[o..] (before putBits packs a field again). */
-export function clearBits(w: Uint32Array, o: number, bit: number, width: number): void {
-  while (width > 0) {
-    const i = o + (bit >>> 5);
-    const off = bit & 31;
-    const chunk = Math.min(32 - off, width);
-    const field = chunk === 32 ? 0xffffffff : ((2 ** chunk - 1) << off) >>> 0;
-    w[i] = (w[i] & ~field) >>> 0;
-    bit += chunk;
-    width -= chunk;
-  }
-}
-
-/** The field of `width` bits at bit `bit` of words[o..] (putBits's inverse). */
-export function getBits(w: Uint32Array, o: number, bit: number, width: number): number {
-  let x = 0;
-  let shift = 0;
-  while (width > 0) {
-    const i = o + (bit >>> 5);
-    const off = bit & 31;
-    const chunk = Math.min(32 - off, width);
-    const part = chunk === 32 ? w[i] >>> 0 : (w[i] >>> off) & (2 ** chunk - 1);
-    x += part * 2 ** shift;
-    bit += chunk;
-    width -= chunk;
-    shift += chunk;
-  }
-  return x;
-}

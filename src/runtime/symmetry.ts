@@ -7,8 +7,9 @@
 // front end (dsl/symmetry.ts) proves that the spec cannot tell the
 // permuted states apart. Shared by the reference interpreter and the
 // generated checkers (through ops.ts), so both reduce to the same orbits.
-import { type Type, findTag } from './types';
-import { type Value, compare, ord, setFromArray, val } from './values';
+import { clearBits, getBits, putBits } from './bits';
+import { MAX_FIELD, type Type, findTag, packedWidth, size } from './types';
+import { type Value, ord, setFromArray, val } from './values';
 
 /** The symmetric set of a model: the marked type's name, its first value and its number of values. */
 export interface SymmetrySet {
@@ -128,59 +129,140 @@ export function permuteState(types: readonly Type[], s: readonly Value[], sym: S
   return out;
 }
 
+/** Where a variable lies in the packed words (the generated module's META.vars: generator/emit.ts `layout`). */
+export interface PackedField {
+  bit: number;
+  width: number;
+}
+
+/** What the generated checkers use: the representative as values, and packed straight into words. */
+export interface Canonicalizer {
+  /** the orbit's representative; `n` itself when it is one (n is never changed) */
+  canonicalize(n: unknown[]): unknown[];
+  /** encode(canonicalize(n), w, o), without building the representative's values when the words can be moved instead */
+  encodeCanonical(n: unknown[], w: Uint32Array, o: number): void;
+}
+
 /**
  * The canonical representative of a state's orbit, for the generated
  * checkers. When the set's values occur only as indices (every variable
  * that holds one is a map over the set whose entries hold none: a process's
  * pcs and locals, per-thread flags), a permutation only reorders the
  * indices' slices (the entries at one index across those maps), so the
- * states of an orbit have the same slices, and sorting them (values.ts
- * `compare`) gives one representative in n log n comparisons. Otherwise
- * (values of the set stored in variables, sets or sequences of them) each of
- * the n! permutations is applied and the state whose packed words are
- * smallest (most significant word first) is kept; `encode` is the module's
- * own. Either way the state given is not changed, and is returned itself
- * when it is its orbit's representative.
+ * states of an orbit have the same slices, and sorting them gives one
+ * representative in n log n comparisons; this is done on the packed words
+ * (sortedSlices). Otherwise (values of the set stored in variables, sets or
+ * sequences of them) each of the n! permutations is applied and the state
+ * whose packed words are smallest (most significant word first) is kept;
+ * `encode` is the module's own. Either way the state given is not changed.
  */
 export function canonicalizer(
   types: readonly Type[],
   sym: SymmetrySet,
   words: number,
   encode: (n: unknown[], w: Uint32Array, o: number) => void,
-): (n: unknown[]) => unknown[] {
-  return sortedSlices(types, sym) ?? smallestWords(types, sym, words, encode);
+  decode: (w: Uint32Array, o: number) => unknown[],
+  fields: readonly PackedField[],
+  /** the module's own slice sort, specialised to its layout (generator/emit.ts sliceSort), where it has one */
+  sortSlices?: (w: Uint32Array, o: number) => boolean,
+): Canonicalizer {
+  const sort = sortSlices ?? sortedSlices(types, sym, fields);
+  if (sort) {
+    const tmp = new Uint32Array(words);
+    return {
+      canonicalize: (n) => {
+        encode(n, tmp, 0);
+        return sort(tmp, 0) ? decode(tmp, 0) : n;
+      },
+      encodeCanonical: (n, w, o) => {
+        encode(n, w, o);
+        sort(w, o);
+      },
+    };
+  }
+  const smallest = smallestWords(types, sym, words, encode);
+  return { canonicalize: smallest, encodeCanonical: (n, w, o) => encode(smallest(n), w, o) };
 }
 
-/** The slice-sorting representative, when the set's values occur only as indices (else null). */
-export function sortedSlices(types: readonly Type[], sym: SymmetrySet): ((n: unknown[]) => unknown[]) | null {
-  const maps: number[] = [];
+/**
+ * The slice sort on packed words, when the set's values occur only as map
+ * indices (else null): it puts the slices in order and says whether it moved
+ * any. A slice is compared as the list of its entries' bits, variable by
+ * variable: any total order of slices gives one representative per orbit,
+ * and this one needs no values. A map packed as one field holds its entries
+ * as digits of radix |range| (values.ts `ord`), entry i the i-th digit; a map
+ * too large for one field (emit.ts) holds entry i at its own bits, read here
+ * in pieces of at most 32 bits.
+ */
+export function sortedSlices(types: readonly Type[], sym: SymmetrySet, fields: readonly PackedField[]): ((w: Uint32Array, o: number) => boolean) | null {
+  const k = sym.size;
+  // one key per (map, piece): a digit of a one-field map, or a piece of an entry's own bits
+  const digit: { bit: number; width: number; radix: number; pow: number[] }[] = [];
+  const piece: { bit: number; stride: number; width: number }[] = [];
   for (let i = 0; i < types.length; i++) {
     const t = types[i];
     if (!containsSym(t, sym.name)) continue;
     if (t.k !== 'map' || !(t.dom.k === 'int' && t.dom.sym === sym.name) || containsSym(t.rng, sym.name)) return null;
-    maps.push(i);
-  }
-  const k = sym.size;
-  const identity = Array.from({ length: k }, (_, i) => i);
-  return (n) => {
-    const cmp = (a: number, b: number): number => {
-      for (const v of maps) {
-        const c = compare((n[v] as Value[])[a], (n[v] as Value[])[b]);
-        if (c !== 0) return c;
-      }
-      return 0;
-    };
-    // already sorted: the state is its own representative (the common case is cheap)
-    let sorted = true;
-    for (let i = 1; i < k && sorted; i++) if (cmp(i - 1, i) > 0) sorted = false;
-    if (sorted) return n;
-    const order = identity.slice().sort(cmp);
-    const out = n.slice();
-    for (const v of maps) {
-      const old = n[v] as Value[];
-      out[v] = order.map((j) => old[j]);
+    const f = fields[i];
+    if (f.width === 0) continue; // one value: every slice has the same entry
+    if (size(t) <= MAX_FIELD) {
+      const radix = size(t.rng);
+      digit.push({ bit: f.bit, width: f.width, radix, pow: Array.from({ length: k }, (_, j) => radix ** j) });
+    } else {
+      const stride = packedWidth(t.rng);
+      for (let b = 0; b < stride; b += 32) piece.push({ bit: f.bit + b, stride, width: Math.min(32, stride - b) });
     }
-    return out;
+  }
+  const C = digit.length + piece.length;
+  const key = new Float64Array(k * C);
+  const order = new Int32Array(k);
+  const less = (a: number, b: number): boolean => {
+    for (let c = 0; c < C; c++) {
+      const d = key[a * C + c] - key[b * C + c];
+      if (d !== 0) return d < 0;
+    }
+    return false;
+  };
+  return (w, o) => {
+    for (let c = 0; c < digit.length; c++) {
+      const d = digit[c];
+      let x = getBits(w, o, d.bit, d.width);
+      for (let j = 0; j < k; j++) {
+        key[j * C + c] = x % d.radix;
+        x = Math.floor(x / d.radix);
+      }
+    }
+    for (let c = 0; c < piece.length; c++) {
+      const p = piece[c];
+      for (let j = 0; j < k; j++) key[j * C + digit.length + c] = getBits(w, o, p.bit + j * p.stride, p.width);
+    }
+    // already in order: the state is its own representative (the common case is cheap)
+    let sorted = true;
+    for (let j = 1; j < k && sorted; j++) if (less(j, j - 1)) sorted = false;
+    if (sorted) return false;
+    // insertion sort of at most MAX_SYMMETRIC indices; equal slices keep their order, which does not matter
+    for (let j = 0; j < k; j++) order[j] = j;
+    for (let j = 1; j < k; j++) {
+      const cur = order[j];
+      let i = j - 1;
+      for (; i >= 0 && less(cur, order[i]); i--) order[i + 1] = order[i];
+      order[i + 1] = cur;
+    }
+    for (let c = 0; c < digit.length; c++) {
+      const d = digit[c];
+      let x = 0;
+      for (let j = 0; j < k; j++) x += key[order[j] * C + c] * d.pow[j];
+      clearBits(w, o, d.bit, d.width);
+      putBits(w, o, d.bit, d.width, x);
+    }
+    for (let c = 0; c < piece.length; c++) {
+      const p = piece[c];
+      for (let j = 0; j < k; j++) {
+        clearBits(w, o, p.bit + j * p.stride, p.width);
+        putBits(w, o, p.bit + j * p.stride, p.width, key[order[j] * C + digit.length + c]);
+      }
+    }
+    return true;
   };
 }
 
