@@ -110,7 +110,7 @@ export class Expander {
   to = 0;
   private readonly scratch: Uint32Array;
   private readonly fp = new Uint32Array(2);
-  private readonly canon: ((n: unknown[]) => unknown[]) | undefined;
+  private readonly canon: ((n: unknown[], w: Uint32Array, o: number) => void) | undefined;
 
   /**
    * `alone`: no other thread uses the table meanwhile (plain loads and stores suffice);
@@ -123,7 +123,7 @@ export class Expander {
     this.gen = new Float64Array(this.lay.actions);
     this.scratch = new Uint32Array(m.WORDS);
     // symmetry reduction, when the run uses it: states are stored canonical
-    this.canon = reduced ? m.canonicalize?.bind(m) : undefined;
+    this.canon = reduced ? m.encodeCanonical?.bind(m) : undefined;
   }
 
   /** a new level: the buffer is empty */
@@ -175,7 +175,8 @@ export class Expander {
       cur = action;
       ord++;
       gen[action]++;
-      m.encode(canon ? canon(n) : n, scratch, 0);
+      if (canon) canon(n, scratch, 0);
+      else m.encode(n, scratch, 0);
       fingerprint(scratch, 0, W, fpo);
       const r = insert(t, fpo[0] | 0, fpo[1] | 0, p);
       if (r !== -1) {

@@ -105,7 +105,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   // symmetry: a reduced run files each state under its orbit's representative (symmetry-use.ts)
   const sym = symmetryUse(m.META.symmetric, opts, false);
   const reduced = !!sym?.reduced;
-  const canon = reduced ? m.canonicalize?.bind(m) : undefined;
+  const canon = reduced ? m.encodeCanonical?.bind(m) : undefined;
   const space = {
     spec: m.META.spec,
     constants: m.META.constants,
@@ -151,7 +151,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         throw new Error('internal: the parallel engine matches replayed states by their words');
       },
       matches: (n: unknown[], i: number): boolean => {
-        m.encode(canon!(n), words, 0);
+        canon!(n, words, 0);
         for (let k = 0; k < W; k++) if (words[k] !== arena[i * W + k]) return false;
         return true;
       },
@@ -198,7 +198,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       m.init((n) => {
         if (stopAtFirst && full) return;
         generated++;
-        m.encode(canon ? canon(n) : n, scratch, 0);
+        if (canon) canon(n, scratch, 0);
+        else m.encode(n, scratch, 0);
         fingerprint(scratch, 0, W, fpo);
         if (claim(table, fpo[0] | 0, fpo[1] | 0, -1) < 0) return;
         size++;
