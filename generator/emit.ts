@@ -435,6 +435,36 @@ class Emitter {
     }
   }
 
+  /**
+   * A body that cannot branch, as simple() emits it, with the copy of the
+   * pre-state made before the first assignment on each path rather than
+   * before the body: `n` is `s` until then (reads see `s` either way).
+   * `copied`: whether the copy is made on no path reaching here (0), on some
+   * (1: tested where needed) or on every path (2); returned: the same after
+   * these statements.
+   */
+  private lazy(stmts: IStmt[], indent: string, copied: 0 | 1 | 2): { code: string; copied: 0 | 1 | 2 } {
+    let code = '';
+    for (const st of stmts) {
+      if (st.k === 'await' || st.k === 'let') {
+        code += this.simple(st, indent) + '\n';
+        continue;
+      }
+      if (st.k === 'if' && copied !== 2) {
+        const t = this.lazy(st.then, indent + '  ', copied);
+        const e = this.lazy(st.else, indent + '  ', copied);
+        code += `${indent}if (${this.expr(st.c)}) {\n${t.code}${indent}} else {\n${e.code}${indent}}\n`;
+        copied = t.copied === e.copied ? t.copied : 1;
+        continue;
+      }
+      if (copied === 0) code += `${indent}n = s.slice();\n`;
+      if (copied === 1) code += `${indent}if (n === s) n = s.slice();\n`;
+      copied = 2;
+      code += this.simple(st, indent) + '\n';
+    }
+    return { code, copied };
+  }
+
   private declareLocals(from: number): string {
     const ids = [...this.slotNames.values()].slice(from);
     return ids.length ? `  let ${ids.join(', ')}: any;\n` : '';
@@ -462,11 +492,14 @@ class Emitter {
     // a body that cannot branch ends in one place: the end of the step is written there,
     // with no continuation closure to allocate per step
     const straight = !this.branches(a.body.slice(lead));
-    let body = this.block(a.body.slice(lead), 'fin', '  ');
+    let body: string;
     if (straight) {
-      if (!body.endsWith('  fin(n);\n')) throw new Error('internal: a straight step body ends elsewhere');
-      body = body.slice(0, -'  fin(n);\n'.length) + `  ${finCode}\n`;
-    }
+      // and the state is copied only where the first assignment is reached, so an await
+      // inside an if (a step that tests its guard per branch) also costs no allocation
+      const lazy = this.lazy(a.body.slice(lead), '  ', 0);
+      const end = ['  n = s.slice();\n', '  if (n === s) n = s.slice();\n', ''][lazy.copied];
+      body = `  let n: any[] = s;\n${lazy.code}${end}  ${finCode}\n`;
+    } else body = `  const n = s.slice();\n  const fin = (n: any[]) => { ${finCode} };\n${this.block(a.body.slice(lead), 'fin', '  ')}`;
     const params = a.params.map((p) => this.local(p.slot, p.name));
     const locals = [...this.slotNames.values()].filter((id) => !params.includes(id));
     const doc = `/** ${a.name}${a.params.length ? `(${a.params.map((p) => `${p.name}: ${typeToString(p.type)}`).join(', ')})` : ''}: one step with given parameters */\n`;
@@ -474,7 +507,7 @@ class Emitter {
       `${doc}function step${ai}(s: any[], emit: Emit, combo: number${params.map((p) => `, ${p}: any`).join('')}): void {\n` +
       (locals.length ? `  let ${locals.join(', ')}: any;\n` : '') +
       (guards ? `${guards}\n` : '') +
-      `  const n = s.slice();\n${straight ? '' : `  const fin = (n: any[]) => { ${finCode} };\n`}${body}}\n`;
+      `${body}}\n`;
     // parameter loops; combo numbers the choice of parameters (for trace names)
     let loops = `step${ai}(s, emit, ${a.params.map((_, i) => (i === 0 ? 'i0' : `i${i} * ${a.params.slice(0, i).map((p) => size(p.type)).reduce((x, y) => x * y, 1)}`)).join(' + ') || '0'}${a.params.map((p, i) => `, ${this.domainValues(p.type)}[i${i}]`).join('')});`;
     for (let i = a.params.length - 1; i >= 0; i--) {
