@@ -7,6 +7,9 @@
 // tag (one 32-bit hash) filters, the arena words decide. The table grows by
 // rehashing the states from the arena (the slot comes from a second,
 // independent hash that is not kept), and `statesHint` sizes it up front.
+// A state of one or two words is kept in its slot in full instead of a tag
+// ([words, index + 1]: 8 or 12 B): a lookup, which most successors end in
+// (they are states already seen), then reads one place in memory, not two.
 import { fingerprint } from './fpset';
 import type { StateStore } from './explore';
 
@@ -26,6 +29,9 @@ const CHUNK = 1 << CHUNK_SHIFT;
 /** the table grows past this load */
 const MAX_LOAD = 0.75;
 
+/** states of at most this many words are kept in the table's slots in full */
+const INLINE_WORDS = 2;
+
 /** The table size (a power of two) holding `states` at load ≤ MAX_LOAD. */
 function slotsFor(states: number): number {
   let cap = 1 << 10;
@@ -40,6 +46,9 @@ export class PackedStore<S> implements StateStore<S> {
   private limit: number;
   private count = 0;
   private readonly W: number;
+  /** Int32s per slot: [tag, index + 1], or [the words, index + 1] when they fit (INLINE_WORDS) */
+  private readonly S: number;
+  private readonly inline: boolean;
   private readonly scratch: Uint32Array;
   private readonly fp = new Uint32Array(2);
 
@@ -51,9 +60,11 @@ export class PackedStore<S> implements StateStore<S> {
     readonly tracesByReplay = false,
   ) {
     this.W = m.WORDS;
+    this.inline = this.W <= INLINE_WORDS;
+    this.S = this.inline ? this.W + 1 : 2;
     this.scratch = new Uint32Array(this.W);
     const cap = slotsFor(statesHint);
-    this.table = new Int32Array(cap * 2);
+    this.table = new Int32Array(cap * this.S);
     this.mask = cap - 1;
     this.limit = Math.floor(cap * MAX_LOAD);
   }
@@ -70,7 +81,7 @@ export class PackedStore<S> implements StateStore<S> {
   indexOf(n: S): number {
     this.m.encode(n, this.scratch, 0);
     const slot = this.find();
-    return slot < 0 ? -1 : this.table[slot * 2 + 1] - 1;
+    return slot < 0 ? -1 : this.table[slot * this.S + this.S - 1] - 1;
   }
 
   get(i: number): S {
@@ -85,11 +96,27 @@ export class PackedStore<S> implements StateStore<S> {
   /** the slot of the scratch state, or -1 */
   private find(): number {
     this.hash(this.scratch, 0, this.W, this.fp);
-    const tag = this.fp[0] | 0;
+    const i = this.probe(this.fp[0] | 0, this.fp[1] & this.mask);
+    return this.table[i * this.S + this.S - 1] === 0 ? -1 : i;
+  }
+
+  /** the slot holding the scratch state, or the empty slot where it goes; from slot i on */
+  private probe(tag: number, i: number): number {
     const t = this.table;
-    for (let i = this.fp[1] & this.mask; ; i = (i + 1) & this.mask) {
+    const S = this.S;
+    const mask = this.mask;
+    if (this.inline) {
+      const w0 = this.scratch[0] | 0;
+      const w1 = S === 3 ? this.scratch[1] | 0 : 0;
+      for (; ; i = (i + 1) & mask) {
+        const b = i * S;
+        if (t[b + S - 1] === 0) return i;
+        if (t[b] === w0 && (S === 2 || t[b + 1] === w1)) return i;
+      }
+    }
+    for (; ; i = (i + 1) & mask) {
       const v = t[i * 2 + 1];
-      if (v === 0) return -1;
+      if (v === 0) return i;
       if (t[i * 2] === tag && this.sameWords(v - 1)) return i;
     }
   }
@@ -98,23 +125,26 @@ export class PackedStore<S> implements StateStore<S> {
   private insert(): number {
     if (this.count >= this.limit) this.grow();
     this.hash(this.scratch, 0, this.W, this.fp);
-    const tag = this.fp[0] | 0;
     const t = this.table;
-    let i = this.fp[1] & this.mask;
-    for (; ; i = (i + 1) & this.mask) {
-      const v = t[i * 2 + 1];
-      if (v === 0) break;
-      if (t[i * 2] === tag && this.sameWords(v - 1)) return ~(v - 1);
-    }
+    const S = this.S;
+    const b = this.probe(this.fp[0] | 0, this.fp[1] & this.mask) * S;
+    const v = t[b + S - 1];
+    if (v !== 0) return ~(v - 1);
     // the table keeps index + 1 in an Int32
     if (this.count >= 0x7ffffffe) throw new Error(`the exact state store holds at most ${0x7ffffffe} states`);
     const index = this.count++;
-    t[i * 2] = tag;
-    t[i * 2 + 1] = index + 1;
+    this.fill(t, b, this.scratch, 0, index);
     const c = index >>> CHUNK_SHIFT;
     if (c === this.chunks.length) this.chunks.push(new Uint32Array(CHUNK * this.W));
     this.chunks[c].set(this.scratch, (index & (CHUNK - 1)) * this.W);
     return index;
+  }
+
+  /** write the slot at t[b..] for state `index`, whose words are w[o..] (this.fp holds their hashes) */
+  private fill(t: Int32Array, b: number, w: Uint32Array, o: number, index: number): void {
+    if (this.inline) for (let k = 0; k < this.W; k++) t[b + k] = w[o + k] | 0;
+    else t[b] = this.fp[0] | 0;
+    t[b + this.S - 1] = index + 1;
   }
 
   /** whether state `index` in the arena has the scratch state's words */
@@ -129,15 +159,17 @@ export class PackedStore<S> implements StateStore<S> {
   /** twice the slots, every state re-filed from its words in the arena */
   private grow(): void {
     const cap = (this.mask + 1) * 2;
-    const t = new Int32Array(cap * 2);
+    const S = this.S;
+    const t = new Int32Array(cap * S);
     const mask = cap - 1;
     const fp = this.fp;
     for (let index = 0; index < this.count; index++) {
-      this.hash(this.chunks[index >>> CHUNK_SHIFT], (index & (CHUNK - 1)) * this.W, this.W, fp);
+      const w = this.chunks[index >>> CHUNK_SHIFT];
+      const o = (index & (CHUNK - 1)) * this.W;
+      this.hash(w, o, this.W, fp);
       let i = fp[1] & mask;
-      while (t[i * 2 + 1] !== 0) i = (i + 1) & mask;
-      t[i * 2] = fp[0] | 0;
-      t[i * 2 + 1] = index + 1;
+      while (t[i * S + S - 1] !== 0) i = (i + 1) & mask;
+      this.fill(t, i * S, w, o, index);
     }
     this.table = t;
     this.mask = mask;
