@@ -5,6 +5,7 @@
 // `create(rt)` receives the small runtime (src/runtime/ops.ts), so the file
 // can live in a build folder and be loaded from anywhere.
 import type { IAction, IDomain, IExpr, IStmt, Model } from '../dsl/ir';
+import { miniscope } from './miniscope';
 import { containsSym } from '../src/runtime/symmetry';
 import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime/types';
 import { Value, enumerate, toJSON } from '../src/runtime/values';
@@ -314,6 +315,8 @@ class Emitter {
       case 'let':
         return `((${this.local(e.slot, e.name)} = ${this.expr(e.v)}), ${this.expr(e.body)})`;
       case 'quant': {
+        const narrowed = miniscope(e);
+        if (narrowed !== e) return this.expr(narrowed);
         const l = this.local(e.slot, e.name);
         // a loop in an arrow called at once, which the JIT inlines: no callback per element
         const all = e.q === 'forall';
