@@ -106,6 +106,40 @@ class Emitter {
   }
 
   /** code for the ordinal of value code `v` in type `t` (a map index) */
+  /** the locals of the function being emitted that always hold a value of a type (bound over it), by slot */
+  private typed = new Map<number, Type>();
+
+  /** start a function: its locals bound over a type (parameters, and every quantifier, map literal, with or for over one in `root`) */
+  private bindTyped(root: unknown, params: { slot: number; type: Type }[] = []): void {
+    this.typed = new Map(params.map((p) => [p.slot, p.type]));
+    const walk = (o: unknown): void => {
+      if (o === null || typeof o !== 'object') return;
+      if (Array.isArray(o)) return o.forEach(walk);
+      const x = o as Record<string, any>;
+      if ((x.k === 'quant' || x.k === 'with' || x.k === 'for') && x.dom?.k === 'type') this.typed.set(x.slot, x.dom.type);
+      if (x.k === 'maplit') this.typed.set(x.slot, x.dom);
+      for (const key in x) if (key !== 'ty' && key !== 'type' && key !== 'span') walk(x[key]);
+    };
+    walk(root);
+  }
+
+  /**
+   * The ordinal of index `i` in a map over `dom`. A literal key is folded; a
+   * local bound over a type within `dom` needs no bounds check (rt.idx), the
+   * other indices get one.
+   */
+  private indexCode(dom: Type, i: IExpr): string {
+    if (dom.k === 'int') {
+      if (i.k === 'lit' && typeof i.v === 'number' && Number.isInteger(i.v) && i.v >= dom.lo && i.v <= dom.hi) return String(i.v - dom.lo);
+      const t = i.k === 'local' ? this.typed.get(i.slot) : undefined;
+      if (i.k === 'local' && t && t.k === 'int' && t.lo >= dom.lo && t.hi <= dom.hi) {
+        const l = this.local(i.slot, i.name);
+        return dom.lo === 0 ? `(${l} as number)` : `((${l} as number) - ${dom.lo})`;
+      }
+    }
+    return this.ordCode(dom, this.expr(i));
+  }
+
   private ordCode(t: Type, v: string): string {
     const n = size(t);
     if (t.k === 'int') return `rt.idx((${v}) - ${t.lo}, ${n}, ${v})`;
@@ -284,13 +318,13 @@ class Emitter {
       case 'field':
         return e.onUnion ? `rt.unionField(${this.expr(e.e)}, ${JSON.stringify(e.field)})` : `(${this.expr(e.e)} as any).${e.field}`;
       case 'mapIndex':
-        return `(${this.expr(e.e)} as any[])[${this.ordCode(e.dom, this.expr(e.i))}]`;
+        return `(${this.expr(e.e)} as any[])[${this.indexCode(e.dom, e.i)}]`;
       case 'seqIndex':
         return `rt.seqAt(${this.expr(e.e)} as any[], ${this.expr(e.i)} as number)`;
       case 'recUpdate':
         return `{ ...(${this.expr(e.e)} as any), ${e.fields.map((f) => `${f.name}: ${this.expr(f.e)}`).join(', ')} }`;
       case 'mapUpdate':
-        return `rt.mapSet(${this.expr(e.e)} as any[], ${this.ordCode(e.dom, this.expr(e.i))}, ${this.expr(e.v)})`;
+        return `rt.mapSet(${this.expr(e.e)} as any[], ${this.indexCode(e.dom, e.i)}, ${this.expr(e.v)})`;
       case 'call': {
         const args = e.args.map((a) => this.expr(a));
         switch (e.fn) {
@@ -423,8 +457,8 @@ class Emitter {
         if (s.path.length === 0) return `${indent}n[${s.index}] = ${this.expr(s.v)};${goto} // ${v.name}`;
         const p0 = s.path[0];
         if (s.path.length === 1 && p0.k === 'mapIndex' && v.type.k === 'map')
-          return `${indent}n[${s.index}] = ${this.mapSetCode(v.type, `n[${s.index}]`, this.ordCode(p0.dom, this.expr(p0.i)), this.expr(s.v))};${goto} // ${v.name}`;
-        const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : p.k === 'mapIndex' ? this.ordCode(p.dom, this.expr(p.i)) : `${this.expr(p.i)} as number`));
+          return `${indent}n[${s.index}] = ${this.mapSetCode(v.type, `n[${s.index}]`, this.indexCode(p0.dom, p0.i), this.expr(s.v))};${goto} // ${v.name}`;
+        const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : p.k === 'mapIndex' ? this.indexCode(p.dom, p.i) : `${this.expr(p.i)} as number`));
         return `${indent}n[${s.index}] = rt.setIn(n[${s.index}], [${keys.join(', ')}], ${this.expr(s.v)}, ${this.typeRef(v.type)});${goto} // ${v.name}`;
       }
       case 'if':
@@ -475,6 +509,7 @@ class Emitter {
 
   action(a: IAction, ai: number): string {
     this.slotNames = new Map();
+    this.bindTyped(a.body, a.params);
     const nv = this.model.vars.length;
     let finCode = `emit(${ai}, combo, n);`;
     if (a.process) {
@@ -525,6 +560,7 @@ class Emitter {
 
   init(): string {
     this.slotNames = new Map();
+    this.bindTyped(this.model.init);
     const code = this.block(this.model.init, 'fin', '  ');
     return `/** the initial states */\nfunction init(emit: (n: any[]) => void): void {\n  const s: any[] = [];\n  void s;\n${this.declareLocals(0)}  const n: any[] = new Array(${this.model.vars.length + 1}).fill(undefined);\n  const fin = (n: any[]) => emit(n);\n${code}}\n`;
   }
@@ -532,6 +568,7 @@ class Emitter {
   invariants(): string {
     const parts = this.model.invariants.map((inv, i) => {
       this.slotNames = new Map();
+      this.bindTyped(inv.expr);
       const e = this.expr(inv.expr);
       return `/** invariant ${inv.name} */\nfunction inv${i}(s: any[]): boolean {\n${this.declareLocals(0)}  return ${e} === true;\n}\n`;
     });
@@ -544,6 +581,7 @@ class Emitter {
     const parts = this.model.liveness.map((l, i) => {
       const fn = (which: 'p' | 'q', e: IExpr) => {
         this.slotNames = new Map();
+        this.bindTyped(e, l.bound);
         const binds = l.bound.map((b, j) => `  ${this.local(b.slot, b.name)} = LIVE${i}_INSTANCES[k][${j}];\n`).join('');
         const code = this.expr(e);
         return `function live${i}${which}(s: any[], k: number): boolean {\n${this.declareLocals(0)}${binds}  return ${code} === true;\n}\n`;
