@@ -516,8 +516,9 @@ class Emitter {
       const p = a.process;
       const proc = this.model.processes.find((x) => x.name === p.name)!;
       const self = a.params[0] ? this.local(a.params[0].slot, 'self') : '';
+      // self is a parameter: a value of the process's domain, no bounds check
       const assignPc = p.indexed
-        ? `n[${p.pcVar}] = ${this.mapSetCode(this.model.vars[p.pcVar].type, `n[${p.pcVar}]`, this.ordCode(proc.domain!, self), JSON.stringify(p.next))}`
+        ? `n[${p.pcVar}] = ${this.mapSetCode(this.model.vars[p.pcVar].type, `n[${p.pcVar}]`, (proc.domain!.k === 'int' ? (proc.domain!.lo === 0 ? `(${self} as number)` : `((${self} as number) - ${proc.domain!.lo})`) : this.ordCode(proc.domain!, self)), JSON.stringify(p.next))}`
         : `n[${p.pcVar}] = ${JSON.stringify(p.next)}`;
       // without a goto, a step continues at the next label in text order
       finCode = `if (!n[${nv}]) ${assignPc}; emit(${ai}, combo, n);`;
