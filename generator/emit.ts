@@ -71,6 +71,19 @@ class Emitter {
   }
 
   /**
+   * A map type too large to intern but packed as one field: its arrays made
+   * by decode or by an entry update carry their ordinal under a symbol of the
+   * type's own (not enumerable by spreads or JSON; per type, so an array
+   * read as another type is walked). An entry update computes the new
+   * ordinal from the old one, and encode reads it instead of walking every
+   * entry. Null for other types.
+   */
+  private carriedKey(t: Type): string | null {
+    if (t.k !== 'map' || size(t) <= INTERNED || size(t) > MAX_FIELD) return null;
+    return this.hoist('K', `Symbol(${JSON.stringify(typeToString(t))})`, `the ordinal a ${typeToString(t)} array carries`);
+  }
+
+  /**
    * A small set type whose ordinal is its membership bitmask in one int32 (at
    * most 16 possible elements): its intern table, set operations become bit
    * operations on ordinals.
@@ -214,6 +227,18 @@ class Emitter {
     if (t.k !== 'map') return `rt.setIn(${m}, [${k}], ${v}, ${this.typeRef(t)})`;
     const table = this.internOf(t);
     const tr = this.typeRef(t);
+    const carried = this.carriedKey(t);
+    if (!table && carried) {
+      const fr = this.ordFn(t.rng);
+      const r = size(t.rng);
+      const pow = this.hoist('P', JSON.stringify(Array.from({ length: size(t.dom) }, (_, i) => r ** i)), `powers of ${r}: the radix of each entry of a ${typeToString(t)}`);
+      const fn = this.hoist(
+        'W',
+        `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const out = rt.mapSet(m, k, v); const o = (m as any)[${carried}]; if (o !== undefined) { const x = ${fr}(v); const y = ${fr}(m[k]); if (x >= 0 && y >= 0) (out as any)[${carried}] = o + (x - y) * ${pow}[k]; } return out; }`,
+        `one entry of a ${typeToString(t)} set, its ordinal carried along`,
+      );
+      return `${fn}(${m}, ${k}, ${v})`;
+    }
     if (!table) return this.hoist('W', `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); return rt.mapSet(m, k, v); }`, `one entry of a ${typeToString(t)} set`) + `(${m}, ${k}, ${v})`;
     const fm = this.ordFn(t);
     const fr = this.ordFn(t.rng);
@@ -770,6 +795,8 @@ class Emitter {
       }
     }
     const walk = this.hoist('F', code, `ordinal of a ${typeToString(t)}, -Infinity if not one`);
+    const carried = this.carriedKey(t);
+    if (carried) return this.hoist('F', `(v: any): number => { if (Array.isArray(v)) { const o = (v as any)[${carried}]; if (o !== undefined) return o; } return ${walk}(v); }`, `ordinal of a ${typeToString(t)}: carried by the array, else ${walk}`);
     const table = this.internOf(t);
     if (!table) return walk;
     // an interned value knows its ordinal: one load instead of a walk
@@ -787,7 +814,9 @@ class Emitter {
     if (n <= INTERNED) return `${this.hoist('V', `rt.enumerate(${this.typeRef(t)})`, `every ${typeToString(t)}, by ordinal`)}[${x}]`;
     if (t.k === 'map') {
       const r = size(t.rng);
-      const fn = this.hoist('G', `(i: number): any[] => { const a: any[] = new Array(${size(t.dom)}); for (let k = 0; k < a.length; k++) { const d = i % ${r}; a[k] = ${this.valCode(t.rng, 'd')}; i = Math.floor(i / ${r}); } return a; }`, `the ${typeToString(t)} of an ordinal`);
+      const carried = this.carriedKey(t);
+      const keep = carried ? ` (a as any)[${carried}] = o;` : '';
+      const fn = this.hoist('G', `(o: number): any[] => { const a: any[] = new Array(${size(t.dom)}); let i = o; for (let k = 0; k < a.length; k++) { const d = i % ${r}; a[k] = ${this.valCode(t.rng, 'd')}; i = Math.floor(i / ${r}); }${keep} return a; }`, `the ${typeToString(t)} of an ordinal`);
       return `${fn}(${x})`;
     }
     if (t.k === 'record') {

@@ -4,9 +4,9 @@
 // in full, so two states whose hashes collide stay two states and "holds"
 // means what it says. The lookup table is one interleaved Int32Array of
 // [32-bit tag, index + 1] slots (8 B each, linear probing, load ≤ 3/4): the
-// tag (one 32-bit hash) filters, the arena words decide. The table grows by
-// rehashing the states from the arena (the slot comes from a second,
-// independent hash that is not kept), and `statesHint` sizes it up front.
+// tag (one 32-bit hash, which also picks the first slot to probe) filters,
+// the arena words decide. The table grows by re-filing its own entries, and
+// `statesHint` sizes it up front.
 // A state of one or two words is kept in its slot in full instead of a tag
 // ([words, index + 1]: 8 or 12 B): a lookup, which most successors end in
 // (they are states already seen), then reads one place in memory, not two.
@@ -96,8 +96,17 @@ export class PackedStore<S> implements StateStore<S> {
   /** the slot of the scratch state, or -1 */
   private find(): number {
     this.hash(this.scratch, 0, this.W, this.fp);
-    const i = this.probe(this.fp[0] | 0, this.fp[1] & this.mask);
+    const i = this.probe(this.fp[0] | 0, this.home());
     return this.table[i * this.S + this.S - 1] === 0 ? -1 : i;
+  }
+
+  /**
+   * The first slot to probe for the state whose hashes are in this.fp: from
+   * the tag itself when the slot keeps a tag (so growing reads only the
+   * table), from the second hash when it keeps the words (hashed again then).
+   */
+  private home(): number {
+    return (this.inline ? this.fp[1] : this.fp[0]) & this.mask;
   }
 
   /** the slot holding the scratch state, or the empty slot where it goes; from slot i on */
@@ -127,7 +136,7 @@ export class PackedStore<S> implements StateStore<S> {
     this.hash(this.scratch, 0, this.W, this.fp);
     const t = this.table;
     const S = this.S;
-    const b = this.probe(this.fp[0] | 0, this.fp[1] & this.mask) * S;
+    const b = this.probe(this.fp[0] | 0, this.home()) * S;
     const v = t[b + S - 1];
     if (v !== 0) return ~(v - 1);
     // the table keeps index + 1 in an Int32
@@ -156,23 +165,29 @@ export class PackedStore<S> implements StateStore<S> {
     return true;
   }
 
-  /** twice the slots, every state re-filed from its words in the arena */
+  /**
+   * Twice the slots, every entry re-filed from the old table, read in slot
+   * order: an entry's new home is its old one or that plus the old size, so
+   * the writes run along two streams rather than at random (and the arena is
+   * not read).
+   */
   private grow(): void {
+    const old = this.table;
+    const oldWords = new Uint32Array(old.buffer, old.byteOffset, old.length);
     const cap = (this.mask + 1) * 2;
     const S = this.S;
     const t = new Int32Array(cap * S);
-    const mask = cap - 1;
+    this.mask = cap - 1;
     const fp = this.fp;
-    for (let index = 0; index < this.count; index++) {
-      const w = this.chunks[index >>> CHUNK_SHIFT];
-      const o = (index & (CHUNK - 1)) * this.W;
-      this.hash(w, o, this.W, fp);
-      let i = fp[1] & mask;
-      while (t[i * S + S - 1] !== 0) i = (i + 1) & mask;
-      this.fill(t, i * S, w, o, index);
+    for (let b = 0; b < old.length; b += S) {
+      if (old[b + S - 1] === 0) continue;
+      if (this.inline) this.hash(oldWords, b, this.W, fp);
+      else fp[0] = old[b];
+      let i = this.home();
+      while (t[i * S + S - 1] !== 0) i = (i + 1) & this.mask;
+      for (let k = 0; k < S; k++) t[i * S + k] = old[b + k];
     }
     this.table = t;
-    this.mask = mask;
     this.limit = Math.floor(cap * MAX_LOAD);
   }
 }
