@@ -82,6 +82,8 @@ interface Pool {
   ports: MessagePort[];
   ctrl: Int32Array;
   progress: Float64Array[];
+  /** the workers' fresh regions of the last level (table.ts) */
+  fresh: Uint32Array[];
 }
 
 const MIN_TABLE = 1 << 16;
@@ -327,10 +329,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     for (const c of cands) for (let r = c.base; r < c.base + c.n; r++) c.cand[r * R + 4] = g.moved[c.cand[r * R + 4]];
   }
 
-  /** a fresh region for `states` states, keeping what `old` holds */
+  /**
+   * A fresh region for `states` states, keeping what `old` holds. Its pages are
+   * touched only when written, so it may be made larger than the level needs.
+   */
   function region(states: number, old?: Uint32Array): Uint32Array {
     if (old && old.length >= states * W) return old;
-    const b = new Uint32Array(new SharedArrayBuffer(4 * W * Math.max(1, states)));
+    const b = new Uint32Array(new SharedArrayBuffer(4 * W * Math.max(1, states, old ? (2 * old.length) / W : 0)));
     if (old) b.set(old);
     return b;
   }
@@ -346,7 +351,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     // each worker's fresh region holds the states it may add before it pauses, and the parent in flight;
     // its hard limit is what the region holds (the pages it does not write are never touched)
     const hard = Math.min(share.hard, share.budget + FRESH_MARGIN);
-    const fresh = pl.workers.map(() => region(hard));
+    // last level's regions are reused when they are large enough (every slot leads to the arena now)
+    const fresh = pl.fresh = pl.workers.map((_, w) => (pl.fresh[w] && pl.fresh[w].length >= hard * W ? pl.fresh[w] : region(hard)));
     const freshN = new Array<number>(n).fill(0);
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
@@ -375,7 +381,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const room = roomLeft(inserted, paused.length);
       const more = Math.min(room.hard, room.budget + FRESH_MARGIN);
       // the paused workers' regions grow (copied: no thread runs now); the others' stay readable as they are
-      for (const w of paused) fresh[w] = region(freshN[w] + more, fresh[w]);
+      for (const w of paused) fresh[w] = pl.fresh[w] = region(freshN[w] + more, fresh[w]);
       for (const w of paused) {
         pl.ports[w].postMessage({ t: 'resume', slots: table.slots.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
       }
@@ -583,7 +589,7 @@ function startPool(modulePath: string, n: number, reduced: boolean): Pool {
   const file = workerFile();
   // [answers posted, (a word to sleep on), the next range to take]
   const ctrl = new Int32Array(new SharedArrayBuffer(16));
-  const pool: Pool = { workers: [], ports: [], ctrl, progress: [] };
+  const pool: Pool = { workers: [], ports: [], ctrl, progress: [], fresh: [] };
   for (let index = 0; index < n; index++) {
     const { port1, port2 } = new MessageChannel();
     const progress = new SharedArrayBuffer(3 * 8);

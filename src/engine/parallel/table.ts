@@ -100,8 +100,7 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
   const { slots, owner, mask } = t;
   let i = home(tag, mask);
   for (;;) {
-    // plain reads first: a stale one is only ever an empty slot (then the exchange decides),
-    // a ref not yet published (then the atomic load waits for it) or a higher owner (then the exchange decides)
+    // a plain read of the tag first: a stale one is only ever an empty slot (then the exchange decides)
     let cur = slots[2 * i];
     if (cur === 0) {
       cur = Atomics.compareExchange(slots, 2 * i, 0, tag);
@@ -113,7 +112,8 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
       }
     }
     if (cur === tag) {
-      let ref = slots[2 * i + 1];
+      // an atomic load: the words the claimer stored before publishing ref are visible after it
+      let ref = Atomics.load(slots, 2 * i + 1);
       while (ref === 0) ref = Atomics.load(slots, 2 * i + 1); // the claimer publishes ref next
       if (same(at, ref, s)) {
         for (let o = Atomics.load(owner, i); o > me; o = Atomics.load(owner, i)) {
