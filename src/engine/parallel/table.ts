@@ -83,10 +83,15 @@ function same(at: StateWords, ref: number, s: Uint32Array): boolean {
     const k = -1 - ref;
     const T = at.fresh.length;
     src = at.fresh[k % T];
-    o = Math.floor(k / T) * W;
+    o = ((k - (k % T)) / T) * W;
   }
   for (let j = 0; j < W; j++) if (src[o + j] !== s[j]) return false;
   return true;
+}
+
+/** s[0 .. W) to dest at state `at` (a loop: cheaper than TypedArray.set for a few words) */
+function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void {
+  for (let j = 0, o = destAt * W; j < W; j++) dest[o + j] = s[j];
 }
 
 /**
@@ -105,7 +110,7 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
     if (cur === 0) {
       cur = Atomics.compareExchange(slots, 2 * i, 0, tag);
       if (cur === 0) {
-        dest.set(s, destAt * at.W);
+        put(dest, destAt, s, at.W);
         Atomics.store(owner, i, me);
         Atomics.store(slots, 2 * i + 1, newRef);
         return i;
@@ -133,7 +138,7 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
   for (;;) {
     const cur = slots[2 * i];
     if (cur === 0) {
-      dest.set(s, destAt * at.W);
+      put(dest, destAt, s, at.W);
       slots[2 * i] = tag;
       slots[2 * i + 1] = newRef;
       owner[i] = me;
