@@ -5,7 +5,7 @@
 // explores the whole state space (it goes on past violations, as check --continue)
 // and prints one JSON line with the checker's own figures and timings; on an
 // error, one line "error: ..." on stderr and exit status 1.
-import { checkModel, loadSpecFile, type RunOptions } from '../src/api';
+import { checkModel, defaultWorkers, loadSpecFile, type RunOptions } from '../src/api';
 
 const t0 = process.hrtime.bigint();
 const argv = process.argv.slice(2);
@@ -31,7 +31,8 @@ try {
   const opts: RunOptions & Record<string, unknown> = {
     engine: one('--engine') === 'interpreter' ? 'interpreter' : 'generated',
     stopAtFirst: false,
-    workers: one('--workers') ? Number(one('--workers')) : 1,
+    // as check: one thread per core unless --workers says
+    workers: one('--workers') ? Number(one('--workers')) : defaultWorkers(),
   };
   if (flags.has('--no-symmetry')) opts.symmetry = false;
   if (one('--timeout')) opts.timeout = Number(one('--timeout'));

@@ -11,7 +11,7 @@ import { generateChecker } from '../generator/load';
 import { exploreGenerated, generatedSpace } from './engine/bfs';
 import { simulate, type SimulateOptions, type SimulationResult } from './engine/simulate';
 import { EvaluationFailure } from './engine/explore';
-import { exploreParallel, sequentialReason } from './engine/parallel/parallel';
+import { defaultWorkers, exploreParallel, sequentialReason } from './engine/parallel/parallel';
 import type { CheckOptions, CheckResult } from './engine/result';
 import { interpretCheck, interpretedSpace } from './reference/interpreter';
 import { EvalError } from './runtime/values';
@@ -20,6 +20,7 @@ export type { CheckResult, Step, TraceStep } from './engine/result';
 export type { SimulationResult } from './engine/simulate';
 export { stepText } from './runtime/step';
 export { SpecError } from '../dsl/diagnostics';
+export { defaultWorkers } from './engine/parallel/parallel';
 
 /** Read the spec named `name` (or the only one) from a .spec.ts file; throws SpecError. */
 export function loadSpecFile(file: string, name?: string): Spec {
@@ -37,14 +38,17 @@ export interface RunOptions extends CheckOptions {
 
 /**
  * Check a model; evaluation failures become SpecErrors located at the failing
- * step or invariant. With `workers` > 1 the generated engine explores in
- * parallel when it can (parallelBlocker says when it cannot), with the same result.
+ * step or invariant. With `workers` > 1 (by default one per core:
+ * defaultWorkers) the generated engine explores in parallel when it can
+ * (parallelBlocker says when it cannot), with the same result; levels under
+ * `parallelThreshold` states are expanded by the calling thread alone.
  */
 export function checkModel(model: Model, opts: RunOptions = {}): CheckResult {
   try {
     if (opts.engine === 'interpreter') return interpretCheck(model, opts);
     const { checker, jsPath } = generateChecker(model, { onGenerate: opts.onGenerate });
-    if ((opts.workers ?? 1) > 1 && !parallelBlocker(model, opts)) return exploreParallel(checker, jsPath, opts);
+    const workers = opts.workers ?? defaultWorkers();
+    if (workers > 1 && !parallelBlocker(model, opts)) return exploreParallel(checker, jsPath, { ...opts, workers });
     return exploreGenerated(checker, opts);
   } catch (err) {
     if (err instanceof EvaluationFailure) throw locate(model, err);

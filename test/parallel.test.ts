@@ -10,6 +10,7 @@ import { parseSpecText } from '../dsl';
 import { generateChecker } from '../generator/load';
 import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
+import { claim, claimAlone, freshRef, newTable, tagOf } from '../src/engine/parallel/table';
 import type { CheckOptions, CheckResult } from '../src/engine/result';
 import type { Model } from '../dsl/ir';
 import { SpecError } from '../dsl/diagnostics';
@@ -19,7 +20,7 @@ const EX = (f: string) => path.join(ROOT, 'spec', 'examples', f);
 
 /** the result as JSON, less what may differ: the time, and how many threads ran */
 function same(r: CheckResult): unknown {
-  // memory: the two stores differ (whole states vs the threads' fingerprint table)
+  // memory: the two stores differ in what they hold (chunked arena vs one shared arena, the level's buffers)
   const { durationMs, workers, memory, ...rest } = r;
   void memory;
   void durationMs;
@@ -86,6 +87,47 @@ describe('two workers give the sequential result', () => {
     expect([seq.distinctStates, seq.violations.map((v) => v.property)]).toEqual([2343, ['WpNotLost', 'NoSilentWrite']]);
     expect(par.workers).toBe(2);
     expect(same(par)).toEqual(same(seq));
+  });
+});
+
+describe('the shared table is exact: states are equal only when their words are', () => {
+  test('two states with one tag: both kept; the same words: found, the lower parent becomes the owner', () => {
+    const t = newTable(8);
+    const a = Uint32Array.of(1, 2);
+    const b = Uint32Array.of(1, 3);
+    const fresh = new Uint32Array(new SharedArrayBuffer(4 * 2 * 4));
+    const at = { W: 2, arena: new Uint32Array(0), fresh: [fresh] };
+    const tag = tagOf(7);
+    const sa = claim(t, tag, a, 5, at, freshRef(0, 0, 1), fresh, 0);
+    expect(sa).toBeGreaterThanOrEqual(0);
+    const sb = claim(t, tag, b, 5, at, freshRef(1, 0, 1), fresh, 1);
+    expect(sb).toBeGreaterThanOrEqual(0);
+    expect(sb).not.toBe(sa);
+    expect(Array.from(fresh.subarray(0, 4))).toEqual([1, 2, 1, 3]);
+    // found again: a higher parent is no candidate, a lower one lowers the owner
+    expect(claim(t, tag, Uint32Array.of(1, 3), 6, at, freshRef(2, 0, 1), fresh, 2)).toBe(-1);
+    expect(claim(t, tag, Uint32Array.of(1, 3), 4, at, freshRef(2, 0, 1), fresh, 2)).toBe(-2 - sb);
+    expect(t.owner[sb]).toBe(4);
+    expect(claimAlone(t, tag, Uint32Array.of(1, 2), 3, at, freshRef(2, 0, 1), fresh, 2)).toBe(-2 - sa);
+    expect(t.owner[sa]).toBe(3);
+    // no third state was written
+    expect(Array.from(fresh.subarray(4))).toEqual([0, 0, 0, 0]);
+  });
+
+  test('tags of 4 bits: thousands of states share 15 tags, and the counts are the sequential ones', () => {
+    // with only the tag to go by, at most 15 states could be told apart; the words tell them all apart,
+    // in the main thread's levels, the workers' and across a table that grows mid-level
+    const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
+    const { checker, jsPath } = generateChecker(model);
+    const seq = exploreGenerated(checker);
+    expect(seq.distinctStates).toBeGreaterThan(2000);
+    for (const threshold of [1, 100]) {
+      const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: threshold, tableSlots: 256, tagMask: 0xf });
+      expect(par.workers).toBe(2);
+      expect(par.memory?.mode).toBe('exact');
+      expect(par.memory?.collisionProbability).toBeUndefined();
+      expect(same(par)).toEqual(same(seq));
+    }
   });
 });
 

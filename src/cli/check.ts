@@ -74,9 +74,9 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     timeout,
     startedAt,
     counterexamples,
-    // one thread unless asked: the sequential store compares whole states, the threads' shared
-    // table compares 64-bit fingerprints (its verdicts carry a collision estimate)
-    workers: workersAsked ?? 1,
+    // one per core unless asked: the threads' shared table is exact like the sequential store
+    // (src/engine/parallel/table.ts), and small levels stay on the main thread anyway
+    workers: workersAsked ?? (require('../api') as typeof Api).defaultWorkers(),
     statesHint,
     fingerprintOnly,
     // a known finding is judged on every property, and several counterexamples
@@ -88,6 +88,8 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
     onGenerate: () => progress.phase(`generating the checker module for ${model.name} (cached for the next run with these constants)`, true),
   });
   progress.end();
+  // how many threads ran is said when --workers was given: the default prints what one thread's run prints
+  if (workersAsked === undefined) delete r.workers;
   const shape = traceShape(model);
   const verdict = expected ? judgeExpected(r, expected) : null;
   if (json) {

@@ -205,7 +205,7 @@ function seconds(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Fingerprint-only mode and worker threads: the estimated probability that two distinct states shared a fingerprint, as text; else null. */
+/** Fingerprint-only mode: the estimated probability that two distinct states shared a fingerprint, as text; else null. */
 function collisionText(r: CheckResult): string | null {
   const p = r.memory?.collisionProbability;
   if (p === undefined) return null;
@@ -218,8 +218,6 @@ function collisionText(r: CheckResult): string | null {
  */
 export function memoryLine(r: CheckResult): string | null {
   const mem = r.memory;
-  if (mem?.mode === 'shared-fingerprints')
-    return `Worker threads: states were told apart by their 64-bit fingerprints in the threads' shared table; two distinct states with the same fingerprint would count as one: probability ${collisionText(r)} (TLC's optimistic estimate, distinct·(generated−distinct)/2^64).`;
   if (mem?.mode !== 'fingerprint-only') return null;
   return (
     `Fingerprint-only: the fingerprint table, the frontier at its largest and the buffers took ${mem.bytesPerState} bytes per distinct state; ${n(mem.diskBytes ?? 0)} bytes went to temporary files (removed); ` +

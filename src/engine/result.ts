@@ -123,10 +123,9 @@ export interface CheckResult {
    * packed states or frontier) and the trace links, in bytes and per distinct
    * state; in fingerprint-only mode, what went to temporary files and TLC's
    * optimistic estimate of the probability that two states shared a fingerprint.
-   * With worker threads (`shared-fingerprints`), the threads' shared table
-   * identifies states by 64-bit fingerprints, with that estimate too.
+   * Worker threads share an exact table (mode `exact` too).
    */
-  memory?: { mode: 'exact' | 'fingerprint-only' | 'shared-fingerprints'; bytes: number; bytesPerState: number; diskBytes?: number; collisionProbability?: number };
+  memory?: { mode: 'exact' | 'fingerprint-only'; bytes: number; bytesPerState: number; diskBytes?: number; collisionProbability?: number };
 }
 
 /**
@@ -167,8 +166,9 @@ export interface CheckOptions {
   counterexamples?: number;
   /**
    * threads exploring (the generated engine, safety properties, one
-   * counterexample per property): 1 (default) the sequential engine; more,
-   * the parallel one (engine/parallel), with the same result
+   * counterexample per property): 1 the sequential engine; more, the
+   * parallel one (engine/parallel), with the same result. checkModel's
+   * default is one per core (defaultWorkers)
    */
   workers?: number;
   /** with workers > 1: BFS levels of fewer states are expanded by the main thread alone (default 20000) */

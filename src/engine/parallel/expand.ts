@@ -1,15 +1,16 @@
 // One worker's share of a BFS level: expand a contiguous range of parents
-// (in index order), insert each successor's fingerprint into the shared
-// table, and record the discoveries that may be the first in sequential
-// order (candidates, table.ts) with their packed words and the invariants
-// they violate. The main thread runs the same code for the levels too small
+// (in index order), insert each successor into the shared exact table (its
+// words go to this thread's fresh region when it is new), and record the
+// discoveries that may be the first in sequential order (candidates,
+// table.ts) with the invariants they violate; the words of a candidate are
+// the ones its table slot leads to. The main thread runs the same code for the levels too small
 // to hand out, so both paths number states the same way.
 import type { CompiledChecker } from '../bfs';
 import { fingerprint } from '../fpset';
-import { claim, claimAlone, type SharedTable } from './table';
+import { claim, claimAlone, freshRef, tagOf, type SharedTable, type StateWords } from './table';
 import { EvalError } from '../../runtime/values';
 
-/** Candidate record: parent, action, combo, ordinal (the emission's rank among the parent's), slot; then masks and words. */
+/** Candidate record: parent, action, combo, ordinal (the emission's rank among the parent's), slot; then masks. */
 export const HEAD = 5;
 /** per-action generated counts are saved every CHECKPOINT parents, so a run stopped mid-level recounts at most this many */
 export const CHECKPOINT = 256;
@@ -24,7 +25,7 @@ export interface Layout {
   W: number;
   /** 32-bit words per invariant mask */
   MW: number;
-  /** Int32s per candidate record: HEAD, violated mask, threw mask, words */
+  /** Int32s per candidate record: HEAD, violated mask, threw mask */
   R: number;
   actions: number;
   invariants: number;
@@ -32,7 +33,7 @@ export interface Layout {
 
 export function layoutOf(m: CompiledChecker): Layout {
   const MW = Math.ceil(m.META.invariants.length / 32);
-  return { W: m.WORDS, MW, R: HEAD + 2 * MW + m.WORDS, actions: m.META.actions.length, invariants: m.META.invariants.length };
+  return { W: m.WORDS, MW, R: HEAD + 2 * MW, actions: m.META.actions.length, invariants: m.META.invariants.length };
 }
 
 /** An error crossing threads: enough to rebuild what the sequential engine would have caught. */
@@ -75,8 +76,13 @@ export interface RunLimits {
   timeoutAt: number;
   /** pause before the next parent once `total` reaches this */
   budget: number;
-  /** the table would be too full past this: fail rather than loop forever */
+  /** the table (or this thread's fresh region) would be too full past this: fail rather than loop forever */
   hard: number;
+  /**
+   * For tests: only these bits of the hash make the tag (and the home slot),
+   * so that many distinct states share one and only their words tell them apart.
+   */
+  tagMask?: number;
 }
 
 /** thrown through the module's successors() to stop at an invariant that threw */
@@ -86,7 +92,13 @@ class TableFull {}
 export class Expander {
   readonly lay: Layout;
   cand: Int32Array;
-  private candU: Uint32Array;
+  /** the words of the states this thread added to the table in the level (its fresh region, table.ts) */
+  fresh: Uint32Array;
+  /** states in `fresh` */
+  freshN = 0;
+  /** which region is this thread's, of how many */
+  region = 0;
+  regions = 1;
   /** records in the buffer (every range of the level so far) */
   n = 0;
   /** the current range's first record */
@@ -119,7 +131,7 @@ export class Expander {
   constructor(private readonly m: CompiledChecker, private readonly alone = false, reduced = false) {
     this.lay = layoutOf(m);
     this.cand = new Int32Array(new SharedArrayBuffer(4 * this.lay.R * 1024));
-    this.candU = new Uint32Array(this.cand.buffer);
+    this.fresh = new Uint32Array(this.lay.W * 1024);
     this.gen = new Float64Array(this.lay.actions);
     this.scratch = new Uint32Array(m.WORDS);
     // symmetry reduction, when the run uses it: states are stored canonical
@@ -129,6 +141,7 @@ export class Expander {
   /** a new level: the buffer is empty */
   reset(): void {
     this.n = 0;
+    this.freshN = 0;
     this.total = 0;
     this.parentsBefore = 0;
     this.genBefore = 0;
@@ -153,19 +166,34 @@ export class Expander {
     const b = new Int32Array(new SharedArrayBuffer(this.cand.byteLength * 2));
     b.set(this.cand.subarray(0, this.n * this.lay.R));
     this.cand = b;
-    this.candU = new Uint32Array(b.buffer);
   }
 
-  /** expand parents p0 .. to-1 (p0 = from, or where a pause stopped) */
-  run(arena: Uint32Array, t: SharedTable, p0: number, lim: RunLimits, progress?: Float64Array): Stop {
+  /** the main thread alone: its fresh region grows by copying (no other thread reads it) */
+  private freshRoom(at: StateWords): void {
+    const b = new Uint32Array(this.fresh.length * 2);
+    b.set(this.fresh.subarray(0, this.freshN * this.lay.W));
+    this.fresh = b;
+    at.fresh[this.region] = b;
+  }
+
+  /**
+   * expand parents p0 .. to-1 (p0 = from, or where a pause stopped); `at` has
+   * the arena and every thread's fresh region, this thread's at `region`
+   */
+  run(at: StateWords, t: SharedTable, p0: number, lim: RunLimits, progress?: Float64Array): Stop {
+    const arena = at.arena;
     const { m, lay, gen } = this;
     const { W, MW, R, invariants } = lay;
+    if (!this.alone && this.fresh.length < lim.hard * W) throw new Error(`internal error: a fresh region of ${this.fresh.length / W} states for a limit of ${lim.hard}`);
     const INV = m.INVARIANTS;
     const vio = lim.violated;
     const scratch = this.scratch;
     const fpo = this.fp;
     const canon = this.canon;
     const insert = this.alone ? claimAlone : claim;
+    const tagMask = lim.tagMask ?? -1;
+    const alone = this.alone;
+    const { region, regions } = this;
     let p = p0;
     let any = false;
     let ord = 0;
@@ -178,10 +206,12 @@ export class Expander {
       if (canon) canon(n, scratch, 0);
       else m.encode(n, scratch, 0);
       fingerprint(scratch, 0, W, fpo);
-      const r = insert(t, fpo[0] | 0, fpo[1] | 0, p);
+      if (alone && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
+      const r = insert(t, tagOf(fpo[0] & tagMask), scratch, p, at, freshRef(this.freshN, region, regions), this.fresh, this.freshN);
       if (r !== -1) {
         let slot = r;
         if (r >= 0) {
+          this.freshN++;
           this.inserted++;
           this.total++;
         }
@@ -213,7 +243,6 @@ export class Expander {
           c[o + HEAD + MW + w] = err;
           if (err) threw = true;
         }
-        this.candU.set(scratch, o + HEAD + 2 * MW);
         this.n++;
         if (threw) throw new InvariantThrew();
         if (this.total >= lim.hard) throw new TableFull();
@@ -244,7 +273,7 @@ export class Expander {
           const last = this.invErrors[0];
           return { reason: 'error', at: p, error: { cause: last.cause, where: { invariant: last.k }, record: this.n - 1 - this.base } };
         }
-        if (e instanceof TableFull) throw new Error(`the shared fingerprint table is too full to go on (a state with ${ord} successors, more than the room left): an internal limit of the parallel engine; use --workers 1`);
+        if (e instanceof TableFull) throw new Error(`the shared state table is too full to go on (a state with ${ord} successors, more than the room left in the table or in the thread's region for new states): an internal limit of the parallel engine; use --workers 1`);
         const tagged = (e as { actionIndex?: number } | null)?.actionIndex;
         return { reason: 'error', at: p, error: { cause: sendable(e), where: { action: cur >= 0 ? cur : tagged ?? -1 }, record: -1 } };
       }

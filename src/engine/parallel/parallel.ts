@@ -5,8 +5,9 @@
 // The main thread keeps what explore.ts keeps (the packed states, now in a
 // SharedArrayBuffer the workers read their parents from, and the parent
 // links and producing steps for traces). Each level is cut into contiguous
-// ranges of parents, one per worker; the workers insert fingerprints into a
-// shared table (table.ts) and record candidates (expand.ts). At the barrier
+// ranges of parents, one per worker; the workers insert states into a shared
+// exact table (table.ts: a slot leads to the state's words, compared in
+// full) and record candidates (expand.ts). At the barrier
 // the main thread merges the ranges in order: a candidate is kept when its
 // parent is still the slot's owner (the lowest parent that found the state),
 // in the order of its parent and its rank among that parent's successors —
@@ -27,7 +28,7 @@ import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, type SentError, type Stop } from './expand';
-import { claim, grown, newTable, type SharedTable } from './table';
+import { claimAlone, grown, newTable, repoint, tagOf, type SharedTable, type StateWords } from './table';
 import type { Segment, ToWorker, WorkerData } from './worker';
 
 /** Levels with fewer states than this are expanded by the main thread (workers cost more than they save). */
@@ -81,6 +82,8 @@ interface Pool {
   ports: MessagePort[];
   ctrl: Int32Array;
   progress: Float64Array[];
+  /** the workers' fresh regions of the last level (table.ts) */
+  fresh: Uint32Array[];
 }
 
 const MIN_TABLE = 1 << 16;
@@ -89,10 +92,18 @@ const RANGES_PER_WORKER = 32;
 /** ... but not below this many parents each (a range costs a message segment and a checkpoint) */
 const MIN_RANGE = 512;
 
-/** For tests: a small table that is not presized, so that ranges pause and the table grows mid-level. */
+/**
+ * For tests: a small table that is not presized, so that ranges pause and the
+ * table grows mid-level; tags (and home slots) of only the hash bits in
+ * tagMask, so that distinct states share them.
+ */
 export interface TableTest {
   tableSlots?: number;
+  tagMask?: number;
 }
+
+/** a worker's fresh region holds what its table budget allows, plus this many states for the parent in flight */
+const FRESH_MARGIN = 1 << 15;
 
 /** Explore a generated checker with `opts.workers` threads; `modulePath` is the module's compiled file (generator/load.ts). */
 export function exploreParallel(m: CompiledChecker, modulePath: string, opts: CheckOptions & TableTest = {}): CheckResult {
@@ -162,14 +173,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
     const r = resultOf(space, { t0, generated, count, depth, queueLeft, violations, coverage, wanted: 1, deadlockCheck, liveNames: [] }, stopped);
     if (usedWorkers > 1) r.workers = usedWorkers;
-    // the shared table keeps 64-bit fingerprints, not states: a verdict holds unless two
-    // distinct states shared one (TLC's estimate); the states themselves are in the arena
-    const bytes = table.fp.byteLength + table.owner.byteLength + arena.byteLength + 4 * (parent.a.length + via.a.length + viaCombo.a.length);
+    // the shared table tells states apart by their words (table.ts): exact, like the sequential store;
+    // counted: the table, the arena of states and the trace links (the level's buffers are transient)
+    const bytes = table.slots.byteLength + table.owner.byteLength + arena.byteLength + 4 * (parent.a.length + via.a.length + viaCombo.a.length);
     r.memory = {
-      mode: 'shared-fingerprints',
+      mode: 'exact',
       bytes,
       bytesPerState: count > 0 ? Math.round((bytes / count) * 10) / 10 : 0,
-      collisionProbability: (count * Math.max(0, generated - count)) / 2 ** 64,
     };
     return r;
   };
@@ -194,6 +204,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     // ---- initial states, in the main thread (explore.ts: add + checkInvariants)
     const scratch = new Uint32Array(W);
     const fpo = new Uint32Array(2);
+    const tagMask = opts.tagMask ?? -1;
     try {
       m.init((n) => {
         if (stopAtFirst && full) return;
@@ -201,7 +212,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         if (canon) canon(n, scratch, 0);
         else m.encode(n, scratch, 0);
         fingerprint(scratch, 0, W, fpo);
-        if (claim(table, fpo[0] | 0, fpo[1] | 0, -1) < 0) return;
+        ensureArena(count + 1);
+        // an initial state goes straight to the arena: its slot leads there
+        if (claimAlone(table, tagOf(fpo[0] & tagMask), scratch, -1, { W, arena, fresh: [] }, count + 1, arena, count) < 0) return;
         size++;
         const i = append(-1, -1, 0, scratch);
         for (let k = 0; k < violated.length; k++) {
@@ -250,21 +263,23 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       violated.forEach((v, k) => {
         if (v) violatedBits[k >> 5] |= 1 << (k & 31);
       });
-      const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt };
+      const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt, ...(opts.tagMask !== undefined ? { tagMask: opts.tagMask } : {}) };
       let ranges: (Range | undefined)[];
+      let fresh: Uint32Array[];
       if (nWorkers > 1 && P >= threshold) {
         pool ??= startPool(modulePath, nWorkers, reduced);
         usedWorkers = nWorkers;
-        ranges = runWorkers(pool, levelStart, levelEnd, base);
+        ({ ranges, fresh } = runWorkers(pool, levelStart, levelEnd, base));
       } else {
         // the next level will likely be shared out: start the threads now, they load the module meanwhile
         if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(modulePath, nWorkers, reduced);
         inline.reset();
         inline.begin(levelStart, levelEnd);
+        const words: StateWords = { W, arena, fresh: [inline.fresh] };
         let at = levelStart;
         for (;;) {
           const room = roomLeft(inline.total);
-          const stop = inline.run(arena, table, at, { ...base, budget: inline.total + room.budget, hard: inline.total + room.hard });
+          const stop = inline.run(words, table, at, { ...base, budget: inline.total + room.budget, hard: inline.total + room.hard });
           if (stop.reason !== 'pause') {
             ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, invErrors: inline.invErrors }];
             break;
@@ -272,8 +287,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }]);
           at = stop.at;
         }
+        fresh = [inline.fresh];
       }
-      const ended = merge(ranges, levelStart, levelEnd, level);
+      const ended = merge(ranges, fresh, levelStart, levelEnd, level);
       if (ended) return ended;
       let inserted = 0;
       for (const r of ranges) inserted += r!.inserted;
@@ -314,7 +330,18 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     for (const c of cands) for (let r = c.base; r < c.base + c.n; r++) c.cand[r * R + 4] = g.moved[c.cand[r * R + 4]];
   }
 
-  function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number }): (Range | undefined)[] {
+  /**
+   * A fresh region for `states` states, keeping what `old` holds. Its pages are
+   * touched only when written, so it may be made larger than the level needs.
+   */
+  function region(states: number, old?: Uint32Array): Uint32Array {
+    if (old && old.length >= states * W) return old;
+    const b = new Uint32Array(new SharedArrayBuffer(4 * W * Math.max(1, states, old ? (2 * old.length) / W : 0)));
+    if (old) b.set(old);
+    return b;
+  }
+
+  function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number; tagMask?: number }): { ranges: (Range | undefined)[]; fresh: Uint32Array[] } {
     const n = pl.workers.length;
     // more ranges than workers: whoever finishes first takes the next, so an uneven level is shared evenly
     const K = Math.max(n, Math.min(Math.ceil((to - from) / MIN_RANGE), n * RANGES_PER_WORKER));
@@ -322,9 +349,16 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     pl.progress.forEach((p) => p.fill(0));
     Atomics.store(pl.ctrl, 2, 0);
     const share = roomLeft(0, n);
+    // each worker's fresh region holds the states it may add before it pauses, and the parent in flight;
+    // its hard limit is what the region holds (the pages it does not write are never touched)
+    const hard = Math.min(share.hard, share.budget + FRESH_MARGIN);
+    // last level's regions are reused when they are large enough (every slot leads to the arena now)
+    const fresh = pl.fresh = pl.workers.map((_, w) => (pl.fresh[w] && pl.fresh[w].length >= hard * W ? pl.fresh[w] : region(hard)));
+    const freshN = new Array<number>(n).fill(0);
+    const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n; w++) {
-      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, fp: table.fp.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard: share.hard };
+      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, slots: table.slots.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
       pl.ports[w].postMessage(msg);
     }
     let waiting = n;
@@ -334,6 +368,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const paused: number[] = [];
       for (const [w, a] of answers) {
         const cand = new Int32Array(a.cand);
+        freshN[w] = a.freshN;
         for (const g of a.segs) {
           ranges[g.k] = { from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, invErrors: g.invErrors };
           if (g.stop.reason === 'pause') paused.push(w);
@@ -345,17 +380,20 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       for (const r of ranges) inserted += r?.inserted ?? 0;
       regrow(size + inserted, ranges.filter((r): r is Range => !!r));
       const room = roomLeft(inserted, paused.length);
+      const more = Math.min(room.hard, room.budget + FRESH_MARGIN);
+      // the paused workers' regions grow (copied: no thread runs now); the others' stay readable as they are
+      for (const w of paused) fresh[w] = pl.fresh[w] = region(freshN[w] + more, fresh[w]);
       for (const w of paused) {
-        pl.ports[w].postMessage({ t: 'resume', fp: table.fp.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, budget: room.budget, hard: room.hard } satisfies ToWorker);
+        pl.ports[w].postMessage({ t: 'resume', slots: table.slots.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
       }
       waiting = paused.length;
     }
     // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
-    return ranges;
+    return { ranges, fresh };
   }
 
   /** wait until `expected` answers in all (bounded waits, progress between them); the answers by worker */
-  function collect(pl: Pool, expected: number, want: number, from: number): Map<number, { segs: Segment[]; cand: SharedArrayBuffer }> {
+  function collect(pl: Pool, expected: number, want: number, from: number): Map<number, { segs: Segment[]; cand: SharedArrayBuffer; freshN: number }> {
     let lastMoved = -1;
     let lastMove = Date.now();
     for (;;) {
@@ -410,11 +448,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * the sequential engine would have added them, and apply its checks in its
    * order. A CheckResult when the run ends in this level, else null.
    */
-  function merge(ranges: (Range | undefined)[], levelStart: number, levelEnd: number, level: number): CheckResult | null {
+  function merge(ranges: (Range | undefined)[], fresh: Uint32Array[], levelStart: number, levelEnd: number, level: number): CheckResult | null {
     let total = 0;
     for (const r of ranges) total += r?.n ?? 0;
     ensureArena(count + total);
     const owner = table.owner;
+    const slots = table.slots;
+    const T = fresh.length;
     // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
     const settle = (head: number, ordinal: number) => {
       const gen = new Float64Array(lay.actions);
@@ -484,7 +524,12 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         parent.push(p);
         via.push(action);
         viaCombo.push(c[o + 2]);
-        for (let j = 0, from = o + HEAD + 2 * MW, to = i * W; j < W; j++) arena[to + j] = c[from + j];
+        // the winner's words are where its slot leads (the discoverer's fresh region); from now on, the arena
+        const slot = c[o + 4];
+        const k = -1 - slots[2 * slot + 1];
+        const src = fresh[k % T];
+        for (let j = 0, from = Math.floor(k / T) * W, to = i * W; j < W; j++) arena[to + j] = src[from + j];
+        repoint(table, slot, i);
         coverage[action].distinct++;
         if (level + 2 > depth) depth = level + 2;
         for (let k = 0; k < violated.length; k++) {
@@ -545,7 +590,7 @@ function startPool(modulePath: string, n: number, reduced: boolean): Pool {
   const file = workerFile();
   // [answers posted, (a word to sleep on), the next range to take]
   const ctrl = new Int32Array(new SharedArrayBuffer(16));
-  const pool: Pool = { workers: [], ports: [], ctrl, progress: [] };
+  const pool: Pool = { workers: [], ports: [], ctrl, progress: [], fresh: [] };
   for (let index = 0; index < n; index++) {
     const { port1, port2 } = new MessageChannel();
     const progress = new SharedArrayBuffer(3 * 8);

@@ -1,14 +1,27 @@
-// The fingerprint table the workers share: open addressing with linear
-// probing in a SharedArrayBuffer, two Int32 words per slot [lo, hi] and an
-// owner per slot (the index of the parent that discovered the state).
+// The exact state table the workers share: open addressing with linear
+// probing in a SharedArrayBuffer, two Int32 words per slot [tag, ref] and an
+// owner per slot (the index of the parent that discovered the state). Two
+// states are the same only when their packed words are equal: the tag (32
+// bits of the state's hash) filters, the words decide, as in the sequential
+// store (packed-store.ts). So a verdict of a parallel run means what the
+// sequential one means; no collision estimate applies.
+//
+// A slot's `ref` leads to the state's words:
+//   ref > 0: state ref-1 of the arena (a state of an earlier level);
+//   ref < 0: record x of thread t's fresh region, -1-ref = x·T + t (T regions),
+//            where the discovering thread wrote the words of a state it found
+//            in the current level; the regions are SharedArrayBuffers every
+//            thread reads until the level ends, when the merge re-points each
+//            slot at the state's place in the arena (parallel.ts);
+//   ref = 0: the slot is claimed, its words not yet published.
 //
 // Insertion is lock-free. A slot is claimed by a compare-and-exchange of its
-// `lo` word from 0 (empty); the claimer then writes the owner and publishes
-// `hi`. Both halves are never 0 (0 is remapped to 1), so a reader that sees a
-// claimed `lo` but `hi` still 0 knows the claimer is between its two stores
-// and spins for the few instructions that takes: it never compares against a
-// half-written 64-bit fingerprint. (A BigInt64Array CAS does the same in one
-// word but allocates a BigInt per operation.)
+// tag from 0 (empty); the claimer then copies the words into its fresh
+// region, writes the owner and publishes `ref` with an atomic store (which
+// orders the plain stores of the words before it). A tag is never 0 (0 is
+// remapped to 1), so a reader that sees a matching tag and `ref` still 0
+// knows the claimer is between its stores and spins for the few instructions
+// that takes: it never compares against half-written words.
 //
 // The owner decides which of several discoverers in one BFS level is the one
 // the sequential engine would have kept: the lowest parent index. Every
@@ -18,50 +31,96 @@
 
 /** The table's arrays (views of SharedArrayBuffers) and its mask. */
 export interface SharedTable {
-  fp: Int32Array;
+  /** [tag, ref] per slot */
+  slots: Int32Array;
   owner: Int32Array;
   mask: number;
 }
 
+/** Where a slot's ref leads: the arena of earlier levels' states and the threads' fresh regions. */
+export interface StateWords {
+  W: number;
+  arena: Uint32Array;
+  fresh: Uint32Array[];
+}
+
 export function newTable(capacityPow2: number): SharedTable {
   return {
-    fp: new Int32Array(new SharedArrayBuffer(capacityPow2 * 8)),
+    slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * 8)),
     owner: new Int32Array(new SharedArrayBuffer(capacityPow2 * 4)),
     mask: capacityPow2 - 1,
   };
 }
 
-/** The slot's first probe for fingerprint (lo, hi), both already non-zero. */
-function home(lo: number, hi: number, mask: number): number {
-  return (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
+/**
+ * The slot's first probe for a tag. Only the tag is kept, so a grown table
+ * re-homes its entries from it; states whose tags are equal share a home and
+ * are told apart by their words.
+ */
+function home(tag: number, mask: number): number {
+  return (tag ^ (tag >>> 17)) & mask;
+}
+
+/** the tag filed for 32 hash bits: never 0 (an empty slot) */
+export function tagOf(h: number): number {
+  return h === 0 ? 1 : h | 0;
+}
+
+/** the ref of record x of region t among T regions */
+export function freshRef(x: number, t: number, T: number): number {
+  return -1 - (x * T + t);
+}
+
+/** do the words that `ref` leads to equal s[0 .. W)? */
+function same(at: StateWords, ref: number, s: Uint32Array): boolean {
+  const W = at.W;
+  let src: Uint32Array;
+  let o: number;
+  if (ref > 0) {
+    src = at.arena;
+    o = (ref - 1) * W;
+  } else {
+    const k = -1 - ref;
+    const T = at.fresh.length;
+    src = at.fresh[k % T];
+    o = ((k - (k % T)) / T) * W;
+  }
+  for (let j = 0; j < W; j++) if (src[o + j] !== s[j]) return false;
+  return true;
+}
+
+/** s[0 .. W) to dest at state `at` (a loop: cheaper than TypedArray.set for a few words) */
+function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void {
+  for (let j = 0, o = destAt * W; j < W; j++) dest[o + j] = s[j];
 }
 
 /**
- * Insert fingerprint (lo, hi) found from parent `me`. Returns the slot when
- * the state is new, -2 - slot when `me` is lower than every parent that
- * found it before (both make a candidate), else -1. `lo` and `hi` are int32s.
+ * Insert the state whose words are s (tag already from tagOf) found from
+ * parent `me`. When it is new, its words are copied to dest at destAt·W and
+ * the slot is published with `newRef`; returns the slot. Returns -2 - slot
+ * when the state was there and `me` is lower than every parent that found it
+ * before (both make a candidate), else -1.
  */
-export function claim(t: SharedTable, lo: number, hi: number, me: number): number {
-  if (lo === 0) lo = 1;
-  if (hi === 0) hi = 1;
-  const { fp, owner, mask } = t;
-  let i = home(lo, hi, mask);
+export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
+  const { slots, owner, mask } = t;
+  let i = home(tag, mask);
   for (;;) {
-    // plain reads first: a stale one is only ever an empty slot (then the exchange decides),
-    // a hi not yet published (then the atomic load waits for it) or a higher owner (then the exchange decides)
-    let cur = fp[2 * i];
+    // a plain read of the tag first: a stale one is only ever an empty slot (then the exchange decides)
+    let cur = slots[2 * i];
     if (cur === 0) {
-      cur = Atomics.compareExchange(fp, 2 * i, 0, lo);
+      cur = Atomics.compareExchange(slots, 2 * i, 0, tag);
       if (cur === 0) {
+        put(dest, destAt, s, at.W);
         Atomics.store(owner, i, me);
-        Atomics.store(fp, 2 * i + 1, hi);
+        Atomics.store(slots, 2 * i + 1, newRef);
         return i;
       }
     }
-    if (cur === lo) {
-      let h = fp[2 * i + 1];
-      while (h === 0) h = Atomics.load(fp, 2 * i + 1); // the claimer publishes hi next
-      if (h === hi) {
+    if (cur === tag) {
+      // an atomic load: the words the claimer stored before publishing ref are visible after it
+      let ref = Atomics.load(slots, 2 * i + 1);
+      while (ref === 0) ref = Atomics.load(slots, 2 * i + 1); // the claimer publishes ref next
+      if (same(at, ref, s)) {
         for (let o = Atomics.load(owner, i); o > me; o = Atomics.load(owner, i)) {
           if (Atomics.compareExchange(owner, i, o, me) === o) return -2 - i;
         }
@@ -73,20 +132,19 @@ export function claim(t: SharedTable, lo: number, hi: number, me: number): numbe
 }
 
 /** claim() for a thread that has the table to itself (the main thread between levels): plain loads and stores */
-export function claimAlone(t: SharedTable, lo: number, hi: number, me: number): number {
-  if (lo === 0) lo = 1;
-  if (hi === 0) hi = 1;
-  const { fp, owner, mask } = t;
-  let i = home(lo, hi, mask);
+export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
+  const { slots, owner, mask } = t;
+  let i = home(tag, mask);
   for (;;) {
-    const cur = fp[2 * i];
+    const cur = slots[2 * i];
     if (cur === 0) {
-      fp[2 * i] = lo;
-      fp[2 * i + 1] = hi;
+      put(dest, destAt, s, at.W);
+      slots[2 * i] = tag;
+      slots[2 * i + 1] = newRef;
       owner[i] = me;
       return i;
     }
-    if (cur === lo && fp[2 * i + 1] === hi) {
+    if (cur === tag && same(at, slots[2 * i + 1], s)) {
       if (owner[i] <= me) return -1;
       owner[i] = me;
       return -2 - i;
@@ -95,22 +153,39 @@ export function claimAlone(t: SharedTable, lo: number, hi: number, me: number): 
   }
 }
 
+/** after the level: the slot's state is state `index` of the arena */
+export function repoint(t: SharedTable, slot: number, index: number): void {
+  t.slots[2 * slot + 1] = index + 1;
+}
+
+/** the ref of a slot (the merge reads a winner's words through it) */
+export function refOf(t: SharedTable, slot: number): number {
+  return t.slots[2 * slot + 1];
+}
+
+/** the words `ref` leads to: the array and the offset of the first word */
+export function wordsAt(at: StateWords, ref: number): { src: Uint32Array; o: number } {
+  if (ref > 0) return { src: at.arena, o: (ref - 1) * at.W };
+  const k = -1 - ref;
+  const T = at.fresh.length;
+  return { src: at.fresh[k % T], o: Math.floor(k / T) * at.W };
+}
+
 /**
- * A table of twice the capacity with the same entries (owners kept), made
- * while no worker runs. `moved[old slot]` is the entry's new slot, for the
- * candidates already recorded with their old slot.
+ * A table of twice the capacity with the same entries (refs and owners kept),
+ * made while no worker runs. `moved[old slot]` is the entry's new slot, for
+ * the candidates already recorded with their old slot.
  */
 export function grown(t: SharedTable, capacityPow2: number): { table: SharedTable; moved: Int32Array } {
   const n = newTable(capacityPow2);
   const moved = new Int32Array(t.mask + 1).fill(-1);
   for (let s = 0; s <= t.mask; s++) {
-    const lo = t.fp[2 * s];
-    if (lo === 0) continue;
-    const hi = t.fp[2 * s + 1];
-    let i = home(lo, hi, n.mask);
-    while (n.fp[2 * i] !== 0) i = (i + 1) & n.mask;
-    n.fp[2 * i] = lo;
-    n.fp[2 * i + 1] = hi;
+    const tag = t.slots[2 * s];
+    if (tag === 0) continue;
+    let i = home(tag, n.mask);
+    while (n.slots[2 * i] !== 0) i = (i + 1) & n.mask;
+    n.slots[2 * i] = tag;
+    n.slots[2 * i + 1] = t.slots[2 * s + 1];
     n.owner[i] = t.owner[s];
     moved[s] = i;
   }

@@ -9,7 +9,7 @@ import { workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
 import { Expander, cutOf, sendable, type SentError, type Stop } from './expand';
-import type { SharedTable } from './table';
+import type { SharedTable, StateWords } from './table';
 
 export interface WorkerData {
   modulePath: string;
@@ -29,8 +29,8 @@ export interface WorkerData {
  * takes fewer ranges), until none is left or a range stops early.
  */
 export type ToWorker =
-  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; fp: SharedArrayBuffer; owner: SharedArrayBuffer; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number }
-  | { t: 'resume'; fp: SharedArrayBuffer; owner: SharedArrayBuffer; budget: number; hard: number }
+  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; slots: SharedArrayBuffer; owner: SharedArrayBuffer; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
+  | { t: 'resume'; slots: SharedArrayBuffer; owner: SharedArrayBuffer; fresh: SharedArrayBuffer[]; budget: number; hard: number }
   | { t: 'quit' };
 
 /** what a range answered: its records are base .. base+n-1 of the worker's buffer */
@@ -68,7 +68,7 @@ try {
 process.on('uncaughtException', (e) => answer({ t: 'fatal', message: `worker ${data.index}: ${e instanceof Error ? e.stack : String(e)}` }));
 
 const progress = new Float64Array(data.progress);
-let arena: Uint32Array | undefined;
+let at: StateWords | undefined;
 let table: SharedTable | undefined;
 let limits: Parameters<Expander['run']>[3] | undefined;
 let level: { from: number; to: number; K: number } | undefined;
@@ -84,9 +84,9 @@ function work(e: Expander): Segment[] {
   const segs: Segment[] = [];
   const { from, to, K } = level!;
   if (paused) {
-    const { k, at } = paused;
+    const { k, at: p0 } = paused;
     paused = undefined;
-    const stop = e.run(arena!, table!, at, limits!, progress);
+    const stop = e.run(at!, table!, p0, limits!, progress);
     segs.push(segment(e, k, stop));
     if (stop.reason === 'pause') paused = { k, at: stop.at };
     if (stop.reason !== 'done') return segs;
@@ -96,7 +96,7 @@ function work(e: Expander): Segment[] {
     if (k >= K) return segs;
     const a = cutOf(from, to, K, k);
     e.begin(a, cutOf(from, to, K, k + 1));
-    const stop = e.run(arena!, table!, a, limits!, progress);
+    const stop = e.run(at!, table!, a, limits!, progress);
     segs.push(segment(e, k, stop));
     if (stop.reason === 'pause') paused = { k, at: stop.at };
     if (stop.reason !== 'done') return segs;
@@ -110,18 +110,23 @@ port.on('message', (msg: ToWorker) => {
   }
   if (!ex) return answer({ t: 'fatal', message: fatal });
   try {
-    table = { fp: new Int32Array(msg.fp), owner: new Int32Array(msg.owner), mask: msg.owner.byteLength / 4 - 1 };
+    table = { slots: new Int32Array(msg.slots), owner: new Int32Array(msg.owner), mask: msg.owner.byteLength / 4 - 1 };
+    // every thread's fresh region (this one's may have grown on a resume, keeping what it holds)
+    const fresh = msg.fresh.map((b) => new Uint32Array(b));
     if (msg.t === 'level') {
-      arena = new Uint32Array(msg.arena);
+      at = { W: ex.lay.W, arena: new Uint32Array(msg.arena), fresh };
       level = { from: msg.from, to: msg.to, K: msg.K };
-      limits = { violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, budget: 0, hard: 0 };
+      limits = { violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, budget: 0, hard: 0, ...(msg.tagMask !== undefined ? { tagMask: msg.tagMask } : {}) };
       paused = undefined;
       ex.reset();
-    }
+    } else at = { ...at!, fresh };
+    ex.fresh = fresh[data.index];
+    ex.region = data.index;
+    ex.regions = fresh.length;
     // the table's room is given from now on, counted on top of what this worker added already
     limits = { ...limits!, budget: ex.total + msg.budget, hard: ex.total + msg.hard };
     const segs = work(ex);
-    answer({ t: 'done', segs, cand: ex.cand.buffer });
+    answer({ t: 'done', segs, cand: ex.cand.buffer, freshN: ex.freshN });
   } catch (e) {
     answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
   }
