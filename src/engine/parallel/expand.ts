@@ -14,6 +14,8 @@ import { EvalError } from '../../runtime/values';
 export const HEAD = 5;
 /** per-action generated counts are saved every CHECKPOINT parents, so a run stopped mid-level recounts at most this many */
 export const CHECKPOINT = 256;
+/** slots of a thread's cache of earlier levels' states met lately (Expander.recent) */
+const RECENT_MASK = (1 << 14) - 1;
 
 /** the first parent of range k of [from, to) cut in K ranges */
 export function cutOf(from: number, to: number, K: number, k: number): number {
@@ -121,6 +123,17 @@ export class Expander {
   from = 0;
   to = 0;
   private readonly scratch: Uint32Array;
+  /**
+   * States this thread looked up lately, direct-mapped by their second hash
+   * (the words, then 1 when the entry is set). A thread expands its parents
+   * in increasing order (its ranges come from a counter, levels follow one
+   * another), and a state's owner only ever goes down: once this thread has
+   * claimed a state from parent p, the owner is at most p, so claim() from
+   * any later parent answers -1. A successor found here gets that answer
+   * without reading the shared table or the arena; neighbouring parents meet
+   * the same states (two steps taken in either order).
+   */
+  private readonly recent: Uint32Array;
   private readonly fp = new Uint32Array(2);
   private readonly canon: ((n: unknown[], w: Uint32Array, o: number) => void) | undefined;
 
@@ -134,6 +147,7 @@ export class Expander {
     this.fresh = new Uint32Array(this.lay.W * 1024);
     this.gen = new Float64Array(this.lay.actions);
     this.scratch = new Uint32Array(m.WORDS);
+    this.recent = new Uint32Array((RECENT_MASK + 1) * (m.WORDS + 1));
     // symmetry reduction, when the run uses it: states are stored canonical
     this.canon = reduced ? m.encodeCanonical?.bind(m) : undefined;
   }
@@ -190,6 +204,7 @@ export class Expander {
     const scratch = this.scratch;
     const fpo = this.fp;
     const canon = this.canon;
+    const recent = this.recent;
     const insert = this.alone ? claimAlone : claim;
     const tagMask = lim.tagMask ?? -1;
     const alone = this.alone;
@@ -206,8 +221,19 @@ export class Expander {
       if (canon) canon(n, scratch, 0);
       else m.encode(n, scratch, 0);
       fingerprint(scratch, 0, W, fpo);
+      const rb = (fpo[1] & RECENT_MASK) * (W + 1);
+      if (recent[rb + W] === 1) {
+        let j = 0;
+        while (j < W && recent[rb + j] === scratch[j]) j++;
+        if (j === W) {
+          cur = -1;
+          return;
+        }
+      }
       if (alone && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
       const r = insert(t, tagOf(fpo[0] & tagMask), scratch, p, at, freshRef(this.freshN, region, regions), this.fresh, this.freshN);
+      for (let j = 0; j < W; j++) recent[rb + j] = scratch[j];
+      recent[rb + W] = 1;
       if (r !== -1) {
         let slot = r;
         if (r >= 0) {
