@@ -118,11 +118,12 @@ export const COMMANDS: CommandDef[] = [
       { name: 'json', help: 'print one JSON object (per-target reports, replays, coverage)' },
       { name: 'report', arg: 'FILE', help: 'also write a Markdown report (kernel, per-target table, skips, coverage)' },
       { name: 'stress', help: 'with --report: add a bounded stress run of the race on the real kernel' },
+      { name: 'no-skip', help: 'every trace must run on every chosen target: a skipped trace fails the run (exit 1) like a disagreement (CI runs the hand-written traces on the spec so)' },
     ],
     env: ['UFFDSPEC_NATIVE_HARNESS', 'UFFDSPEC_NATIVE_WAIT_MS', 'UFFDSPEC_NATIVE_NOWAKE_MS', 'UFFDSPEC_PROGRESS_MS', 'UFFDSPEC_DEBUG'],
     exits: [
       { code: EXIT.ok, meaning: 'every trace that ran agrees and every replay shows its violation' },
-      { code: EXIT.violated, meaning: 'a trace disagrees, or a counterexample replay diverges' },
+      { code: EXIT.violated, meaning: 'a trace disagrees, or a counterexample replay diverges, or (--no-skip) a trace was skipped' },
       USAGE,
       { code: EXIT.unavailable, meaning: 'a requested target cannot run here (the reason and the fix are printed); a disagreement wins with 1' },
       { code: EXIT.nothingRan, meaning: 'nothing ran: no traces found, or every trace was skipped' },
