@@ -272,6 +272,11 @@ beforeAll(async () => {
 }, 600000);
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
 
+test('CI runs every command whole (npm run docs-commands, in .ci/run)', () => {
+  expect(PKG.scripts['docs-commands']).toBe('UFFDSPEC_DOCS_FULL=1 jest test/docs-commands.test.ts');
+  expect(fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm run docs-commands$/m);
+});
+
 test('the docs show commands (the extraction finds the README ones)', () => {
   expect(unique.map((f) => f.command)).toEqual(expect.arrayContaining(['npm run check', 'npx uffdspec check spec/examples/diehard.spec.ts', 'npm run verdicts', 'npm run bench']));
 });
