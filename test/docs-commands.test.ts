@@ -7,8 +7,9 @@
 // test, so a new command in the docs gets its plan here.
 //
 // In `npm test` the explorations of the shmem spec and the bench run smaller
-// still (QUICK below: a state bound, fewer walks, one bench model): the same
-// parsing, loading, code generation and printing, a tenth of the time. CI also
+// still (QUICK below: a state bound, fewer walks, one bench model, the smallest
+// verdict rows): the same parsing, loading, code generation and printing, in a
+// few seconds each instead of up to 40 (the bench) or 15 (a whole row). CI also
 // runs every command with only the caps above (`npm run docs-commands`, which
 // sets UFFDSPEC_DOCS_FULL=1; .ci/run).
 import * as fs from 'fs';
@@ -148,7 +149,7 @@ function uffdspecPlan(args: string[]): Plan {
   return { argv: [process.execPath, BIN, ...a], cap, timeoutMs: 120000 };
 }
 
-/** Bounds a whole state space of the shmem spec is explored within here; at most 3 s each. */
+/** npm test's bounds on the explorations of the shmem spec (3000 states: under half a second after loading). */
 const QUICK_STATES = '3000';
 const QUICK_WALKS = '20';
 const QUICK_ROW = 'nouffd-A-1';
