@@ -42,6 +42,8 @@ const RUNS = {
   allNativeUnavailable: { args: ['conform', '--target', 'all', ONE], noHarness: true },
   allDisagreeNativeUnavailable: { args: ['conform', '--target', 'all', WRONG], noHarness: true },
   everySkipped: { args: ['conform', '--target', 'spec', OTHER_SPEC] },
+  noSkipSkipped: { args: ['conform', '--target', 'spec', '--no-skip', ONE, OTHER_SPEC] },
+  noSkipAllRan: { args: ['conform', '--target', 'spec', '--no-skip', ONE] },
   noTraces: { args: ['conform', '--target', 'sim', EMPTY] },
   help: { args: ['conform', '--help'] },
   json: { args: ['conform', '--target', 'sim', '--json', EVERY_FIELD] },
@@ -122,6 +124,15 @@ describe('conform exit codes', () => {
     const none = run('noTraces');
     expect(none.code).toBe(5);
     expect(lines(none.stderr)).toEqual(['conform: nothing ran: no traces found']);
+  });
+
+  test('1 with --no-skip: a skipped trace fails the run (how CI runs the hand-written traces on the spec)', () => {
+    const r = run('noSkipSkipped');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('spec: 1 traces, 8 steps run, 1/1 traces agree, 1 skipped');
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^conform: --no-skip: spec skipped A failed COPY wakes nobody.*: trace is for spec SomeOtherSpec$/)]);
+    // the same run without the skipped trace passes
+    expect(run('noSkipAllRan')).toMatchObject({ code: 0, stderr: '' });
   });
 
   test('conform --help lists them', () => {

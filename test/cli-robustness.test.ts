@@ -72,8 +72,16 @@ test('--timeout counts from the start: code generation is part of it', async () 
   expect(r.code).toBe(3);
   const j = JSON.parse(r.stdout);
   expect(j).toMatchObject({ result: 'limit', stoppedBy: 'timeout', complete: false });
-  // before, 3 s of exploration came after the generation; now the whole run is bounded
-  expect(r.ms).toBeLessThan(3000 + 2500);
+  // Before, the 3 s were counted from the start of the exploration, after parsing and
+  // generating: durationMs (the exploration alone) was 3000 or more. Counted from the
+  // start, the exploration gets what is left of the 3 s. This holds however loaded the
+  // machine is (a wall-clock bound on the whole process did not: under load, starting
+  // node and loading the spec took seconds and the test failed now and then).
+  expect(j.durationMs).toBeLessThan(3000);
+  // the run did wait for its timeout (not a limit that fired at once), and it ended:
+  // without --timeout this model runs for minutes (docs/bench.md: unfinished after 240 s)
+  expect(r.ms).toBeGreaterThanOrEqual(3000);
+  expect(r.ms).toBeLessThan(45000);
 }, 60000);
 
 describe('progress of slow phases goes to stderr', () => {

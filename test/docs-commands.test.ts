@@ -5,12 +5,21 @@
 // A command that writes committed files or runs for minutes runs with a cap
 // (PLANS below says which and how); a command nobody planned for fails the
 // test, so a new command in the docs gets its plan here.
+//
+// In `npm test` the explorations of the shmem spec and the bench run smaller
+// still (QUICK below: a state bound, fewer walks, one bench model, the smallest
+// verdict rows): the same parsing, loading, code generation and printing, in a
+// few seconds each instead of up to 40 (the bench) or 15 (a whole row). CI also
+// runs every command with only the caps above (`npm run docs-commands`, which
+// sets UFFDSPEC_DOCS_FULL=1; .ci/run).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 
 import { BIN, CliRun, ROOT, runCli } from './helpers/cli';
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'uffdspec-docs-'));
+/** The whole commands (with the caps that keep committed files as they are): npm run docs-commands, in CI. */
+const FULL = process.env.UFFDSPEC_DOCS_FULL === '1';
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 
 const DOCS = ['README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
@@ -136,7 +145,46 @@ function uffdspecPlan(args: string[]): Plan {
     if (s >= 0) a.splice(s, 1);
     cap = 'report written to a temporary file, without the stress run';
   }
+  if (!FULL) cap = quick(a) ?? cap;
   return { argv: [process.execPath, BIN, ...a], cap, timeoutMs: 120000 };
+}
+
+/** npm test's bounds on the explorations of the shmem spec (3000 states: under half a second after loading). */
+const QUICK_STATES = '3000';
+const QUICK_WALKS = '20';
+const QUICK_ROW = 'nouffd-A-1';
+const QUICK_VIOLATED_ROW = { row: 'nouffd-E-1', property: 'PteCoherent' };
+
+/**
+ * npm test only (not UFFDSPEC_DOCS_FULL): the seconds-long explorations of the
+ * shmem spec stop at a bound. What they could get wrong as written (an option
+ * refused, a constant or a spec file not found, a crash while generating or
+ * printing) still shows; `npm run docs-commands` runs them whole.
+ */
+function quick(a: string[]): string | undefined {
+  // a row of the verdict table is checked whole: the smallest rows (12k and 15k states, the
+  // latter with a violation to show) instead of the large ones (D-wp-1: 125k states)
+  const only = a.indexOf('--only');
+  if (a[0] === 'verdicts' && only >= 0 && a[only + 1] !== QUICK_ROW) {
+    a[only + 1] = QUICK_ROW;
+    return `row ${QUICK_ROW}, written to a temporary directory (npm run docs-commands: the row as written)`;
+  }
+  const row = a.indexOf('--row');
+  if (a[0] === 'view' && row >= 0 && a[row - 1] === 'view' && a.includes('--property')) {
+    a[row + 1] = QUICK_VIOLATED_ROW.row;
+    a[a.indexOf('--property') + 1] = QUICK_VIOLATED_ROW.property;
+    return `row ${QUICK_VIOLATED_ROW.row} (${QUICK_VIOLATED_ROW.property}), the page written to a temporary file (npm run docs-commands: the row as written)`;
+  }
+  if (a[0] !== 'check' || !a.some((x) => x.startsWith('spec/shmem_uffd/'))) return undefined;
+  if (a.includes('--simulate')) {
+    const w = a.indexOf('--walks');
+    if (w >= 0) a[w + 1] = QUICK_WALKS;
+    else a.push('--walks', QUICK_WALKS);
+    return `${QUICK_WALKS} walks (npm run docs-commands runs it whole)`;
+  }
+  if (a.includes('--max-states')) return undefined;
+  a.push('--max-states', QUICK_STATES);
+  return `at most ${QUICK_STATES} states (npm run docs-commands runs it whole)`;
 }
 
 /** npm run NAME: the script must exist; long or writing scripts run capped. */
@@ -156,7 +204,12 @@ function scriptPlan(name: string): Plan | null {
     }
     case 'bench':
       expect(script).toMatch(/dist\/bench\/run\.js/);
+      if (!FULL) return { argv: [node, path.join(ROOT, 'dist/bench/run.js'), '--no-write', '--quick', 'twophase'], cap: 'the smallest size of one model, not written, peers not installed (npm run docs-commands: of each model)', timeoutMs: 120000 };
       return { argv: [node, path.join(ROOT, 'dist/bench/run.js'), '--no-write', '--quick'], cap: 'the smallest size of each model, not written, peers not installed', timeoutMs: 120000 };
+    case 'docs-commands':
+      // this suite itself, whole: CI runs it (.ci/run)
+      expect(script).toBe('UFFDSPEC_DOCS_FULL=1 jest test/docs-commands.test.ts');
+      return null;
     case 'test':
       // this suite itself: its script must exist and run jest, and that is all
       expect(script).toMatch(/^jest\b/);
@@ -234,6 +287,11 @@ beforeAll(async () => {
   );
 }, 600000);
 afterAll(() => fs.rmSync(TMP, { recursive: true, force: true }));
+
+test('CI runs every command whole (npm run docs-commands, in .ci/run)', () => {
+  expect(PKG.scripts['docs-commands']).toBe('UFFDSPEC_DOCS_FULL=1 jest test/docs-commands.test.ts');
+  expect(fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toMatch(/^npm run docs-commands$/m);
+});
 
 test('the docs show commands (the extraction finds the README ones)', () => {
   expect(unique.map((f) => f.command)).toEqual(expect.arrayContaining(['npm run check', 'npx uffdspec check spec/examples/diehard.spec.ts', 'npm run verdicts', 'npm run bench']));

@@ -77,7 +77,10 @@ export async function runConform(p: Parsed, out: Out, err: Out): Promise<number>
     if (!p.flags.has('json')) out(`wrote ${reportFile}`);
   }
   // exit codes (commands.ts): a disagreement wins, then an unavailable target, then nothing ran
-  const bad = reports.some((r) => r.disagreements.length > 0) || failed.length > 0;
+  // --no-skip: a trace the spec (or a target) cannot follow is a failure, not a note
+  const skipped = p.flags.has('no-skip') ? reports.flatMap((r) => r.skipped.map((s) => ({ target: r.target, ...s }))) : [];
+  for (const s of skipped) err(`conform: --no-skip: ${s.target} skipped ${s.trace}: ${s.reason}`);
+  const bad = reports.some((r) => r.disagreements.length > 0) || failed.length > 0 || skipped.length > 0;
   const ran = reports.some((r) => r.traces > 0) || replays.length > 0;
   if (bad) return EXIT.violated;
   if (!native.ok) return EXIT.unavailable;
