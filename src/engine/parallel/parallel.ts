@@ -31,8 +31,12 @@ import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, type SentError, t
 import { claimAlone, grown, newTable, repoint, tagOf, type SharedTable, type StateWords } from './table';
 import type { Segment, ToWorker, WorkerData } from './worker';
 
-/** Levels with fewer states than this are expanded by the main thread (workers cost more than they save). */
-export const PARALLEL_THRESHOLD = 20000;
+/**
+ * Levels with fewer states than this are expanded by the main thread (workers cost more than they
+ * save): at 20,000, two threads were 2.2× slower than one on TwoPhase RM_COUNT=7 and 1.4× on the
+ * shmem spec at PAGES=3; at 100,000 they no longer gained on TwoPhase RM_COUNT=8 (docs/architecture.md).
+ */
+export const PARALLEL_THRESHOLD = 50000;
 
 /** The default number of workers: one per core. */
 export function defaultWorkers(): number {
