@@ -5,7 +5,7 @@
 // `create(rt)` receives the small runtime (src/runtime/ops.ts), so the file
 // can live in a build folder and be loaded from anywhere.
 import type { IAction, IDomain, IExpr, IStmt, Model } from '../dsl/ir';
-import { miniscope } from './miniscope';
+import { inDomain, miniscope } from './miniscope';
 import { containsSym } from '../src/runtime/symmetry';
 import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime/types';
 import { Value, enumerate, toJSON } from '../src/runtime/values';
@@ -142,13 +142,10 @@ class Emitter {
    * other indices get one.
    */
   private indexCode(dom: Type, i: IExpr): string {
-    if (dom.k === 'int') {
-      if (i.k === 'lit' && typeof i.v === 'number' && Number.isInteger(i.v) && i.v >= dom.lo && i.v <= dom.hi) return String(i.v - dom.lo);
-      const t = i.k === 'local' ? this.typed.get(i.slot) : undefined;
-      if (i.k === 'local' && t && t.k === 'int' && t.lo >= dom.lo && t.hi <= dom.hi) {
-        const l = this.local(i.slot, i.name);
-        return dom.lo === 0 ? `(${l} as number)` : `((${l} as number) - ${dom.lo})`;
-      }
+    if (dom.k === 'int' && inDomain(i, dom, this.typed)) {
+      if (i.k === 'lit') return String((i.v as number) - dom.lo);
+      const l = this.expr(i);
+      return dom.lo === 0 ? `(${l} as number)` : `((${l} as number) - ${dom.lo})`;
     }
     return this.ordCode(dom, this.expr(i));
   }
@@ -875,10 +872,8 @@ class Emitter {
     // `symmetric X`: the orbit's representative of a state, by the runtime's type-directed permutation (src/runtime/symmetry.ts)
     const sort = this.sliceSort();
     const canon = m.symmetric
-      ? `/** symmetric ${m.symmetric.name}: the representative of n's orbit (n moved by every permutation of ${m.symmetric.name}), as values or packed into words; n itself is not changed */
-${sort ?? ''}const CANON = rt.canonicalizer(VAR_TYPES, META.symmetric, ${words}, encode, decode, META.vars${sort ? ', sortSlices' : ''});
-const canonicalize: (n: any[]) => any[] = CANON.canonicalize;
-const encodeCanonical: (n: any[], w: Uint32Array, o: number) => void = CANON.encodeCanonical;
+      ? `/** symmetric ${m.symmetric.name}: n packed as the representative of its orbit (n moved by every permutation of ${m.symmetric.name}); n itself is not changed */
+${sort ?? ''}const encodeCanonical: (n: any[], w: Uint32Array, o: number) => void = rt.canonicalizer(VAR_TYPES, META.symmetric, ${words}, encode, META.vars${sort ? ', sortSlices' : ''});
 
 `
       : '';
@@ -909,7 +904,7 @@ const encodeCanonical: (n: any[], w: Uint32Array, o: number) => void = CANON.enc
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
           `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf${m.symmetric ? ', canonicalize, encodeCanonical' : ''} };\n`,
+          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf${m.symmetric ? ', encodeCanonical' : ''} };\n`,
       ) +
       `}\n`
     );

@@ -39,7 +39,7 @@ function narrow(e: Extract<IExpr, { k: 'quant' }>): IExpr | null {
   const [a, b] = parts;
   const inner = (body: IExpr): IExpr => miniscope({ ...e, body });
   if (!mentions(a, e.slot)) return bin(join, a, inner(b));
-  if (!mentions(b, e.slot) && cannotFail(a, new Map([[e.slot, e.dom]]))) return bin(join, inner(a), b);
+  if (!mentions(b, e.slot) && cannotFail(a, new Map([[e.slot, e.dom.type]]))) return bin(join, inner(a), b);
   return null;
 }
 
@@ -85,7 +85,7 @@ function domainExprs(d: IDomain | Type): IExpr[] {
  * locals or a literal within the map's domain. Conservative: anything else
  * (division, sequences, union fields, matches, sets...) counts as failing.
  */
-function cannotFail(e: IExpr, typed: Map<number, IDomain>): boolean {
+function cannotFail(e: IExpr, typed: ReadonlyMap<number, Type>): boolean {
   switch (e.k) {
     case 'lit':
     case 'var':
@@ -106,7 +106,7 @@ function cannotFail(e: IExpr, typed: Map<number, IDomain>): boolean {
     case 'quant': {
       if (e.dom.k !== 'type') return false;
       const inner = new Map(typed);
-      inner.set(e.slot, e.dom);
+      inner.set(e.slot, e.dom.type);
       return cannotFail(e.body, inner);
     }
     default:
@@ -114,13 +114,16 @@ function cannotFail(e: IExpr, typed: Map<number, IDomain>): boolean {
   }
 }
 
-/** an index that is always a key of a map over `dom`: a literal key, or a local bound over `dom`'s own type */
-function inDomain(i: IExpr, dom: Type, typed: Map<number, IDomain>): boolean {
+/**
+ * An index that is always a key of a map over `dom`: a literal key, or a
+ * local bound over a type within `dom` (`typed`: such locals' types, by
+ * slot). The emitter reads such an index without a bounds check.
+ */
+export function inDomain(i: IExpr, dom: Type, typed: ReadonlyMap<number, Type>): boolean {
   if (i.k === 'lit') return dom.k === 'int' ? typeof i.v === 'number' && Number.isInteger(i.v) && i.v >= dom.lo && i.v <= dom.hi : false;
   if (i.k !== 'local') return false;
-  const d = typed.get(i.slot);
-  if (!d || d.k !== 'type') return false;
-  const t = d.type;
+  const t = typed.get(i.slot);
+  if (!t) return false;
   if (dom.k === 'int' && t.k === 'int') return t.lo >= dom.lo && t.hi <= dom.hi;
   return JSON.stringify(t) === JSON.stringify(dom);
 }

@@ -49,8 +49,7 @@ export interface CompiledChecker {
    * in n's place. Pure: n is not changed (and is returned when it is the
    * representative).
    */
-  canonicalize?(n: unknown[]): unknown[];
-  /** encode(canonicalize(n), w, o), moving the packed words where it can */
+  /** `symmetric X`: encode n as the representative of its orbit (moving the packed words where it can) */
   encodeCanonical?(n: unknown[], w: Uint32Array, o: number): void;
   toJSON(s: unknown[]): Record<string, unknown>;
   /** variable i of s as JSON */

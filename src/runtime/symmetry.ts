@@ -135,14 +135,6 @@ export interface PackedField {
   width: number;
 }
 
-/** What the generated checkers use: the representative as values, and packed straight into words. */
-export interface Canonicalizer {
-  /** the orbit's representative; `n` itself when it is one (n is never changed) */
-  canonicalize(n: unknown[]): unknown[];
-  /** encode(canonicalize(n), w, o), without building the representative's values when the words can be moved instead */
-  encodeCanonical(n: unknown[], w: Uint32Array, o: number): void;
-}
-
 /**
  * The canonical representative of a state's orbit, for the generated
  * checkers. When the set's values occur only as indices (every variable
@@ -154,34 +146,26 @@ export interface Canonicalizer {
  * (sortedSlices). Otherwise (values of the set stored in variables, sets or
  * sequences of them) each of the n! permutations is applied and the state
  * whose packed words are smallest (most significant word first) is kept;
- * `encode` is the module's own. Either way the state given is not changed.
+ * `encode` is the module's own. Either way the state given is not changed;
+ * the function returned packs its representative into w[o..].
  */
 export function canonicalizer(
   types: readonly Type[],
   sym: SymmetrySet,
   words: number,
   encode: (n: unknown[], w: Uint32Array, o: number) => void,
-  decode: (w: Uint32Array, o: number) => unknown[],
   fields: readonly PackedField[],
   /** the module's own slice sort, specialised to its layout (generator/emit.ts sliceSort), where it has one */
   sortSlices?: (w: Uint32Array, o: number) => boolean,
-): Canonicalizer {
+): (n: unknown[], w: Uint32Array, o: number) => void {
   const sort = sortSlices ?? sortedSlices(types, sym, fields);
-  if (sort) {
-    const tmp = new Uint32Array(words);
-    return {
-      canonicalize: (n) => {
-        encode(n, tmp, 0);
-        return sort(tmp, 0) ? decode(tmp, 0) : n;
-      },
-      encodeCanonical: (n, w, o) => {
-        encode(n, w, o);
-        sort(w, o);
-      },
+  if (sort)
+    return (n, w, o) => {
+      encode(n, w, o);
+      sort(w, o);
     };
-  }
   const smallest = smallestWords(types, sym, words, encode);
-  return { canonicalize: smallest, encodeCanonical: (n, w, o) => encode(smallest(n), w, o) };
+  return (n, w, o) => encode(smallest(n), w, o);
 }
 
 /**
