@@ -524,6 +524,36 @@ class Emitter {
     return { code, copied };
   }
 
+  /** the state variables assigned anywhere in `stmts`, on any path */
+  private assigned(stmts: IStmt[], into: Set<number>): Set<number> {
+    for (const st of stmts) {
+      switch (st.k) {
+        case 'assign':
+          into.add(st.index);
+          break;
+        case 'if':
+          this.assigned(st.then, into);
+          this.assigned(st.else, into);
+          break;
+        case 'with':
+        case 'for':
+          this.assigned(st.body, into);
+          break;
+        case 'either':
+          for (const b of st.branches) this.assigned(b, into);
+          break;
+        case 'await':
+        case 'let':
+          break;
+        default: {
+          const never: never = st;
+          throw new Error(`emit: unknown statement ${(never as IStmt).k}`);
+        }
+      }
+    }
+    return into;
+  }
+
   private declareLocals(from: number): string {
     const ids = [...this.slotNames.values()].slice(from);
     return ids.length ? `  let ${ids.join(', ')}: any;\n` : '';
@@ -533,7 +563,15 @@ class Emitter {
     this.slotNames = new Map();
     this.bindTyped(a.body, a.params);
     const nv = this.model.vars.length;
-    let finCode = `emit(${ai}, combo, n);`;
+    // A step that leaves every variable it assigns the very same value (a message received
+    // again, a flag set that was set) leads back to the state it came from: it emits `s`
+    // itself, which the engines count without looking it up (the state being expanded is
+    // stored already). Values of small types are interned, so an unchanged one is the same
+    // object; an equal value built anew is just looked up as before.
+    const touched = this.assigned(a.body, new Set<number>());
+    if (a.process) touched.add(a.process.pcVar);
+    const unchanged = touched.size && touched.size <= 12 ? `if (${[...touched].sort((x, y) => (a.process && x === a.process.pcVar ? -1 : a.process && y === a.process.pcVar ? 1 : x - y)).map((k) => `n[${k}] === s[${k}]`).join(' && ')}) n = s; ` : '';
+    let finCode = `${unchanged}emit(${ai}, combo, n);`;
     if (a.process) {
       const p = a.process;
       const proc = this.model.processes.find((x) => x.name === p.name)!;
@@ -543,7 +581,7 @@ class Emitter {
         ? `n[${p.pcVar}] = ${this.mapSetCode(this.model.vars[p.pcVar].type, `n[${p.pcVar}]`, (proc.domain!.k === 'int' ? (proc.domain!.lo === 0 ? `(${self} as number)` : `((${self} as number) - ${proc.domain!.lo})`) : this.ordCode(proc.domain!, self)), JSON.stringify(p.next))}`
         : `n[${p.pcVar}] = ${JSON.stringify(p.next)}`;
       // without a goto, a step continues at the next label in text order
-      finCode = `if (!n[${nv}]) ${assignPc}; emit(${ai}, combo, n);`;
+      finCode = `if (!n[${nv}]) ${assignPc}; ${unchanged}emit(${ai}, combo, n);`;
     }
     // the leading awaits read only the pre-state and the parameters: test them before
     // copying the state, so a disabled step costs no allocation

@@ -129,3 +129,42 @@ test('a map too large to intern carries its ordinal on its arrays: entry updates
   expect(g.distinctStates).toBe(i.distinctStates);
   expect(g.distinctStates).toBe(seen.size);
 });
+
+test('a step that changes nothing emits the state it came from: counted, kept as a liveness edge, never looked up', () => {
+  // Spin's step leads back to the state it left (pc and x unchanged). Only those self-loops are
+  // fair to Spin without ever taking Inc (which is not fair), so they are the counterexample
+  const text = `
+    var x: 0..2
+    init { x := 0 }
+    action Inc { await x < 2  x := x + 1 }
+    process Spin[self in 0..0] {
+      spin: x := x
+            goto spin
+    }
+    property Reaches: eventually x == 2
+    fairness weak Spin
+  `;
+  const model = parseSpecText('SelfLoop', text).model();
+  const { checker } = generateChecker(model);
+  const seen = packedStates(checker);
+  let itself = 0;
+  let emitted = 0;
+  for (const key of seen.keys()) {
+    const s = checker.decode(Uint32Array.from(key.split(',').map(Number)), 0);
+    checker.successors(s, (_a, _c, n) => {
+      emitted++;
+      if (n === s) itself++;
+    });
+  }
+  // at x = 0, 1, 2 Spin leads back
+  expect(itself).toBe(3);
+  const [g, i] = (['generated', 'interpreter'] as const).map((engine) => checkModel(model, { engine, stopAtFirst: false }));
+  expect(g.statesGenerated).toBe(i.statesGenerated);
+  expect(g.statesGenerated).toBe(emitted + 1);
+  expect(g.coverage).toEqual(i.coverage);
+  // the lasso: the initial state, then Spin's self-loop forever (not stuttering: Spin is enabled)
+  for (const r of [g, i]) {
+    expect(r.properties.find((p) => p.name === 'Reaches')?.status).toBe('violated');
+    expect(r.violations.map((v) => [v.trace.map((t) => t.action), v.loopFrom])).toEqual([[['Init', 'Spin[0]:spin'], 0]]);
+  }
+});

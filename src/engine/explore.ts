@@ -304,6 +304,18 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions): CheckResult {
       m.successors(s, (action, combo, n) => {
         any = true;
         if (stop()) return;
+        if (n === s) {
+          // a step that changed nothing (generated modules emit the state itself): a
+          // self-loop to the state being expanded, which is stored already
+          generated++;
+          coverage[action].generated++;
+          if (liveNeeded) {
+            edgeDst.push(head);
+            edgeAct.push(action);
+            edgeCombo.push(combo);
+          }
+          return;
+        }
         current = action;
         coverage[action].generated++;
         const i = add(n, head, action, combo);

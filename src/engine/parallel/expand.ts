@@ -213,11 +213,14 @@ export class Expander {
     let any = false;
     let ord = 0;
     let cur = -1;
+    let s: unknown[] = [];
     const emit = (action: number, combo: number, n: unknown[]) => {
       any = true;
-      cur = action;
       ord++;
       gen[action]++;
+      // the parent itself (a step that changed nothing): in the table since an earlier level
+      if (n === s) return;
+      cur = action;
       if (canon) canon(n, scratch, 0);
       else m.encode(n, scratch, 0);
       fingerprint(scratch, 0, W, fpo);
@@ -290,7 +293,6 @@ export class Expander {
       any = false;
       ord = 0;
       cur = -1;
-      let s: unknown[];
       try {
         s = m.decode(arena, p * W);
         m.successors(s, emit);
@@ -321,3 +323,61 @@ export class Expander {
     return { reason: 'done', at: this.to };
   }
 }
+
+/** what a range answered: its records are base .. base+n-1 of the thread's buffer */
+export interface Segment {
+  k: number;
+  stop: Stop;
+  base: number;
+  n: number;
+  gen: number[];
+  checkpoints: number[];
+  deadlock: number;
+  inserted: number;
+  invErrors: { record: number; k: number; cause: SentError }[];
+}
+
+/** a level cut into K ranges of parents [from, to) */
+export interface LevelCut {
+  from: number;
+  to: number;
+  K: number;
+}
+
+/** the range that paused on a full table, and where */
+export interface Paused {
+  k: number;
+  at: number;
+}
+
+function segment(e: Expander, k: number, stop: Stop): Segment {
+  return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, invErrors: e.invErrors };
+}
+
+/**
+ * One thread's share of a level, worker or main thread alike: run the paused
+ * range (if any) to its end, then take ranges from the shared counter
+ * ctrl[2] in order until none is left or one stops early (a thread that
+ * finds more new states takes fewer ranges). `between` runs after each range.
+ */
+export function work(e: Expander, at: StateWords, table: SharedTable, limits: RunLimits, cut: LevelCut, ctrl: Int32Array, paused: Paused | undefined, progress?: Float64Array, between?: () => void): { segs: Segment[]; paused?: Paused } {
+  const segs: Segment[] = [];
+  if (paused) {
+    const stop = e.run(at, table, paused.at, limits, progress);
+    segs.push(segment(e, paused.k, stop));
+    if (stop.reason === 'pause') return { segs, paused: { k: paused.k, at: stop.at } };
+    if (stop.reason !== 'done') return { segs };
+  }
+  for (;;) {
+    const k = Atomics.add(ctrl, 2, 1);
+    if (k >= cut.K) return { segs };
+    const a = cutOf(cut.from, cut.to, cut.K, k);
+    e.begin(a, cutOf(cut.from, cut.to, cut.K, k + 1));
+    const stop = e.run(at, table, a, limits, progress);
+    segs.push(segment(e, k, stop));
+    if (stop.reason === 'pause') return { segs, paused: { k, at: stop.at } };
+    if (stop.reason !== 'done') return { segs };
+    between?.();
+  }
+}
+
