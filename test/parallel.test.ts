@@ -135,9 +135,12 @@ test('a table too small for a level: ranges pause, the table grows, the result i
   const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
   const { checker, jsPath } = generateChecker(model);
   const seq = exploreGenerated(checker);
-  const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 1, tableSlots: 1024 });
-  expect(par.workers).toBe(2);
-  expect(same(par)).toEqual(same(seq));
+  // two threads: a worker and the main thread; three: two workers and the main thread (each pauses on its own)
+  for (const workers of [2, 3]) {
+    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, tableSlots: 1024 });
+    expect(par.workers).toBe(workers);
+    expect(same(par)).toEqual(same(seq));
+  }
 });
 
 describe('when one thread explores', () => {

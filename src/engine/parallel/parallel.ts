@@ -27,9 +27,9 @@ import { fingerprint } from '../fpset';
 import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, type SentError, type Stop } from './expand';
+import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
 import { claimAlone, grown, newTable, repoint, tagOf, type SharedTable, type StateWords } from './table';
-import type { Segment, ToWorker, WorkerData } from './worker';
+import type { ToWorker, WorkerData } from './worker';
 
 /**
  * Levels with fewer states than this are expanded by the main thread (workers cost more than they
@@ -37,6 +37,9 @@ import type { Segment, ToWorker, WorkerData } from './worker';
  * shmem spec at PAGES=3; at 100,000 they no longer gained on TwoPhase RM_COUNT=8 (docs/architecture.md).
  */
 export const PARALLEL_THRESHOLD = 50000;
+
+/** Levels with fewer states than this are expanded by the main thread even when the threads are running. */
+export const WARM_THRESHOLD = 4096;
 
 /** The default number of workers: one per core. */
 export function defaultWorkers(): number {
@@ -81,13 +84,20 @@ interface Range {
   invErrors: { record: number; k: number; cause: SentError }[];
 }
 
+/**
+ * The threads that share out a level: the worker threads and the main thread,
+ * which takes ranges like them (its region and progress come last).
+ */
 interface Pool {
   workers: Worker[];
   ports: MessagePort[];
   ctrl: Int32Array;
+  /** per thread, the main thread's last */
   progress: Float64Array[];
-  /** the workers' fresh regions of the last level (table.ts) */
+  /** the threads' fresh regions of the last level (table.ts), the main thread's last */
   fresh: Uint32Array[];
+  /** the main thread's share of a shared level (its own thread cache, apart from the inline levels') */
+  main: Expander;
 }
 
 const MIN_TABLE = 1 << 16;
@@ -270,13 +280,14 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt, ...(opts.tagMask !== undefined ? { tagMask: opts.tagMask } : {}) };
       let ranges: (Range | undefined)[];
       let fresh: Uint32Array[];
-      if (nWorkers > 1 && P >= threshold) {
-        pool ??= startPool(modulePath, nWorkers, reduced);
+      // once the threads run, they share out smaller levels too (a level then costs a message each way)
+      if (nWorkers > 1 && (P >= threshold || (pool !== undefined && P >= Math.min(threshold, +(process.env.UFFDSPEC_WARM ?? WARM_THRESHOLD))))) {
+        pool ??= startPool(m, modulePath, nWorkers, reduced);
         usedWorkers = nWorkers;
         ({ ranges, fresh } = runWorkers(pool, levelStart, levelEnd, base));
       } else {
         // the next level will likely be shared out: start the threads now, they load the module meanwhile
-        if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(modulePath, nWorkers, reduced);
+        if (nWorkers > 1 && P * lastRatio >= +(process.env.UFFDSPEC_START ?? threshold)) pool ??= startPool(m, modulePath, nWorkers, reduced);
         inline.reset();
         inline.begin(levelStart, levelEnd);
         const words: StateWords = { W, arena, fresh: [inline.fresh] };
@@ -346,54 +357,99 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   }
 
   function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number; tagMask?: number }): { ranges: (Range | undefined)[]; fresh: Uint32Array[] } {
-    const n = pl.workers.length;
-    // more ranges than workers: whoever finishes first takes the next, so an uneven level is shared evenly
+    const n = pl.workers.length + 1;
+    const me = n - 1; // the main thread's region and progress
+    // more ranges than threads: whoever finishes first takes the next, so an uneven level is shared evenly
     const K = Math.max(n, Math.min(Math.ceil((to - from) / MIN_RANGE), n * RANGES_PER_WORKER));
     const ranges: (Range | undefined)[] = new Array(K).fill(undefined);
     pl.progress.forEach((p) => p.fill(0));
     Atomics.store(pl.ctrl, 2, 0);
     const share = roomLeft(0, n);
-    // each worker's fresh region holds the states it may add before it pauses, and the parent in flight;
+    // each thread's fresh region holds the states it may add before it pauses, and the parent in flight;
     // its hard limit is what the region holds (the pages it does not write are never touched)
     const hard = Math.min(share.hard, share.budget + FRESH_MARGIN);
     // last level's regions are reused when they are large enough (every slot leads to the arena now)
-    const fresh = pl.fresh = pl.workers.map((_, w) => (pl.fresh[w] && pl.fresh[w].length >= hard * W ? pl.fresh[w] : region(hard)));
+    const fresh = (pl.fresh = Array.from({ length: n }, (_, w) => (pl.fresh[w] && pl.fresh[w].length >= hard * W ? pl.fresh[w] : region(hard))));
     const freshN = new Array<number>(n).fill(0);
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
-    for (let w = 0; w < n; w++) {
+    for (let w = 0; w < n - 1; w++) {
       const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, slots: table.slots.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
       pl.ports[w].postMessage(msg);
     }
-    let waiting = n;
+    // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
+    const ex = pl.main;
+    ex.reset();
+    const cut = { from, to, K };
+    let limits = { ...base, budget: share.budget, hard };
+    let mainPaused: Paused | undefined;
+    const mine = () => {
+      ex.fresh = fresh[me];
+      ex.region = me;
+      ex.regions = n;
+      const got = work(ex, { W, arena, fresh }, table, limits, cut, pl.ctrl, mainPaused, pl.progress[me], () => report(pl, from));
+      mainPaused = got.paused;
+      freshN[me] = ex.freshN;
+      for (const g of got.segs) ranges[g.k] = rangeOf(g, ex.cand);
+    };
+    const rangeOf = (g: Segment, cand: Int32Array): Range => ({ from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, invErrors: g.invErrors });
+    mine();
+    let waiting = n - 1;
+    let mainRuns = true;
     for (;;) {
       expected += waiting;
-      const answers = collect(pl, expected, waiting, from);
       const paused: number[] = [];
+      if (mainRuns && mainPaused) paused.push(me);
+      const answers = collect(pl, expected, waiting, from);
       for (const [w, a] of answers) {
         const cand = new Int32Array(a.cand);
         freshN[w] = a.freshN;
         for (const g of a.segs) {
-          ranges[g.k] = { from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, invErrors: g.invErrors };
+          ranges[g.k] = rangeOf(g, cand);
           if (g.stop.reason === 'pause') paused.push(w);
         }
       }
       if (!paused.length) break;
-      // every worker has stopped: grow the table and resume the paused ones
+      // every thread has stopped: grow the table and resume the paused ones
       let inserted = 0;
       for (const r of ranges) inserted += r?.inserted ?? 0;
       regrow(size + inserted, ranges.filter((r): r is Range => !!r));
       const room = roomLeft(inserted, paused.length);
       const more = Math.min(room.hard, room.budget + FRESH_MARGIN);
-      // the paused workers' regions grow (copied: no thread runs now); the others' stay readable as they are
+      // the paused threads' regions grow (copied: no thread runs now); the others' stay readable as they are
       for (const w of paused) fresh[w] = pl.fresh[w] = region(freshN[w] + more, fresh[w]);
-      for (const w of paused) {
+      const workers = paused.filter((w) => w !== me);
+      for (const w of workers) {
         pl.ports[w].postMessage({ t: 'resume', slots: table.slots.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
       }
-      waiting = paused.length;
+      mainRuns = workers.length < paused.length;
+      if (mainRuns) {
+        // the table's room is given from now on, counted on top of what this thread added already
+        limits = { ...limits, budget: ex.total + room.budget, hard: ex.total + more };
+        mine();
+      }
+      waiting = workers.length;
     }
     // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
     return { ranges, fresh };
+  }
+
+  /** the progress line from what the threads have done in the level so far, when it is due */
+  function report(pl: Pool, from: number): void {
+    if (!opts.progress || progressEvery <= 0) return;
+    const now = Date.now();
+    if (now - lastProgress < progressEvery) return;
+    lastProgress = now;
+    let parents = 0;
+    let added = 0;
+    let gen = 0;
+    for (const p of pl.progress) {
+      parents += p[0];
+      added += p[1];
+      gen += p[2];
+    }
+    const distinct = count + added;
+    opts.progress({ distinct, queue: distinct - from - parents, generated: generated + gen, statesPerSecond: Math.round((distinct * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
   }
 
   /** wait until `expected` answers in all (bounded waits, progress between them); the answers by worker */
@@ -416,19 +472,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       } else if (now - lastMove > STALL_MS) {
         throw new Error(`the parallel exploration failed: no worker thread expanded a state for ${STALL_MS / 1000} s (a thread may have stopped: out of memory?); run with --workers 1`);
       }
-      if (opts.progress && progressEvery > 0 && now - lastProgress >= progressEvery) {
-        lastProgress = now;
-        let parents = 0;
-        let added = 0;
-        let gen = 0;
-        for (const p of pl.progress) {
-          parents += p[0];
-          added += p[1];
-          gen += p[2];
-        }
-        const distinct = count + added;
-        opts.progress({ distinct, queue: distinct - from - parents, generated: generated + gen, statesPerSecond: Math.round((distinct * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
-      }
+      report(pl, from);
     }
     const out = new Map();
     while (out.size < want) {
@@ -590,12 +634,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
 /** how long the coordinator waits for threads that expand nothing before it gives up */
 const STALL_MS = 120_000;
 
-function startPool(modulePath: string, n: number, reduced: boolean): Pool {
+/** `n` threads: n - 1 workers and the main thread */
+function startPool(m: CompiledChecker, modulePath: string, n: number, reduced: boolean): Pool {
   const file = workerFile();
   // [answers posted, (a word to sleep on), the next range to take]
   const ctrl = new Int32Array(new SharedArrayBuffer(16));
-  const pool: Pool = { workers: [], ports: [], ctrl, progress: [], fresh: [] };
-  for (let index = 0; index < n; index++) {
+  const pool: Pool = { workers: [], ports: [], ctrl, progress: [], fresh: [], main: new Expander(m, false, reduced) };
+  for (let index = 0; index < n - 1; index++) {
     const { port1, port2 } = new MessageChannel();
     const progress = new SharedArrayBuffer(3 * 8);
     const data: WorkerData = { modulePath, port: port2, ctrl: ctrl.buffer as SharedArrayBuffer, progress, index, reduced };
@@ -606,6 +651,7 @@ function startPool(modulePath: string, n: number, reduced: boolean): Pool {
     pool.ports.push(port1);
     pool.progress.push(new Float64Array(progress));
   }
+  pool.progress.push(new Float64Array(3));
   return pool;
 }
 

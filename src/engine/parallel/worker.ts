@@ -8,7 +8,7 @@
 import { workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
-import { Expander, cutOf, sendable, type SentError, type Stop } from './expand';
+import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
 import type { SharedTable, StateWords } from './table';
 
 export interface WorkerData {
@@ -32,19 +32,6 @@ export type ToWorker =
   | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; slots: SharedArrayBuffer; owner: SharedArrayBuffer; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
   | { t: 'resume'; slots: SharedArrayBuffer; owner: SharedArrayBuffer; fresh: SharedArrayBuffer[]; budget: number; hard: number }
   | { t: 'quit' };
-
-/** what a range answered: its records are base .. base+n-1 of the worker's buffer */
-export interface Segment {
-  k: number;
-  stop: Stop;
-  base: number;
-  n: number;
-  gen: number[];
-  checkpoints: number[];
-  deadlock: number;
-  inserted: number;
-  invErrors: { record: number; k: number; cause: SentError }[];
-}
 
 const data = workerData as WorkerData;
 const ctrl = new Int32Array(data.ctrl);
@@ -71,37 +58,9 @@ const progress = new Float64Array(data.progress);
 let at: StateWords | undefined;
 let table: SharedTable | undefined;
 let limits: Parameters<Expander['run']>[3] | undefined;
-let level: { from: number; to: number; K: number } | undefined;
+let level: LevelCut | undefined;
 /** the range that paused on a full table, and where */
-let paused: { k: number; at: number } | undefined;
-
-function segment(e: Expander, k: number, stop: Stop): Segment {
-  return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, invErrors: e.invErrors };
-}
-
-/** run the paused range to its end, then take ranges until none is left or one stops early */
-function work(e: Expander): Segment[] {
-  const segs: Segment[] = [];
-  const { from, to, K } = level!;
-  if (paused) {
-    const { k, at: p0 } = paused;
-    paused = undefined;
-    const stop = e.run(at!, table!, p0, limits!, progress);
-    segs.push(segment(e, k, stop));
-    if (stop.reason === 'pause') paused = { k, at: stop.at };
-    if (stop.reason !== 'done') return segs;
-  }
-  for (;;) {
-    const k = Atomics.add(ctrl, 2, 1);
-    if (k >= K) return segs;
-    const a = cutOf(from, to, K, k);
-    e.begin(a, cutOf(from, to, K, k + 1));
-    const stop = e.run(at!, table!, a, limits!, progress);
-    segs.push(segment(e, k, stop));
-    if (stop.reason === 'pause') paused = { k, at: stop.at };
-    if (stop.reason !== 'done') return segs;
-  }
-}
+let paused: Paused | undefined;
 
 port.on('message', (msg: ToWorker) => {
   if (msg.t === 'quit') {
@@ -125,7 +84,9 @@ port.on('message', (msg: ToWorker) => {
     ex.regions = fresh.length;
     // the table's room is given from now on, counted on top of what this worker added already
     limits = { ...limits!, budget: ex.total + msg.budget, hard: ex.total + msg.hard };
-    const segs = work(ex);
+    const done = work(ex, at!, table, limits, level!, ctrl, paused, progress);
+    paused = done.paused;
+    const segs = done.segs;
     answer({ t: 'done', segs, cand: ex.cand.buffer, freshN: ex.freshN });
   } catch (e) {
     answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
