@@ -466,6 +466,22 @@ class Emitter {
     return out.join('\n') + '\n';
   }
 
+  /** an assignment to a process's pc (a goto): it also sets the flag that the step chose its next label */
+  private isGoto(s: Extract<IStmt, { k: 'assign' }>): boolean {
+    const v = this.model.vars[s.index];
+    return !!v.process && v.name.endsWith('.pc');
+  }
+
+  /** the variable's new value after an assignment (reading its current value from `n`) */
+  private assignValue(s: Extract<IStmt, { k: 'assign' }>): string {
+    const v = this.model.vars[s.index];
+    if (s.path.length === 0) return this.expr(s.v);
+    const p0 = s.path[0];
+    if (s.path.length === 1 && p0.k === 'mapIndex' && v.type.k === 'map') return this.mapSetCode(v.type, `n[${s.index}]`, this.indexCode(p0.dom, p0.i), this.expr(s.v));
+    const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : p.k === 'mapIndex' ? this.indexCode(p.dom, p.i) : `${this.expr(p.i)} as number`));
+    return `rt.setIn(n[${s.index}], [${keys.join(', ')}], ${this.expr(s.v)}, ${this.typeRef(v.type)})`;
+  }
+
   /** a statement that cannot branch, inline */
   private simple(s: IStmt, indent: string): string {
     switch (s.k) {
@@ -475,13 +491,7 @@ class Emitter {
         return `${indent}${this.local(s.slot, s.name)} = ${this.expr(s.v)};`;
       case 'assign': {
         const v = this.model.vars[s.index];
-        const goto = v.process && v.name.endsWith('.pc') ? ` n[${this.model.vars.length}] = true;` : '';
-        if (s.path.length === 0) return `${indent}n[${s.index}] = ${this.expr(s.v)};${goto} // ${v.name}`;
-        const p0 = s.path[0];
-        if (s.path.length === 1 && p0.k === 'mapIndex' && v.type.k === 'map')
-          return `${indent}n[${s.index}] = ${this.mapSetCode(v.type, `n[${s.index}]`, this.indexCode(p0.dom, p0.i), this.expr(s.v))};${goto} // ${v.name}`;
-        const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : p.k === 'mapIndex' ? this.indexCode(p.dom, p.i) : `${this.expr(p.i)} as number`));
-        return `${indent}n[${s.index}] = rt.setIn(n[${s.index}], [${keys.join(', ')}], ${this.expr(s.v)}, ${this.typeRef(v.type)});${goto} // ${v.name}`;
+        return `${indent}n[${s.index}] = ${this.assignValue(s)};${this.isGoto(s) ? ` n[${this.model.vars.length}] = true;` : ''} // ${v.name}`;
       }
       case 'if':
         return `${indent}if (${this.expr(s.c)}) {\n${s.then.map((x) => this.simple(x, indent + '  ')).join('\n')}\n${indent}} else {\n${s.else.map((x) => this.simple(x, indent + '  ')).join('\n')}\n${indent}}`;
@@ -514,6 +524,16 @@ class Emitter {
         const e = this.lazy(st.else, indent + '  ', copied);
         code += `${indent}if (${this.expr(st.c)}) {\n${t.code}${indent}} else {\n${e.code}${indent}}\n`;
         copied = t.copied === e.copied ? t.copied : 1;
+        continue;
+      }
+      if (st.k === 'assign' && !this.isGoto(st)) {
+        // the new value first: when it is the very value there (interned, or the same object),
+        // the state is neither copied nor changed, and a step that changes nothing costs no copy
+        const v = this.model.vars[st.index];
+        code += `${indent}$v = ${this.assignValue(st)};\n${indent}if ($v !== n[${st.index}]) {\n`;
+        if (copied !== 2) code += `${indent}  if (n === s) n = s.slice();\n`;
+        code += `${indent}  n[${st.index}] = $v; // ${v.name}\n${indent}}\n`;
+        if (copied === 0) copied = 1;
         continue;
       }
       if (copied === 0) code += `${indent}n = s.slice();\n`;
@@ -572,16 +592,20 @@ class Emitter {
     if (a.process) touched.add(a.process.pcVar);
     const unchanged = touched.size && touched.size <= 12 ? `if (${[...touched].sort((x, y) => (a.process && x === a.process.pcVar ? -1 : a.process && y === a.process.pcVar ? 1 : x - y)).map((k) => `n[${k}] === s[${k}]`).join(' && ')}) n = s; ` : '';
     let finCode = `${unchanged}emit(${ai}, combo, n);`;
+    // the end of a straight body, where `n` may still be `s` (nothing assigned, or nothing changed)
+    let lazyFin = finCode;
     if (a.process) {
       const p = a.process;
       const proc = this.model.processes.find((x) => x.name === p.name)!;
       const self = a.params[0] ? this.local(a.params[0].slot, 'self') : '';
       // self is a parameter: a value of the process's domain, no bounds check
-      const assignPc = p.indexed
-        ? `n[${p.pcVar}] = ${this.mapSetCode(this.model.vars[p.pcVar].type, `n[${p.pcVar}]`, (proc.domain!.k === 'int' ? (proc.domain!.lo === 0 ? `(${self} as number)` : `((${self} as number) - ${proc.domain!.lo})`) : this.ordCode(proc.domain!, self)), JSON.stringify(p.next))}`
-        : `n[${p.pcVar}] = ${JSON.stringify(p.next)}`;
+      const nextPc = p.indexed
+        ? this.mapSetCode(this.model.vars[p.pcVar].type, `n[${p.pcVar}]`, (proc.domain!.k === 'int' ? (proc.domain!.lo === 0 ? `(${self} as number)` : `((${self} as number) - ${proc.domain!.lo})`) : this.ordCode(proc.domain!, self)), JSON.stringify(p.next))
+        : JSON.stringify(p.next);
       // without a goto, a step continues at the next label in text order
-      finCode = `if (!n[${nv}]) ${assignPc}; ${unchanged}emit(${ai}, combo, n);`;
+      finCode = `if (!n[${nv}]) n[${p.pcVar}] = ${nextPc}; ${unchanged}emit(${ai}, combo, n);`;
+      // (a goto copied the state and set the flag; else n[nv] reads the pre-state's false)
+      lazyFin = `if (!n[${nv}]) {\n    $v = ${nextPc};\n    if ($v !== n[${p.pcVar}]) {\n      if (n === s) n = s.slice();\n      n[${p.pcVar}] = $v;\n    }\n  }\n  ${unchanged}emit(${ai}, combo, n);`;
     }
     // the leading awaits read only the pre-state and the parameters: test them before
     // copying the state, so a disabled step costs no allocation
@@ -596,8 +620,7 @@ class Emitter {
       // and the state is copied only where the first assignment is reached, so an await
       // inside an if (a step that tests its guard per branch) also costs no allocation
       const lazy = this.lazy(a.body.slice(lead), '  ', 0);
-      const end = ['  n = s.slice();\n', '  if (n === s) n = s.slice();\n', ''][lazy.copied];
-      body = `  let n: any[] = s;\n${lazy.code}${end}  ${finCode}\n`;
+      body = `  let n: any[] = s;\n  let $v: any;\n  void $v;\n${lazy.code}  ${lazyFin}\n`;
     } else body = `  const n = s.slice();\n  const fin = (n: any[]) => { ${finCode} };\n${this.block(a.body.slice(lead), 'fin', '  ')}`;
     const params = a.params.map((p) => this.local(p.slot, p.name));
     const locals = [...this.slotNames.values()].filter((id) => !params.includes(id));
