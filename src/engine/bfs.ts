@@ -56,6 +56,11 @@ export interface CompiledChecker {
   varToJSON(s: unknown[], i: number): unknown;
   /** the step an emitted (action, combo) stands for */
   stepOf(action: number, combo: number): Step;
+  /**
+   * on: the steps write their next states into one reused array (the caller takes each
+   * successor before the next one is made and keeps no reference to it); off: fresh copies
+   */
+  reuseNext?(on: boolean): void;
 }
 
 /** A state of a generated checker in its three forms (result.ts says who reads which). */
@@ -169,5 +174,11 @@ export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'sta
 
 /** Explore a generated checker module. */
 export function exploreGenerated(m: CompiledChecker, opts: CheckOptions = {}): CheckResult {
-  return explore(generatedSpace(m, opts), opts);
+  // explore() encodes each successor and tests it right away: no allocation per successor
+  m.reuseNext?.(true);
+  try {
+    return explore(generatedSpace(m, opts), opts);
+  } finally {
+    m.reuseNext?.(false);
+  }
 }

@@ -214,6 +214,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     return count++;
   };
 
+  // the expanders encode each successor and test it right away (expand.ts)
+  m.reuseNext?.(true);
   try {
     // ---- initial states, in the main thread (explore.ts: add + checkInvariants)
     const scratch = new Uint32Array(W);
@@ -315,6 +317,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     }
     return done(null, 0);
   } finally {
+    m.reuseNext?.(false);
     if (pool) stopPool(pool);
   }
 

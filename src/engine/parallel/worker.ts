@@ -48,7 +48,10 @@ let fatal: string | undefined;
 try {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require(data.modulePath) as { create(rt: unknown): CompiledChecker };
-  ex = new Expander(mod.create(runtime), false, data.reduced);
+  const m = mod.create(runtime);
+  // the expander encodes each successor and tests it right away (expand.ts)
+  m.reuseNext?.(true);
+  ex = new Expander(m, false, data.reduced);
 } catch (e) {
   fatal = `worker ${data.index} could not load ${data.modulePath}: ${e instanceof Error ? e.message : String(e)}`;
 }
