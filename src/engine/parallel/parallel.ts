@@ -583,20 +583,25 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         repoint(table, slot, i);
         coverage[action].distinct++;
         if (level + 2 > depth) depth = level + 2;
-        for (let k = 0; k < violated.length; k++) {
-          if (violated[k]) continue;
-          const bit = 1 << (k & 31);
-          if (c[o + HEAD + MW + (k >> 5)] & bit) {
-            const e = r.invErrors.find((q) => q.record === x && q.k === k)!;
-            throw new EvaluationFailure(rebuilt(e.cause), { invariant: k });
-          }
-          if (c[o + HEAD + (k >> 5)] & bit) {
-            violations.push({ property: m.META.invariants[k], trace: trace(i) });
-            violated[k] = true;
-            full = true;
-            if (stopAtFirst) {
-              settle(p, c[o + 3]);
-              return done('first-violation', count - p - 1);
+        // most states violate nothing and no invariant threw on them: their masks are all zero
+        let flagged = 0;
+        for (let w = 0; w < 2 * MW; w++) flagged |= c[o + HEAD + w];
+        if (flagged !== 0) {
+          for (let k = 0; k < violated.length; k++) {
+            if (violated[k]) continue;
+            const bit = 1 << (k & 31);
+            if (c[o + HEAD + MW + (k >> 5)] & bit) {
+              const e = r.invErrors.find((q) => q.record === x && q.k === k)!;
+              throw new EvaluationFailure(rebuilt(e.cause), { invariant: k });
+            }
+            if (c[o + HEAD + (k >> 5)] & bit) {
+              violations.push({ property: m.META.invariants[k], trace: trace(i) });
+              violated[k] = true;
+              full = true;
+              if (stopAtFirst) {
+                settle(p, c[o + 3]);
+                return done('first-violation', count - p - 1);
+              }
             }
           }
         }
