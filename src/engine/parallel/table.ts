@@ -121,6 +121,8 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
       let ref = Atomics.load(slots, 2 * i + 1);
       while (ref === 0) ref = Atomics.load(slots, 2 * i + 1); // the claimer publishes ref next
       if (same(at, ref, s)) {
+        // a state of an earlier level: its owner is a parent of an earlier level, lower than any of this one
+        if (ref > 0) return -1;
         for (let o = Atomics.load(owner, i); o > me; o = Atomics.load(owner, i)) {
           if (Atomics.compareExchange(owner, i, o, me) === o) return -2 - i;
         }
@@ -145,7 +147,7 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
       return i;
     }
     if (cur === tag && same(at, slots[2 * i + 1], s)) {
-      if (owner[i] <= me) return -1;
+      if (slots[2 * i + 1] > 0 || owner[i] <= me) return -1; // (an earlier level's state: a lower owner)
       owner[i] = me;
       return -2 - i;
     }
