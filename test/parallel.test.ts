@@ -91,8 +91,12 @@ describe('two workers give the sequential result', () => {
 });
 
 describe('the shared table is exact: states are equal only when their words are', () => {
-  test('two states with one tag: both kept; the same words: found, the lower parent becomes the owner', () => {
-    const t = newTable(8);
+  test.each([
+    ['out of the slots', 0],
+    ['in the slots', 2],
+  ])('two states with one tag: both kept; the same words: found, the lower parent becomes the owner (words %s)', (_where, inSlot) => {
+    const t = newTable(8, inSlot);
+    expect(t.S).toBe(2 + inSlot);
     const a = Uint32Array.of(1, 2);
     const b = Uint32Array.of(1, 3);
     const fresh = new Uint32Array(new SharedArrayBuffer(4 * 2 * 4));
@@ -121,8 +125,8 @@ describe('the shared table is exact: states are equal only when their words are'
     const { checker, jsPath } = generateChecker(model);
     const seq = exploreGenerated(checker);
     expect(seq.distinctStates).toBeGreaterThan(2000);
-    for (const threshold of [1, 100]) {
-      const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: threshold, tableSlots: 256, tagMask: 0xf });
+    for (const [threshold, wordsOutOfSlots] of [[1, false], [100, false], [1, true]] as const) {
+      const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: threshold, tableSlots: 256, tagMask: 0xf, wordsOutOfSlots });
       expect(par.workers).toBe(2);
       expect(par.memory?.mode).toBe('exact');
       expect(par.memory?.collisionProbability).toBeUndefined();

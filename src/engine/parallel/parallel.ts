@@ -114,6 +114,8 @@ const MIN_RANGE = 512;
 export interface TableTest {
   tableSlots?: number;
   tagMask?: number;
+  /** keep the words out of the slots, as for states of more than INLINE_WORDS words */
+  wordsOutOfSlots?: boolean;
 }
 
 /** a worker's fresh region holds what its table budget allows, plus this many states for the parent in flight */
@@ -141,7 +143,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     ...(sym ? { symmetry: sym } : {}),
   };
   let arena = new Uint32Array(new SharedArrayBuffer(4 * W * 1024));
-  let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE);
+  let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W);
   let size = 0; // fingerprints in the table
   const parent = new Grow(1024);
   const via = new Grow(1024);
@@ -577,7 +579,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         viaCombo.push(c[o + 2]);
         // the winner's words are where its slot leads (the discoverer's fresh region); from now on, the arena
         const slot = c[o + 4];
-        const k = -1 - slots[2 * slot + 1];
+        const k = -1 - slots[table.S * slot + 1];
         const src = fresh[k % T];
         for (let j = 0, from = Math.floor(k / T) * W, to = i * W; j < W; j++) arena[to + j] = src[from + j];
         repoint(table, slot, i);

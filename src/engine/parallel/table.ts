@@ -1,6 +1,8 @@
 // The exact state table the workers share: open addressing with linear
-// probing in a SharedArrayBuffer, two Int32 words per slot [tag, ref] and an
-// owner per slot (the index of the parent that discovered the state). Two
+// probing in a SharedArrayBuffer, Int32 words per slot [tag, ref] and an
+// owner per slot (the index of the parent that discovered the state); a
+// state of at most INLINE_WORDS words also has its words in the slot
+// [tag, ref, w0, ...], so that a lookup reads one place in memory. Two
 // states are the same only when their packed words are equal: the tag (32
 // bits of the state's hash) filters, the words decide, as in the sequential
 // store (packed-store.ts). So a verdict of a parallel run means what the
@@ -29,13 +31,18 @@
 // atomic minimum) and becomes a candidate; after the level, a candidate
 // whose parent is still the owner is the winner (parallel.ts).
 
-/** The table's arrays (views of SharedArrayBuffers) and its mask. */
+/** The table's arrays (views of SharedArrayBuffers), its mask and its slot's size. */
 export interface SharedTable {
-  /** [tag, ref] per slot */
+  /** [tag, ref] per slot, then the state's words when they are kept in the slot */
   slots: Int32Array;
   owner: Int32Array;
   mask: number;
+  /** Int32s per slot: 2, or 2 + W with the words in the slot */
+  S: number;
 }
+
+/** states of up to this many words are kept in their slot too (a slot of 2 + W Int32s) */
+export const INLINE_WORDS = 4;
 
 /** Where a slot's ref leads: the arena of earlier levels' states and the threads' fresh regions. */
 export interface StateWords {
@@ -44,12 +51,21 @@ export interface StateWords {
   fresh: Uint32Array[];
 }
 
-export function newTable(capacityPow2: number): SharedTable {
+/** a table for states of W words (W = 0 or more than INLINE_WORDS: their words stay out of the slots) */
+export function newTable(capacityPow2: number, W = 0): SharedTable {
+  const S = W > 0 && W <= INLINE_WORDS ? 2 + W : 2;
   return {
-    slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * 8)),
+    slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4)),
     owner: new Int32Array(new SharedArrayBuffer(capacityPow2 * 4)),
     mask: capacityPow2 - 1,
+    S,
   };
+}
+
+/** the table whose buffers another thread sent */
+export function tableOf(slots: SharedArrayBuffer, owner: SharedArrayBuffer): SharedTable {
+  const cap = owner.byteLength / 4;
+  return { slots: new Int32Array(slots), owner: new Int32Array(owner), mask: cap - 1, S: slots.byteLength / 4 / cap };
 }
 
 /**
@@ -71,9 +87,14 @@ export function freshRef(x: number, t: number, T: number): number {
   return -1 - (x * T + t);
 }
 
-/** do the words that `ref` leads to equal s[0 .. W)? */
-function same(at: StateWords, ref: number, s: Uint32Array): boolean {
+/** do the words of the state in slot base b (in it, or where `ref` leads) equal s[0 .. W)? */
+function same(t: SharedTable, b: number, at: StateWords, ref: number, s: Uint32Array): boolean {
   const W = at.W;
+  if (t.S > 2) {
+    const slots = t.slots;
+    for (let j = 0; j < W; j++) if (slots[b + 2 + j] !== (s[j] | 0)) return false;
+    return true;
+  }
   let src: Uint32Array;
   let o: number;
   if (ref > 0) {
@@ -102,25 +123,27 @@ function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void
  * before (both make a candidate), else -1.
  */
 export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
-  const { slots, owner, mask } = t;
+  const { slots, owner, mask, S } = t;
   let i = home(tag, mask);
   for (;;) {
+    const b = S * i;
     // a plain read of the tag first: a stale one is only ever an empty slot (then the exchange decides)
-    let cur = slots[2 * i];
+    let cur = slots[b];
     if (cur === 0) {
-      cur = Atomics.compareExchange(slots, 2 * i, 0, tag);
+      cur = Atomics.compareExchange(slots, b, 0, tag);
       if (cur === 0) {
         put(dest, destAt, s, at.W);
+        if (S > 2) for (let j = 0; j < at.W; j++) slots[b + 2 + j] = s[j];
         Atomics.store(owner, i, me);
-        Atomics.store(slots, 2 * i + 1, newRef);
+        Atomics.store(slots, b + 1, newRef);
         return i;
       }
     }
     if (cur === tag) {
       // an atomic load: the words the claimer stored before publishing ref are visible after it
-      let ref = Atomics.load(slots, 2 * i + 1);
-      while (ref === 0) ref = Atomics.load(slots, 2 * i + 1); // the claimer publishes ref next
-      if (same(at, ref, s)) {
+      let ref = Atomics.load(slots, b + 1);
+      while (ref === 0) ref = Atomics.load(slots, b + 1); // the claimer publishes ref next
+      if (same(t, b, at, ref, s)) {
         // a state of an earlier level: its owner is a parent of an earlier level, lower than any of this one
         if (ref > 0) return -1;
         for (let o = Atomics.load(owner, i); o > me; o = Atomics.load(owner, i)) {
@@ -135,19 +158,21 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
 
 /** claim() for a thread that has the table to itself (the main thread between levels): plain loads and stores */
 export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
-  const { slots, owner, mask } = t;
+  const { slots, owner, mask, S } = t;
   let i = home(tag, mask);
   for (;;) {
-    const cur = slots[2 * i];
+    const b = S * i;
+    const cur = slots[b];
     if (cur === 0) {
       put(dest, destAt, s, at.W);
-      slots[2 * i] = tag;
-      slots[2 * i + 1] = newRef;
+      slots[b] = tag;
+      slots[b + 1] = newRef;
+      if (S > 2) for (let j = 0; j < at.W; j++) slots[b + 2 + j] = s[j];
       owner[i] = me;
       return i;
     }
-    if (cur === tag && same(at, slots[2 * i + 1], s)) {
-      if (slots[2 * i + 1] > 0 || owner[i] <= me) return -1; // (an earlier level's state: a lower owner)
+    if (cur === tag && same(t, b, at, slots[b + 1], s)) {
+      if (slots[b + 1] > 0 || owner[i] <= me) return -1; // (an earlier level's state: a lower owner)
       owner[i] = me;
       return -2 - i;
     }
@@ -157,12 +182,12 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
 
 /** after the level: the slot's state is state `index` of the arena */
 export function repoint(t: SharedTable, slot: number, index: number): void {
-  t.slots[2 * slot + 1] = index + 1;
+  t.slots[t.S * slot + 1] = index + 1;
 }
 
 /** the ref of a slot (the merge reads a winner's words through it) */
 export function refOf(t: SharedTable, slot: number): number {
-  return t.slots[2 * slot + 1];
+  return t.slots[t.S * slot + 1];
 }
 
 /** the words `ref` leads to: the array and the offset of the first word */
@@ -179,15 +204,15 @@ export function wordsAt(at: StateWords, ref: number): { src: Uint32Array; o: num
  * the candidates already recorded with their old slot.
  */
 export function grown(t: SharedTable, capacityPow2: number): { table: SharedTable; moved: Int32Array } {
-  const n = newTable(capacityPow2);
+  const S = t.S;
+  const n: SharedTable = { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4)), owner: new Int32Array(new SharedArrayBuffer(capacityPow2 * 4)), mask: capacityPow2 - 1, S };
   const moved = new Int32Array(t.mask + 1).fill(-1);
   for (let s = 0; s <= t.mask; s++) {
-    const tag = t.slots[2 * s];
+    const tag = t.slots[S * s];
     if (tag === 0) continue;
     let i = home(tag, n.mask);
-    while (n.slots[2 * i] !== 0) i = (i + 1) & n.mask;
-    n.slots[2 * i] = tag;
-    n.slots[2 * i + 1] = t.slots[2 * s + 1];
+    while (n.slots[S * i] !== 0) i = (i + 1) & n.mask;
+    for (let j = 0; j < S; j++) n.slots[S * i + j] = t.slots[S * s + j];
     n.owner[i] = t.owner[s];
     moved[s] = i;
   }

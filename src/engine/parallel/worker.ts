@@ -9,7 +9,7 @@ import { workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
 import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
-import type { SharedTable, StateWords } from './table';
+import { tableOf, type SharedTable, type StateWords } from './table';
 
 export interface WorkerData {
   modulePath: string;
@@ -72,7 +72,7 @@ port.on('message', (msg: ToWorker) => {
   }
   if (!ex) return answer({ t: 'fatal', message: fatal });
   try {
-    table = { slots: new Int32Array(msg.slots), owner: new Int32Array(msg.owner), mask: msg.owner.byteLength / 4 - 1 };
+    table = tableOf(msg.slots, msg.owner);
     // every thread's fresh region (this one's may have grown on a resume, keeping what it holds)
     const fresh = msg.fresh.map((b) => new Uint32Array(b));
     if (msg.t === 'level') {
