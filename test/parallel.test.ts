@@ -139,9 +139,10 @@ test('a table too small for a level: ranges pause, the table grows, the result i
   const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
   const { checker, jsPath } = generateChecker(model);
   const seq = exploreGenerated(checker);
-  // two threads: a worker and the main thread; three: two workers and the main thread (each pauses on its own)
-  for (const workers of [2, 3]) {
-    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, tableSlots: 1024 });
+  // two threads: a worker and the main thread; three: two workers and the main thread (each pauses on
+  // its own); the table grows by the main thread alone, or by every thread re-filing a part of it
+  for (const [workers, parallelGrowSlots] of [[2, undefined], [3, undefined], [2, 1], [3, 1]]) {
+    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, tableSlots: 1024, parallelGrowSlots });
     expect(par.workers).toBe(workers);
     expect(same(par)).toEqual(same(seq));
   }

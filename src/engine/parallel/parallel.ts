@@ -28,7 +28,7 @@ import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { claimAlone, grown, newTable, repoint, tagOf, type SharedTable, type StateWords } from './table';
+import { claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
 import type { ToWorker, WorkerData } from './worker';
 
 /**
@@ -101,6 +101,8 @@ interface Pool {
 }
 
 const MIN_TABLE = 1 << 16;
+/** tables of this many slots or more are re-filed by every thread when they grow (a smaller one by the main thread) */
+const PARALLEL_GROW = 1 << 18;
 /** ranges per worker and level: small ranges keep a worker that the system deschedules from holding up the barrier long */
 const RANGES_PER_WORKER = 32;
 /** ... but not below this many parents each (a range costs a message segment and a checkpoint) */
@@ -116,6 +118,8 @@ export interface TableTest {
   tagMask?: number;
   /** keep the words out of the slots, as for states of more than INLINE_WORDS words */
   wordsOutOfSlots?: boolean;
+  /** tables of this many slots or more are re-filed by every thread (PARALLEL_GROW) */
+  parallelGrowSlots?: number;
 }
 
 /** a worker's fresh region holds what its table budget allows, plus this many states for the parent in flight */
@@ -276,7 +280,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const P = levelEnd - levelStart;
       // presize: room for this level's new states at most half full, if it grows like the last one
       const want = size + Math.ceil(P * lastRatio * 1.25) + 1024;
-      if (want * 2 > table.mask + 1 && !opts.tableSlots) table = grownTo(table, want * 2).table;
+      if (want * 2 > table.mask + 1 && !opts.tableSlots) {
+        pool?.progress.forEach((p) => p.fill(0)); // (the last level's are in count now)
+        table = grownTo(table, want * 2).table;
+      }
       const violatedBits = new Array<number>(MW).fill(0);
       violated.forEach((v, k) => {
         if (v) violatedBits[k >> 5] |= 1 << (k & 31);
@@ -340,7 +347,18 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   function grownTo(t: SharedTable, entries: number) {
     let cap = t.mask + 1;
     while (cap < entries) cap *= 2;
-    return grown(t, cap);
+    // with the threads started (and idle: between levels, or every range paused), they re-file a part each
+    if (!pool || t.mask + 1 < (opts.parallelGrowSlots ?? PARALLEL_GROW)) return grown(t, cap);
+    const pl = pool;
+    const n = emptyLike(t, cap);
+    const moved = new Int32Array(new SharedArrayBuffer(4 * (t.mask + 1)));
+    const parts = pl.workers.length + 1;
+    const cut = (k: number) => Math.floor(((t.mask + 1) * k) / parts);
+    const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
+    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: [t.slots.buffer as SharedArrayBuffer, t.owner.buffer as SharedArrayBuffer], into: [n.slots.buffer as SharedArrayBuffer, n.owner.buffer as SharedArrayBuffer], moved: moved.buffer as SharedArrayBuffer, from: cut(w), to: cut(w + 1) } satisfies ToWorker));
+    rehash(t, n, moved, cut(parts - 1), cut(parts));
+    collect(pl, expected, pl.workers.length, count);
+    return { table: n, moved };
   }
 
   /** a range paused on a full table: a table of four times the entries, the recorded slots moved */

@@ -198,23 +198,39 @@ export function wordsAt(at: StateWords, ref: number): { src: Uint32Array; o: num
   return { src: at.fresh[k % T], o: Math.floor(k / T) * at.W };
 }
 
+/** An empty table like t (slots of the same size) of `capacityPow2` slots, for rehash() to fill. */
+export function emptyLike(t: SharedTable, capacityPow2: number): SharedTable {
+  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * t.S * 4)), owner: new Int32Array(new SharedArrayBuffer(capacityPow2 * 4)), mask: capacityPow2 - 1, S: t.S };
+}
+
 /**
- * A table of twice the capacity with the same entries (refs and owners kept),
- * made while no worker runs. `moved[old slot]` is the entry's new slot, for
- * the candidates already recorded with their old slot.
+ * File t's entries in slots [from, to) in n (refs, owners and words kept),
+ * while no thread inserts: threads that re-file disjoint parts of t at once
+ * claim n's slots by a compare-and-exchange of the tag, as claim() does.
+ * `moved[old slot]` is the entry's new slot, for the candidates already
+ * recorded with their old slot.
  */
-export function grown(t: SharedTable, capacityPow2: number): { table: SharedTable; moved: Int32Array } {
+export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, from: number, to: number, alone = false): void {
   const S = t.S;
-  const n: SharedTable = { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4)), owner: new Int32Array(new SharedArrayBuffer(capacityPow2 * 4)), mask: capacityPow2 - 1, S };
-  const moved = new Int32Array(t.mask + 1).fill(-1);
-  for (let s = 0; s <= t.mask; s++) {
+  const { slots, mask } = n;
+  for (let s = from; s < to; s++) {
     const tag = t.slots[S * s];
     if (tag === 0) continue;
-    let i = home(tag, n.mask);
-    while (n.slots[S * i] !== 0) i = (i + 1) & n.mask;
-    for (let j = 0; j < S; j++) n.slots[S * i + j] = t.slots[S * s + j];
+    let i = home(tag, mask);
+    if (alone) {
+      while (slots[S * i] !== 0) i = (i + 1) & mask;
+      slots[S * i] = tag;
+    } else while (slots[S * i] !== 0 || Atomics.compareExchange(slots, S * i, 0, tag) !== 0) i = (i + 1) & mask;
+    for (let j = 1; j < S; j++) slots[S * i + j] = t.slots[S * s + j];
     n.owner[i] = t.owner[s];
     moved[s] = i;
   }
+}
+
+/** A table of `capacityPow2` slots with t's entries, made by this thread alone while no other runs. */
+export function grown(t: SharedTable, capacityPow2: number): { table: SharedTable; moved: Int32Array } {
+  const n = emptyLike(t, capacityPow2);
+  const moved = new Int32Array(t.mask + 1).fill(-1);
+  rehash(t, n, moved, 0, t.mask + 1, true);
   return { table: n, moved };
 }

@@ -9,7 +9,7 @@ import { workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
 import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
-import { tableOf, type SharedTable, type StateWords } from './table';
+import { rehash, tableOf, type SharedTable, type StateWords } from './table';
 
 export interface WorkerData {
   modulePath: string;
@@ -31,6 +31,8 @@ export interface WorkerData {
 export type ToWorker =
   | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; slots: SharedArrayBuffer; owner: SharedArrayBuffer; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
   | { t: 'resume'; slots: SharedArrayBuffer; owner: SharedArrayBuffer; fresh: SharedArrayBuffer[]; budget: number; hard: number }
+  /** re-file slots [from, to) of the old table in the new one (table.ts rehash), while no thread inserts */
+  | { t: 'grow'; old: [SharedArrayBuffer, SharedArrayBuffer]; into: [SharedArrayBuffer, SharedArrayBuffer]; moved: SharedArrayBuffer; from: number; to: number }
   | { t: 'quit' };
 
 const data = workerData as WorkerData;
@@ -71,6 +73,15 @@ port.on('message', (msg: ToWorker) => {
     return;
   }
   if (!ex) return answer({ t: 'fatal', message: fatal });
+  if (msg.t === 'grow') {
+    try {
+      rehash(tableOf(...msg.old), tableOf(...msg.into), new Int32Array(msg.moved), msg.from, msg.to);
+      answer({ t: 'grown' });
+    } catch (e) {
+      answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
+    }
+    return;
+  }
   try {
     table = tableOf(msg.slots, msg.owner);
     // every thread's fresh region (this one's may have grown on a resume, keeping what it holds)
