@@ -166,6 +166,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let deadlocked = false;
   let full = false;
   let usedWorkers = 1;
+  /** the merge's per-candidate refs (kept between levels) */
+  let mergeRefs = new Int32Array(1024);
   let pool: Pool | undefined;
 
   const get = (i: number) => m.decode(arena, i * W);
@@ -520,6 +522,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * order. A CheckResult when the run ends in this level, else null.
    */
   function merge(ranges: (Range | undefined)[], fresh: Uint32Array[], levelStart: number, levelEnd: number, level: number): CheckResult | null {
+    let refs = mergeRefs;
     let total = 0;
     for (const r of ranges) total += r?.n ?? 0;
     ensureArena(count + total);
@@ -576,10 +579,18 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       settle(h, -1);
       return done('max-states', count - h);
     };
+    const S = table.S;
     for (const r of ranges) {
       if (!r) throw new Error('internal error: a range of the level was not explored');
       let dl = deadlocked ? -1 : r.deadlock;
       const c = r.cand;
+      // first, in a loop of independent reads (the processor overlaps their cache misses, which
+      // the merge is made of): each candidate's slot's ref if its parent is the owner, else 0
+      if (refs.length < r.n) refs = new Int32Array(Math.max(r.n, 2 * refs.length));
+      for (let x = 0, o = r.base * R; x < r.n; x++, o += R) {
+        const slot = c[o + 4];
+        refs[x] = owner[slot] === c[o] ? slots[S * slot + 1] : 0;
+      }
       for (let x = 0; x < r.n; x++) {
         const o = (r.base + x) * R;
         const p = c[o];
@@ -589,7 +600,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           dl = -1;
           if (end) return end;
         }
-        if (owner[c[o + 4]] !== p) continue;
+        const ref = refs[x];
+        if (ref === 0) continue;
         const action = c[o + 1];
         const i = count++;
         parent.push(p);
@@ -597,7 +609,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         viaCombo.push(c[o + 2]);
         // the winner's words are where its slot leads (the discoverer's fresh region); from now on, the arena
         const slot = c[o + 4];
-        const k = -1 - slots[table.S * slot + 1];
+        const k = -1 - ref;
         const src = fresh[k % T];
         for (let j = 0, from = Math.floor(k / T) * W, to = i * W; j < W; j++) arena[to + j] = src[from + j];
         repoint(table, slot, i);
@@ -655,6 +667,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       }
     }
     levelDone();
+    mergeRefs = refs;
     return null;
   }
 }
