@@ -101,6 +101,11 @@ interface Pool {
 }
 
 const MIN_TABLE = 1 << 16;
+/**
+ * The shared table is filled up to this load, as the sequential store (packed-store.ts): at one half
+ * it took 109 B/state on Philosophers N=14 (73 at 0.75), and was no faster.
+ */
+const MAX_LOAD = 0.75;
 /** tables of this many slots or more are re-filed by every thread when they grow (a smaller one by the main thread) */
 const PARALLEL_GROW = 1 << 18;
 /** ranges per worker and level: small ranges keep a worker that the system deschedules from holding up the barrier long */
@@ -280,11 +285,11 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         opts.progress({ distinct: count, queue: count - levelStart, generated, statesPerSecond: Math.round((count * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
       }
       const P = levelEnd - levelStart;
-      // presize: room for this level's new states at most half full, if it grows like the last one
+      // presize: room for this level's new states at most MAX_LOAD full, if it grows like the last one
       const want = size + Math.ceil(P * lastRatio * 1.25) + 1024;
-      if (want * 2 > table.mask + 1 && !opts.tableSlots) {
+      if (want > (table.mask + 1) * MAX_LOAD && !opts.tableSlots) {
         pool?.progress.forEach((p) => p.fill(0)); // (the last level's are in count now)
-        table = grownTo(table, want * 2).table;
+        table = grownTo(table, Math.ceil(want / MAX_LOAD)).table;
       }
       const violatedBits = new Array<number>(MW).fill(0);
       violated.forEach((v, k) => {
@@ -294,13 +299,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       let ranges: (Range | undefined)[];
       let fresh: Uint32Array[];
       // once the threads run, they share out smaller levels too (a level then costs a message each way)
-      if (nWorkers > 1 && (P >= threshold || (pool !== undefined && P >= Math.min(threshold, +(process.env.UFFDSPEC_WARM ?? WARM_THRESHOLD))))) {
+      if (nWorkers > 1 && (P >= threshold || (pool !== undefined && P >= Math.min(threshold, WARM_THRESHOLD)))) {
         pool ??= startPool(m, modulePath, nWorkers, reduced);
         usedWorkers = nWorkers;
         ({ ranges, fresh } = runWorkers(pool, levelStart, levelEnd, base));
       } else {
         // the next level will likely be shared out: start the threads now, they load the module meanwhile
-        if (nWorkers > 1 && P * lastRatio >= +(process.env.UFFDSPEC_START ?? threshold)) pool ??= startPool(m, modulePath, nWorkers, reduced);
+        if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(m, modulePath, nWorkers, reduced);
         inline.reset();
         inline.begin(levelStart, levelEnd);
         const words: StateWords = { W, arena, fresh: [inline.fresh] };
@@ -336,14 +341,14 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   // (function declarations: hoisted, and they share the state above)
 
   /**
-   * How many more fingerprints the table takes, `added` being this level's so
-   * far, split in `share`: up to half full (a range pauses there, at a parent
-   * boundary, for the table to grow), and a hard stop at 7/8.
+   * How many more states the table takes, `added` being this level's so far,
+   * split in `share`: up to MAX_LOAD full (a range pauses there, at a parent
+   * boundary, for the table to grow), and a hard stop at 15/16.
    */
   function roomLeft(added: number, share = 1): { budget: number; hard: number } {
     const cap = table.mask + 1;
     const used = size + added;
-    return { budget: Math.max(0, Math.floor((cap / 2 - used) / share)), hard: Math.max(1, Math.floor(((cap * 7) / 8 - used) / share)) };
+    return { budget: Math.max(0, Math.floor((cap * MAX_LOAD - used) / share)), hard: Math.max(1, Math.floor(((cap * 15) / 16 - used) / share)) };
   }
 
   function grownTo(t: SharedTable, entries: number) {
