@@ -1,5 +1,9 @@
 import * as fc from 'fast-check';
-import { parseSpec } from '../dsl/parser';
+import * as fs from 'fs';
+import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
+import { extractSpecs } from '../dsl/extract';
+import { keptParseFile, parseSpec } from '../dsl/parser';
 import { render } from '../dsl/diagnostics';
 import type { Decl, Expr, SpecAst, Stmt } from '../dsl/ast';
 
@@ -379,5 +383,45 @@ describe('robustness', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+});
+
+describe('the kept AST of a large text (build/parse/)', () => {
+  // the shmem spec with a comment no other run writes: its AST is not kept yet
+  const base = extractSpecs(path.resolve(__dirname, '../spec/shmem_uffd/shmem_uffd.spec.ts')).specs[0].text;
+  const text = `${base}\n// parser.test.ts ${process.pid} ${Date.now()}\n`;
+  const file = keptParseFile(text);
+  afterAll(() => fs.rmSync(file, { force: true }));
+
+  test('parsed once, then read back: the same AST, from the file named by the hash of the text', () => {
+    expect(fs.existsSync(file)).toBe(false);
+    const first = ok(text);
+    expect(fs.existsSync(file)).toBe(true);
+    const again = ok(text);
+    expect(isDeepStrictEqual(again, first)).toBe(true);
+    expect(again).not.toBe(first);
+    // it is the file that was read: what it holds is what comes back
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as SpecAst;
+    kept.decls = kept.decls.slice(0, 1);
+    fs.writeFileSync(file, JSON.stringify(kept));
+    expect(ok(text).decls).toHaveLength(1);
+  });
+
+  test('another text, even by one character, is another file; an unreadable one is parsed again', () => {
+    expect(keptParseFile(`${text} `)).not.toBe(file);
+    expect(keptParseFile(text)).toBe(file);
+    fs.writeFileSync(file, '{"decls": [');
+    const fresh = ok(text);
+    expect(fresh.decls.length).toBeGreaterThan(20);
+    expect(isDeepStrictEqual(JSON.parse(fs.readFileSync(file, 'utf8')), fresh)).toBe(true);
+  });
+
+  test('a small text, or one with a syntax error, is not kept', () => {
+    expect(fs.existsSync(keptParseFile(DIEHARD))).toBe(false);
+    ok(DIEHARD);
+    expect(fs.existsSync(keptParseFile(DIEHARD))).toBe(false);
+    const broken = `${text} }}}`;
+    expect(parseSpec(broken).ast).toBeUndefined();
+    expect(fs.existsSync(keptParseFile(broken))).toBe(false);
   });
 });
