@@ -76,8 +76,12 @@ function load(): { grammar: ohm.Grammar; semantics: ohm.Semantics } {
 // module-level sink per call is safe.
 let sink: Diagnostic[] = [];
 
-export function parseSpec(text: string): ParseResult {
-  if (text.length < KEEP_FROM) return parseText(text);
+/**
+ * `keep`: keep the AST in build/parse/ whatever the text's size (the spec of a
+ * file: dsl/modules.ts), not only a large text's.
+ */
+export function parseSpec(text: string, opts: { keep?: boolean } = {}): ParseResult {
+  if (!opts.keep && text.length < KEEP_FROM) return parseText(text);
   const kept = readParsed(text);
   if (kept) return { ast: kept, diagnostics: [] };
   const parsed = parseText(text);
@@ -89,15 +93,17 @@ export function parseSpec(text: string): ParseResult {
   return { ast: JSON.parse(json) as SpecAst, diagnostics: [] };
 }
 
-// Parsing is ~15 ms a kilobyte: the shmem spec (48 KB) takes ~0.7 s, and the
-// tests and commands read it again and again. The AST of a text that parsed
+// Parsing is ~15 ms a kilobyte once the parser is warm, and slower in a fresh
+// process: the shmem spec (48 KB) takes ~0.7 s, DieHard (1 KB) ~0.1 s of a
+// 0.3 s `uffdspec check`, and the tests and commands read them again and
+// again. The AST of a text that parsed
 // without a diagnostic is plain data (numbers, strings, arrays, no node shared
 // by two parents), so it is kept in build/parse/ as JSON, which loads in a few
 // ms. The name hashes what the AST is a function of: the text, the grammar,
 // this module's own source (its semantic actions) and ohm's version, so an
-// edit of any of them never reads an older AST. Small texts (the examples,
-// the tests' generated specs) parse faster than a file is found and are not
-// kept.
+// edit of any of them never reads an older AST. What is kept is the spec of
+// a file (a stable set of texts) and any large text; the small texts the
+// tests make up by the thousand (random specs, mutations) are not.
 const KEEP_FROM = 4096;
 /** Bump when what is kept changes shape without this module's text changing. */
 const PARSED_FORMAT = '1';

@@ -416,10 +416,19 @@ describe('the kept AST of a large text (build/parse/)', () => {
     expect(isDeepStrictEqual(JSON.parse(fs.readFileSync(file, 'utf8')), fresh)).toBe(true);
   });
 
-  test('a small text, or one with a syntax error, is not kept', () => {
-    expect(fs.existsSync(keptParseFile(DIEHARD))).toBe(false);
-    ok(DIEHARD);
-    expect(fs.existsSync(keptParseFile(DIEHARD))).toBe(false);
+  test('a small text is kept only when asked (a file\'s spec); one with a syntax error never', () => {
+    const small = `${DIEHARD}// parser.test.ts ${process.pid} ${Date.now()}\n`;
+    const smallFile = keptParseFile(small);
+    expect(fs.existsSync(smallFile)).toBe(false);
+    ok(small);
+    expect(fs.existsSync(smallFile)).toBe(false);
+    try {
+      const first = parseSpec(small, { keep: true });
+      expect(fs.existsSync(smallFile)).toBe(true);
+      expect(isDeepStrictEqual(parseSpec(small, { keep: true }), first)).toBe(true);
+    } finally {
+      fs.rmSync(smallFile, { force: true });
+    }
     const broken = `${text} }}}`;
     expect(parseSpec(broken).ast).toBeUndefined();
     expect(fs.existsSync(keptParseFile(broken))).toBe(false);
