@@ -59,7 +59,7 @@ function packedStates(checker: CompiledChecker): Map<string, string> {
   };
   checker.init(visit);
   for (let head = 0; head < queue.length; head++) checker.successors(queue[head], (_a, _c, n) => visit(n));
-  expect(wrong).toEqual([]);
+  expect(wrong.slice(0, 5)).toEqual([]);
   return seen;
 }
 
@@ -134,7 +134,7 @@ test('a map too large to intern carries its ordinal on its arrays: entry updates
       checked++;
     });
   }
-  expect(differ).toEqual([]);
+  expect(differ.slice(0, 5)).toEqual([]);
   expect(checked).toBeGreaterThan(100);
   const [g, i] = (['generated', 'interpreter'] as const).map((engine) => checkModel(model, { engine, stopAtFirst: false }));
   expect(g.distinctStates).toBe(i.distinctStates);

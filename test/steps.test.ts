@@ -78,8 +78,7 @@ describe('stepText', () => {
     const byText = new Map<string, Step>();
     // thousands of steps: what each must be is gathered and compared once (an
     // expect per step took most of the test's seconds)
-    const facts: unknown[] = [];
-    const wanted: unknown[] = [];
+    const wrong: string[] = [];
     const twice: string[] = [];
     model.actions.forEach((a, ai) => {
       // the generated module numbers the choices (combo 0..n-1, first parameter fastest)
@@ -96,20 +95,21 @@ describe('stepText', () => {
       expect(sorted(generated)).toEqual(sorted(interpreted));
       expect(generated.map(stepText).sort()).toEqual(choices(a).map((vs) => oldStepName(a, vs)).sort());
       // parameters by their declared names, in declaration order; a process step's `self` is its instance
-      const fact = { action: a.name, process: a.process?.name ?? null, label: a.process?.label ?? null, params: a.process ? [] : a.params.map((p) => p.name) };
+      const fact = JSON.stringify({ action: a.name, process: a.process?.name ?? null, label: a.process?.label ?? null, params: a.process ? [] : a.params.map((p) => p.name) });
       for (const step of generated) {
-        facts.push({ action: step.action, process: step.process, label: step.label, params: Object.keys(step.params) });
-        wanted.push(fact);
+        const got = JSON.stringify({ action: step.action, process: step.process, label: step.label, params: Object.keys(step.params) });
+        if (got !== fact) wrong.push(`${got}, not ${fact}`);
         const text = stepText(step);
         if (byText.has(text)) twice.push(text);
         byText.set(text, step);
       }
     });
-    expect(facts).toEqual(wanted);
-    expect(twice).toEqual([]);
+    // the first few only: a diff of thousands of entries takes jest a minute
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(twice.slice(0, 5)).toEqual([]);
     // text -> step -> text
     const back = [...byText].filter(([text, step]) => stepText(JSON.parse(JSON.stringify(step)) as Step) !== text);
-    expect(back).toEqual([]);
+    expect(back.slice(0, 5)).toEqual([]);
   });
 });
 
