@@ -83,7 +83,8 @@ class Linker {
     const sel = selectSpec(specs, name, shown);
     if (!sel.spec) return { diagnostics: sel.diagnostics };
     const source: SourceText = { ...sel.spec.source, file: shown };
-    const parsed = parseSpec(sel.spec.text);
+    // a file's spec: its AST is kept in build/parse/ for the next load (parser.ts)
+    const parsed = parseSpec(sel.spec.text, { keep: true });
     if (!parsed.ast) return { diagnostics: parsed.diagnostics.map((d) => ({ ...d, source: d.source ?? source })) };
     const r = this.link(sel.spec.name, parsed.ast, source, file, [...stack, key]);
     this.done.set(key, r);

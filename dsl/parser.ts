@@ -76,7 +76,66 @@ function load(): { grammar: ohm.Grammar; semantics: ohm.Semantics } {
 // module-level sink per call is safe.
 let sink: Diagnostic[] = [];
 
-export function parseSpec(text: string): ParseResult {
+/**
+ * `keep`: keep the AST in build/parse/ whatever the text's size (the spec of a
+ * file: dsl/modules.ts), not only a large text's.
+ */
+export function parseSpec(text: string, opts: { keep?: boolean } = {}): ParseResult {
+  if (!opts.keep && text.length < KEEP_FROM) return parseText(text);
+  const kept = readParsed(text);
+  if (kept) return { ast: kept, diagnostics: [] };
+  const parsed = parseText(text);
+  if (!parsed.ast) return parsed;
+  // what is returned is what a later read returns: the AST through JSON
+  // (keys whose value is undefined, e.g. an absent `else`, are left out)
+  const json = JSON.stringify(parsed.ast);
+  keepInCache(keptParseFile(text), json);
+  return { ast: JSON.parse(json) as SpecAst, diagnostics: [] };
+}
+
+// Parsing is ~15 ms a kilobyte once the parser is warm, and slower in a fresh
+// process: the shmem spec (48 KB) takes ~0.7 s, DieHard (1 KB) ~0.1 s of a
+// 0.3 s `uffdspec check`, and the tests and commands read them again and
+// again. The AST of a text that parsed
+// without a diagnostic is plain data (numbers, strings, arrays, no node shared
+// by two parents), so it is kept in build/parse/ as JSON, which loads in a few
+// ms. The name hashes what the AST is a function of: the text, the grammar,
+// this module's own source (its semantic actions) and ohm's version, so an
+// edit of any of them never reads an older AST. What is kept is the spec of
+// a file (a stable set of texts) and any large text; the small texts the
+// tests make up by the thousand (random specs, mutations) are not.
+const KEEP_FROM = 4096;
+/** Bump when what is kept changes shape without this module's text changing. */
+const PARSED_FORMAT = '1';
+let parserKey: string | undefined;
+
+/** Where the AST of `text` is kept (build/parse/, named by the hash described above). */
+export function keptParseFile(text: string): string {
+  parserKey ??= crypto
+    .createHash('sha256')
+    .update(PARSED_FORMAT)
+    .update('\0')
+    .update(ohmVersion())
+    .update('\0')
+    .update(fs.readFileSync(grammarPath(), 'utf8'))
+    .update('\0')
+    .update(fs.readFileSync(__filename, 'utf8'))
+    .digest('hex');
+  const hash = crypto.createHash('sha256').update(parserKey).update('\0').update(text).digest('hex').slice(0, 24);
+  return inPackage('build', 'parse', `${hash}.json`);
+}
+
+function readParsed(text: string): SpecAst | undefined {
+  try {
+    const ast = JSON.parse(fs.readFileSync(keptParseFile(text), 'utf8')) as SpecAst | null;
+    return ast && typeof ast === 'object' ? ast : undefined;
+  } catch {
+    // not kept yet (or unreadable): parse
+    return undefined;
+  }
+}
+
+function parseText(text: string): ParseResult {
   sink = [];
   try {
     const { grammar, semantics } = load();

@@ -5,7 +5,7 @@
 // random and mutated texts to the front end, which may only ever answer with
 // a SpecError carrying located diagnostics.
 import * as fc from 'fast-check';
-import { parseSpecText } from '../dsl';
+import { parseSpecText, type Spec } from '../dsl';
 import { SpecError, render } from '../dsl/diagnostics';
 import { checkModel } from '../src/api';
 import type { CheckResult } from '../src/engine/result';
@@ -19,8 +19,9 @@ const MAX_STATES = 4000;
 
 type Outcome = Omit<CheckResult, 'durationMs' | 'engine' | 'memory'> | { error: string[] };
 
-function run(text: string, engine: 'generated' | 'interpreter', deadlock: boolean): Outcome {
-  const model = parseSpecText('Random', text).model();
+function run(spec: Spec, engine: 'generated' | 'interpreter', deadlock: boolean): Outcome {
+  // a model of its own for each run (the text is parsed once: parsing was most of the time)
+  const model = spec.model();
   try {
     // memory: measured by the generated engine's store alone
     const { durationMs, engine: _e, memory: _m, ...rest } = checkModel(model, { engine, deadlock, maxStates: MAX_STATES });
@@ -38,9 +39,10 @@ const liveSeen = new Set<string>();
 /** Both engines, deadlock checking on and off; throws (with the spec) on any difference. */
 function agree(text: string): CheckResult['result'][] {
   const verdicts: CheckResult['result'][] = [];
+  const spec = parseSpecText('Random', text);
   for (const deadlock of [true, false]) {
-    const g = run(text, 'generated', deadlock);
-    const i = run(text, 'interpreter', deadlock);
+    const g = run(spec, 'generated', deadlock);
+    const i = run(spec, 'interpreter', deadlock);
     try {
       expect(g).toEqual(i);
     } catch (err) {

@@ -1,5 +1,7 @@
 import * as fc from 'fast-check';
-import { parseSpec } from '../dsl/parser';
+import * as fs from 'fs';
+import { isDeepStrictEqual } from 'util';
+import { keptParseFile, parseSpec } from '../dsl/parser';
 import { render } from '../dsl/diagnostics';
 import type { Decl, Expr, SpecAst, Stmt } from '../dsl/ast';
 
@@ -379,5 +381,56 @@ describe('robustness', () => {
       }),
       { numRuns: 300, seed: 7 },
     );
+  });
+});
+
+describe('the kept AST of a large text (build/parse/)', () => {
+  // DieHard made large by a comment no other run writes: its AST is not kept yet
+  // (every test that loads the shmem spec reads its kept AST: that is the
+  // check that a kept AST is as good as a fresh one)
+  const text = `${DIEHARD}// parser.test.ts ${process.pid} ${Date.now()} ${'-'.repeat(4096)}\n`;
+  const decls = ok(DIEHARD).decls.length;
+  const file = keptParseFile(text);
+  afterAll(() => fs.rmSync(file, { force: true }));
+
+  test('parsed once, then read back: the same AST, from the file named by the hash of the text', () => {
+    expect(fs.existsSync(file)).toBe(false);
+    const first = ok(text);
+    expect(fs.existsSync(file)).toBe(true);
+    const again = ok(text);
+    expect(isDeepStrictEqual(again, first)).toBe(true);
+    expect(again).not.toBe(first);
+    // it is the file that was read: what it holds is what comes back
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as SpecAst;
+    kept.decls = kept.decls.slice(0, 1);
+    fs.writeFileSync(file, JSON.stringify(kept));
+    expect(ok(text).decls).toHaveLength(1);
+  });
+
+  test('another text, even by one character, is another file; an unreadable one is parsed again', () => {
+    expect(keptParseFile(`${text} `)).not.toBe(file);
+    expect(keptParseFile(text)).toBe(file);
+    fs.writeFileSync(file, '{"decls": [');
+    const fresh = ok(text);
+    expect(fresh.decls).toHaveLength(decls);
+    expect(isDeepStrictEqual(JSON.parse(fs.readFileSync(file, 'utf8')), fresh)).toBe(true);
+  });
+
+  test('a small text is kept only when asked (a file\'s spec); one with a syntax error never', () => {
+    const small = `${DIEHARD}// parser.test.ts ${process.pid} ${Date.now()}\n`;
+    const smallFile = keptParseFile(small);
+    expect(fs.existsSync(smallFile)).toBe(false);
+    ok(small);
+    expect(fs.existsSync(smallFile)).toBe(false);
+    try {
+      const first = parseSpec(small, { keep: true });
+      expect(fs.existsSync(smallFile)).toBe(true);
+      expect(isDeepStrictEqual(parseSpec(small, { keep: true }), first)).toBe(true);
+    } finally {
+      fs.rmSync(smallFile, { force: true });
+    }
+    const broken = `${text} }}}`;
+    expect(parseSpec(broken).ast).toBeUndefined();
+    expect(fs.existsSync(keptParseFile(broken))).toBe(false);
   });
 });
