@@ -90,6 +90,31 @@ describe('two workers give the sequential result', () => {
   });
 });
 
+test('the sequential engine hands over at the first level to share: what it found (a violation, coverage, links) goes on', () => {
+  // levels of 1, 1, 1, 1, 8, 28, 56, 70, 56, 28, 8, 1 states; Small is violated at the third,
+  // NotFirstFive at the ninth (found while the 70 states of the eighth are expanded)
+  const model = parseSpecText('Handover', `
+    var x: 0..3
+    var s: set<0..7>
+    init { x := 0  s := {} }
+    action A { await x < 3  x := x + 1 }
+    action Add(k: 0..7) { await x == 3  s := s union { k } }
+    invariant Small: x < 2
+    invariant NotFirstFive: !(0 in s && 1 in s && 2 in s && 3 in s && 4 in s)
+  `).model();
+  for (const stopAtFirst of [false, true]) {
+    const seq = checkModel(model, { workers: 1, stopAtFirst });
+    const par = checkModel(model, { workers: 2, parallelThreshold: 20, stopAtFirst });
+    expect(same(par)).toEqual(same(seq));
+    // --continue: Small was found before the hand-over (at the level of 28), NotFirstFive after it, by the threads
+    if (!stopAtFirst) {
+      expect(seq.distinctStates).toBe(259);
+      expect(seq.violations.map((v) => [v.property, v.trace.length])).toEqual([['Small', 3], ['NotFirstFive', 9]]);
+      expect(par.workers).toBe(2);
+    } else expect(par.workers).toBeUndefined(); // stopped before any level of 20
+  }
+});
+
 describe('the shared table is exact: states are equal only when their words are', () => {
   test.each([
     ['out of the slots', 0],

@@ -1,7 +1,7 @@
 // The generated checker as a state space for explore(): states packed into
 // WORDS 32-bit words, kept in full (packed-store.ts) or as fingerprints
 // (fingerprint-store.ts).
-import { explore, type StateSpace, type StateStore } from './explore';
+import { explore, type LevelBoundary, type StateSpace, type StateStore } from './explore';
 import type { CheckOptions, CheckResult } from './result';
 import { PackedStore, type PackedCodec } from './packed-store';
 import { symmetryUse } from './symmetry-use';
@@ -173,11 +173,14 @@ export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'sta
 }
 
 /** Explore a generated checker module. */
-export function exploreGenerated(m: CompiledChecker, opts: CheckOptions = {}): CheckResult {
+export function exploreGenerated(m: CompiledChecker, opts: CheckOptions = {}, atLevel?: (b: LevelBoundary, store: PackedStore<unknown[]>) => CheckResult | undefined): CheckResult {
   // explore() encodes each successor and tests it right away: no allocation per successor
   m.reuseNext?.(true);
   try {
-    return explore(generatedSpace(m, opts), opts);
+    const space = generatedSpace(m, opts);
+    const store = space.store;
+    // (the exact store only: a fingerprint-only run is never handed over)
+    return explore(space, opts, atLevel && store instanceof PackedStore ? (b) => atLevel(b, store) : undefined);
   } finally {
     m.reuseNext?.(false);
   }

@@ -165,15 +165,42 @@ export function resultOf<S>(m: Pick<StateSpace<S>, 'spec' | 'constants' | 'engin
   return r;
 }
 
-export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}): CheckResult {
+/**
+ * Where an exploration stands between two BFS levels, for an engine that goes
+ * on from there (the parallel one, at the first level large enough to share):
+ * every state before `head` is expanded, the states [head, count) are the
+ * next level, added and their invariants checked.
+ */
+export interface LevelBoundary {
+  head: number;
+  count: number;
+  /** the BFS level of the states from head on (initial states: 0), and the size of the one before */
+  level: number;
+  previous: number;
+  generated: number;
+  depth: number;
+  coverage: CoverageRow[];
+  violations: Violation[];
+  /** per invariant: violated, not evaluated any more */
+  violated: boolean[];
+  deadlocked: boolean;
+  links: TraceLinks;
+  t0: number;
+}
+
+/**
+ * `atLevel`: called at each level boundary after the first level; a result it
+ * returns (the run finished by another engine) is the exploration's result.
+ */
+export function explore<S>(m: StateSpace<S>, opts: CheckOptions = {}, atLevel?: (b: LevelBoundary) => CheckResult | undefined): CheckResult {
   try {
-    return exploreStore(m, opts);
+    return exploreStore(m, opts, atLevel);
   } finally {
     m.store.close?.();
   }
 }
 
-function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions): CheckResult {
+function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: LevelBoundary) => CheckResult | undefined): CheckResult {
   const t0 = Date.now();
   // per state: its parent's index, and the action (-1 for initial states) and combo that produced it
   const links: TraceLinks = m.store.links ?? new MemoryLinks();
@@ -279,11 +306,17 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions): CheckResult {
   if (stop()) return done('first-violation', count);
 
   let levelEnd = count;
+  let levelStart = 0;
   let level = 0; // BFS level of the state at `head` (initial states: 0)
   for (let head = 0; head < count; head++) {
     if (head === levelEnd) {
       level++;
       levelEnd = count;
+      if (atLevel) {
+        const r = atLevel({ head, count, level, previous: head - levelStart, generated, depth, coverage, violations, violated, deadlocked, links, t0 });
+        if (r) return r;
+      }
+      levelStart = head;
     }
     // states at depth max-depth are checked but not expanded
     if (opts.maxDepth !== undefined && level + 1 >= opts.maxDepth) return done('max-depth', count - head);

@@ -97,6 +97,13 @@ export class PackedStore<S> implements StateStore<S> {
     return this.m.decode(this.chunks[i >>> CHUNK_SHIFT], (i & (CHUNK - 1)) * this.W);
   }
 
+  /** state i's words, copied to dest[at .. at + WORDS) */
+  copyWords(i: number, dest: Uint32Array, at: number): void {
+    const a = this.chunks[i >>> CHUNK_SHIFT];
+    const o = (i & (CHUNK - 1)) * this.W;
+    for (let k = 0; k < this.W; k++) dest[at + k] = a[o + k];
+  }
+
   /** memory held: the table, the arena's chunks */
   get bytes(): number {
     return this.table.byteLength + this.chunks.reduce((t, c) => t + c.byteLength, 0);

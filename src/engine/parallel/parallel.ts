@@ -13,15 +13,18 @@
 // in the order of its parent and its rank among that parent's successors —
 // exactly sequential BFS's numbering. Invariant verdicts, deadlocks, limits
 // and evaluation errors are taken in that order too, so the first reported is
-// the one the sequential engine reports. Levels smaller than the threshold
-// are expanded by the main thread with the same code, so small checks start
-// no thread at all. docs/architecture.md, "Parallel exploration".
+// the one the sequential engine reports. The sequential engine explores up
+// to the first level of `threshold` states and hands over what it found, so
+// small checks start no thread at all; after that, levels too small to share
+// are expanded by the main thread with the same code as the threads'.
+// docs/architecture.md, "Parallel exploration".
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'worker_threads';
 import { exploreGenerated, generatedSpace, type CompiledChecker } from '../bfs';
-import { EvaluationFailure, resultOf, traceOf } from '../explore';
+import { EvaluationFailure, resultOf, traceOf, type LevelBoundary } from '../explore';
+import type { PackedStore } from '../packed-store';
 import { symmetryUse } from '../symmetry-use';
 import { fingerprint } from '../fpset';
 import { Grow } from '../grow';
@@ -133,7 +136,7 @@ const FRESH_MARGIN = 1 << 15;
 /** Explore a generated checker with `opts.workers` threads; `modulePath` is the module's compiled file (generator/load.ts). */
 export function exploreParallel(m: CompiledChecker, modulePath: string, opts: CheckOptions & TableTest = {}): CheckResult {
   if (sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples, fingerprintOnly: opts.fingerprintOnly })) return exploreGenerated(m, opts);
-  const t0 = Date.now();
+  let t0 = Date.now();
   const lay = layoutOf(m);
   const { W, MW, R } = lay;
   const nWorkers = Math.max(1, opts.workers ?? defaultWorkers());
@@ -218,61 +221,70 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     b.set(arena.subarray(0, count * W));
     arena = b;
   };
-  const append = (from: number, action: number, combo: number, words: Uint32Array) => {
-    ensureArena(count + 1);
-    arena.set(words, count * W);
-    parent.push(from);
-    via.push(action);
-    viaCombo.push(combo);
-    return count++;
-  };
 
-  // the expanders encode each successor and test it right away (expand.ts)
-  m.reuseNext?.(true);
+
+  // The sequential engine explores until the first level large enough to share out (it is the
+  // quicker alone: the parallel engine's candidates and merge cost more than its store); the
+  // threads are started one level earlier, so that they load the module meanwhile. From there
+  // this engine goes on with what it found: its states, links, counts and verdicts.
   try {
-    // ---- initial states, in the main thread (explore.ts: add + checkInvariants)
-    const scratch = new Uint32Array(W);
+    return exploreGenerated(m, opts, (b, store) => {
+      const P = b.count - b.head;
+      const ratio = b.previous > 0 ? P / b.previous : 1;
+      if (nWorkers > 1 && P < threshold && P * ratio >= threshold) pool ??= startPool(m, modulePath, nWorkers, reduced);
+      if (nWorkers <= 1 || P < threshold) return undefined;
+      return goOn(b, store, Math.max(1, ratio));
+    });
+  } finally {
+    if (pool) stopPool(pool);
+  }
+
+  /** the exploration from level boundary b, the sequential engine's states in `store` */
+  function goOn(b: LevelBoundary, store: PackedStore<unknown[]>, ratio: number): CheckResult {
+    t0 = b.t0;
+    count = b.count;
+    generated = b.generated;
+    depth = b.depth;
+    b.coverage.forEach((c, a) => {
+      coverage[a].generated = c.generated;
+      coverage[a].distinct = c.distinct;
+    });
+    violations.push(...b.violations);
+    b.violated.forEach((v, k) => (violated[k] = v));
+    deadlocked = b.deadlocked;
+    full = b.violations.length > 0;
+    ensureArena(count);
+    let cap = opts.tableSlots ?? MIN_TABLE;
+    while (cap * MAX_LOAD < count) cap *= 2;
+    table = newTable(cap, opts.wordsOutOfSlots ? 0 : W);
     const fpo = new Uint32Array(2);
     const tagMask = opts.tagMask ?? -1;
-    try {
-      m.init((n) => {
-        if (stopAtFirst && full) return;
-        generated++;
-        if (canon) canon(n, scratch, 0);
-        else m.encode(n, scratch, 0);
-        fingerprint(scratch, 0, W, fpo);
-        ensureArena(count + 1);
-        // an initial state goes straight to the arena: its slot leads there
-        if (claimAlone(table, tagOf(fpo[0] & tagMask), scratch, -1, { W, arena, fresh: [] }, count + 1, arena, count) < 0) return;
-        size++;
-        const i = append(-1, -1, 0, scratch);
-        for (let k = 0; k < violated.length; k++) {
-          if (violated[k]) continue;
-          let ok: boolean;
-          try {
-            ok = m.INVARIANTS[k](n);
-          } catch (err) {
-            throw new EvaluationFailure(err, { invariant: k });
-          }
-          if (!ok) {
-            violations.push({ property: m.META.invariants[k], trace: trace(i) });
-            violated[k] = true;
-            full = true;
-            if (stopAtFirst) return;
-          }
-        }
-      });
-    } catch (err) {
-      if (err instanceof EvaluationFailure) throw err;
-      throw new EvaluationFailure(err, { action: -1 });
+    const none: StateWords = { W, arena, fresh: [] };
+    const scratch = new Uint32Array(W);
+    for (let i = 0; i < count; i++) {
+      store.copyWords(i, arena, i * W);
+      for (let j = 0; j < W; j++) scratch[j] = arena[i * W + j];
+      fingerprint(scratch, 0, W, fpo);
+      // a state of an earlier level: its slot leads to the arena; owner -1, lower than any parent
+      claimAlone(table, tagOf(fpo[0] & tagMask), scratch, -1, none, i + 1, arena, i);
+      parent.push(b.links.parent(i));
+      via.push(b.links.action(i));
+      viaCombo.push(b.links.combo(i));
     }
-    depth = count > 0 ? 1 : 0;
-    if (stopAtFirst && full) return done('first-violation', count);
+    size = count;
+    // the expanders encode each successor and test it right away (expand.ts)
+    m.reuseNext?.(true);
+    try {
+      return levels(b.head, b.level, ratio);
+    } finally {
+      m.reuseNext?.(false);
+    }
+  }
 
+  /** the level-synchronous exploration from level `level`, the states [levelStart, count) */
+  function levels(levelStart: number, level: number, lastRatio: number): CheckResult {
     const inline = new Expander(m, true, reduced);
-    let levelStart = 0;
-    let level = 0;
-    let lastRatio = 4; // new fingerprints per parent in the last level, for presizing the table
+    // lastRatio: new states per parent in the last level, for presizing the table
     while (levelStart < count) {
       const levelEnd = count;
       // explore.ts checks these at every head; between levels is where they first bite
@@ -332,9 +344,6 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       level++;
     }
     return done(null, 0);
-  } finally {
-    m.reuseNext?.(false);
-    if (pool) stopPool(pool);
   }
 
   // ---------------------------------------------------------------- helpers
