@@ -621,11 +621,14 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         parent.push(p);
         via.push(action);
         viaCombo.push(c[o + 2]);
-        // the winner's words are where its slot leads (the discoverer's fresh region); from now on, the arena
+        // the winner's words are in its slot, or where it leads (the discoverer's fresh region); from now on, in the arena
         const slot = c[o + 4];
-        const k = -1 - ref;
-        const src = fresh[k % T];
-        for (let j = 0, from = Math.floor(k / T) * W, to = i * W; j < W; j++) arena[to + j] = src[from + j];
+        if (S > 2) for (let j = 0, from = S * slot + 2, to = i * W; j < W; j++) arena[to + j] = slots[from + j];
+        else {
+          const k = -1 - ref;
+          const src = fresh[k % T];
+          for (let j = 0, from = Math.floor(k / T) * W, to = i * W; j < W; j++) arena[to + j] = src[from + j];
+        }
         repoint(table, slot, i);
         coverage[action].distinct++;
         if (level + 2 > depth) depth = level + 2;

@@ -117,8 +117,9 @@ function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void
 
 /**
  * Insert the state whose words are s (tag already from tagOf) found from
- * parent `me`. When it is new, its words are copied to dest at destAt·W and
- * the slot is published with `newRef`; returns the slot. Returns -2 - slot
+ * parent `me`. When it is new, its words are copied into its slot (a table
+ * that keeps them there) or else to dest at destAt·W, and the slot is
+ * published with `newRef`; returns the slot. Returns -2 - slot
  * when the state was there and `me` is lower than every parent that found it
  * before (both make a candidate), else -1.
  */
@@ -132,8 +133,8 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
     if (cur === 0) {
       cur = Atomics.compareExchange(slots, b, 0, tag);
       if (cur === 0) {
-        put(dest, destAt, s, at.W);
         if (S > 2) for (let j = 0; j < at.W; j++) slots[b + 2 + j] = s[j];
+        else put(dest, destAt, s, at.W);
         Atomics.store(owner, i, me);
         Atomics.store(slots, b + 1, newRef);
         return i;
@@ -164,10 +165,10 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
     const b = S * i;
     const cur = slots[b];
     if (cur === 0) {
-      put(dest, destAt, s, at.W);
       slots[b] = tag;
       slots[b + 1] = newRef;
       if (S > 2) for (let j = 0; j < at.W; j++) slots[b + 2 + j] = s[j];
+      else put(dest, destAt, s, at.W);
       owner[i] = me;
       return i;
     }
@@ -183,19 +184,6 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
 /** after the level: the slot's state is state `index` of the arena */
 export function repoint(t: SharedTable, slot: number, index: number): void {
   t.slots[t.S * slot + 1] = index + 1;
-}
-
-/** the ref of a slot (the merge reads a winner's words through it) */
-export function refOf(t: SharedTable, slot: number): number {
-  return t.slots[t.S * slot + 1];
-}
-
-/** the words `ref` leads to: the array and the offset of the first word */
-export function wordsAt(at: StateWords, ref: number): { src: Uint32Array; o: number } {
-  if (ref > 0) return { src: at.arena, o: (ref - 1) * at.W };
-  const k = -1 - ref;
-  const T = at.fresh.length;
-  return { src: at.fresh[k % T], o: Math.floor(k / T) * at.W };
 }
 
 /** An empty table like t (slots of the same size) of `capacityPow2` slots, for rehash() to fill. */
