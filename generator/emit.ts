@@ -588,9 +588,10 @@ class Emitter {
     // itself, which the engines count without looking it up (the state being expanded is
     // stored already). Values of small types are interned, so an unchanged one is the same
     // object; an equal value built anew is just looked up as before.
-    const touched = this.assigned(a.body, new Set<number>());
-    if (a.process) touched.add(a.process.pcVar);
-    const unchanged = touched.size && touched.size <= 12 ? `if (${[...touched].sort((x, y) => (a.process && x === a.process.pcVar ? -1 : a.process && y === a.process.pcVar ? 1 : x - y)).map((k) => `n[${k}] === s[${k}]`).join(' && ')}) n = s; ` : '';
+    // (the pc first: a process step that changes anything most often moves it)
+    const touched = [...this.assigned(a.body, new Set<number>())].filter((k) => k !== a.process?.pcVar).sort((x, y) => x - y);
+    if (a.process) touched.unshift(a.process.pcVar);
+    const unchanged = touched.length && touched.length <= 12 ? `if (${touched.map((k) => `n[${k}] === s[${k}]`).join(' && ')}) n = s; ` : '';
     let finCode = `${unchanged}emit(${ai}, combo, n);`;
     // the end of a straight body, where `n` may still be `s` (nothing assigned, or nothing changed)
     let lazyFin = finCode;

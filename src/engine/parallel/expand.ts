@@ -233,7 +233,8 @@ export class Expander {
           return;
         }
       }
-      if (alone && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
+      // (a table that keeps the words in its slots writes no region)
+      if (alone && t.S === 2 && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
       const r = insert(t, tagOf(fpo[0] & tagMask), scratch, p, at, freshRef(this.freshN, region, regions), this.fresh, this.freshN);
       for (let j = 0; j < W; j++) recent[rb + j] = scratch[j];
       recent[rb + W] = 1;
