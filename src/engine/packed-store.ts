@@ -30,6 +30,8 @@ const CHUNK = 1 << CHUNK_SHIFT;
 const MAX_LOAD = 0.75;
 
 const RECENT_MASK = (1 << 14) - 1;
+/** states of more words than this are not kept in the cache of recent lookups (it would outgrow the processor's cache) */
+const RECENT_WORDS = 8;
 /** states of at most this many words are kept in the table's slots in full */
 const INLINE_WORDS = 2;
 
@@ -52,12 +54,16 @@ export class PackedStore<S> implements StateStore<S> {
   private readonly inline: boolean;
   private readonly scratch: Uint32Array;
   /**
-   * Inline mode: the states looked up last, direct-mapped by their tag (16 Ki
-   * slots, 128 to 192 KiB). Successors of neighbouring states in a breadth-first
-   * level meet the same states (two steps taken in either order): 63 to 77% of
-   * the lookups on Philosophers and TwoPhase end here instead of in the table.
+   * The states looked up last, [words, index + 1] direct-mapped by their tag
+   * (16 Ki slots, 128 KiB to 576 KiB). Successors of neighbouring states in a
+   * breadth-first level meet the same states (two steps taken in either
+   * order): 63 to 77% of the lookups on Philosophers and TwoPhase end here
+   * instead of in the table, and a state that is not in its slot (more than
+   * INLINE_WORDS) then costs no read of the table nor of the arena either.
    */
   private readonly recent: Int32Array | null;
+  /** Int32s per entry of `recent`: the words, index + 1 */
+  private readonly R: number;
   private readonly fp = new Uint32Array(2);
 
   constructor(
@@ -71,7 +77,8 @@ export class PackedStore<S> implements StateStore<S> {
     this.inline = this.W <= INLINE_WORDS;
     this.S = this.inline ? this.W + 1 : 2;
     this.scratch = new Uint32Array(this.W);
-    this.recent = this.inline ? new Int32Array((RECENT_MASK + 1) * this.S) : null;
+    this.R = this.W + 1;
+    this.recent = this.W <= RECENT_WORDS ? new Int32Array((RECENT_MASK + 1) * this.R) : null;
     const cap = slotsFor(statesHint);
     this.table = new Int32Array(cap * this.S);
     this.mask = cap - 1;
@@ -104,9 +111,9 @@ export class PackedStore<S> implements StateStore<S> {
     for (let k = 0; k < this.W; k++) dest[at + k] = a[o + k];
   }
 
-  /** memory held: the table, the arena's chunks */
+  /** memory held: the table, the arena's chunks, the cache of recent lookups */
   get bytes(): number {
-    return this.table.byteLength + this.chunks.reduce((t, c) => t + c.byteLength, 0);
+    return this.table.byteLength + this.chunks.reduce((t, c) => t + c.byteLength, 0) + (this.recent?.byteLength ?? 0);
   }
 
   /** the slot of the scratch state, or -1 */
@@ -154,13 +161,15 @@ export class PackedStore<S> implements StateStore<S> {
     const S = this.S;
     // a state met lately is answered from the small cache, which stays in the processor's cache
     const rc = this.recent;
-    const cb = (this.fp[0] & RECENT_MASK) * S;
-    if (rc && rc[cb + S - 1] !== 0 && rc[cb] === (this.scratch[0] | 0) && (S === 2 || rc[cb + 1] === (this.scratch[1] | 0))) {
-      return ~(rc[cb + S - 1] - 1);
-    }
+    const R = this.R;
+    const cb = (this.fp[0] & RECENT_MASK) * R;
+    if (rc !== null && rc[cb + R - 1] !== 0 && this.isRecent(rc, cb)) return ~(rc[cb + R - 1] - 1);
     const b = this.probe(this.fp[0] | 0, this.home()) * S;
     const v = t[b + S - 1];
-    if (rc) for (let k = 0; k < S; k++) rc[cb + k] = k === S - 1 ? (v !== 0 ? v : this.count + 1) : this.scratch[k] | 0;
+    if (rc !== null) {
+      for (let k = 0; k < R - 1; k++) rc[cb + k] = this.scratch[k] | 0;
+      rc[cb + R - 1] = v !== 0 ? v : this.count + 1;
+    }
     if (v !== 0) return ~(v - 1);
     // the table keeps index + 1 in an Int32
     if (this.count >= 0x7ffffffe) throw new Error(`the exact state store holds at most ${0x7ffffffe} states`);
@@ -170,6 +179,14 @@ export class PackedStore<S> implements StateStore<S> {
     if (c === this.chunks.length) this.chunks.push(new Uint32Array(CHUNK * this.W));
     this.chunks[c].set(this.scratch, (index & (CHUNK - 1)) * this.W);
     return index;
+  }
+
+  /** whether the recent entry at rc[cb..] holds the scratch state */
+  private isRecent(rc: Int32Array, cb: number): boolean {
+    const s = this.scratch;
+    if (rc[cb] !== (s[0] | 0)) return false;
+    for (let k = 1; k < s.length; k++) if (rc[cb + k] !== (s[k] | 0)) return false;
+    return true;
   }
 
   /** write the slot at t[b..] for state `index`, whose words are w[o..] (this.fp holds their hashes) */
