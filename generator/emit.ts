@@ -36,6 +36,8 @@ class Emitter {
   private consts: string[] = [];
   private constIds = new Map<string, string>();
   private slotNames = new Map<number, string>();
+  /** per action: the state variables it may assign (its pc first), for its own encoder (codec) */
+  private touchedBy: number[][] = [];
 
   constructor(private model: Model) {}
 
@@ -592,7 +594,10 @@ class Emitter {
     const touched = [...this.assigned(a.body, new Set<number>())].filter((k) => k !== a.process?.pcVar).sort((x, y) => x - y);
     if (a.process) touched.unshift(a.process.pcVar);
     const unchanged = touched.length && touched.length <= 12 ? `if (${touched.map((k) => `n[${k}] === s[${k}]`).join(' && ')}) n = s; ` : '';
-    let finCode = `${unchanged}emit(${ai}, combo, n);`;
+    this.touchedBy[ai] = touched;
+    // encode packs only what this step may have assigned (codec: encodeAfter)
+    const emitCall = `ENC_N = n; ENC_F = encodeAfter${ai}; emit(${ai}, combo, n);`;
+    let finCode = `${unchanged}${emitCall}`;
     // the end of a straight body, where `n` may still be `s` (nothing assigned, or nothing changed)
     let lazyFin = finCode;
     if (a.process) {
@@ -604,9 +609,9 @@ class Emitter {
         ? this.mapSetCode(this.model.vars[p.pcVar].type, `n[${p.pcVar}]`, (proc.domain!.k === 'int' ? (proc.domain!.lo === 0 ? `(${self} as number)` : `((${self} as number) - ${proc.domain!.lo})`) : this.ordCode(proc.domain!, self)), JSON.stringify(p.next))
         : JSON.stringify(p.next);
       // without a goto, a step continues at the next label in text order
-      finCode = `if (!n[${nv}]) n[${p.pcVar}] = ${nextPc}; ${unchanged}emit(${ai}, combo, n);`;
+      finCode = `if (!n[${nv}]) n[${p.pcVar}] = ${nextPc}; ${unchanged}${emitCall}`;
       // (a goto copied the state and set the flag; else n[nv] reads the pre-state's false)
-      lazyFin = `if (!n[${nv}]) {\n    $v = ${nextPc};\n    if ($v !== n[${p.pcVar}]) {\n      if (n === s) n = nextOf(s);\n      n[${p.pcVar}] = $v;\n    }\n  }\n  ${unchanged}emit(${ai}, combo, n);`;
+      lazyFin = `if (!n[${nv}]) {\n    $v = ${nextPc};\n    if ($v !== n[${p.pcVar}]) {\n      if (n === s) n = nextOf(s);\n      n[${p.pcVar}] = $v;\n    }\n  }\n  ${unchanged}${emitCall}`;
     }
     // the leading awaits read only the pre-state and the parameters: test them before
     // copying the state, so a disabled step costs no allocation
@@ -706,15 +711,26 @@ class Emitter {
       dec.push(`  s[${i}] = ${this.primitiveVal(v.type, 'x') ?? this.valCode(v.type, 'x')};`);
     });
     const enc = encOf.map((lines, i) => `  if (p === null || n[${i}] !== p[${i}]) {\n${lines.map((l) => l.replace(/^/gm, '  ')).join('\n')}\n  }`);
+    const after = this.model.actions.map((a, ai) => {
+      const vars = this.touchedBy[ai];
+      const body = vars.map((i) => `  if (n[${i}] !== p[${i}]) {\n${encOf[i].map((l) => l.replace(/^/gm, '  ')).join('\n')}\n  }`);
+      return `/** encode after ${a.name}, which assigns ${vars.length ? vars.map((i) => this.model.vars[i].name).join(', ') : 'nothing'}: every other variable is the pre-state's, whose words w holds */\nfunction encodeAfter${ai}(n: any[], w: Uint32Array, o: number): void {\n  let x: number;\n  void x;\n  const p = PREV as any[];\n  void p;\n${body.join('\n')}\n}\n`;
+    });
     return (
       `// The last decoded state (a private copy) and its words. A successor shares every value\n` +
       `// its step did not assign with the state it came from (and values of small types are\n` +
       `// interned), so encode starts from these words and packs only the variables whose value\n` +
       `// is not the very same: the same value has the same bits.\n` +
       `let PREV: any[] | null = null;\nconst PREV_W = new Uint32Array(${words});\n\n` +
+      `// A step's successor, while the state it came from is the last decoded one (BASE_GEN, set\n` +
+      `// as successors() starts), differs from it only in what that step assigns: the step names\n` +
+      `// its successor (ENC_N) and its own encoder (ENC_F), which packs those variables alone.\n` +
+      `let ENC_N: any[] | null = null;\nlet ENC_F: ((n: any[], w: Uint32Array, o: number) => void) | null = null;\n` +
+      `/** decodes so far (PREV's generation) */\nlet DEC_GEN = 0;\n/** the generation whose PREV the state being expanded equals, or -1 */\nlet BASE_GEN = -1;\n` +
+      `/** DEC_GEN when s holds the very values of the last decoded state, else -1 */\nfunction baseOf(s: any[]): number {\n  const p = PREV;\n  if (p === null) return -1;\n  for (let i = 0; i < ${this.model.vars.length + 1}; i++) if (s[i] !== p[i]) return -1;\n  return DEC_GEN;\n}\n\n` +
       `/** pack the next-state values \`n\` into words[o .. o+${words}); throws when a value is outside its type */\n` +
-      `function encode(n: any[], w: Uint32Array, o: number): void {\n  let x: number;\n  const p = PREV;\n  for (let i = 0; i < ${words}; i++) w[o + i] = p === null ? 0 : PREV_W[i];\n${enc.join('\n')}\n}\n\n` +
-      `/** unpack words[o .. o+${words}) into values */\nfunction decode(w: Uint32Array, o: number): any[] {\n  const s: any[] = new Array(${this.model.vars.length + 1});\n  let x: number;\n${dec.join('\n')}\n  s[${this.model.vars.length}] = false;\n  PREV = s.slice();\n  for (let i = 0; i < ${words}; i++) PREV_W[i] = w[o + i];\n  return s;\n}\n`
+      `function encode(n: any[], w: Uint32Array, o: number): void {\n  let x: number;\n  const p = PREV;\n  for (let i = 0; i < ${words}; i++) w[o + i] = p === null ? 0 : PREV_W[i];\n  if (n === ENC_N && BASE_GEN === DEC_GEN) {\n    ENC_F!(n, w, o);\n    return;\n  }\n${enc.join('\n')}\n}\n\n${after.join('\n')}\n` +
+      `/** unpack words[o .. o+${words}) into values */\nfunction decode(w: Uint32Array, o: number): any[] {\n  const s: any[] = new Array(${this.model.vars.length + 1});\n  let x: number;\n${dec.join('\n')}\n  s[${this.model.vars.length}] = false;\n  PREV = s.slice();\n  DEC_GEN++;\n  for (let i = 0; i < ${words}; i++) PREV_W[i] = w[o + i];\n  return s;\n}\n`
     );
   }
 
@@ -746,7 +762,8 @@ class Emitter {
     const lines: string[] = [];
     maps.forEach(({ f, r }, c) => {
       lines.push(`  // ${f.name}: bits ${f.bit}..${f.bit + f.width - 1}, entry j the j-th digit of radix ${r}`, '  x = 0;', ...readField(f));
-      for (let j = 0; j < k - 1; j++) lines.push(`  d = x % ${r}; E[${c * k + j}] = d; x = (x - d) / ${r};`);
+      // a field of at most 31 bits is a small integer: "x % r" and "(x / r) | 0" stay integer operations, "(x - d) / r" would not
+      for (let j = 0; j < k - 1; j++) lines.push(f.width <= 31 ? `  d = x % ${r}; E[${c * k + j}] = d; x = (x / ${r}) | 0;` : `  d = x % ${r}; E[${c * k + j}] = d; x = (x - d) / ${r};`);
       lines.push(`  E[${c * k + k - 1}] = x;`);
     });
     // the weight of each map's digit in a slice's key
@@ -965,11 +982,11 @@ ${sort ?? ''}const encodeCanonical: (n: any[], w: Uint32Array, o: number) => voi
           `let REUSE = false;\nlet DEPTH = 0;\nlet NEXT: any[] | null = null;\nconst SCRATCH: any[] = new Array(${m.vars.length + 1});\n` +
           `function reuseNext(on: boolean): void {\n  REUSE = on;\n}\n` +
           `/** the pre-state's copy that a step assigns into */\nfunction nextOf(s: any[]): any[] {\n  const t = NEXT;\n  if (t === null) return s.slice();\n  for (let i = 0; i < ${m.vars.length + 1}; i++) t[i] = s[i];\n  return t;\n}\n\n` +
-          `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  const outer = NEXT;\n  NEXT = REUSE && DEPTH === 0 ? SCRATCH : null;\n  DEPTH++;\n  try {\n    for (let i = 0; i < ACTIONS.length; i++) {\n      try {\n        ACTIONS[i](s, emit);\n      } catch (e: any) {\n        // tell the engine which step failed, so the error points at it\n        if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n        throw e;\n      }\n    }\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n  }\n}\n\n` +
+          `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  const outer = NEXT;\n  const outerBase = BASE_GEN;\n  NEXT = REUSE && DEPTH === 0 ? SCRATCH : null;\n  BASE_GEN = baseOf(s);\n  DEPTH++;\n  try {\n    for (let i = 0; i < ACTIONS.length; i++) {\n      try {\n        ACTIONS[i](s, emit);\n      } catch (e: any) {\n        // tell the engine which step failed, so the error points at it\n        if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n        throw e;\n      }\n    }\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `const STEPS: ((s: any[], emit: Emit, combo: number, ...params: any[]) => void)[] = [${m.actions.map((_, i) => `step${i}`).join(', ')}];\n\n` +
-          `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  }\n}\n\n` +
+          `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  const outerBase = BASE_GEN;\n  BASE_GEN = baseOf(s);\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `/** the combo of one choice of parameters of an action, given as values (ints, booleans, enum tags) in declaration order */\nfunction comboOf(action: number, params: unknown[]): number {\n  const a = META.actions[action];\n  let combo = 0;\n  let radix = 1;\n  for (let i = 0; i < a.params.length; i++) {\n    combo += rt.ord(PARAM_TYPES[action][i], params[i]) * radix;\n    radix *= a.params[i].size;\n  }\n  return combo;\n}\n\n` +
-          `/** the successors of s by one action (a trace-guided run steps only the actions an op can start) */\nfunction successorsOf(s: any[], action: number, emit: Emit): void {\n  try {\n    ACTIONS[action](s, emit);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  }\n}\n\n` +
+          `/** the successors of s by one action (a trace-guided run steps only the actions an op can start) */\nfunction successorsOf(s: any[], action: number, emit: Emit): void {\n  const outerBase = BASE_GEN;\n  BASE_GEN = baseOf(s);\n  try {\n    ACTIONS[action](s, emit);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
           `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +

@@ -212,3 +212,53 @@ test('reuseNext: steps write into one array while an engine takes each successor
   // and the counts are the same either way
   expect(checkModel(model, {}).distinctStates).toBe(s0.length);
 });
+
+test('encode packs only what a step assigned while its pre-state is the last decoded one, and every successor packs as its values do in every other order of calls', () => {
+  for (const [file, name, consts] of [
+    ['twophase.spec.ts', undefined, { RM_COUNT: 3 }],
+    ['prodcons.spec.ts', undefined, {}],
+    ['ticketlock.spec.ts', 'TicketLock', {}],
+  ] as const) {
+    const model = loadSpecFile(EX(file), name).model(consts);
+    const { checker } = generateChecker(model);
+    const W = checker.WORDS;
+    const words = [...packedStates(checker).keys()].map((k) => Uint32Array.from(k.split(',').map(Number)));
+    // a successor's words, packed from a copy: a copy is never the array a step named, so encode compares every variable
+    const w = new Uint32Array(W);
+    const plain = (n: unknown[]) => (checker.encode(n.slice(), w, 0), Array.from(w).join(','));
+    const packed = (n: unknown[]) => (checker.encode(n, w, 0), Array.from(w).join(','));
+    const wrong: string[] = [];
+    let shortcut = 0;
+    words.forEach((ws, i) => {
+      const other = words[(i + 1) % words.length];
+      // 1. the pre-state is the last decoded one: the step's own encoder
+      const s = checker.decode(ws, 0);
+      const earlier: [unknown[], string][] = [];
+      checker.successors(s, (_a, _c, n) => {
+        if (n === s) return;
+        shortcut++;
+        const k = packed(n);
+        if (k !== plain(n)) wrong.push(`after the decode of ${ws}: ${k} against ${plain(n)}`);
+        // a successor of an earlier step, packed while a later one is being taken
+        for (const [m, km] of earlier) if (packed(m) !== km) wrong.push(`an earlier successor of ${ws} packs as ${packed(m)}, not ${km}`);
+        earlier.push([n.slice(), k]);
+      });
+      // 2. a decode inside the emit: the pre-state is no longer the last decoded one
+      const u = checker.decode(ws, 0);
+      checker.successors(u, (_a, _c, n) => {
+        if (n === u) return;
+        const k = plain(n);
+        checker.decode(other, 0);
+        if (packed(n) !== k) wrong.push(`after a decode inside the emit: ${packed(n)} against ${k}`);
+      });
+      // 3. another state was decoded after it: encode compares every variable
+      const t = checker.decode(ws, 0);
+      checker.decode(other, 0);
+      checker.successors(t, (_a, _c, n) => {
+        if (n !== t && packed(n) !== plain(n)) wrong.push(`with ${other} decoded last: ${packed(n)} against ${plain(n)}`);
+      });
+    });
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(shortcut).toBeGreaterThan(words.length);
+  }
+});
