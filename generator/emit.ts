@@ -312,7 +312,7 @@ class Emitter {
       case 'inType':
         return `rt.inType(${this.typeRef(e.type)}, ${this.expr(e.e)})`;
       case 'inRange': {
-        return `((x: number) => x >= (${this.expr(e.lo)} as number) && x <= (${this.expr(e.hi)} as number))(${this.expr(e.e)} as number)`;
+        return this.hoistClosed('J', e, 'x: number', `return x >= (${this.expr(e.lo)} as number) && x <= (${this.expr(e.hi)} as number);`, `${this.expr(e.e)} as number`, 'a range test');
       }
       case 'tag': {
         if (e.fields.length === 0) return JSON.stringify(e.tag);
@@ -337,7 +337,7 @@ class Emitter {
         return `[${e.elems.map((x) => this.expr(x)).join(', ')}]`;
       case 'maplit': {
         const l = this.local(e.slot, e.name);
-        return `${this.domainValues(e.dom)}.map((v: any) => { ${l} = v; return ${this.expr(e.body)}; })`;
+        return this.hoistClosed('Y', e, 'd: any[]', `const out = new Array(d.length); for (let i = 0; i < d.length; i++) { ${l} = d[i]; out[i] = ${this.expr(e.body)}; } return out;`, this.domainValues(e.dom), 'a map comprehension');
       }
       case 'field':
         return e.onUnion ? `rt.unionField(${this.expr(e.e)}, ${JSON.stringify(e.field)})` : `(${this.expr(e.e)} as any).${e.field}`;
@@ -376,9 +376,9 @@ class Emitter {
         const narrowed = miniscope(e);
         if (narrowed !== e) return this.expr(narrowed);
         const l = this.local(e.slot, e.name);
-        // a loop in an arrow called at once, which the JIT inlines: no callback per element
+        // a loop in a function of the module: no callback per element, and no closure
         const all = e.q === 'forall';
-        return `((d: any[]): boolean => { for (let i = 0; i < d.length; i++) { ${l} = d[i]; if ((${this.expr(e.body)} === true) !== ${all}) return ${!all}; } return ${all}; })(${this.domainCode(e.dom)})`;
+        return this.hoistClosed('E', e, 'd: any[]', `for (let i = 0; i < d.length; i++) { ${l} = d[i]; if ((${this.expr(e.body)} === true) !== ${all}) return ${!all}; } return ${all};`, this.domainCode(e.dom), `${e.q} ${e.name}`);
       }
       case 'match': {
         const m = `m`;
@@ -387,7 +387,7 @@ class Emitter {
           const body = `{ ${binds}return ${this.expr(arm.body)}; }`;
           return arm.tag === null ? body : `if (t === ${JSON.stringify(arm.tag)}) ${body}`;
         });
-        return `((${m}: any) => { const t = rt.tagOf(${m}); ${arms.join(' ')} return rt.noMatch(${m}); })(${this.expr(e.e)})`;
+        return this.hoistClosed('R', e, `${m}: any`, `const t = rt.tagOf(${m}); ${arms.join(' ')} return rt.noMatch(${m});`, this.expr(e.e), 'a match');
       }
       case 'is': {
         const t = e.e.ty;
@@ -395,6 +395,23 @@ class Emitter {
         return `(rt.tagOf(${this.expr(e.e)}) === ${JSON.stringify(e.tag)})`;
       }
     }
+  }
+
+  /**
+   * A quantifier's or a match's code as a function of the module, called with
+   * `arg`, the state and the locals it reads from outside, its own locals
+   * declared inside. An arrow called in place would close over the step's
+   * locals and its `s`, and a function whose locals are closed over keeps
+   * them in a context allocated at every call.
+   */
+  private hoistClosed(prefix: string, e: IExpr, param: string, body: string, arg: string, what: string): string {
+    const reads = new Map<number, string>();
+    const binds = new Map<number, string>();
+    slotsOf(e, reads, binds);
+    const free = [...reads.keys()].filter((k) => !binds.has(k)).sort((a, b) => a - b).map((k) => this.local(k, reads.get(k)!));
+    const own = [...binds.keys()].sort((a, b) => a - b).map((k) => this.local(k, binds.get(k)!));
+    const fn = this.hoist(prefix, `(${param}, s: any[]${free.map((f) => `, ${f}: any`).join('')}): any => { ${own.length ? `let ${own.join(', ')}: any; ` : ''}${body} }`, what);
+    return `${fn}(${arg}, s${free.map((f) => `, ${f}`).join('')})`;
   }
 
   private domainCode(d: IDomain): string {
@@ -1027,6 +1044,21 @@ function writeField(f: FieldLayout): string[] {
     const keep = `0x${(~((2 ** chunk - 1) * 2 ** off) >>> 0).toString(16)}`;
     return `  w[o + ${w}] = ((w[o + ${w}] & ${keep}) | ((${scale === 1 ? 'x' : `Math.floor(x / ${scale})`} & ${hexMask(chunk)}) << ${off})) >>> 0;`.replace('(x & 0xffffffff)', '(x >>> 0)');
   });
+}
+
+/** The locals an expression reads (`reads`) and binds (`binds`: let, quantifier, comprehension, match arm), by slot, with their names. */
+function slotsOf(e: unknown, reads: Map<number, string>, binds: Map<number, string>): void {
+  if (e === null || typeof e !== 'object') return;
+  if (Array.isArray(e)) {
+    for (const x of e) slotsOf(x, reads, binds);
+    return;
+  }
+  const o = e as Record<string, unknown>;
+  if (o.k === 'lit') return;
+  if (o.k === 'local') reads.set(o.slot as number, o.name as string);
+  else if ((o.k === 'let' || o.k === 'quant' || o.k === 'maplit') && typeof o.slot === 'number') binds.set(o.slot, o.name as string);
+  if (o.k === 'match') for (const arm of o.arms as { binds: { slot: number; name: string }[] }[]) for (const b of arm.binds) binds.set(b.slot, b.name);
+  for (const key in o) if (key !== 'ty' && key !== 'span' && key !== 'type') slotsOf(o[key], reads, binds);
 }
 
 /** The conjuncts of a guard: `a && b && c` as [a, b, c]. */
