@@ -65,6 +65,8 @@ export class PackedStore<S> implements StateStore<S> {
   /** Int32s per entry of `recent`: the words, index + 1 */
   private readonly R: number;
   private readonly fp = new Uint32Array(2);
+  /** the home slot's index read ahead of the cache's test (insert): kept so that the read is made */
+  private sink = 0;
 
   constructor(
     private readonly m: PackedCodec<S>,
@@ -160,11 +162,15 @@ export class PackedStore<S> implements StateStore<S> {
     const t = this.table;
     const S = this.S;
     // a state met lately is answered from the small cache, which stays in the processor's cache
+    // (the home slot is read first, and kept: its cache miss, which a lookup that the cache does not
+    // answer waits for, then overlaps the cache's test)
+    const home = this.home();
+    this.sink = t[home * S + S - 1];
     const rc = this.recent;
     const R = this.R;
     const cb = (this.fp[0] & RECENT_MASK) * R;
     if (rc !== null && rc[cb + R - 1] !== 0 && this.isRecent(rc, cb)) return ~(rc[cb + R - 1] - 1);
-    const b = this.probe(this.fp[0] | 0, this.home()) * S;
+    const b = this.probe(this.fp[0] | 0, home) * S;
     const v = t[b + S - 1];
     if (rc !== null) {
       for (let k = 0; k < R - 1; k++) rc[cb + k] = this.scratch[k] | 0;
