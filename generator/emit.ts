@@ -398,11 +398,12 @@ class Emitter {
   }
 
   /**
-   * A quantifier's or a match's code as a function of the module, called with
-   * `arg`, the state and the locals it reads from outside, its own locals
-   * declared inside. An arrow called in place would close over the step's
-   * locals and its `s`, and a function whose locals are closed over keeps
-   * them in a context allocated at every call.
+   * The code of a quantifier, a match, a range test or a map comprehension as
+   * a function of the module, called with `arg`, the state and the locals it
+   * reads from outside; the locals it binds are declared inside it (the
+   * function being emitted declares them too, unused). An arrow called in place would close over
+   * the step's locals and its `s`, and a function whose locals are closed over
+   * keeps them in a context allocated at every call.
    */
   private hoistClosed(prefix: string, e: IExpr, param: string, body: string, arg: string, what: string): string {
     const reads = new Map<number, string>();
