@@ -65,7 +65,7 @@ export class PackedStore<S> implements StateStore<S> {
   /** Int32s per entry of `recent`: the words, index + 1 */
   private readonly R: number;
   private readonly fp = new Uint32Array(2);
-  /** the home slot's index read ahead of the cache's test (insert): kept so that the read is made */
+  /** the home slot's last Int32, read ahead of the cache's test (insert): kept so that the read is made */
   private sink = 0;
 
   constructor(
@@ -190,8 +190,7 @@ export class PackedStore<S> implements StateStore<S> {
   /** whether the recent entry at rc[cb..] holds the scratch state */
   private isRecent(rc: Int32Array, cb: number): boolean {
     const s = this.scratch;
-    if (rc[cb] !== (s[0] | 0)) return false;
-    for (let k = 1; k < s.length; k++) if (rc[cb + k] !== (s[k] | 0)) return false;
+    for (let k = 0; k < s.length; k++) if (rc[cb + k] !== (s[k] | 0)) return false;
     return true;
   }
 
