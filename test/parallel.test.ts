@@ -10,7 +10,7 @@ import { parseSpecText } from '../dsl';
 import { generateChecker } from '../generator/load';
 import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
-import { claim, claimAlone, freshRef, newTable, tagOf } from '../src/engine/parallel/table';
+import { WORDS_AT, claim, claimAlone, emptyLike, freshRef, newTable, ownerOf, rehash, tagOf } from '../src/engine/parallel/table';
 import type { CheckOptions, CheckResult } from '../src/engine/result';
 import type { Model } from '../dsl/ir';
 import { SpecError } from '../dsl/diagnostics';
@@ -121,7 +121,7 @@ describe('the shared table is exact: states are equal only when their words are'
     ['in the slots', 2],
   ])('two states with one tag: both kept; the same words: found, the lower parent becomes the owner (words %s)', (_where, inSlot) => {
     const t = newTable(8, inSlot);
-    expect(t.S).toBe(2 + inSlot);
+    expect(t.S).toBe(WORDS_AT + inSlot);
     const a = Uint32Array.of(1, 2);
     const b = Uint32Array.of(1, 3);
     const fresh = new Uint32Array(new SharedArrayBuffer(4 * 2 * 4));
@@ -133,15 +133,15 @@ describe('the shared table is exact: states are equal only when their words are'
     expect(sb).toBeGreaterThanOrEqual(0);
     expect(sb).not.toBe(sa);
     // the words: in the slots, or in the thread's region
-    const slotWords = (x: number) => Array.from(t.slots.subarray(t.S * x + 2, t.S * x + 4));
+    const slotWords = (x: number) => Array.from(t.slots.subarray(t.S * x + WORDS_AT, t.S * x + WORDS_AT + 2));
     if (inSlot) expect([...slotWords(sa), ...slotWords(sb)]).toEqual([1, 2, 1, 3]);
     else expect(Array.from(fresh.subarray(0, 4))).toEqual([1, 2, 1, 3]);
     // found again: a higher parent is no candidate, a lower one lowers the owner
     expect(claim(t, tag, Uint32Array.of(1, 3), 6, at, freshRef(2, 0, 1), fresh, 2)).toBe(-1);
     expect(claim(t, tag, Uint32Array.of(1, 3), 4, at, freshRef(2, 0, 1), fresh, 2)).toBe(-2 - sb);
-    expect(t.owner[sb]).toBe(4);
+    expect(ownerOf(t, sb)).toBe(4);
     expect(claimAlone(t, tag, Uint32Array.of(1, 2), 3, at, freshRef(2, 0, 1), fresh, 2)).toBe(-2 - sa);
-    expect(t.owner[sa]).toBe(3);
+    expect(ownerOf(t, sa)).toBe(3);
     // no third state was written (and a table that keeps the words in its slots writes no region)
     expect(Array.from(fresh.subarray(inSlot ? 0 : 4))).toEqual(new Array(inSlot ? 8 : 4).fill(0));
   });
@@ -161,6 +161,51 @@ describe('the shared table is exact: states are equal only when their words are'
       expect(same(par)).toEqual(same(seq));
     }
   });
+});
+
+test('a table grows by parts that each thread files alone: no two parts write one slot, every state is found', () => {
+  // 64 slots, 60 states on 9 homes: long runs, one of them past the table's end and around
+  const W = 2;
+  const t = newTable(64, W);
+  const at = { W, arena: new Uint32Array(0), fresh: [] };
+  const states: [number, Uint32Array][] = [];
+  for (let k = 0; k < 60; k++) {
+    // tags below 2^17 have home tag & mask; the bits above 63 pick the home in a larger table
+    const tag = tagOf([60, 61, 62, 63, 0, 5, 6, 30, 31][k % 9] + 64 * ((k * 7) % 13));
+    const words = Uint32Array.of(k, tag);
+    expect(claimAlone(t, tag, words, k, at, k + 1, new Uint32Array(0), 0)).toBeGreaterThanOrEqual(0);
+    states.push([tag, words]);
+  }
+  for (const factor of [2, 8]) {
+    for (const parts of [1, 2, 3, 5, 7]) {
+      // each part alone in a table of its own: the slots it writes
+      const written: number[][] = [];
+      const whole = emptyLike(t, 64 * factor);
+      const moved = new Int32Array(64).fill(-1);
+      for (let part = 0; part < parts; part++) {
+        const own = emptyLike(t, 64 * factor);
+        rehash(t, own, new Int32Array(64), part, parts);
+        const mine: number[] = [];
+        for (let i = 0; i < 64 * factor; i++) if (own.slots[own.S * i] !== 0) mine.push(i);
+        written.push(mine);
+        rehash(t, whole, moved, part, parts);
+      }
+      // disjoint, all 60 filed, and the parts filed one after another make the union of the parts filed alone
+      const all = written.flat();
+      expect(new Set(all).size).toBe(all.length);
+      expect(all.length).toBe(60);
+      let filed = 0;
+      for (let i = 0; i < 64 * factor; i++) if (whole.slots[whole.S * i] !== 0) filed++;
+      expect(filed).toBe(60);
+      // every state is found where its home leads (a lookup from a parent above every owner answers -1: found)
+      for (const [tag, words] of states) expect(claimAlone(whole, tag, words, 1e9, at, 999, new Uint32Array(0), 0)).toBe(-1);
+      // and moved says where each slot's entry went, its owner and ref kept
+      for (let s = 0; s < 64; s++) {
+        if (t.slots[t.S * s] === 0) continue;
+        expect(Array.from(whole.slots.subarray(whole.S * moved[s], whole.S * moved[s] + whole.S))).toEqual(Array.from(t.slots.subarray(t.S * s, t.S * s + t.S)));
+      }
+    }
+  }
 });
 
 test('a table too small for a level: ranges pause, the table grows, the result is the same', () => {

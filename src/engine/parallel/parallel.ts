@@ -31,7 +31,7 @@ import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
+import { OWNER, REF, WORDS_AT, claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
 import type { ToWorker, WorkerData } from './worker';
 
 /**
@@ -205,7 +205,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     if (usedWorkers > 1) r.workers = usedWorkers;
     // the shared table tells states apart by their words (table.ts): exact, like the sequential store;
     // counted: the table, the arena of states and the trace links (the level's buffers are transient)
-    const bytes = table.slots.byteLength + table.owner.byteLength + arena.byteLength + 4 * (parent.a.length + via.a.length + viaCombo.a.length);
+    const bytes = table.slots.byteLength + arena.byteLength + 4 * (parent.a.length + via.a.length + viaCombo.a.length);
     r.memory = {
       mode: 'exact',
       bytes,
@@ -369,10 +369,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const n = emptyLike(t, cap);
     const moved = new Int32Array(new SharedArrayBuffer(4 * (t.mask + 1)));
     const parts = pl.workers.length + 1;
-    const cut = (k: number) => Math.floor(((t.mask + 1) * k) / parts);
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: [t.slots.buffer as SharedArrayBuffer, t.owner.buffer as SharedArrayBuffer], into: [n.slots.buffer as SharedArrayBuffer, n.owner.buffer as SharedArrayBuffer], moved: moved.buffer as SharedArrayBuffer, from: cut(w), to: cut(w + 1) } satisfies ToWorker));
-    rehash(t, n, moved, cut(parts - 1), cut(parts));
+    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t.slots.buffer as SharedArrayBuffer, into: n.slots.buffer as SharedArrayBuffer, S: t.S, moved: moved.buffer as SharedArrayBuffer, part: w, parts } satisfies ToWorker));
+    rehash(t, n, moved, parts - 1, parts);
     collect(pl, expected, pl.workers.length, count);
     return { table: n, moved };
   }
@@ -413,7 +412,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n - 1; w++) {
-      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, slots: table.slots.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
+      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, slots: table.slots.buffer as SharedArrayBuffer, S: table.S, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
       pl.ports[w].postMessage(msg);
     }
     // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
@@ -459,7 +458,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       for (const w of paused) fresh[w] = pl.fresh[w] = region(freshN[w] + more, fresh[w]);
       const workers = paused.filter((w) => w !== me);
       for (const w of workers) {
-        pl.ports[w].postMessage({ t: 'resume', slots: table.slots.buffer as SharedArrayBuffer, owner: table.owner.buffer as SharedArrayBuffer, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
+        pl.ports[w].postMessage({ t: 'resume', slots: table.slots.buffer as SharedArrayBuffer, S: table.S, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
       }
       mainRuns = workers.length < paused.length;
       if (mainRuns) {
@@ -540,7 +539,6 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     let total = 0;
     for (const r of ranges) total += r?.n ?? 0;
     ensureArena(count + total);
-    const owner = table.owner;
     const slots = table.slots;
     const T = fresh.length;
     // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
@@ -602,8 +600,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       // the merge is made of): each candidate's slot's ref if its parent is the owner, else 0
       if (refs.length < r.n) refs = new Int32Array(Math.max(r.n, 2 * refs.length));
       for (let x = 0, o = r.base * R; x < r.n; x++, o += R) {
-        const slot = c[o + 4];
-        refs[x] = owner[slot] === c[o] ? slots[S * slot + 1] : 0;
+        const b = S * c[o + 4];
+        refs[x] = slots[b + OWNER] === c[o] ? slots[b + REF] : 0;
       }
       for (let x = 0; x < r.n; x++) {
         const o = (r.base + x) * R;
@@ -623,7 +621,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         viaCombo.push(c[o + 2]);
         // the winner's words are in its slot, or where it leads (the discoverer's fresh region); from now on, in the arena
         const slot = c[o + 4];
-        if (S > 2) for (let j = 0, from = S * slot + 2, to = i * W; j < W; j++) arena[to + j] = slots[from + j];
+        if (S > WORDS_AT) for (let j = 0, from = S * slot + WORDS_AT, to = i * W; j < W; j++) arena[to + j] = slots[from + j];
         else {
           const k = -1 - ref;
           const src = fresh[k % T];

@@ -1,11 +1,14 @@
 // The exact state table the workers share: open addressing with linear
-// probing in a SharedArrayBuffer, Int32 words per slot [tag, ref] and an
-// owner per slot (the index of the parent that discovered the state); a
-// state of at most INLINE_WORDS words also has its words in the slot
-// [tag, ref, w0, ...], so that a lookup reads one place in memory. Two
-// states are the same only when their packed words are equal: the tag (32
-// bits of the state's hash) filters, the words decide, as in the sequential
-// store (packed-store.ts). So a verdict of a parallel run means what the
+// probing in a SharedArrayBuffer, Int32 words per slot [tag, ref, owner]
+// (owner: the index of the parent that discovered the state); a state of at
+// most INLINE_WORDS words also has its words in the slot [tag, ref, owner,
+// w0, ...]. A lookup, an insertion and the merge's test of a candidate read
+// one place in memory: with the owner in an array of its own, its store
+// was a second cache miss per new state, a quarter of claim()'s time on the
+// shmem spec (THREADS=3 ACCESSES=2, two workers). Two states are the same
+// only when their packed words are equal: the tag (32 bits of the state's
+// hash) filters, the words decide, as in the sequential store
+// (packed-store.ts). So a verdict of a parallel run means what the
 // sequential one means; no collision estimate applies.
 //
 // A slot's `ref` leads to the state's words:
@@ -18,12 +21,12 @@
 //   ref = 0: the slot is claimed, its words not yet published.
 //
 // Insertion is lock-free. A slot is claimed by a compare-and-exchange of its
-// tag from 0 (empty); the claimer then copies the words into its fresh
-// region, writes the owner and publishes `ref` with an atomic store (which
-// orders the plain stores of the words before it). A tag is never 0 (0 is
-// remapped to 1), so a reader that sees a matching tag and `ref` still 0
-// knows the claimer is between its stores and spins for the few instructions
-// that takes: it never compares against half-written words.
+// tag from 0 (empty); the claimer then copies the words into the slot or its
+// fresh region, writes the owner and publishes `ref` with an atomic store
+// (which orders the plain stores of the words before it). A tag is never 0
+// (0 is remapped to 1), so a reader that sees a matching tag and `ref` still
+// 0 knows the claimer is between its stores and spins for the few
+// instructions that takes: it never compares against half-written words.
 //
 // The owner decides which of several discoverers in one BFS level is the one
 // the sequential engine would have kept: the lowest parent index. Every
@@ -31,17 +34,21 @@
 // atomic minimum) and becomes a candidate; after the level, a candidate
 // whose parent is still the owner is the winner (parallel.ts).
 
-/** The table's arrays (views of SharedArrayBuffers), its mask and its slot's size. */
+/** The table's slots (a view of a SharedArrayBuffer), its mask and its slot's size. */
 export interface SharedTable {
-  /** [tag, ref] per slot, then the state's words when they are kept in the slot */
+  /** [tag, ref, owner] per slot, then the state's words when they are kept in the slot */
   slots: Int32Array;
-  owner: Int32Array;
   mask: number;
-  /** Int32s per slot: 2, or 2 + W with the words in the slot */
+  /** Int32s per slot: WORDS_AT, or WORDS_AT + W with the words in the slot */
   S: number;
 }
 
-/** states of up to this many words are kept in their slot too (a slot of 2 + W Int32s) */
+/** where in a slot its ref, its owner and its words are */
+export const REF = 1;
+export const OWNER = 2;
+export const WORDS_AT = 3;
+
+/** states of up to this many words are kept in their slot too (a slot of WORDS_AT + W Int32s) */
 export const INLINE_WORDS = 4;
 
 /** Where a slot's ref leads: the arena of earlier levels' states and the threads' fresh regions. */
@@ -53,19 +60,19 @@ export interface StateWords {
 
 /** a table for states of W words (W = 0 or more than INLINE_WORDS: their words stay out of the slots) */
 export function newTable(capacityPow2: number, W = 0): SharedTable {
-  const S = W > 0 && W <= INLINE_WORDS ? 2 + W : 2;
-  return {
-    slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4)),
-    owner: new Int32Array(new SharedArrayBuffer(capacityPow2 * 4)),
-    mask: capacityPow2 - 1,
-    S,
-  };
+  const S = W > 0 && W <= INLINE_WORDS ? WORDS_AT + W : WORDS_AT;
+  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4)), mask: capacityPow2 - 1, S };
 }
 
-/** the table whose buffers another thread sent */
-export function tableOf(slots: SharedArrayBuffer, owner: SharedArrayBuffer): SharedTable {
-  const cap = owner.byteLength / 4;
-  return { slots: new Int32Array(slots), owner: new Int32Array(owner), mask: cap - 1, S: slots.byteLength / 4 / cap };
+/** the table whose buffer another thread sent, of slots of S Int32s */
+export function tableOf(slots: SharedArrayBuffer, S: number): SharedTable {
+  const cap = slots.byteLength / 4 / S;
+  return { slots: new Int32Array(slots), mask: cap - 1, S };
+}
+
+/** the owner of slot i */
+export function ownerOf(t: SharedTable, i: number): number {
+  return t.slots[t.S * i + OWNER];
 }
 
 /**
@@ -90,9 +97,9 @@ export function freshRef(x: number, t: number, T: number): number {
 /** do the words of the state in slot base b (in it, or where `ref` leads) equal s[0 .. W)? */
 function same(t: SharedTable, b: number, at: StateWords, ref: number, s: Uint32Array): boolean {
   const W = at.W;
-  if (t.S > 2) {
+  if (t.S > WORDS_AT) {
     const slots = t.slots;
-    for (let j = 0; j < W; j++) if (slots[b + 2 + j] !== (s[j] | 0)) return false;
+    for (let j = 0; j < W; j++) if (slots[b + WORDS_AT + j] !== (s[j] | 0)) return false;
     return true;
   }
   let src: Uint32Array;
@@ -124,7 +131,7 @@ function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void
  * before (both make a candidate), else -1.
  */
 export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
-  const { slots, owner, mask, S } = t;
+  const { slots, mask, S } = t;
   let i = home(tag, mask);
   for (;;) {
     const b = S * i;
@@ -133,22 +140,23 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
     if (cur === 0) {
       cur = Atomics.compareExchange(slots, b, 0, tag);
       if (cur === 0) {
-        if (S > 2) for (let j = 0; j < at.W; j++) slots[b + 2 + j] = s[j];
+        if (S > WORDS_AT) for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
         else put(dest, destAt, s, at.W);
-        Atomics.store(owner, i, me);
-        Atomics.store(slots, b + 1, newRef);
+        slots[b + OWNER] = me;
+        // (orders the stores above before it: a reader that sees ref sees the words and the owner)
+        Atomics.store(slots, b + REF, newRef);
         return i;
       }
     }
     if (cur === tag) {
       // an atomic load: the words the claimer stored before publishing ref are visible after it
-      let ref = Atomics.load(slots, b + 1);
-      while (ref === 0) ref = Atomics.load(slots, b + 1); // the claimer publishes ref next
+      let ref = Atomics.load(slots, b + REF);
+      while (ref === 0) ref = Atomics.load(slots, b + REF); // the claimer publishes ref next
       if (same(t, b, at, ref, s)) {
         // a state of an earlier level: its owner is a parent of an earlier level, lower than any of this one
         if (ref > 0) return -1;
-        for (let o = Atomics.load(owner, i); o > me; o = Atomics.load(owner, i)) {
-          if (Atomics.compareExchange(owner, i, o, me) === o) return -2 - i;
+        for (let o = Atomics.load(slots, b + OWNER); o > me; o = Atomics.load(slots, b + OWNER)) {
+          if (Atomics.compareExchange(slots, b + OWNER, o, me) === o) return -2 - i;
         }
         return -1;
       }
@@ -159,22 +167,22 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
 
 /** claim() for a thread that has the table to itself (the main thread between levels): plain loads and stores */
 export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
-  const { slots, owner, mask, S } = t;
+  const { slots, mask, S } = t;
   let i = home(tag, mask);
   for (;;) {
     const b = S * i;
     const cur = slots[b];
     if (cur === 0) {
       slots[b] = tag;
-      slots[b + 1] = newRef;
-      if (S > 2) for (let j = 0; j < at.W; j++) slots[b + 2 + j] = s[j];
+      slots[b + REF] = newRef;
+      slots[b + OWNER] = me;
+      if (S > WORDS_AT) for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
       else put(dest, destAt, s, at.W);
-      owner[i] = me;
       return i;
     }
-    if (cur === tag && same(t, b, at, slots[b + 1], s)) {
-      if (slots[b + 1] > 0 || owner[i] <= me) return -1; // (an earlier level's state: a lower owner)
-      owner[i] = me;
+    if (cur === tag && same(t, b, at, slots[b + REF], s)) {
+      if (slots[b + REF] > 0 || slots[b + OWNER] <= me) return -1; // (an earlier level's state: a lower owner)
+      slots[b + OWNER] = me;
       return -2 - i;
     }
     i = (i + 1) & mask;
@@ -183,34 +191,58 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
 
 /** after the level: the slot's state is state `index` of the arena */
 export function repoint(t: SharedTable, slot: number, index: number): void {
-  t.slots[t.S * slot + 1] = index + 1;
+  t.slots[t.S * slot + REF] = index + 1;
 }
 
 /** An empty table like t (slots of the same size) of `capacityPow2` slots, for rehash() to fill. */
 export function emptyLike(t: SharedTable, capacityPow2: number): SharedTable {
-  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * t.S * 4)), owner: new Int32Array(new SharedArrayBuffer(capacityPow2 * 4)), mask: capacityPow2 - 1, S: t.S };
+  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * t.S * 4)), mask: capacityPow2 - 1, S: t.S };
 }
 
 /**
- * File t's entries in slots [from, to) in n (refs, owners and words kept),
- * while no thread inserts: threads that re-file disjoint parts of t at once
- * claim n's slots by a compare-and-exchange of the tag, as claim() does.
+ * Where part k of `parts` of t's slots starts, in slots counted from 0 on
+ * and on past the end (slot x is x & mask): at an empty slot, so that a
+ * part holds whole runs of occupied slots; part `parts` starts where part 0
+ * does, one table later. Every thread computes the same cuts.
+ */
+function cuts(t: SharedTable, parts: number): number[] {
+  const cap = t.mask + 1;
+  const empty = (x: number) => {
+    while (t.slots[t.S * (x & t.mask)] !== 0) x++;
+    return x;
+  };
+  const a = [empty(0)];
+  for (let k = 1; k < parts; k++) a.push(Math.min(Math.max(empty(Math.floor((cap * k) / parts)), a[k - 1]), a[0] + cap));
+  a.push(a[0] + cap);
+  return a;
+}
+
+/**
+ * File part k of `parts` of t's entries in n (tags, refs, owners and words
+ * kept), n being 2^j times as large, while no thread inserts; the parts are
+ * filed at once by as many threads, with plain stores: the slots they
+ * write are disjoint. A part starts at an empty slot a and ends at the next
+ * part's empty slot, so the home h of an entry in its slot x is in (a, x].
+ * In n its home is h + i·cap (cap: t's slots) for one i < 2^j; filed in the
+ * order of x, the entries of the part with one i take slots of (a, x] + i·cap
+ * at most, as each has fewer predecessors there than free slots before x + 1:
+ * no part's probe ever reads or writes a slot another part writes. (A part
+ * that goes past t's end files the wrapped run; its slots are then
+ * (a, cap + a0) + i·cap, a0 part 0's start, again its own.)
  * `moved[old slot]` is the entry's new slot, for the candidates already
  * recorded with their old slot.
  */
-export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, from: number, to: number, alone = false): void {
+export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, part: number, parts: number): void {
   const S = t.S;
   const { slots, mask } = n;
-  for (let s = from; s < to; s++) {
-    const tag = t.slots[S * s];
+  const old = t.slots;
+  const c = cuts(t, parts);
+  for (let x = c[part] + 1, end = c[part + 1], s = x & t.mask; x < end; x++, s = x & t.mask) {
+    const tag = old[S * s];
     if (tag === 0) continue;
     let i = home(tag, mask);
-    if (alone) {
-      while (slots[S * i] !== 0) i = (i + 1) & mask;
-      slots[S * i] = tag;
-    } else while (slots[S * i] !== 0 || Atomics.compareExchange(slots, S * i, 0, tag) !== 0) i = (i + 1) & mask;
-    for (let j = 1; j < S; j++) slots[S * i + j] = t.slots[S * s + j];
-    n.owner[i] = t.owner[s];
+    while (slots[S * i] !== 0) i = (i + 1) & mask;
+    for (let j = 0, b = S * i, o = S * s; j < S; j++) slots[b + j] = old[o + j];
     moved[s] = i;
   }
 }
@@ -219,6 +251,6 @@ export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, from: 
 export function grown(t: SharedTable, capacityPow2: number): { table: SharedTable; moved: Int32Array } {
   const n = emptyLike(t, capacityPow2);
   const moved = new Int32Array(t.mask + 1).fill(-1);
-  rehash(t, n, moved, 0, t.mask + 1, true);
+  rehash(t, n, moved, 0, 1);
   return { table: n, moved };
 }
