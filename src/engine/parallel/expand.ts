@@ -7,7 +7,7 @@
 // to hand out, so both paths number states the same way.
 import type { CompiledChecker } from '../bfs';
 import { fingerprint } from '../fpset';
-import { WORDS_AT, claim, claimAlone, freshRef, tagOf, type SharedTable, type StateWords } from './table';
+import { claim, claimAlone, freshRef, tagOf, type SharedTable, type StateWords } from './table';
 import { EvalError } from '../../runtime/values';
 
 /** Candidate record: parent, action, combo, ordinal (the emission's rank among the parent's), slot; then masks. */
@@ -234,7 +234,7 @@ export class Expander {
         }
       }
       // (a table that keeps the words in its slots writes no region)
-      if (alone && t.S === WORDS_AT && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
+      if (alone && !t.inline && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
       const r = insert(t, tagOf(fpo[0] & tagMask), scratch, p, at, freshRef(this.freshN, region, regions), this.fresh, this.freshN);
       for (let j = 0; j < W; j++) recent[rb + j] = scratch[j];
       recent[rb + W] = 1;

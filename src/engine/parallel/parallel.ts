@@ -31,7 +31,7 @@ import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { OWNER, REF, WORDS_AT, claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
+import { MARK, REF, WORDS_AT, claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
 import type { ToWorker, WorkerData } from './worker';
 
 /**
@@ -370,7 +370,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const moved = new Int32Array(new SharedArrayBuffer(4 * (t.mask + 1)));
     const parts = pl.workers.length + 1;
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t.slots.buffer as SharedArrayBuffer, into: n.slots.buffer as SharedArrayBuffer, S: t.S, moved: moved.buffer as SharedArrayBuffer, part: w, parts } satisfies ToWorker));
+    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t.slots.buffer as SharedArrayBuffer, into: n.slots.buffer as SharedArrayBuffer, S: t.S, inline: t.inline, moved: moved.buffer as SharedArrayBuffer, part: w, parts } satisfies ToWorker));
     rehash(t, n, moved, parts - 1, parts);
     collect(pl, expected, pl.workers.length, count);
     return { table: n, moved };
@@ -412,7 +412,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n - 1; w++) {
-      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, slots: table.slots.buffer as SharedArrayBuffer, S: table.S, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
+      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, slots: table.slots.buffer as SharedArrayBuffer, S: table.S, inline: table.inline, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
       pl.ports[w].postMessage(msg);
     }
     // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
@@ -458,7 +458,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       for (const w of paused) fresh[w] = pl.fresh[w] = region(freshN[w] + more, fresh[w]);
       const workers = paused.filter((w) => w !== me);
       for (const w of workers) {
-        pl.ports[w].postMessage({ t: 'resume', slots: table.slots.buffer as SharedArrayBuffer, S: table.S, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
+        pl.ports[w].postMessage({ t: 'resume', slots: table.slots.buffer as SharedArrayBuffer, S: table.S, inline: table.inline, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
       }
       mainRuns = workers.length < paused.length;
       if (mainRuns) {
@@ -591,17 +591,18 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       settle(h, -1);
       return done('max-states', count - h);
     };
-    const S = table.S;
+    const { S, inline } = table;
     for (const r of ranges) {
       if (!r) throw new Error('internal error: a range of the level was not explored');
       let dl = deadlocked ? -1 : r.deadlock;
       const c = r.cand;
       // first, in a loop of independent reads (the processor overlaps their cache misses, which
-      // the merge is made of): each candidate's slot's ref if its parent is the owner, else 0
+      // the merge is made of): each candidate's slot's ref (1 when the words are in the slot) if its
+      // parent is the owner, else 0
       if (refs.length < r.n) refs = new Int32Array(Math.max(r.n, 2 * refs.length));
       for (let x = 0, o = r.base * R; x < r.n; x++, o += R) {
         const b = S * c[o + 4];
-        refs[x] = slots[b + OWNER] === c[o] ? slots[b + REF] : 0;
+        refs[x] = slots[b + MARK] === c[o] + 2 ? (inline ? 1 : slots[b + REF]) : 0;
       }
       for (let x = 0; x < r.n; x++) {
         const o = (r.base + x) * R;
@@ -621,13 +622,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         viaCombo.push(c[o + 2]);
         // the winner's words are in its slot, or where it leads (the discoverer's fresh region); from now on, in the arena
         const slot = c[o + 4];
-        if (S > WORDS_AT) for (let j = 0, from = S * slot + WORDS_AT, to = i * W; j < W; j++) arena[to + j] = slots[from + j];
+        if (inline) for (let j = 0, from = S * slot + WORDS_AT, to = i * W; j < W; j++) arena[to + j] = slots[from + j];
         else {
           const k = -1 - ref;
           const src = fresh[k % T];
           for (let j = 0, from = Math.floor(k / T) * W, to = i * W; j < W; j++) arena[to + j] = src[from + j];
+          repoint(table, slot, i);
         }
-        repoint(table, slot, i);
         coverage[action].distinct++;
         if (level + 2 > depth) depth = level + 2;
         // most states violate nothing and no invariant threw on them: their masks are all zero

@@ -1,54 +1,58 @@
 // The exact state table the workers share: open addressing with linear
-// probing in a SharedArrayBuffer, Int32 words per slot [tag, ref, owner]
-// (owner: the index of the parent that discovered the state); a state of at
-// most INLINE_WORDS words also has its words in the slot [tag, ref, owner,
-// w0, ...]. A lookup, an insertion and the merge's test of a candidate read
-// one place in memory: with the owner in an array of its own, its store
-// was a second cache miss per new state, a quarter of claim()'s time on the
-// shmem spec (THREADS=3 ACCESSES=2, two workers). Two states are the same
-// only when their packed words are equal: the tag (32 bits of the state's
-// hash) filters, the words decide, as in the sequential store
-// (packed-store.ts). So a verdict of a parallel run means what the
-// sequential one means; no collision estimate applies.
+// probing in a SharedArrayBuffer. A slot is [tag, mark, w0, ...] when the
+// state's words are kept in it (states of at most INLINE_WORDS words), else
+// [tag, mark, ref]; the mark is the owner + 2 (the owner: the index of the
+// parent that discovered the state, -1 for the states the sequential engine
+// handed over), 0 while the slot is being filled. A lookup, an insertion and
+// the merge's test of a candidate read one place in memory: with the owner
+// in an array of its own, its store was a second cache miss per new state, a
+// quarter of claim()'s time on the shmem spec (THREADS=3 ACCESSES=2, two
+// workers). Two states are the same only when their packed words are equal:
+// the tag (32 bits of the state's hash) filters, the words decide, as in the
+// sequential store (packed-store.ts). So a verdict of a parallel run means
+// what the sequential one means; no collision estimate applies.
 //
-// A slot's `ref` leads to the state's words:
+// A slot without the words has a `ref` that leads to them:
 //   ref > 0: state ref-1 of the arena (a state of an earlier level);
 //   ref < 0: record x of thread t's fresh region, -1-ref = x·T + t (T regions),
 //            where the discovering thread wrote the words of a state it found
 //            in the current level; the regions are SharedArrayBuffers every
 //            thread reads until the level ends, when the merge re-points each
-//            slot at the state's place in the arena (parallel.ts);
-//   ref = 0: the slot is claimed, its words not yet published.
+//            slot at the state's place in the arena (parallel.ts).
 //
 // Insertion is lock-free. A slot is claimed by a compare-and-exchange of its
-// tag from 0 (empty); the claimer then copies the words into the slot or its
-// fresh region, writes the owner and publishes `ref` with an atomic store
-// (which orders the plain stores of the words before it). A tag is never 0
-// (0 is remapped to 1), so a reader that sees a matching tag and `ref` still
-// 0 knows the claimer is between its stores and spins for the few
+// tag from 0 (empty); the claimer then writes the words (into the slot, or
+// into its fresh region and the ref) and publishes the mark with an atomic
+// store, which orders the plain stores before it. A tag is never 0 (0 is
+// remapped to 1), so a reader that sees a matching tag and the mark still 0
+// knows the claimer is between its stores and spins for the few
 // instructions that takes: it never compares against half-written words.
 //
 // The owner decides which of several discoverers in one BFS level is the one
 // the sequential engine would have kept: the lowest parent index. Every
 // discoverer whose parent is lower than the slot's owner lowers it (an
 // atomic minimum) and becomes a candidate; after the level, a candidate
-// whose parent is still the owner is the winner (parallel.ts).
+// whose parent is still the owner is the winner (parallel.ts). A state of an
+// earlier level was found from a parent of an earlier level, lower than any
+// of this one: it never makes a candidate, and a slot with the words needs
+// no change when its level ends.
 
 /** The table's slots (a view of a SharedArrayBuffer), its mask and its slot's size. */
 export interface SharedTable {
-  /** [tag, ref, owner] per slot, then the state's words when they are kept in the slot */
   slots: Int32Array;
   mask: number;
-  /** Int32s per slot: WORDS_AT, or WORDS_AT + W with the words in the slot */
+  /** Int32s per slot: WORDS_AT + W with the words in the slot, else REF + 1 */
   S: number;
+  /** the states' words are in the slots */
+  inline: boolean;
 }
 
-/** where in a slot its ref, its owner and its words are */
-export const REF = 1;
-export const OWNER = 2;
-export const WORDS_AT = 3;
+/** where in a slot its mark (owner + 2), its ref and its words are */
+export const MARK = 1;
+export const REF = 2;
+export const WORDS_AT = 2;
 
-/** states of up to this many words are kept in their slot too (a slot of WORDS_AT + W Int32s) */
+/** states of up to this many words are kept in their slot (a slot of WORDS_AT + W Int32s) */
 export const INLINE_WORDS = 4;
 
 /** Where a slot's ref leads: the arena of earlier levels' states and the threads' fresh regions. */
@@ -60,19 +64,20 @@ export interface StateWords {
 
 /** a table for states of W words (W = 0 or more than INLINE_WORDS: their words stay out of the slots) */
 export function newTable(capacityPow2: number, W = 0): SharedTable {
-  const S = W > 0 && W <= INLINE_WORDS ? WORDS_AT + W : WORDS_AT;
-  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4)), mask: capacityPow2 - 1, S };
+  const inline = W > 0 && W <= INLINE_WORDS;
+  const S = inline ? WORDS_AT + W : REF + 1;
+  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4)), mask: capacityPow2 - 1, S, inline };
 }
 
 /** the table whose buffer another thread sent, of slots of S Int32s */
-export function tableOf(slots: SharedArrayBuffer, S: number): SharedTable {
+export function tableOf(slots: SharedArrayBuffer, S: number, inline: boolean): SharedTable {
   const cap = slots.byteLength / 4 / S;
-  return { slots: new Int32Array(slots), mask: cap - 1, S };
+  return { slots: new Int32Array(slots), mask: cap - 1, S, inline };
 }
 
 /** the owner of slot i */
 export function ownerOf(t: SharedTable, i: number): number {
-  return t.slots[t.S * i + OWNER];
+  return t.slots[t.S * i + MARK] - 2;
 }
 
 /**
@@ -94,14 +99,15 @@ export function freshRef(x: number, t: number, T: number): number {
   return -1 - (x * T + t);
 }
 
-/** do the words of the state in slot base b (in it, or where `ref` leads) equal s[0 .. W)? */
-function same(t: SharedTable, b: number, at: StateWords, ref: number, s: Uint32Array): boolean {
+/** do the words of the state in slot base b (in it, or where its ref leads) equal s[0 .. W)? */
+function same(t: SharedTable, b: number, at: StateWords, s: Uint32Array): boolean {
   const W = at.W;
-  if (t.S > WORDS_AT) {
-    const slots = t.slots;
+  const slots = t.slots;
+  if (t.inline) {
     for (let j = 0; j < W; j++) if (slots[b + WORDS_AT + j] !== (s[j] | 0)) return false;
     return true;
   }
+  const ref = slots[b + REF];
   let src: Uint32Array;
   let o: number;
   if (ref > 0) {
@@ -125,13 +131,14 @@ function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void
 /**
  * Insert the state whose words are s (tag already from tagOf) found from
  * parent `me`. When it is new, its words are copied into its slot (a table
- * that keeps them there) or else to dest at destAt·W, and the slot is
- * published with `newRef`; returns the slot. Returns -2 - slot
- * when the state was there and `me` is lower than every parent that found it
- * before (both make a candidate), else -1.
+ * that keeps them there) or else to dest at destAt·W and the slot's ref is
+ * `newRef`; returns the slot. Returns -2 - slot when the state was there and
+ * `me` is lower than every parent that found it before (both make a
+ * candidate), else -1.
  */
 export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
   const { slots, mask, S } = t;
+  const mark = me + 2;
   let i = home(tag, mask);
   for (;;) {
     const b = S * i;
@@ -140,23 +147,22 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
     if (cur === 0) {
       cur = Atomics.compareExchange(slots, b, 0, tag);
       if (cur === 0) {
-        if (S > WORDS_AT) for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
-        else put(dest, destAt, s, at.W);
-        slots[b + OWNER] = me;
-        // (orders the stores above before it: a reader that sees ref sees the words and the owner)
-        Atomics.store(slots, b + REF, newRef);
+        if (t.inline) for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
+        else {
+          put(dest, destAt, s, at.W);
+          slots[b + REF] = newRef;
+        }
+        // (orders the stores above before it: a reader that sees the mark sees the words)
+        Atomics.store(slots, b + MARK, mark);
         return i;
       }
     }
     if (cur === tag) {
-      // an atomic load: the words the claimer stored before publishing ref are visible after it
-      let ref = Atomics.load(slots, b + REF);
-      while (ref === 0) ref = Atomics.load(slots, b + REF); // the claimer publishes ref next
-      if (same(t, b, at, ref, s)) {
-        // a state of an earlier level: its owner is a parent of an earlier level, lower than any of this one
-        if (ref > 0) return -1;
-        for (let o = Atomics.load(slots, b + OWNER); o > me; o = Atomics.load(slots, b + OWNER)) {
-          if (Atomics.compareExchange(slots, b + OWNER, o, me) === o) return -2 - i;
+      let o = Atomics.load(slots, b + MARK);
+      while (o === 0) o = Atomics.load(slots, b + MARK); // the claimer publishes the mark next
+      if (same(t, b, at, s)) {
+        for (; o > mark; o = Atomics.load(slots, b + MARK)) {
+          if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) return -2 - i;
         }
         return -1;
       }
@@ -168,35 +174,38 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
 /** claim() for a thread that has the table to itself (the main thread between levels): plain loads and stores */
 export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
   const { slots, mask, S } = t;
+  const mark = me + 2;
   let i = home(tag, mask);
   for (;;) {
     const b = S * i;
     const cur = slots[b];
     if (cur === 0) {
       slots[b] = tag;
-      slots[b + REF] = newRef;
-      slots[b + OWNER] = me;
-      if (S > WORDS_AT) for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
-      else put(dest, destAt, s, at.W);
+      slots[b + MARK] = mark;
+      if (t.inline) for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
+      else {
+        put(dest, destAt, s, at.W);
+        slots[b + REF] = newRef;
+      }
       return i;
     }
-    if (cur === tag && same(t, b, at, slots[b + REF], s)) {
-      if (slots[b + REF] > 0 || slots[b + OWNER] <= me) return -1; // (an earlier level's state: a lower owner)
-      slots[b + OWNER] = me;
+    if (cur === tag && same(t, b, at, s)) {
+      if (slots[b + MARK] <= mark) return -1;
+      slots[b + MARK] = mark;
       return -2 - i;
     }
     i = (i + 1) & mask;
   }
 }
 
-/** after the level: the slot's state is state `index` of the arena */
+/** after the level: the slot's state is state `index` of the arena (a slot without the words) */
 export function repoint(t: SharedTable, slot: number, index: number): void {
   t.slots[t.S * slot + REF] = index + 1;
 }
 
 /** An empty table like t (slots of the same size) of `capacityPow2` slots, for rehash() to fill. */
 export function emptyLike(t: SharedTable, capacityPow2: number): SharedTable {
-  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * t.S * 4)), mask: capacityPow2 - 1, S: t.S };
+  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * t.S * 4)), mask: capacityPow2 - 1, S: t.S, inline: t.inline };
 }
 
 /**
@@ -218,7 +227,7 @@ function cuts(t: SharedTable, parts: number): number[] {
 }
 
 /**
- * File part k of `parts` of t's entries in n (tags, refs, owners and words
+ * File part k of `parts` of t's entries in n (tags, marks, refs and words
  * kept), n being 2^j times as large, while no thread inserts; the parts are
  * filed at once by as many threads, with plain stores: the slots they
  * write are disjoint. A part starts at an empty slot a and ends at the next

@@ -29,10 +29,10 @@ export interface WorkerData {
  * takes fewer ranges), until none is left or a range stops early.
  */
 export type ToWorker =
-  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; slots: SharedArrayBuffer; S: number; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
-  | { t: 'resume'; slots: SharedArrayBuffer; S: number; fresh: SharedArrayBuffer[]; budget: number; hard: number }
+  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; slots: SharedArrayBuffer; S: number; inline: boolean; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
+  | { t: 'resume'; slots: SharedArrayBuffer; S: number; inline: boolean; fresh: SharedArrayBuffer[]; budget: number; hard: number }
   /** re-file part `part` of `parts` of the old table in the new one (table.ts rehash), while no thread inserts */
-  | { t: 'grow'; old: SharedArrayBuffer; into: SharedArrayBuffer; S: number; moved: SharedArrayBuffer; part: number; parts: number }
+  | { t: 'grow'; old: SharedArrayBuffer; into: SharedArrayBuffer; S: number; inline: boolean; moved: SharedArrayBuffer; part: number; parts: number }
   | { t: 'quit' };
 
 const data = workerData as WorkerData;
@@ -75,7 +75,7 @@ port.on('message', (msg: ToWorker) => {
   if (!ex) return answer({ t: 'fatal', message: fatal });
   if (msg.t === 'grow') {
     try {
-      rehash(tableOf(msg.old, msg.S), tableOf(msg.into, msg.S), new Int32Array(msg.moved), msg.part, msg.parts);
+      rehash(tableOf(msg.old, msg.S, msg.inline), tableOf(msg.into, msg.S, msg.inline), new Int32Array(msg.moved), msg.part, msg.parts);
       answer({ t: 'grown' });
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
@@ -83,7 +83,7 @@ port.on('message', (msg: ToWorker) => {
     return;
   }
   try {
-    table = tableOf(msg.slots, msg.S);
+    table = tableOf(msg.slots, msg.S, msg.inline);
     // every thread's fresh region (this one's may have grown on a resume, keeping what it holds)
     const fresh = msg.fresh.map((b) => new Uint32Array(b));
     if (msg.t === 'level') {
