@@ -31,8 +31,9 @@ import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { MARK, REF, WORDS_AT, claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
+import { MARK, REF, claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
 import type { ToWorker, WorkerData } from './worker';
+import { LOST, takeWinners, type WinJob } from './winners';
 
 /**
  * Levels with fewer states than this are expanded by the main thread (workers cost more than they
@@ -176,6 +177,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let usedWorkers = 1;
   /** the merge's per-candidate refs (kept between levels) */
   let mergeRefs = new Int32Array(1024);
+  /** the winners' words of a level, found before the merge (winners.ts; kept between levels) */
+  let winOut = new Uint32Array(new SharedArrayBuffer(4 * W * 1024));
+  /** the counter the main thread takes winners' jobs from when it finds them alone */
+  const aloneCtrl = new Int32Array(new SharedArrayBuffer(16));
   let pool: Pool | undefined;
 
   const get = (i: number) => m.decode(arena, i * W);
@@ -309,12 +314,14 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       });
       const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt, ...(opts.tagMask !== undefined ? { tagMask: opts.tagMask } : {}) };
       let ranges: (Range | undefined)[];
+      let shared = false;
       let fresh: Uint32Array[];
       // once the threads run, they share out smaller levels too (a level then costs a message each way)
       if (nWorkers > 1 && (P >= threshold || (pool !== undefined && P >= Math.min(threshold, WARM_THRESHOLD)))) {
         pool ??= startPool(m, modulePath, nWorkers, reduced);
         usedWorkers = nWorkers;
         ({ ranges, fresh } = runWorkers(pool, levelStart, levelEnd, base));
+        shared = true;
       } else {
         // the next level will likely be shared out: start the threads now, they load the module meanwhile
         if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(m, modulePath, nWorkers, reduced);
@@ -334,7 +341,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         }
         fresh = [inline.fresh];
       }
-      const ended = merge(ranges, fresh, levelStart, levelEnd, level);
+      const ended = merge(ranges, fresh, levelStart, levelEnd, level, shared);
       if (ended) return ended;
       let inserted = 0;
       for (const r of ranges) inserted += r!.inserted;
@@ -374,6 +381,37 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     rehash(t, n, moved, parts - 1, parts);
     collect(pl, expected, pl.workers.length, count);
     return { table: n, moved };
+  }
+
+  /**
+   * The first half of the merge (winners.ts), by every thread when the level
+   * was shared out, else by the main thread: the ranges' losers marked, the
+   * winners' words in winOut; a job per range, up to the first range nobody
+   * took (the merge ends before it).
+   */
+  function findWinners(ranges: (Range | undefined)[], total: number, shared: boolean): WinJob[] {
+    if (winOut.length < total * W) winOut = new Uint32Array(new SharedArrayBuffer(4 * Math.max(total * W, 2 * winOut.length)));
+    const jobs: WinJob[] = [];
+    let at = 0;
+    for (const r of ranges) {
+      if (!r) break;
+      jobs.push({ cand: r.cand, base: r.base, n: r.n, at });
+      at += r.n * W;
+    }
+    // (the table a worker last heard of may have grown since: it is sent)
+    const pl = shared ? pool : undefined;
+    if (!pl) {
+      aloneCtrl[2] = 0;
+      takeWinners(table, W, R, jobs, winOut, aloneCtrl);
+      return jobs;
+    }
+    Atomics.store(pl.ctrl, 2, 0);
+    const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
+    const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, at: j.at }));
+    for (const port of pl.ports) port.postMessage({ t: 'winners', jobs: sent, out: winOut.buffer as SharedArrayBuffer, slots: table.slots.buffer as SharedArrayBuffer, S: table.S, inline: table.inline } satisfies ToWorker);
+    takeWinners(table, W, R, jobs, winOut, pl.ctrl);
+    collect(pl, expected, pl.workers.length, count);
+    return jobs;
   }
 
   /** a range paused on a full table: a table of four times the entries, the recorded slots moved */
@@ -534,13 +572,16 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * the sequential engine would have added them, and apply its checks in its
    * order. A CheckResult when the run ends in this level, else null.
    */
-  function merge(ranges: (Range | undefined)[], fresh: Uint32Array[], levelStart: number, levelEnd: number, level: number): CheckResult | null {
+  function merge(ranges: (Range | undefined)[], fresh: Uint32Array[], levelStart: number, levelEnd: number, level: number, shared: boolean): CheckResult | null {
     let refs = mergeRefs;
     let total = 0;
     for (const r of ranges) total += r?.n ?? 0;
     ensureArena(count + total);
     const slots = table.slots;
     const T = fresh.length;
+    const { S, inline } = table;
+    // a table with the words in its slots: the threads first find the winners and their words (winners.ts)
+    const jobs = inline ? findWinners(ranges, total, shared) : [];
     // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
     const settle = (head: number, ordinal: number) => {
       const gen = new Float64Array(lay.actions);
@@ -591,18 +632,21 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       settle(h, -1);
       return done('max-states', count - h);
     };
-    const { S, inline } = table;
-    for (const r of ranges) {
+    for (let k = 0; k < ranges.length; k++) {
+      const r = ranges[k];
       if (!r) throw new Error('internal error: a range of the level was not explored');
       let dl = deadlocked ? -1 : r.deadlock;
       const c = r.cand;
-      // first, in a loop of independent reads (the processor overlaps their cache misses, which
-      // the merge is made of): each candidate's slot's ref (1 when the words are in the slot) if its
-      // parent is the owner, else 0
-      if (refs.length < r.n) refs = new Int32Array(Math.max(r.n, 2 * refs.length));
-      for (let x = 0, o = r.base * R; x < r.n; x++, o += R) {
-        const b = S * c[o + 4];
-        refs[x] = slots[b + MARK] === c[o] + 2 ? (inline ? 1 : slots[b + REF]) : 0;
+      // the next winner's words in winOut
+      let w = inline ? jobs[k].at : 0;
+      // else first, in a loop of independent reads (the processor overlaps their cache misses, which
+      // the merge is made of): each candidate's slot's ref if its parent is the owner, else 0
+      if (!inline) {
+        if (refs.length < r.n) refs = new Int32Array(Math.max(r.n, 2 * refs.length));
+        for (let x = 0, o = r.base * R; x < r.n; x++, o += R) {
+          const b = S * c[o + 4];
+          refs[x] = slots[b + MARK] === c[o] + 2 ? slots[b + REF] : 0;
+        }
       }
       for (let x = 0; x < r.n; x++) {
         const o = (r.base + x) * R;
@@ -613,21 +657,22 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           dl = -1;
           if (end) return end;
         }
-        const ref = refs[x];
-        if (ref === 0) continue;
+        const ref = inline ? c[o + 4] : refs[x];
+        if (inline ? ref === LOST : ref === 0) continue;
         const action = c[o + 1];
         const i = count++;
         parent.push(p);
         via.push(action);
         viaCombo.push(c[o + 2]);
-        // the winner's words are in its slot, or where it leads (the discoverer's fresh region); from now on, in the arena
-        const slot = c[o + 4];
-        if (inline) for (let j = 0, from = S * slot + WORDS_AT, to = i * W; j < W; j++) arena[to + j] = slots[from + j];
-        else {
-          const k = -1 - ref;
-          const src = fresh[k % T];
-          for (let j = 0, from = Math.floor(k / T) * W, to = i * W; j < W; j++) arena[to + j] = src[from + j];
-          repoint(table, slot, i);
+        // the winner's words, copied out of its slot, or where its slot leads (the discoverer's fresh region); from now on, in the arena
+        if (inline) {
+          for (let j = 0, to = i * W; j < W; j++) arena[to + j] = winOut[w + j];
+          w += W;
+        } else {
+          const f = -1 - ref;
+          const src = fresh[f % T];
+          for (let j = 0, from = Math.floor(f / T) * W, to = i * W; j < W; j++) arena[to + j] = src[from + j];
+          repoint(table, c[o + 4], i);
         }
         coverage[action].distinct++;
         if (level + 2 > depth) depth = level + 2;

@@ -10,6 +10,7 @@ import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
 import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
 import { rehash, tableOf, type SharedTable, type StateWords } from './table';
+import { takeWinners } from './winners';
 
 export interface WorkerData {
   modulePath: string;
@@ -33,6 +34,8 @@ export type ToWorker =
   | { t: 'resume'; slots: SharedArrayBuffer; S: number; inline: boolean; fresh: SharedArrayBuffer[]; budget: number; hard: number }
   /** re-file part `part` of `parts` of the old table in the new one (table.ts rehash), while no thread inserts */
   | { t: 'grow'; old: SharedArrayBuffer; into: SharedArrayBuffer; S: number; inline: boolean; moved: SharedArrayBuffer; part: number; parts: number }
+  /** the first half of the merge: take jobs until none is left (winners.ts) */
+  | { t: 'winners'; jobs: { cand: SharedArrayBuffer; base: number; n: number; at: number }[]; out: SharedArrayBuffer; slots: SharedArrayBuffer; S: number; inline: boolean }
   | { t: 'quit' };
 
 const data = workerData as WorkerData;
@@ -77,6 +80,16 @@ port.on('message', (msg: ToWorker) => {
     try {
       rehash(tableOf(msg.old, msg.S, msg.inline), tableOf(msg.into, msg.S, msg.inline), new Int32Array(msg.moved), msg.part, msg.parts);
       answer({ t: 'grown' });
+    } catch (e) {
+      answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
+    }
+    return;
+  }
+  if (msg.t === 'winners') {
+    try {
+      const jobs = msg.jobs.map((j) => ({ ...j, cand: new Int32Array(j.cand) }));
+      takeWinners(tableOf(msg.slots, msg.S, msg.inline), ex.lay.W, ex.lay.R, jobs, new Uint32Array(msg.out), ctrl);
+      answer({ t: 'won' });
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
     }
