@@ -33,7 +33,7 @@ import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
 import { MARK, REF, claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
 import type { ToWorker, WorkerData } from './worker';
-import { LOST, takeWinners, type WinJob } from './winners';
+import { LOST, takeWinners, winners, type WinJob } from './winners';
 
 /**
  * Levels with fewer states than this are expanded by the main thread (workers cost more than they
@@ -179,8 +179,6 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let mergeRefs = new Int32Array(1024);
   /** the winners' words of a level, found before the merge (winners.ts; kept between levels) */
   let winOut = new Uint32Array(new SharedArrayBuffer(4 * W * 1024));
-  /** the counter the main thread takes winners' jobs from when it finds them alone */
-  const aloneCtrl = new Int32Array(new SharedArrayBuffer(16));
   let pool: Pool | undefined;
 
   const get = (i: number) => m.decode(arena, i * W);
@@ -377,7 +375,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const moved = new Int32Array(new SharedArrayBuffer(4 * (t.mask + 1)));
     const parts = pl.workers.length + 1;
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t.slots.buffer as SharedArrayBuffer, into: n.slots.buffer as SharedArrayBuffer, S: t.S, inline: t.inline, moved: moved.buffer as SharedArrayBuffer, part: w, parts } satisfies ToWorker));
+    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t, into: n, moved: moved.buffer as SharedArrayBuffer, part: w, parts } satisfies ToWorker));
     rehash(t, n, moved, parts - 1, parts);
     collect(pl, expected, pl.workers.length, count);
     return { table: n, moved };
@@ -401,14 +399,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     // (the table a worker last heard of may have grown since: it is sent)
     const pl = shared ? pool : undefined;
     if (!pl) {
-      aloneCtrl[2] = 0;
-      takeWinners(table, W, R, jobs, winOut, aloneCtrl);
+      for (const j of jobs) winners(table, W, R, j, winOut);
       return jobs;
     }
     Atomics.store(pl.ctrl, 2, 0);
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
     const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, at: j.at }));
-    for (const port of pl.ports) port.postMessage({ t: 'winners', jobs: sent, out: winOut.buffer as SharedArrayBuffer, slots: table.slots.buffer as SharedArrayBuffer, S: table.S, inline: table.inline } satisfies ToWorker);
+    for (const port of pl.ports) port.postMessage({ t: 'winners', jobs: sent, out: winOut.buffer as SharedArrayBuffer, table } satisfies ToWorker);
     takeWinners(table, W, R, jobs, winOut, pl.ctrl);
     collect(pl, expected, pl.workers.length, count);
     return jobs;
@@ -450,7 +447,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n - 1; w++) {
-      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, slots: table.slots.buffer as SharedArrayBuffer, S: table.S, inline: table.inline, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
+      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
       pl.ports[w].postMessage(msg);
     }
     // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
@@ -496,7 +493,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       for (const w of paused) fresh[w] = pl.fresh[w] = region(freshN[w] + more, fresh[w]);
       const workers = paused.filter((w) => w !== me);
       for (const w of workers) {
-        pl.ports[w].postMessage({ t: 'resume', slots: table.slots.buffer as SharedArrayBuffer, S: table.S, inline: table.inline, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
+        pl.ports[w].postMessage({ t: 'resume', table, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
       }
       mainRuns = workers.length < paused.length;
       if (mainRuns) {

@@ -37,7 +37,7 @@
 // of this one: it never makes a candidate, and a slot with the words needs
 // no change when its level ends.
 
-/** The table's slots (a view of a SharedArrayBuffer), its mask and its slot's size. */
+/** The table's slots (a view of a SharedArrayBuffer: a message to a thread shares them), its mask and its slot's size. */
 export interface SharedTable {
   slots: Int32Array;
   mask: number;
@@ -69,12 +69,6 @@ export function newTable(capacityPow2: number, W = 0): SharedTable {
   const slots = new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4));
   mapForWriting(slots, 0, slots.length);
   return { slots, mask: capacityPow2 - 1, S, inline };
-}
-
-/** the table whose buffer another thread sent, of slots of S Int32s */
-export function tableOf(slots: SharedArrayBuffer, S: number, inline: boolean): SharedTable {
-  const cap = slots.byteLength / 4 / S;
-  return { slots: new Int32Array(slots), mask: cap - 1, S, inline };
 }
 
 /** the owner of slot i */

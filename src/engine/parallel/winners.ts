@@ -20,11 +20,8 @@ export interface WinJob {
 /** the slot field of a candidate record that lost its state */
 export const LOST = -1;
 
-/**
- * Mark the job's losers (their slot field LOST) and copy its winners' words
- * to out in their order; the number of winners.
- */
-export function winners(t: SharedTable, W: number, R: number, job: WinJob, out: Uint32Array): number {
+/** Mark the job's losers (their slot field LOST) and copy its winners' words to out in their order. */
+export function winners(t: SharedTable, W: number, R: number, job: WinJob, out: Uint32Array): void {
   const { slots, S } = t;
   const c = job.cand;
   let w = job.at;
@@ -38,7 +35,6 @@ export function winners(t: SharedTable, W: number, R: number, job: WinJob, out: 
     for (let j = 0; j < W; j++) out[w + j] = slots[b + WORDS_AT + j];
     w += W;
   }
-  return (w - job.at) / W;
 }
 
 /** take jobs from the shared counter ctrl[2] until none is left */

@@ -9,7 +9,7 @@ import { workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
 import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
-import { rehash, tableOf, type SharedTable, type StateWords } from './table';
+import { rehash, type SharedTable, type StateWords } from './table';
 import { takeWinners } from './winners';
 
 export interface WorkerData {
@@ -30,12 +30,12 @@ export interface WorkerData {
  * takes fewer ranges), until none is left or a range stops early.
  */
 export type ToWorker =
-  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; slots: SharedArrayBuffer; S: number; inline: boolean; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
-  | { t: 'resume'; slots: SharedArrayBuffer; S: number; inline: boolean; fresh: SharedArrayBuffer[]; budget: number; hard: number }
+  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; table: SharedTable; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
+  | { t: 'resume'; table: SharedTable; fresh: SharedArrayBuffer[]; budget: number; hard: number }
   /** re-file part `part` of `parts` of the old table in the new one (table.ts rehash), while no thread inserts */
-  | { t: 'grow'; old: SharedArrayBuffer; into: SharedArrayBuffer; S: number; inline: boolean; moved: SharedArrayBuffer; part: number; parts: number }
+  | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer; part: number; parts: number }
   /** the first half of the merge: take jobs until none is left (winners.ts) */
-  | { t: 'winners'; jobs: { cand: SharedArrayBuffer; base: number; n: number; at: number }[]; out: SharedArrayBuffer; slots: SharedArrayBuffer; S: number; inline: boolean }
+  | { t: 'winners'; jobs: { cand: SharedArrayBuffer; base: number; n: number; at: number }[]; out: SharedArrayBuffer; table: SharedTable }
   | { t: 'quit' };
 
 const data = workerData as WorkerData;
@@ -78,7 +78,7 @@ port.on('message', (msg: ToWorker) => {
   if (!ex) return answer({ t: 'fatal', message: fatal });
   if (msg.t === 'grow') {
     try {
-      rehash(tableOf(msg.old, msg.S, msg.inline), tableOf(msg.into, msg.S, msg.inline), new Int32Array(msg.moved), msg.part, msg.parts);
+      rehash(msg.old, msg.into, new Int32Array(msg.moved), msg.part, msg.parts);
       answer({ t: 'grown' });
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
@@ -88,7 +88,7 @@ port.on('message', (msg: ToWorker) => {
   if (msg.t === 'winners') {
     try {
       const jobs = msg.jobs.map((j) => ({ ...j, cand: new Int32Array(j.cand) }));
-      takeWinners(tableOf(msg.slots, msg.S, msg.inline), ex.lay.W, ex.lay.R, jobs, new Uint32Array(msg.out), ctrl);
+      takeWinners(msg.table, ex.lay.W, ex.lay.R, jobs, new Uint32Array(msg.out), ctrl);
       answer({ t: 'won' });
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
@@ -96,7 +96,7 @@ port.on('message', (msg: ToWorker) => {
     return;
   }
   try {
-    table = tableOf(msg.slots, msg.S, msg.inline);
+    table = msg.table;
     // every thread's fresh region (this one's may have grown on a resume, keeping what it holds)
     const fresh = msg.fresh.map((b) => new Uint32Array(b));
     if (msg.t === 'level') {
