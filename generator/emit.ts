@@ -245,7 +245,8 @@ class Emitter {
     const pow = this.hoist('P', JSON.stringify(Array.from({ length: size(t.dom) }, (_, i) => r ** i)), `powers of ${r}: the radix of each entry of a ${typeToString(t)}`);
     const fn = this.hoist(
       'W',
-      `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const o = ${fm}(m); const x = ${fr}(v); if (o >= 0 && x >= 0) return ${table.values}[o + (x - ${fr}(m[k])) * ${pow}[k]]; return rt.mapSet(m, k, v); }`,
+      // the old entry's ordinal is digit k of the map's, so the entry itself is not read
+      `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const o = ${fm}(m); const x = ${fr}(v); if (o >= 0 && x >= 0) { const p = ${pow}[k]; return ${table.values}[o + (x - (Math.floor(o / p) % ${r})) * p]; } return rt.mapSet(m, k, v); }`,
       `one entry of a ${typeToString(t)} set, interned`,
     );
     return `${fn}(${m}, ${k}, ${v})`;
@@ -846,8 +847,10 @@ class Emitter {
         break;
       case 'union': {
         if (t.isEnum) {
-          const table = this.hoist('Q', `Object.assign(Object.create(null), ${JSON.stringify(Object.fromEntries(t.tags.map((tg, i) => [tg.name, i])))})`, `ordinals of ${t.name} (no prototype)`);
-          code = `(v: any): number => { if (typeof v !== 'string') return -Infinity; const x = ${table}[v]; return x === undefined ? -Infinity : x; }`;
+          // a switch on the tag, not a lookup in an object keyed by tag: tags are interned
+          // strings, so each case is a pointer compare, where a lookup hashes into a dictionary
+          const cases = t.tags.map((tg, i) => `case ${JSON.stringify(tg.name)}: return ${i};`).join(' ');
+          code = `(v: any): number => { switch (v) { ${cases} } return -Infinity; }`;
           break;
         }
         let offset = 0;

@@ -141,6 +141,46 @@ test('a map too large to intern carries its ordinal on its arrays: entry updates
   expect(g.distinctStates).toBe(seen.size);
 });
 
+test('an interned map with one entry set is the interned map of the new value: the old entry read from the ordinal\'s digit, enum ordinals by their tag', () => {
+  // [0..3] -> Color: 3^4 = 81 values, interned; a radix (3) that is not a power of two
+  const text = `
+    enum Color { Red, Green, Blue }
+    var m: [0..3] -> Color
+    init { m := [i in 0..3 |-> Red] }
+    action Paint(i: 0..3, c: Color) { await m[i] != c  m[i] := c }
+  `;
+  const model = parseSpecText('Painted', text).model();
+  const { checker } = generateChecker(model);
+  const seen = packedStates(checker);
+  expect(seen.size).toBe(81);
+  const w = new Uint32Array(checker.WORDS);
+  const v = new Uint32Array(checker.WORDS);
+  const differ: string[] = [];
+  let checked = 0;
+  for (const key of seen.keys()) {
+    const s = checker.decode(Uint32Array.from(key.split(',').map(Number)), 0);
+    checker.successors(s, (_a, _c, n) => {
+      checker.encode(n, w, 0);
+      // a map that is not the interned one: its ordinal is walked entry by entry
+      const fresh = [...n];
+      fresh[0] = [...(n[0] as string[])];
+      checker.encode(fresh, v, 0);
+      if (w.some((x, k) => x !== v[k])) differ.push(`${JSON.stringify(n)}: ${Array.from(w)} != ${Array.from(v)}`);
+      checked++;
+    });
+  }
+  expect(differ).toEqual([]);
+  // 81 states, 4 entries, 2 other colours each
+  expect(checked).toBe(81 * 4 * 2);
+  // not a tag: refused by name, also a name every object has
+  const s = checker.decode(new Uint32Array(checker.WORDS), 0) as unknown[][];
+  for (const bad of ['toString', '__proto__', 'Purple']) {
+    const t = [...s];
+    t[0] = ['Red', 'Red', bad, 'Red'];
+    expect(() => checker.encode(t, new Uint32Array(checker.WORDS), 0)).toThrow(/\bm\b/);
+  }
+});
+
 test('a step that changes nothing emits the state it came from: counted, kept as a liveness edge, never looked up', () => {
   // Spin's step leads back to the state it left (pc and x unchanged). Only those self-loops are
   // fair to Spin without ever taking Inc (which is not fair), so they are the counterexample
