@@ -181,6 +181,39 @@ test('an interned map with one entry set is the interned map of the new value: t
   }
 });
 
+test('an entry of a map of maps is set level by level, each level the interned map of its new value', () => {
+  // [0..1] -> [0..2] -> Color: 27 inner maps (interned), 729 outer ones (interned)
+  const text = `
+    enum Color { Red, Green, Blue }
+    var g: [0..1] -> [0..2] -> Color
+    init { g := [i in 0..1 |-> [j in 0..2 |-> Red]] }
+    action Paint(i: 0..1, j: 0..2, c: Color) { await g[i][j] != c  g[i][j] := c }
+  `;
+  const model = parseSpecText('Grid', text).model();
+  const { checker, tsPath } = generateChecker(model);
+  expect(require('fs').readFileSync(tsPath, 'utf8')).toContain('level by level');
+  const seen = packedStates(checker);
+  expect(seen.size).toBe(729);
+  const w = new Uint32Array(checker.WORDS);
+  const v = new Uint32Array(checker.WORDS);
+  const differ: string[] = [];
+  for (const key of seen.keys()) {
+    const s = checker.decode(Uint32Array.from(key.split(',').map(Number)), 0);
+    checker.successors(s, (_a, _c, n) => {
+      checker.encode(n, w, 0);
+      // the same value built afresh (no interned map at either level)
+      const fresh = [...n];
+      fresh[0] = (n[0] as string[][]).map((row) => [...row]);
+      checker.encode(fresh, v, 0);
+      if (w.some((x, k) => x !== v[k])) differ.push(`${JSON.stringify(n)}: ${Array.from(w)} != ${Array.from(v)}`);
+    });
+  }
+  expect(differ).toEqual([]);
+  const [g, i] = (['generated', 'interpreter'] as const).map((engine) => checkModel(model, { engine, stopAtFirst: false }));
+  expect([g.distinctStates, g.statesGenerated]).toEqual([i.distinctStates, i.statesGenerated]);
+  expect(g.distinctStates).toBe(729);
+});
+
 test('a step that changes nothing emits the state it came from: counted, kept as a liveness edge, never looked up', () => {
   // Spin's step leads back to the state it left (pc and x unchanged). Only those self-loops are
   // fair to Spin without ever taking Inc (which is not fair), so they are the counterexample
