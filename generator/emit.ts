@@ -42,6 +42,9 @@ class Emitter {
   constructor(private model: Model) {}
 
   /** A module-level constant for a value/type, shared by identical text. */
+  /** the hoisted list of the entries the step being emitted may write (nextOf's second argument) */
+  private touchedId = '';
+
   private hoist(prefix: string, code: string, comment?: string): string {
     const key = prefix + code;
     const known = this.constIds.get(key);
@@ -569,13 +572,13 @@ class Emitter {
         // the state is neither copied nor changed, and a step that changes nothing costs no copy
         const v = this.model.vars[st.index];
         code += `${indent}$v = ${this.assignValue(st)};\n${indent}if ($v !== n[${st.index}]) {\n`;
-        if (copied !== 2) code += `${indent}  if (n === s) n = nextOf(s);\n`;
+        if (copied !== 2) code += `${indent}  if (n === s) n = nextOf(s, ${this.touchedId});\n`;
         code += `${indent}  n[${st.index}] = $v; // ${v.name}\n${indent}}\n`;
         if (copied === 0) copied = 1;
         continue;
       }
-      if (copied === 0) code += `${indent}n = nextOf(s);\n`;
-      if (copied === 1) code += `${indent}if (n === s) n = nextOf(s);\n`;
+      if (copied === 0) code += `${indent}n = nextOf(s, ${this.touchedId});\n`;
+      if (copied === 1) code += `${indent}if (n === s) n = nextOf(s, ${this.touchedId});\n`;
       copied = 2;
       code += this.simple(st, indent) + '\n';
     }
@@ -631,6 +634,8 @@ class Emitter {
     if (a.process) touched.unshift(a.process.pcVar);
     const unchanged = touched.length && touched.length <= 12 ? `if (${touched.map((k) => `n[${k}] === s[${k}]`).join(' && ')}) n = s; ` : '';
     this.touchedBy[ai] = touched;
+    // every entry of the next state this step may write (a goto also sets the flag): nextOf restores them
+    this.touchedId = this.hoist('U', JSON.stringify(a.process ? [...touched, nv] : touched), `the entries ${a.name} may write`);
     // encode packs only what this step may have assigned (codec: encodeAfter)
     const emitCall = `ENC_N = n; ENC_F = encodeAfter${ai}; emit(${ai}, combo, n);`;
     let finCode = `${unchanged}${emitCall}`;
@@ -647,7 +652,7 @@ class Emitter {
       // without a goto, a step continues at the next label in text order
       finCode = `if (!n[${nv}]) n[${p.pcVar}] = ${nextPc}; ${unchanged}${emitCall}`;
       // (a goto copied the state and set the flag; else n[nv] reads the pre-state's false)
-      lazyFin = `if (!n[${nv}]) {\n    $v = ${nextPc};\n    if ($v !== n[${p.pcVar}]) {\n      if (n === s) n = nextOf(s);\n      n[${p.pcVar}] = $v;\n    }\n  }\n  ${unchanged}${emitCall}`;
+      lazyFin = `if (!n[${nv}]) {\n    $v = ${nextPc};\n    if ($v !== n[${p.pcVar}]) {\n      if (n === s) n = nextOf(s, ${this.touchedId});\n      n[${p.pcVar}] = $v;\n    }\n  }\n  ${unchanged}${emitCall}`;
     }
     // the leading awaits read only the pre-state and the parameters: test them before
     // copying the state, so a disabled step costs no allocation
@@ -1019,12 +1024,16 @@ ${sort ?? ''}const encodeCanonical: (n: any[], w: Uint32Array, o: number) => voi
           `// emit (a trace replayed while a state is taken), each next state is a fresh copy.\n` +
           `let REUSE = false;\nlet DEPTH = 0;\nlet NEXT: any[] | null = null;\nconst SCRATCH: any[] = new Array(${m.vars.length + 1});\n` +
           `function reuseNext(on: boolean): void {\n  REUSE = on;\n}\n` +
-          `/** the pre-state's copy that a step assigns into */\nfunction nextOf(s: any[]): any[] {\n  const t = NEXT;\n  if (t === null) return s.slice();\n  for (let i = 0; i < ${m.vars.length + 1}; i++) t[i] = s[i];\n  return t;\n}\n\n` +
-          `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  const outer = NEXT;\n  const outerBase = BASE_GEN;\n  NEXT = REUSE && DEPTH === 0 ? SCRATCH : null;\n  BASE_GEN = baseOf(s);\n  DEPTH++;\n  try {\n    for (let i = 0; i < ACTIONS.length; i++) {\n      try {\n        ACTIONS[i](s, emit);\n      } catch (e: any) {\n        // tell the engine which step failed, so the error points at it\n        if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n        throw e;\n      }\n    }\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
+          `// NEXT holds the pre-state's values, copied once as successors() starts, but for the entries the\n` +
+          `// last step that wrote it may have assigned (DIRTY): a step restores those and names its own, so\n` +
+          `// a successor costs the few entries its step assigns, not a copy of the whole state.\n` +
+          `let DIRTY: number[] | null = null;\n` +
+          `/** the pre-state's copy that a step assigns into; \`touched\`: every entry the step may assign */\nfunction nextOf(s: any[], touched: number[]): any[] {\n  const t = NEXT;\n  if (t === null) return s.slice();\n  const d = DIRTY;\n  if (d !== null) for (let i = 0; i < d.length; i++) t[d[i]] = s[d[i]];\n  DIRTY = touched;\n  return t;\n}\n\n` +
+          `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  const outer = NEXT;\n  const outerBase = BASE_GEN;\n  NEXT = REUSE && DEPTH === 0 ? SCRATCH : null;\n  const outerDirty = DIRTY;\n  if (NEXT !== null) {\n    for (let i = 0; i < ${m.vars.length + 1}; i++) NEXT[i] = s[i];\n    DIRTY = null;\n  }\n  BASE_GEN = baseOf(s);\n  DEPTH++;\n  try {\n    for (let i = 0; i < ACTIONS.length; i++) {\n      try {\n        ACTIONS[i](s, emit);\n      } catch (e: any) {\n        // tell the engine which step failed, so the error points at it\n        if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n        throw e;\n      }\n    }\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n    DIRTY = outerDirty;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `const STEPS: ((s: any[], emit: Emit, combo: number, ...params: any[]) => void)[] = [${m.actions.map((_, i) => `step${i}`).join(', ')}];\n\n` +
-          `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  const outerBase = BASE_GEN;\n  BASE_GEN = baseOf(s);\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
+          `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  const outerBase = BASE_GEN;\n  const outerNext = NEXT;\n  // (fresh copies: the scratch may hold an outer run's successor)\n  NEXT = null;\n  BASE_GEN = baseOf(s);\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    NEXT = outerNext;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `/** the combo of one choice of parameters of an action, given as values (ints, booleans, enum tags) in declaration order */\nfunction comboOf(action: number, params: unknown[]): number {\n  const a = META.actions[action];\n  let combo = 0;\n  let radix = 1;\n  for (let i = 0; i < a.params.length; i++) {\n    combo += rt.ord(PARAM_TYPES[action][i], params[i]) * radix;\n    radix *= a.params[i].size;\n  }\n  return combo;\n}\n\n` +
-          `/** the successors of s by one action (a trace-guided run steps only the actions an op can start) */\nfunction successorsOf(s: any[], action: number, emit: Emit): void {\n  const outerBase = BASE_GEN;\n  BASE_GEN = baseOf(s);\n  try {\n    ACTIONS[action](s, emit);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
+          `/** the successors of s by one action (a trace-guided run steps only the actions an op can start) */\nfunction successorsOf(s: any[], action: number, emit: Emit): void {\n  const outerBase = BASE_GEN;\n  const outerNext = NEXT;\n  NEXT = null;\n  BASE_GEN = baseOf(s);\n  try {\n    ACTIONS[action](s, emit);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    NEXT = outerNext;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
           `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +

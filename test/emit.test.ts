@@ -286,6 +286,53 @@ test('reuseNext: steps write into one array while an engine takes each successor
   expect(checkModel(model, {}).distinctStates).toBe(s0.length);
 });
 
+test('reuseNext: the scratch keeps the pre-state between steps; each step puts back what the last one wrote, also a step that wrote and then was disabled, and a goto', () => {
+  // Bump writes x and then may find its await false (it returns after the write); P's label b
+  // writes and jumps (a goto sets the flag entry), and Q's label c, a step later, moves on to
+  // its next label only when that flag is false
+  const text = `
+    var x: 0..3
+    var y: 0..3
+    init { x := 0  y := 0 }
+    action Bump { x := (x + 1) % 4  await y != 2 }
+    action Other { y := (y + 1) % 4 }
+    process P[self in 0..1] {
+      a: x := (x + 2) % 4
+      b: y := (y + 3) % 4
+         goto a
+    }
+    process Q {
+      c: x := (x + 3) % 4
+      d: skip
+         goto c
+    }
+  `;
+  const model = parseSpecText('Scratch', text).model();
+  const { checker } = generateChecker(model);
+  const s0 = [...packedStates(checker).keys()].map((k) => checker.decode(Uint32Array.from(k.split(',').map(Number)), 0));
+  // every successor as JSON, in emit order, with each taken at once (as the engines take them)
+  const successors = (on: boolean, nested: boolean) => {
+    checker.reuseNext!(on);
+    const out: string[] = [];
+    for (const s of s0) {
+      checker.successors(s, (a, c, n) => {
+        out.push(`${a}/${c}: ${JSON.stringify(checker.toJSON(n))}`);
+        // a trace-guided replay inside the emit must neither see nor change the scratch
+        if (nested) for (let k = 0; k < 3; k++) checker.successorsOf(s, k, () => {});
+        if (nested) out.push(`  again ${JSON.stringify(checker.toJSON(n))}`);
+      });
+    }
+    checker.reuseNext!(false);
+    return out;
+  };
+  const fresh = successors(false, false);
+  expect(fresh.length).toBeGreaterThan(100);
+  expect(successors(true, false)).toEqual(fresh);
+  expect(successors(true, true)).toEqual(successors(false, true));
+  const [g, i] = (['generated', 'interpreter'] as const).map((engine) => checkModel(model, { engine, stopAtFirst: false, deadlock: false }));
+  expect([g.distinctStates, g.statesGenerated]).toEqual([i.distinctStates, i.statesGenerated]);
+});
+
 test('encode packs only what a step assigned while its pre-state is the last decoded one, and every successor packs as its values do in every other order of calls', () => {
   for (const [file, name, consts] of [
     ['twophase.spec.ts', undefined, { RM_COUNT: 3 }],
