@@ -160,8 +160,11 @@ class Emitter {
     if (t.k === 'int') return `rt.idx((${v}) - ${t.lo}, ${n}, ${v})`;
     if (t.k === 'bool') return `((${v}) ? 1 : 0)`;
     if (t.k === 'union' && t.isEnum) {
-      const table = this.hoist('O', JSON.stringify(Object.fromEntries(t.tags.map((tg, i) => [tg.name, i]))), `ordinals of ${t.name}`);
-      return `${table}[${v} as string]`;
+      // a tag written in the spec is its ordinal; any other value goes through the switch of
+      // ordFn (a keyed lookup in an object by a string that varies is a dictionary probe)
+      const lit = /^"[A-Za-z_][A-Za-z0-9_]*"$/.test(v) ? t.tags.findIndex((tg) => tg.name === JSON.parse(v)) : -1;
+      if (lit >= 0) return String(lit);
+      return `${this.ordFn(t)}(${v})`;
     }
     return `rt.ord(${this.typeRef(t)}, ${v})`;
   }
@@ -951,10 +954,7 @@ class Emitter {
     const where = `${JSON.stringify(name)}, ${JSON.stringify(typeToString(t))}`;
     if (t.k === 'bool') return `(${v} ? 1 : 0)`;
     if (t.k === 'int') return `rt.stored(${v} - ${t.lo}, ${size(t)}, ${v}, ${where})`;
-    if (t.k === 'union' && t.isEnum) {
-      const table = this.hoist('O', JSON.stringify(Object.fromEntries(t.tags.map((tg, i) => [tg.name, i]))), `ordinals of ${t.name}`);
-      return `rt.stored(${table}[${v}], ${t.tags.length}, ${v}, ${where})`;
-    }
+    if (t.k === 'union' && t.isEnum) return `rt.stored(${this.ordFn(t)}(${v}), ${t.tags.length}, ${v}, ${where})`;
     return null;
   }
 
