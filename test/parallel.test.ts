@@ -10,7 +10,7 @@ import { parseSpecText } from '../dsl';
 import { generateChecker } from '../generator/load';
 import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
-import { WORDS_AT, claim, claimAlone, emptyLike, freshRef, newTable, ownerOf, rehash, tagOf } from '../src/engine/parallel/table';
+import { WORDS_AT, claim, claimAlone, emptyLike, freshRef, growableBuffer, grownView, newTable, ownerOf, wordsOf, rehash, tagOf } from '../src/engine/parallel/table';
 import type { CheckOptions, CheckResult } from '../src/engine/result';
 import type { Model } from '../dsl/ir';
 import { SpecError } from '../dsl/diagnostics';
@@ -269,4 +269,24 @@ describe('an evaluation error in a worker', () => {
     expect(seq).toMatch(/Finite.*division by zero/);
     expect(errorOf(model, { workers: 2, parallelThreshold: 1 })).toBe(seq);
   });
+});
+
+test('the arena grows in place: its words stay where they were and no page is copied; a buffer that cannot grow is copied', () => {
+  // (a view of a fixed length, as the engine makes them: one that tracks the buffer's length is slower)
+  const a = wordsOf(growableBuffer(4 * 16));
+  for (let i = 0; i < 16; i++) a[i] = i + 1;
+  const b = grownView(a, 1 << 20, 16);
+  // the same memory, longer: every thread's view of it stays valid
+  expect(b.buffer).toBe(a.buffer);
+  expect(a.length).toBe(16);
+  expect(b.length).toBe(1 << 20);
+  expect(Array.from(b.subarray(0, 16))).toEqual(Array.from(a));
+  b[(1 << 20) - 1] = 7;
+  // a plain buffer (as past the 4 GiB a growable one may reserve) is copied, its first `keep` words
+  const p = new Uint32Array(new SharedArrayBuffer(4 * 16));
+  p.set(a);
+  const q = grownView(p, 64, 10);
+  expect(q.buffer).not.toBe(p.buffer);
+  expect(q.length).toBe(64);
+  expect(Array.from(q.subarray(0, 12))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0, 0]);
 });

@@ -31,7 +31,7 @@ import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { MARK, REF, claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
+import { MARK, REF, claimAlone, emptyLike, grown, grownView, growableBuffer, newTable, wordsOf, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
 import type { ToWorker, WorkerData } from './worker';
 import { LOST, takeWinners, winners, type WinJob } from './winners';
 
@@ -155,7 +155,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     stepOf: (a: number, c: number) => m.stepOf(a, c),
     ...(sym ? { symmetry: sym } : {}),
   };
-  let arena = new Uint32Array(new SharedArrayBuffer(4 * W * 1024));
+  let arena = wordsOf(growableBuffer(4 * W * 1024));
   let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W);
   let size = 0; // fingerprints in the table
   const parent = new Grow(1024);
@@ -220,9 +220,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     if (states * W <= arena.length) return;
     let cap = arena.length;
     while (cap < states * W) cap *= 2;
-    const b = new Uint32Array(new SharedArrayBuffer(4 * cap));
-    b.set(arena.subarray(0, count * W));
-    arena = b;
+    arena = grownView(arena, cap, count * W);
   };
 
 

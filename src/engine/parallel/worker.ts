@@ -9,7 +9,7 @@ import { workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
 import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
-import { rehash, type SharedTable, type StateWords } from './table';
+import { rehash, wordsOf, type SharedTable, type StateWords } from './table';
 import { takeWinners } from './winners';
 
 export interface WorkerData {
@@ -100,7 +100,7 @@ port.on('message', (msg: ToWorker) => {
     // every thread's fresh region (this one's may have grown on a resume, keeping what it holds)
     const fresh = msg.fresh.map((b) => new Uint32Array(b));
     if (msg.t === 'level') {
-      at = { W: ex.lay.W, arena: new Uint32Array(msg.arena), fresh };
+      at = { W: ex.lay.W, arena: wordsOf(msg.arena), fresh };
       level = { from: msg.from, to: msg.to, K: msg.K };
       limits = { violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, budget: 0, hard: 0, ...(msg.tagMask !== undefined ? { tagMask: msg.tagMask } : {}) };
       paused = undefined;
