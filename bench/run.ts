@@ -44,6 +44,12 @@ interface Size {
   fingerprintOnly?: boolean;
   /** stop our runs after this long (they report how far they got: an incomplete row) */
   timeoutS?: number;
+  /**
+   * run our one-worker check and pan this many times, alternating, and keep each one's
+   * fastest: the ratio to SPIN at the size that decides the goal then rests on more than one
+   * sample of this machine, whose speed drifts by a fifth within minutes
+   */
+  rounds?: number;
 }
 interface Bench {
   key: string;
@@ -66,7 +72,7 @@ const BENCHES: Bench[] = [
       { constants: { RM_COUNT: 4 }, interpreter: true },
       { constants: { RM_COUNT: 6 }, interpreter: true },
       { constants: { RM_COUNT: 7 }, workers: true },
-      { constants: { RM_COUNT: 8 }, workers: true, pair: true, fingerprintOnly: true },
+      { constants: { RM_COUNT: 8 }, workers: true, pair: true, fingerprintOnly: true, rounds: 3 },
     ],
     pml: (c) => twoPhasePml(c.RM_COUNT),
   },
@@ -78,7 +84,7 @@ const BENCHES: Bench[] = [
       { constants: { N: 8 }, interpreter: true },
       { constants: { N: 11 }, interpreter: true },
       { constants: { N: 14 }, workers: true },
-      { constants: { N: 15 }, workers: true, pair: true, fingerprintOnly: true },
+      { constants: { N: 15 }, workers: true, pair: true, fingerprintOnly: true, rounds: 3 },
     ],
     pml: (c) => philosophersPml(c.N),
   },
@@ -164,6 +170,19 @@ function ours(b: Bench, s: Size, engine: string, args: string[], pair = false): 
     bytesPerState: j.bytesPerState,
     note: notes.join('; '),
   };
+}
+
+/**
+ * The fastest of several runs of one engine at one size, its note listing every run's explore
+ * time; a run that failed, or counted differently from the first, is the row instead (so
+ * the check of the counts sees it).
+ */
+function fastest(runs: Row[]): Row {
+  const bad = runs.find((r) => r.exploreMs === undefined || r.result !== runs[0].result || r.distinct !== runs[0].distinct || r.generated !== runs[0].generated);
+  if (bad) return bad;
+  const best = runs.reduce((a, r) => (r.exploreMs! < a.exploreMs! ? r : a));
+  const times = runs.map((r) => fmtS(r.exploreMs)).join(', ');
+  return { ...best, note: `fastest of ${runs.length} runs alternating with the other engine's (explore ${times} s); ${best.note}` };
 }
 
 function spinRow(b: Bench, s: Size): Row {
@@ -400,13 +419,23 @@ function main(): number {
         rows.push(row);
         console.error(`  ${row.model} ${row.size} ${row.engine}: ${row.result}, ${fmtN(row.distinct)} distinct, explore ${fmtS(row.exploreMs)} s, process ${fmtS(row.processMs)} s`);
       };
-      run('uffdspec generated', () => ours(b, s, 'uffdspec generated', ['--workers', '1']));
+      // with rounds, ours and pan alternate (each keeps its fastest run); else one run each
+      const rounds = spin && b.pml ? s.rounds ?? 1 : 1;
+      const mine: Row[] = [];
+      const pans: Row[] = [];
+      if (rounds > 1 && (Date.now() - t0) / 1000 <= BUDGET_S) {
+        for (let k = 0; k < rounds; k++) {
+          mine.push(ours(b, s, 'uffdspec generated', ['--workers', '1']));
+          pans.push(spinRow(b, s));
+        }
+      }
+      run('uffdspec generated', () => (mine.length ? fastest(mine) : ours(b, s, 'uffdspec generated', ['--workers', '1'])));
       if (s.noSymmetry) run('uffdspec generated, no symmetry', () => ({ ...ours(b, s, 'uffdspec generated, no symmetry', ['--workers', '1', '--no-symmetry']) }));
       if (s.workers) run('uffdspec generated, 2 workers', () => ours(b, s, 'uffdspec generated, 2 workers', ['--workers', '2']));
       if (s.pair) run(PAIR, () => ours(b, s, PAIR, ['--workers', '1'], true));
       if (s.fingerprintOnly) run('uffdspec generated, fingerprint-only', () => ours(b, s, 'uffdspec generated, fingerprint-only', ['--workers', '1', '--fingerprint-only']));
       if (s.interpreter) run('uffdspec interpreter', () => ours(b, s, 'uffdspec interpreter', ['--engine', 'interpreter']));
-      if (spin && b.pml) run('SPIN pan', () => spinRow(b, s));
+      if (spin && b.pml) run('SPIN pan', () => (pans.length ? fastest(pans) : spinRow(b, s)));
       markReduced(group);
       problems.push(...compare(group));
       ratios(group);
@@ -487,6 +516,9 @@ function main(): number {
       '- **bytes/state**: for our runs, the engine\'s own accounting of its state storage (hash table, packed states,',
       '  parent links) over the distinct states; for pan, its "actual memory usage for states" plus its hash table over',
       '  the states stored. **time vs SPIN**: our explore time over pan\'s at the same size (below 1: faster than pan).',
+      '  At the largest size of each model with a Promela twin, our one-worker run and pan run three times each,',
+      '  alternating, and each row is that engine\'s fastest run (its notes list all three): this machine\'s speed',
+      '  drifts by up to a fifth within minutes, and the ratio at that size is the one the goal is judged on.',
       '- **SPIN pan**: exhaustive depth-first search compiled with `-DNOREDUCE` (no partial-order reduction; bench/run.ts',
       '  fails the row if pan reports any) and `-DSAFETY`, default hash table (`-w24`), assertions and invalid end',
       '  states (deadlocks) checked. The runs are kept under build/bench/ (model.pml, pan.out).',
