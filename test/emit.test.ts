@@ -11,6 +11,29 @@ import { parseSpecText } from '../dsl';
 
 const EX = (f: string) => path.resolve(__dirname, '../spec/examples', f);
 
+/**
+ * On every successor of every state in `seen`: its words, and the words of the same value
+ * as `rebuilt` makes it afresh (no interned or carried ordinal: walked). Returns the
+ * successors whose words differ (one comparison at the end: an expect per successor took
+ * seconds) and how many were checked.
+ */
+function encodeAgainstFresh(checker: CompiledChecker, seen: Map<string, string>, rebuilt: (n: unknown[]) => unknown[]): { differ: string[]; checked: number } {
+  const w = new Uint32Array(checker.WORDS);
+  const v = new Uint32Array(checker.WORDS);
+  const differ: string[] = [];
+  let checked = 0;
+  for (const key of seen.keys()) {
+    const s = checker.decode(Uint32Array.from(key.split(',').map(Number)), 0);
+    checker.successors(s, (_a, _c, n) => {
+      checker.encode(n, w, 0);
+      checker.encode(rebuilt(n), v, 0);
+      if (w.some((x, k) => x !== v[k])) differ.push(`${JSON.stringify(n)}: ${Array.from(w)} != ${Array.from(v)}`);
+      checked++;
+    });
+  }
+  return { differ, checked };
+}
+
 test('layout: each variable gets ceil(log2(size)) bits, packed in order; a one-value variable takes none', () => {
   const model = loadSpecFile(EX('prodcons.spec.ts')).model({});
   const { fields, words } = layout(model);
@@ -118,22 +141,7 @@ test('a map too large to intern carries its ordinal on its arrays: entry updates
   expect(require('fs').readFileSync(tsPath, 'utf8')).toContain('carried by the array');
   const seen = packedStates(checker);
   // the same words as a map built entry by entry (no ordinal carried: walked), on every reachable state
-  const w = new Uint32Array(checker.WORDS);
-  const v = new Uint32Array(checker.WORDS);
-  let checked = 0;
-  // the successors that encode differently (one comparison at the end: an expect per successor took seconds)
-  const differ: string[] = [];
-  for (const key of seen.keys()) {
-    const s = checker.decode(Uint32Array.from(key.split(',').map(Number)), 0);
-    checker.successors(s, (_a, _c, n) => {
-      checker.encode(n, w, 0);
-      const fresh = [...n];
-      fresh[0] = [...(n[0] as number[])];
-      checker.encode(fresh, v, 0);
-      if (w.some((x, k) => x !== v[k])) differ.push(`${JSON.stringify(n)}: ${Array.from(w)} != ${Array.from(v)}`);
-      checked++;
-    });
-  }
+  const { differ, checked } = encodeAgainstFresh(checker, seen, (n) => [[...(n[0] as number[])], ...n.slice(1)]);
   expect(differ.slice(0, 5)).toEqual([]);
   expect(checked).toBeGreaterThan(100);
   const [g, i] = (['generated', 'interpreter'] as const).map((engine) => checkModel(model, { engine, stopAtFirst: false }));
@@ -153,22 +161,8 @@ test('an interned map with one entry set is the interned map of the new value: t
   const { checker } = generateChecker(model);
   const seen = packedStates(checker);
   expect(seen.size).toBe(81);
-  const w = new Uint32Array(checker.WORDS);
-  const v = new Uint32Array(checker.WORDS);
-  const differ: string[] = [];
-  let checked = 0;
-  for (const key of seen.keys()) {
-    const s = checker.decode(Uint32Array.from(key.split(',').map(Number)), 0);
-    checker.successors(s, (_a, _c, n) => {
-      checker.encode(n, w, 0);
-      // a map that is not the interned one: its ordinal is walked entry by entry
-      const fresh = [...n];
-      fresh[0] = [...(n[0] as string[])];
-      checker.encode(fresh, v, 0);
-      if (w.some((x, k) => x !== v[k])) differ.push(`${JSON.stringify(n)}: ${Array.from(w)} != ${Array.from(v)}`);
-      checked++;
-    });
-  }
+  // against a map that is not the interned one: its ordinal is walked entry by entry
+  const { differ, checked } = encodeAgainstFresh(checker, seen, (n) => [[...(n[0] as string[])], ...n.slice(1)]);
   expect(differ).toEqual([]);
   // 81 states, 4 entries, 2 other colours each
   expect(checked).toBe(81 * 4 * 2);
@@ -194,20 +188,8 @@ test('an entry of a map of maps is set level by level, each level the interned m
   expect(require('fs').readFileSync(tsPath, 'utf8')).toContain('level by level');
   const seen = packedStates(checker);
   expect(seen.size).toBe(729);
-  const w = new Uint32Array(checker.WORDS);
-  const v = new Uint32Array(checker.WORDS);
-  const differ: string[] = [];
-  for (const key of seen.keys()) {
-    const s = checker.decode(Uint32Array.from(key.split(',').map(Number)), 0);
-    checker.successors(s, (_a, _c, n) => {
-      checker.encode(n, w, 0);
-      // the same value built afresh (no interned map at either level)
-      const fresh = [...n];
-      fresh[0] = (n[0] as string[][]).map((row) => [...row]);
-      checker.encode(fresh, v, 0);
-      if (w.some((x, k) => x !== v[k])) differ.push(`${JSON.stringify(n)}: ${Array.from(w)} != ${Array.from(v)}`);
-    });
-  }
+  // against the same value built afresh (no interned map at either level)
+  const { differ } = encodeAgainstFresh(checker, seen, (n) => [(n[0] as string[][]).map((row) => [...row]), ...n.slice(1)]);
   expect(differ).toEqual([]);
   const [g, i] = (['generated', 'interpreter'] as const).map((engine) => checkModel(model, { engine, stopAtFirst: false }));
   expect([g.distinctStates, g.statesGenerated]).toEqual([i.distinctStates, i.statesGenerated]);
