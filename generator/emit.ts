@@ -41,10 +41,10 @@ class Emitter {
 
   constructor(private model: Model) {}
 
-  /** A module-level constant for a value/type, shared by identical text. */
   /** the hoisted list of the entries the step being emitted may write (nextOf's second argument) */
   private touchedId = '';
 
+  /** A module-level constant for a value/type, shared by identical text. */
   private hoist(prefix: string, code: string, comment?: string): string {
     const key = prefix + code;
     const known = this.constIds.get(key);
@@ -505,6 +505,7 @@ class Emitter {
     if (s.path.length === 0) return this.expr(s.v);
     const p0 = s.path[0];
     if (s.path.length === 1 && p0.k === 'mapIndex' && v.type.k === 'map') return this.mapSetCode(v.type, `n[${s.index}]`, this.indexCode(p0.dom, p0.i), this.expr(s.v));
+    const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : p.k === 'mapIndex' ? this.indexCode(p.dom, p.i) : `${this.expr(p.i)} as number`));
     // an entry of a map of maps (pte[mm][pg] := ...): one entry set per level, each the
     // interned map of its new value where the level's type is interned, as a hoisted function
     // (the keys and the value are evaluated once, in the order rt.setIn would evaluate them)
@@ -519,10 +520,8 @@ class Emitter {
         body = this.mapSetCode(types[i], m, ks[i], body);
       }
       const fn = this.hoist('W', `(m: any[], ${ks.map((k) => `${k}: number`).join(', ')}, v: any): any[] => ${body}`, `one entry of a ${typeToString(v.type)} set, level by level`);
-      const keys = s.path.map((p) => this.indexCode((p as Extract<typeof p, { k: 'mapIndex' }>).dom, (p as Extract<typeof p, { k: 'mapIndex' }>).i));
       return `${fn}(n[${s.index}], ${keys.join(', ')}, ${this.expr(s.v)})`;
     }
-    const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : p.k === 'mapIndex' ? this.indexCode(p.dom, p.i) : `${this.expr(p.i)} as number`));
     return `rt.setIn(n[${s.index}], [${keys.join(', ')}], ${this.expr(s.v)}, ${this.typeRef(v.type)})`;
   }
 
