@@ -31,7 +31,8 @@ import { Grow } from '../grow';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { MARK, REF, claimAlone, emptyLike, grown, grownView, growableBuffer, newTable, wordsOf, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
+import { MARK, REF, claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
+import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
 import { LOST, takeWinners, winners, type WinJob } from './winners';
 

@@ -85,43 +85,6 @@ function home(tag: number, mask: number): number {
   return (tag ^ (tag >>> 17)) & mask;
 }
 
-/**
- * The most a growable buffer reserves (V8 refuses more than 4 GiB). Its address space is
- * reserved at once and its pages are mapped as they are first written, so growing copies
- * nothing: the arena of states doubled by copies, each copy writing pages never touched before.
- */
-const GROWABLE_MAX = 2 ** 32;
-
-/** ES2024's growable SharedArrayBuffer (Node 20 has it; the project's lib is ES2022) */
-type Growable = SharedArrayBuffer & { readonly growable: boolean; readonly maxByteLength: number; grow(bytes: number): void };
-const Sab = SharedArrayBuffer as unknown as new (bytes: number, opts?: { maxByteLength: number }) => Growable;
-
-/** a SharedArrayBuffer of `bytes` that can grow in place up to GROWABLE_MAX (a plain one past it) */
-export function growableBuffer(bytes: number): SharedArrayBuffer {
-  return bytes < GROWABLE_MAX ? new Sab(bytes, { maxByteLength: GROWABLE_MAX }) : new Sab(bytes);
-}
-
-/**
- * A view of `a`'s buffer at `words` words, grown in place when it can (its first `keep`
- * words are then where they were), else a copy into a new buffer. Views are of a fixed
- * length: a view that tracks a growable buffer's length is read on a slower path.
- */
-export function grownView(a: Uint32Array<SharedArrayBuffer>, words: number, keep: number): Uint32Array<SharedArrayBuffer> {
-  const sab = a.buffer as Growable;
-  if (sab.growable && 4 * words <= sab.maxByteLength) {
-    sab.grow(4 * words);
-    return new Uint32Array(sab, 0, words);
-  }
-  const b = wordsOf(growableBuffer(4 * words));
-  b.set(a.subarray(0, keep));
-  return b;
-}
-
-/** a fixed-length view of all of a (maybe growable) shared buffer */
-export function wordsOf(sab: SharedArrayBuffer): Uint32Array<SharedArrayBuffer> {
-  return new Uint32Array(sab, 0, sab.byteLength >>> 2);
-}
-
 /** the tag filed for 32 hash bits: never 0 (an empty slot) */
 export function tagOf(h: number): number {
   return h === 0 ? 1 : h | 0;

@@ -9,7 +9,8 @@ import { workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
 import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
-import { rehash, wordsOf, type SharedTable, type StateWords } from './table';
+import { rehash, type SharedTable, type StateWords } from './table';
+import { wordsOf } from './arena';
 import { takeWinners } from './winners';
 
 export interface WorkerData {
