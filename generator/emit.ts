@@ -9,28 +9,14 @@ import { inDomain, miniscope } from './miniscope';
 import { containsSym } from '../src/runtime/symmetry';
 import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime/types';
 import { Value, enumerate, toJSON } from '../src/runtime/values';
+import { FieldLayout, layout, readField, writeField } from './layout';
+import { WordSteps } from './word-steps';
+
+export { layout } from './layout';
+export type { FieldLayout } from './layout';
 
 /** types of at most this many values are enumerated once, their objects interned (rt.intern) */
 const INTERNED = 1 << 16;
-
-export interface FieldLayout {
-  name: string;
-  /** first bit, counted from bit 0 of word 0 */
-  bit: number;
-  /** all its bits: one field, or (a map of more than 2^52 values) one field per entry, entries in key order */
-  width: number;
-}
-
-export function layout(model: Model): { fields: FieldLayout[]; words: number } {
-  let bit = 0;
-  const fields = model.vars.map((v) => {
-    const width = packedWidth(v.type);
-    const f = { name: v.name, bit, width };
-    bit += width;
-    return f;
-  });
-  return { fields, words: Math.max(1, Math.ceil(bit / 32)) };
-}
 
 class Emitter {
   private consts: string[] = [];
@@ -703,7 +689,7 @@ class Emitter {
       this.slotNames = new Map();
       this.bindTyped(inv.expr);
       const e = this.expr(inv.expr);
-      return `/** invariant ${inv.name} */\nfunction inv${i}(s: any[]): boolean {\n${this.declareLocals(0)}  return ${e} === true;\n}\n`;
+      return `/** invariant ${inv.name} */\nfunction inv${i}(s: any[]): boolean {\n${this.words ? (this.wordInvariants[i] ? '  if (s === LZ) return winv' + i + '(WN);\n' : '  real(s);\n') : ''}${this.declareLocals(0)}  return ${e} === true;\n}\n`;
     });
     const check = `/** the invariants by index, each checked on its own */\nconst INVARIANTS: ((s: any[]) => boolean)[] = [${this.model.invariants.map((_, i) => `inv${i}`).join(', ')}];\n`;
     return parts.join('\n') + '\n' + check;
@@ -717,7 +703,7 @@ class Emitter {
         this.bindTyped(e, l.bound);
         const binds = l.bound.map((b, j) => `  ${this.local(b.slot, b.name)} = LIVE${i}_INSTANCES[k][${j}];\n`).join('');
         const code = this.expr(e);
-        return `function live${i}${which}(s: any[], k: number): boolean {\n${this.declareLocals(0)}${binds}  return ${code} === true;\n}\n`;
+        return `function live${i}${which}(s: any[], k: number): boolean {\n${this.words ? '  real(s);\n' : ''}${this.declareLocals(0)}${binds}  return ${code} === true;\n}\n`;
       };
       const instances = `const LIVE${i}_INSTANCES: any[][] = [${l.instances.map((t) => `[${t.map((v) => this.valueCode(v)).join(', ')}]`).join(', ')}];\n`;
       return `/** property ${l.name}: ${l.text} */\n${instances}${l.p ? fn('p', l.p) : ''}${fn('q', l.q)}`;
@@ -772,8 +758,9 @@ class Emitter {
       `/** decodes so far (PREV's generation) */\nlet DEC_GEN = 0;\n/** the generation whose PREV the state being expanded equals, or -1 */\nlet BASE_GEN = -1;\n` +
       `/** DEC_GEN when s holds the very values of the last decoded state, else -1 */\nfunction baseOf(s: any[]): number {\n  const p = PREV;\n  if (p === null) return -1;\n  for (let i = 0; i < ${this.model.vars.length + 1}; i++) if (s[i] !== p[i]) return -1;\n  return DEC_GEN;\n}\n\n` +
       `/** pack the next-state values \`n\` into words[o .. o+${words}); throws when a value is outside its type */\n` +
-      `function encode(n: any[], w: Uint32Array, o: number): void {\n  let x: number;\n  const p = PREV;\n  for (let i = 0; i < ${words}; i++) w[o + i] = p === null ? 0 : PREV_W[i];\n  if (n === ENC_N && BASE_GEN === DEC_GEN) {\n    ENC_F!(n, w, o);\n    return;\n  }\n${enc.join('\n')}\n}\n\n${after.join('\n')}\n` +
-      `/** unpack words[o .. o+${words}) into values */\nfunction decode(w: Uint32Array, o: number): any[] {\n  const s: any[] = new Array(${this.model.vars.length + 1});\n  let x: number;\n${dec.join('\n')}\n  s[${this.model.vars.length}] = false;\n  PREV = s.slice();\n  DEC_GEN++;\n  for (let i = 0; i < ${words}; i++) PREV_W[i] = w[o + i];\n  return s;\n}\n`
+      `function encode(n: any[], w: Uint32Array, o: number): void {\n${this.words ? `  if (n === LZ) {\n    for (let i = 0; i < ${words}; i++) w[o + i] = WN[i];\n    return;\n  }\n` : ''}  let x: number;\n  const p = PREV;\n  for (let i = 0; i < ${words}; i++) w[o + i] = p === null ? 0 : PREV_W[i];\n  if (n === ENC_N && BASE_GEN === DEC_GEN) {\n    ENC_F!(n, w, o);\n    return;\n  }\n${enc.join('\n')}\n}\n\n${after.join('\n')}\n` +
+      `/** unpack words[o .. o+${words}) into the values s */\nfunction unpack(w: Uint32Array, o: number, s: any[]): void {\n  let x: number;\n${dec.join('\n')}\n  s[${this.model.vars.length}] = false;\n}\n\n` +
+      `/** unpack words[o .. o+${words}) into values */\nfunction decode(w: Uint32Array, o: number): any[] {\n  const s: any[] = new Array(${this.model.vars.length + 1});\n  unpack(w, o, s);\n  PREV = s.slice();\n  DEC_GEN++;\n  for (let i = 0; i < ${words}; i++) PREV_W[i] = w[o + i];\n  return s;\n}\n`
     );
   }
 
@@ -964,9 +951,47 @@ class Emitter {
     return null;
   }
 
+  /** the word steps' code (word-steps.ts) and the state's words, or '' when no action is compiled to them */
+  private words = '';
+  private wordCount = 0;
+  /** per invariant: whether word-steps.ts compiled it (winv<i>) */
+  private wordInvariants: boolean[] = [];
+
+  /**
+   * Each action that word-steps.ts can compile, a second time, on the packed
+   * words, and what they share: the pre-state's words (BASE_W), the
+   * successor's (WN), and LZ, the one array that stands for that successor
+   * as values, decoded only when something reads it (real()).
+   */
+  private wordSteps(): string {
+    const { fields, words } = layout(this.model);
+    this.wordCount = words;
+    const ws = new WordSteps(this.model, fields, words, { hoist: (p, c, cm) => this.hoist(p, c, cm), domainValues: (t) => this.domainValues(t) });
+    const compiled = this.model.actions.map((a, i) => ws.action(a, i));
+    if (!compiled.some((c) => 'code' in c)) return '';
+    // the invariants too, for LZ: a new state is checked without being decoded
+    const invs = this.model.invariants.map((inv, i) => ws.invariant(inv, i));
+    this.wordInvariants = invs.map((c) => 'code' in c);
+    const nv = this.model.vars.length;
+    const list = compiled.map((c, i) => ('code' in c ? `waction${i}` : `action${i} /* ${this.model.actions[i].name}: on values, ${c.why.replace(/\*\//g, '* /')} */`));
+    return (
+      `// Steps on the packed words (generator/word-steps.ts): while successors() runs on a state it has\n` +
+      `// just decoded, an action below reads its variables from BASE_W and writes each successor's words\n` +
+      `// into WN; it emits LZ, which encode() packs by copying WN and which is decoded only when read.\n` +
+      `const BASE_W = new Uint32Array(${words});\nconst WN = new Uint32Array(${words});\nconst LZ: any[] = new Array(${nv + 1});\n` +
+      `/** LZ does not hold WN's values yet */\nlet LZ_STALE = false;\nlet WORDS_ON = true;\n` +
+      `/** off: every action runs on values (a test compares the two) */\nfunction wordSteps(on: boolean): void {\n  WORDS_ON = on;\n}\n` +
+      `/** s as values: LZ is decoded from WN when first read after a word step */\nfunction real(s: any[]): void {\n  if (s === LZ && LZ_STALE) {\n    unpack(WN, 0, LZ);\n    LZ_STALE = false;\n  }\n}\n\n` +
+      compiled.map((c) => ('code' in c ? c.code + '\n' : '')).join('') +
+      invs.map((c, i) => ('code' in c ? c.code + '\n' : `// invariant ${this.model.invariants[i].name}: on values, ${c.why}\n\n`)).join('') +
+      `const WACTIONS = [\n${list.map((l) => `  ${l},`).join('\n')}\n];\n\n`
+    );
+  }
+
   module(): string {
     const m = this.model;
     const actions = m.actions.map((a, i) => this.action(a, i)).join('\n');
+    this.words = this.wordSteps();
     const init = this.init();
     const invs = this.invariants();
     const live = this.liveness();
@@ -1010,8 +1035,8 @@ ${sort ?? ''}const encodeCanonical: (n: any[], w: Uint32Array, o: number) => voi
       `type Emit = (action: number, combo: number, n: any[]) => void;\n\n` +
       `export function create(rt: any) {\n` +
       indentAll(
-        `${this.consts.join('\n')}\n\n${codec}\n${init}\n${actions}\n${invs}\n${live}\n` +
-          `/** every process has finished */\nfunction terminated(s: any[]): boolean {\n${terminated}\n}\n\n` +
+        `${this.consts.join('\n')}\n\n${codec}\n${init}\n${actions}\n${this.words}${invs}\n${live}\n` +
+          `/** every process has finished */\nfunction terminated(s: any[]): boolean {\n${this.words ? '  real(s);\n' : ''}${terminated}\n}\n\n` +
           `const VAR_TYPES = [${varTypes.join(', ')}];\n` +
           `const PARAM_TYPES = [${paramTypes.join(', ')}];\n` +
           `const ACTIONS = [${m.actions.map((_, i) => `action${i}`).join(', ')}];\n` +
@@ -1028,51 +1053,19 @@ ${sort ?? ''}const encodeCanonical: (n: any[], w: Uint32Array, o: number) => voi
           `// a successor costs the few entries its step assigns, not a copy of the whole state.\n` +
           `let DIRTY: number[] | null = null;\n` +
           `/** the pre-state's copy that a step assigns into; \`touched\`: every entry the step may assign */\nfunction nextOf(s: any[], touched: number[]): any[] {\n  const t = NEXT;\n  if (t === null) return s.slice();\n  const d = DIRTY;\n  if (d !== null) for (let i = 0; i < d.length; i++) t[d[i]] = s[d[i]];\n  DIRTY = touched;\n  return t;\n}\n\n` +
-          `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  const outer = NEXT;\n  const outerBase = BASE_GEN;\n  NEXT = REUSE && DEPTH === 0 ? SCRATCH : null;\n  const outerDirty = DIRTY;\n  if (NEXT !== null) {\n    for (let i = 0; i < ${m.vars.length + 1}; i++) NEXT[i] = s[i];\n    DIRTY = null;\n  }\n  BASE_GEN = baseOf(s);\n  DEPTH++;\n  try {\n    for (let i = 0; i < ACTIONS.length; i++) {\n      try {\n        ACTIONS[i](s, emit);\n      } catch (e: any) {\n        // tell the engine which step failed, so the error points at it\n        if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n        throw e;\n      }\n    }\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n    DIRTY = outerDirty;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
+          `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n${this.words ? '  real(s);\n' : ''}  const outer = NEXT;\n  const outerBase = BASE_GEN;\n  NEXT = REUSE && DEPTH === 0 ? SCRATCH : null;\n  const outerDirty = DIRTY;\n  if (NEXT !== null) {\n    for (let i = 0; i < ${m.vars.length + 1}; i++) NEXT[i] = s[i];\n    DIRTY = null;\n  }\n  BASE_GEN = baseOf(s);\n${this.words ? `  // on the words when they are the state's own (s was just decoded) and the successors are taken one by one\n  let acts = ACTIONS;\n  if (WORDS_ON && NEXT !== null && BASE_GEN >= 0) {\n    for (let i = 0; i < ${this.wordCount}; i++) BASE_W[i] = PREV_W[i];\n    acts = WACTIONS;\n  }\n` : '  const acts = ACTIONS;\n'}  DEPTH++;\n  try {\n    for (let i = 0; i < acts.length; i++) {\n      try {\n        acts[i](s, emit);\n      } catch (e: any) {\n        // tell the engine which step failed, so the error points at it\n        if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n        throw e;\n      }\n    }\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n    DIRTY = outerDirty;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `const STEPS: ((s: any[], emit: Emit, combo: number, ...params: any[]) => void)[] = [${m.actions.map((_, i) => `step${i}`).join(', ')}];\n\n` +
-          `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  const outerBase = BASE_GEN;\n  const outerNext = NEXT;\n  // (fresh copies: the scratch may hold an outer run's successor)\n  NEXT = null;\n  BASE_GEN = baseOf(s);\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    NEXT = outerNext;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
+          `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n${this.words ? '  real(s);\n' : ''}  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  const outerBase = BASE_GEN;\n  const outerNext = NEXT;\n  // (fresh copies: the scratch may hold an outer run's successor)\n  NEXT = null;\n  BASE_GEN = baseOf(s);\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    NEXT = outerNext;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `/** the combo of one choice of parameters of an action, given as values (ints, booleans, enum tags) in declaration order */\nfunction comboOf(action: number, params: unknown[]): number {\n  const a = META.actions[action];\n  let combo = 0;\n  let radix = 1;\n  for (let i = 0; i < a.params.length; i++) {\n    combo += rt.ord(PARAM_TYPES[action][i], params[i]) * radix;\n    radix *= a.params[i].size;\n  }\n  return combo;\n}\n\n` +
-          `/** the successors of s by one action (a trace-guided run steps only the actions an op can start) */\nfunction successorsOf(s: any[], action: number, emit: Emit): void {\n  const outerBase = BASE_GEN;\n  const outerNext = NEXT;\n  NEXT = null;\n  BASE_GEN = baseOf(s);\n  try {\n    ACTIONS[action](s, emit);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    NEXT = outerNext;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
-          `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
-          `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
+          `/** the successors of s by one action (a trace-guided run steps only the actions an op can start) */\nfunction successorsOf(s: any[], action: number, emit: Emit): void {\n${this.words ? '  real(s);\n' : ''}  const outerBase = BASE_GEN;\n  const outerNext = NEXT;\n  NEXT = null;\n  BASE_GEN = baseOf(s);\n  try {\n    ACTIONS[action](s, emit);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    NEXT = outerNext;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
+          `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n${this.words ? '  real(s);\n' : ''}  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
+          `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n${this.words ? '  real(s);\n' : ''}  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf, reuseNext${m.symmetric ? ', encodeCanonical' : ''} };\n`,
+          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf, reuseNext${this.words ? ', wordSteps' : ''}${m.symmetric ? ', encodeCanonical' : ''} };\n`,
       ) +
       `}\n`
     );
   }
-}
-
-/** A field's pieces at word boundaries: word, offset in it, width, and the piece's weight in the field's value. */
-function pieces(f: FieldLayout): { w: number; off: number; chunk: number; scale: number }[] {
-  const out = [];
-  let bit = f.bit;
-  let remaining = f.width;
-  let shift = 0;
-  while (remaining > 0) {
-    const off = bit & 31;
-    const chunk = Math.min(32 - off, remaining);
-    out.push({ w: bit >> 5, off, chunk, scale: 2 ** shift });
-    bit += chunk;
-    remaining -= chunk;
-    shift += chunk;
-  }
-  return out;
-}
-
-const hexMask = (chunk: number) => (chunk === 32 ? '0xffffffff' : `0x${(2 ** chunk - 1).toString(16)}`);
-
-/** Lines adding the value of field `f` of words[o..] to x (x = 0 before); widths above 32 bits use arithmetic, not shifts. */
-function readField(f: FieldLayout): string[] {
-  return pieces(f).map(({ w, off, chunk, scale }) => `  x += (((w[o + ${w}] >>> ${off}) & ${hexMask(chunk)}) >>> 0)${scale === 1 ? '' : ` * ${scale}`};`);
-}
-
-/** Lines writing x into field `f` of words[o..], the other bits kept. */
-function writeField(f: FieldLayout): string[] {
-  return pieces(f).map(({ w, off, chunk, scale }) => {
-    const keep = `0x${(~((2 ** chunk - 1) * 2 ** off) >>> 0).toString(16)}`;
-    return `  w[o + ${w}] = ((w[o + ${w}] & ${keep}) | ((${scale === 1 ? 'x' : `Math.floor(x / ${scale})`} & ${hexMask(chunk)}) << ${off})) >>> 0;`.replace('(x & 0xffffffff)', '(x >>> 0)');
-  });
 }
 
 /** The locals an expression reads (`reads`) and binds (`binds`: let, quantifier, comprehension, match arm), by slot, with their names. */
