@@ -140,8 +140,10 @@ export class WordSteps {
       'LZ_STALE = true;',
       `emit(${ai}, ${combo}, LZ);`,
     ].map((l) => l.replace(/@DELEGATE@/g, delegate));
-    let loop = `L: ${params.length ? `for (let i0 = 0; i0 < ${sizes[0]}; i0++)` : 'do'} {\n${indent(perCombo.join('\n'))}\n}${params.length ? '' : ' while (false);'}`;
-    for (let i = 1; i < params.length; i++) loop = `for (let i${i} = 0; i${i} < ${sizes[i]}; i${i}++) {\n${indent(loop)}\n}`;
+    // the choices in the value steps' order (action<i>): the first parameter in the outermost loop
+    const last = params.length - 1;
+    let loop = `L: ${params.length ? `for (let i${last} = 0; i${last} < ${sizes[last]}; i${last}++)` : 'do'} {\n${indent(perCombo.join('\n'))}\n}${params.length ? '' : ' while (false);'}`;
+    for (let i = last - 1; i >= 0; i--) loop = `for (let i${i} = 0; i${i} < ${sizes[i]}; i${i}++) {\n${indent(loop)}\n}`;
     const reads = [...this.used].sort((x, y) => x - y).map((i) => `const v${i} = ${this.readVar(i)}; // ${this.model.vars[i].name}`);
     const doc = `/** ${a.name} on the packed words of the state being expanded (BASE_W; s is that state, decoded) */\n`;
     return `${doc}function waction${ai}(s: any[], emit: Emit): void {\n${indent(['const B = BASE_W;', ...reads, ...once, loop].join('\n'))}\n}\n`;
@@ -400,7 +402,7 @@ export class WordSteps {
           // an int outside the element type is simply not in the set
           const x = this.temp(pre, this.ex(e.a, pre));
           test = `(${x} >= ${st.elem.lo} && ${x} <= ${st.elem.hi} && ((${s} >>> (${x} - ${st.elem.lo})) & 1) === 1)`;
-        } else test = `(((${s}) >>> (${this.ordIn(e.a, st.elem, pre)})) & 1) === 1`;
+        } else test = `((((${s}) >>> (${this.ordIn(e.a, st.elem, pre)})) & 1) === 1)`;
         return e.op === 'in' ? test : `!${test}`;
       }
       case 'union':

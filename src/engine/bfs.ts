@@ -61,6 +61,8 @@ export interface CompiledChecker {
    * successor before the next one is made and keeps no reference to it); off: fresh copies
    */
   reuseNext?(on: boolean): void;
+  /** off: every action runs on values, none on the packed words (present when some action is compiled to words: generator/word-steps.ts) */
+  wordSteps?(on: boolean): void;
 }
 
 /** A state of a generated checker in its three forms (result.ts says who reads which). */

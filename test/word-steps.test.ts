@@ -1,0 +1,182 @@
+// The steps compiled on the packed words (generator/word-steps.ts) against the
+// value steps of the same module and against the reference interpreter: the
+// same counts, coverage, verdicts and counterexamples. Each spec here is
+// written so that its actions do compile to words (the test checks that they
+// did), with every kind of value the word code handles: an enum map whose
+// radix is not a power of two, a union with fields, a set of them crossing a
+// word boundary, an int not starting at 0, bools.
+import { parseSpecText } from '../dsl';
+import { emitChecker } from '../generator/emit';
+import { generateChecker } from '../generator/load';
+import { checkModel } from '../src/api';
+import type { CheckResult } from '../src/engine/result';
+import { TwoPhase } from '../spec/examples/twophase.spec';
+import { useScratchBuildDir } from './helpers/cli';
+
+useScratchBuildDir('uffdspec-words-');
+
+const WORDS = `
+  const N: 1..4 = 3
+  type Id = 0..N-1
+  enum Color { Red, Green, Blue }
+  union Msg { Ping { to: Id }, Pong { c: Color }, Quit }
+
+  var color: [Id] -> Color
+  var pad: [0..3] -> 0..15   // never changed: it puts count across the word boundary
+  var last: Msg
+  var inbox: set<Msg>
+  var seen: set<Id>
+  var count: 2..7
+  var flag: bool
+
+  init {
+    color := [i in Id |-> Red]
+    pad := [k in 0..3 |-> 0]
+    inbox := {}
+    count := 2
+    flag := false
+    last := Quit
+    seen := {}
+  }
+
+  action Send(i: Id, c: Color) {
+    await Ping { to: i } notin inbox
+    inbox := inbox union { Ping { to: i }, Pong { c: c } }
+    last := Pong { c: c }
+  }
+
+  action Paint(i: Id, c: Color) {
+    await color[i] != c && Ping { to: i } in inbox
+    let old = color[i]
+    color[i] := c
+    inbox := inbox \\ { Ping { to: i } }
+    if c == Blue { flag := !flag } else if count < 7 { count := count + 1 }
+    seen := if old == Red then seen union { i } else seen
+  }
+
+  action Sweep {
+    await exists m in inbox: m is Pong
+    await (forall j in seen: color[j] != Red) || flag
+    inbox := inbox inter { Quit, Ping { to: 0 } }
+    for j in Id { color[j] := Green }
+    last := Quit
+  }
+
+  action Reset(i: Id) {
+    await seen subseteq { 0, 1 } && last is Pong && count - 1 >= 2
+    color := color with [i] = Red
+    count := count - 1
+  }
+
+  invariant Bounded: count <= 7 && count >= 2
+  invariant PongSent: (last is Pong) => (exists m in inbox: m is Pong || m == Quit)
+  invariant NotAllBlue: exists j in Id: color[j] != Blue
+`;
+
+type Outcome = Omit<CheckResult, 'durationMs' | 'engine' | 'memory'>;
+
+function outcome(r: CheckResult): Outcome {
+  const { durationMs, engine, memory, ...rest } = r;
+  void durationMs, engine, memory;
+  return rest;
+}
+
+/** the generated engine with one worker, its actions on the words (`words`) or all on values */
+function generated(text: string, consts: Record<string, number>, words: boolean, opts: { maxStates?: number } = {}): Outcome {
+  const model = parseSpecText('Words', text).model(consts);
+  const { checker } = generateChecker(model);
+  expect(checker.wordSteps).toBeDefined();
+  checker.wordSteps!(words);
+  try {
+    return outcome(checkModel(model, { workers: 1, deadlock: false, stopAtFirst: false, ...opts }));
+  } finally {
+    checker.wordSteps!(true);
+  }
+}
+
+describe('steps on the packed words', () => {
+  test('every action and invariant of the test spec is compiled to words', () => {
+    const src = emitChecker(parseSpecText('Words', WORDS).model({ N: 2 }));
+    for (let i = 0; i < 4; i++) expect(src).toContain(`function waction${i}(`);
+    for (let i = 0; i < 3; i++) expect(src).toContain(`function winv${i}(`);
+    expect(src).not.toMatch(/: on values,/);
+    // the layout the test means to cover: a variable across the word boundary
+    expect(src).toMatch(/\(B\[0\] >>> \d+\) & 0x[0-9a-f]+\) \+ \(\(B\[1\] >>> 0\)/);
+  });
+
+  test('agree with the value steps: counts, coverage, verdicts and counterexamples', () => {
+    const on = generated(WORDS, { N: 2 }, true);
+    const off = generated(WORDS, { N: 2 }, false);
+    expect(on).toEqual(off);
+    expect(on.result).toBe('violation');
+    expect(on.properties.find((p) => p.name === 'NotAllBlue')?.status).toBe('violated');
+    expect(on.distinctStates).toBe(20525);
+  });
+
+  test('agree with the reference interpreter', () => {
+    const model = parseSpecText('Words', WORDS).model({ N: 1 });
+    const { durationMs: _a, engine: _b, memory: _c, ...g } = checkModel(model, { workers: 1, deadlock: false, stopAtFirst: false });
+    const { durationMs: _d, engine: _e, memory: _f, ...i } = checkModel(model, { engine: 'interpreter', deadlock: false, stopAtFirst: false });
+    expect(g).toEqual(i);
+  });
+
+  test('with two workers, the same as one', () => {
+    const model = parseSpecText('Words', WORDS).model({ N: 2 });
+    const one = outcome(checkModel(model, { workers: 1, deadlock: false }));
+    const two = outcome(checkModel(model, { workers: 2, deadlock: false, parallelThreshold: 1 }));
+    expect(two.distinctStates).toBe(one.distinctStates);
+    expect(two.statesGenerated).toBe(one.statesGenerated);
+    expect(two.violations.map((v) => v.trace.length)).toEqual(one.violations.map((v) => v.trace.length));
+    expect(two.properties).toEqual(one.properties);
+  });
+
+  test('an int assigned outside its type: the value step raises the error, with its location', () => {
+    const text = `
+      var count: 0..3
+      init { count := 0 }
+      action Inc(d: 1..2) { count := count + d }
+    `;
+    const model = () => parseSpecText('Words', text).model();
+    const src = emitChecker(model());
+    expect(src).toContain('function waction0(');
+    const message = (words: boolean): string => {
+      const { checker } = generateChecker(model());
+      checker.wordSteps!(words);
+      try {
+        checkModel(model(), { workers: 1 });
+      } catch (e) {
+        return (e as Error).message;
+      } finally {
+        checker.wordSteps!(true);
+      }
+      return 'no error';
+    };
+    const on = message(true);
+    expect(on).toBe(message(false));
+    expect(on).toMatch(/outside 0\.\.3/);
+  });
+
+  test('an action the word code does not handle stays on values, and says why', () => {
+    const text = `
+      var q: seq<0..1, 2>
+      var b: bool
+      init { q := <<>>; b := false }
+      action Push(x: 0..1) { await len(q) < 2; q := append(q, x) }
+      action Flip { b := !b }
+    `;
+    const src = emitChecker(parseSpecText('Words', text).model());
+    expect(src).toContain('function waction1(');
+    expect(src).not.toContain('function waction0(');
+    expect(src).toMatch(/action0 \/\* Push: on values, [^*]+\*\//);
+    const on = generated(text, {}, true);
+    expect(on).toEqual(generated(text, {}, false));
+    expect(on.distinctStates).toBe(14);
+  });
+
+  test('TwoPhase runs entirely on words, with the counts TLC gives', () => {
+    const src = emitChecker(TwoPhase.model({ RM_COUNT: 3 }));
+    expect(src).not.toMatch(/: on values,/);
+    const r = checkModel(TwoPhase.model({ RM_COUNT: 3 }), { workers: 1, deadlock: false });
+    expect(r.distinctStates).toBe(288);
+  });
+});
