@@ -689,7 +689,7 @@ class Emitter {
       this.slotNames = new Map();
       this.bindTyped(inv.expr);
       const e = this.expr(inv.expr);
-      return `/** invariant ${inv.name} */\nfunction inv${i}(s: any[]): boolean {\n${this.words ? (this.wordInvariants[i] ? '  if (s === LZ) return winv' + i + '(WN);\n' : '  real(s);\n') : ''}${this.declareLocals(0)}  return ${e} === true;\n}\n`;
+      return `/** invariant ${inv.name} */\nfunction inv${i}(s: any[]): boolean {\n${this.words ? (this.wordInvariants[i] ? `  if (s === LZ) {\n    const w = winv${i}(WN);\n    if (w !== null) return w;\n    real(s);\n  }\n` : '  real(s);\n') : ''}${this.declareLocals(0)}  return ${e} === true;\n}\n`;
     });
     const check = `/** the invariants by index, each checked on its own */\nconst INVARIANTS: ((s: any[]) => boolean)[] = [${this.model.invariants.map((_, i) => `inv${i}`).join(', ')}];\n`;
     return parts.join('\n') + '\n' + check;
@@ -981,6 +981,9 @@ class Emitter {
       `const BASE_W = new Uint32Array(${words});\nconst WN = new Uint32Array(${words});\nconst LZ: any[] = new Array(${nv + 1});\n` +
       `/** LZ does not hold WN's values yet */\nlet LZ_STALE = false;\nlet WORDS_ON = true;\n` +
       `/** off: every action runs on values (a test compares the two) */\nfunction wordSteps(on: boolean): void {\n  WORDS_ON = on;\n}\n` +
+      `// a value step run in place of a word step that has emitted some successors (a \`with\`) emits\n` +
+      `// them again first: SKIP of them are passed over\n` +
+      `let SKIP = 0;\nlet SKIP_TO: Emit = () => {};\nconst skipEmit: Emit = (a, c, n) => {\n  if (SKIP > 0) {\n    SKIP--;\n    return;\n  }\n  SKIP_TO(a, c, n);\n};\n` +
       `/** s as values: LZ is decoded from WN when first read after a word step */\nfunction real(s: any[]): void {\n  if (s === LZ && LZ_STALE) {\n    unpack(WN, 0, LZ);\n    LZ_STALE = false;\n  }\n}\n\n` +
       compiled.map((c) => ('code' in c ? c.code + '\n' : '')).join('') +
       invs.map((c, i) => ('code' in c ? c.code + '\n' : `// invariant ${this.model.invariants[i].name}: on values, ${c.why}\n\n`)).join('') +
@@ -1019,7 +1022,16 @@ class Emitter {
     const sort = this.sliceSort();
     const canon = m.symmetric
       ? `/** symmetric ${m.symmetric.name}: n packed as the representative of its orbit (n moved by every permutation of ${m.symmetric.name}); n itself is not changed */
-${sort ?? ''}const encodeCanonical: (n: any[], w: Uint32Array, o: number) => void = rt.canonicalizer(VAR_TYPES, META.symmetric, ${words}, encode, META.vars${sort ? ', sortSlices' : ''});
+${sort ?? ''}${
+          this.words && !sort
+            ? `const CANONICAL: (n: any[], w: Uint32Array, o: number) => void = rt.canonicalizer(VAR_TYPES, META.symmetric, ${words}, encode, META.vars);
+// (without a slice sort the representative may be found on values: LZ is decoded first)
+function encodeCanonical(n: any[], w: Uint32Array, o: number): void {
+  real(n);
+  CANONICAL(n, w, o);
+}`
+            : `const encodeCanonical: (n: any[], w: Uint32Array, o: number) => void = rt.canonicalizer(VAR_TYPES, META.symmetric, ${words}, encode, META.vars${sort ? ', sortSlices' : ''});`
+        }
 
 `
       : '';

@@ -18,9 +18,9 @@
 // An action that uses anything else (a process step, sequences, records,
 // `with`/`either`, division) stays on the value path; the module says which
 // and why.
-import type { IAction, IDomain, IExpr, IInvariant, IStmt, Model } from '../dsl/ir';
+import type { IAction, IDomain, IExpr, IInvariant, IPathElem, IStmt, Model } from '../dsl/ir';
 import { miniscope } from './miniscope';
-import { size, typeToString, type Type } from '../src/runtime/types';
+import { MAX_FIELD, size, typeToString, type Type } from '../src/runtime/types';
 import { ord } from '../src/runtime/values';
 import { hexMask, pieces, type FieldLayout } from './layout';
 
@@ -63,8 +63,6 @@ export class WordSteps {
    * BASE_W (s is that state, decoded), or why the action cannot be compiled.
    */
   action(a: IAction, ai: number): WordAction {
-    if (a.process) return { why: 'a process step' };
-    if (this.model.symmetric) return { why: 'symmetric declared' };
     this.tmp = 0;
     this.locals = new Map();
     this.used = new Set();
@@ -78,19 +76,17 @@ export class WordSteps {
 
   /** `winv<i>(B)`: invariant i of the state whose words are B, or why it cannot be compiled */
   invariant(inv: IInvariant, i: number): WordAction {
-    if (this.model.symmetric) return { why: 'symmetric declared' };
     this.tmp = 0;
     this.locals = new Map();
     this.used = new Set();
     try {
       const pre: string[] = [];
       const code = this.ex(inv.expr, pre);
-      // an invariant that can raise an error is left to the value path, which raises it
-      if (pre.some((l) => l.includes(DELEGATE))) return { why: 'it can raise an evaluation error' };
       const reads = [...this.used].sort((x, y) => x - y).map((k) => `const v${k} = ${this.readVar(k)}; // ${this.model.vars[k].name}`);
       const bound = [...this.locals.values()].map((l) => l.id);
-      const lines = [...reads, ...(bound.length ? [`let ${bound.join(', ')};`] : []), ...pre, `return ${code};`];
-      return { code: `/** invariant ${inv.name} on the packed words B */\nfunction winv${i}(B: Uint32Array): boolean {\n${indent(lines.join('\n'))}\n}\n` };
+      // where the value path could raise an error, null: inv<i> then evaluates it on values, which raises it
+      const lines = [...reads, ...(bound.length ? [`let ${bound.join(', ')};`] : []), ...pre, `return ${code};`].map((l) => l.replace(/@DELEGATE@/g, 'return null;'));
+      return { code: `/** invariant ${inv.name} on the packed words B (null: evaluate it on values) */\nfunction winv${i}(B: Uint32Array): boolean | null {\n${indent(lines.join('\n'))}\n}\n` };
     } catch (e) {
       if (e instanceof Unsupported) return { why: e.message };
       throw e;
@@ -118,27 +114,49 @@ export class WordSteps {
         else inner.push({ k: 'await', c, span: (st as Extract<IStmt, { k: 'await' }>).span });
       }
     }
-    const body: string[] = [];
-    this.block([...inner, ...a.body.slice(lead)], body);
-    const assigned = [...assignedVars(a.body)].sort((x, y) => x - y);
+    const assignedSet = assignedVars(a.body);
+    if (a.process) assignedSet.add(a.process.pcVar);
+    const assigned = [...assignedSet].sort((x, y) => x - y);
     for (const i of assigned) this.used.add(i);
+    this.assigned = assigned;
+    this.hasGoto = !!a.process;
+    const branching = branches(a.body);
     const combo = params.length === 0 ? '0' : params.map((_, i) => (i === 0 ? 'i0' : `i${i} * ${sizes.slice(0, i).reduce((x, y) => x * y, 1)}`)).join(' + ');
     const valueArgs = a.params.map((p, i) => `, ${this.host.domainValues(p.type)}[i${i}]`).join('');
-    const delegate = `{ step${ai}(s, emit, ${combo}${valueArgs}); continue L; }`;
-    const unchanged = assigned.length ? `if (${assigned.map((i) => `n${i} === v${i}`).join(' && ')}) { emit(${ai}, ${combo}, s); continue L; }` : `emit(${ai}, ${combo}, s); continue L;`;
-    const write: string[] = [];
-    for (let k = 0; k < this.words; k++) write.push(`WN[${k}] = B[${k}];`);
-    for (const i of assigned) write.push(...this.writeVar(i));
+    // after a `with` or `either` has emitted some successors of this choice of parameters,
+    // the value step emits them again first: SKIP passes over them
+    const delegate = branching
+      ? `{ SKIP = emitted_; SKIP_TO = emit; step${ai}(s, skipEmit, ${combo}${valueArgs}); continue L; }`
+      : `{ step${ai}(s, emit, ${combo}${valueArgs}); continue L; }`;
+    // the end of each path: a process step without a goto goes on at the next label (as action<i> does)
+    const fin = (out: string[]): void => {
+      if (a.process) {
+        const p = a.process;
+        const pt = this.model.vars[p.pcVar].type;
+        if (p.indexed) {
+          if (pt.k !== 'map' || !a.params[0]) throw new Unsupported('an indexed process whose pc is not a map');
+          const self = a.params[0];
+          const k = this.ordIn({ k: 'local', slot: self.slot, name: self.name, ty: self.type }, pt.dom, out);
+          out.push(`if (!goto_) n${p.pcVar} = ${this.setDigit(pt, `n${p.pcVar}`, k, String(ord(pt.rng, p.next)))};`);
+        } else out.push(`if (!goto_) n${p.pcVar} = ${ord(pt, p.next)};`);
+      }
+      const count = branching ? ' emitted_++;' : '';
+      if (assigned.length) out.push(`if (${assigned.map((i) => `n${i} === v${i}`).join(' && ')}) {`, `  emit(${ai}, ${combo}, s);${count}`, '} else {');
+      else out.push('{');
+      for (let k = 0; k < this.words; k++) out.push(`  WN[${k}] = B[${k}];`);
+      for (const i of assigned) out.push(...this.writeVar(i).map((l) => `  ${l}`));
+      out.push('  LZ_STALE = true;', `  emit(${ai}, ${combo}, LZ);${count}`, '}');
+    };
+    const body: string[] = [];
+    this.seq([...inner, ...a.body.slice(lead)], body, fin, 'continue L;');
     const bound = [...this.locals.values()].filter((l) => !params.includes(l.id)).map((l) => l.id);
     const perCombo = [
       ...a.params.map((p, i) => `const ${params[i]} = ${this.fromOrd(`i${i}`, p.type)};`),
       ...(bound.length ? [`let ${bound.join(', ')};`] : []),
       ...assigned.map((i) => `let n${i} = v${i};`),
+      ...(a.process ? ['let goto_ = false;'] : []),
+      ...(branching ? ['let emitted_ = 0;'] : []),
       ...body,
-      unchanged,
-      ...write,
-      'LZ_STALE = true;',
-      `emit(${ai}, ${combo}, LZ);`,
     ].map((l) => l.replace(/@DELEGATE@/g, delegate));
     // the choices in the value steps' order (action<i>): the first parameter in the outermost loop
     const last = params.length - 1;
@@ -154,15 +172,17 @@ export class WordSteps {
   /** a type whose values this code holds as numbers */
   private checkType(t: Type): void {
     if (t.k === 'bool' || t.k === 'int') return;
-    if (t.k === 'seq' || t.k === 'record') throw new Unsupported(`a value of ${typeToString(t)}`);
-    if (size(t) > MAX_ORD) throw new Unsupported(`${typeToString(t)} has more than 2^31 values`);
+    if (t.k === 'seq') throw new Unsupported(`a value of ${typeToString(t)}`);
+    // a set is a bitset in 32-bit operations; other ordinals are taken apart with arithmetic
+    // (exact below 2^53) where they outgrow 32-bit operations
     if (t.k === 'set' && size(t.elem) > MAX_SET_ELEMS) throw new Unsupported(`${typeToString(t)}: more than ${MAX_SET_ELEMS} elements`);
+    if (size(t) > MAX_FIELD) throw new Unsupported(`${typeToString(t)} has more than 2^52 values`);
   }
 
   private readVar(i: number): string {
     const t = this.model.vars[i].type;
     if (t.k === 'int' && !Number.isFinite(size(t))) throw new Unsupported(`variable ${this.model.vars[i].name} is an unbounded int`);
-    if (size(t) > MAX_ORD) throw new Unsupported(`variable ${this.model.vars[i].name} takes more than 31 bits`);
+    if (size(t) > MAX_FIELD) throw new Unsupported(`variable ${this.model.vars[i].name} is packed as a field per entry`);
     const ps = pieces(this.fields[i]);
     if (ps.length === 0) return '0';
     return ps.map(({ w, off, chunk, scale }) => `((B[${w}] >>> ${off}) & ${hexMask(chunk)})${scale === 1 ? '' : ` * ${scale}`}`).join(' + ');
@@ -208,7 +228,10 @@ export class WordSteps {
    */
   private ordIn(e: IExpr, t: Type, pre: string[]): string {
     this.checkType(t);
-    if (t.k === 'bool') return `(${this.ex(e, pre)} ? 1 : 0)`;
+    if (t.k === 'bool') {
+      const b = this.ex(e, pre);
+      return b === 'true' ? '1' : b === 'false' ? '0' : `(${b} ? 1 : 0)`;
+    }
     if (t.k === 'int') {
       const v = this.ex(e, pre);
       if (!this.provenWithin(e, t)) {
@@ -229,6 +252,17 @@ export class WordSteps {
     if (e.k === 'setlit' && t.k === 'set') {
       if (e.elems.length === 0) return '0';
       return `(${e.elems.map((x) => `(1 << ${this.ordIn(x, t.elem, pre)})`).join(' | ')})`;
+    }
+    if (e.k === 'record' && t.k === 'record') {
+      const parts: string[] = [];
+      let radix = 1;
+      for (const f of t.fields) {
+        const fe = e.fields.find((x) => x.name === f.name);
+        if (!fe) throw new Unsupported(`a record without field ${f.name}`);
+        parts.push(`${this.ordIn(fe.e, f.type, pre)} * ${radix}`);
+        radix *= size(f.type);
+      }
+      return `(${parts.join(' + ')})`;
     }
     if (e.k === 'tag' && t.k === 'union') {
       let offset = 0;
@@ -319,8 +353,89 @@ export class WordSteps {
       }
       case 'if': {
         const c = this.ex(e.c, pre);
-        if (e.ty.k === 'bool' || e.ty.k === 'int') return `((${c}) ? (${this.ex(e.a, pre)}) : (${this.ex(e.b, pre)}))`;
-        return `((${c}) ? (${this.ordIn(e.a, e.ty, pre)}) : (${this.ordIn(e.b, e.ty, pre)}))`;
+        const pa: string[] = [];
+        const pb: string[] = [];
+        const prim = e.ty.k === 'bool' || e.ty.k === 'int';
+        const a = prim ? this.ex(e.a, pa) : this.ordIn(e.a, e.ty, pa);
+        const b = prim ? this.ex(e.b, pb) : this.ordIn(e.b, e.ty, pb);
+        if (pa.length === 0 && pb.length === 0) return `((${c}) ? (${a}) : (${b}))`;
+        const r = `r${this.tmp++}`;
+        pre.push(`let ${r};`, `if (${c}) {`, ...pa.map((l) => `  ${l}`), `  ${r} = ${a};`, '} else {', ...pb.map((l) => `  ${l}`), `  ${r} = ${b};`, '}');
+        return r;
+      }
+      case 'field': {
+        const t = this.typeOf(e.e);
+        const o = this.temp(pre, this.ex(e.e, pre));
+        const f = this.fieldOf(t, e.field, o, pre);
+        return this.fromOrd(f.get, f.type);
+      }
+      case 'record':
+        return this.ordIn(e, e.ty, pre);
+      case 'recUpdate': {
+        const t = this.typeOf(e.e);
+        if (t.k !== 'record' || typeToString(t) !== typeToString(e.ty)) throw new Unsupported('a record update of another type');
+        let o = this.temp(pre, this.ex(e.e, pre));
+        for (const fe of e.fields) {
+          const f = this.fieldOf(t, fe.name, o, pre);
+          o = this.temp(pre, `(${o} + ((${this.ordIn(fe.e, f.type, pre)}) - ${f.get}) * ${f.radix})`);
+        }
+        return o;
+      }
+      case 'maplit': {
+        // [x in D |-> e]: entry k is the k-th digit, in key order
+        const t = e.ty;
+        if (t.k !== 'map') throw new Unsupported('a map literal of a non-map type');
+        this.checkType(t);
+        const m = `m${this.tmp++}`;
+        const p = `${m}_p`;
+        const inner: string[] = [];
+        const { head } = this.loopOver({ k: 'type', type: e.dom }, e.slot, e.name, pre);
+        const v = this.ordIn(e.body, t.rng, inner);
+        pre.push(`let ${m} = 0;`, `let ${p} = 1;`, `${head} {`, ...inner.map((l) => `  ${l}`), `  ${m} += (${v}) * ${p};`, `  ${p} *= ${size(t.rng)};`, '}');
+        return m;
+      }
+      case 'match': {
+        const t = this.typeOf(e.e);
+        if (t.k !== 'union') throw new Unsupported('a match on a non-union');
+        this.checkType(t);
+        const o = this.temp(pre, this.ex(e.e, pre));
+        const r = `r${this.tmp++}`;
+        const prim = e.ty.k === 'bool' || e.ty.k === 'int';
+        pre.push(`let ${r};`);
+        let open = 0;
+        let caught = false;
+        for (const arm of e.arms) {
+          const body: string[] = [];
+          let test = 'true';
+          if (arm.tag !== null) {
+            let offset = 0;
+            const ti = t.tags.find((x) => {
+              if (x.name === arm.tag) return true;
+              offset += x.fields.reduce((m, f) => m * size(f.type), 1);
+              return false;
+            });
+            if (!ti) throw new Unsupported(`${arm.tag} is not a tag of ${t.name}`);
+            const n = ti.fields.reduce((m, f) => m * size(f.type), 1);
+            test = n === 1 ? `${o} === ${offset}` : `${o} >= ${offset} && ${o} < ${offset + n}`;
+            let radix = 1;
+            for (const f of ti.fields) {
+              const b = arm.binds.find((x) => x.field === f.name);
+              if (b) body.push(`${this.bind(b.slot, b.name, f.type, true)} = ${this.fromOrd(`(Math.floor((${o} - ${offset}) / ${radix}) % ${size(f.type)})`, f.type)};`);
+              radix *= size(f.type);
+            }
+          }
+          const v = prim ? this.ex(arm.body, body) : this.ordIn(arm.body, e.ty, body);
+          pre.push(`${open ? '} else ' : ''}if (${test}) {`, ...body.map((l) => `  ${l}`), `  ${r} = ${v};`);
+          open = 1;
+          if (arm.tag === null) {
+            caught = true;
+            break;
+          }
+        }
+        // no arm matches: the value path raises the error
+        pre.push('} else {', `  ${DELEGATE}`, '}');
+        void caught;
+        return r;
       }
       case 'let': {
         const t = this.typeOf(e.v);
@@ -370,9 +485,18 @@ export class WordSteps {
     switch (e.op) {
       case '&&':
       case '||':
-        return `((${this.ex(e.a, pre)}) ${e.op} (${this.ex(e.b, pre)}))`;
-      case '=>':
-        return `(!(${this.ex(e.a, pre)}) || (${this.ex(e.b, pre)}))`;
+      case '=>': {
+        // b is evaluated only where the value path evaluates it (what it needs first may raise an error)
+        const a = this.ex(e.a, pre);
+        const pb: string[] = [];
+        const b = this.ex(e.b, pb);
+        const lhs = e.op === '=>' ? `!(${a})` : `(${a})`;
+        const op = e.op === '&&' ? '&&' : '||';
+        if (pb.length === 0) return `(${lhs} ${op} (${b}))`;
+        const r = `r${this.tmp++}`;
+        pre.push(`let ${r} = ${lhs};`, `if (${op === '&&' ? r : `!${r}`}) {`, ...pb.map((l) => `  ${l}`), `  ${r} = (${b});`, '}');
+        return r;
+      }
       case '==':
       case '!=': {
         const tb = this.typeOf(e.b);
@@ -391,6 +515,15 @@ export class WordSteps {
       case '*':
         if (ta.k !== 'int' || this.typeOf(e.b).k !== 'int') throw new Unsupported(`${e.op} on non-ints`);
         return `((${this.ex(e.a, pre)}) ${e.op} (${this.ex(e.b, pre)}))`;
+      case '/':
+      case '%': {
+        // as rt.div and rt.mod: truncated toward zero; by zero, the value step raises the error
+        if (ta.k !== 'int' || this.typeOf(e.b).k !== 'int') throw new Unsupported(`${e.op} on non-ints`);
+        const a = this.ex(e.a, pre);
+        const b = e.b.k === 'lit' && typeof e.b.v === 'number' && e.b.v !== 0 ? String(e.b.v) : this.temp(pre, this.ex(e.b, pre));
+        if (!/^-?\d+$/.test(b)) pre.push(`if (${b} === 0) ${DELEGATE}`);
+        return e.op === '%' ? `((${a}) % ${b})` : `Math.trunc((${a}) / ${b})`;
+      }
       case 'in':
       case 'notin': {
         const st = this.typeOf(e.b);
@@ -428,7 +561,7 @@ export class WordSteps {
   private digit(t: Type & { k: 'map' }, m: string, k: string): string {
     const r = size(t.rng);
     const b = Math.log2(r);
-    if (Number.isInteger(b)) return `((${m} >>> ((${k}) * ${b})) & ${r - 1})`;
+    if (Number.isInteger(b) && size(t) <= MAX_ORD) return `((${m} >>> ((${k}) * ${b})) & ${r - 1})`;
     return `(Math.floor(${m} / ${this.powers(t)}[${k}]) % ${r})`;
   }
 
@@ -436,7 +569,7 @@ export class WordSteps {
   private setDigit(t: Type & { k: 'map' }, m: string, k: string, v: string): string {
     const r = size(t.rng);
     const b = Math.log2(r);
-    if (Number.isInteger(b)) return `((${m} & ~(${r - 1} << ((${k}) * ${b}))) | ((${v}) << ((${k}) * ${b})))`;
+    if (Number.isInteger(b) && size(t) <= MAX_ORD) return `((${m} & ~(${r - 1} << ((${k}) * ${b}))) | ((${v}) << ((${k}) * ${b})))`;
     return `(${m} + ((${v}) - ${this.digit(t, m, k)}) * ${this.powers(t)}[${k}])`;
   }
 
@@ -475,17 +608,73 @@ export class WordSteps {
 
   // ---------- statements ----------
 
-  private block(stmts: IStmt[], out: string[]): void {
-    for (const st of stmts) this.stmt(st, out);
+  /** variables the action being compiled assigns (n<i>), and whether it has a goto flag */
+  private assigned: number[] = [];
+  private hasGoto = false;
+
+  /** statements that cannot branch, and no continuation */
+  private block(stmts: IStmt[], out: string[], reject: string): void {
+    this.seq(stmts, out, () => {}, reject);
   }
 
-  private stmt(st: IStmt, out: string[]): void {
+  /**
+   * `stmts`, then `k` (the rest of the step, written where each path ends):
+   * a `with` or `either` writes the rest inside its loop over the choices, and
+   * an `if` whose branches do writes it in each. `reject`: what a failed await
+   * does (the next choice of the innermost loop).
+   */
+  private seq(stmts: IStmt[], out: string[], k: (out: string[]) => void, reject: string): void {
+    for (let i = 0; i < stmts.length; i++) {
+      const st = stmts[i];
+      const rest = stmts.slice(i + 1);
+      if (st.k === 'if' && branches([st])) {
+        const pre: string[] = [];
+        const c = this.ex(st.c, pre);
+        const t: string[] = [];
+        const f: string[] = [];
+        this.seq([...st.then, ...rest], t, k, reject);
+        this.seq([...st.else, ...rest], f, k, reject);
+        out.push(...pre, `if (${c}) {`, ...t.map((l) => `  ${l}`), '} else {', ...f.map((l) => `  ${l}`), '}');
+        return;
+      }
+      if (st.k === 'with' || st.k === 'either') {
+        // each choice starts from the variables as they are before it
+        const w = `W${this.tmp++}`;
+        const saved = [...this.assigned.map((v) => `n${v}`), ...(this.hasGoto ? ['goto_'] : [])];
+        const restore = saved.map((v) => `${v} = ${w}_${v};`);
+        out.push(...saved.map((v) => `const ${w}_${v} = ${v};`));
+        const inner: string[] = [];
+        let head: string;
+        if (st.k === 'with') {
+          const pre: string[] = [];
+          head = this.loopOver(st.dom, st.slot, st.name, pre).head;
+          out.push(...pre);
+          this.seq([...st.body, ...rest], inner, k, `continue ${w};`);
+        } else {
+          head = `for (let ${w}_b = 0; ${w}_b < ${st.branches.length}; ${w}_b++)`;
+          const arms = st.branches.map((b) => {
+            const x: string[] = [];
+            this.seq([...b, ...rest], x, k, `continue ${w};`);
+            return x;
+          });
+          arms.forEach((x, j) => inner.push(`${j === 0 ? '' : '} else '}if (${w}_b === ${j}) {`, ...x.map((l) => `  ${l}`)));
+          inner.push('}');
+        }
+        out.push(`${w}: ${head} {`, ...[...restore, ...inner].map((l) => `  ${l}`), '}');
+        return;
+      }
+      this.stmt(st, out, reject);
+    }
+    k(out);
+  }
+
+  private stmt(st: IStmt, out: string[], reject: string): void {
     switch (st.k) {
       case 'await':
         for (const c of conjuncts(st.c)) {
           const pre: string[] = [];
           const code = this.ex(c, pre);
-          out.push(...pre, `if (!(${code})) continue L;`);
+          out.push(...pre, `if (!(${code})) ${reject}`);
         }
         return;
       case 'let': {
@@ -500,18 +689,11 @@ export class WordSteps {
       case 'assign': {
         const vt = this.model.vars[st.index].type;
         this.checkType(vt);
-        if (size(vt) > MAX_ORD) throw new Unsupported('a variable of more than 31 bits');
         const pre: string[] = [];
-        if (st.path.length === 0) {
-          const v = this.ordIn(st.v, vt, pre);
-          out.push(...pre, `n${st.index} = ${v};`);
-          return;
-        }
-        const p0 = st.path[0];
-        if (st.path.length !== 1 || p0.k !== 'mapIndex' || vt.k !== 'map') throw new Unsupported('an assignment to a path other than one map entry');
-        const k = this.temp(pre, this.ordIn(p0.i, vt.dom, pre));
-        const v = this.ordIn(st.v, vt.rng, pre);
-        out.push(...pre, `n${st.index} = ${this.setDigit(vt, `n${st.index}`, k, v)};`);
+        // a goto: the process does not go on to the next label
+        const goto = this.model.vars[st.index].process && this.model.vars[st.index].name.endsWith('.pc') ? ' goto_ = true;' : '';
+        const v = this.setPath(vt, `n${st.index}`, st.path, st.v, pre);
+        out.push(...pre, `n${st.index} = ${v};${goto}`);
         return;
       }
       case 'if': {
@@ -519,8 +701,8 @@ export class WordSteps {
         const c = this.ex(st.c, pre);
         const t: string[] = [];
         const f: string[] = [];
-        this.block(st.then, t);
-        this.block(st.else, f);
+        this.block(st.then, t, reject);
+        this.block(st.else, f, reject);
         out.push(...pre, `if (${c}) {`, ...t.map((l) => `  ${l}`), '} else {', ...f.map((l) => `  ${l}`), '}');
         return;
       }
@@ -528,7 +710,7 @@ export class WordSteps {
         const pre: string[] = [];
         const { head } = this.loopOver(st.dom, st.slot, st.name, pre);
         const body: string[] = [];
-        this.block(st.body, body);
+        this.block(st.body, body, reject);
         out.push(...pre, `${head} {`, ...body.map((l) => `  ${l}`), '}');
         return;
       }
@@ -536,6 +718,66 @@ export class WordSteps {
         throw new Unsupported(`a ${st.k} statement`);
     }
   }
+
+  /** the ordinal of `base` (a value of t) with the part at `path` set to e's value */
+  private setPath(t: Type, base: string, path: IPathElem[], e: IExpr, pre: string[]): string {
+    if (path.length === 0) return this.ordIn(e, t, pre);
+    const [p, ...more] = path;
+    if (p.k === 'mapIndex') {
+      if (t.k !== 'map') throw new Unsupported('an index into a non-map');
+      this.checkType(t);
+      const k = this.temp(pre, this.ordIn(p.i, t.dom, pre));
+      const old = more.length ? this.temp(pre, this.digit(t, base, k)) : '';
+      const v = this.temp(pre, this.setPath(t.rng, old, more, e, pre));
+      return this.setDigit(t, base, k, v);
+    }
+    if (p.k === 'field') {
+      const f = this.fieldOf(t, p.name, base, pre);
+      const old = more.length ? this.temp(pre, f.get) : '';
+      const v = this.temp(pre, this.setPath(f.type, old, more, e, pre));
+      return `(${base} + ((${v}) - (${f.get})) * ${f.radix})`;
+    }
+    throw new Unsupported('an assignment into a sequence');
+  }
+
+  /**
+   * Field `name` of a record or union value o: its type, the code of its
+   * ordinal, and the weight of that ordinal in o's. A union's field is read
+   * only where o's tag carries it (else the value path raises the error).
+   */
+  private fieldOf(t: Type, name: string, o: string, pre: string[]): { type: Type; get: string; radix: number } {
+    this.checkType(t);
+    if (t.k === 'record') {
+      let radix = 1;
+      for (const f of t.fields) {
+        if (f.name === name) return { type: f.type, get: `(Math.floor(${o} / ${radix}) % ${size(f.type)})`, radix };
+        radix *= size(f.type);
+      }
+      throw new Unsupported(`no field ${name}`);
+    }
+    if (t.k !== 'union') throw new Unsupported(`field ${name} of a ${typeToString(t)}`);
+    let offset = 0;
+    const having: { off: number; n: number; radix: number; type: Type }[] = [];
+    for (const ti of t.tags) {
+      const n = ti.fields.reduce((m, f) => m * size(f.type), 1);
+      let radix = 1;
+      for (const f of ti.fields) {
+        if (f.name === name) having.push({ off: offset, n, radix, type: f.type });
+        radix *= size(f.type);
+      }
+      offset += n;
+    }
+    // one tag carrying it (two tags may give it different types or weights)
+    if (having.length !== 1) throw new Unsupported(having.length ? `field ${name} of several tags` : `no field ${name}`);
+    const h = having[0];
+    pre.push(`if (!(${o} >= ${h.off} && ${o} < ${h.off + h.n})) ${DELEGATE}`);
+    return { type: h.type, get: `(Math.floor((${o} - ${h.off}) / ${h.radix}) % ${size(h.type)})`, radix: h.radix };
+  }
+}
+
+/** whether statements can branch (with, either) */
+function branches(stmts: IStmt[]): boolean {
+  return stmts.some((s) => s.k === 'with' || s.k === 'either' || (s.k === 'if' && (branches(s.then) || branches(s.else))) || (s.k === 'for' && branches(s.body)));
 }
 
 /** the state variables assigned anywhere in `stmts` */

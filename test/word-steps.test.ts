@@ -73,6 +73,54 @@ const WORDS = `
   invariant NotAllBlue: exists j in Id: color[j] != Blue
 `;
 
+// processes, with, either, match, union fields, records, a map of maps, map literals
+const BRANCHY = `
+  const K: 1..3 = 2
+  type Id = 0..K-1
+  union Slot { Empty, Full { owner: Id, val: 0..2 } }
+
+  var slots: [Id] -> Slot
+  var grid: [Id] -> [0..1] -> bool
+  var rec: { a: 0..2, b: bool }
+  var n: 0..3
+
+  init {
+    slots := [i in Id |-> Empty]
+    grid := [i in Id |-> [j in 0..1 |-> false]]
+    rec := { a: 0, b: false }
+    n := 0
+  }
+
+  process Worker[self in Id] {
+    pick:  with v in 0..2 {
+             await slots[self] is Empty
+             slots[self] := Full { owner: self, val: v }
+           }
+    poke:  either { grid[self][0] := true }
+           or { grid[self][1] := !grid[self][1]; rec.a := (rec.a + 1) % 3 }
+           or { await rec.b; skip }
+    drop:  let m = match slots[self] { Full { val } => val, Empty => 0 }
+           if m == 2 && n < 3 { n := n + 1 }
+           slots[self] := Empty
+           rec := rec with { b: !rec.b }
+           goto pick
+  }
+
+  action Reset {
+    await n == 3
+    n := 0
+    grid := [i in Id |-> [j in 0..1 |-> false]]
+  }
+
+  action Peek(i: Id) {
+    await slots[i] is Full && slots[i].owner == i
+    rec.b := slots[i].val > 0
+  }
+
+  invariant Owners: forall i in Id: (slots[i] is Full) => slots[i].owner == i
+  invariant NotAllSet: !(forall i in Id: grid[i][0] && grid[i][1])
+`;
+
 type Outcome = Omit<CheckResult, 'durationMs' | 'engine' | 'memory'>;
 
 function outcome(r: CheckResult): Outcome {
@@ -128,6 +176,53 @@ describe('steps on the packed words', () => {
     expect(two.statesGenerated).toBe(one.statesGenerated);
     expect(two.violations.map((v) => v.trace.length)).toEqual(one.violations.map((v) => v.trace.length));
     expect(two.properties).toEqual(one.properties);
+  });
+
+  test('processes, with, either, match, fields, records, maps of maps: every step on words, agreeing with values and the interpreter', () => {
+    const model = parseSpecText('Words', BRANCHY).model();
+    const src = emitChecker(model);
+    expect(src).not.toMatch(/: on values,/);
+    expect(src).toContain('function winv1(');
+    const on = generated(BRANCHY, {}, true);
+    expect(on).toEqual(generated(BRANCHY, {}, false));
+    expect(on.properties.map((p) => p.status)).toEqual(['holds', 'violated']);
+    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', BRANCHY).model(), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
+    expect(on).toEqual(i);
+  });
+
+  test('a later choice of a with raises an error: the value step takes over, without emitting the earlier choices twice', () => {
+    const text = `
+      var x: 0..3
+      init { x := 0 }
+      action Step { with d in 1..2 { x := x + d } }
+    `;
+    const model = () => parseSpecText('Words', text).model();
+    expect(emitChecker(model())).toContain('function waction0(');
+    // expand x = 2 by hand: d = 1 gives 3, d = 2 raises the error
+    const run = (words: boolean): { error: string; emitted: number[] } => {
+      const { checker } = generateChecker(model());
+      checker.wordSteps!(words);
+      checker.reuseNext!(true);
+      const emitted: number[] = [];
+      const w = new Uint32Array(checker.WORDS);
+      try {
+        const s = checker.decode(Uint32Array.of(2), 0);
+        checker.successors(s, (_a: number, _c: number, n: unknown[]) => {
+          checker.encode(n, w, 0);
+          emitted.push(w[0]);
+        });
+      } catch (e) {
+        return { error: (e as Error).message, emitted };
+      } finally {
+        checker.reuseNext!(false);
+        checker.wordSteps!(true);
+      }
+      return { error: 'no error', emitted };
+    };
+    const on = run(true);
+    expect(on.error).toMatch(/outside 0\.\.3/);
+    expect(on.emitted).toEqual([3]);
+    expect(on).toEqual(run(false));
   });
 
   test('an int assigned outside its type: the value step raises the error, with its location', () => {
