@@ -745,12 +745,12 @@ export class WordSteps {
    * ordinal, and the weight of that ordinal in o's. A union's field is read
    * only where o's tag carries it (else the value path raises the error).
    */
-  private fieldOf(t: Type, name: string, o: string, pre: string[]): { type: Type; get: string; radix: number } {
+  private fieldOf(t: Type, name: string, o: string, pre: string[]): { type: Type; get: string; radix: string } {
     this.checkType(t);
     if (t.k === 'record') {
       let radix = 1;
       for (const f of t.fields) {
-        if (f.name === name) return { type: f.type, get: `(Math.floor(${o} / ${radix}) % ${size(f.type)})`, radix };
+        if (f.name === name) return { type: f.type, get: `(Math.floor(${o} / ${radix}) % ${size(f.type)})`, radix: String(radix) };
         radix *= size(f.type);
       }
       throw new Unsupported(`no field ${name}`);
@@ -767,11 +767,20 @@ export class WordSteps {
       }
       offset += n;
     }
-    // one tag carrying it (two tags may give it different types or weights)
-    if (having.length !== 1) throw new Unsupported(having.length ? `field ${name} of several tags` : `no field ${name}`);
-    const h = having[0];
-    pre.push(`if (!(${o} >= ${h.off} && ${o} < ${h.off + h.n})) ${DELEGATE}`);
-    return { type: h.type, get: `(Math.floor((${o} - ${h.off}) / ${h.radix}) % ${size(h.type)})`, radix: h.radix };
+    if (having.length === 0) throw new Unsupported(`no field ${name}`);
+    const ft = having[0].type;
+    if (having.some((h) => typeToString(h.type) !== typeToString(ft))) throw new Unsupported(`field ${name} of several types`);
+    if (having.length === 1) {
+      const h = having[0];
+      pre.push(`if (!(${o} >= ${h.off} && ${o} < ${h.off + h.n})) ${DELEGATE}`);
+      return { type: ft, get: `(Math.floor((${o} - ${h.off}) / ${h.radix}) % ${size(ft)})`, radix: String(h.radix) };
+    }
+    // several tags carry it: its place depends on o's tag
+    const f = `f${this.tmp++}`;
+    pre.push(`let ${f}, ${f}_r;`);
+    having.forEach((h, j) => pre.push(`${j ? '} else ' : ''}if (${o} >= ${h.off} && ${o} < ${h.off + h.n}) {`, `  ${f}_r = ${h.radix};`, `  ${f} = Math.floor((${o} - ${h.off}) / ${h.radix}) % ${size(ft)};`));
+    pre.push('} else {', `  ${DELEGATE}`, '}');
+    return { type: ft, get: f, radix: `${f}_r` };
   }
 }
 

@@ -73,16 +73,16 @@ const WORDS = `
   invariant NotAllBlue: exists j in Id: color[j] != Blue
 `;
 
-// processes, with, either, match, union fields, records, a map of maps, map literals
+// processes, with, either, match, union fields (one of two tags), records, a map of maps, map literals
 const BRANCHY = `
   const K: 1..3 = 2
   type Id = 0..K-1
-  union Slot { Empty, Full { owner: Id, val: 0..2 } }
+  union Slot { Empty, Full { owner: Id, val: 0..2 }, Held { val: 0..2 } }
 
   var slots: [Id] -> Slot
   var grid: [Id] -> [0..1] -> bool
-  var rec: { a: 0..2, b: bool }
-  var n: 0..3
+  var rec: { a: 0..1, b: bool }
+  var n: 0..1
 
   init {
     slots := [i in Id |-> Empty]
@@ -94,22 +94,28 @@ const BRANCHY = `
   process Worker[self in Id] {
     pick:  with v in 0..2 {
              await slots[self] is Empty
-             slots[self] := Full { owner: self, val: v }
+             either { slots[self] := Full { owner: self, val: v } } or { slots[self] := Held { val: v } }
            }
     poke:  either { grid[self][0] := true }
-           or { grid[self][1] := !grid[self][1]; rec.a := (rec.a + 1) % 3 }
+           or { grid[self][1] := !grid[self][1]; rec.a := (rec.a + 1) % 2 }
            or { await rec.b; skip }
-    drop:  let m = match slots[self] { Full { val } => val, Empty => 0 }
-           if m == 2 && n < 3 { n := n + 1 }
+    drop:  let m = match slots[self] { Full { val } => val, Held { val } => val, Empty => 0 }
+           if m == 2 && n < 1 { n := n + 1 }
            slots[self] := Empty
            rec := rec with { b: !rec.b }
            goto pick
   }
 
   action Reset {
-    await n == 3
+    await n == 1
     n := 0
     grid := [i in Id |-> [j in 0..1 |-> false]]
+  }
+
+  // val: a field of two tags, read and set
+  action Bump(i: Id) {
+    await !(slots[i] is Empty)
+    slots[i].val := (slots[i].val + 1) % 3
   }
 
   action Peek(i: Id) {
