@@ -707,6 +707,8 @@ export class WordSteps {
         return;
       }
       case 'for': {
+        // (a choice inside a for: the value path's continuations, not written here)
+        if (branches(st.body)) throw new Unsupported('a with or either inside a for');
         const pre: string[] = [];
         const { head } = this.loopOver(st.dom, st.slot, st.name, pre);
         const body: string[] = [];
