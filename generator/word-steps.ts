@@ -126,8 +126,8 @@ export class WordSteps {
     // after a `with` or `either` has emitted some successors of this choice of parameters,
     // the value step emits them again first: SKIP passes over them
     const delegate = branching
-      ? `{ SKIP = emitted_; SKIP_TO = emit; step${ai}(s, skipEmit, ${combo}${valueArgs}); continue L; }`
-      : `{ step${ai}(s, emit, ${combo}${valueArgs}); continue L; }`;
+      ? `{ real(s); SKIP = emitted_; SKIP_TO = emit; step${ai}(s, skipEmit, ${combo}${valueArgs}); continue L; }`
+      : `{ real(s); step${ai}(s, emit, ${combo}${valueArgs}); continue L; }`;
     // the end of each path: a process step without a goto goes on at the next label (as action<i> does)
     const fin = (out: string[]): void => {
       if (a.process) {
@@ -163,7 +163,7 @@ export class WordSteps {
     let loop = `L: ${params.length ? `for (let i${last} = 0; i${last} < ${sizes[last]}; i${last}++)` : 'do'} {\n${indent(perCombo.join('\n'))}\n}${params.length ? '' : ' while (false);'}`;
     for (let i = last - 1; i >= 0; i--) loop = `for (let i${i} = 0; i${i} < ${sizes[i]}; i${i}++) {\n${indent(loop)}\n}`;
     const reads = [...this.used].sort((x, y) => x - y).map((i) => `const v${i} = ${this.readVar(i)}; // ${this.model.vars[i].name}`);
-    const doc = `/** ${a.name} on the packed words of the state being expanded (BASE_W; s is that state, decoded) */\n`;
+    const doc = `/** ${a.name} on the packed words of the state being expanded (BASE_W; s is that state, as values, read only through real()) */\n`;
     return `${doc}function waction${ai}(s: any[], emit: Emit): void {\n${indent(['const B = BASE_W;', ...reads, ...once, loop].join('\n'))}\n}\n`;
   }
 

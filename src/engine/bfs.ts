@@ -63,6 +63,8 @@ export interface CompiledChecker {
   reuseNext?(on: boolean): void;
   /** off: every action runs on values, none on the packed words (present when some action is compiled to words: generator/word-steps.ts) */
   wordSteps?(on: boolean): void;
+  /** the state at w[o ..] to pass to successors() next, its values decoded only if a step on values reads them (with word steps) */
+  expandOf?(w: Uint32Array, o: number): unknown[];
 }
 
 /** A state of a generated checker in its three forms (result.ts says who reads which). */
@@ -141,7 +143,7 @@ export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'sta
   // a reduced run files each state under its orbit's representative: the stores encode that one,
   // and counterexamples are rebuilt by replay (the stored states are not the ones the steps made)
   const canon = sym?.reduced ? m.encodeCanonical?.bind(m) : undefined;
-  const codec: PackedCodec<unknown[]> = canon ? { WORDS: m.WORDS, encode: canon, decode: (w, o) => m.decode(w, o) } : m;
+  const codec: PackedCodec<unknown[]> = canon ? { WORDS: m.WORDS, encode: canon, decode: (w, o) => m.decode(w, o), ...(m.expandOf ? { expandOf: m.expandOf.bind(m) } : {}) } : m;
   const words = new Uint32Array(m.WORDS);
   return {
     spec: m.META.spec,

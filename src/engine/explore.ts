@@ -23,6 +23,8 @@ export interface StateStore<S> {
   indexOf(s: S): number;
   /** the state with index `i` (for a store with tracesByReplay, the representative it keeps) */
   get(i: number): S;
+  /** state `i` to pass to successors() right away (valid until the next expand; default: get) */
+  expand?(i: number): S;
   /**
    * The states it gives back are not the states the steps produced (one
    * canonical representative per orbit under symmetry), so a counterexample
@@ -329,7 +331,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
         opts.progress({ distinct: count, queue: count - head, generated, statesPerSecond: Math.round((count * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
       }
     }
-    const s = m.store.get(head);
+    const s = m.store.expand ? m.store.expand(head) : m.store.get(head);
     if (liveNeeded) edgeOff.push(edgeDst.n);
     let any = false;
     let current = -1;

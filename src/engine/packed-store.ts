@@ -18,6 +18,8 @@ export interface PackedCodec<S> {
   WORDS: number;
   encode(n: S, w: Uint32Array, o: number): void;
   decode(w: Uint32Array, o: number): S;
+  /** the state to expand next, from its words: a module that steps on the words decodes it only if a step needs it */
+  expandOf?(w: Uint32Array, o: number): S;
 }
 
 /** Two 32-bit hashes of words[o .. o+n) into out[0], out[1] (fpset.ts `fingerprint`; a test may pass a weak one). */
@@ -104,6 +106,13 @@ export class PackedStore<S> implements StateStore<S> {
 
   get(i: number): S {
     return this.m.decode(this.chunks[i >>> CHUNK_SHIFT], (i & (CHUNK - 1)) * this.W);
+  }
+
+  /** state i, to be expanded right away (StateStore.expand) */
+  expand(i: number): S {
+    const c = this.chunks[i >>> CHUNK_SHIFT];
+    const o = (i & (CHUNK - 1)) * this.W;
+    return this.m.expandOf ? this.m.expandOf(c, o) : this.m.decode(c, o);
   }
 
   /** state i's words, copied to dest[at .. at + WORDS) */

@@ -295,7 +295,7 @@ export class Expander {
       ord = 0;
       cur = -1;
       try {
-        s = m.decode(arena, p * W);
+        s = m.expandOf ? m.expandOf(arena, p * W) : m.decode(arena, p * W);
         m.successors(s, emit);
       } catch (e) {
         if (e instanceof InvariantThrew) {
