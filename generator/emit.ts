@@ -11,6 +11,7 @@ import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime
 import { Value, enumerate, toJSON } from '../src/runtime/values';
 import { FieldLayout, layout, readField, writeField } from './layout';
 import { WordSteps } from './word-steps';
+import { assignedVars, closed, conjuncts, indentAll } from './shape';
 
 export { layout } from './layout';
 export type { FieldLayout } from './layout';
@@ -573,36 +574,6 @@ class Emitter {
     return { code, copied };
   }
 
-  /** the state variables assigned anywhere in `stmts`, on any path */
-  private assigned(stmts: IStmt[], into: Set<number>): Set<number> {
-    for (const st of stmts) {
-      switch (st.k) {
-        case 'assign':
-          into.add(st.index);
-          break;
-        case 'if':
-          this.assigned(st.then, into);
-          this.assigned(st.else, into);
-          break;
-        case 'with':
-        case 'for':
-          this.assigned(st.body, into);
-          break;
-        case 'either':
-          for (const b of st.branches) this.assigned(b, into);
-          break;
-        case 'await':
-        case 'let':
-          break;
-        default: {
-          const never: never = st;
-          throw new Error(`emit: unknown statement ${(never as IStmt).k}`);
-        }
-      }
-    }
-    return into;
-  }
-
   private declareLocals(from: number): string {
     const ids = [...this.slotNames.values()].slice(from);
     return ids.length ? `  let ${ids.join(', ')}: any;\n` : '';
@@ -618,7 +589,7 @@ class Emitter {
     // stored already). Values of small types are interned, so an unchanged one is the same
     // object; an equal value built anew is just looked up as before.
     // (the pc first: a process step that changes anything most often moves it)
-    const touched = [...this.assigned(a.body, new Set<number>())].filter((k) => k !== a.process?.pcVar).sort((x, y) => x - y);
+    const touched = [...assignedVars(a.body)].filter((k) => k !== a.process?.pcVar).sort((x, y) => x - y);
     if (a.process) touched.unshift(a.process.pcVar);
     const unchanged = touched.length && touched.length <= 12 ? `if (${touched.map((k) => `n[${k}] === s[${k}]`).join(' && ')}) n = s; ` : '';
     this.touchedBy[ai] = touched;
@@ -1104,23 +1075,6 @@ function slotsOf(e: unknown, reads: Map<number, string>, binds: Map<number, stri
   else if ((o.k === 'let' || o.k === 'quant' || o.k === 'maplit') && typeof o.slot === 'number') binds.set(o.slot, o.name as string);
   if (o.k === 'match') for (const arm of o.arms as { binds: { slot: number; name: string }[] }[]) for (const b of arm.binds) binds.set(b.slot, b.name);
   for (const key in o) if (key !== 'ty' && key !== 'span' && key !== 'type') slotsOf(o[key], reads, binds);
-}
-
-/** The conjuncts of a guard: `a && b && c` as [a, b, c]. */
-function conjuncts(e: IExpr): IExpr[] {
-  return e.k === 'bin' && e.op === '&&' ? [...conjuncts(e.a), ...conjuncts(e.b)] : [e];
-}
-
-/** An expression that binds and reads no local name (no parameter, let, quantifier, comprehension or match): it can be emitted anywhere `s` is in scope. */
-function closed(e: IExpr): boolean {
-  return !/"k":"(local|let|quant|maplit|match)"/.test(JSON.stringify(e));
-}
-
-function indentAll(s: string): string {
-  return s
-    .split('\n')
-    .map((l) => (l.length ? '  ' + l : l))
-    .join('\n');
 }
 
 function typeLiteral(t: Type): string {

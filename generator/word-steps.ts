@@ -1,28 +1,31 @@
-// Steps that work on the packed words (issue 14, item 1). An action whose
-// statements and expressions all have a small finite type is compiled a second
-// time, to code that reads its variables' fields from the pre-state's words,
-// computes the next value of each variable it assigns as an ordinal, and
-// writes the successor's words: no value is built, looked up or packed.
+// Steps that work on the packed words (issue 14, item 1). Each action is
+// compiled a second time, to code that reads its variables' fields from the
+// words of the state being expanded, computes the next value of each variable
+// it assigns as an ordinal, and writes the successor's words: no value is
+// built, looked up or packed. The invariants likewise, on a successor's words.
 //
 // Values are held as numbers: a bool as a JS boolean, an int as itself, any
 // other value as its ordinal in its type (src/runtime/values.ts `ord`: the
 // packed field's bits). A set's ordinal is a bitset, a map's the mixed-radix
-// number of its entries, a union's its tag's offset plus its fields'.
+// number of its entries, a union's its tag's offset plus its fields', a
+// record's its fields'.
 //
 // Where the value path raises an error (an int outside the variable's type, a
-// key outside a map's domain), the word code does not: it hands that one
-// choice of parameters to the value step (`step<i>`), which raises it with its
-// span. Everything else the word code evaluates is total and pure, so it may
-// evaluate eagerly what the value path would skip (`a && forall ...`).
+// key outside a map's domain, a field the tag does not carry, a match with no
+// arm, a division by zero), the word code does not: it hands that choice of
+// parameters to the value step (`step<i>`), which raises it with its span.
+// Everything else it evaluates is total and pure; `&&`, `||`, `=>` and `if`
+// evaluate their right side only where the value path does, so that hand-over
+// happens only where the value path would raise the error.
 //
-// An action that uses anything else (a process step, sequences, records,
-// `with`/`either`, division) stays on the value path; the module says which
-// and why.
+// An action that uses anything else (sequences, a choice inside a `for`)
+// stays on the value path; the module says which and why.
 import type { IAction, IDomain, IExpr, IInvariant, IPathElem, IStmt, Model } from '../dsl/ir';
 import { miniscope } from './miniscope';
 import { MAX_FIELD, size, typeToString, type Type } from '../src/runtime/types';
 import { ord } from '../src/runtime/values';
 import { hexMask, pieces, type FieldLayout } from './layout';
+import { assignedVars, closed, conjuncts, indentAll } from './shape';
 
 /** ordinals are combined with 32-bit integer operations */
 const MAX_ORD = 2 ** 31;
@@ -86,7 +89,7 @@ export class WordSteps {
       const bound = [...this.locals.values()].map((l) => l.id);
       // where the value path could raise an error, null: inv<i> then evaluates it on values, which raises it
       const lines = [...reads, ...(bound.length ? [`let ${bound.join(', ')};`] : []), ...pre, `return ${code};`].map((l) => l.replace(/@DELEGATE@/g, 'return null;'));
-      return { code: `/** invariant ${inv.name} on the packed words B (null: evaluate it on values) */\nfunction winv${i}(B: Uint32Array): boolean | null {\n${indent(lines.join('\n'))}\n}\n` };
+      return { code: `/** invariant ${inv.name} on the packed words B (null: evaluate it on values) */\nfunction winv${i}(B: Uint32Array): boolean | null {\n${indentAll(lines.join('\n'))}\n}\n` };
     } catch (e) {
       if (e instanceof Unsupported) return { why: e.message };
       throw e;
@@ -109,7 +112,7 @@ export class WordSteps {
     for (const st of a.body.slice(0, lead)) {
       for (const c of conjuncts((st as Extract<IStmt, { k: 'await' }>).c)) {
         const pre: string[] = [];
-        const code = closedOf(c) && a.params.length > 0 ? this.ex(c, pre) : null;
+        const code = closed(c) && a.params.length > 0 ? this.ex(c, pre) : null;
         if (code !== null && !pre.some((l) => l.includes(DELEGATE))) once.push(...pre, `if (!(${code})) return;`);
         else inner.push({ k: 'await', c, span: (st as Extract<IStmt, { k: 'await' }>).span });
       }
@@ -160,11 +163,11 @@ export class WordSteps {
     ].map((l) => l.replace(/@DELEGATE@/g, delegate));
     // the choices in the value steps' order (action<i>): the first parameter in the outermost loop
     const last = params.length - 1;
-    let loop = `L: ${params.length ? `for (let i${last} = 0; i${last} < ${sizes[last]}; i${last}++)` : 'do'} {\n${indent(perCombo.join('\n'))}\n}${params.length ? '' : ' while (false);'}`;
-    for (let i = last - 1; i >= 0; i--) loop = `for (let i${i} = 0; i${i} < ${sizes[i]}; i${i}++) {\n${indent(loop)}\n}`;
+    let loop = `L: ${params.length ? `for (let i${last} = 0; i${last} < ${sizes[last]}; i${last}++)` : 'do'} {\n${indentAll(perCombo.join('\n'))}\n}${params.length ? '' : ' while (false);'}`;
+    for (let i = last - 1; i >= 0; i--) loop = `for (let i${i} = 0; i${i} < ${sizes[i]}; i${i}++) {\n${indentAll(loop)}\n}`;
     const reads = [...this.used].sort((x, y) => x - y).map((i) => `const v${i} = ${this.readVar(i)}; // ${this.model.vars[i].name}`);
     const doc = `/** ${a.name} on the packed words of the state being expanded (BASE_W; s is that state, as values, read only through real()) */\n`;
-    return `${doc}function waction${ai}(s: any[], emit: Emit): void {\n${indent(['const B = BASE_W;', ...reads, ...once, loop].join('\n'))}\n}\n`;
+    return `${doc}function waction${ai}(s: any[], emit: Emit): void {\n${indentAll(['const B = BASE_W;', ...reads, ...once, loop].join('\n'))}\n}\n`;
   }
 
   // ---------- types and fields ----------
@@ -789,33 +792,4 @@ export class WordSteps {
 /** whether statements can branch (with, either) */
 function branches(stmts: IStmt[]): boolean {
   return stmts.some((s) => s.k === 'with' || s.k === 'either' || (s.k === 'if' && (branches(s.then) || branches(s.else))) || (s.k === 'for' && branches(s.body)));
-}
-
-/** the state variables assigned anywhere in `stmts` */
-function assignedVars(stmts: IStmt[], into = new Set<number>()): Set<number> {
-  for (const st of stmts) {
-    if (st.k === 'assign') into.add(st.index);
-    else if (st.k === 'if') {
-      assignedVars(st.then, into);
-      assignedVars(st.else, into);
-    } else if (st.k === 'for' || st.k === 'with') assignedVars(st.body, into);
-    else if (st.k === 'either') for (const b of st.branches) assignedVars(b, into);
-  }
-  return into;
-}
-
-function conjuncts(e: IExpr): IExpr[] {
-  return e.k === 'bin' && e.op === '&&' ? [...conjuncts(e.a), ...conjuncts(e.b)] : [e];
-}
-
-/** an expression that reads no local */
-function closedOf(e: IExpr): boolean {
-  return !/"k":"(local|let|quant|maplit|match)"/.test(JSON.stringify(e));
-}
-
-function indent(s: string): string {
-  return s
-    .split('\n')
-    .map((l) => (l.length ? '  ' + l : l))
-    .join('\n');
 }
