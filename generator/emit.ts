@@ -947,9 +947,10 @@ class Emitter {
     const list = compiled.map((c, i) => ('code' in c ? `waction${i}` : `vaction${i} /* ${this.model.actions[i].name}: on values, ${c.why.replace(/\*\//g, '* /')} */`));
     const onValues = compiled.map((c, i) => ('code' in c ? '' : `/** ${this.model.actions[i].name}, on values: the state being expanded decoded first */\nfunction vaction${i}(s: any[], emit: Emit): void {\n  real(s);\n  action${i}(s, emit);\n}\n\n`)).join('');
     return (
-      `// Steps on the packed words (generator/word-steps.ts): while successors() runs on a state it has\n` +
-      `// just decoded, an action below reads its variables from BASE_W and writes each successor's words\n` +
-      `// into WN; it emits LZ, which encode() packs by copying WN and which is decoded only when read.\n` +
+      `// Steps on the packed words (generator/word-steps.ts): while successors() runs on a state whose\n` +
+      `// words it has (expandOf, or the state just decoded), an action below reads its variables from BASE_W\n` +
+      `// and writes each successor's words into WN; it emits LZ, which encode() packs by copying WN and\n` +
+      `// which is decoded only when read.\n` +
       `const BASE_W = new Uint32Array(${words});\nconst WN = new Uint32Array(${words});\nconst LZ: any[] = new Array(${nv + 1});\n` +
       `/** LZ does not hold WN's values yet */\nlet LZ_STALE = false;\nlet WORDS_ON = true;\n` +
       `/** off: every action runs on values (a test compares the two) */\nfunction wordSteps(on: boolean): void {\n  WORDS_ON = on;\n}\n` +
