@@ -47,10 +47,10 @@ export function readField(f: FieldLayout): string[] {
   return pieces(f).map(({ w, off, chunk, scale }) => `  x += (((w[o + ${w}] >>> ${off}) & ${hexMask(chunk)}) >>> 0)${scale === 1 ? '' : ` * ${scale}`};`);
 }
 
-/** Lines writing x into field `f` of words[o..], the other bits kept. */
-export function writeField(f: FieldLayout): string[] {
+/** Lines writing x into field `f` of words[o..] (`word`: the code of word k), the other bits kept. */
+export function writeField(f: FieldLayout, word = (k: number) => `w[o + ${k}]`, x = 'x'): string[] {
   return pieces(f).map(({ w, off, chunk, scale }) => {
     const keep = `0x${(~((2 ** chunk - 1) * 2 ** off) >>> 0).toString(16)}`;
-    return `  w[o + ${w}] = ((w[o + ${w}] & ${keep}) | ((${scale === 1 ? 'x' : `Math.floor(x / ${scale})`} & ${hexMask(chunk)}) << ${off})) >>> 0;`.replace('(x & 0xffffffff)', '(x >>> 0)');
+    return `  ${word(w)} = ((${word(w)} & ${keep}) | ((${scale === 1 ? x : `Math.floor(${x} / ${scale})`} & ${hexMask(chunk)}) << ${off})) >>> 0;`.replace(`(${x} & 0xffffffff)`, `(${x} >>> 0)`);
   });
 }

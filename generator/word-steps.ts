@@ -24,7 +24,7 @@ import type { IAction, IDomain, IExpr, IInvariant, IPathElem, IStmt, Model } fro
 import { miniscope } from './miniscope';
 import { MAX_FIELD, size, typeToString, type Type } from '../src/runtime/types';
 import { ord } from '../src/runtime/values';
-import { hexMask, pieces, type FieldLayout } from './layout';
+import { hexMask, pieces, writeField, type FieldLayout } from './layout';
 import { assignedVars, closed, conjuncts, indentAll } from './shape';
 
 /** ordinals are combined with 32-bit integer operations */
@@ -66,9 +66,7 @@ export class WordSteps {
    * BASE_W (s is that state, decoded), or why the action cannot be compiled.
    */
   action(a: IAction, ai: number): WordAction {
-    this.tmp = 0;
-    this.locals = new Map();
-    this.used = new Set();
+    this.reset();
     try {
       return { code: this.compile(a, ai) };
     } catch (e) {
@@ -77,11 +75,16 @@ export class WordSteps {
     }
   }
 
-  /** `winv<i>(B)`: invariant i of the state whose words are B, or why it cannot be compiled */
-  invariant(inv: IInvariant, i: number): WordAction {
+  /** a new action or invariant: no temporaries, locals or variables used yet */
+  private reset(): void {
     this.tmp = 0;
     this.locals = new Map();
     this.used = new Set();
+  }
+
+  /** `winv<i>(B)`: invariant i of the state whose words are B, or why it cannot be compiled */
+  invariant(inv: IInvariant, i: number): WordAction {
+    this.reset();
     try {
       const pre: string[] = [];
       const code = this.ex(inv.expr, pre);
@@ -192,11 +195,7 @@ export class WordSteps {
   }
 
   private writeVar(i: number): string[] {
-    return pieces(this.fields[i]).map(({ w, off, chunk, scale }) => {
-      const keep = `0x${(~((2 ** chunk - 1) * 2 ** off) >>> 0).toString(16)}`;
-      const x = scale === 1 ? `n${i}` : `Math.floor(n${i} / ${scale})`;
-      return `WN[${w}] = ((WN[${w}] & ${keep}) | ((${x} & ${hexMask(chunk)}) << ${off})) >>> 0; // ${this.model.vars[i].name}`;
-    });
+    return writeField(this.fields[i], (k) => `WN[${k}]`, `n${i}`).map((l) => `${l.trimStart()} // ${this.model.vars[i].name}`);
   }
 
   /** a variable's or a local's value from its ordinal `o` in type t */
@@ -392,7 +391,7 @@ export class WordSteps {
         const m = `m${this.tmp++}`;
         const p = `${m}_p`;
         const inner: string[] = [];
-        const { head } = this.loopOver({ k: 'type', type: e.dom }, e.slot, e.name, pre);
+        const head = this.loopOver({ k: 'type', type: e.dom }, e.slot, e.name, pre);
         const v = this.ordIn(e.body, t.rng, inner);
         pre.push(`let ${m} = 0;`, `let ${p} = 1;`, `${head} {`, ...inner.map((l) => `  ${l}`), `  ${m} += (${v}) * ${p};`, `  ${p} *= ${size(t.rng)};`, '}');
         return m;
@@ -406,7 +405,7 @@ export class WordSteps {
         const prim = e.ty.k === 'bool' || e.ty.k === 'int';
         pre.push(`let ${r};`);
         let open = 0;
-        let caught = false;
+        let catchAll = false;
         for (const arm of e.arms) {
           const body: string[] = [];
           let test = 'true';
@@ -431,13 +430,12 @@ export class WordSteps {
           pre.push(`${open ? '} else ' : ''}if (${test}) {`, ...body.map((l) => `  ${l}`), `  ${r} = ${v};`);
           open = 1;
           if (arm.tag === null) {
-            caught = true;
+            catchAll = true;
             break;
           }
         }
         // no arm matches: the value path raises the error
-        pre.push('} else {', `  ${DELEGATE}`, '}');
-        void caught;
+        pre.push(...(catchAll ? ['}'] : ['} else {', `  ${DELEGATE}`, '}']));
         return r;
       }
       case 'let': {
@@ -453,10 +451,9 @@ export class WordSteps {
         const r = `q${this.tmp++}`;
         const all = e.q === 'forall';
         const inner: string[] = [];
-        const { head, id } = this.loopOver(e.dom, e.slot, e.name, pre);
+        const head = this.loopOver(e.dom, e.slot, e.name, pre);
         const c = this.ex(e.body, inner);
         pre.push(`let ${r} = ${all};`, `${head} {`, ...inner.map((l) => `  ${l}`), `  if (${all ? '!' : ''}(${c})) { ${r} = ${!all}; break; }`, '}');
-        void id;
         return r;
       }
       case 'is': {
@@ -582,15 +579,15 @@ export class WordSteps {
     return this.host.hoist('P', JSON.stringify(p), `powers of ${r}: the radix of each entry of a ${typeToString(t)}`);
   }
 
-  /** the loop head binding slot over a domain; its body follows */
-  private loopOver(d: IDomain, slot: number, name: string, pre: string[]): { head: string; id: string } {
+  /** the head of a loop binding `slot` to each value of a domain; its body follows */
+  private loopOver(d: IDomain, slot: number, name: string, pre: string[]): string {
     if (d.k === 'type') {
       this.checkType(d.type);
       if (size(d.type) > MAX_LOOP) throw new Unsupported(`a loop over ${typeToString(d.type)}`);
       const id = this.bind(slot, name, d.type, true);
-      if (d.type.k === 'int') return { head: `for (${id} = ${d.type.lo}; ${id} <= ${d.type.hi}; ${id}++)`, id };
-      if (d.type.k === 'bool') return { head: `for (const b of [false, true]) if ((${id} = b), true)`, id };
-      return { head: `for (${id} = 0; ${id} < ${size(d.type)}; ${id}++)`, id };
+      if (d.type.k === 'int') return `for (${id} = ${d.type.lo}; ${id} <= ${d.type.hi}; ${id}++)`;
+      if (d.type.k === 'bool') return `for (const b of [false, true]) if ((${id} = b), true)`;
+      return `for (${id} = 0; ${id} < ${size(d.type)}; ${id}++)`;
     }
     if (d.k === 'range') {
       const id = this.bind(slot, name, { k: 'int', lo: -Infinity, hi: Infinity }, false);
@@ -598,7 +595,7 @@ export class WordSteps {
       const hi = this.temp(pre, this.ex(d.hi, pre));
       // rt.range refuses a range of more than 2^20 values: so does this, through the value step
       pre.push(`if (${hi} - ${lo} + 1 > ${1 << 20}) ${DELEGATE}`);
-      return { head: `for (${id} = ${lo}; ${id} <= ${hi}; ${id}++)`, id };
+      return `for (${id} = ${lo}; ${id} <= ${hi}; ${id}++)`;
     }
     const st = this.typeOf(d.e);
     if (st.k !== 'set') throw new Unsupported('a loop over a non-set');
@@ -606,7 +603,7 @@ export class WordSteps {
     const id = this.bind(slot, name, st.elem, true);
     const s = this.temp(pre, this.ex(d.e, pre));
     const b = `b${this.tmp++}`;
-    return { head: `for (let ${b} = 0; ${b} < ${size(st.elem)}; ${b}++) if (((${s} >>> ${b}) & 1) === 1 && ((${id} = ${this.fromOrd(b, st.elem)}), true))`, id };
+    return `for (let ${b} = 0; ${b} < ${size(st.elem)}; ${b}++) if (((${s} >>> ${b}) & 1) === 1 && ((${id} = ${this.fromOrd(b, st.elem)}), true))`;
   }
 
   // ---------- statements ----------
@@ -650,7 +647,7 @@ export class WordSteps {
         let head: string;
         if (st.k === 'with') {
           const pre: string[] = [];
-          head = this.loopOver(st.dom, st.slot, st.name, pre).head;
+          head = this.loopOver(st.dom, st.slot, st.name, pre);
           out.push(...pre);
           this.seq([...st.body, ...rest], inner, k, `continue ${w};`);
         } else {
@@ -713,7 +710,7 @@ export class WordSteps {
         // (a choice inside a for: the value path's continuations, not written here)
         if (branches(st.body)) throw new Unsupported('a with or either inside a for');
         const pre: string[] = [];
-        const { head } = this.loopOver(st.dom, st.slot, st.name, pre);
+        const head = this.loopOver(st.dom, st.slot, st.name, pre);
         const body: string[] = [];
         this.block(st.body, body, reject);
         out.push(...pre, `${head} {`, ...body.map((l) => `  ${l}`), '}');
