@@ -8,18 +8,20 @@
 // other value as its ordinal in its type (src/runtime/values.ts `ord`: the
 // packed field's bits). A set's ordinal is a bitset, a map's the mixed-radix
 // number of its entries, a union's its tag's offset plus its fields', a
-// record's its fields'.
+// record's its fields', a sequence's the number of shorter sequences plus its
+// elements' digits (first element lowest).
 //
 // Where the value path raises an error (an int outside the variable's type, a
 // key outside a map's domain, a field the tag does not carry, a match with no
-// arm, a division by zero), the word code does not: it hands that choice of
+// arm, a division by zero, the head, tail or a position of a sequence too
+// short), the word code does not: it hands that choice of
 // parameters to the value step (`step<i>`), which raises it with its span.
 // Everything else it evaluates is total and pure; `&&`, `||`, `=>` and `if`
 // evaluate their right side only where the value path does, so that hand-over
 // happens only where the value path would raise the error.
 //
-// An action that uses anything else (sequences, a choice inside a `for`)
-// stays on the value path; the module says which and why.
+// An action that uses anything else (a choice inside a `for`, a value of more
+// than 2^52 values) stays on the value path; the module says which and why.
 import type { IAction, IDomain, IExpr, IInvariant, IPathElem, IStmt, Model } from '../dsl/ir';
 import { miniscope } from './miniscope';
 import { MAX_FIELD, size, typeToString, type Type } from '../src/runtime/types';
@@ -37,6 +39,13 @@ const MAX_LOOP = 1 << 12;
 const DELEGATE = '@DELEGATE@';
 
 class Unsupported extends Error {}
+
+/** a sequence's ordinal o (an identifier) and the code of its length */
+interface Seq {
+  t: Type & { k: 'seq' };
+  o: string;
+  len: string;
+}
 
 export interface WordHost {
   /** a module-level constant, shared by identical text (emit.ts) */
@@ -178,7 +187,7 @@ export class WordSteps {
   /** a type whose values this code holds as numbers */
   private checkType(t: Type): void {
     if (t.k === 'bool' || t.k === 'int') return;
-    if (t.k === 'seq') throw new Unsupported(`a value of ${typeToString(t)}`);
+    if (t.k === 'seq') this.checkType(t.elem);
     // a set is a bitset in 32-bit operations; other ordinals are taken apart with arithmetic
     // (exact below 2^53) where they outgrow 32-bit operations
     if (t.k === 'set' && size(t.elem) > MAX_SET_ELEMS) throw new Unsupported(`${typeToString(t)}: more than ${MAX_SET_ELEMS} elements`);
@@ -254,6 +263,12 @@ export class WordSteps {
     if (e.k === 'setlit' && t.k === 'set') {
       if (e.elems.length === 0) return '0';
       return `(${e.elems.map((x) => `(1 << ${this.ordIn(x, t.elem, pre)})`).join(' | ')})`;
+    }
+    if (e.k === 'seqlit' && t.k === 'seq') {
+      if (e.elems.length > t.cap) throw new Unsupported(`a sequence literal longer than ${typeToString(t)}`);
+      const base = size(t.elem);
+      const parts = [String(seqOffset(base, e.elems.length)), ...e.elems.map((x, i) => `${this.ordIn(x, t.elem, pre)} * ${base ** i}`)];
+      return parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`;
     }
     if (e.k === 'record' && t.k === 'record') {
       const parts: string[] = [];
@@ -336,7 +351,17 @@ export class WordSteps {
         return this.bin(e, pre);
       case 'tag':
       case 'setlit':
+      case 'seqlit':
         return this.ordIn(e, e.ty, pre);
+      case 'call':
+        return this.call(e, pre);
+      case 'seqIndex': {
+        const st = this.typeOf(e.e);
+        if (st.k !== 'seq') throw new Unsupported('an index into a non-sequence');
+        const q = this.seqOf(st, this.ex(e.e, pre), pre);
+        const i = this.seqPosition(q, e.i, pre);
+        return this.fromOrd(this.seqDigit(q, i, pre), st.elem);
+      }
       case 'mapIndex': {
         const mt = this.typeOf(e.e);
         if (mt.k !== 'map') throw new Unsupported('an index into a non-map');
@@ -503,7 +528,7 @@ export class WordSteps {
         const op = e.op === '==' ? '===' : '!==';
         if ((ta.k === 'int' && tb.k === 'int') || (ta.k === 'bool' && tb.k === 'bool')) return `((${this.ex(e.a, pre)}) ${op} (${this.ex(e.b, pre)}))`;
         // compare ordinals in one type: a literal, set literal or tag is written in the other side's
-        const t = e.a.k === 'lit' || e.a.k === 'setlit' || e.a.k === 'tag' ? tb : ta;
+        const t = e.a.k === 'lit' || e.a.k === 'setlit' || e.a.k === 'seqlit' || e.a.k === 'tag' ? tb : ta;
         return `((${this.ordIn(e.a, t, pre)}) ${op} (${this.ordIn(e.b, t, pre)}))`;
       }
       case '<':
@@ -555,6 +580,97 @@ export class WordSteps {
       default:
         throw new Unsupported(`operator ${e.op}`);
     }
+  }
+
+  /** len, head, tail, append, card, min, max: as the value path computes them (emit.ts, rt.head, rt.tail) */
+  private call(e: Extract<IExpr, { k: 'call' }>, pre: string[]): string {
+    switch (e.fn) {
+      case 'min':
+      case 'max':
+        return `Math.${e.fn}(${this.ex(e.args[0], pre)}, ${this.ex(e.args[1], pre)})`;
+      case 'card': {
+        const st = this.typeOf(e.args[0]);
+        if (st.k !== 'set') throw new Unsupported('card of a non-set');
+        this.checkType(st);
+        return `${this.popcount()}(${this.ex(e.args[0], pre)})`;
+      }
+    }
+    const st = this.typeOf(e.args[0]);
+    if (st.k !== 'seq') throw new Unsupported(`${e.fn} of a non-sequence`);
+    this.checkType(st);
+    const q = this.seqOf(st, this.ex(e.args[0], pre), pre);
+    const base = size(st.elem);
+    switch (e.fn) {
+      case 'len':
+        return q.len;
+      case 'head':
+        // of an empty sequence: the value path raises the error
+        pre.push(`if (${q.len} === 0) ${DELEGATE}`);
+        return this.fromOrd(`(${this.seqDigits(q, pre)} % ${base})`, st.elem);
+      case 'tail':
+        pre.push(`if (${q.len} === 0) ${DELEGATE}`);
+        return `(${this.seqOffsets(st)}[${q.len} - 1] + Math.floor(${this.seqDigits(q, pre)} / ${base}))`;
+      case 'append': {
+        if (typeToString(e.ty) !== typeToString(st)) throw new Unsupported('an append of another type');
+        // past the capacity the value is no longer one of the type: the value path decides what follows
+        pre.push(`if (${q.len} === ${st.cap}) ${DELEGATE}`);
+        const x = this.ordIn(e.args[1], st.elem, pre);
+        return `(${this.seqOffsets(st)}[${q.len} + 1] + ${this.seqDigits(q, pre)} + (${x}) * ${this.seqPowers(st)}[${q.len}])`;
+      }
+      default:
+        throw new Unsupported(`function ${e.fn}`);
+    }
+  }
+
+  /**
+   * A sequence's ordinal o taken apart (src/runtime/values.ts ord): its length
+   * L is the last l with OFF[l] <= o, and o - OFF[L] the number whose base-|elem|
+   * digits are its elements, first element lowest.
+   */
+  private seqOf(t: Type & { k: 'seq' }, code: string, pre: string[]): Seq {
+    const o = /^[A-Za-z0-9_]+$/.test(code) ? code : this.temp(pre, code);
+    const offs = Array.from({ length: t.cap + 1 }, (_, l) => seqOffset(size(t.elem), l));
+    let len: string;
+    if (t.cap <= 8) {
+      len = String(t.cap);
+      for (let l = t.cap; l >= 1; l--) len = `${o} < ${offs[l]} ? ${l - 1} : ${len}`;
+      len = this.temp(pre, `(${len})`);
+    } else {
+      len = `L${this.tmp++}`;
+      pre.push(`let ${len} = 0;`, `while (${len} < ${t.cap} && ${o} >= ${this.seqOffsets(t)}[${len} + 1]) ${len}++;`);
+    }
+    return { t, o, len };
+  }
+
+  /** the number whose digits are q's elements */
+  private seqDigits(q: Seq, pre: string[]): string {
+    return this.temp(pre, `(${q.o} - ${this.seqOffsets(q.t)}[${q.len}])`);
+  }
+
+  /** position i of sequence q, checked: outside it, the value path raises the error */
+  private seqPosition(q: Seq, i: IExpr, pre: string[]): string {
+    const k = this.temp(pre, this.ex(i, pre));
+    pre.push(`if (!(${k} >= 0 && ${k} < ${q.len})) ${DELEGATE}`);
+    return k;
+  }
+
+  /** the ordinal of element i (checked) of sequence q */
+  private seqDigit(q: Seq, i: string, pre: string[]): string {
+    return `(Math.floor(${this.seqDigits(q, pre)} / ${this.seqPowers(q.t)}[${i}]) % ${size(q.t.elem)})`;
+  }
+
+  private seqOffsets(t: Type & { k: 'seq' }): string {
+    const offs = Array.from({ length: t.cap + 2 }, (_, l) => seqOffset(size(t.elem), l));
+    return this.host.hoist('P', JSON.stringify(offs), `the ordinal of the first ${typeToString(t)} of each length`);
+  }
+
+  private seqPowers(t: Type & { k: 'seq' }): string {
+    const p = Array.from({ length: t.cap + 1 }, (_, i) => size(t.elem) ** i);
+    return this.host.hoist('P', JSON.stringify(p), `powers of ${size(t.elem)}: the radix of each element of a ${typeToString(t)}`);
+  }
+
+  private popcount(): string {
+    return this.host.hoist('F', '(x: number): number => { x = x - ((x >>> 1) & 0x55555555); x = (x & 0x33333333) + ((x >>> 2) & 0x33333333); return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24; }', 'the number of elements of a set held as a bitset');
   }
 
   /** entry k (an ordinal of the domain) of map m: the ordinal of its value */
@@ -739,7 +855,13 @@ export class WordSteps {
       const v = this.temp(pre, this.setPath(f.type, old, more, e, pre));
       return `(${base} + ((${v}) - (${f.get})) * ${f.radix})`;
     }
-    throw new Unsupported('an assignment into a sequence');
+    if (t.k !== 'seq') throw new Unsupported('an index into a non-sequence');
+    this.checkType(t);
+    const q = this.seqOf(t, base, pre);
+    const i = this.seqPosition(q, p.i, pre);
+    const old = this.temp(pre, this.seqDigit(q, i, pre));
+    const v = this.temp(pre, this.setPath(t.elem, old, more, e, pre));
+    return `(${base} + ((${v}) - ${old}) * ${this.seqPowers(t)}[${i}])`;
   }
 
   /**
@@ -784,6 +906,13 @@ export class WordSteps {
     pre.push('} else {', `  ${DELEGATE}`, '}');
     return { type: ft, get: f, radix: `${f}_r` };
   }
+}
+
+/** the ordinal of the first sequence of length l over e values: e^0 + ... + e^(l-1) */
+function seqOffset(e: number, l: number): number {
+  let n = 0;
+  for (let j = 0; j < l; j++) n += e ** j;
+  return n;
 }
 
 /** whether statements can branch (with, either) */

@@ -8,7 +8,9 @@
 import { parseSpecText } from '../dsl';
 import { emitChecker } from '../generator/emit';
 import { generateChecker } from '../generator/load';
-import { checkModel } from '../src/api';
+import * as fs from 'fs';
+import * as path from 'path';
+import { checkModel, loadSpecFile } from '../src/api';
 import type { CheckResult } from '../src/engine/result';
 import { TwoPhase } from '../spec/examples/twophase.spec';
 import { useScratchBuildDir } from './helpers/cli';
@@ -125,6 +127,35 @@ const BRANCHY = `
 
   invariant Owners: forall i in Id: (slots[i] is Full) => slots[i].owner == i
   invariant NotAllSet: !(forall i in Id: grid[i][0] && grid[i][1])
+`;
+
+// sequences (radix 3 with len by comparisons; records as elements; radix 1 with
+// len by a loop), card, min, max, sequence literals and equality
+const SEQS = `
+  const C: 1..3 = 3
+  enum Color { Red, Green, Blue }
+
+  var q: seq<Color, C>                      // radix 3, len by comparisons
+  var r: seq<{ c: Color, n: 0..1 }, 2>      // records as elements
+  var long: seq<0..0, 9>                    // radix 1, len by a loop (capacity above 8)
+  var k: 0..3
+  var s: set<0..4>
+
+  init { q := << Red >>; r := << >>; long := << >>; k := 0; s := {} }
+
+  action Push(c: Color) { await len(q) < C; q := append(q, c) }
+  action Pop { await len(q) > 0 && head(q) != Blue; k := min(k + 1, 3); q := tail(q) }
+  action Recolor(i: 0..2, c: Color) { await i < len(q) && q[i] != c && k < 2; q[i] := c }
+  action Keep { await len(r) < 2 && len(q) > 0 && len(long) < 2; r := append(r, { c: q[len(q) - 1], n: k % 2 }) }
+  action Flip(i: 0..1) { await i < len(r) && r[i].c != Red; r[i].n := 1 - r[i].n }
+  action Drop { await r != << >>; r := tail(r) }
+  action Grow { await len(long) < 9 && card(s) < 2 && len(r) == 0; long := append(long, 0); s := s union { len(long) % 5 } }
+  action Shrink { await len(long) > 0; long := tail(long); k := max(k - 1, 0); s := {} }
+  action Swap { await q == << Red, Green >>; q := << Green, Red >> }
+
+  invariant Capacity: len(q) <= C && len(long) <= 9
+  invariant Flips: forall i in 0..1: i < len(r) => r[i].n <= 1
+  invariant NoBlueFirst: !(len(q) == C && head(q) == Blue && tail(q) == << Blue, Blue >>)
 `;
 
 type Outcome = Omit<CheckResult, 'durationMs' | 'engine' | 'memory'>;
@@ -257,21 +288,82 @@ describe('steps on the packed words', () => {
     expect(on).toMatch(/outside 0\.\.3/);
   });
 
+  test('sequences, card, min, max: every step on words, agreeing with values and the interpreter', () => {
+    const src = emitChecker(parseSpecText('Words', SEQS).model());
+    expect(src).not.toMatch(/: on values,/);
+    for (let i = 0; i < 3; i++) expect(src).toContain(`function winv${i}(`);
+    // both ways of finding a length: comparisons (capacity 3), a loop (capacity 9)
+    expect(src).toMatch(/v0 < 1 \? 0 : v0 < 4 \? 1 : v0 < 13 \? 2 : 3/);
+    expect(src).toMatch(/while \(L\d+ < 9 && /);
+    const on = generated(SEQS, { C: 3 }, true);
+    expect(on).toEqual(generated(SEQS, { C: 3 }, false));
+    expect(on.distinctStates).toBe(23156);
+    expect(on.properties.map((p) => p.status)).toEqual(['holds', 'holds', 'violated']);
+    const small = generated(SEQS, { C: 2 }, true);
+    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', SEQS).model({ C: 2 }), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
+    expect(small).toEqual(i);
+    expect(small.distinctStates).toBe(7458);
+  });
+
+  test.each([
+    ['head of an empty sequence', 'k := head(q)', /head of an empty sequence/],
+    ['tail of an empty sequence', 'q := tail(q)', /tail of an empty sequence/],
+    ['an index outside the sequence', 'k := q[1]', /index 1 is outside a sequence of length 0/],
+    ['an assignment outside the sequence', 'q[2] := 1', /index 2 is outside a sequence of length 0/],
+    ['an append past the capacity', 'q := append(append(q, 1), 1)', /exceeds its capacity 2/],
+  ])('%s: the value step raises the error, with its location', (_what, stmt, expected) => {
+    // Step fails on the initial state (q = <<>>), an append only on q = <<0>>
+    const text = `
+      var q: seq<0..2, 2>
+      var k: 0..2
+      init { q := <<>>; k := 0 }
+      action Grow { await len(q) == 0; q := << 0 >> }
+      action Step { ${stmt} }
+    `;
+    const model = () => parseSpecText('Words', text).model();
+    expect(emitChecker(model())).not.toMatch(/: on values,/);
+    const message = (words: boolean): string => {
+      const { checker } = generateChecker(model());
+      checker.wordSteps!(words);
+      try {
+        checkModel(model(), { workers: 1, deadlock: false });
+      } catch (e) {
+        return (e as Error).message;
+      } finally {
+        checker.wordSteps!(true);
+      }
+      return 'no error';
+    };
+    const on = message(true);
+    expect(on).toBe(message(false));
+    expect(on).toMatch(expected);
+    expect(on).toMatch(/^<spec Words>:6:\d+: error: step Step: /);
+  });
+
   test('an action the word code does not handle stays on values, and says why', () => {
     const text = `
-      var q: seq<0..1, 2>
+      var m: [0..1] -> 0..2
       var b: bool
-      init { q := <<>>; b := false }
-      action Push(x: 0..1) { await len(q) < 2; q := append(q, x) }
+      init { m := [i in 0..1 |-> 0]; b := false }
+      action Set { for i in 0..1 { with v in 1..2 { m[i] := v } } }
       action Flip { b := !b }
     `;
     const src = emitChecker(parseSpecText('Words', text).model());
     expect(src).toContain('function waction1(');
     expect(src).not.toContain('function waction0(');
-    expect(src).toMatch(/action0 \/\* Push: on values, [^*]+\*\//);
+    expect(src).toMatch(/action0 \/\* Set: on values, a with or either inside a for \*\//);
     const on = generated(text, {}, true);
     expect(on).toEqual(generated(text, {}, false));
-    expect(on.distinctStates).toBe(14);
+    expect(on.distinctStates).toBe(10);
+  });
+
+  test('every example spec and bench model runs on words', () => {
+    const files = ['spec/examples', 'bench/models'].flatMap((d) => fs.readdirSync(d).filter((f) => f.endsWith('.spec.ts')).map((f) => path.join(d, f)));
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    for (const file of files) {
+      const names = [...fs.readFileSync(file, 'utf8').matchAll(/export const (\w+) = spec`/g)].map((x) => x[1]);
+      for (const name of names) expect([file, name, emitChecker(loadSpecFile(file, name).model()).match(/\w+: on values, [^*]*/g)]).toEqual([file, name, null]);
+    }
   });
 
   test('TwoPhase runs entirely on words, with the counts TLC gives', () => {
