@@ -11,6 +11,11 @@ export interface PanRun {
   stored: number;
   /** "transitions (= stored+matched)": states generated */
   transitions: number;
+  /**
+   * significant digits of the counts as pan printed them, when it printed one in exponent form
+   * (its "%9.8g": from 10^8 on, 1.235584e+08); else exact
+   */
+  countDigits?: number;
   /** pan's deepest DFS stack (not a BFS depth) */
   depth?: number;
   errors?: number;
@@ -96,14 +101,19 @@ export function runPan(dir: string, pml: string, limitS: number, timeOut?: strin
     const m = re.exec(r.stdout);
     return m ? Number(m[1]) : undefined;
   };
-  const stored = num(/^\s*(\d+) states, stored/m);
-  const transitions = num(/^\s*(\d+) transitions \(= stored\+matched\)/m);
+  // pan prints its counts with "%9.8g": exact below 10^8, 8 significant digits from there on
+  const COUNT = '(\\d+(?:\\.\\d+)?(?:e\\+\\d+)?)';
+  const storedText = new RegExp(`^\\s*${COUNT} states, stored`, 'm').exec(r.stdout)?.[1];
+  const transitionsText = new RegExp(`^\\s*${COUNT} transitions \\(= stored\\+matched\\)`, 'm').exec(r.stdout)?.[1];
+  const stored = storedText === undefined ? undefined : Number(storedText);
+  const transitions = transitionsText === undefined ? undefined : Number(transitionsText);
   if (stored === undefined || transitions === undefined) return { failed: `pan: ${why(r)}`, pan: r };
   const elapsed = num(/pan: elapsed time ([\d.e+-]+) seconds/);
   return {
     ok: {
       stored,
       transitions,
+      ...(/e/.test(`${storedText}${transitionsText}`) ? { countDigits: 8 } : {}),
       depth: num(/depth reached (\d+)/),
       errors: num(/errors: (\d+)/),
       elapsedMs: elapsed === undefined ? undefined : elapsed * 1000,

@@ -17,7 +17,7 @@ import { spec } from "../../dsl";
 // state is a deadlock; the tests nevertheless check with --no-deadlock, as
 // TLC's configuration does.
 export const TwoPhase = spec`
-  const RM_COUNT: 1..8 = 3
+  const RM_COUNT: 1..10 = 3
   type RM = 0..RM_COUNT-1
 
   enum RMState { RmWorking, RmPrepared, RmCommitted, RmAborted }
