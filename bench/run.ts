@@ -137,8 +137,9 @@ interface Row {
   same?: string;
   /** a run that explores another graph (symmetry-reduced): not compared */
   reduced?: boolean;
-  /** pan printed its counts to this many significant digits only (from 10^8 on): they are compared to as many */
-  countDigits?: number;
+  /** pan printed its count to this many significant digits only (from 10^8 on): it is compared to as many */
+  distinctDigits?: number;
+  generatedDigits?: number;
   note: string;
 }
 
@@ -211,7 +212,8 @@ function spinRow(b: Bench, s: Size): Row {
     result: p.errors === 0 ? 'ok' : p.errors === undefined ? 'failed' : `${p.errors} error(s)`,
     distinct: p.stored,
     generated: p.transitions,
-    ...(p.countDigits ? { countDigits: p.countDigits } : {}),
+    ...(p.storedDigits ? { distinctDigits: p.storedDigits } : {}),
+    ...(p.transitionsDigits ? { generatedDigits: p.transitionsDigits } : {}),
     depth: p.depth,
     exploreMs: p.elapsedMs,
     processMs: run.pan.wallMs,
@@ -258,8 +260,8 @@ function table(rows: Row[]): string {
       r.size,
       r.engine,
       r.result,
-      r.countDigits ? `${fmtN(r.distinct)} (${r.countDigits} digits)` : fmtN(r.distinct),
-      r.countDigits ? `${fmtN(r.generated)} (${r.countDigits} digits)` : fmtN(r.generated),
+      r.distinctDigits ? `${fmtN(r.distinct)} (${r.distinctDigits} digits)` : fmtN(r.distinct),
+      r.generatedDigits ? `${fmtN(r.generated)} (${r.generatedDigits} digits)` : fmtN(r.generated),
       fmtN(r.depth),
       fmtS(r.exploreMs),
       rate(r.distinct, r.exploreMs),
@@ -329,8 +331,8 @@ function compare(group: Row[]): string[] {
     }
     const ourPair = r.engine.startsWith('uffdspec');
     // pan's counts from 10^8 on are printed to 8 significant digits: ours rounded alike must match them
-    const same = (a: number | undefined, b: number | undefined) => a === b || (r.countDigits !== undefined && a !== undefined && b !== undefined && a === Number(b.toPrecision(r.countDigits)));
-    const agree = r.result === ref.result && same(r.distinct, ref.distinct) && same(r.generated, ref.generated) && (!ourPair || r.depth === ref.depth);
+    const same = (a: number | undefined, b: number | undefined, digits: number | undefined) => a === b || (digits !== undefined && a !== undefined && b !== undefined && a === Number(b.toPrecision(digits)));
+    const agree = r.result === ref.result && same(r.distinct, ref.distinct, r.distinctDigits) && same(r.generated, ref.generated, r.generatedDigits) && (!ourPair || r.depth === ref.depth);
     r.same = r.distinct === undefined ? 'NOT CHECKED' : agree ? 'yes' : '**NO: MISMATCH**';
     if (!agree) bad.push(`${ref.model} ${ref.size}: ${r.engine} ${r.distinct === undefined ? `${r.result} (${r.note})` : counts(r)} vs ${ref.engine} ${counts(ref)}`);
   }
@@ -384,11 +386,13 @@ function reading(rows: Row[], loadAtStart: number): string[] {
 function scaling(rows: Row[]): string[] {
   const out: string[] = [];
   for (const model of [...new Set(rows.map((r) => r.model))]) {
-    const runs = rows.filter((r) => r.model === model && r.engine === 'uffdspec generated' && r.distinct !== undefined && r.exploreMs !== undefined && r.exploreMs >= 1000 && !r.result.includes('incomplete'));
+    const runs = rows
+      .filter((r) => r.model === model && r.engine === 'uffdspec generated' && r.distinct !== undefined && r.exploreMs !== undefined && r.exploreMs >= 1000 && !r.result.includes('incomplete'))
+      .sort((a, b) => a.distinct! - b.distinct!);
     if (runs.length < 2) continue;
     const perS = (r: Row) => (r.distinct! * 1000) / r.exploreMs!;
     const best = Math.max(...runs.map(perS));
-    const last = runs.reduce((a, r) => (r.distinct! > a.distinct! ? r : a));
+    const last = runs[runs.length - 1];
     const each = runs.map((r) => `${fmtN(r.distinct)} states ${Math.round(perS(r)).toLocaleString('en-US')}/s`).join(', ');
     out.push(`- ${model}, one worker, distinct states/s by size (runs of a second or more): ${each}; at ${fmtN(last.distinct)} states ${(perS(last) / best).toFixed(2)}× the best rate.`);
   }

@@ -12,10 +12,11 @@ export interface PanRun {
   /** "transitions (= stored+matched)": states generated */
   transitions: number;
   /**
-   * significant digits of the counts as pan printed them, when it printed one in exponent form
-   * (its "%9.8g": from 10^8 on, 1.235584e+08); else exact
+   * significant digits of `stored` and `transitions` as pan printed them, when it printed them in
+   * exponent form (its "%9.8g": from 10^8 on, 1.235584e+08); else they are exact
    */
-  countDigits?: number;
+  storedDigits?: number;
+  transitionsDigits?: number;
   /** pan's deepest DFS stack (not a BFS depth) */
   depth?: number;
   errors?: number;
@@ -113,7 +114,8 @@ export function runPan(dir: string, pml: string, limitS: number, timeOut?: strin
     ok: {
       stored,
       transitions,
-      ...(/e/.test(`${storedText}${transitionsText}`) ? { countDigits: 8 } : {}),
+      ...(/e/.test(storedText!) ? { storedDigits: 8 } : {}),
+      ...(/e/.test(transitionsText!) ? { transitionsDigits: 8 } : {}),
       depth: num(/depth reached (\d+)/),
       errors: num(/errors: (\d+)/),
       elapsedMs: elapsed === undefined ? undefined : elapsed * 1000,
