@@ -179,6 +179,21 @@ function generated(text: string, consts: Record<string, number>, words: boolean,
   }
 }
 
+/** the message of the error a one-worker check of `text` stops on, its actions on the words or all on values */
+function failure(text: string, words: boolean): string {
+  const model = parseSpecText('Words', text).model();
+  const { checker } = generateChecker(model);
+  checker.wordSteps!(words);
+  try {
+    checkModel(model, { workers: 1, deadlock: false });
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    checker.wordSteps!(true);
+  }
+  return 'no error';
+}
+
 describe('steps on the packed words', () => {
   test('every action and invariant of the test spec is compiled to words', () => {
     const src = emitChecker(parseSpecText('Words', WORDS).model({ N: 2 }));
@@ -268,23 +283,9 @@ describe('steps on the packed words', () => {
       init { count := 0 }
       action Inc(d: 1..2) { count := count + d }
     `;
-    const model = () => parseSpecText('Words', text).model();
-    const src = emitChecker(model());
-    expect(src).toContain('function waction0(');
-    const message = (words: boolean): string => {
-      const { checker } = generateChecker(model());
-      checker.wordSteps!(words);
-      try {
-        checkModel(model(), { workers: 1 });
-      } catch (e) {
-        return (e as Error).message;
-      } finally {
-        checker.wordSteps!(true);
-      }
-      return 'no error';
-    };
-    const on = message(true);
-    expect(on).toBe(message(false));
+    expect(emitChecker(parseSpecText('Words', text).model())).toContain('function waction0(');
+    const on = failure(text, true);
+    expect(on).toBe(failure(text, false));
     expect(on).toMatch(/outside 0\.\.3/);
   });
 
@@ -320,22 +321,9 @@ describe('steps on the packed words', () => {
       action Grow { await len(q) == 0; q := << 0 >> }
       action Step { ${stmt} }
     `;
-    const model = () => parseSpecText('Words', text).model();
-    expect(emitChecker(model())).not.toMatch(/: on values,/);
-    const message = (words: boolean): string => {
-      const { checker } = generateChecker(model());
-      checker.wordSteps!(words);
-      try {
-        checkModel(model(), { workers: 1, deadlock: false });
-      } catch (e) {
-        return (e as Error).message;
-      } finally {
-        checker.wordSteps!(true);
-      }
-      return 'no error';
-    };
-    const on = message(true);
-    expect(on).toBe(message(false));
+    expect(emitChecker(parseSpecText('Words', text).model())).not.toMatch(/: on values,/);
+    const on = failure(text, true);
+    expect(on).toBe(failure(text, false));
     expect(on).toMatch(expected);
     expect(on).toMatch(/^<spec Words>:6:\d+: error: step Step: /);
   });
