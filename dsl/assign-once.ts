@@ -3,8 +3,8 @@
 // A step is a simultaneous update, so a second assignment would be an
 // ambiguity, not a sequence. Parts reached through fields and literal indices
 // are compared statically; m[i] and m[j] can only be compared at run time,
-// which the reference interpreter does (the generated checker does not yet:
-// docs/language.md). dsl/lower.ts calls these as it lowers statements.
+// which the engines do (the generated checker where generator/overlap.ts
+// finds that two may meet). dsl/lower.ts calls these as it lowers statements.
 import type { Span } from './ast';
 import type { SourceText } from './diagnostics';
 import { M } from './messages';

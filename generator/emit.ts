@@ -12,6 +12,7 @@ import { Value, enumerate, toJSON } from '../src/runtime/values';
 import { FieldLayout, layout, readField, writeField } from './layout';
 import { WordSteps } from './word-steps';
 import { assignedVars, closed, conjuncts, indentAll } from './shape';
+import { OverlapCode, overlapPlan } from './overlap';
 
 export { layout } from './layout';
 export type { FieldLayout } from './layout';
@@ -30,6 +31,8 @@ class Emitter {
 
   /** the hoisted list of the entries the step being emitted may write (nextOf's second argument) */
   private touchedId = '';
+  /** the run-time comparison of the step's part assignments (overlap.ts) */
+  private ov = new OverlapCode(overlapPlan([]));
 
   /** A module-level constant for a value/type, shared by identical text. */
   private hoist(prefix: string, code: string, comment?: string): string {
@@ -450,22 +453,36 @@ class Emitter {
           let lead = 0;
           while (lead < s.body.length && s.body[lead].k === 'await') lead++;
           const guards = s.body.slice(0, lead).map((g) => `${indent}  if (${this.expr((g as Extract<IStmt, { k: 'await' }>).c)} !== true) continue;\n`).join('');
-          out.push(`${indent}for (const v of ${this.domainCode(s.dom)}) {\n${indent}  ${l} = v;\n${guards}${indent}  ((n: any[]): void => {\n${this.block(s.body.slice(lead), kn, indent + '    ')}${indent}  })(n.slice());\n${indent}}`);
+          // each choice starts from the part assignments recorded before it (overlap.ts), and
+          // from the locals bound before it (inside a for, the rest of the step binds them anew)
+          const w = this.ov.save(`c${kn}`);
+          const b = this.rebinding(`c${kn}`);
+          out.push(...[...w.save, ...b.save].map((x) => `${indent}${x}`));
+          const restore = [...w.restore, ...b.restore].map((x) => `${indent}  ${x}\n`).join('');
+          out.push(`${indent}for (const v of ${this.domainCode(s.dom)}) {\n${restore}${indent}  ${l} = v;\n${guards}${indent}  ((n: any[]): void => {\n${this.block(s.body.slice(lead), kn, indent + '    ')}${indent}  })(n.slice());\n${indent}}`);
           break;
         }
-        case 'either':
-          for (const b of s.branches) out.push(`${indent}((n: any[]): void => {\n${this.block(b, kn, indent + '  ')}${indent}})(n.slice());`);
+        case 'either': {
+          const w = this.ov.save(`c${kn}`);
+          const rb = this.rebinding(`c${kn}`);
+          out.push(...[...w.save, ...rb.save].map((x) => `${indent}${x}`));
+          const restore = [...w.restore, ...rb.restore].map((x) => `${indent}${x}\n`).join('');
+          for (const b of s.branches) out.push(`${restore}${indent}((n: any[]): void => {\n${this.block(b, kn, indent + '  ')}${indent}})(n.slice());`);
           break;
+        }
         case 'if':
           out.push(`${indent}if (${this.expr(s.c)}) {\n${this.block(s.then, kn, indent + '  ')}${indent}} else {\n${this.block(s.else, kn, indent + '  ')}${indent}}`);
           break;
         case 'for': {
           const l = this.local(s.slot, s.name);
+          this.forDepth++;
+          const body = this.block(s.body, `((n: any[]) => it${kn}(j + 1, n))`, indent + '  ');
+          this.forDepth--;
           out.push(
             `${indent}const vals${kn} = ${this.domainCode(s.dom)};\n` +
               `${indent}const it${kn} = (j: number, n: any[]): void => {\n` +
               `${indent}  if (j === vals${kn}.length) return ${kn}(n);\n` +
-              `${indent}  ${l} = vals${kn}[j];\n${this.block(s.body, `((n: any[]) => it${kn}(j + 1, n))`, indent + '  ')}` +
+              `${indent}  ${l} = vals${kn}[j];\n${body}` +
               `${indent}};\n${indent}it${kn}(0, n);`,
           );
           break;
@@ -478,6 +495,21 @@ class Emitter {
     }
     out.push(`${indent}${k}(n);`);
     return out.join('\n') + '\n';
+  }
+
+  /** `for` bodies being emitted around the statement at hand */
+  private forDepth = 0;
+
+  /**
+   * Inside a `for`, a choice (with, either) saves the locals bound so far and
+   * restores them before each choice: the rest of the step, which each choice
+   * runs, includes the loop's later iterations, which bind the same locals
+   * anew (the loop variable first).
+   */
+  private rebinding(w: string): { save: string[]; restore: string[] } {
+    if (this.forDepth === 0) return { save: [], restore: [] };
+    const ids = [...this.slotNames.values()];
+    return { save: ids.map((id) => `const ${w}_${id} = ${id};`), restore: ids.map((id) => `${id} = ${w}_${id};`) };
   }
 
   /** an assignment to a process's pc (a goto): it also sets the flag that the step chose its next label */
@@ -521,7 +553,10 @@ class Emitter {
         return `${indent}${this.local(s.slot, s.name)} = ${this.expr(s.v)};`;
       case 'assign': {
         const v = this.model.vars[s.index];
-        return `${indent}n[${s.index}] = ${this.assignValue(s)};${this.isGoto(s) ? ` n[${this.model.vars.length}] = true;` : ''} // ${v.name}`;
+        const line = `n[${s.index}] = ${this.assignValue(s)};${this.isGoto(s) ? ` n[${this.model.vars.length}] = true;` : ''} // ${v.name}`;
+        if (!this.ov.involved(s)) return `${indent}${line}`;
+        const { keys, after } = this.overlapCheck(s);
+        return [`${indent}{`, ...keys, `  ${line}`, ...after, '}'].map((x, i) => (i === 0 ? x : `${indent}${x}`)).join('\n');
       }
       case 'if':
         return `${indent}if (${this.expr(s.c)}) {\n${s.then.map((x) => this.simple(x, indent + '  ')).join('\n')}\n${indent}} else {\n${s.else.map((x) => this.simple(x, indent + '  ')).join('\n')}\n${indent}}`;
@@ -560,9 +595,12 @@ class Emitter {
         // the new value first: when it is the very value there (interned, or the same object),
         // the state is neither copied nor changed, and a step that changes nothing costs no copy
         const v = this.model.vars[st.index];
+        const check = this.ov.involved(st) ? this.overlapCheck(st) : null;
+        if (check) code += `${indent}{\n${check.keys.map((x) => `${indent}${x}\n`).join('')}`;
         code += `${indent}$v = ${this.assignValue(st)};\n${indent}if ($v !== n[${st.index}]) {\n`;
         if (copied !== 2) code += `${indent}  if (n === s) n = nextOf(s, ${this.touchedId});\n`;
         code += `${indent}  n[${st.index}] = $v; // ${v.name}\n${indent}}\n`;
+        if (check) code += `${check.after.map((x) => `${indent}${x}\n`).join('')}${indent}}\n`;
         if (copied === 0) copied = 1;
         continue;
       }
@@ -574,6 +612,24 @@ class Emitter {
     return { code, copied };
   }
 
+  /**
+   * For an assignment compared at run time with earlier ones (overlap.ts):
+   * its indices evaluated into names first, and after it the comparison
+   * (the same part written twice is an evaluation error) and its record.
+   */
+  private overlapCheck(s: Extract<IStmt, { k: 'assign' }>): { keys: string[]; after: string[] } {
+    const keys: string[] = [];
+    const names: string[] = [];
+    for (const p of s.path) {
+      if (p.k === 'field') continue;
+      const q = `q${names.length}`;
+      names.push(q);
+      keys.push(`  const ${q} = ${p.k === 'mapIndex' ? this.indexCode(p.dom, p.i) : `(${this.expr(p.i)} as number)`};`);
+    }
+    const after = this.ov.after(s, names, `rt.assignedTwice(${JSON.stringify(this.model.vars[s.index].name)});`).map((x) => `  ${x}`);
+    return { keys, after };
+  }
+
   private declareLocals(from: number): string {
     const ids = [...this.slotNames.values()].slice(from);
     return ids.length ? `  let ${ids.join(', ')}: any;\n` : '';
@@ -581,6 +637,7 @@ class Emitter {
 
   action(a: IAction, ai: number): string {
     this.slotNames = new Map();
+    this.ov = new OverlapCode(overlapPlan(a.body));
     this.bindTyped(a.body, a.params);
     const nv = this.model.vars.length;
     // A step that leaves every variable it assigns the very same value (a message received
@@ -634,6 +691,7 @@ class Emitter {
     const step =
       `${doc}function step${ai}(s: any[], emit: Emit, combo: number${params.map((p) => `, ${p}: any`).join('')}): void {\n` +
       (locals.length ? `  let ${locals.join(', ')}: any;\n` : '') +
+      this.ov.declare().map((x) => `  ${x}\n`).join('') +
       (guards ? `${guards}\n` : '') +
       `${body}}\n`;
     // parameter loops; combo numbers the choice of parameters (for trace names)
@@ -651,8 +709,9 @@ class Emitter {
   init(): string {
     this.slotNames = new Map();
     this.bindTyped(this.model.init);
+    this.ov = new OverlapCode(overlapPlan(this.model.init));
     const code = this.block(this.model.init, 'fin', '  ');
-    return `/** the initial states */\nfunction init(emit: (n: any[]) => void): void {\n  const s: any[] = [];\n  void s;\n${this.declareLocals(0)}  const n: any[] = new Array(${this.model.vars.length + 1}).fill(undefined);\n  const fin = (n: any[]) => emit(n);\n${code}}\n`;
+    return `/** the initial states */\nfunction init(emit: (n: any[]) => void): void {\n  const s: any[] = [];\n  void s;\n${this.declareLocals(0)}${this.ov.declare().map((x) => `  ${x}\n`).join('')}  const n: any[] = new Array(${this.model.vars.length + 1}).fill(undefined);\n  const fin = (n: any[]) => emit(n);\n${code}}\n`;
   }
 
   invariants(): string {

@@ -28,6 +28,7 @@ import { MAX_FIELD, size, typeToString, type Type } from '../src/runtime/types';
 import { ord } from '../src/runtime/values';
 import { hexMask, pieces, writeField, type FieldLayout } from './layout';
 import { assignedVars, closed, conjuncts, indentAll } from './shape';
+import { OverlapCode, overlapPlan } from './overlap';
 
 /** ordinals are combined with 32-bit integer operations */
 const MAX_ORD = 2 ** 31;
@@ -135,6 +136,7 @@ export class WordSteps {
     for (const i of assigned) this.used.add(i);
     this.assigned = assigned;
     this.hasGoto = !!a.process;
+    this.ov = new OverlapCode(overlapPlan(a.body));
     const branching = branches(a.body);
     const combo = params.length === 0 ? '0' : params.map((_, i) => (i === 0 ? 'i0' : `i${i} * ${sizes.slice(0, i).reduce((x, y) => x * y, 1)}`)).join(' + ');
     const valueArgs = a.params.map((p, i) => `, ${this.host.domainValues(p.type)}[i${i}]`).join('');
@@ -171,6 +173,7 @@ export class WordSteps {
       ...assigned.map((i) => `let n${i} = v${i};`),
       ...(a.process ? ['let goto_ = false;'] : []),
       ...(branching ? ['let emitted_ = 0;'] : []),
+      ...this.ov.declare(),
       ...body,
     ].map((l) => l.replace(/@DELEGATE@/g, delegate));
     // the choices in the value steps' order (action<i>): the first parameter in the outermost loop
@@ -727,6 +730,8 @@ export class WordSteps {
   /** variables the action being compiled assigns (n<i>), and whether it has a goto flag */
   private assigned: number[] = [];
   private hasGoto = false;
+  /** the run-time comparison of the action's part assignments (overlap.ts) */
+  private ov = new OverlapCode(overlapPlan([]));
 
   /** statements that cannot branch, and no continuation */
   private block(stmts: IStmt[], out: string[], reject: string): void {
@@ -757,8 +762,10 @@ export class WordSteps {
         // each choice starts from the variables as they are before it
         const w = `W${this.tmp++}`;
         const saved = [...this.assigned.map((v) => `n${v}`), ...(this.hasGoto ? ['goto_'] : [])];
-        const restore = saved.map((v) => `${v} = ${w}_${v};`);
-        out.push(...saved.map((v) => `const ${w}_${v} = ${v};`));
+        // and from the part assignments recorded before it (overlap.ts)
+        const ov = this.ov.save(w);
+        const restore = [...saved.map((v) => `${v} = ${w}_${v};`), ...ov.restore];
+        out.push(...saved.map((v) => `const ${w}_${v} = ${v};`), ...ov.save);
         const inner: string[] = [];
         let head: string;
         if (st.k === 'with') {
@@ -808,8 +815,11 @@ export class WordSteps {
         const pre: string[] = [];
         // a goto: the process does not go on to the next label
         const goto = this.model.vars[st.index].process && this.model.vars[st.index].name.endsWith('.pc') ? ' goto_ = true;' : '';
-        const v = this.setPath(vt, `n${st.index}`, st.path, st.v, pre);
+        const keys: string[] = [];
+        const v = this.setPath(vt, `n${st.index}`, st.path, st.v, pre, keys);
         out.push(...pre, `n${st.index} = ${v};${goto}`);
+        // the same part written twice: the value step raises the error
+        if (this.ov.involved(st)) out.push(...this.ov.after(st, keys, DELEGATE));
         return;
       }
       case 'if': {
@@ -838,29 +848,31 @@ export class WordSteps {
   }
 
   /** the ordinal of `base` (a value of t) with the part at `path` set to e's value */
-  private setPath(t: Type, base: string, path: IPathElem[], e: IExpr, pre: string[]): string {
+  private setPath(t: Type, base: string, path: IPathElem[], e: IExpr, pre: string[], keys: string[] = []): string {
     if (path.length === 0) return this.ordIn(e, t, pre);
     const [p, ...more] = path;
     if (p.k === 'mapIndex') {
       if (t.k !== 'map') throw new Unsupported('an index into a non-map');
       this.checkType(t);
       const k = this.temp(pre, this.ordIn(p.i, t.dom, pre));
+      keys.push(k);
       const old = more.length ? this.temp(pre, this.digit(t, base, k)) : '';
-      const v = this.temp(pre, this.setPath(t.rng, old, more, e, pre));
+      const v = this.temp(pre, this.setPath(t.rng, old, more, e, pre, keys));
       return this.setDigit(t, base, k, v);
     }
     if (p.k === 'field') {
       const f = this.fieldOf(t, p.name, base, pre);
       const old = more.length ? this.temp(pre, f.get) : '';
-      const v = this.temp(pre, this.setPath(f.type, old, more, e, pre));
+      const v = this.temp(pre, this.setPath(f.type, old, more, e, pre, keys));
       return `(${base} + ((${v}) - (${f.get})) * ${f.radix})`;
     }
     if (t.k !== 'seq') throw new Unsupported('an index into a non-sequence');
     this.checkType(t);
     const q = this.seqOf(t, base, pre);
     const i = this.seqPosition(q, p.i, pre);
+    keys.push(i);
     const old = this.temp(pre, this.seqDigit(q, i, pre));
-    const v = this.temp(pre, this.setPath(t.elem, old, more, e, pre));
+    const v = this.temp(pre, this.setPath(t.elem, old, more, e, pre, keys));
     return `(${base} + ((${v}) - ${old}) * ${this.seqPowers(t)}[${i}])`;
   }
 

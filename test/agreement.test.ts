@@ -114,10 +114,8 @@ describe('generated checker vs reference interpreter', () => {
     agree(text);
   });
 
-  // A known gap (docs/language.md): two part assignments whose run-time indices are equal are an
-  // evaluation error; the interpreter raises it, the generated checker keeps the later one. This
-  // test fails (and so passes as test.failing) until the generated checker raises it too.
-  test.failing('known gap: m[a] := 1; m[b] := 2 with a == b is an evaluation error in both engines', () => {
+  // two part assignments whose run-time indices are equal: an evaluation error in both (test/overlap.test.ts has the cases)
+  test('m[a] := 1; m[b] := 2 with a == b is an evaluation error in both engines', () => {
     const spec = parseSpecText('Overlap', `
       var m: [0..1] -> 0..2
       init { m := [i in 0..1 |-> 0] }

@@ -145,15 +145,24 @@ export class Interpreter {
         return;
       case 'with': {
         const vals = this.domain(s.dom, env, what);
+        // each choice starts from the bindings made before it: the rest of the step, which the
+        // choice runs, may rebind them (the next iteration of an enclosing for binds its variable anew)
+        const bound = env.frame.slice();
         for (const v of vals) {
+          rebind(env.frame, bound);
           env.frame[s.slot] = v;
           this.exec(s.body, 0, env, upd, next, what);
         }
         return;
       }
-      case 'either':
-        for (const b of s.branches) this.exec(b, 0, env, upd, next, what);
+      case 'either': {
+        const bound = env.frame.slice();
+        for (const b of s.branches) {
+          rebind(env.frame, bound);
+          this.exec(b, 0, env, upd, next, what);
+        }
         return;
+      }
       case 'for': {
         const vals = this.domain(s.dom, env, what);
         const iter = (j: number, u: Update[]): void => {
@@ -218,6 +227,11 @@ export class Interpreter {
       return Array.isArray(pc) ? pc.every((x) => x === 'Done') : pc === 'Done';
     });
   }
+}
+
+/** the local slots as they were bound (with, either: before each choice) */
+function rebind(frame: Value[], bound: Value[]): void {
+  for (let i = 0; i < bound.length; i++) frame[i] = bound[i];
 }
 
 function prefix(a: (string | number)[], b: (string | number)[]): boolean {

@@ -18,6 +18,10 @@ export function mod(a: number, b: number): number {
   return a % b;
 }
 /** bounds-checked position in a map's domain of `n` values */
+/** two assignments of one step wrote the same part of variable `name` (their run-time indices were equal) */
+export function assignedTwice(name: string): never {
+  throw new EvalError(`${name} is assigned twice in one step`);
+}
 export function idx(i: number, n: number, shown: Value): number {
   if (!(i >= 0 && i < n) || !Number.isInteger(i)) throw new EvalError(`index ${JSON.stringify(shown)} is outside the map's domain`);
   return i;
