@@ -453,20 +453,16 @@ class Emitter {
           let lead = 0;
           while (lead < s.body.length && s.body[lead].k === 'await') lead++;
           const guards = s.body.slice(0, lead).map((g) => `${indent}  if (${this.expr((g as Extract<IStmt, { k: 'await' }>).c)} !== true) continue;\n`).join('');
-          // each choice starts from the part assignments recorded before it (overlap.ts), and
-          // from the locals bound before it (inside a for, the rest of the step binds them anew)
-          const w = this.ov.save(`c${kn}`);
-          const b = this.rebinding(`c${kn}`);
-          out.push(...[...w.save, ...b.save].map((x) => `${indent}${x}`));
-          const restore = [...w.restore, ...b.restore].map((x) => `${indent}  ${x}\n`).join('');
+          const w = this.choice(`c${kn}`);
+          out.push(...w.save.map((x) => `${indent}${x}`));
+          const restore = w.restore.map((x) => `${indent}  ${x}\n`).join('');
           out.push(`${indent}for (const v of ${this.domainCode(s.dom)}) {\n${restore}${indent}  ${l} = v;\n${guards}${indent}  ((n: any[]): void => {\n${this.block(s.body.slice(lead), kn, indent + '    ')}${indent}  })(n.slice());\n${indent}}`);
           break;
         }
         case 'either': {
-          const w = this.ov.save(`c${kn}`);
-          const rb = this.rebinding(`c${kn}`);
-          out.push(...[...w.save, ...rb.save].map((x) => `${indent}${x}`));
-          const restore = [...w.restore, ...rb.restore].map((x) => `${indent}${x}\n`).join('');
+          const w = this.choice(`c${kn}`);
+          out.push(...w.save.map((x) => `${indent}${x}`));
+          const restore = w.restore.map((x) => `${indent}${x}\n`).join('');
           for (const b of s.branches) out.push(`${restore}${indent}((n: any[]): void => {\n${this.block(b, kn, indent + '  ')}${indent}})(n.slice());`);
           break;
         }
@@ -501,15 +497,17 @@ class Emitter {
   private forDepth = 0;
 
   /**
-   * Inside a `for`, a choice (with, either) saves the locals bound so far and
-   * restores them before each choice: the rest of the step, which each choice
-   * runs, includes the loop's later iterations, which bind the same locals
-   * anew (the loop variable first).
+   * What a choice point (with, either; `w` its name) saves before its choices
+   * and restores before each: the part assignments recorded so far
+   * (overlap.ts), and inside a `for` the locals bound so far, as the rest of
+   * the step, which each choice runs, includes the loop's later iterations,
+   * which bind the same locals anew (the loop variable first).
    */
-  private rebinding(w: string): { save: string[]; restore: string[] } {
-    if (this.forDepth === 0) return { save: [], restore: [] };
+  private choice(w: string): { save: string[]; restore: string[] } {
+    const { save, restore } = this.ov.save(w);
+    if (this.forDepth === 0) return { save, restore };
     const ids = [...this.slotNames.values()];
-    return { save: ids.map((id) => `const ${w}_${id} = ${id};`), restore: ids.map((id) => `${id} = ${w}_${id};`) };
+    return { save: [...save, ...ids.map((id) => `const ${w}_${id} = ${id};`)], restore: [...restore, ...ids.map((id) => `${id} = ${w}_${id};`)] };
   }
 
   /** an assignment to a process's pc (a goto): it also sets the flag that the step chose its next label */

@@ -131,7 +131,7 @@ export class OverlapCode {
 }
 
 /** the positions of a path that are indices (their values are what the run-time comparison records) */
-export function indexPositions(path: IPathElem[]): number[] {
+function indexPositions(path: IPathElem[]): number[] {
   return path.flatMap((p, i) => (p.k === 'field' ? [] : [i]));
 }
 
@@ -140,7 +140,7 @@ export function indexPositions(path: IPathElem[]): number[] {
  * indices compared at run time (fields and literal indices there are equal,
  * or mayOverlap would have told them apart).
  */
-export function sharedIndices(a: IPathElem[], b: IPathElem[]): number {
+function sharedIndices(a: IPathElem[], b: IPathElem[]): number {
   const n = Math.min(a.length, b.length);
   return indexPositions(a.slice(0, n)).length;
 }
