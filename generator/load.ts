@@ -9,9 +9,9 @@ import * as path from 'path';
 import { SpecError, diag } from '../dsl/diagnostics';
 import { unwritableDir, writeAtomic } from '../src/util/files';
 import { inPackage } from '../src/util/package-root';
-// TypeScript is needed only when a module is (re)generated, so it is loaded
-// then: a cached module starts without it.
-import type * as TS from 'typescript';
+// The module's types are stripped by sucrase, loaded only when a module is
+// (re)generated: a cached module starts without it.
+import type * as Sucrase from 'sucrase';
 import type { Model } from '../dsl/ir';
 import { emitChecker } from './emit';
 import type { CompiledChecker } from '../src/engine/bfs';
@@ -76,8 +76,11 @@ export function generateChecker(model: Model, opts: { onGenerate?: () => void } 
     // the emitter writes indented code, so the module is readable as emitted:
     // formatting it (ts-morph) took longer than generating and compiling it
     const source = raw;
-    const ts = require('typescript') as typeof TS;
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    // sucrase strips the types (and turns the export into CommonJS) and leaves the rest as it is:
+    // on the shmem spec's module (8,900 lines) 0.3 s, where TypeScript's transpileModule took 1.4 s
+    // and 0.2 s more to load, for every module a test run or a trace-guided check generates
+    const { transform } = require('sucrase') as typeof Sucrase;
+    const js = transform(source, { transforms: ['typescript', 'imports'] }).code;
     // Atomic writes: concurrent runs on a cold cache never load half a file.
     // The .ts goes last, so a .js is never taken for cached without its source.
     writeAtomic(jsPath, js);
