@@ -517,12 +517,13 @@ class Emitter {
   }
 
   /** the variable's new value after an assignment (reading its current value from `n`) */
-  private assignValue(s: Extract<IStmt, { k: 'assign' }>): string {
+  private assignValue(s: Extract<IStmt, { k: 'assign' }>, indices = this.indexCodes(s)): string {
     const v = this.model.vars[s.index];
     if (s.path.length === 0) return this.expr(s.v);
     const p0 = s.path[0];
-    if (s.path.length === 1 && p0.k === 'mapIndex' && v.type.k === 'map') return this.mapSetCode(v.type, `n[${s.index}]`, this.indexCode(p0.dom, p0.i), this.expr(s.v));
-    const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : p.k === 'mapIndex' ? this.indexCode(p.dom, p.i) : `${this.expr(p.i)} as number`));
+    if (s.path.length === 1 && p0.k === 'mapIndex' && v.type.k === 'map') return this.mapSetCode(v.type, `n[${s.index}]`, indices[0], this.expr(s.v));
+    let j = 0;
+    const keys = s.path.map((p) => (p.k === 'field' ? JSON.stringify(p.name) : indices[j++]));
     // an entry of a map of maps (pte[mm][pg] := ...): one entry set per level, each the
     // interned map of its new value where the level's type is interned, as a hoisted function
     // (the keys and the value are evaluated once, in the order rt.setIn would evaluate them)
@@ -551,9 +552,10 @@ class Emitter {
         return `${indent}${this.local(s.slot, s.name)} = ${this.expr(s.v)};`;
       case 'assign': {
         const v = this.model.vars[s.index];
-        const line = `n[${s.index}] = ${this.assignValue(s)};${this.isGoto(s) ? ` n[${this.model.vars.length}] = true;` : ''} // ${v.name}`;
-        if (!this.ov.involved(s)) return `${indent}${line}`;
-        const { keys, after } = this.overlapCheck(s);
+        const check = this.ov.involved(s) ? this.overlapCheck(s) : null;
+        const line = `n[${s.index}] = ${this.assignValue(s, check?.names)};${this.isGoto(s) ? ` n[${this.model.vars.length}] = true;` : ''} // ${v.name}`;
+        if (!check) return `${indent}${line}`;
+        const { keys, after } = check;
         return [`${indent}{`, ...keys, `  ${line}`, ...after, '}'].map((x, i) => (i === 0 ? x : `${indent}${x}`)).join('\n');
       }
       case 'if':
@@ -595,7 +597,7 @@ class Emitter {
         const v = this.model.vars[st.index];
         const check = this.ov.involved(st) ? this.overlapCheck(st) : null;
         if (check) code += `${indent}{\n${check.keys.map((x) => `${indent}${x}\n`).join('')}`;
-        code += `${indent}$v = ${this.assignValue(st)};\n${indent}if ($v !== n[${st.index}]) {\n`;
+        code += `${indent}$v = ${this.assignValue(st, check?.names)};\n${indent}if ($v !== n[${st.index}]) {\n`;
         if (copied !== 2) code += `${indent}  if (n === s) n = nextOf(s, ${this.touchedId});\n`;
         code += `${indent}  n[${st.index}] = $v; // ${v.name}\n${indent}}\n`;
         if (check) code += `${check.after.map((x) => `${indent}${x}\n`).join('')}${indent}}\n`;
@@ -615,17 +617,17 @@ class Emitter {
    * its indices evaluated into names first, and after it the comparison
    * (the same part written twice is an evaluation error) and its record.
    */
-  private overlapCheck(s: Extract<IStmt, { k: 'assign' }>): { keys: string[]; after: string[] } {
-    const keys: string[] = [];
-    const names: string[] = [];
-    for (const p of s.path) {
-      if (p.k === 'field') continue;
-      const q = `q${names.length}`;
-      names.push(q);
-      keys.push(`  const ${q} = ${p.k === 'mapIndex' ? this.indexCode(p.dom, p.i) : `(${this.expr(p.i)} as number)`};`);
-    }
+  private overlapCheck(s: Extract<IStmt, { k: 'assign' }>): { keys: string[]; names: string[]; after: string[] } {
+    const codes = this.indexCodes(s);
+    const names = codes.map((_, j) => `q${j}`);
+    const keys = codes.map((c, j) => `  const ${names[j]} = ${c};`);
     const after = this.ov.after(s, names, `rt.assignedTwice(${JSON.stringify(this.model.vars[s.index].name)});`).map((x) => `  ${x}`);
-    return { keys, after };
+    return { keys, names, after };
+  }
+
+  /** the code of each index of an assignment's path, in order (a map key's ordinal, a sequence position) */
+  private indexCodes(s: Extract<IStmt, { k: 'assign' }>): string[] {
+    return s.path.flatMap((p) => (p.k === 'field' ? [] : [p.k === 'mapIndex' ? this.indexCode(p.dom, p.i) : `(${this.expr(p.i)} as number)`]));
   }
 
   private declareLocals(from: number): string {

@@ -26,31 +26,33 @@ export function overlapPlan(body: IStmt[]): OverlapPlan {
     against.set(later, list);
   };
   const inFor = new Set<Assign>();
-  // `before`: the assignments that may have run on a path reaching here; returned: the same after stmts
-  const walk = (stmts: IStmt[], before: Set<Assign>, looped: boolean): Set<Assign> => {
+  // `before`: the assignments that may have run on a path reaching here; returned: the same after stmts.
+  // `later`: the slot of the loop variable when the body of a for is walked as its later iterations
+  const walk = (stmts: IStmt[], before: Set<Assign>, looped: boolean, later: number | null = null): Set<Assign> => {
     let now = new Set(before);
     for (const st of stmts) {
       switch (st.k) {
         case 'assign':
           if (st.path.length > 0) {
-            for (const e of now) if (e.index === st.index && mayOverlap(e.path, st.path)) pair(st, e);
+            for (const e of now) if (e.index === st.index && mayOverlap(e.path, st.path) && !(later !== null && byLoop(e.path, st.path, later))) pair(st, e);
             now.add(st);
             if (looped) inFor.add(st);
           }
           break;
         case 'if':
-          now = union(walk(st.then, now, looped), walk(st.else, now, looped));
+          now = union(walk(st.then, now, looped, later), walk(st.else, now, looped, later));
           break;
         case 'with':
-          now = walk(st.body, now, looped);
+          now = walk(st.body, now, looped, later);
           break;
         case 'either':
-          now = union(...st.branches.map((b) => walk(b, now, looped)));
+          now = union(...st.branches.map((b) => walk(b, now, looped, later)));
           break;
         case 'for': {
           // an iteration runs after the ones before it: the body is walked again from where it ends
+          // (parts indexed by the loop variable at one place are apart between two iterations)
           const once = walk(st.body, now, true);
-          now = walk(st.body, once, true);
+          now = walk(st.body, once, true, st.slot);
           break;
         }
         default:
@@ -73,10 +75,6 @@ export function overlapPlan(body: IStmt[]): OverlapPlan {
  */
 export class OverlapCode {
   constructor(private readonly plan: OverlapPlan) {}
-
-  get any(): boolean {
-    return this.plan.recorded.size > 0;
-  }
 
   /** declarations, at the start of a choice of parameters */
   declare(): string[] {
@@ -158,6 +156,14 @@ function mayOverlap(a: IPathElem[], b: IPathElem[]): boolean {
     if (x.i.k === 'lit' && y.i.k === 'lit' && JSON.stringify(x.i.v) !== JSON.stringify(y.i.v)) return false;
   }
   return true;
+}
+
+/** whether both paths index by the loop variable (slot) at one place they share: two iterations write apart there */
+function byLoop(a: IPathElem[], b: IPathElem[], slot: number): boolean {
+  const n = Math.min(a.length, b.length);
+  const loop = (p: IPathElem) => p.k !== 'field' && p.i.k === 'local' && p.i.slot === slot;
+  for (let i = 0; i < n; i++) if (loop(a[i]) && loop(b[i])) return true;
+  return false;
 }
 
 function union(...sets: Set<Assign>[]): Set<Assign> {
