@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import { explore, type StateSpace, type StateStore } from '../src/engine/explore';
 import { PackedStore, type PackedCodec, type WordHash } from '../src/engine/packed-store';
 import { FingerprintStore } from '../src/engine/fingerprint-store';
+import { Column } from '../src/engine/links';
 import { checkSpecFile, loadSpecFile, type CheckFileOptions } from '../src/api';
 import { generateChecker } from '../generator/load';
 import { generatedSpace } from '../src/engine/bfs';
@@ -29,6 +30,24 @@ const SAME_HASH: WordHash = (_w, _o, _n, out) => {
   out[0] = 7;
   out[1] = 7;
 };
+
+test('a link column appended in blocks (the parallel merge) holds what pushing one by one holds, across its chunks', () => {
+  const src = Int32Array.from({ length: 300_000 }, (_, i) => (i * 2654435761) | 0);
+  const pushed = new Column();
+  const appended = new Column();
+  pushed.push(7);
+  appended.push(7);
+  // blocks that start and end inside chunks, cross one boundary or several, or are empty
+  let at = 0;
+  for (const n of [5, 65_530, 0, 1, 140_000, 10, 70_000]) {
+    appended.append(src, at, n);
+    for (let i = at; i < at + n; i++) pushed.push(src[i]);
+    at += n;
+  }
+  expect(appended.n).toBe(pushed.n);
+  expect(appended.toArray()).toEqual(pushed.toArray());
+  expect(appended.bytes).toBe(pushed.bytes);
+});
 
 test('the default store tells states apart by their words even when every hash collides, through growing', () => {
   const store = new PackedStore(PAIRS, 0, SAME_HASH);

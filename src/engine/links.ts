@@ -33,6 +33,18 @@ export class Column {
     this.chunks[c][this.n & (COLUMN_CHUNK - 1)] = v;
     this.n++;
   }
+  /** push src[from .. from+n) */
+  append(src: Int32Array, from: number, n: number): void {
+    for (let done = 0; done < n; ) {
+      const c = this.n >>> COLUMN_SHIFT;
+      if (c === this.chunks.length) this.chunks.push(new Int32Array(COLUMN_CHUNK));
+      const at = this.n & (COLUMN_CHUNK - 1);
+      const k = Math.min(n - done, COLUMN_CHUNK - at);
+      this.chunks[c].set(src.subarray(from + done, from + done + k), at);
+      this.n += k;
+      done += k;
+    }
+  }
   at(i: number): number {
     return this.chunks[i >>> COLUMN_SHIFT][i & (COLUMN_CHUNK - 1)];
   }

@@ -10,7 +10,12 @@ import { fingerprint } from '../fpset';
 import { claim, claimAlone, freshRef, tagOf, type SharedTable, type StateWords } from './table';
 import { EvalError } from '../../runtime/values';
 
-/** Candidate record: parent, action, combo, ordinal (the emission's rank among the parent's), slot; then masks. */
+/**
+ * Candidate record: parent, action, combo, ordinal (the emission's rank
+ * among the parent's), slot; then the masks; then the state's words (so
+ * the merge copies a winner's words from its record, not from its slot or
+ * a thread's region: winners.ts).
+ */
 export const HEAD = 5;
 /** per-action generated counts are saved every CHECKPOINT parents, so a run stopped mid-level recounts at most this many */
 export const CHECKPOINT = 256;
@@ -27,7 +32,7 @@ export interface Layout {
   W: number;
   /** 32-bit words per invariant mask */
   MW: number;
-  /** Int32s per candidate record: HEAD, violated mask, threw mask */
+  /** Int32s per candidate record: HEAD, violated mask, threw mask, the W words */
   R: number;
   actions: number;
   invariants: number;
@@ -35,7 +40,7 @@ export interface Layout {
 
 export function layoutOf(m: CompiledChecker): Layout {
   const MW = Math.ceil(m.META.invariants.length / 32);
-  return { W: m.WORDS, MW, R: HEAD + 2 * MW, actions: m.META.actions.length, invariants: m.META.invariants.length };
+  return { W: m.WORDS, MW, R: HEAD + 2 * MW + m.WORDS, actions: m.META.actions.length, invariants: m.META.invariants.length };
 }
 
 /** An error crossing threads: enough to rebuild what the sequential engine would have caught. */
@@ -115,6 +120,8 @@ export class Expander {
   inserted = 0;
   /** fingerprints all ranges of the level added (what the table budget counts) */
   total = 0;
+  /** owners this range lowered (claim: each makes an earlier candidate a loser) */
+  lowered = 0;
   /** parents and successors of the level's earlier ranges (for progress) */
   private parentsBefore = 0;
   private genBefore = 0;
@@ -171,6 +178,7 @@ export class Expander {
     this.checkpoints = [];
     this.deadlock = -1;
     this.inserted = 0;
+    this.lowered = 0;
     this.invErrors = [];
     this.from = from;
     this.to = to;
@@ -198,6 +206,7 @@ export class Expander {
     const arena = at.arena;
     const { m, lay, gen } = this;
     const { W, MW, R, invariants } = lay;
+    const WAT = R - W;
     if (!this.alone && this.fresh.length < lim.hard * W) throw new Error(`internal error: a fresh region of ${this.fresh.length / W} states for a limit of ${lim.hard}`);
     const INV = m.INVARIANTS;
     const vio = lim.violated;
@@ -245,7 +254,10 @@ export class Expander {
           this.inserted++;
           this.total++;
         }
-        else slot = -2 - r;
+        else {
+          slot = -2 - r;
+          this.lowered++;
+        }
         if ((this.n + 1) * R > this.cand.length) this.room();
         const o = this.n * R;
         const c = this.cand;
@@ -273,6 +285,7 @@ export class Expander {
           c[o + HEAD + MW + w] = err;
           if (err) threw = true;
         }
+        for (let j = 0; j < W; j++) c[o + WAT + j] = scratch[j];
         this.n++;
         if (threw) throw new InvariantThrew();
         if (this.total >= lim.hard) throw new TableFull();
@@ -335,6 +348,7 @@ export interface Segment {
   checkpoints: number[];
   deadlock: number;
   inserted: number;
+  lowered: number;
   invErrors: { record: number; k: number; cause: SentError }[];
 }
 
@@ -352,7 +366,7 @@ export interface Paused {
 }
 
 function segment(e: Expander, k: number, stop: Stop): Segment {
-  return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, invErrors: e.invErrors };
+  return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, lowered: e.lowered, invErrors: e.invErrors };
 }
 
 /**

@@ -27,14 +27,14 @@ import { EvaluationFailure, resultOf, traceOf, type LevelBoundary } from '../exp
 import type { PackedStore } from '../packed-store';
 import { symmetryUse } from '../symmetry-use';
 import { fingerprint } from '../fpset';
-import { Grow } from '../grow';
+import { MemoryLinks } from '../links';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { MARK, REF, claimAlone, emptyLike, grown, newTable, rehash, repoint, tagOf, type SharedTable, type StateWords } from './table';
+import { claimAlone, emptyLike, grown, newTable, rehash, tagOf, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
-import { LOST, takeWinners, winners, type WinJob } from './winners';
+import { LOST, SUMS_HEAD, repointJob, takeRepoints, takeWinners, winners, type WinJob, type WinOut } from './winners';
 
 /**
  * Levels with fewer states than this are expanded by the main thread (workers cost more than they
@@ -86,6 +86,8 @@ interface Range {
   checkpoints: ArrayLike<number>;
   deadlock: number;
   inserted: number;
+  /** owners it lowered (table.ts `lowered`) */
+  lowered: number;
   invErrors: { record: number; k: number; cause: SentError }[];
 }
 
@@ -159,9 +161,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let arena = wordsOf(growableBuffer(4 * W * 1024));
   let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W);
   let size = 0; // fingerprints in the table
-  const parent = new Grow(1024);
-  const via = new Grow(1024);
-  const viaCombo = new Grow(1024);
+  // (in chunks: appending a level's links never copies the earlier ones)
+  const links = new MemoryLinks();
   const coverage: CoverageRow[] = m.META.actions.map((a) => ({ action: a.name, generated: 0, distinct: 0 }));
   let count = 0;
   let generated = 0;
@@ -176,10 +177,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let deadlocked = false;
   let full = false;
   let usedWorkers = 1;
-  /** the merge's per-candidate refs (kept between levels) */
-  let mergeRefs = new Int32Array(1024);
-  /** the winners' words of a level, found before the merge (winners.ts; kept between levels) */
-  let winOut = new Uint32Array(new SharedArrayBuffer(4 * W * 1024));
+  /** the winners of a level laid out in order, found before the merge (winners.ts; kept between levels) */
+  let winOut = winOutFor(1024, 1);
   let pool: Pool | undefined;
 
   const get = (i: number) => m.decode(arena, i * W);
@@ -202,14 +201,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       },
     },
   };
-  const links = { parent: (j: number) => parent.a[j], action: (j: number) => via.a[j], combo: (j: number) => viaCombo.a[j] };
   const trace = (i: number) => traceOf(space, links, i, canon ? { replay: replaySpace } : { get });
   const done = (stopped: StopReason | null, queueLeft: number): CheckResult => {
     const r = resultOf(space, { t0, generated, count, depth, queueLeft, violations, coverage, wanted: 1, deadlockCheck, liveNames: [] }, stopped);
     if (usedWorkers > 1) r.workers = usedWorkers;
     // the shared table tells states apart by their words (table.ts): exact, like the sequential store;
     // counted: the table, the arena of states and the trace links (the level's buffers are transient)
-    const bytes = table.slots.byteLength + arena.byteLength + 4 * (parent.a.length + via.a.length + viaCombo.a.length);
+    const bytes = table.slots.byteLength + table.lowered.byteLength + arena.byteLength + links.bytes;
     r.memory = {
       mode: 'exact',
       bytes,
@@ -269,9 +267,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       fingerprint(scratch, 0, W, fpo);
       // a state of an earlier level: its slot leads to the arena; owner -1, lower than any parent
       claimAlone(table, tagOf(fpo[0] & tagMask), scratch, -1, none, i + 1, arena, i);
-      parent.push(b.links.parent(i));
-      via.push(b.links.action(i));
-      viaCombo.push(b.links.combo(i));
+      links.push(b.links.parent(i), b.links.action(i), b.links.combo(i));
     }
     size = count;
     // the expanders encode each successor and test it right away (expand.ts)
@@ -330,7 +326,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           const room = roomLeft(inline.total);
           const stop = inline.run(words, table, at, { ...base, budget: inline.total + room.budget, hard: inline.total + room.hard });
           if (stop.reason !== 'pause') {
-            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, invErrors: inline.invErrors }];
+            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lowered: inline.lowered, invErrors: inline.invErrors }];
             break;
           }
           regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }]);
@@ -338,7 +334,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         }
         fresh = [inline.fresh];
       }
-      const ended = merge(ranges, fresh, levelStart, levelEnd, level, shared);
+      const ended = merge(ranges, levelStart, levelEnd, level, shared);
       if (ended) return ended;
       let inserted = 0;
       for (const r of ranges) inserted += r!.inserted;
@@ -387,27 +383,57 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * took (the merge ends before it).
    */
   function findWinners(ranges: (Range | undefined)[], total: number, shared: boolean): WinJob[] {
-    if (winOut.length < total * W) winOut = new Uint32Array(new SharedArrayBuffer(4 * Math.max(total * W, 2 * winOut.length)));
+    if (winOut.parents.length < total || winOut.sums.length < ranges.length * (SUMS_HEAD + lay.actions)) {
+      winOut = winOutFor(Math.max(total, 2 * winOut.parents.length), ranges.length);
+    }
     const jobs: WinJob[] = [];
     let at = 0;
     for (const r of ranges) {
       if (!r) break;
-      jobs.push({ cand: r.cand, base: r.base, n: r.n, at });
-      at += r.n * W;
+      jobs.push({ cand: r.cand, base: r.base, n: r.n, at, k: jobs.length, first: -1 });
+      at += r.n;
     }
     // (the table a worker last heard of may have grown since: it is sent)
     const pl = shared ? pool : undefined;
     if (!pl) {
-      for (const j of jobs) winners(table, W, R, j, winOut);
+      for (const j of jobs) winners(table, lay, j, winOut);
       return jobs;
     }
     Atomics.store(pl.ctrl, 2, 0);
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, at: j.at }));
-    for (const port of pl.ports) port.postMessage({ t: 'winners', jobs: sent, out: winOut.buffer as SharedArrayBuffer, table } satisfies ToWorker);
-    takeWinners(table, W, R, jobs, winOut, pl.ctrl);
+    const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, at: j.at, k: j.k, first: j.first }));
+    for (const port of pl.ports) port.postMessage({ t: 'winners', jobs: sent, out: winOut, table } satisfies ToWorker);
+    takeWinners(table, lay, jobs, winOut, pl.ctrl);
     collect(pl, expected, pl.workers.length, count);
     return jobs;
+  }
+
+  /** room for the winners of `states` candidates in `jobs` ranges */
+  function winOutFor(states: number, jobs: number): WinOut {
+    const ints = (n: number) => new Int32Array(new SharedArrayBuffer(4 * n));
+    return { words: new Uint32Array(new SharedArrayBuffer(4 * W * states)), parents: ints(states), actions: ints(states), combos: ints(states), slots: ints(states), sums: ints(jobs * (SUMS_HEAD + lay.actions)) };
+  }
+
+  /**
+   * The last of the merge for a table whose slots lead to their states'
+   * words: each winner's slot is re-pointed at its place in the arena, by
+   * every thread when the level was shared out (one random write per new
+   * state, in parallel: the main thread's reads and writes of the slots were
+   * 1.77 s of a 14 s run with two threads on the shmem spec at PAGES=3
+   * THREADS=3, while the other thread waited).
+   */
+  function repointAll(jobs: WinJob[], shared: boolean): void {
+    const pl = shared ? pool : undefined;
+    if (!pl) {
+      for (const j of jobs) repointJob(table, lay, winOut, j);
+      return;
+    }
+    Atomics.store(pl.ctrl, 2, 0);
+    const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
+    const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, at: j.at, k: j.k, first: j.first }));
+    for (const port of pl.ports) port.postMessage({ t: 'repoint', jobs: sent, out: winOut, table } satisfies ToWorker);
+    takeRepoints(table, lay, jobs, winOut, pl.ctrl);
+    collect(pl, expected, pl.workers.length, count);
   }
 
   /** a range paused on a full table: a table of four times the entries, the recorded slots moved */
@@ -464,7 +490,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       freshN[me] = ex.freshN;
       for (const g of got.segs) ranges[g.k] = rangeOf(g, ex.cand);
     };
-    const rangeOf = (g: Segment, cand: Int32Array): Range => ({ from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, invErrors: g.invErrors });
+    const rangeOf = (g: Segment, cand: Int32Array): Range => ({ from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, lowered: g.lowered, invErrors: g.invErrors });
     mine();
     let waiting = n - 1;
     let mainRuns = true;
@@ -568,16 +594,14 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * the sequential engine would have added them, and apply its checks in its
    * order. A CheckResult when the run ends in this level, else null.
    */
-  function merge(ranges: (Range | undefined)[], fresh: Uint32Array[], levelStart: number, levelEnd: number, level: number, shared: boolean): CheckResult | null {
-    let refs = mergeRefs;
+  function merge(ranges: (Range | undefined)[], levelStart: number, levelEnd: number, level: number, shared: boolean): CheckResult | null {
     let total = 0;
     for (const r of ranges) total += r?.n ?? 0;
     ensureArena(count + total);
-    const slots = table.slots;
-    const T = fresh.length;
-    const { S, inline } = table;
-    // a table with the words in its slots: the threads first find the winners and their words (winners.ts)
-    const jobs = inline ? findWinners(ranges, total, shared) : [];
+    // the threads first find the winners and lay them out (winners.ts)
+    const jobs = findWinners(ranges, total, shared);
+    // (the slots whose owner was lowered are known to the candidates now; the next level starts clear)
+    if (ranges.some((r) => r && r.lowered > 0)) table.lowered.fill(0);
     // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
     const settle = (head: number, ordinal: number) => {
       const gen = new Float64Array(lay.actions);
@@ -633,68 +657,67 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       if (!r) throw new Error('internal error: a range of the level was not explored');
       let dl = deadlocked ? -1 : r.deadlock;
       const c = r.cand;
-      // the next winner's words in winOut
-      let w = inline ? jobs[k].at : 0;
-      // else first, in a loop of independent reads (the processor overlaps their cache misses, which
-      // the merge is made of): each candidate's slot's ref if its parent is the owner, else 0
-      if (!inline) {
-        if (refs.length < r.n) refs = new Int32Array(Math.max(r.n, 2 * refs.length));
-        for (let x = 0, o = r.base * R; x < r.n; x++, o += R) {
-          const b = S * c[o + 4];
-          refs[x] = slots[b + MARK] === c[o] + 2 ? slots[b + REF] : 0;
+      // the range's winners laid out (winners.ts): appended in a few block copies when nothing
+      // in it is to be taken in order (a violation, a deadlock, the --max-states limit)
+      const s0 = k * (SUMS_HEAD + lay.actions);
+      const wins = winOut.sums[s0];
+      jobs[k].first = count;
+      if (pending < 0 && dl < 0 && winOut.sums[s0 + 1] === 0 && (opts.maxStates === undefined || count + wins < opts.maxStates)) {
+        if (wins > 0) {
+          const at = jobs[k].at;
+          arena.set(winOut.words.subarray(at * W, (at + wins) * W), count * W);
+          links.parents.append(winOut.parents, at, wins);
+          links.actions.append(winOut.actions, at, wins);
+          links.combos.append(winOut.combos, at, wins);
+          for (let a = 0; a < lay.actions; a++) coverage[a].distinct += winOut.sums[s0 + SUMS_HEAD + a];
+          if (level + 2 > depth) depth = level + 2;
+          count += wins;
         }
-      }
-      for (let x = 0; x < r.n; x++) {
-        const o = (r.base + x) * R;
-        const p = c[o];
-        if (pending >= 0 && p >= pending) return maxStatesAt(pending);
-        if (dl >= 0 && dl < p) {
-          const end = deadlockAt(dl);
-          dl = -1;
-          if (end) return end;
-        }
-        const ref = inline ? c[o + 4] : refs[x];
-        if (inline ? ref === LOST : ref === 0) continue;
-        const action = c[o + 1];
-        const i = count++;
-        parent.push(p);
-        via.push(action);
-        viaCombo.push(c[o + 2]);
-        // the winner's words, copied out of its slot, or where its slot leads (the discoverer's fresh region); from now on, in the arena
-        if (inline) {
-          for (let j = 0, to = i * W; j < W; j++) arena[to + j] = winOut[w + j];
+      } else {
+        // the next winner's words in winOut
+        let w = jobs[k].at * W;
+        for (let x = 0; x < r.n; x++) {
+          const o = (r.base + x) * R;
+          const p = c[o];
+          if (pending >= 0 && p >= pending) return maxStatesAt(pending);
+          if (dl >= 0 && dl < p) {
+            const end = deadlockAt(dl);
+            dl = -1;
+            if (end) return end;
+          }
+          if (c[o + 4] === LOST) continue;
+          const action = c[o + 1];
+          const i = count++;
+          links.push(p, action, c[o + 2]);
+          // the winner's words, laid out by winners.ts; from now on, in the arena
+          for (let j = 0, to = i * W; j < W; j++) arena[to + j] = winOut.words[w + j];
           w += W;
-        } else {
-          const f = -1 - ref;
-          const src = fresh[f % T];
-          for (let j = 0, from = Math.floor(f / T) * W, to = i * W; j < W; j++) arena[to + j] = src[from + j];
-          repoint(table, c[o + 4], i);
-        }
-        coverage[action].distinct++;
-        if (level + 2 > depth) depth = level + 2;
-        // most states violate nothing and no invariant threw on them: their masks are all zero
-        let flagged = 0;
-        for (let w = 0; w < 2 * MW; w++) flagged |= c[o + HEAD + w];
-        if (flagged !== 0) {
-          for (let k = 0; k < violated.length; k++) {
-            if (violated[k]) continue;
-            const bit = 1 << (k & 31);
-            if (c[o + HEAD + MW + (k >> 5)] & bit) {
-              const e = r.invErrors.find((q) => q.record === x && q.k === k)!;
-              throw new EvaluationFailure(rebuilt(e.cause), { invariant: k });
-            }
-            if (c[o + HEAD + (k >> 5)] & bit) {
-              violations.push({ property: m.META.invariants[k], trace: trace(i) });
-              violated[k] = true;
-              full = true;
-              if (stopAtFirst) {
-                settle(p, c[o + 3]);
-                return done('first-violation', count - p - 1);
+          coverage[action].distinct++;
+          if (level + 2 > depth) depth = level + 2;
+          // most states violate nothing and no invariant threw on them: their masks are all zero
+          let flagged = 0;
+          for (let w = 0; w < 2 * MW; w++) flagged |= c[o + HEAD + w];
+          if (flagged !== 0) {
+            for (let k = 0; k < violated.length; k++) {
+              if (violated[k]) continue;
+              const bit = 1 << (k & 31);
+              if (c[o + HEAD + MW + (k >> 5)] & bit) {
+                const e = r.invErrors.find((q) => q.record === x && q.k === k)!;
+                throw new EvaluationFailure(rebuilt(e.cause), { invariant: k });
+              }
+              if (c[o + HEAD + (k >> 5)] & bit) {
+                violations.push({ property: m.META.invariants[k], trace: trace(i) });
+                violated[k] = true;
+                full = true;
+                if (stopAtFirst) {
+                  settle(p, c[o + 3]);
+                  return done('first-violation', count - p - 1);
+                }
               }
             }
           }
+          if (pending < 0 && opts.maxStates !== undefined && count >= opts.maxStates) pending = p + 1;
         }
-        if (pending < 0 && opts.maxStates !== undefined && count >= opts.maxStates) pending = p + 1;
       }
       if (pending >= 0) {
         // the rest of this range (and every later one) comes after the head where the limit stops the run
@@ -724,7 +747,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       }
     }
     levelDone();
-    mergeRefs = refs;
+    // a slot that leads to its state's words is re-pointed from the discoverer's region to the arena
+    if (!table.inline) repointAll(jobs, shared);
     return null;
   }
 }

@@ -35,7 +35,10 @@
 // whose parent is still the owner is the winner (parallel.ts). A state of an
 // earlier level was found from a parent of an earlier level, lower than any
 // of this one: it never makes a candidate, and a slot with the words needs
-// no change when its level ends.
+// no change when its level ends. A lowering also sets the slot's bit in
+// `lowered`: a candidate whose slot's bit is clear was never lowered, so it
+// is the only one of its slot and won, and the merge reads the table only
+// for the slots whose bit is set (winners.ts).
 
 /** The table's slots (a view of a SharedArrayBuffer: a message to a thread shares them), its mask and its slot's size. */
 export interface SharedTable {
@@ -45,6 +48,18 @@ export interface SharedTable {
   S: number;
   /** the states' words are in the slots */
   inline: boolean;
+  /** one bit per slot: its owner was lowered in this level (cleared after each level's merge) */
+  lowered: Int32Array;
+}
+
+/** a bitmap of one bit per slot of a table of `capacityPow2` slots */
+function bitmap(capacityPow2: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4 * Math.ceil(capacityPow2 / 32)));
+}
+
+/** is slot i's bit set in the bitmap? */
+export function bitOf(bits: Int32Array, i: number): boolean {
+  return (bits[i >> 5] & (1 << (i & 31))) !== 0;
 }
 
 /** where in a slot its mark (owner + 2), its ref and its words are */
@@ -68,7 +83,7 @@ export function newTable(capacityPow2: number, W = 0): SharedTable {
   const S = inline ? WORDS_AT + W : REF + 1;
   const slots = new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4));
   mapForWriting(slots, 0, slots.length);
-  return { slots, mask: capacityPow2 - 1, S, inline };
+  return { slots, mask: capacityPow2 - 1, S, inline, lowered: bitmap(capacityPow2) };
 }
 
 /** the owner of slot i */
@@ -158,7 +173,10 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
       while (o === 0) o = Atomics.load(slots, b + MARK); // the claimer publishes the mark next
       if (same(t, b, at, s)) {
         for (; o > mark; o = Atomics.load(slots, b + MARK)) {
-          if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) return -2 - i;
+          if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) {
+            Atomics.or(t.lowered, i >> 5, 1 << (i & 31));
+            return -2 - i;
+          }
         }
         return -1;
       }
@@ -188,20 +206,16 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
     if (cur === tag && same(t, b, at, s)) {
       if (slots[b + MARK] <= mark) return -1;
       slots[b + MARK] = mark;
+      t.lowered[i >> 5] |= 1 << (i & 31);
       return -2 - i;
     }
     i = (i + 1) & mask;
   }
 }
 
-/** after the level: the slot's state is state `index` of the arena (a slot without the words) */
-export function repoint(t: SharedTable, slot: number, index: number): void {
-  t.slots[t.S * slot + REF] = index + 1;
-}
-
 /** An empty table like t (slots of the same size) of `capacityPow2` slots, for rehash() to fill. */
 export function emptyLike(t: SharedTable, capacityPow2: number): SharedTable {
-  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * t.S * 4)), mask: capacityPow2 - 1, S: t.S, inline: t.inline };
+  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * t.S * 4)), mask: capacityPow2 - 1, S: t.S, inline: t.inline, lowered: bitmap(capacityPow2) };
 }
 
 /**
@@ -235,7 +249,8 @@ function cuts(t: SharedTable, parts: number): number[] {
  * that goes past t's end files the wrapped run; its slots are then
  * (a, cap + a0) + i·cap, a0 part 0's start, again its own.)
  * `moved[old slot]` is the entry's new slot, for the candidates already
- * recorded with their old slot.
+ * recorded with their old slot; a slot's `lowered` bit moves with it (an
+ * atomic or: two parts may share a word of the bitmap).
  */
 export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, part: number, parts: number): void {
   const S = t.S;
@@ -252,6 +267,7 @@ export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, part: 
     while (slots[S * i] !== 0) i = (i + 1) & mask;
     for (let j = 0, b = S * i, o = S * s; j < S; j++) slots[b + j] = old[o + j];
     moved[s] = i;
+    if (bitOf(t.lowered, s)) Atomics.or(n.lowered, i >> 5, 1 << (i & 31));
   }
 }
 

@@ -11,7 +11,7 @@ import type { CompiledChecker } from '../bfs';
 import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
 import { rehash, type SharedTable, type StateWords } from './table';
 import { wordsOf } from './arena';
-import { takeWinners } from './winners';
+import { takeRepoints, takeWinners, type WinOut } from './winners';
 
 export interface WorkerData {
   modulePath: string;
@@ -25,6 +25,16 @@ export interface WorkerData {
   reduced: boolean;
 }
 
+/** a WinJob with its candidates' buffer */
+export interface SentJob {
+  cand: SharedArrayBuffer;
+  base: number;
+  n: number;
+  at: number;
+  k: number;
+  first: number;
+}
+
 /**
  * main → worker. A level is cut into `K` ranges; workers take them in order
  * from the shared counter ctrl[2] (so a worker that finds more new states
@@ -36,7 +46,9 @@ export type ToWorker =
   /** re-file part `part` of `parts` of the old table in the new one (table.ts rehash), while no thread inserts */
   | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer; part: number; parts: number }
   /** the first half of the merge: take jobs until none is left (winners.ts) */
-  | { t: 'winners'; jobs: { cand: SharedArrayBuffer; base: number; n: number; at: number }[]; out: SharedArrayBuffer; table: SharedTable }
+  | { t: 'winners'; jobs: SentJob[]; out: WinOut; table: SharedTable }
+  /** the last of the merge, for a table whose slots lead to the words: re-point the winners' slots (winners.ts) */
+  | { t: 'repoint'; jobs: SentJob[]; out: WinOut; table: SharedTable }
   | { t: 'quit' };
 
 const data = workerData as WorkerData;
@@ -86,10 +98,11 @@ port.on('message', (msg: ToWorker) => {
     }
     return;
   }
-  if (msg.t === 'winners') {
+  if (msg.t === 'winners' || msg.t === 'repoint') {
     try {
       const jobs = msg.jobs.map((j) => ({ ...j, cand: new Int32Array(j.cand) }));
-      takeWinners(msg.table, ex.lay.W, ex.lay.R, jobs, new Uint32Array(msg.out), ctrl);
+      if (msg.t === 'winners') takeWinners(msg.table, ex.lay, jobs, msg.out, ctrl);
+      else takeRepoints(msg.table, ex.lay, jobs, msg.out, ctrl);
       answer({ t: 'won' });
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
