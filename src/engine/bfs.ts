@@ -9,6 +9,10 @@ import { FingerprintStore } from './fingerprint-store';
 import type { Step } from '../runtime/step';
 import type { JsonValue } from '../runtime/json';
 
+// (a module binding: conformance steps a module state by state, and under jest, in a vm
+// context, each lookup of a global such as Object goes through the context's interceptor)
+const { defineProperty } = Object;
+
 /** The interface of a generated checker (see generator/emit.ts). */
 export interface CompiledChecker {
   META: {
@@ -118,7 +122,7 @@ export function lazyJson(m: CompiledChecker, state: () => unknown[]): Record<str
   m.META.vars.forEach((v, i) => {
     let value: unknown;
     let made = false;
-    Object.defineProperty(json, v.name, {
+    defineProperty(json, v.name, {
       enumerable: true,
       get: () => {
         if (!made) {
