@@ -34,7 +34,7 @@ import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused
 import { claimAlone, emptyLike, grown, newTable, rehash, tagOf, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
-import { LOST, SUMS_HEAD, repointJob, takeRepoints, takeWinners, winners, type WinJob, type WinOut } from './winners';
+import { LOST, SUMS_HEAD, takeRepoints, takeWinners, type WinJob, type WinOut } from './winners';
 
 /**
  * Levels with fewer states than this are expanded by the main thread (workers cost more than they
@@ -393,19 +393,22 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       jobs.push({ cand: r.cand, base: r.base, n: r.n, at, k: jobs.length, first: -1 });
       at += r.n;
     }
-    // (the table a worker last heard of may have grown since: it is sent)
+    byEveryThread('winners', jobs, shared);
+    return jobs;
+  }
+
+  /** one of the merge's parts (winners.ts): its jobs taken by every thread, or by the main thread when the level was its alone */
+  function byEveryThread(t: 'winners' | 'repoint', jobs: WinJob[], shared: boolean): void {
+    const take = t === 'winners' ? takeWinners : takeRepoints;
     const pl = shared ? pool : undefined;
-    if (!pl) {
-      for (const j of jobs) winners(table, lay, j, winOut);
-      return jobs;
-    }
+    if (!pl) return take(table, lay, jobs, winOut, new Int32Array(3));
     Atomics.store(pl.ctrl, 2, 0);
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
     const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, at: j.at, k: j.k, first: j.first }));
-    for (const port of pl.ports) port.postMessage({ t: 'winners', jobs: sent, out: winOut, table } satisfies ToWorker);
-    takeWinners(table, lay, jobs, winOut, pl.ctrl);
+    // (the table a worker last heard of may have grown since: it is sent)
+    for (const port of pl.ports) port.postMessage({ t, jobs: sent, out: winOut, table } satisfies ToWorker);
+    take(table, lay, jobs, winOut, pl.ctrl);
     collect(pl, expected, pl.workers.length, count);
-    return jobs;
   }
 
   /** room for the winners of `states` candidates in `jobs` ranges */
@@ -423,17 +426,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * THREADS=3, while the other thread waited).
    */
   function repointAll(jobs: WinJob[], shared: boolean): void {
-    const pl = shared ? pool : undefined;
-    if (!pl) {
-      for (const j of jobs) repointJob(table, lay, winOut, j);
-      return;
-    }
-    Atomics.store(pl.ctrl, 2, 0);
-    const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, at: j.at, k: j.k, first: j.first }));
-    for (const port of pl.ports) port.postMessage({ t: 'repoint', jobs: sent, out: winOut, table } satisfies ToWorker);
-    takeRepoints(table, lay, jobs, winOut, pl.ctrl);
-    collect(pl, expected, pl.workers.length, count);
+    byEveryThread('repoint', jobs, shared);
   }
 
   /** a range paused on a full table: a table of four times the entries, the recorded slots moved */

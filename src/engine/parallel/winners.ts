@@ -58,7 +58,7 @@ export const SUMS_HEAD = 2;
 export const LOST = -1;
 
 /** Mark the job's losers (their slot field LOST), lay its winners out in order and sum them up. */
-export function winners(t: SharedTable, lay: Layout, job: WinJob, out: WinOut): void {
+function winners(t: SharedTable, lay: Layout, job: WinJob, out: WinOut): void {
   const { slots, S, lowered } = t;
   const { W, R, MW } = lay;
   const WAT = R - W;
@@ -100,7 +100,7 @@ export function takeWinners(t: SharedTable, lay: Layout, jobs: WinJob[], out: Wi
 }
 
 /** point the slots of the job's winners at their places in the arena (a table whose slots lead to the words) */
-export function repointJob(t: SharedTable, lay: Layout, out: WinOut, job: WinJob): void {
+function repointJob(t: SharedTable, lay: Layout, out: WinOut, job: WinJob): void {
   const { slots, S } = t;
   const wins = out.sums[job.k * (SUMS_HEAD + lay.actions)];
   const from = out.slots;
