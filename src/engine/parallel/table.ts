@@ -62,6 +62,11 @@ export function bitOf(bits: Int32Array, i: number): boolean {
   return (bits[i >> 5] & (1 << (i & 31))) !== 0;
 }
 
+/** set slot i's bit (atomically: other threads set bits of the same word) */
+function setBit(bits: Int32Array, i: number): void {
+  Atomics.or(bits, i >> 5, 1 << (i & 31));
+}
+
 /** where in a slot its mark (owner + 2), its ref and its words are */
 export const MARK = 1;
 export const REF = 2;
@@ -174,7 +179,7 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
       if (same(t, b, at, s)) {
         for (; o > mark; o = Atomics.load(slots, b + MARK)) {
           if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) {
-            Atomics.or(t.lowered, i >> 5, 1 << (i & 31));
+            setBit(t.lowered, i);
             return -2 - i;
           }
         }
@@ -206,7 +211,7 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
     if (cur === tag && same(t, b, at, s)) {
       if (slots[b + MARK] <= mark) return -1;
       slots[b + MARK] = mark;
-      t.lowered[i >> 5] |= 1 << (i & 31);
+      setBit(t.lowered, i);
       return -2 - i;
     }
     i = (i + 1) & mask;
@@ -267,7 +272,7 @@ export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, part: 
     while (slots[S * i] !== 0) i = (i + 1) & mask;
     for (let j = 0, b = S * i, o = S * s; j < S; j++) slots[b + j] = old[o + j];
     moved[s] = i;
-    if (bitOf(t.lowered, s)) Atomics.or(n.lowered, i >> 5, 1 << (i & 31));
+    if (bitOf(t.lowered, s)) setBit(n.lowered, i);
   }
 }
 
