@@ -308,12 +308,11 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt, ...(opts.tagMask !== undefined ? { tagMask: opts.tagMask } : {}) };
       let ranges: (Range | undefined)[];
       let shared = false;
-      let fresh: Uint32Array[];
       // once the threads run, they share out smaller levels too (a level then costs a message each way)
       if (nWorkers > 1 && (P >= threshold || (pool !== undefined && P >= Math.min(threshold, WARM_THRESHOLD)))) {
         pool ??= startPool(m, modulePath, nWorkers, reduced);
         usedWorkers = nWorkers;
-        ({ ranges, fresh } = runWorkers(pool, levelStart, levelEnd, base));
+        ranges = runWorkers(pool, levelStart, levelEnd, base);
         shared = true;
       } else {
         // the next level will likely be shared out: start the threads now, they load the module meanwhile
@@ -332,7 +331,6 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }]);
           at = stop.at;
         }
-        fresh = [inline.fresh];
       }
       const ended = merge(ranges, levelStart, levelEnd, level, shared);
       if (ended) return ended;
@@ -417,18 +415,6 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     return { words: new Uint32Array(new SharedArrayBuffer(4 * W * states)), parents: ints(states), actions: ints(states), combos: ints(states), slots: ints(states), sums: ints(jobs * (SUMS_HEAD + lay.actions)) };
   }
 
-  /**
-   * The last of the merge for a table whose slots lead to their states'
-   * words: each winner's slot is re-pointed at its place in the arena, by
-   * every thread when the level was shared out (one random write per new
-   * state, in parallel: the main thread's reads and writes of the slots were
-   * 1.77 s of a 14 s run with two threads on the shmem spec at PAGES=3
-   * THREADS=3, while the other thread waited).
-   */
-  function repointAll(jobs: WinJob[], shared: boolean): void {
-    byEveryThread('repoint', jobs, shared);
-  }
-
   /** a range paused on a full table: a table of four times the entries, the recorded slots moved */
   function regrow(entries: number, cands: { cand: Int32Array; base: number; n: number }[]): void {
     const g = grownTo(table, entries * 4);
@@ -447,7 +433,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     return b;
   }
 
-  function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number; tagMask?: number }): { ranges: (Range | undefined)[]; fresh: Uint32Array[] } {
+  function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number; tagMask?: number }): (Range | undefined)[] {
     const n = pl.workers.length + 1;
     const me = n - 1; // the main thread's region and progress
     // more ranges than threads: whoever finishes first takes the next, so an uneven level is shared evenly
@@ -522,7 +508,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       waiting = workers.length;
     }
     // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
-    return { ranges, fresh };
+    return ranges;
   }
 
   /** the progress line from what the threads have done in the level so far, when it is due */
@@ -740,8 +726,11 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       }
     }
     levelDone();
-    // a slot that leads to its state's words is re-pointed from the discoverer's region to the arena
-    if (!table.inline) repointAll(jobs, shared);
+    // a slot that leads to its state's words is re-pointed from the discoverer's region to the arena,
+    // by every thread when the level was shared out (one random write per new state: the main thread's
+    // reads and writes of the slots were 1.77 s of a 14 s run with two threads on the shmem spec at
+    // PAGES=3 THREADS=3, while the other thread waited)
+    if (!table.inline) byEveryThread('repoint', jobs, shared);
     return null;
   }
 }
