@@ -38,6 +38,10 @@ export const ENVIRONMENT: EnvDef[] = [
     default: 'build/gen',
   },
   { name: 'UFFDSPEC_DEBUG', help: 'set to 1 to print the stack trace of an internal error' },
+  {
+    name: 'UFFDSPEC_HUGEPAGES',
+    help: 'set to 0 to keep check in one process: where transparent huge pages are given on request (madvise) and glibc is 2.35 or later, check starts itself again with GLIBC_TUNABLES=glibc.malloc.hugetlb=1, so that its state tables get huge pages (the process it starts has UFFDSPEC_HUGEPAGES=relaunched)',
+  },
   { name: 'NO_COLOR', help: 'set (to anything but the empty string) for no colour: check --format lanes colours its output only on a terminal, and never with NO_COLOR' },
   { name: 'UFFDSPEC_NATIVE_WAIT_MS', help: 'native harness: how long an access may take before it counts as blocked', default: '200' },
   { name: 'UFFDSPEC_NATIVE_NOWAKE_MS', help: 'native harness: how long a thread that an op could not have woken is watched', default: '20' },
@@ -85,7 +89,7 @@ export const COMMANDS: CommandDef[] = [
       { name: 'depth', arg: 'N', default: '100', help: 'with --simulate: states per walk at most' },
       { name: 'seed', arg: 'N', default: '1', help: 'with --simulate: the seed; the same seed gives the same walks (separate seeds can run as separate processes)' },
     ],
-    env: ['UFFDSPEC_PROGRESS_MS', 'UFFDSPEC_BUILD_DIR', 'UFFDSPEC_DEBUG', 'NO_COLOR'],
+    env: ['UFFDSPEC_PROGRESS_MS', 'UFFDSPEC_BUILD_DIR', 'UFFDSPEC_DEBUG', 'UFFDSPEC_HUGEPAGES', 'NO_COLOR'],
     exits: [
       { code: EXIT.ok, meaning: 'every property holds (complete exploration); with --expect-violation: exactly the expected properties are violated and every other holds' },
       { code: EXIT.violated, meaning: 'a property is violated or a deadlock found; with --expect-violation: the verdicts differ from the expected ones' },
