@@ -416,7 +416,7 @@ const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
  * `uffdspec check` runs with glibc's huge-page tunable where it gives large blocks huge pages
  * (src/cli/huge-pages.ts); every measured process here, ours and pan alike, runs with it too
  */
-function hugePages(): string {
+function askHugePages(): string {
   const facts = hugePageFacts();
   const tunables = hugePageTunables(facts);
   if (tunables !== null) process.env.GLIBC_TUNABLES = tunables;
@@ -453,7 +453,7 @@ function main(): number {
   if (!spin) console.log('SPIN or cc is missing: running only our engines (apt-get install -y spin; it needs a C compiler).');
   if (!fs.existsSync(TIME)) console.log(`${TIME} is missing (apt-get install -y time): peak RSS of our runs is self-reported, SPIN's is not measured.`);
 
-  const pages = hugePages();
+  const pages = askHugePages();
   const loadAtStart = load();
   const t0 = Date.now();
   const rows: Row[] = [];

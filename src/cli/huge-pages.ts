@@ -67,8 +67,10 @@ export function wantsHugePages(argv: string[]): boolean {
  * gain (the caller runs the command itself); also when the child cannot be
  * started, after `run` has been called instead.
  */
-export function relaunchWithHugePages(script: string, argv: string[], run: () => void, facts: HugePageFacts = hugePageFacts()): boolean {
+export function relaunchWithHugePages(script: string, argv: string[], run: () => void, given?: HugePageFacts): boolean {
   if (!wantsHugePages(argv)) return false;
+  // (read only for a command that may use them: the C library's version takes a process report, ~8 ms)
+  const facts = given ?? hugePageFacts();
   const tunables = hugePageTunables(facts);
   if (tunables === null) return false;
   const child = spawn(process.execPath, [...process.execArgv, script, ...argv], { stdio: 'inherit', env: { ...facts.env, GLIBC_TUNABLES: tunables, UFFDSPEC_HUGEPAGES: RELAUNCHED } });
