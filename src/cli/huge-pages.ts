@@ -76,20 +76,21 @@ export function relaunchWithHugePages(script: string, argv: string[], run: () =>
   const child = spawn(process.execPath, [...process.execArgv, script, ...argv], { stdio: 'inherit', env: { ...facts.env, GLIBC_TUNABLES: tunables, UFFDSPEC_HUGEPAGES: RELAUNCHED } });
   // a signal meant for the command (a kill of this pid, a timeout's TERM) reaches the child; a
   // terminal's ^C reaches both, and this process waits for the child to end
-  const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  const handlers = signals.map((s) => [s, forward(s)] as const);
-  for (const [s, h] of handlers) process.on(s, h);
+  const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map((sig) => [sig, () => child.kill(sig)] as const);
+  for (const [sig, h] of handlers) process.on(sig, h);
+  const release = () => {
+    for (const [sig, h] of handlers) process.off(sig, h);
+  };
   let started = true;
   child.on('error', () => {
-    // (spawn failed: no exit event follows) the command runs here, without huge pages
+    // spawn failed (an exit event, if one follows, is ignored): the command runs here, without huge pages
     started = false;
-    for (const [s, h] of handlers) process.off(s, h);
+    release();
     run();
   });
   child.on('exit', (code, signal) => {
     if (!started) return;
-    for (const [s, h] of handlers) process.off(s, h);
+    release();
     if (signal) process.kill(process.pid, signal);
     else process.exitCode = code ?? 1;
   });
