@@ -11,7 +11,8 @@ import type { JsonValue } from '../runtime/json';
 
 // (a module binding: conformance steps a module state by state, and under jest, in a vm
 // context, each lookup of a global such as Object goes through the context's interceptor)
-const { defineProperty } = Object;
+const { Proxy, Map, String } = globalThis;
+const objectPrototype = Object.prototype as Record<PropertyKey, unknown>;
 
 /** The interface of a generated checker (see generator/emit.ts). */
 export interface CompiledChecker {
@@ -91,7 +92,7 @@ export function stateForms(m: CompiledChecker): (s: unknown[]) => StateForms {
   const words = new Uint32Array(m.WORDS);
   return (s) => {
     m.encode(s, words, 0);
-    return { s: m.decode(words, 0), json: m.toJSON(s), key: Array.from(words).join(',') };
+    return { s: m.decode(words, 0), json: m.toJSON(s), key: keyOf(words) };
   };
 }
 
@@ -108,32 +109,64 @@ export function formsOfWords(m: CompiledChecker, words: Uint32Array): StateForms
       return decoded();
     },
     json: lazyJson(m, decoded),
-    key: Array.from(words).join(','),
+    key: keyOf(words),
   };
+}
+
+/** the words as text, "w0,w1,...": a state's identity in the conformance engine (a loop: Array.from and join made an array per state) */
+function keyOf(words: Uint32Array): string {
+  let key = words.length > 0 ? String(words[0]) : '';
+  for (let i = 1; i < words.length; i++) key += ',' + words[i];
+  return key;
+}
+
+/**
+ * Per checker: the proxy handler of its states' lazy JSON. A proxy is one
+ * object per state; defining an accessor per variable on each (as this did)
+ * gave every object a map of its own in V8: 1.7 s of a 10 s model-based test.
+ * The target holds the variables read so far; the names (ownKeys) and
+ * descriptors make it enumerate, spread and stringify as a plain object.
+ */
+const handlers = new WeakMap<CompiledChecker, (state: () => unknown[]) => Record<string, unknown>>();
+
+function lazyMaker(m: CompiledChecker): (state: () => unknown[]) => Record<string, unknown> {
+  const made = handlers.get(m);
+  if (made) return made;
+  const names = m.META.vars.map((v) => v.name);
+  const index = new Map(names.map((n, i) => [n, i]));
+  /** the target: the state's maker, then each variable's JSON once read */
+  type Target = { state: () => unknown[]; values: Map<number, unknown> };
+  const read = (t: Target, i: number): unknown => {
+    if (!t.values.has(i)) t.values.set(i, m.varToJSON(t.state(), i));
+    return t.values.get(i);
+  };
+  const handler: ProxyHandler<Target> = {
+    get: (t, key) => {
+      const i = typeof key === 'string' ? index.get(key) : undefined;
+      return i === undefined ? objectPrototype[key] : read(t, i);
+    },
+    has: (_t, key) => typeof key === 'string' && index.has(key),
+    ownKeys: () => names.slice(),
+    getOwnPropertyDescriptor: (t, key) => {
+      const i = typeof key === 'string' ? index.get(key) : undefined;
+      return i === undefined ? undefined : { value: read(t, i), writable: false, enumerable: true, configurable: true };
+    },
+    set: () => false,
+    defineProperty: () => false,
+    deleteProperty: () => false,
+  };
+  const make = (state: () => unknown[]) => new Proxy<Target>({ state, values: new Map() }, handler) as unknown as Record<string, unknown>;
+  handlers.set(m, make);
+  return make;
 }
 
 /**
  * A state's JSON whose variables are converted as they are read (each once), from the
  * decoded state `state()` gives: readers of a few variables of a large state convert
- * only those.
+ * only those. Read-only.
  */
 export function lazyJson(m: CompiledChecker, state: () => unknown[]): Record<string, unknown> {
-  const json: Record<string, unknown> = {};
-  m.META.vars.forEach((v, i) => {
-    let value: unknown;
-    let made = false;
-    defineProperty(json, v.name, {
-      enumerable: true,
-      get: () => {
-        if (!made) {
-          value = m.varToJSON(state(), i);
-          made = true;
-        }
-        return value;
-      },
-    });
-  });
-  return json;
+  return lazyMaker(m)(state);
 }
 
 /**
