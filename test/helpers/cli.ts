@@ -18,9 +18,15 @@ export interface CliRun {
  * `node bin/uffdspec ...args` (or `argv` whole when `raw`), killed after
  * `timeoutMs`. `env` is added to this process's environment; an undefined
  * value removes the variable. UFFDSPEC_DEBUG is never inherited.
+ *
+ * A `check` runs in one process (UFFDSPEC_HUGEPAGES=0) unless `env` says
+ * otherwise: starting a second one for huge pages costs ~0.1 s of CPU per
+ * run, 14 s of the suite's, for tables of a few MiB; test/huge-pages.test.ts
+ * runs checks both ways and compares them, and `npm run docs-commands` runs
+ * the docs' commands as written.
  */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}, opts: { timeoutMs?: number; raw?: boolean } = {}): Promise<CliRun> {
-  const e: NodeJS.ProcessEnv = { ...process.env };
+  const e: NodeJS.ProcessEnv = { ...process.env, UFFDSPEC_HUGEPAGES: '0' };
   delete e.UFFDSPEC_DEBUG;
   for (const [k, v] of Object.entries(env)) {
     if (v === undefined) delete e[k];
