@@ -54,6 +54,7 @@ test('converts a variable when first read, once, and only that one', () => {
   expect(lazy.tmState).toEqual(checker.toJSON(s).tmState);
   expect(lazy.tmState).toEqual(checker.toJSON(s).tmState);
   expect(converted).toEqual([tm]);
+  expect(decodes).toBe(1);
   // two states of one checker keep their own values
   const other = lazyJson(counting, () => states[0]);
   expect(other.rmState).toEqual(checker.toJSON(states[0]).rmState);

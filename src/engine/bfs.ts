@@ -121,24 +121,24 @@ function keyOf(words: Uint32Array): string {
 }
 
 /**
- * Per checker: the proxy handler of its states' lazy JSON. A proxy is one
+ * Per checker: the maker of its states' lazy JSON. A proxy is one
  * object per state; defining an accessor per variable on each (as this did)
  * gave every object a map of its own in V8: 1.7 s of a 10 s model-based test.
  * The target holds the variables read so far; the names (ownKeys) and
  * descriptors make it enumerate, spread and stringify as a plain object.
  */
-const handlers = new WeakMap<CompiledChecker, (state: () => unknown[]) => Record<string, unknown>>();
+const makers = new WeakMap<CompiledChecker, (state: () => unknown[]) => Record<string, unknown>>();
 
 function lazyMaker(m: CompiledChecker): (state: () => unknown[]) => Record<string, unknown> {
-  const made = handlers.get(m);
+  const made = makers.get(m);
   if (made) return made;
   const names = m.META.vars.map((v) => v.name);
   const index = new Map(names.map((n, i) => [n, i]));
-  /** the target: the state's maker, then each variable's JSON once read */
-  type Target = { state: () => unknown[]; values: Map<number, unknown> };
+  /** the target: the state's maker, then each variable's JSON once read (JSON is never undefined) */
+  type Target = { state: () => unknown[]; values: unknown[] };
   const read = (t: Target, i: number): unknown => {
-    if (!t.values.has(i)) t.values.set(i, m.varToJSON(t.state(), i));
-    return t.values.get(i);
+    if (t.values[i] === undefined) t.values[i] = m.varToJSON(t.state(), i);
+    return t.values[i];
   };
   const handler: ProxyHandler<Target> = {
     get: (t, key) => {
@@ -155,8 +155,8 @@ function lazyMaker(m: CompiledChecker): (state: () => unknown[]) => Record<strin
     defineProperty: () => false,
     deleteProperty: () => false,
   };
-  const make = (state: () => unknown[]) => new Proxy<Target>({ state, values: new Map() }, handler) as unknown as Record<string, unknown>;
-  handlers.set(m, make);
+  const make = (state: () => unknown[]) => new Proxy<Target>({ state, values: [] }, handler) as unknown as Record<string, unknown>;
+  makers.set(m, make);
   return make;
 }
 
