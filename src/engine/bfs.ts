@@ -134,6 +134,8 @@ function lazyMaker(m: CompiledChecker): (state: () => unknown[]) => Record<strin
   if (made) return made;
   const names = m.META.vars.map((v) => v.name);
   const index = new Map(names.map((n, i) => [n, i]));
+  /** the variable a property key names, or undefined */
+  const varOf = (key: PropertyKey): number | undefined => (typeof key === 'string' ? index.get(key) : undefined);
   /** the target: the state's maker, then each variable's JSON once read (JSON is never undefined) */
   type Target = { state: () => unknown[]; values: unknown[] };
   const read = (t: Target, i: number): unknown => {
@@ -142,13 +144,13 @@ function lazyMaker(m: CompiledChecker): (state: () => unknown[]) => Record<strin
   };
   const handler: ProxyHandler<Target> = {
     get: (t, key) => {
-      const i = typeof key === 'string' ? index.get(key) : undefined;
+      const i = varOf(key);
       return i === undefined ? objectPrototype[key] : read(t, i);
     },
-    has: (_t, key) => typeof key === 'string' && index.has(key),
+    has: (_t, key) => varOf(key) !== undefined,
     ownKeys: () => names.slice(),
     getOwnPropertyDescriptor: (t, key) => {
-      const i = typeof key === 'string' ? index.get(key) : undefined;
+      const i = varOf(key);
       return i === undefined ? undefined : { value: read(t, i), writable: false, enumerable: true, configurable: true };
     },
     set: () => false,
