@@ -6,7 +6,7 @@
 // can live in a build folder and be loaded from anywhere.
 import type { IAction, IDomain, IExpr, IStmt, Model } from '../dsl/ir';
 import { inDomain, miniscope } from './miniscope';
-import { containsSym } from '../src/runtime/symmetry';
+import { containsSym, permutations } from '../src/runtime/symmetry';
 import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime/types';
 import { Value, enumerate, toJSON } from '../src/runtime/values';
 import { FieldLayout, layout, readField, writeField } from './layout';
@@ -19,6 +19,21 @@ export type { FieldLayout } from './layout';
 
 /** types of at most this many values are enumerated once, their objects interned (rt.intern) */
 const INTERNED = 1 << 16;
+/** a map's slice-key table (sliceSort) has at most this many entries (a 12-bit field of three entries: 26 KiB) */
+const SLICE_TABLE = 1 << 13;
+/** a slice sort of this many indices or fewer names each permutation (k! cases); more sort an array */
+const SLICE_SWITCH = 4;
+
+/** A sorting network for k ≤ SLICE_SWITCH values: the pairs to compare and exchange, in order (Knuth 5.3.4). */
+function sortingNetwork(k: number): [number, number][] {
+  const nets: Record<number, [number, number][]> = {
+    2: [[0, 1]],
+    3: [[0, 1], [1, 2], [0, 1]],
+    4: [[0, 1], [2, 3], [0, 2], [1, 3], [1, 2]],
+  };
+  return nets[k];
+}
+
 
 class Emitter {
   private consts: string[] = [];
@@ -819,29 +834,68 @@ class Emitter {
     if (maps.reduce((a, m) => a * m.r, 1) > MAX_FIELD) return null;
     if (k < 2 || maps.length === 0) return `/** symmetric ${sym.name}: one value, or no map over it packed: every state is its own representative */\nfunction sortSlices(_w: Uint32Array, _o: number): boolean {\n  return false;\n}\n`;
     const V = maps.length;
-    const lines: string[] = [];
-    maps.forEach(({ f, r }, c) => {
-      lines.push(`  // ${f.name}: bits ${f.bit}..${f.bit + f.width - 1}, entry j the j-th digit of radix ${r}`, '  x = 0;', ...readField(f));
-      // a field of at most 31 bits is a small integer: "x % r" and "(x / r) | 0" stay integer operations, "(x - d) / r" would not
-      for (let j = 0; j < k - 1; j++) lines.push(f.width <= 31 ? `  d = x % ${r}; E[${c * k + j}] = d; x = (x / ${r}) | 0;` : `  d = x % ${r}; E[${c * k + j}] = d; x = (x - d) / ${r};`);
-      lines.push(`  E[${c * k + k - 1}] = x;`);
-    });
-    // the weight of each map's digit in a slice's key
+    // a slice's key: its digits, the first map's most significant (the order of the runtime's sort)
     const weight: number[] = [];
     for (let c = V - 1, m = 1; c >= 0; m *= maps[c].r, c--) weight[c] = m;
-    for (let j = 0; j < k; j++) lines.push(`  K[${j}] = ${maps.map((_, c) => (weight[c] === 1 ? `E[${c * k + j}]` : `E[${c * k + j}] * ${weight[c]}`)).join(' + ')};`);
-    lines.push(`  if (${Array.from({ length: k - 1 }, (_, j) => `K[${j}] <= K[${j + 1}]`).join(' && ')}) return false;`);
-    lines.push(`  for (let j = 0; j < ${k}; j++) ORDER[j] = j;`);
-    lines.push(`  for (let j = 1; j < ${k}; j++) {`, `    const cur = ORDER[j];`, `    let i = j - 1;`, `    for (; i >= 0 && K[cur] < K[ORDER[i]]; i--) ORDER[i + 1] = ORDER[i];`, `    ORDER[i + 1] = cur;`, `  }`);
-    maps.forEach(({ f, r }, c) => {
-      lines.push(`  x = ${Array.from({ length: k }, (_, j) => (j === 0 ? `E[${c * k} + ORDER[0]]` : `E[${c * k} + ORDER[${j}]] * ${r ** j}`)).join(' + ')};`, ...writeField(f));
+    const intKeys = maps.reduce((a, m) => a * m.r, 1) <= 2 ** 31;
+    const lines: string[] = [];
+    const e = (c: number, j: number) => `e${c}_${j}`;
+    // Most states are their own representative (73% of the calls on the shmem spec, PAGES=3 THREADS=3):
+    // their keys come from a table per map, indexed by the field (a slice's part of the key at each
+    // index), where the table is small enough to stay in the processor's cache; else from the digits
+    const keyParts = maps.map(({ f, r }, c) => {
+      lines.push(`  // ${f.name}: bits ${f.bit}..${f.bit + f.width - 1}, entry j the j-th digit of radix ${r}`, '  x = 0;', ...readField(f), `  const x${c} = x;`);
+      if (r ** k * k > SLICE_TABLE) return null;
+      return this.hoist('SK', `rt.sliceKeyParts(${r}, ${k}, ${weight[c]}, ${intKeys})`, `${f.name}: per field value x, at x * ${k} + j its digit j times ${weight[c]}`);
     });
-    lines.push('  return true;');
+    // a field of at most 31 bits is a small integer: "x % r" and "(x / r) | 0" stay integer operations, "(x - d) / r" would not
+    const digits = (c: number) => {
+      const { f, r } = maps[c];
+      const out = [`  x = x${c};`];
+      for (let j = 0; j < k - 1; j++) out.push(f.width <= 31 ? `  const ${e(c, j)} = x % ${r}; x = (x / ${r}) | 0;` : `  const ${e(c, j)} = x % ${r}; x = (x - ${e(c, j)}) / ${r};`);
+      out.push(`  const ${e(c, k - 1)} = x;`);
+      return out;
+    };
+    for (let c = 0; c < V; c++) if (!keyParts[c]) lines.push(...digits(c));
+    for (let j = 0; j < k; j++) {
+      const terms = maps.map((_, c) => (keyParts[c] ? `${keyParts[c]}[x${c} * ${k} + ${j}]` : weight[c] === 1 ? e(c, j) : `${e(c, j)} * ${weight[c]}`));
+      lines.push(`  const k${j} = ${terms.join(' + ')};`);
+    }
+    lines.push(`  if (${Array.from({ length: k - 1 }, (_, j) => `k${j} <= k${j + 1}`).join(' && ')}) return false;`);
+    for (let c = 0; c < V; c++) if (keyParts[c]) lines.push(...digits(c));
+    // the field of map c with its entries in the order p (p[j]: the index whose slice goes j-th)
+    const rebuilt = (c: number, p: (j: number) => string) =>
+      `  x = ${Array.from({ length: k }, (_, j) => (j === 0 ? p(0) : `${p(j)} * ${maps[c].r ** j}`)).join(' + ')};`;
+    if (k <= SLICE_SWITCH) {
+      // a sorting network on (key, index) in registers, then one case per permutation, its digits named
+      for (let j = 0; j < k; j++) lines.push(`  let a${j} = k${j};`, `  let i${j} = ${j};`);
+      lines.push('  let t: number;');
+      for (const [x, y] of sortingNetwork(k)) lines.push(`  if (a${x} > a${y}) { t = a${x}; a${x} = a${y}; a${y} = t; t = i${x}; i${x} = i${y}; i${y} = t; }`);
+      lines.push(`  switch (${Array.from({ length: k }, (_, j) => (j === 0 ? 'i0' : `i${j} * ${k ** j}`)).join(' + ')}) {`);
+      for (const perm of permutations(k)) {
+        if (perm.every((x, j) => x === j)) continue; // (sorted: returned above)
+        lines.push(`    case ${perm.reduce((a, x, j) => a + x * k ** j, 0)}:`);
+        for (let c = 0; c < V; c++) lines.push(`    ${rebuilt(c, (j) => e(c, perm[j]))}`, ...writeField(maps[c].f).map((l) => `    ${l}`));
+        lines.push('      return true;');
+      }
+      lines.push('  }', '  throw new Error("internal error: a slice sort without a permutation");');
+    } else {
+      for (let c = 0; c < V; c++) lines.push(`  ${Array.from({ length: k }, (_, j) => `E[${c * k + j}] = ${e(c, j)};`).join(' ')}`);
+      lines.push(`  ${Array.from({ length: k }, (_, j) => `K[${j}] = k${j};`).join(' ')}`);
+      lines.push(`  for (let j = 0; j < ${k}; j++) ORDER[j] = j;`);
+      lines.push(`  for (let j = 1; j < ${k}; j++) {`, `    const cur = ORDER[j];`, `    let i = j - 1;`, `    for (; i >= 0 && K[cur] < K[ORDER[i]]; i--) ORDER[i + 1] = ORDER[i];`, `    ORDER[i + 1] = cur;`, `  }`);
+      maps.forEach(({ f }, c) => lines.push(rebuilt(c, (j) => `E[${c * k} + ORDER[${j}]]`), ...writeField(f)));
+      lines.push('  return true;');
+    }
     const body = lines.join('\n').replace(/\bE\[/g, 'SLICE_E[').replace(/\bK\[/g, 'SLICE_K[').replace(/\bORDER\[/g, 'SLICE_ORDER[');
+    const arrays =
+      k <= SLICE_SWITCH
+        ? ''
+        : `const SLICE_E = new ${maps.every((m) => m.r <= 2 ** 31) ? 'Int32Array' : 'Float64Array'}(${V * k});\nconst SLICE_K = new ${intKeys ? 'Int32Array' : 'Float64Array'}(${k});\nconst SLICE_ORDER = new Int32Array(${k});\n`;
     return (
       `/** symmetric ${sym.name}: put the slices of the ${V} map(s) over ${sym.name} in order in the packed words; true when any moved */\n` +
-      `const SLICE_E = new Float64Array(${V * k});\nconst SLICE_K = new Float64Array(${k});\nconst SLICE_ORDER = new Int32Array(${k});\n` +
-      `function sortSlices(w: Uint32Array, o: number): boolean {\n  let x: number;\n  let d: number;\n${body}\n}\n`
+      arrays +
+      `function sortSlices(w: Uint32Array, o: number): boolean {\n  let x: number;\n${body}\n}\n`
     );
   }
 

@@ -6,7 +6,7 @@ import { EvalError, MAX_ENUMERATED, Value, compare, enumerate, equals, ord, setF
 
 export { EvalError, compare, enumerate, equals, ord, setFromArray, setHas, setIn, tagOf, toJSON, val };
 export { makeStep } from './step';
-export { canonicalizer } from './symmetry';
+export { canonicalizer, sliceKeyParts } from './symmetry';
 export { clearBits, getBits, putBits } from './bits';
 
 export function div(a: number, b: number): number {

@@ -169,6 +169,18 @@ export function canonicalizer(
 }
 
 /**
+ * A generated slice sort's table for one map of `radix`-valued entries over
+ * k indices, packed as one field (generator/emit.ts sliceSort): at x·k + j,
+ * digit j of the field value x times the map's weight in a slice's key.
+ */
+export function sliceKeyParts(radix: number, k: number, weight: number, int: boolean): Int32Array | Float64Array {
+  const n = radix ** k;
+  const parts = int ? new Int32Array(n * k) : new Float64Array(n * k);
+  for (let x = 0; x < n; x++) for (let j = 0, y = x; j < k; j++, y = Math.floor(y / radix)) parts[x * k + j] = (y % radix) * weight;
+  return parts;
+}
+
+/**
  * The slice sort on packed words, when the set's values occur only as map
  * indices (else null): it puts the slices in order and says whether it moved
  * any. A slice is compared as the list of its entries' bits, variable by
