@@ -43,8 +43,12 @@ interface Size {
   noSymmetry?: boolean;
   /** also run in --fingerprint-only mode */
   fingerprintOnly?: boolean;
-  /** no pan run at this size (a size past what pan finishes in about a minute, for the scaling of our rate) */
-  noSpin?: boolean;
+  /**
+   * pan's hash table at this size, 2^spinHashBits slots (its -w; default 24): at 6·10^7 states pan's
+   * default table would hold four states a slot where ours holds at most 3/4 of one, so its
+   * rate would fall for a reason ours does not share
+   */
+  spinHashBits?: number;
   /** stop our runs after this long (they report how far they got: an incomplete row) */
   timeoutS?: number;
   /**
@@ -77,8 +81,8 @@ const BENCHES: Bench[] = [
       { constants: { RM_COUNT: 7 }, workers: true },
       { constants: { RM_COUNT: 8 }, workers: true },
       { constants: { RM_COUNT: 9 }, workers: true, pair: true, fingerprintOnly: true, rounds: 3 },
-      // 6·10^7 states: how the rate holds up once the table is far larger than the processor's caches
-      { constants: { RM_COUNT: 10 }, noSpin: true },
+      // 6·10^7 states: how the rate holds up once the table is far larger than the processor's caches, ours and pan's
+      { constants: { RM_COUNT: 10 }, spinHashBits: 27 },
     ],
     pml: (c) => twoPhasePml(c.RM_COUNT),
   },
@@ -91,7 +95,7 @@ const BENCHES: Bench[] = [
       { constants: { N: 11 }, interpreter: true },
       { constants: { N: 14 }, workers: true },
       { constants: { N: 15 }, workers: true, pair: true, fingerprintOnly: true, rounds: 3 },
-      { constants: { N: 16 }, noSpin: true },
+      { constants: { N: 16 } },
     ],
     pml: (c) => philosophersPml(c.N),
   },
@@ -199,7 +203,7 @@ function fastest(runs: Row[]): Row {
 function spinRow(b: Bench, s: Size): Row {
   const base = { model: b.model, size: sizeText(s.constants), engine: 'SPIN pan' };
   const dir = path.join(WORK, `${b.key}-${Object.values(s.constants).join('-')}`);
-  const run = runPan(dir, b.pml!(s.constants), CHILD_TIMEOUT_S, path.join(WORK, 'time.out'));
+  const run = runPan(dir, b.pml!(s.constants), CHILD_TIMEOUT_S, path.join(WORK, 'time.out'), '-O2', s.spinHashBits);
   if ('failed' in run) return { ...base, result: 'failed', note: run.failed, processMs: run.pan?.wallMs, rssKb: run.pan?.rssKb };
   const p = run.ok;
   const mb = (re: RegExp) => {
@@ -221,7 +225,7 @@ function spinRow(b: Bench, s: Size): Row {
     processMs: run.pan.wallMs,
     rssKb: run.pan.rssKb,
     bytesPerState: states !== undefined && table !== undefined ? ((states + table) * 2 ** 20) / p.stored : undefined,
-    note: `compile ${fmtS(p.compileMs)} s (spin -a + cc -O2); DFS depth ${p.depth}${p.depthLimit > 1_000_000 ? ` (-m${p.depthLimit})` : ''}; pan's own memory figure ${p.memoryMb} MB`,
+    note: `compile ${fmtS(p.compileMs)} s (spin -a + cc -O2); DFS depth ${p.depth}${p.depthLimit > 1_000_000 ? ` (-m${p.depthLimit})` : ''}; ${s.spinHashBits ? `hash table 2^${s.spinHashBits} slots (-w${s.spinHashBits})` : 'hash table 2^24 slots (default)'}; pan's own memory figure ${p.memoryMb} MB`,
   };
 }
 
@@ -381,22 +385,27 @@ function reading(rows: Row[], loadAtStart: number): string[] {
   return out;
 }
 /**
- * Per model, the one-worker rate (distinct states/s) at each size that took at least a second,
- * and the largest size's rate over the best: how flat the cost per state stays as the state
- * space outgrows the processor's caches.
+ * Per model and engine (our one worker, pan), the rate (distinct states/s) at each size that took
+ * at least a second, and the largest size's rate over the best: how flat the cost per state stays
+ * as the state space outgrows the processor's caches, ours beside the peer's on the same sizes.
  */
 function scaling(rows: Row[]): string[] {
   const out: string[] = [];
   for (const model of [...new Set(rows.map((r) => r.model))]) {
-    const runs = rows
-      .filter((r) => r.model === model && r.engine === 'uffdspec generated' && r.distinct !== undefined && r.exploreMs !== undefined && r.exploreMs >= 1000 && !r.result.includes('incomplete'))
-      .sort((a, b) => a.distinct! - b.distinct!);
-    if (runs.length < 2) continue;
-    const perS = (r: Row) => (r.distinct! * 1000) / r.exploreMs!;
-    const best = Math.max(...runs.map(perS));
-    const last = runs[runs.length - 1];
-    const each = runs.map((r) => `${fmtN(r.distinct)} states ${Math.round(perS(r)).toLocaleString('en-US')}/s`).join(', ');
-    out.push(`- ${model}, one worker, distinct states/s by size (runs of a second or more): ${each}; at ${fmtN(last.distinct)} states ${(perS(last) / best).toFixed(2)}× the best rate.`);
+    for (const [engine, label] of [
+      ['uffdspec generated', 'one worker'],
+      ['SPIN pan', 'SPIN pan'],
+    ]) {
+      const runs = rows
+        .filter((r) => r.model === model && r.engine === engine && r.result !== 'failed' && !r.result.includes('incomplete') && r.distinct !== undefined && r.exploreMs !== undefined && r.exploreMs >= 1000)
+        .sort((a, b) => a.distinct! - b.distinct!);
+      if (runs.length < 2) continue;
+      const perS = (r: Row) => (r.distinct! * 1000) / r.exploreMs!;
+      const best = Math.max(...runs.map(perS));
+      const last = runs[runs.length - 1];
+      const each = runs.map((r) => `${fmtN(r.distinct)} states ${Math.round(perS(r)).toLocaleString('en-US')}/s`).join(', ');
+      out.push(`- ${model}, ${label}, distinct states/s by size (runs of a second or more): ${each}; at ${fmtN(last.distinct)} states ${(perS(last) / best).toFixed(2)}× the best rate.`);
+    }
   }
   return out;
 }
@@ -472,7 +481,7 @@ function main(): number {
       };
       // with rounds, ours (one worker, two workers, the pair) and pan alternate, each keeping its
       // fastest run, so that every ratio at that size compares the same statistic; else one run each
-      const withPan = spin && b.pml !== undefined && !s.noSpin;
+      const withPan = spin && b.pml !== undefined;
       const rounds = withPan ? s.rounds ?? 1 : 1;
       const mine: Row[] = [];
       const twos: Row[] = [];

@@ -76,8 +76,11 @@ export function why(r: Bounded): string {
   return `exit ${r.status}: ${line.slice(0, 200)}`;
 }
 
-/** Compile and run `pml` in `dir`; the figures, or why it failed. `timeOut`: /usr/bin/time's output file for pan's peak RSS. */
-export function runPan(dir: string, pml: string, limitS: number, timeOut?: string, optimise = '-O2'): { ok: PanRun; pan: Bounded } | { failed: string; pan?: Bounded } {
+/**
+ * Compile and run `pml` in `dir`; the figures, or why it failed. `timeOut`: /usr/bin/time's output file for pan's peak RSS;
+ * `hashBits`: pan's hash table of 2^hashBits slots (-w; pan's default is 24).
+ */
+export function runPan(dir: string, pml: string, limitS: number, timeOut?: string, optimise = '-O2', hashBits?: number): { ok: PanRun; pan: Bounded } | { failed: string; pan?: Bounded } {
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'model.pml'), pml);
   const t0 = process.hrtime.bigint();
@@ -88,10 +91,11 @@ export function runPan(dir: string, pml: string, limitS: number, timeOut?: strin
   const compileMs = Number(process.hrtime.bigint() - t0) / 1e6;
   // pan stops at its depth limit (-m) and then reports fewer states: raise it and run again
   let depthLimit = 1_000_000;
-  let r = bounded(['./pan', `-m${depthLimit}`], dir, limitS, timeOut);
+  const w = hashBits === undefined ? [] : [`-w${hashBits}`];
+  let r = bounded(['./pan', `-m${depthLimit}`, ...w], dir, limitS, timeOut);
   while (/max search depth too small/.test(r.stdout) && depthLimit < 100_000_000) {
     depthLimit *= 10;
-    r = bounded(['./pan', `-m${depthLimit}`], dir, limitS, timeOut);
+    r = bounded(['./pan', `-m${depthLimit}`, ...w], dir, limitS, timeOut);
   }
   fs.writeFileSync(path.join(dir, 'pan.out'), r.stdout);
   if (r.killed) return { failed: `pan: ${why(r)}`, pan: r };
