@@ -410,6 +410,12 @@ function scaling(rows: Row[]): string[] {
   return out;
 }
 
+/** the sizes run several times (Size.rounds), as "TwoPhase RM_COUNT=9 and Philosophers N=15" */
+function roundSizes(): string {
+  const all = BENCHES.flatMap((b) => b.sizes.filter((z) => z.rounds).map((z) => `${b.model} ${sizeText(z.constants)}`));
+  return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} and ${all[all.length - 1]}`;
+}
+
 function fmtMiB(kb: number | undefined): string {
   return kb === undefined ? '—' : (kb / 1024).toFixed(0);
 }
@@ -561,7 +567,7 @@ function main(): number {
       '- Start-up: each of our runs pays about 1-2 s of Node start-up, loading the front end (ts-morph, ohm)',
       '  and generating or loading the checker module ("process s" against "explore s"); pan starts in',
       '  milliseconds but needs spin -a and a C compile of a few seconds first (notes column).',
-      '- Memory: pan preallocates its hash table (`-w24`, 128 MiB) and its DFS stack (about 46 MiB per million',
+      '- Memory: pan preallocates its hash table (`-w24`, 128 MiB; 1 GiB with `-w27`) and its DFS stack (about 46 MiB per million',
       '  levels of `-m`), Node its heap and the front end (about 180 MiB), so the small sizes show fixed costs.',
       '  On Philosophers pan\'s depth-first search goes nearly as deep as there are states, so it needs',
       '  `-m10000000`, and its DFS stack and per-level process stacks are about two thirds of its memory (see',
@@ -582,13 +588,15 @@ function main(): number {
       '- **bytes/state**: for our runs, the engine\'s own accounting of its state storage (hash table, packed states,',
       '  parent links) over the distinct states; for pan, its "actual memory usage for states" plus its hash table over',
       '  the states stored. **time vs SPIN**: our explore time over pan\'s at the same size (below 1: faster than pan).',
-      '  At the largest size of each model with a Promela twin, our one-worker run, our two-worker run, the two',
+      `  At ${roundSizes()} (the largest sizes pan explores in about a minute), our one-worker run, our two-worker run, the two`,
       '  one-worker runs at once and pan run three times each, alternating, and each row is that run\'s fastest (its',
       '  notes list all three): this machine\'s speed drifts by up to a fifth within minutes, the ratios at that size',
       '  are the ones the goals are judged on, and each of them compares the fastest of three with the fastest of three.',
       '- **SPIN pan**: exhaustive depth-first search compiled with `-DNOREDUCE` (no partial-order reduction; bench/run.ts',
-      '  fails the row if pan reports any) and `-DSAFETY`, default hash table (`-w24`), assertions and invalid end',
-      '  states (deadlocks) checked. The runs are kept under build/bench/ (model.pml, pan.out).',
+      '  fails the row if pan reports any) and `-DSAFETY`, assertions and invalid end states (deadlocks) checked,',
+      '  its default hash table (`-w24`) except where a size asks for more slots than its states (the notes say:',
+      '  `-w27` at 6·10^7 states, where the default would chain four states a slot and slow pan for a reason of its',
+      '  own). The runs are kept under build/bench/ (model.pml, pan.out).',
       `- Every process is killed after ${CHILD_TIMEOUT_S} s (coreutils \`timeout -s KILL\`, which kills /usr/bin/time and the run`,
       `  under it); no new run starts after ${BUDGET_S} s of the whole bench. A run that fails, is killed or is skipped`,
       '  is a row with that result and the reason in its notes, and makes the check line above and the exit status fail.',
