@@ -34,7 +34,6 @@ function sortingNetwork(k: number): [number, number][] {
   return nets[k];
 }
 
-
 class Emitter {
   private consts: string[] = [];
   private constIds = new Map<string, string>();
