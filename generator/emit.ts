@@ -830,13 +830,15 @@ class Emitter {
       if (size(t) > MAX_FIELD) return null;
       maps.push({ f: fields[i], r: size(t.rng) });
     }
-    if (maps.reduce((a, m) => a * m.r, 1) > MAX_FIELD) return null;
+    // a slice's key is below the product of the ranges
+    const keyMax = maps.reduce((a, m) => a * m.r, 1);
+    if (keyMax > MAX_FIELD) return null;
     if (k < 2 || maps.length === 0) return `/** symmetric ${sym.name}: one value, or no map over it packed: every state is its own representative */\nfunction sortSlices(_w: Uint32Array, _o: number): boolean {\n  return false;\n}\n`;
     const V = maps.length;
     // a slice's key: its digits, the first map's most significant (the order of the runtime's sort)
     const weight: number[] = [];
     for (let c = V - 1, m = 1; c >= 0; m *= maps[c].r, c--) weight[c] = m;
-    const intKeys = maps.reduce((a, m) => a * m.r, 1) <= 2 ** 31;
+    const intKeys = keyMax <= 2 ** 31;
     const lines: string[] = [];
     const e = (c: number, j: number) => `e${c}_${j}`;
     // Most states are their own representative (73% of the calls on the shmem spec, PAGES=3 THREADS=3):
