@@ -10,7 +10,7 @@ import { parseSpecText } from '../dsl';
 import { generateChecker } from '../generator/load';
 import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
-import { WORDS_AT, claim, claimAlone, emptyLike, freshRef, newTable, ownerOf, rehash, tagOf } from '../src/engine/parallel/table';
+import { WORDS_AT, claim, claimAlone, cutsOf, emptyLike, freshRef, newTable, ownerOf, rehash, tagOf, widened, type SharedTable } from '../src/engine/parallel/table';
 import { growableBuffer, grownView, wordsOf } from '../src/engine/parallel/arena';
 import type { CheckOptions, CheckResult } from '../src/engine/result';
 import type { Model } from '../dsl/ir';
@@ -177,49 +177,103 @@ describe('the shared table is exact: states are equal only when their words are'
   });
 });
 
-test('a table grows by parts that each thread files alone: no two parts write one slot, every state is found', () => {
+describe('a table grows by parts that each thread files alone', () => {
   // 64 slots, 60 states on 9 homes: long runs, one of them past the table's end and around
   const W = 2;
-  const t = newTable(64, W);
-  const at = { W, arena: new Uint32Array(0), fresh: [] };
-  const states: [number, Uint32Array][] = [];
-  for (let k = 0; k < 60; k++) {
-    // tags below 2^17 have home tag & mask; the bits above 63 pick the home in a larger table
-    const tag = tagOf([60, 61, 62, 63, 0, 5, 6, 30, 31][k % 9] + 64 * ((k * 7) % 13));
-    const words = Uint32Array.of(k, tag);
-    expect(claimAlone(t, tag, words, k, at, k + 1, new Uint32Array(0), 0)).toBeGreaterThanOrEqual(0);
-    states.push([tag, words]);
-  }
-  for (const factor of [2, 8]) {
-    for (const parts of [1, 2, 3, 5, 7]) {
-      // each part alone in a table of its own: the slots it writes
-      const written: number[][] = [];
-      const whole = emptyLike(t, 64 * factor);
-      const moved = new Int32Array(64).fill(-1);
-      for (let part = 0; part < parts; part++) {
-        const own = emptyLike(t, 64 * factor);
-        rehash(t, own, new Int32Array(64), part, parts);
-        const mine: number[] = [];
-        for (let i = 0; i < 64 * factor; i++) if (own.slots[own.S * i] !== 0) mine.push(i);
-        written.push(mine);
-        rehash(t, whole, moved, part, parts);
-      }
-      // disjoint, all 60 filed, and the parts filed one after another make the union of the parts filed alone
-      const all = written.flat();
-      expect(new Set(all).size).toBe(all.length);
-      expect(all.length).toBe(60);
-      let filed = 0;
-      for (let i = 0; i < 64 * factor; i++) if (whole.slots[whole.S * i] !== 0) filed++;
-      expect(filed).toBe(60);
-      // every state is found where its home leads (a lookup from a parent above every owner answers -1: found)
-      for (const [tag, words] of states) expect(claimAlone(whole, tag, words, 1e9, at, 999, new Uint32Array(0), 0)).toBe(-1);
-      // and moved says where each slot's entry went, its owner and ref kept
-      for (let s = 0; s < 64; s++) {
-        if (t.slots[t.S * s] === 0) continue;
-        expect(Array.from(whole.slots.subarray(whole.S * moved[s], whole.S * moved[s] + whole.S))).toEqual(Array.from(t.slots.subarray(t.S * s, t.S * s + t.S)));
+  // or 44 states on 7 homes: a short run around the end, most entries before it
+  const HOMES = [
+    [60, 61, 62, 63, 0, 5, 6, 30, 31],
+    [3, 9, 20, 21, 40, 50, 62],
+  ];
+  /** the table, in a buffer of `reserve` bytes, and its states */
+  const filled = (reserve: number, homes = HOMES[0]) => {
+    const t = newTable(64, W, reserve);
+    const at = { W, arena: new Uint32Array(0), fresh: [] };
+    const states: [number, Uint32Array][] = [];
+    for (let k = 0; k < (homes.length === 9 ? 60 : 44); k++) {
+      // tags below 2^17 have home tag & mask; the bits above 63 pick the home in a larger table
+      const tag = tagOf(homes[k % homes.length] + 64 * ((k * 7) % 13));
+      const words = Uint32Array.of(k, tag);
+      expect(claimAlone(t, tag, words, k, at, k + 1, new Uint32Array(0), 0)).toBeGreaterThanOrEqual(0);
+      states.push([tag, words]);
+    }
+    return { t, at, states };
+  };
+  const entry = (t: SharedTable, i: number) => Array.from(t.slots.subarray(t.S * i, t.S * i + t.S));
+
+  test('into a new buffer: no two parts write one slot, every state is found', () => {
+    const { t, at, states } = filled(0);
+    expect(t.slots.buffer.byteLength).toBe(64 * t.S * 4);
+    for (const factor of [2, 8]) {
+      for (const parts of [1, 2, 3, 5, 7]) {
+        // each part alone in a table of its own: the slots it writes
+        const written: number[][] = [];
+        const whole = emptyLike(t, 64 * factor);
+        const moved = new Int32Array(64).fill(-1);
+        const cuts = cutsOf(t, parts);
+        for (let part = 0; part < parts; part++) {
+          const own = emptyLike(t, 64 * factor);
+          rehash(t, own, new Int32Array(64), part, cuts);
+          const mine: number[] = [];
+          for (let i = 0; i < 64 * factor; i++) if (own.slots[own.S * i] !== 0) mine.push(i);
+          written.push(mine);
+          rehash(t, whole, moved, part, cuts);
+        }
+        // disjoint, all 60 filed, and the parts filed one after another make the union of the parts filed alone
+        const all = written.flat();
+        expect(new Set(all).size).toBe(all.length);
+        expect(all.length).toBe(60);
+        let filed = 0;
+        for (let i = 0; i < 64 * factor; i++) if (whole.slots[whole.S * i] !== 0) filed++;
+        expect(filed).toBe(60);
+        // every state is found where its home leads (a lookup from a parent above every owner answers -1: found)
+        for (const [tag, words] of states) expect(claimAlone(whole, tag, words, 1e9, at, 999, new Uint32Array(0), 0)).toBe(-1);
+        // and moved says where each slot's entry went, its owner and ref kept
+        for (let s = 0; s < 64; s++) if (t.slots[t.S * s] !== 0) expect(entry(whole, moved[s])).toEqual(entry(t, s));
       }
     }
-  }
+  });
+
+  test('in place, within its buffer: the parts change disjoint slots, in any order, and file every entry where a new buffer would', () => {
+    for (const [homes, factor] of HOMES.flatMap((h) => [2, 8].map((f) => [h, f] as const))) {
+      for (const parts of [1, 2, 3, 5, 7]) {
+        // the same entries re-filed into a new buffer: where each one goes
+        const copy = filled(0, homes).t;
+        const into = emptyLike(copy, 64 * factor);
+        const cuts = cutsOf(copy, parts);
+        for (let part = 0; part < parts; part++) rehash(copy, into, new Int32Array(64), part, cuts);
+        for (const order of ['forward', 'backward']) {
+          const { t, at, states } = filled(64 * 8 * 4 * 4, homes);
+          const before = Array.from({ length: 64 }, (_, s) => entry(t, s));
+          expect(before.filter((e) => e[0] !== 0).length).toBe(states.length);
+          const n = widened(t, 64 * factor);
+          expect(n.slots.buffer).toBe(t.slots.buffer);
+          expect(cutsOf(t, parts)).toEqual(cuts);
+          const moved = new Int32Array(64).fill(-1);
+          // the slots each part changes, by comparing the buffer before and after it
+          const changed: Set<number>[] = [];
+          const ps = Array.from({ length: parts }, (_, k) => (order === 'forward' ? k : parts - 1 - k));
+          for (const part of ps) {
+            const was = Array.from({ length: 64 * factor }, (_, i) => entry(n, i).join());
+            rehash(t, n, moved, part, cuts);
+            changed.push(new Set(was.flatMap((e, i) => (entry(n, i).join() !== e ? [i] : []))));
+          }
+          const all = changed.flatMap((c) => [...c]);
+          expect(new Set(all).size).toBe(all.length);
+          // slot for slot what the copy made; every state found; moved right
+          for (let i = 0; i < 64 * factor; i++) expect(entry(n, i)).toEqual(entry(into, i));
+          for (const [tag, words] of states) expect(claimAlone(n, tag, words, 1e9, at, 999, new Uint32Array(0), 0)).toBe(-1);
+          for (let s = 0; s < 64; s++) if (before[s][0] !== 0) expect(entry(n, moved[s])).toEqual(before[s]);
+        }
+      }
+    }
+  });
+
+  test('past its buffer, a table grows into a new one', () => {
+    const { t } = filled(64 * 2 * 4 * 4);
+    expect(widened(t, 128).slots.buffer).toBe(t.slots.buffer);
+    expect(widened(t, 256).slots.buffer).not.toBe(t.slots.buffer);
+  });
 });
 
 test('a table too small for a level: ranges pause, the table grows, the result is the same', () => {

@@ -62,6 +62,45 @@ test('the default store tells states apart by their words even when every hash c
   expect(store.size).toBe(2000);
 });
 
+/** states are [x, y, z] triples: three words, more than a slot keeps (its slot holds a tag) */
+const TRIPLES: PackedCodec<number[]> = {
+  WORDS: 3,
+  encode: (n, w, o) => {
+    for (let k = 0; k < 3; k++) w[o + k] = n[k];
+  },
+  decode: (w, o) => [w[o], w[o + 1], w[o + 2]],
+};
+
+test.each([
+  ['two words, kept in their slot', PAIRS, 3],
+  ['three words, a tag in their slot', TRIPLES, 2],
+])('the default store doubles its table in place, within its buffer, as it would into a new one (%s)', (_name, codec, S) => {
+  // homes in a few slots at the table's end (long runs around it), told apart by the bits a larger table reads
+  // (the home is the second hash's when the slot keeps the words, else the tag's)
+  const CLUSTERED: WordHash = (w, o, _n, out) => {
+    const home = 1019 + (w[o] % 5) + 1024 * ((w[o] * 7) % 13);
+    out[0] = S === 3 ? (w[o] * 2654435761) | 0 : home;
+    out[1] = home;
+  };
+  const inPlace = new PackedStore(codec, 0, CLUSTERED);
+  // (no room to spare: every doubling goes to a new buffer)
+  const copied = new PackedStore(codec, 0, CLUSTERED, false, 0);
+  const table = (st: PackedStore<number[]>) => (st as unknown as { table: Int32Array }).table;
+  const buffers = new Set<ArrayBufferLike>();
+  const state = (i: number) => [i, i % 3, i % 7].slice(0, codec.WORDS);
+  for (let i = 0; i < 2000; i++) {
+    expect(inPlace.add(state(i))).toBe(i);
+    expect(copied.add(state(i))).toBe(i);
+    buffers.add(table(inPlace).buffer);
+  }
+  // two doublings (1,024 slots to 4,096), both within the first buffer
+  expect(table(inPlace).length).toBe(4096 * S);
+  expect(buffers.size).toBe(1);
+  expect(table(copied).buffer).not.toBe(table(inPlace).buffer);
+  expect(Array.from(table(inPlace))).toEqual(Array.from(table(copied)));
+  for (let i = 0; i < 2000; i++) expect(inPlace.indexOf(state(i))).toBe(i);
+});
+
 test('the fingerprint-only store takes two states with one fingerprint for one (what its collision estimate is about)', () => {
   const store = new FingerprintStore(PAIRS, { hash: SAME_HASH });
   try {

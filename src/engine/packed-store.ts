@@ -12,6 +12,7 @@
 // (they are states already seen), then reads one place in memory, not two.
 import { fingerprint } from './fpset';
 import type { StateStore } from './explore';
+import { RESERVE_BYTES, mapForWriting, reservedBuffer } from './reserve';
 
 /** The part of a generated checker a store needs (bfs.ts CompiledChecker). */
 export interface PackedCodec<S> {
@@ -67,6 +68,8 @@ export class PackedStore<S> implements StateStore<S> {
   /** Int32s per entry of `recent`: the words, index + 1 */
   private readonly R: number;
   private readonly fp = new Uint32Array(2);
+  /** one slot's Int32s, taken out of the table while it grows */
+  private readonly slot: Int32Array;
   /** the home slot's last Int32, read ahead of the cache's test (insert): kept so that the read is made */
   private sink = 0;
 
@@ -76,6 +79,8 @@ export class PackedStore<S> implements StateStore<S> {
     private readonly hash: WordHash = fingerprint,
     /** the codec files states under representatives (symmetry): counterexamples are replayed */
     readonly tracesByReplay = false,
+    /** the bytes the table's buffer reserves, to grow within (reserve.ts) */
+    reserve = RESERVE_BYTES,
   ) {
     this.W = m.WORDS;
     this.inline = this.W <= INLINE_WORDS;
@@ -84,7 +89,9 @@ export class PackedStore<S> implements StateStore<S> {
     this.R = this.W + 1;
     this.recent = this.W <= RECENT_WORDS ? new Int32Array((RECENT_MASK + 1) * this.R) : null;
     const cap = slotsFor(statesHint);
-    this.table = new Int32Array(cap * this.S);
+    this.slot = new Int32Array(this.S);
+    this.table = new Int32Array(reservedBuffer(cap * this.S * 4, reserve, false), 0, cap * this.S);
+    mapForWriting(this.table, 0, this.table.length);
     this.mask = cap - 1;
     this.limit = Math.floor(cap * MAX_LOAD);
   }
@@ -223,23 +230,38 @@ export class PackedStore<S> implements StateStore<S> {
    * Twice the slots, every entry re-filed from the old table, read in slot
    * order: an entry's new home is its old one or that plus the old size, so
    * the writes run along two streams rather than at random (and the arena is
-   * not read).
+   * not read). The table doubles within its buffer, reserved larger than the
+   * table (reserve.ts): each entry is taken out of its slot and filed again,
+   * from the slot after an empty one on, so that it lands in a slot already
+   * re-filed or in the new half, never past an entry still to be moved
+   * (parallel/table.ts `rehash` has the argument, for a table cut in parts).
    */
   private grow(): void {
     const old = this.table;
-    const oldWords = new Uint32Array(old.buffer, old.byteOffset, old.length);
     const cap = (this.mask + 1) * 2;
     const S = this.S;
-    const t = new Int32Array(cap * S);
+    const inPlace = cap * S * 4 <= old.buffer.byteLength;
+    const t = inPlace ? new Int32Array(old.buffer, 0, cap * S) : new Int32Array(reservedBuffer(cap * S * 4, Math.max(RESERVE_BYTES, 2 * cap * S * 4), false), 0, cap * S);
+    // (in place, the old slots are mapped already)
+    mapForWriting(t, inPlace ? old.length : 0, t.length);
+    const e = this.slot;
+    // (the words of a slot that keeps them, for their hash)
+    const words = new Uint32Array(e.buffer, 0, this.inline ? this.W : 0);
+    const half = this.mask;
+    let a0 = 0;
+    while (old[a0 * S + S - 1] !== 0) a0++;
     this.mask = cap - 1;
     const fp = this.fp;
-    for (let b = 0; b < old.length; b += S) {
+    for (let x = a0 + 1; x < a0 + half + 1; x++) {
+      const b = (x & half) * S;
       if (old[b + S - 1] === 0) continue;
-      if (this.inline) this.hash(oldWords, b, this.W, fp);
-      else fp[0] = old[b];
+      for (let k = 0; k < S; k++) e[k] = old[b + k];
+      if (inPlace) for (let k = 0; k < S; k++) old[b + k] = 0;
+      if (this.inline) this.hash(words, 0, this.W, fp);
+      else fp[0] = e[0];
       let i = this.home();
       while (t[i * S + S - 1] !== 0) i = (i + 1) & this.mask;
-      for (let k = 0; k < S; k++) t[i * S + k] = old[b + k];
+      for (let k = 0; k < S; k++) t[i * S + k] = e[k];
     }
     this.table = t;
     this.limit = Math.floor(cap * MAX_LOAD);

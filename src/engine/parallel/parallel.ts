@@ -31,7 +31,7 @@ import { MemoryLinks } from '../links';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { claimAlone, emptyLike, grown, newTable, rehash, tagOf, type SharedTable, type StateWords } from './table';
+import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, widened, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
 import { LOST, SUMS_HEAD, takeRepoints, takeWinners, type WinJob, type WinOut } from './winners';
@@ -364,12 +364,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     // with the threads started (and idle: between levels, or every range paused), they re-file a part each
     if (!pool || t.mask + 1 < (opts.parallelGrowSlots ?? PARALLEL_GROW)) return grown(t, cap);
     const pl = pool;
-    const n = emptyLike(t, cap);
+    const n = widened(t, cap);
     const moved = new Int32Array(new SharedArrayBuffer(4 * (t.mask + 1)));
     const parts = pl.workers.length + 1;
+    const cuts = cutsOf(t, parts);
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t, into: n, moved: moved.buffer as SharedArrayBuffer, part: w, parts } satisfies ToWorker));
-    rehash(t, n, moved, parts - 1, parts);
+    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t, into: n, moved: moved.buffer as SharedArrayBuffer, part: w, cuts } satisfies ToWorker));
+    rehash(t, n, moved, parts - 1, cuts);
     collect(pl, expected, pl.workers.length, count);
     return { table: n, moved };
   }

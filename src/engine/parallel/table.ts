@@ -40,6 +40,8 @@
 // is the only one of its slot and won, and the merge reads the table only
 // for the slots whose bit is set (winners.ts).
 
+import { RESERVE_BYTES, mapForWriting, reservedBuffer } from '../reserve';
+
 /** The table's slots (a view of a SharedArrayBuffer: a message to a thread shares them), its mask and its slot's size. */
 export interface SharedTable {
   slots: Int32Array;
@@ -82,11 +84,15 @@ export interface StateWords {
   fresh: Uint32Array[];
 }
 
-/** a table for states of W words (W = 0 or more than INLINE_WORDS: their words stay out of the slots) */
-export function newTable(capacityPow2: number, W = 0): SharedTable {
+/**
+ * A table for states of W words (W = 0 or more than INLINE_WORDS: their words
+ * stay out of the slots), in a buffer of `reserve` bytes if that is more than
+ * the table needs: it grows within it (reserve.ts).
+ */
+export function newTable(capacityPow2: number, W = 0, reserve = RESERVE_BYTES): SharedTable {
   const inline = W > 0 && W <= INLINE_WORDS;
   const S = inline ? WORDS_AT + W : REF + 1;
-  const slots = new Int32Array(new SharedArrayBuffer(capacityPow2 * S * 4));
+  const slots = new Int32Array(reservedBuffer(capacityPow2 * S * 4, reserve), 0, capacityPow2 * S);
   mapForWriting(slots, 0, slots.length);
   return { slots, mask: capacityPow2 - 1, S, inline, lowered: bitmap(capacityPow2) };
 }
@@ -218,18 +224,31 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
   }
 }
 
-/** An empty table like t (slots of the same size) of `capacityPow2` slots, for rehash() to fill. */
-export function emptyLike(t: SharedTable, capacityPow2: number): SharedTable {
-  return { slots: new Int32Array(new SharedArrayBuffer(capacityPow2 * t.S * 4)), mask: capacityPow2 - 1, S: t.S, inline: t.inline, lowered: bitmap(capacityPow2) };
+/** An empty table like t (slots of the same size) of `capacityPow2` slots in a buffer of its own, for rehash() to fill. */
+export function emptyLike(t: SharedTable, capacityPow2: number, reserve = 0): SharedTable {
+  const slots = new Int32Array(reservedBuffer(capacityPow2 * t.S * 4, reserve), 0, capacityPow2 * t.S);
+  return { slots, mask: capacityPow2 - 1, S: t.S, inline: t.inline, lowered: bitmap(capacityPow2) };
+}
+
+/**
+ * t grown to `capacityPow2` slots, for rehash() to fill: in t's own buffer
+ * when it has room (the entries are then re-filed in place), else in a new
+ * one (reserved anew, so that the next doublings are in place again).
+ */
+export function widened(t: SharedTable, capacityPow2: number, reserve = RESERVE_BYTES): SharedTable {
+  const buffer = t.slots.buffer as SharedArrayBuffer;
+  if (capacityPow2 * t.S * 4 > buffer.byteLength) return emptyLike(t, capacityPow2, Math.max(reserve, 2 * capacityPow2 * t.S * 4));
+  return { slots: new Int32Array(buffer, 0, capacityPow2 * t.S), mask: capacityPow2 - 1, S: t.S, inline: t.inline, lowered: bitmap(capacityPow2) };
 }
 
 /**
  * Where part k of `parts` of t's slots starts, in slots counted from 0 on
  * and on past the end (slot x is x & mask): at an empty slot, so that a
  * part holds whole runs of occupied slots; part `parts` starts where part 0
- * does, one table later. Every thread computes the same cuts.
+ * does, one table later. Computed once, before any part is filed: filed in
+ * place, a part changes the slots the others' cuts would be read from.
  */
-function cuts(t: SharedTable, parts: number): number[] {
+export function cutsOf(t: SharedTable, parts: number): number[] {
   const cap = t.mask + 1;
   const empty = (x: number) => {
     while (t.slots[t.S * (x & t.mask)] !== 0) x++;
@@ -242,9 +261,9 @@ function cuts(t: SharedTable, parts: number): number[] {
 }
 
 /**
- * File part k of `parts` of t's entries in n (tags, marks, refs and words
- * kept), n being 2^j times as large, while no thread inserts; the parts are
- * filed at once by as many threads, with plain stores: the slots they
+ * File part k of t's entries (cut by cutsOf) in n (tags, marks, refs and
+ * words kept), n being 2^j times as large, while no thread inserts; the parts
+ * are filed at once by as many threads, with plain stores: the slots they
  * write are disjoint. A part starts at an empty slot a and ends at the next
  * part's empty slot, so the home h of an entry in its slot x is in (a, x].
  * In n its home is h + i·cap (cap: t's slots) for one i < 2^j; filed in the
@@ -253,54 +272,52 @@ function cuts(t: SharedTable, parts: number): number[] {
  * no part's probe ever reads or writes a slot another part writes. (A part
  * that goes past t's end files the wrapped run; its slots are then
  * (a, cap + a0) + i·cap, a0 part 0's start, again its own.)
+ *
+ * When n shares t's buffer (widened), the entries are re-filed in place: each
+ * is taken out of its slot before it is filed again. An entry with i = 0 then
+ * lands in (a, x], slots this part has already re-filed (x itself was just
+ * emptied), so no probe passes an entry still to be moved, whose slot would
+ * empty later and cut the probe's run; i ≥ 1 lands in new memory, except
+ * where the highest i's run goes around n's end, onto t's slots [0, a0), the
+ * wrapped run still to be moved. It never does before that run is being
+ * moved: the entries taken from (a, cap) with homes at or past h are in slots
+ * of [h, cap), so there are at most cap - h of them, and n has as many slots
+ * from their home h + i·cap to its end. An entry taken from wrapped slot s
+ * lands in [0, s] at most: [0, s) is re-filed, s just emptied.
+ *
  * `moved[old slot]` is the entry's new slot, for the candidates already
  * recorded with their old slot; a slot's `lowered` bit moves with it (an
  * atomic or: two parts may share a word of the bitmap).
  */
-export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, part: number, parts: number): void {
+export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, part: number, c: number[]): void {
   const S = t.S;
   const { slots, mask } = n;
   const old = t.slots;
-  const c = cuts(t, parts);
-  // the slots this part may write: (a, b) + i·cap
+  const inPlace = old.buffer === slots.buffer;
   const cap = t.mask + 1;
-  for (let i = 0; i * cap <= mask; i++) mapForWriting(slots, S * (c[part] + i * cap), S * (c[part + 1] + i * cap));
-  for (let x = c[part] + 1, end = c[part + 1], s = x & t.mask; x < end; x++, s = x & t.mask) {
-    const tag = old[S * s];
+  const end = c[part + 1];
+  // the slots this part may write: (a, b) + i·cap; in place, those below cap are t's, mapped already
+  for (let i = inPlace ? 1 : 0; i * cap <= mask; i++) mapForWriting(slots, S * (c[part] + i * cap), inPlace ? Math.min(S * (end + i * cap), slots.length) : S * (end + i * cap));
+  const e = new Int32Array(S);
+  for (let x = c[part] + 1, s = x & t.mask; x < end; x++, s = x & t.mask) {
+    const o = S * s;
+    const tag = old[o];
     if (tag === 0) continue;
+    for (let j = 0; j < S; j++) e[j] = old[o + j];
+    // (the whole slot: a claim that finds its tag with a mark other than 0 reads its words)
+    if (inPlace) for (let j = 0; j < S; j++) old[o + j] = 0;
     let i = home(tag, mask);
     while (slots[S * i] !== 0) i = (i + 1) & mask;
-    for (let j = 0, b = S * i, o = S * s; j < S; j++) slots[b + j] = old[o + j];
+    for (let j = 0, b = S * i; j < S; j++) slots[b + j] = e[j];
     moved[s] = i;
     if (bitOf(t.lowered, s)) setBit(n.lowered, i);
   }
 }
 
-/** Int32s per page of memory (4 KiB) */
-const PAGE = 1024;
-
-/**
- * Have the pages wholly within a's words [from, to) (counted on past a's
- * end, around to its start) mapped by a write, before any probe reads them:
- * a new buffer's page that is read first maps the shared zero page, and the
- * write that follows replaces it and flushes the other threads' TLBs, an
- * interrupt to every core that runs them (perf: 2.4% of a two-worker run on
- * the shmem spec in that flush and its interrupts). A plain store: V8's
- * atomic add reads first. The words belong to the caller alone (a part
- * writes only its own slots), so the 0 overwrites nothing; a page it
- * shares with another part is left to the probes.
- */
-function mapForWriting(a: Int32Array, from: number, to: number): void {
-  const n = a.length;
-  if (n % PAGE !== 0) return; // (a small table: pages and slots do not line up)
-  if (to - from >= n) [from, to] = [0, n];
-  for (let w = Math.ceil(from / PAGE) * PAGE; w + PAGE <= to; w += PAGE) a[w % n] = 0;
-}
-
-/** A table of `capacityPow2` slots with t's entries, made by this thread alone while no other runs. */
-export function grown(t: SharedTable, capacityPow2: number): { table: SharedTable; moved: Int32Array } {
-  const n = emptyLike(t, capacityPow2);
+/** A table of `capacityPow2` slots with t's entries (t is used up), made by this thread alone while no other runs. */
+export function grown(t: SharedTable, capacityPow2: number, reserve = RESERVE_BYTES): { table: SharedTable; moved: Int32Array } {
+  const n = widened(t, capacityPow2, reserve);
   const moved = new Int32Array(t.mask + 1).fill(-1);
-  rehash(t, n, moved, 0, 1);
+  rehash(t, n, moved, 0, cutsOf(t, 1));
   return { table: n, moved };
 }

@@ -43,8 +43,8 @@ export interface SentJob {
 export type ToWorker =
   | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; table: SharedTable; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
   | { t: 'resume'; table: SharedTable; fresh: SharedArrayBuffer[]; budget: number; hard: number }
-  /** re-file part `part` of `parts` of the old table in the new one (table.ts rehash), while no thread inserts */
-  | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer; part: number; parts: number }
+  /** re-file part `part` (cut at `cuts`) of the old table in the new one (table.ts rehash), while no thread inserts */
+  | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer; part: number; cuts: number[] }
   /** the first half of the merge: take jobs until none is left (winners.ts) */
   | { t: 'winners'; jobs: SentJob[]; out: WinOut; table: SharedTable }
   /** the last of the merge, for a table whose slots lead to the words: re-point the winners' slots (winners.ts) */
@@ -91,7 +91,7 @@ port.on('message', (msg: ToWorker) => {
   if (!ex) return answer({ t: 'fatal', message: fatal });
   if (msg.t === 'grow') {
     try {
-      rehash(msg.old, msg.into, new Int32Array(msg.moved), msg.part, msg.parts);
+      rehash(msg.old, msg.into, new Int32Array(msg.moved), msg.part, msg.cuts);
       answer({ t: 'grown' });
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });

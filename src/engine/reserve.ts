@@ -1,0 +1,63 @@
+// A state table's buffer is reserved larger than the table, so that the table
+// doubles within it (re-filed in place) instead of into a new buffer. On this
+// kind of machine (a virtual machine) memory a process has not touched before
+// costs its first write dearly, and a doubling into a new buffer wrote a whole
+// new table each time and freed the old one: about twice the final table's
+// memory first-touched over a run, and the freed memory returned to the host
+// to be paid for again. A reservation costs no memory until written (the
+// allocator maps it lazily; glibc's huge-page tunable still applies to it,
+// which a growable buffer, mapped by V8 itself, would lose).
+import * as os from 'os';
+
+/**
+ * The largest SharedArrayBuffer a message to a worker thread carries: node 20
+ * drops a message that holds one of 4 GiB or more, without an error (the
+ * receiving thread never hears of it).
+ */
+export const MAX_SHARED_BYTES = 2 ** 32 - 2 ** 16;
+
+/** how much address space a table's buffer reserves: half the machine's memory, at most 8 GiB (a shared one: MAX_SHARED_BYTES) */
+export const RESERVE_BYTES = Math.min(2 ** 33, Math.floor(os.totalmem() / 2));
+
+/**
+ * A buffer of at least `bytes`, `reserve` if that is more; when the system
+ * refuses so much address space (a `ulimit -v`, strict overcommit), less, down
+ * to `bytes` itself.
+ */
+export function reservedBuffer(bytes: number, reserve = RESERVE_BYTES, shared = true): ArrayBuffer | SharedArrayBuffer {
+  if (shared && bytes > MAX_SHARED_BYTES) {
+    throw new Error(`the parallel exploration's state table would need ${(bytes / 2 ** 30).toFixed(1)} GiB, and node's worker threads cannot share a buffer of 4 GiB or more; run with --workers 1`);
+  }
+  if (shared) reserve = Math.min(reserve, MAX_SHARED_BYTES);
+  for (let r = Math.max(bytes, reserve); ; r = Math.max(bytes, Math.floor(r / 2))) {
+    try {
+      return shared ? new SharedArrayBuffer(r) : new ArrayBuffer(r);
+    } catch (e) {
+      if (r === bytes) throw e;
+    }
+  }
+}
+
+/** Int32s per page of memory (4 KiB) */
+const PAGE = 1024;
+
+/**
+ * Have the pages wholly within a's words [from, to) (counted on past a's
+ * end, around to its start) mapped by a write, before any probe reads them:
+ * a new buffer's page that is read first maps the shared zero page (with
+ * transparent huge pages, the huge zero page), and the write that follows
+ * replaces it: a second fault, which copies, and a flush of the other
+ * threads' TLBs, an interrupt to every core that runs them (perf: 2.4% of a
+ * two-worker run on the shmem spec in that flush and its interrupts; 12% of
+ * a one-worker run on TwoPhase RM_COUNT=9 in `do_huge_pmd_wp_page` under the
+ * table's insert). A plain store: V8's atomic add reads first. The words
+ * belong to the caller alone (a part of a shared table's growth writes only
+ * its own slots), so the 0 overwrites nothing; a page it shares with another
+ * part is left to the probes.
+ */
+export function mapForWriting(a: Int32Array, from: number, to: number): void {
+  const n = a.length;
+  if (n % PAGE !== 0) return; // (a small table: pages and slots do not line up)
+  if (to - from >= n) [from, to] = [0, n];
+  for (let w = Math.ceil(from / PAGE) * PAGE; w + PAGE <= to; w += PAGE) a[w % n] = 0;
+}
