@@ -10,6 +10,7 @@ import { parseSpecText } from '../dsl';
 import { generateChecker } from '../generator/load';
 import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
+import { MAX_SHARED_BYTES, reservedBuffer } from '../src/engine/reserve';
 import { WORDS_AT, claim, claimAlone, cutsOf, emptyLike, freshRef, newTable, ownerOf, rehash, tagOf, widened, type SharedTable } from '../src/engine/parallel/table';
 import { growableBuffer, grownView, wordsOf } from '../src/engine/parallel/arena';
 import type { CheckOptions, CheckResult } from '../src/engine/result';
@@ -350,11 +351,19 @@ test('the arena grows in place: its words stay where they were and no page is co
   expect(b.length).toBe(1 << 20);
   expect(Array.from(b.subarray(0, 16))).toEqual(Array.from(a));
   b[(1 << 20) - 1] = 7;
-  // a plain buffer (as past the 4 GiB a growable one may reserve) is copied, its first `keep` words
+  // a buffer that cannot grow is copied, its first `keep` words
   const p = new Uint32Array(new SharedArrayBuffer(4 * 16));
   p.set(a);
   const q = grownView(p, 64, 10);
   expect(q.buffer).not.toBe(p.buffer);
   expect(q.length).toBe(64);
   expect(Array.from(q.subarray(0, 12))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 0, 0]);
+});
+
+test('a shared buffer a worker thread would never receive (4 GiB or more) is refused with an error that names --workers 1', () => {
+  // (node 20 drops such a message without an error: the run waited for the watchdog)
+  expect(() => growableBuffer(2 ** 32)).toThrow("the parallel exploration's arena of states would need 4.0 GiB, and node's worker threads cannot share a buffer of 4 GiB or more; run with --workers 1");
+  expect(() => reservedBuffer(2 ** 32 + 2 ** 30, 0)).toThrow(/state table would need 5\.0 GiB.*--workers 1$/);
+  // a shared table reserves less than that
+  expect(reservedBuffer(64, 2 ** 33).byteLength).toBe(MAX_SHARED_BYTES);
 });

@@ -16,6 +16,12 @@ import * as os from 'os';
  */
 export const MAX_SHARED_BYTES = 2 ** 32 - 2 ** 16;
 
+/** refuses, with an error that says what to do, a shared buffer of `bytes` that no worker thread would receive */
+export function shareable(bytes: number, what: string): void {
+  if (bytes <= MAX_SHARED_BYTES) return;
+  throw new Error(`the parallel exploration's ${what} would need ${(bytes / 2 ** 30).toFixed(1)} GiB, and node's worker threads cannot share a buffer of 4 GiB or more; run with --workers 1`);
+}
+
 /** how much address space a table's buffer reserves: half the machine's memory, at most 8 GiB (a shared one: MAX_SHARED_BYTES) */
 export const RESERVE_BYTES = Math.min(2 ** 33, Math.floor(os.totalmem() / 2));
 
@@ -25,10 +31,10 @@ export const RESERVE_BYTES = Math.min(2 ** 33, Math.floor(os.totalmem() / 2));
  * to `bytes` itself.
  */
 export function reservedBuffer(bytes: number, reserve = RESERVE_BYTES, shared = true): ArrayBuffer | SharedArrayBuffer {
-  if (shared && bytes > MAX_SHARED_BYTES) {
-    throw new Error(`the parallel exploration's state table would need ${(bytes / 2 ** 30).toFixed(1)} GiB, and node's worker threads cannot share a buffer of 4 GiB or more; run with --workers 1`);
+  if (shared) {
+    shareable(bytes, 'state table');
+    reserve = Math.min(reserve, MAX_SHARED_BYTES);
   }
-  if (shared) reserve = Math.min(reserve, MAX_SHARED_BYTES);
   for (let r = Math.max(bytes, reserve); ; r = Math.max(bytes, Math.floor(r / 2))) {
     try {
       return shared ? new SharedArrayBuffer(r) : new ArrayBuffer(r);

@@ -1,21 +1,24 @@
 // The arena of states' words, shared with every thread: a growable
 // SharedArrayBuffer that grows in place, so that doubling it copies nothing
 // (parallel.ts appends each level's winners; the threads read parents from it).
+import { MAX_SHARED_BYTES, shareable } from '../reserve';
 
 /**
- * The most a growable buffer reserves (V8 refuses more than 4 GiB). Its address space is
- * reserved at once and its pages are mapped as they are first written, so growing copies
- * nothing: the arena of states doubled by copies, each copy writing pages never touched before.
+ * The most a growable buffer reserves (V8 refuses more than 4 GiB; a worker never receives
+ * one of 4 GiB, reserve.ts). Its address space is reserved at once and its pages are mapped
+ * as they are first written, so growing copies nothing: the arena of states doubled by
+ * copies, each copy writing pages never touched before.
  */
-const GROWABLE_MAX = 2 ** 32;
+const GROWABLE_MAX = MAX_SHARED_BYTES;
 
 /** ES2024's growable SharedArrayBuffer (Node 20 has it; the project's lib is ES2022) */
 type Growable = SharedArrayBuffer & { readonly growable: boolean; readonly maxByteLength: number; grow(bytes: number): void };
 const Sab = SharedArrayBuffer as unknown as new (bytes: number, opts?: { maxByteLength: number }) => Growable;
 
-/** a SharedArrayBuffer of `bytes` that can grow in place up to GROWABLE_MAX (a plain one past it) */
+/** a SharedArrayBuffer of `bytes` that can grow in place up to GROWABLE_MAX */
 export function growableBuffer(bytes: number): SharedArrayBuffer {
-  return bytes < GROWABLE_MAX ? new Sab(bytes, { maxByteLength: GROWABLE_MAX }) : new Sab(bytes);
+  shareable(bytes, 'arena of states');
+  return new Sab(bytes, { maxByteLength: GROWABLE_MAX });
 }
 
 /**
