@@ -12,7 +12,7 @@
 // (they are states already seen), then reads one place in memory, not two.
 import { fingerprint } from './fpset';
 import type { StateStore } from './explore';
-import { RESERVE_BYTES, mapForWriting, reservedBuffer } from './reserve';
+import { firstReserve, mapForWriting, nextReserve, reservedBuffer } from './reserve';
 
 /** The part of a generated checker a store needs (bfs.ts CompiledChecker). */
 export interface PackedCodec<S> {
@@ -79,8 +79,8 @@ export class PackedStore<S> implements StateStore<S> {
     private readonly hash: WordHash = fingerprint,
     /** the codec files states under representatives (symmetry): counterexamples are replayed */
     readonly tracesByReplay = false,
-    /** the bytes the table's buffer reserves, to grow within (reserve.ts) */
-    reserve = RESERVE_BYTES,
+    /** the bytes the table's buffer reserves, to grow within (reserve.ts firstReserve by default) */
+    reserve?: number,
   ) {
     this.W = m.WORDS;
     this.inline = this.W <= INLINE_WORDS;
@@ -90,7 +90,7 @@ export class PackedStore<S> implements StateStore<S> {
     this.recent = this.W <= RECENT_WORDS ? new Int32Array((RECENT_MASK + 1) * this.R) : null;
     const cap = slotsFor(statesHint);
     this.slot = new Int32Array(this.S);
-    this.table = new Int32Array(reservedBuffer(cap * this.S * 4, reserve, false), 0, cap * this.S);
+    this.table = new Int32Array(reservedBuffer(cap * this.S * 4, reserve ?? firstReserve(cap * this.S * 4), false), 0, cap * this.S);
     mapForWriting(this.table, 0, this.table.length);
     this.mask = cap - 1;
     this.limit = Math.floor(cap * MAX_LOAD);
@@ -241,7 +241,7 @@ export class PackedStore<S> implements StateStore<S> {
     const cap = (this.mask + 1) * 2;
     const S = this.S;
     const inPlace = cap * S * 4 <= old.buffer.byteLength;
-    const t = inPlace ? new Int32Array(old.buffer, 0, cap * S) : new Int32Array(reservedBuffer(cap * S * 4, Math.max(RESERVE_BYTES, 2 * cap * S * 4), false), 0, cap * S);
+    const t = inPlace ? new Int32Array(old.buffer, 0, cap * S) : new Int32Array(reservedBuffer(cap * S * 4, nextReserve(cap * S * 4), false), 0, cap * S);
     // (in place, the old slots are mapped already)
     mapForWriting(t, inPlace ? old.length : 0, t.length);
     const e = this.slot;

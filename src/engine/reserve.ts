@@ -22,15 +22,31 @@ export function shareable(bytes: number, what: string): void {
   throw new Error(`the parallel exploration's ${what} would need ${(bytes / 2 ** 30).toFixed(1)} GiB, and node's worker threads cannot share a buffer of 4 GiB or more; run with --workers 1`);
 }
 
-/** how much address space a table's buffer reserves: half the machine's memory, at most 8 GiB (a shared one: MAX_SHARED_BYTES) */
+/** how much address space a grown table's buffer reserves: half the machine's memory, at most 8 GiB (a shared one: MAX_SHARED_BYTES) */
 export const RESERVE_BYTES = Math.min(2 ** 33, Math.floor(os.totalmem() / 2));
+
+/**
+ * The room a new table's buffer has: 16 times the table. Not RESERVE_BYTES at
+ * once: V8 counts a buffer's whole length as memory outside its heap, and a
+ * buffer of gigabytes cost a full garbage collection each (4 ms; the test
+ * suite makes hundreds of stores). A table that outgrows it moves once, into
+ * a buffer of RESERVE_BYTES.
+ */
+export function firstReserve(bytes: number): number {
+  return Math.min(RESERVE_BYTES, 16 * bytes);
+}
+
+/** the room of the buffer a table of `bytes` moves to when it has outgrown its own */
+export function nextReserve(bytes: number): number {
+  return Math.max(RESERVE_BYTES, 2 * bytes);
+}
 
 /**
  * A buffer of at least `bytes`, `reserve` if that is more; when the system
  * refuses so much address space (a `ulimit -v`, strict overcommit), less, down
  * to `bytes` itself.
  */
-export function reservedBuffer(bytes: number, reserve = RESERVE_BYTES, shared = true): ArrayBuffer | SharedArrayBuffer {
+export function reservedBuffer(bytes: number, reserve: number, shared = true): ArrayBuffer | SharedArrayBuffer {
   if (shared) {
     shareable(bytes, 'state table');
     reserve = Math.min(reserve, MAX_SHARED_BYTES);

@@ -40,7 +40,7 @@
 // is the only one of its slot and won, and the merge reads the table only
 // for the slots whose bit is set (winners.ts).
 
-import { RESERVE_BYTES, mapForWriting, reservedBuffer } from '../reserve';
+import { firstReserve, mapForWriting, nextReserve, reservedBuffer } from '../reserve';
 
 /** The table's slots (a view of a SharedArrayBuffer: a message to a thread shares them), its mask and its slot's size. */
 export interface SharedTable {
@@ -89,10 +89,11 @@ export interface StateWords {
  * stay out of the slots), in a buffer of `reserve` bytes if that is more than
  * the table needs: it grows within it (reserve.ts).
  */
-export function newTable(capacityPow2: number, W = 0, reserve = RESERVE_BYTES): SharedTable {
+export function newTable(capacityPow2: number, W = 0, reserve?: number): SharedTable {
   const inline = W > 0 && W <= INLINE_WORDS;
   const S = inline ? WORDS_AT + W : REF + 1;
-  const slots = new Int32Array(reservedBuffer(capacityPow2 * S * 4, reserve), 0, capacityPow2 * S);
+  const bytes = capacityPow2 * S * 4;
+  const slots = new Int32Array(reservedBuffer(bytes, reserve ?? firstReserve(bytes)), 0, capacityPow2 * S);
   mapForWriting(slots, 0, slots.length);
   return { slots, mask: capacityPow2 - 1, S, inline, lowered: bitmap(capacityPow2) };
 }
@@ -235,9 +236,10 @@ export function emptyLike(t: SharedTable, capacityPow2: number, reserve = 0): Sh
  * when it has room (the entries are then re-filed in place), else in a new
  * one (reserved anew, so that the next doublings are in place again).
  */
-export function widened(t: SharedTable, capacityPow2: number, reserve = RESERVE_BYTES): SharedTable {
+export function widened(t: SharedTable, capacityPow2: number): SharedTable {
   const buffer = t.slots.buffer as SharedArrayBuffer;
-  if (capacityPow2 * t.S * 4 > buffer.byteLength) return emptyLike(t, capacityPow2, Math.max(reserve, 2 * capacityPow2 * t.S * 4));
+  const bytes = capacityPow2 * t.S * 4;
+  if (bytes > buffer.byteLength) return emptyLike(t, capacityPow2, nextReserve(bytes));
   return { slots: new Int32Array(buffer, 0, capacityPow2 * t.S), mask: capacityPow2 - 1, S: t.S, inline: t.inline, lowered: bitmap(capacityPow2) };
 }
 
@@ -315,8 +317,8 @@ export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, part: 
 }
 
 /** A table of `capacityPow2` slots with t's entries (t is used up), made by this thread alone while no other runs. */
-export function grown(t: SharedTable, capacityPow2: number, reserve = RESERVE_BYTES): { table: SharedTable; moved: Int32Array } {
-  const n = widened(t, capacityPow2, reserve);
+export function grown(t: SharedTable, capacityPow2: number): { table: SharedTable; moved: Int32Array } {
+  const n = widened(t, capacityPow2);
   const moved = new Int32Array(t.mask + 1).fill(-1);
   rehash(t, n, moved, 0, cutsOf(t, 1));
   return { table: n, moved };
