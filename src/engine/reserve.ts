@@ -3,8 +3,8 @@
 // kind of machine (a virtual machine) memory a process has not touched before
 // costs its first write dearly, and a doubling into a new buffer wrote a whole
 // new table each time and freed the old one: about twice the final table's
-// memory first-touched over a run, and the freed memory returned to the host
-// to be paid for again. A reservation costs no memory until written (the
+// memory first-touched over a run (docs/architecture.md has what that cost,
+// and when). A reservation costs no memory until written (the
 // allocator maps it lazily; glibc's huge-page tunable still applies to it,
 // which a growable buffer, mapped by V8 itself, would lose).
 import * as os from 'os';
