@@ -1,7 +1,7 @@
 // One measured run of our checker, in its own process (bench/run.ts starts it
 // under /usr/bin/time so the peak RSS is this run's alone):
 //   node dist/bench/child.js FILE [--engine generated|interpreter] [--const NAME=VALUE]...
-//     [--workers N] [--no-symmetry] [--fingerprint-only] [--invariants-only] [--spec NAME] [--timeout S]
+//     [--workers N] [--no-symmetry] [--fingerprint-only] [--invariants-only] [--spec NAME] [--timeout S] [--states-hint N]
 // explores the whole state space (it goes on past violations, as check --continue)
 // and prints one JSON line with the checker's own figures and timings; on an
 // error, one line "error: ..." on stderr and exit status 1.
@@ -14,7 +14,7 @@ const flags = new Map<string, string[]>();
 for (let i = 1; i < argv.length; i++) {
   const a = argv[i];
   if (!a.startsWith('--')) throw new Error(`bench child: unexpected argument ${a}`);
-  const takes = ['--engine', '--const', '--workers', '--spec', '--timeout'].includes(a);
+  const takes = ['--engine', '--const', '--workers', '--spec', '--timeout', '--states-hint'].includes(a);
   const v = takes ? argv[++i] : 'true';
   flags.set(a, [...(flags.get(a) ?? []), v]);
 }
@@ -36,6 +36,7 @@ try {
   };
   if (flags.has('--no-symmetry')) opts.symmetry = false;
   if (one('--timeout')) opts.timeout = Number(one('--timeout'));
+  if (one('--states-hint')) opts.statesHint = Number(one('--states-hint'));
   if (flags.has('--fingerprint-only')) opts.fingerprintOnly = true;
   const r = checkModel(model, opts);
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;

@@ -290,6 +290,18 @@ test('a table too small for a level: ranges pause, the table grows, the result i
   }
 });
 
+test('--states-hint sizes the shared table up front: the same result, the table as large as the hint needs', () => {
+  const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
+  const { checker, jsPath } = generateChecker(model);
+  const seq = exploreGenerated(checker);
+  const hinted = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 1, statesHint: 1 << 20 });
+  const plain = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 1 });
+  expect(same(hinted)).toEqual(same(seq));
+  // 2^20 states at load ≤ 3/4: 2^21 slots of at least 3 Int32s; without the hint, the table fits the states
+  expect(hinted.memory!.bytes).toBeGreaterThan(2 ** 21 * 3 * 4);
+  expect(plain.memory!.bytes).toBeLessThan(2 ** 21 * 3 * 4);
+});
+
 describe('when one thread explores', () => {
   test('liveness properties and --counterexamples N keep the sequential engine', () => {
     const live = loadSpecFile(EX('liveness.spec.ts'), 'SpinLock').model({});

@@ -228,7 +228,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   // threads are started one level earlier, so that they load the module meanwhile. From there
   // this engine goes on with what it found: its states, links, counts and verdicts.
   try {
-    return exploreGenerated(m, opts, (b, store) => {
+    // (--states-hint sizes the shared table, in goOn: a sequential store sized for it would be
+    // dropped at the hand-over, its memory touched for nothing)
+    return exploreGenerated(m, nWorkers > 1 ? { ...opts, statesHint: undefined } : opts, (b, store) => {
       const P = b.count - b.head;
       const ratio = b.previous > 0 ? P / b.previous : 1;
       if (nWorkers > 1 && P < threshold && P * ratio >= threshold) pool ??= startPool(m, modulePath, nWorkers, reduced);
@@ -255,7 +257,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     full = b.violations.length > 0;
     ensureArena(count);
     let cap = opts.tableSlots ?? MIN_TABLE;
-    while (cap * MAX_LOAD < count) cap *= 2;
+    while (cap * MAX_LOAD < Math.max(count, opts.statesHint ?? 0)) cap *= 2;
     table = newTable(cap, opts.wordsOutOfSlots ? 0 : W);
     const fpo = new Uint32Array(2);
     const tagMask = opts.tagMask ?? -1;
