@@ -28,6 +28,7 @@ import type { PackedStore } from '../packed-store';
 import { symmetryUse } from '../symmetry-use';
 import { fingerprint } from '../fpset';
 import { MemoryLinks } from '../links';
+import { RESERVE_BYTES } from '../reserve';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
@@ -258,7 +259,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     ensureArena(count);
     let cap = opts.tableSlots ?? MIN_TABLE;
     while (cap * MAX_LOAD < Math.max(count, opts.statesHint ?? 0)) cap *= 2;
-    table = newTable(cap, opts.wordsOutOfSlots ? 0 : W);
+    // a run that gets here is large: the table's buffer has room for all its doublings from the start
+    // (16 times this table, reserve.ts firstReserve, would have the largest doublings copy it once)
+    table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES);
     const fpo = new Uint32Array(2);
     const tagMask = opts.tagMask ?? -1;
     const none: StateWords = { W, arena, fresh: [] };
