@@ -68,8 +68,6 @@ export class PackedStore<S> implements StateStore<S> {
   /** Int32s per entry of `recent`: the words, index + 1 */
   private readonly R: number;
   private readonly fp = new Uint32Array(2);
-  /** one slot's Int32s, taken out of the table while it grows */
-  private readonly slot: Int32Array;
   /** the home slot's last Int32, read ahead of the cache's test (insert): kept so that the read is made */
   private sink = 0;
 
@@ -89,7 +87,6 @@ export class PackedStore<S> implements StateStore<S> {
     this.R = this.W + 1;
     this.recent = this.W <= RECENT_WORDS ? new Int32Array((RECENT_MASK + 1) * this.R) : null;
     const cap = slotsFor(statesHint);
-    this.slot = new Int32Array(this.S);
     this.table = new Int32Array(reservedBuffer(cap * this.S * 4, reserve ?? firstReserve(cap * this.S * 4), false), 0, cap * this.S);
     mapForWriting(this.table, 0, this.table.length);
     this.mask = cap - 1;
@@ -244,7 +241,8 @@ export class PackedStore<S> implements StateStore<S> {
     const t = inPlace ? new Int32Array(old.buffer, 0, cap * S) : new Int32Array(reservedBuffer(cap * S * 4, nextReserve(cap * S * 4), false), 0, cap * S);
     // (in place, the old slots are mapped already)
     mapForWriting(t, inPlace ? old.length : 0, t.length);
-    const e = this.slot;
+    // one slot's Int32s, taken out of the table while it is re-filed
+    const e = new Int32Array(S);
     // (the words of a slot that keeps them, for their hash)
     const words = new Uint32Array(e.buffer, 0, this.inline ? this.W : 0);
     const half = this.mask;
