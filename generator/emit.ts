@@ -1080,6 +1080,10 @@ class Emitter {
       onValues +
       compiled.map((c) => ('code' in c ? c.code + '\n' : '')).join('') +
       invs.map((c, i) => ('code' in c ? c.code + '\n' : `// invariant ${this.model.invariants[i].name}: on values, ${c.why}\n\n`)).join('') +
+      `// the invariants of a state the engine has as words (a successor staged, explore.ts): on the words\n` +
+      `// where they are compiled to, else on the values unpacked from them\n` +
+      `const WINV: (((B: Uint32Array) => boolean | null) | null)[] = [${invs.map((c, i) => ('code' in c ? `winv${i}` : 'null')).join(', ')}];\nconst IW = new Uint32Array(${words});\n` +
+      `/** whether invariant k holds in the state whose words are w[o ..] */\nfunction invariantOfWords(k: number, w: Uint32Array, o: number): boolean {\n  for (let i = 0; i < ${words}; i++) IW[i] = w[o + i];\n  const f = WINV[k];\n  const r = f === null ? null : f(IW);\n  if (r !== null) return r;\n  const s: any[] = new Array(${nv + 1});\n  unpack(IW, 0, s);\n  return INVARIANTS[k](s);\n}\n\n` +
       `const WACTIONS = [\n${list.map((l) => `  ${l},`).join('\n')}\n];\n\n`
     );
   }
@@ -1173,7 +1177,7 @@ function encodeCanonical(n: any[], w: Uint32Array, o: number): void {
           `/** the variables as plain JSON */\nfunction toJSON(s: any[]): Record<string, unknown> {\n${this.words ? '  real(s);\n' : ''}  const o: Record<string, unknown> = {};\n  for (let i = 0; i < VAR_TYPES.length; i++) o[META.vars[i].name] = rt.toJSON(VAR_TYPES[i], s[i]);\n  return o;\n}\n\n` +
           `/** one variable as plain JSON (a reader of a few variables of a large state need not convert the rest) */\nfunction varToJSON(s: any[], i: number): unknown {\n${this.words ? '  real(s);\n' : ''}  return rt.toJSON(VAR_TYPES[i], s[i]);\n}\n\n` +
           `/** the step that (action, combo) stands for: the action, or the process, instance and label, with the parameters as JSON */\nfunction stepOf(action: number, combo: number) {\n  const a = META.actions[action];\n  const vals: unknown[] = [];\n  for (let i = 0; i < a.params.length; i++) {\n    const t = PARAM_TYPES[action][i];\n    vals.push(rt.toJSON(t, rt.val(t, combo % a.params[i].size)));\n    combo = Math.floor(combo / a.params[i].size);\n  }\n  return rt.makeStep(a, vals);\n}\n\n` +
-          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf, reuseNext${this.words ? ', wordSteps, expandOf' : ''}${m.symmetric ? ', encodeCanonical' : ''} };\n`,
+          `return { META, WORDS: ${words}, init, successors, successorsOf, successorsAt, comboOf, INVARIANTS, LIVENESS, terminated, encode, decode, toJSON, varToJSON, stepOf, reuseNext${this.words ? ', wordSteps, expandOf, invariantOfWords' : ''}${m.symmetric ? ', encodeCanonical' : ''} };\n`,
       ) +
       `}\n`
     );

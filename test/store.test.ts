@@ -9,6 +9,7 @@ import * as fs from 'fs';
 import { explore, type StateSpace, type StateStore } from '../src/engine/explore';
 import { PackedStore, type PackedCodec, type WordHash } from '../src/engine/packed-store';
 import { FingerprintStore } from '../src/engine/fingerprint-store';
+import { fingerprint } from '../src/engine/fpset';
 import { Column } from '../src/engine/links';
 import { checkSpecFile, loadSpecFile, type CheckFileOptions } from '../src/api';
 import { generateChecker } from '../generator/load';
@@ -99,6 +100,50 @@ test.each([
   expect(table(copied).buffer).not.toBe(table(inPlace).buffer);
   expect(Array.from(table(inPlace))).toEqual(Array.from(table(copied)));
   for (let i = 0; i < 2000; i++) expect(inPlace.indexOf(state(i))).toBe(i);
+});
+
+test.each([
+  ['two words, kept in their slot', PAIRS],
+  ['three words, a tag in their slot', TRIPLES],
+])('staged lookups (stage, touch, commit) answer as add() one by one, through growing and with colliding hashes (%s)', (_name, codec) => {
+  // few distinct states, many repeated, in batches of random sizes; half the hashes collide
+  const WEAK: WordHash = (w, o, n, out) => {
+    fingerprint(w, o, n, out);
+    if (w[o] % 2 === 0) out[1] = out[0] = w[o] % 64;
+  };
+  const one = new PackedStore(codec, 0, WEAK);
+  const staged = new PackedStore(codec, 0, WEAK);
+  let seed = 1;
+  const next = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const state = (i: number) => [i, i % 3, i % 7].slice(0, codec.WORDS);
+  let known = 0;
+  const ref = new Map<string, number>();
+  for (let round = 0; round < 400; round++) {
+    const batch = Array.from({ length: 1 + next(40) }, () => state(next(3000)));
+    const want = batch.map((n) => one.add(n));
+    // (and add() as a map would answer)
+    expect(want).toEqual(batch.map((n) => (ref.has(String(n)) ? ~ref.get(String(n))! : (ref.set(String(n), ref.size), ref.size - 1))));
+    // a stage answers ~index for a state it knows; the rest are committed in staging order
+    const at = batch.map((n) => staged.stage(n));
+    // (a batch dropped in part first: the staged states from its middle on are staged again)
+    const cut = at.findIndex((j) => j >= 0 && next(4) === 0);
+    if (cut >= 0) {
+      staged.unstage(at[cut]);
+      for (let k = cut; k < batch.length; k++) at[k] = staged.stage(batch[k]);
+    }
+    staged.touch();
+    const got = at.map((j) => (j < 0 ? j : staged.commit(j)));
+    staged.unstage();
+    known += at.filter((j) => j < 0).length;
+    expect(got).toEqual(want);
+  }
+  expect(staged.size).toBe(one.size);
+  expect(one.size).toBeGreaterThan(2000); // the table grew twice, some of it while committing
+  expect(known).toBeGreaterThan(0);
+  for (let i = 0; i < one.size; i++) expect(staged.get(i)).toEqual(one.get(i));
 });
 
 test('the fingerprint-only store takes two states with one fingerprint for one (what its collision estimate is about)', () => {

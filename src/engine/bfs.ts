@@ -68,6 +68,8 @@ export interface CompiledChecker {
   reuseNext?(on: boolean): void;
   /** off: every action runs on values, none on the packed words (present when some action is compiled to words: generator/word-steps.ts) */
   wordSteps?(on: boolean): void;
+  /** whether invariant k holds in the state whose words are w[o ..] (with word steps) */
+  invariantOfWords?(k: number, w: Uint32Array, o: number): boolean;
   /** the state at w[o ..] to pass to successors() next, its values decoded only if a step on values reads them (with word steps) */
   expandOf?(w: Uint32Array, o: number): unknown[];
 }
@@ -197,6 +199,9 @@ export function generatedSpace(m: CompiledChecker, opts: Pick<CheckOptions, 'sta
     init: (emit) => m.init(emit),
     successors: (s, emit) => m.successors(s, emit),
     invariant: (i, s) => m.INVARIANTS[i](s),
+    // (a reduced run files representatives: dsl/symmetry.ts proves every invariant symmetric, so
+    // a representative satisfies one exactly when the states of its orbit do)
+    ...(m.invariantOfWords ? { invariantOfWords: m.invariantOfWords.bind(m) } : {}),
     terminated: (s) => m.terminated(s),
     toJSON: (s) => m.toJSON(s),
     stepOf: (a, c) => m.stepOf(a, c),

@@ -35,6 +35,20 @@ export interface StateStore<S> {
   matches?(s: S, i: number): boolean;
   /** a store that keeps the trace links itself (on disk, with each state's fingerprint); default: columns in memory */
   readonly links?: TraceLinks;
+  /**
+   * Lookups in batches (the exact store): stage(s) files s's lookup for
+   * later and answers ~index at once for a state it knows (as add does), or
+   * else a staging number; touch() starts the staged lookups' reads of
+   * memory together; commit(j), in staging order, makes the lookup and
+   * answers as add(s) would have then; unstage(j) drops the staged lookups
+   * from j on.
+   */
+  stage?(s: S): number;
+  touch?(): void;
+  commit?(j: number): number;
+  unstage?(j?: number): void;
+  /** the words of the state added or committed last (at offset 0) */
+  readonly words?: Uint32Array;
   /** how states are identified: by their packed words ('exact') or by a 64-bit fingerprint alone */
   readonly mode?: 'exact' | 'fingerprint-only';
   /** memory it holds, in bytes (absent: not measured) */
@@ -61,6 +75,8 @@ export interface StateSpace<S> {
   successors(s: S, emit: (action: number, combo: number, next: S) => void): void;
   /** whether invariant `i` holds in `s` */
   invariant(i: number, s: S): boolean;
+  /** whether invariant `i` holds in the state whose words are w[o ..], as the store keeps them (present when these are the state's own) */
+  invariantOfWords?(i: number, w: Uint32Array, o: number): boolean;
   /** every process has finished (a normal end, not a deadlock) */
   terminated(s: S): boolean;
   toJSON(s: S): Record<string, unknown>;
@@ -88,6 +104,9 @@ export class EvaluationFailure extends Error {
   }
 }
 
+
+/** staged lookups per batch (explore's settle): enough to overlap the reads of memory, few enough that what they read stays in the processor's cache */
+const BATCH = 128;
 
 /** What a trace reads of the links: each state's parent and producing step. */
 export type PathLinks = Pick<TraceLinks, 'parent' | 'action' | 'combo'>;
@@ -267,8 +286,22 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
     count++;
     return i;
   };
-  /** check the invariants not yet violated (all of them: a state may violate several) */
-  const checkInvariants = (s: S, i: number, from: number) => {
+  /** the violations of the invariants in mask `bad` by new state i, as checkInvariants reports them */
+  const reportInvariants = (bad: number, i: number) => {
+    for (let k = 0; bad !== 0 && k < violated.length; k++) {
+      if (violated[k] || (bad & (1 << k)) === 0) continue;
+      violations.push({ property: m.invariants[k], trace: trace(i) });
+      if (++found[k] < wanted) continue;
+      violated[k] = true;
+      full = true;
+      if (stopAtFirst) return;
+    }
+  };
+  /**
+   * check the invariants not yet violated (all of them: a state may violate several) in
+   * s, or with s null in the state the store filed last, on its words (invariantOfWords)
+   */
+  const checkInvariants = (s: S | null, i: number, from: number) => {
     for (let k = 0; k < violated.length; k++) {
       if (violated[k]) continue;
       if (tainted && from >= 0 && tainted[k].has(from)) {
@@ -277,7 +310,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
       }
       let ok: boolean;
       try {
-        ok = m.invariant(k, s);
+        ok = s === null ? m.invariantOfWords!(k, st.words!, 0) : m.invariant(k, s);
       } catch (err) {
         throw new EvaluationFailure(err, { invariant: k });
       }
@@ -294,6 +327,128 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
   };
   const stop = () => stopAtFirst && full;
 
+  // Lookups in batches (StateStore.stage): the successors of a few parents of
+  // a level are staged, then their lookups and all that follows from them
+  // (links, invariants, deadlocks) are settled in the order they were
+  // emitted, so the result is the one-by-one path's below. A run that needs a
+  // successor's fate before the next one is emitted goes one by one: the
+  // liveness graph, --counterexamples N.
+  const st = m.store;
+  // the invariants of a new state, on the words it was filed under when the space can (else
+  // on the values, as it is staged: the module reuses what it emits; a mask of 32 at most)
+  const onWords = m.invariantOfWords !== undefined;
+  const batching = st.stage !== undefined && !liveNeeded && !tainted && (onWords || m.invariants.length <= 32);
+  // per staged successor, and per parent to report as deadlocked, REC Int32s: its parent, its
+  // place among the parent's emitted successors (-1: the deadlock), action, combo, the invariants it violates
+  const REC = 5;
+  let log = new Int32Array(batching ? REC * 1024 : 0);
+  let logN = 0;
+  let staged = 0;
+  let level = 0; // BFS level of the state at `head` (initial states: 0)
+  let stagingFrom = 0;
+  let place = 0;
+  let expanding: S | undefined;
+  const record = (from: number, at: number, action: number, combo: number, bad: number): void => {
+    if (logN + REC > log.length) {
+      const more = new Int32Array(log.length * 2);
+      more.set(log);
+      log = more;
+    }
+    log[logN] = from;
+    log[logN + 1] = at;
+    log[logN + 2] = action;
+    log[logN + 3] = combo;
+    log[logN + 4] = bad;
+    logN += REC;
+  };
+  // every emitted successor is counted as it is staged (a stop takes back the ones after it: uncount)
+  const stageNext = (action: number, combo: number, n: S): void => {
+    const at = place++;
+    generated++;
+    coverage[action].generated++;
+    if (n === expanding || st.stage!(n) < 0) return;
+    staged++;
+    let bad = 0;
+    if (!onWords) for (let k = 0; k < violated.length; k++) if (!violated[k] && !m.invariant(k, n)) bad |= 1 << k;
+    record(stagingFrom, at, action, combo, bad);
+  };
+  /** take back the counts of the successors of `head` it emitted in places [keep, end) (a step that throws does so again) */
+  const uncount = (head: number, keep: number, end = Infinity): void => {
+    let k = 0;
+    try {
+      m.successors(st.expand ? st.expand(head) : st.get(head), (action) => {
+        if (k >= keep && k < end) {
+          generated--;
+          coverage[action].generated--;
+        }
+        k++;
+      });
+    } catch {
+      // (where the staging stopped too)
+    }
+  };
+  /** stage the successors of state `head`, s; false if a step or an invariant failed (and nothing of it is staged) */
+  const stageParent = (head: number, s: S): boolean => {
+    const n0 = logN;
+    const staged0 = staged;
+    stagingFrom = head;
+    place = 0;
+    expanding = s;
+    try {
+      m.successors(s, stageNext);
+    } catch {
+      // the one-by-one path expands it again, and reports the failure as it does
+      expanding = undefined;
+      uncount(head, 0, place);
+      logN = n0;
+      st.unstage!(staged0);
+      staged = staged0;
+      return false;
+    }
+    expanding = undefined;
+    if (place === 0 && deadlockCheck && !m.terminated(s)) record(head, -1, 0, 0, 0);
+    return true;
+  };
+  /** settle the staged successors, in order, up to parent `last`: a result when the exploration stops there */
+  const settle = (last: number): CheckResult | undefined => {
+    if (logN === 0) return undefined;
+    st.touch!();
+    let j = 0;
+    try {
+      for (let e = 0; e < logN; e += REC) {
+        const from = log[e];
+        const at = log[e + 1];
+        if (at < 0) {
+          if (deadlocked) continue;
+          violations.push({ property: 'Deadlock', trace: trace(from) });
+          if (++deadlocks < wanted) continue;
+          deadlocked = true;
+          full = true;
+        } else {
+          const i = st.commit!(j++);
+          if (i < 0) continue;
+          const action = log[e + 2];
+          links.push(from, action, log[e + 3]);
+          count++;
+          coverage[action].distinct++;
+          if (level + 2 > depth) depth = level + 2;
+          if (onWords) checkInvariants(null, i, from);
+          else reportInvariants(log[e + 4], i);
+        }
+        if (stop()) {
+          uncount(from, at + 1);
+          for (let p = from + 1; p <= last; p++) uncount(p, 0);
+          return done('first-violation', count - from - 1);
+        }
+      }
+      return undefined;
+    } finally {
+      logN = 0;
+      staged = 0;
+      st.unstage!();
+    }
+  };
+
   try {
     m.init((n) => {
       if (stop()) return;
@@ -309,7 +464,6 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
 
   let levelEnd = count;
   let levelStart = 0;
-  let level = 0; // BFS level of the state at `head` (initial states: 0)
   for (let head = 0; head < count; head++) {
     if (head === levelEnd) {
       level++;
@@ -322,16 +476,37 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
     }
     // states at depth max-depth are checked but not expanded
     if (opts.maxDepth !== undefined && level + 1 >= opts.maxDepth) return done('max-depth', count - head);
-    if (opts.maxStates !== undefined && count >= opts.maxStates) return done('max-states', count - head);
+    if (opts.maxStates !== undefined) {
+      // (the staged successors are at most as many new states: settled when they may reach the limit)
+      if (count + staged >= opts.maxStates) {
+        const r = settle(head - 1);
+        if (r) return r;
+      }
+      if (count >= opts.maxStates) return done('max-states', count - head);
+    }
     if ((head & 1023) === 0) {
       const now = Date.now();
-      if (now > timeoutAt) return done('timeout', count - head);
+      if (now > timeoutAt) return settle(head - 1) ?? done('timeout', count - head);
       if (opts.progress && progressEvery > 0 && now - lastProgress >= progressEvery) {
         lastProgress = now;
         opts.progress({ distinct: count, queue: count - head, generated, statesPerSecond: Math.round((count * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
       }
     }
-    const s = m.store.expand ? m.store.expand(head) : m.store.get(head);
+    let s = m.store.expand ? m.store.expand(head) : m.store.get(head);
+    if (batching) {
+      if (stageParent(head, s)) {
+        // (a level's successors are all settled before the next level starts)
+        if (staged >= BATCH || head + 1 === levelEnd) {
+          const r = settle(head);
+          if (r) return r;
+        }
+        continue;
+      }
+      const r = settle(head - 1);
+      if (r) return r;
+      // (a fresh expansion: the module's steps may have left state of their own behind)
+      s = m.store.expand ? m.store.expand(head) : m.store.get(head);
+    }
     if (liveNeeded) edgeOff.push(edgeDst.n);
     let any = false;
     let current = -1;

@@ -67,9 +67,13 @@ export class PackedStore<S> implements StateStore<S> {
   private readonly recent: Int32Array | null;
   /** Int32s per entry of `recent`: the words, index + 1 */
   private readonly R: number;
-  private readonly fp = new Uint32Array(2);
+  private fp = new Uint32Array(2);
   /** the home slot's last Int32, read ahead of the cache's test (insert): kept so that the read is made */
   private sink = 0;
+  /** the staged states' words (stage), their two hashes, and how many */
+  private staged = new Uint32Array(0);
+  private stagedFp = new Int32Array(0);
+  private nStaged = 0;
 
   constructor(
     private readonly m: PackedCodec<S>,
@@ -100,6 +104,90 @@ export class PackedStore<S> implements StateStore<S> {
   add(n: S): number {
     this.m.encode(n, this.scratch, 0);
     return this.insert();
+  }
+
+  /**
+   * Staged lookups (StateStore.stage): a batch of successors encoded and
+   * hashed first, the table's slots they start from then read in one short
+   * loop (touch), and the lookups made last, in the order staged (commit).
+   * A lookup is a read of memory at random, far outside the processor's
+   * cache at 10^7 states; one at a time, each waits for its read, while the
+   * reads of touch() are independent and the processor overlaps them.
+   */
+  stage(n: S): number {
+    const W = this.W;
+    const j = this.nStaged;
+    if ((j + 1) * W > this.staged.length) {
+      const more = new Uint32Array(Math.max(64, (j + 1) * 2) * W);
+      more.set(this.staged);
+      this.staged = more;
+      const fps = new Int32Array(more.length / W * 2);
+      fps.set(this.stagedFp);
+      this.stagedFp = fps;
+    }
+    const w = this.staged;
+    const o = j * W;
+    this.m.encode(n, w, o);
+    const fp = this.fp;
+    this.hash(w, o, W, fp);
+    // (a state met lately is known now, with its index: it needs no lookup)
+    const rc = this.recent;
+    if (rc !== null) {
+      const R = this.R;
+      const cb = (fp[0] & RECENT_MASK) * R;
+      if (rc[cb + R - 1] !== 0 && this.isRecent(rc, cb, w, o)) return ~(rc[cb + R - 1] - 1);
+    }
+    this.stagedFp[j * 2] = fp[0] | 0;
+    this.stagedFp[j * 2 + 1] = fp[1] | 0;
+    this.nStaged = j + 1;
+    return j;
+  }
+
+  /** read the first slot each staged lookup probes, all in one loop (see stage) */
+  touch(): void {
+    const t = this.table;
+    const S = this.S;
+    const mask = this.mask;
+    const f = this.stagedFp;
+    // the slot's first Int32 (of the same cache line as the rest of it, but for a slot across two lines)
+    const h = this.inline ? 1 : 0;
+    let x = 0;
+    // (and the slot three further: a probe's run often reaches the next cache line)
+    for (let j = 0; j < this.nStaged; j++) {
+      const i = f[j * 2 + h] & mask;
+      x ^= t[i * S] ^ t[((i + 3) & mask) * S];
+    }
+    if (!this.inline) {
+      // and the words in the arena of the state a home slot's tag names (which a lookup compares)
+      const W = this.W;
+      for (let j = 0; j < this.nStaged; j++) {
+        const b = (f[j * 2] & mask) * 2;
+        const v = t[b + 1];
+        if (v !== 0 && t[b] === f[j * 2]) x ^= this.chunks[(v - 1) >>> CHUNK_SHIFT][((v - 1) & (CHUNK - 1)) * W];
+      }
+    }
+    this.sink = x;
+  }
+
+  /** the lookup of staged state j (after every state staged before it), as add() answers */
+  commit(j: number): number {
+    const W = this.W;
+    const w = this.staged;
+    const s = this.scratch;
+    for (let k = 0; k < W; k++) s[k] = w[j * W + k];
+    this.fp[0] = this.stagedFp[j * 2];
+    this.fp[1] = this.stagedFp[j * 2 + 1];
+    return this.insertHashed(true);
+  }
+
+  /** the words of the state added or committed last */
+  get words(): Uint32Array {
+    return this.scratch;
+  }
+
+  /** drop the staged states from `j` on (0: all) */
+  unstage(j = 0): void {
+    this.nStaged = j;
   }
 
   indexOf(n: S): number {
@@ -170,19 +258,26 @@ export class PackedStore<S> implements StateStore<S> {
 
   /** the scratch state's index, as StateStore.add answers */
   private insert(): number {
-    if (this.count >= this.limit) this.grow();
     this.hash(this.scratch, 0, this.W, this.fp);
+    return this.insertHashed();
+  }
+
+  /** insert(), the scratch state's hashes already in this.fp */
+  private insertHashed(staged = false): number {
+    if (this.count >= this.limit) this.grow();
     const t = this.table;
     const S = this.S;
-    // a state met lately is answered from the small cache, which stays in the processor's cache
-    // (the home slot is read first, and kept: its cache miss, which a lookup that the cache does not
-    // answer waits for, then overlaps the cache's test)
     const home = this.home();
-    this.sink = t[home * S + S - 1];
     const rc = this.recent;
     const R = this.R;
     const cb = (this.fp[0] & RECENT_MASK) * R;
-    if (rc !== null && rc[cb + R - 1] !== 0 && this.isRecent(rc, cb)) return ~(rc[cb + R - 1] - 1);
+    // a state met lately is answered from the small cache, which stays in the processor's cache
+    // (the home slot is read first, and kept: its cache miss, which a lookup that the cache does not
+    // answer waits for, then overlaps the cache's test). A staged state was tested when staged.
+    if (!staged) {
+      this.sink = t[home * S + S - 1];
+      if (rc !== null && rc[cb + R - 1] !== 0 && this.isRecent(rc, cb, this.scratch, 0)) return ~(rc[cb + R - 1] - 1);
+    }
     const b = this.probe(this.fp[0] | 0, home) * S;
     const v = t[b + S - 1];
     if (rc !== null) {
@@ -200,10 +295,9 @@ export class PackedStore<S> implements StateStore<S> {
     return index;
   }
 
-  /** whether the recent entry at rc[cb..] holds the scratch state */
-  private isRecent(rc: Int32Array, cb: number): boolean {
-    const s = this.scratch;
-    for (let k = 0; k < s.length; k++) if (rc[cb + k] !== (s[k] | 0)) return false;
+  /** whether the recent entry at rc[cb..] holds the state whose words are w[o ..] */
+  private isRecent(rc: Int32Array, cb: number, w: Uint32Array, o: number): boolean {
+    for (let k = 0; k < this.W; k++) if (rc[cb + k] !== (w[o + k] | 0)) return false;
     return true;
   }
 
@@ -249,7 +343,9 @@ export class PackedStore<S> implements StateStore<S> {
     let a0 = 0;
     while (old[a0 * S + S - 1] !== 0) a0++;
     this.mask = cap - 1;
-    const fp = this.fp;
+    // (this.fp holds the hashes of the state being inserted)
+    const kept = this.fp;
+    const fp = (this.fp = new Uint32Array(2));
     for (let x = a0 + 1; x < a0 + half + 1; x++) {
       const b = (x & half) * S;
       if (old[b + S - 1] === 0) continue;
@@ -261,6 +357,7 @@ export class PackedStore<S> implements StateStore<S> {
       while (t[i * S + S - 1] !== 0) i = (i + 1) & this.mask;
       for (let k = 0; k < S; k++) t[i * S + k] = e[k];
     }
+    this.fp = kept;
     this.table = t;
     this.limit = Math.floor(cap * MAX_LOAD);
   }
