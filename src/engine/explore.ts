@@ -49,6 +49,8 @@ export interface StateStore<S> {
   unstage?(j?: number): void;
   /** the words of the state added or committed last (at offset 0) */
   readonly words?: Uint32Array;
+  /** false: a store that can stage answers one by one faster now (its table fits the processor's cache) */
+  readonly batches?: boolean;
   /** how states are identified: by their packed words ('exact') or by a 64-bit fingerprint alone */
   readonly mode?: 'exact' | 'fingerprint-only';
   /** memory it holds, in bytes (absent: not measured) */
@@ -464,10 +466,13 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
 
   let levelEnd = count;
   let levelStart = 0;
+  // (decided per level: nothing is staged across a level's end)
+  let batchingNow = batching && st.batches !== false;
   for (let head = 0; head < count; head++) {
     if (head === levelEnd) {
       level++;
       levelEnd = count;
+      batchingNow = batching && st.batches !== false;
       if (atLevel) {
         const r = atLevel({ head, count, level, previous: head - levelStart, generated, depth, coverage, violations, violated, deadlocked, links, t0 });
         if (r) return r;
@@ -493,7 +498,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
       }
     }
     let s = m.store.expand ? m.store.expand(head) : m.store.get(head);
-    if (batching) {
+    if (batchingNow) {
       if (stageParent(head, s)) {
         // (a level's successors are all settled before the next level starts)
         if (staged >= BATCH || head + 1 === levelEnd) {

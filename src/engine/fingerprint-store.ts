@@ -14,6 +14,7 @@ import { fingerprint } from './fpset';
 import { DiskLinks, scratchDir } from './links';
 import type { PackedCodec, WordHash } from './packed-store';
 import type { StateStore } from './explore';
+import { Staged, lastLevelCacheBytes } from './staging';
 
 /** the table grows past this load, by GROWTH */
 const MAX_LOAD = 0.8;
@@ -44,6 +45,9 @@ export class FingerprintStore<S> implements StateStore<S> {
   private readonly scratch: Uint32Array;
   private readonly fp = new Uint32Array(2);
   private readonly hash: WordHash;
+  private readonly staged: Staged;
+  /** what touch() read (kept, so that the reads are made) */
+  private sink = 0;
   private readonly dir: { dir: string; remove(): void };
   // the frontier: chunk c holds states c*CHUNK .. (c+1)*CHUNK-1; a number is a chunk spilled at that file offset
   private readonly frontier: (Uint32Array | number | null)[] = [];
@@ -61,6 +65,7 @@ export class FingerprintStore<S> implements StateStore<S> {
   ) {
     this.W = m.WORDS;
     this.scratch = new Uint32Array(this.W);
+    this.staged = new Staged(this.W);
     this.hash = opts.hash ?? fingerprint;
     this.frontierBytes = opts.frontierBytes ?? FRONTIER_BYTES;
     this.cap = Math.max(1024, Math.ceil((opts.statesHint ?? 0) / MAX_LOAD));
@@ -78,6 +83,55 @@ export class FingerprintStore<S> implements StateStore<S> {
   add(n: S): number {
     this.m.encode(n, this.scratch, 0);
     this.fingerprintScratch();
+    return this.insert();
+  }
+
+  /**
+   * Staged lookups (StateStore.stage, as packed-store.ts has them): every
+   * lookup here reads the table at random, far outside the processor's
+   * cache; staged, the reads of a batch are made together (touch).
+   */
+  stage(n: S): number {
+    const st = this.staged;
+    const o = st.next();
+    this.m.encode(n, st.words, o);
+    this.hash(st.words, o, this.W, this.fp);
+    if (this.fp[0] === 0 && this.fp[1] === 0) this.fp[1] = 1;
+    return st.keep(this.fp);
+  }
+
+  touch(): void {
+    const t = this.table;
+    const f = this.staged.fps;
+    let x = 0;
+    for (let j = 0; j < this.staged.n; j++) x ^= t[Math.floor(f[j * 2] * this.scale) * 2];
+    this.sink = x;
+  }
+
+  commit(j: number): number {
+    this.staged.take(j, this.scratch, this.fp);
+    return this.insert();
+  }
+
+  unstage(j = 0): void {
+    this.staged.n = j;
+  }
+
+  /** the words of the state added or committed last */
+  get words(): Uint32Array {
+    return this.scratch;
+  }
+
+  /** the table's size from which lookups are staged (StateStore.batches; a test sets 0) */
+  batchFrom = lastLevelCacheBytes();
+
+  /** whether staged lookups pay now: the table has outgrown the processor's cache */
+  get batches(): boolean {
+    return this.table.byteLength > this.batchFrom;
+  }
+
+  /** the scratch state, its fingerprint in this.fp: as add() answers */
+  private insert(): number {
     if (this.count >= this.limit) this.grow();
     const hi = this.fp[0];
     const lo = this.fp[1];

@@ -13,6 +13,7 @@
 import { fingerprint } from './fpset';
 import type { StateStore } from './explore';
 import { firstReserve, mapForWriting, nextReserve, reservedBuffer } from './reserve';
+import { Staged, lastLevelCacheBytes } from './staging';
 
 /** The part of a generated checker a store needs (bfs.ts CompiledChecker). */
 export interface PackedCodec<S> {
@@ -70,10 +71,8 @@ export class PackedStore<S> implements StateStore<S> {
   private fp = new Uint32Array(2);
   /** the home slot's last Int32, read ahead of the cache's test (insert): kept so that the read is made */
   private sink = 0;
-  /** the staged states' words (stage), their two hashes, and how many */
-  private staged = new Uint32Array(0);
-  private stagedFp = new Int32Array(0);
-  private nStaged = 0;
+  /** the lookups staged (stage) */
+  private readonly staged: Staged;
 
   constructor(
     private readonly m: PackedCodec<S>,
@@ -88,6 +87,7 @@ export class PackedStore<S> implements StateStore<S> {
     this.inline = this.W <= INLINE_WORDS;
     this.S = this.inline ? this.W + 1 : 2;
     this.scratch = new Uint32Array(this.W);
+    this.staged = new Staged(this.W);
     this.R = this.W + 1;
     this.recent = this.W <= RECENT_WORDS ? new Int32Array((RECENT_MASK + 1) * this.R) : null;
     const cap = slotsFor(statesHint);
@@ -115,21 +115,12 @@ export class PackedStore<S> implements StateStore<S> {
    * reads of touch() are independent and the processor overlaps them.
    */
   stage(n: S): number {
-    const W = this.W;
-    const j = this.nStaged;
-    if ((j + 1) * W > this.staged.length) {
-      const more = new Uint32Array(Math.max(64, (j + 1) * 2) * W);
-      more.set(this.staged);
-      this.staged = more;
-      const fps = new Int32Array(more.length / W * 2);
-      fps.set(this.stagedFp);
-      this.stagedFp = fps;
-    }
-    const w = this.staged;
-    const o = j * W;
+    const st = this.staged;
+    const o = st.next();
+    const w = st.words;
     this.m.encode(n, w, o);
     const fp = this.fp;
-    this.hash(w, o, W, fp);
+    this.hash(w, o, this.W, fp);
     // (a state met lately is known now, with its index: it needs no lookup)
     const rc = this.recent;
     if (rc !== null) {
@@ -137,10 +128,7 @@ export class PackedStore<S> implements StateStore<S> {
       const cb = (fp[0] & RECENT_MASK) * R;
       if (rc[cb + R - 1] !== 0 && this.isRecent(rc, cb, w, o)) return ~(rc[cb + R - 1] - 1);
     }
-    this.stagedFp[j * 2] = fp[0] | 0;
-    this.stagedFp[j * 2 + 1] = fp[1] | 0;
-    this.nStaged = j + 1;
-    return j;
+    return st.keep(fp);
   }
 
   /** read the first slot each staged lookup probes, all in one loop (see stage) */
@@ -148,22 +136,23 @@ export class PackedStore<S> implements StateStore<S> {
     const t = this.table;
     const S = this.S;
     const mask = this.mask;
-    const f = this.stagedFp;
+    const f = this.staged.fps;
+    const ns = this.staged.n;
     // the slot's first Int32 (of the same cache line as the rest of it, but for a slot across two lines)
     const h = this.inline ? 1 : 0;
     let x = 0;
     // (and the slot three further: a probe's run often reaches the next cache line)
-    for (let j = 0; j < this.nStaged; j++) {
+    for (let j = 0; j < ns; j++) {
       const i = f[j * 2 + h] & mask;
       x ^= t[i * S] ^ t[((i + 3) & mask) * S];
     }
     if (!this.inline) {
       // and the words in the arena of the state a home slot's tag names (which a lookup compares)
       const W = this.W;
-      for (let j = 0; j < this.nStaged; j++) {
+      for (let j = 0; j < ns; j++) {
         const b = (f[j * 2] & mask) * 2;
         const v = t[b + 1];
-        if (v !== 0 && t[b] === f[j * 2]) x ^= this.chunks[(v - 1) >>> CHUNK_SHIFT][((v - 1) & (CHUNK - 1)) * W];
+        if (v !== 0 && t[b] === (f[j * 2] | 0)) x ^= this.chunks[(v - 1) >>> CHUNK_SHIFT][((v - 1) & (CHUNK - 1)) * W];
       }
     }
     this.sink = x;
@@ -171,12 +160,7 @@ export class PackedStore<S> implements StateStore<S> {
 
   /** the lookup of staged state j (after every state staged before it), as add() answers */
   commit(j: number): number {
-    const W = this.W;
-    const w = this.staged;
-    const s = this.scratch;
-    for (let k = 0; k < W; k++) s[k] = w[j * W + k];
-    this.fp[0] = this.stagedFp[j * 2];
-    this.fp[1] = this.stagedFp[j * 2 + 1];
+    this.staged.take(j, this.scratch, this.fp);
     return this.insertHashed(true);
   }
 
@@ -185,9 +169,17 @@ export class PackedStore<S> implements StateStore<S> {
     return this.scratch;
   }
 
+  /** the table's size from which lookups are staged (StateStore.batches; a test sets 0) */
+  batchFrom = lastLevelCacheBytes();
+
+  /** whether staged lookups pay now: the table has outgrown the processor's cache */
+  get batches(): boolean {
+    return this.table.byteLength > this.batchFrom;
+  }
+
   /** drop the staged states from `j` on (0: all) */
   unstage(j = 0): void {
-    this.nStaged = j;
+    this.staged.n = j;
   }
 
   indexOf(n: S): number {
