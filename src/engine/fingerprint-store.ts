@@ -125,9 +125,9 @@ export class FingerprintStore<S> implements StateStore<S> {
   /** the table's size from which lookups are staged (StateStore.batches; a test sets 0) */
   batchFrom = lastLevelCacheBytes();
 
-  /** whether staged lookups pay now: the table has outgrown the processor's cache */
+  /** whether staged lookups pay now: the table has outgrown the processor's last-level cache */
   get batches(): boolean {
-    return this.table.byteLength > this.batchFrom;
+    return this.table.byteLength >= this.batchFrom;
   }
 
   /** the scratch state, its fingerprint in this.fp: as add() answers */
