@@ -144,6 +144,8 @@ test.each([
   expect(one.size).toBeGreaterThan(2000); // the table grew twice, some of it while committing
   expect(known).toBeGreaterThan(0);
   for (let i = 0; i < one.size; i++) expect(staged.get(i)).toEqual(one.get(i));
+  // every state is where the table says (indexOf reads the table alone, not the cache of recent lookups)
+  for (let i = 0; i < staged.size; i++) expect(staged.indexOf(staged.get(i))).toBe(i);
 });
 
 test('fingerprint-only: staged lookups answer as add() one by one, through growing', () => {

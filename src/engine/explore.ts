@@ -36,7 +36,7 @@ export interface StateStore<S> {
   /** a store that keeps the trace links itself (on disk, with each state's fingerprint); default: columns in memory */
   readonly links?: TraceLinks;
   /**
-   * Lookups in batches (the exact store): stage(s) files s's lookup for
+   * Lookups in batches (both stores of packed states): stage(s) files s's lookup for
    * later and answers ~index at once for a state it knows (as add does), or
    * else a staging number; touch() starts the staged lookups' reads of
    * memory together; commit(j), in staging order, makes the lookup and
@@ -49,7 +49,7 @@ export interface StateStore<S> {
   unstage?(j?: number): void;
   /** the words of the state added or committed last (at offset 0) */
   readonly words?: Uint32Array;
-  /** false: a store that can stage answers one by one faster now (its table fits the processor's cache) */
+  /** false: a store that can stage is faster one by one now (its table fits the processor's cache); decided per level */
   readonly batches?: boolean;
   /** how states are identified: by their packed words ('exact') or by a 64-bit fingerprint alone */
   readonly mode?: 'exact' | 'fingerprint-only';

@@ -68,7 +68,7 @@ export class PackedStore<S> implements StateStore<S> {
   private readonly recent: Int32Array | null;
   /** Int32s per entry of `recent`: the words, index + 1 */
   private readonly R: number;
-  private fp = new Uint32Array(2);
+  private readonly fp = new Uint32Array(2);
   /** the home slot's last Int32, read ahead of the cache's test (insert): kept so that the read is made */
   private sink = 0;
   /** the lookups staged (stage) */
@@ -343,9 +343,10 @@ export class PackedStore<S> implements StateStore<S> {
     let a0 = 0;
     while (old[a0 * S + S - 1] !== 0) a0++;
     this.mask = cap - 1;
-    // (this.fp holds the hashes of the state being inserted)
-    const kept = this.fp;
-    const fp = (this.fp = new Uint32Array(2));
+    // (this.fp holds the hashes of the state being inserted: put back after)
+    const fp = this.fp;
+    const fp0 = fp[0];
+    const fp1 = fp[1];
     for (let x = a0 + 1; x < a0 + half + 1; x++) {
       const b = (x & half) * S;
       if (old[b + S - 1] === 0) continue;
@@ -357,7 +358,8 @@ export class PackedStore<S> implements StateStore<S> {
       while (t[i * S + S - 1] !== 0) i = (i + 1) & this.mask;
       for (let k = 0; k < S; k++) t[i * S + k] = e[k];
     }
-    this.fp = kept;
+    fp[0] = fp0;
+    fp[1] = fp1;
     this.table = t;
     this.limit = Math.floor(cap * MAX_LOAD);
   }

@@ -2,6 +2,7 @@
 // state's packed words and its two hashes, in staging order, until the
 // batch is committed.
 import * as fs from 'fs';
+
 export class Staged {
   words = new Uint32Array(0);
   /** state j's two hashes at 2j, 2j + 1 */
