@@ -353,3 +353,38 @@ test.each([
     if (file.includes('shmem')) expect(staged.violations.length).toBeGreaterThan(0);
   }
 });
+
+test('fingerprint-only, staged: a stop in a batch whose parents span two frontier chunks expands its parents again', () => {
+  // parent (i, 1) is state i + 1; a batch of 128 parents from state 3969 to 4096 crosses the chunk of 4,096 states
+  const bad = 3998;
+  const run = (batchFrom: number) => {
+    const store = new FingerprintStore(PAIRS);
+    store.batchFrom = batchFrom;
+    const space = { ...fan(6000, store), invariant: (_i: number, s: number[]) => !(s[0] === bad && s[1] === 2) };
+    return summary(explore(space));
+  };
+  const staged = run(0);
+  expect(staged.violations[0].trace).toHaveLength(3);
+  expect(staged).toEqual(run(Infinity));
+});
+
+test('fingerprint-only, staged: a batch of parents without successors is cut at BATCH_PARENTS, so a stop can expand its parents again', () => {
+  // one parent of 9,000 has a successor (which breaks the invariant); a batch without the cap would
+  // run to the level's end, two frontier chunks past it
+  const run = (batchFrom: number) => {
+    const store = new FingerprintStore(PAIRS);
+    store.batchFrom = batchFrom;
+    const space: StateSpace<number[]> = {
+      ...fan(9000, store),
+      successors: (s, emit) => {
+        if (s[1] === 0) for (let i = 0; i < 9000; i++) emit(0, i, [i, 1]);
+        else if (s[1] === 1 && s[0] === 99) emit(1, 0, [s[0], 2]);
+      },
+      invariant: (_i, s) => s[1] !== 2,
+    };
+    return summary(explore(space, { deadlock: false }));
+  };
+  const staged = run(0);
+  expect(staged.violations[0].trace).toHaveLength(3);
+  expect(staged).toEqual(run(Infinity));
+});

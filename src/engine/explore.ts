@@ -109,6 +109,12 @@ export class EvaluationFailure extends Error {
 
 /** staged lookups per batch (explore's settle): enough to overlap the reads of memory, few enough that what they read stays in the processor's cache */
 const BATCH = 128;
+/**
+ * parents per batch at most: a stop in a batch expands its parents again, and
+ * a store that frees the states the scan has passed keeps that many (the
+ * fingerprint-only frontier keeps one chunk back, 4,096 states)
+ */
+export const BATCH_PARENTS = 1024;
 
 /** What a trace reads of the links: each state's parent and producing step. */
 export type PathLinks = Pick<TraceLinks, 'parent' | 'action' | 'combo'>;
@@ -346,6 +352,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
   let log = new Int32Array(batching ? REC * 1024 : 0);
   let logN = 0;
   let staged = 0;
+  let batchFrom = 0; // the batch's first parent
   let level = 0; // BFS level of the state at `head` (initial states: 0)
   let stagingFrom = 0;
   let place = 0;
@@ -377,8 +384,9 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
   /** take back the counts of the successors of `head` it emitted in places [keep, end) (a step that throws does so again) */
   const uncount = (head: number, keep: number, end = Infinity): void => {
     let k = 0;
+    const s = st.expand ? st.expand(head) : st.get(head);
     try {
-      m.successors(st.expand ? st.expand(head) : st.get(head), (action) => {
+      m.successors(s, (action) => {
         if (k >= keep && k < end) {
           generated--;
           coverage[action].generated--;
@@ -413,7 +421,10 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
   };
   /** settle the staged successors, in order, up to parent `last`: a result when the exploration stops there */
   const settle = (last: number): CheckResult | undefined => {
-    if (logN === 0) return undefined;
+    if (logN === 0) {
+      batchFrom = last + 1;
+      return undefined;
+    }
     st.touch!();
     let j = 0;
     try {
@@ -448,6 +459,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
       logN = 0;
       staged = 0;
       st.unstage!();
+      batchFrom = last + 1;
     }
   };
 
@@ -501,7 +513,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
     if (batchingNow) {
       if (stageParent(head, s)) {
         // (a level's successors are all settled before the next level starts)
-        if (staged >= BATCH || head + 1 === levelEnd) {
+        if (staged >= BATCH || head + 1 === levelEnd || head + 1 - batchFrom >= BATCH_PARENTS) {
           const r = settle(head);
           if (r) return r;
         }

@@ -165,10 +165,11 @@ export class FingerprintStore<S> implements StateStore<S> {
     return this.links.hasFingerprint(i, this.fp[0], this.fp[1]);
   }
 
-  /** a state of the frontier; the breadth-first scan asks in index order, and the chunks before are freed */
+  /** a state of the frontier; the breadth-first scan asks in index order, and the chunks before the one before are freed */
   get(i: number): S {
     const c = i >>> CHUNK_SHIFT;
-    while (this.low < c) this.release(this.low++);
+    // (one chunk back is kept: explore() may expand the parents of its batch again, BATCH_PARENTS at most)
+    while (this.low < c - 1) this.release(this.low++);
     let chunk = this.frontier[c];
     if (typeof chunk === 'number') chunk = this.unspill(c, chunk);
     if (!chunk) throw new Error(`internal: state ${i} is no longer on the frontier`);
