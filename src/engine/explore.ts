@@ -342,6 +342,8 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
   // successor's fate before the next one is emitted goes one by one: the
   // liveness graph, --counterexamples N.
   const st = m.store;
+  /** state i, to pass to successors() */
+  const expandAt = (i: number): S => (st.expand ? st.expand(i) : st.get(i));
   // the invariants of a new state, on the words it was filed under when the space can (else
   // on the values, as it is staged: the module reuses what it emits; a mask of 32 at most)
   const onWords = m.invariantOfWords !== undefined;
@@ -384,7 +386,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
   /** take back the counts of the successors of `head` it emitted in places [keep, end) (a step that throws does so again) */
   const uncount = (head: number, keep: number, end = Infinity): void => {
     let k = 0;
-    const s = st.expand ? st.expand(head) : st.get(head);
+    const s = expandAt(head);
     try {
       m.successors(s, (action) => {
         if (k >= keep && k < end) {
@@ -479,12 +481,13 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
   let levelEnd = count;
   let levelStart = 0;
   // (decided per level: nothing is staged across a level's end)
-  let batchingNow = batching && st.batches !== false;
+  const batchesNow = () => batching && st.batches !== false;
+  let batchingNow = batchesNow();
   for (let head = 0; head < count; head++) {
     if (head === levelEnd) {
       level++;
       levelEnd = count;
-      batchingNow = batching && st.batches !== false;
+      batchingNow = batchesNow();
       if (atLevel) {
         const r = atLevel({ head, count, level, previous: head - levelStart, generated, depth, coverage, violations, violated, deadlocked, links, t0 });
         if (r) return r;
@@ -509,7 +512,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
         opts.progress({ distinct: count, queue: count - head, generated, statesPerSecond: Math.round((count * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
       }
     }
-    let s = m.store.expand ? m.store.expand(head) : m.store.get(head);
+    let s = expandAt(head);
     if (batchingNow) {
       if (stageParent(head, s)) {
         // (a level's successors are all settled before the next level starts)
@@ -522,7 +525,7 @@ function exploreStore<S>(m: StateSpace<S>, opts: CheckOptions, atLevel?: (b: Lev
       const r = settle(head - 1);
       if (r) return r;
       // (a fresh expansion: the module's steps may have left state of their own behind)
-      s = m.store.expand ? m.store.expand(head) : m.store.get(head);
+      s = expandAt(head);
     }
     if (liveNeeded) edgeOff.push(edgeDst.n);
     let any = false;

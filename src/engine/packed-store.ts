@@ -132,7 +132,7 @@ export class PackedStore<S> implements StateStore<S> {
     return st.keep(fp);
   }
 
-  /** read the first slot each staged lookup probes, all in one loop (see stage) */
+  /** read, all in one loop, the cache lines each staged lookup will read: its home slot's, the next one, and with tags the arena's (see stage) */
   touch(): void {
     const t = this.table;
     const S = this.S;
