@@ -50,3 +50,8 @@ export function assignedVars(stmts: IStmt[], into = new Set<number>()): Set<numb
   }
   return into;
 }
+
+/** whether statements can branch: make a choice (with, either), here or in a nested block */
+export function branches(stmts: IStmt[]): boolean {
+  return stmts.some((s) => s.k === 'with' || s.k === 'either' || (s.k === 'if' && (branches(s.then) || branches(s.else))) || (s.k === 'for' && branches(s.body)));
+}

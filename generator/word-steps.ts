@@ -20,15 +20,18 @@
 // evaluate their right side only where the value path does, so that hand-over
 // happens only where the value path would raise the error.
 //
-// An action that uses anything else (a choice inside a `for`, a value of more
-// than 2^52 values) stays on the value path; the module says which and why.
+// A `for` whose body makes a choice has its iterations written out (unroll.ts)
+// where its domain is fixed before the run. An action that uses anything else
+// (such a `for` over a set or a range of bounds computed in the step, a value
+// of more than 2^52 values) stays on the value path; the module says which and why.
 import type { IAction, IDomain, IExpr, IInvariant, IPathElem, IStmt, Model } from '../dsl/ir';
 import { miniscope } from './miniscope';
 import { MAX_FIELD, size, typeToString, type Type } from '../src/runtime/types';
 import { ord } from '../src/runtime/values';
 import { hexMask, pieces, writeField, type FieldLayout } from './layout';
-import { assignedVars, closed, conjuncts, indentAll } from './shape';
+import { assignedVars, branches, closed, conjuncts, indentAll } from './shape';
 import { OverlapCode, overlapPlan } from './overlap';
+import { writtenOut } from './unroll';
 
 /** ordinals are combined with 32-bit integer operations */
 const MAX_ORD = 2 ** 31;
@@ -36,6 +39,12 @@ const MAX_ORD = 2 ** 31;
 const MAX_SET_ELEMS = 30;
 /** quantifier and `for` domains iterated in place */
 const MAX_LOOP = 1 << 12;
+/**
+ * statements compiled for one action at most: a choice writes the rest of the
+ * step once per arm of an either or branch of an if, so the for loops written
+ * out (unroll.ts) could make the code grow exponentially
+ */
+const MAX_WORK = 20000;
 /** stands for "hand this choice of parameters to the value step", replaced once the action is written */
 const DELEGATE = '@DELEGATE@';
 
@@ -63,6 +72,8 @@ export class WordSteps {
   private locals = new Map<number, { id: string; type: Type; proven: boolean }>();
   /** variables read or assigned by the action being compiled */
   private used = new Set<number>();
+  /** statements compiled so far for this action (MAX_WORK) */
+  private work = 0;
 
   constructor(
     private readonly model: Model,
@@ -90,6 +101,7 @@ export class WordSteps {
     this.tmp = 0;
     this.locals = new Map();
     this.used = new Set();
+    this.work = 0;
   }
 
   /** `winv<i>(B)`: invariant i of the state whose words are B, or why it cannot be compiled */
@@ -110,6 +122,11 @@ export class WordSteps {
   }
 
   private compile(a: IAction, ai: number): string {
+    // a for with a choice inside, its iterations written out (unroll.ts); the new names' slots follow the action's
+    let nextSlot = 1 + Math.max(0, ...[...JSON.stringify([a.params, a.body]).matchAll(/"slot":(\d+)/g)].map((m) => Number(m[1])));
+    const written = writtenOut(a.body, () => nextSlot++, MAX_WORK);
+    if ('why' in written) throw new Unsupported(written.why);
+    const actionBody = written.body;
     const sizes = a.params.map((p) => size(p.type));
     for (const p of a.params) {
       this.checkType(p.type);
@@ -119,10 +136,10 @@ export class WordSteps {
     const params = a.params.map((p) => this.locals.get(p.slot)!.id);
     // the leading awaits' conjuncts that read no parameter: tested once, before the loops
     let lead = 0;
-    while (lead < a.body.length && a.body[lead].k === 'await') lead++;
+    while (lead < actionBody.length && actionBody[lead].k === 'await') lead++;
     const once: string[] = [];
     const inner: IStmt[] = [];
-    for (const st of a.body.slice(0, lead)) {
+    for (const st of actionBody.slice(0, lead)) {
       for (const c of conjuncts((st as Extract<IStmt, { k: 'await' }>).c)) {
         const pre: string[] = [];
         const code = closed(c) && a.params.length > 0 ? this.ex(c, pre) : null;
@@ -130,14 +147,14 @@ export class WordSteps {
         else inner.push({ k: 'await', c, span: (st as Extract<IStmt, { k: 'await' }>).span });
       }
     }
-    const assignedSet = assignedVars(a.body);
+    const assignedSet = assignedVars(actionBody);
     if (a.process) assignedSet.add(a.process.pcVar);
     const assigned = [...assignedSet].sort((x, y) => x - y);
     for (const i of assigned) this.used.add(i);
     this.assigned = assigned;
     this.hasGoto = !!a.process;
-    this.ov = new OverlapCode(overlapPlan(a.body));
-    const branching = branches(a.body);
+    this.ov = new OverlapCode(overlapPlan(actionBody));
+    const branching = branches(actionBody);
     const combo = params.length === 0 ? '0' : params.map((_, i) => (i === 0 ? 'i0' : `i${i} * ${sizes.slice(0, i).reduce((x, y) => x * y, 1)}`)).join(' + ');
     const valueArgs = a.params.map((p, i) => `, ${this.host.domainValues(p.type)}[i${i}]`).join('');
     // after a `with` or `either` has emitted some successors of this choice of parameters,
@@ -165,7 +182,7 @@ export class WordSteps {
       out.push('  LZ_STALE = true;', `  emit(${ai}, ${combo}, LZ);${count}`, '}');
     };
     const body: string[] = [];
-    this.seq([...inner, ...a.body.slice(lead)], body, fin, 'continue L;');
+    this.seq([...inner, ...actionBody.slice(lead)], body, fin, 'continue L;');
     const bound = [...this.locals.values()].filter((l) => !params.includes(l.id)).map((l) => l.id);
     const perCombo = [
       ...a.params.map((p, i) => `const ${params[i]} = ${this.fromOrd(`i${i}`, p.type)};`),
@@ -745,6 +762,8 @@ export class WordSteps {
    * does (the next choice of the innermost loop).
    */
   private seq(stmts: IStmt[], out: string[], k: (out: string[]) => void, reject: string): void {
+    this.work += stmts.length;
+    if (this.work > MAX_WORK) throw new Unsupported(`its choices make more than ${MAX_WORK} statements of code`);
     for (let i = 0; i < stmts.length; i++) {
       const st = stmts[i];
       const rest = stmts.slice(i + 1);
@@ -775,13 +794,17 @@ export class WordSteps {
           this.seq([...st.body, ...rest], inner, k, `continue ${w};`);
         } else {
           head = `for (let ${w}_b = 0; ${w}_b < ${st.branches.length}; ${w}_b++)`;
+          // arms that make no choice of their own share one copy of the rest, after them
+          const shared = !st.branches.some((b) => branches(b));
           const arms = st.branches.map((b) => {
             const x: string[] = [];
-            this.seq([...b, ...rest], x, k, `continue ${w};`);
+            if (shared) this.block(b, x, `continue ${w};`);
+            else this.seq([...b, ...rest], x, k, `continue ${w};`);
             return x;
           });
           arms.forEach((x, j) => inner.push(`${j === 0 ? '' : '} else '}if (${w}_b === ${j}) {`, ...x.map((l) => `  ${l}`)));
           inner.push('}');
+          if (shared) this.seq(rest, inner, k, `continue ${w};`);
         }
         out.push(`${w}: ${head} {`, ...[...restore, ...inner].map((l) => `  ${l}`), '}');
         return;
@@ -833,8 +856,8 @@ export class WordSteps {
         return;
       }
       case 'for': {
-        // (a choice inside a for: the value path's continuations, not written here)
-        if (branches(st.body)) throw new Unsupported('a with or either inside a for');
+        // (a for with a choice inside was written out before compile() began: unroll.ts)
+        if (branches(st.body)) throw new Error('internal error: a for with a choice inside compiled as a loop');
         const pre: string[] = [];
         const head = this.loopOver(st.dom, st.slot, st.name, pre);
         const body: string[] = [];
@@ -927,7 +950,3 @@ function seqOffset(e: number, l: number): number {
   return n;
 }
 
-/** whether statements can branch (with, either) */
-function branches(stmts: IStmt[]): boolean {
-  return stmts.some((s) => s.k === 'with' || s.k === 'either' || (s.k === 'if' && (branches(s.then) || branches(s.else))) || (s.k === 'for' && branches(s.body)));
-}

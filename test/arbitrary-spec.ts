@@ -429,6 +429,14 @@ export class SpecGen {
         a.whole.add(m);
         const x = this.name('x');
         const inner: Ctx = { ...e, locals: [...e.locals, { name: x, t: { k: 'int', hi: 1 } }] };
+        // a choice in each iteration, now and then (the word code writes such a loop out)
+        const choice = this.pick(3);
+        if (choice === 1) return { text: `for ${x} in 0..1 { either { ${m}[${x}] := ${this.int(inner, 2)} } or { ${m}[${x}] := ${this.int(inner, 2)} } }` };
+        if (choice === 2) {
+          const y = this.name('y');
+          const inY: Ctx = { ...inner, locals: [...inner.locals, { name: y, t: { k: 'int', hi: 1 } }] };
+          return { text: `for ${x} in 0..1 { with ${y} in 0..1 { await ${this.bool(inY)}; ${m}[${x}] := ${this.int(inY, 2)} } }` };
+        }
         return { text: `for ${x} in 0..1 { ${m}[${x}] := ${this.int(inner, 2)} }` };
       }
       default:

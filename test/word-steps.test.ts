@@ -158,6 +158,72 @@ const SEQS = `
   invariant NoBlueFirst: !(len(q) == C && head(q) == Blue && tail(q) == << Blue, Blue >>)
 `;
 
+// for loops that make a choice in each iteration: written out on words (generator/unroll.ts)
+const FORS = `
+  const K: 1..3 = 2
+  type Id = 0..K-1
+  enum Mode { Off, Ro, Rw }
+
+  var mode: [Id] -> Mode
+  var hits: [Id] -> 0..2
+  var grid: [0..1] -> [0..1] -> bool
+  var n: 0..3
+  var c: [0..1] -> 0..2
+
+  init {
+    mode := [i in Id |-> Off]
+    hits := [i in Id |-> 0]
+    grid := [i in 0..1 |-> [j in 0..1 |-> false]]
+    n := 0
+    c := [i in 0..1 |-> 0]
+  }
+
+  // a with in each iteration over a type, a let per iteration read after the choice
+  action Remap {
+    await n < 2
+    for i in Id {
+      let was = mode[i]
+      with m in Mode { await m != was || i == 0; mode[i] := m }
+    }
+    n := n + 1
+  }
+
+  // an either whose arms choose again, over a range of constant bounds
+  action Touch {
+    for i in 0..K-1 {
+      either { hits[i] := (hits[i] + 1) % 3 }
+      or { with v in 0..1 { await v < 1 || mode[i] == Rw; hits[i] := v } }
+    }
+  }
+
+  // nested fors, the inner one choosing
+  action Fill(b: bool) {
+    await n >= 1
+    for i in 0..1 {
+      for j in 0..1 { either { grid[i][j] := b } or { grid[i][j] := !grid[i][j] } }
+    }
+  }
+
+  // (enabled where the test makes it so) once c[1] is 2, a later iteration's second choice goes
+  // outside c's type, after the first has emitted a successor: the value step raises the error
+  action Count {
+    await n == 3
+    for i in 0..1 { with d in 0..1 { c[i] := if i == 0 then d else c[1] + d } }
+  }
+
+  // a choice inside a for inside a with, and one in an if
+  action Mixed {
+    with k in 0..1 {
+      for i in 0..1 {
+        if mode[i] == Off { either { hits[i] := k } or { skip } } else { hits[i] := 2 }
+      }
+    }
+  }
+
+  invariant NotAllRw: !(forall i in Id: mode[i] == Rw)
+  invariant Hits: forall i in Id: hits[i] <= 2
+`;
+
 type Outcome = Omit<CheckResult, 'durationMs' | 'engine' | 'memory'>;
 
 function outcome(r: CheckResult): Outcome {
@@ -332,17 +398,63 @@ describe('steps on the packed words', () => {
     const text = `
       var m: [0..1] -> 0..2
       var b: bool
-      init { m := [i in 0..1 |-> 0]; b := false }
-      action Set { for i in 0..1 { with v in 1..2 { m[i] := v } } }
+      var on: set<0..1>
+      init { m := [i in 0..1 |-> 0]; b := false; on := { 1 } }
+      action Set { for i in on { with v in 1..2 { m[i] := v } } }
       action Flip { b := !b }
     `;
     const src = emitChecker(parseSpecText('Words', text).model());
     expect(src).toContain('function waction1(');
     expect(src).not.toContain('function waction0(');
-    expect(src).toMatch(/action0 \/\* Set: on values, a with or either inside a for \*\//);
+    expect(src).toMatch(/action0 \/\* Set: on values, a with or either inside a for over a set \*\//);
     const on = generated(text, {}, true);
     expect(on).toEqual(generated(text, {}, false));
-    expect(on.distinctStates).toBe(10);
+    expect(on.distinctStates).toBe(6);
+  });
+
+  test('for loops that choose in each iteration: written out on words, agreeing with values and the interpreter', () => {
+    const src = emitChecker(parseSpecText('Words', FORS).model({ K: 2 }));
+    expect(src).not.toMatch(/: on values,/);
+    // each iteration's names apart: the let of Remap once per iteration
+    expect(new Set(src.match(/was_w\d+/g)).size).toBe(2);
+    const on = generated(FORS, { K: 2 }, true);
+    expect(on).toEqual(generated(FORS, { K: 2 }, false));
+    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', FORS).model({ K: 2 }), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
+    expect(on).toEqual(i);
+    expect(on.distinctStates).toBe(2169);
+    expect(on.statesGenerated).toBe(93475);
+    // Count's later choice raises the error on both paths, at the same step
+    const counting = FORS.replace('await n == 3', 'await n == 2').replace(/invariant NotAllRw.*/, '');
+    const err = failure(counting, true);
+    expect(err).toMatch(/outside 0\.\.2/);
+    expect(err).toBe(failure(counting, false));
+  });
+
+  test('a for that chooses over a large or unknown domain stays on values', () => {
+    const head = 'var m: [0..3] -> 0..1\nvar k: 0..3\ninit { m := [i in 0..3 |-> 0]; k := 0 }\naction B { k := (k + 1) % 4 }\n';
+    const onValues = (action: string) => emitChecker(parseSpecText('Words', head + action).model()).match(/vaction1 \/\* A: on values, ([^*]*) \*\//)?.[1];
+    expect(onValues('action A { for i in 0..99 { either { await i > k } or { skip } } }')).toBe('a with or either inside a for over 100 values (at most 64 iterations are written out)');
+    expect(onValues('action A { for i in 0..k { either { m[i] := 1 } or { skip } } }')).toBe('a with or either inside a for over a range whose bounds are not constants');
+    // the rest of the step is written once per branch of an if that chooses: 2^20 copies
+    expect(onValues('action A { for i in 0..19 { if k == 0 { either { await i > 0 } or { skip } } else { with v in 0..1 { await v > 0 } } } }')).toBe('its choices make more than 20000 statements of code');
+    expect(onValues('action A { for i in 0..3 { if k == 0 { either { m[i] := 1 } or { skip } } else { with v in 0..1 { m[i] := v } } } }')).toBeUndefined();
+  });
+
+  test('a for that chooses over an enum and over bool: written out on words, agreeing with values and the interpreter', () => {
+    const text = `
+      enum Mode { Off, Ro, Rw }
+      var by: [Mode] -> bool
+      var flip: [bool] -> 0..2
+      init { by := [m in Mode |-> false]; flip := [b in bool |-> 0] }
+      action Mark { for m in Mode { either { by[m] := !by[m] } or { await m != Off || by[Ro] } } }
+      action Turn { for b in bool { with d in 1..2 { await b || d == 1; flip[b] := (flip[b] + d) % 3 } } }
+    `;
+    expect(emitChecker(parseSpecText('Words', text).model())).not.toMatch(/: on values,/);
+    const on = generated(text, {}, true);
+    expect(on).toEqual(generated(text, {}, false));
+    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', text).model(), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
+    expect(on).toEqual(i);
+    expect(on.distinctStates).toBe(72);
   });
 
   test('every example spec and bench model runs on words', () => {
