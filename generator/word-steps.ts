@@ -21,12 +21,15 @@
 // happens only where the value path would raise the error.
 //
 // A `for` whose body makes a choice has its iterations written out (unroll.ts)
-// where its domain is fixed before the run. An action that uses anything else
-// (such a `for` over a set or a range of bounds computed in the step, a value
-// of more than 2^52 values) stays on the value path; the module says which and why.
+// where its domain is fixed before the run. A map of more than 2^52 values (a
+// field per entry) is read entry by entry and its writes logged (entries()).
+// An action that uses anything else (such a `for` over a set or a range of
+// bounds computed in the step, such a map read or assigned whole, any other
+// value of more than 2^52 values) stays on the value path; the module says
+// which and why.
 import type { IAction, IDomain, IExpr, IInvariant, IPathElem, IStmt, Model } from '../dsl/ir';
 import { miniscope } from './miniscope';
-import { MAX_FIELD, size, typeToString, type Type } from '../src/runtime/types';
+import { MAX_FIELD, packedWidth, size, typeToString, type Type } from '../src/runtime/types';
 import { ord } from '../src/runtime/values';
 import { hexMask, pieces, writeField, type FieldLayout } from './layout';
 import { assignedVars, branches, closed, conjuncts, indentAll } from './shape';
@@ -110,7 +113,7 @@ export class WordSteps {
     try {
       const pre: string[] = [];
       const code = this.ex(inv.expr, pre);
-      const reads = [...this.used].sort((x, y) => x - y).map((k) => `const v${k} = ${this.readVar(k)}; // ${this.model.vars[k].name}`);
+      const reads = [...this.used].sort((x, y) => x - y).filter((k) => !this.perEntry(k)).map((k) => `const v${k} = ${this.readVar(k)}; // ${this.model.vars[k].name}`);
       const bound = [...this.locals.values()].map((l) => l.id);
       // where the value path could raise an error, null: inv<i> then evaluates it on values, which raises it
       const lines = [...reads, ...(bound.length ? [`let ${bound.join(', ')};`] : []), ...pre, `return ${code};`].map((l) => l.replace(/@DELEGATE@/g, 'return null;'));
@@ -171,11 +174,13 @@ export class WordSteps {
           if (pt.k !== 'map' || !a.params[0]) throw new Unsupported('an indexed process whose pc is not a map');
           const self = a.params[0];
           const k = this.ordIn({ k: 'local', slot: self.slot, name: self.name, ty: self.type }, pt.dom, out);
-          out.push(`if (!goto_) n${p.pcVar} = ${this.setDigit(pt, `n${p.pcVar}`, k, String(ord(pt.rng, p.next)))};`);
+          if (this.perEntry(p.pcVar)) out.push(`if (!goto_) n${p.pcVar} = ${this.entries(p.pcVar).put}(n${p.pcVar}, ${k}, ${ord(pt.rng, p.next)});`);
+          else out.push(`if (!goto_) n${p.pcVar} = ${this.setDigit(pt, `n${p.pcVar}`, k, String(ord(pt.rng, p.next)))};`);
         } else out.push(`if (!goto_) n${p.pcVar} = ${ord(pt, p.next)};`);
       }
       const count = branching ? ' emitted_++;' : '';
-      if (assigned.length) out.push(`if (${assigned.map((i) => `n${i} === v${i}`).join(' && ')}) {`, `  emit(${ai}, ${combo}, s);${count}`, '} else {');
+      const same = (i: number) => (this.perEntry(i) ? `${this.entries(i).same}(B, n${i})` : `n${i} === v${i}`);
+      if (assigned.length) out.push(`if (${assigned.map(same).join(' && ')}) {`, `  emit(${ai}, ${combo}, s);${count}`, '} else {');
       else out.push('{');
       for (let k = 0; k < this.words; k++) out.push(`  WN[${k}] = B[${k}];`);
       for (const i of assigned) out.push(...this.writeVar(i).map((l) => `  ${l}`));
@@ -187,7 +192,8 @@ export class WordSteps {
     const perCombo = [
       ...a.params.map((p, i) => `const ${params[i]} = ${this.fromOrd(`i${i}`, p.type)};`),
       ...(bound.length ? [`let ${bound.join(', ')};`] : []),
-      ...assigned.map((i) => `let n${i} = v${i};`),
+      // (a map packed per entry: n<i> counts the entries written, in its log)
+      ...assigned.map((i) => (this.perEntry(i) ? `let n${i} = 0;` : `let n${i} = v${i};`)),
       ...(a.process ? ['let goto_ = false;'] : []),
       ...(branching ? ['let emitted_ = 0;'] : []),
       ...this.ov.declare(),
@@ -197,7 +203,7 @@ export class WordSteps {
     const last = params.length - 1;
     let loop = `L: ${params.length ? `for (let i${last} = 0; i${last} < ${sizes[last]}; i${last}++)` : 'do'} {\n${indentAll(perCombo.join('\n'))}\n}${params.length ? '' : ' while (false);'}`;
     for (let i = last - 1; i >= 0; i--) loop = `for (let i${i} = 0; i${i} < ${sizes[i]}; i${i}++) {\n${indentAll(loop)}\n}`;
-    const reads = [...this.used].sort((x, y) => x - y).map((i) => `const v${i} = ${this.readVar(i)}; // ${this.model.vars[i].name}`);
+    const reads = [...this.used].sort((x, y) => x - y).filter((i) => !this.perEntry(i)).map((i) => `const v${i} = ${this.readVar(i)}; // ${this.model.vars[i].name}`);
     const doc = `/** ${a.name} on the packed words of the state being expanded (BASE_W; s is that state, as values, read only through real()) */\n`;
     return `${doc}function waction${ai}(s: any[], emit: Emit): void {\n${indentAll(['const B = BASE_W;', ...reads, ...once, loop].join('\n'))}\n}\n`;
   }
@@ -214,6 +220,43 @@ export class WordSteps {
     if (size(t) > MAX_FIELD) throw new Unsupported(`${typeToString(t)} has more than 2^52 values`);
   }
 
+  /**
+   * Whether variable i is a map packed as a field per entry (more than 2^52
+   * values: no one ordinal holds it). Such a map is never held whole: an
+   * index reads the entry's field from the words, and the entries a step
+   * writes go to a log (key, ordinal; n<i> counts them), applied to the
+   * successor's words in order.
+   */
+  private perEntry(i: number): boolean {
+    const t = this.model.vars[i].type;
+    return t.k === 'map' && size(t) > MAX_FIELD;
+  }
+
+  /** the per-entry map i's type, its entries within what this code handles */
+  private entryMap(i: number): Type & { k: 'map' } {
+    const t = this.model.vars[i].type as Type & { k: 'map' };
+    this.checkType(t.rng);
+    this.checkType(t.dom);
+    return t;
+  }
+
+  /** the module-level code that reads and logs the entries of per-entry map i (hoisted once per variable) */
+  private entries(i: number): { read: (B: string, k: string) => string; cur: string; put: string; same: string; apply: string } {
+    const t = this.entryMap(i);
+    const w = packedWidth(t.rng);
+    const bit = this.fields[i].bit;
+    const name = this.model.vars[i].name;
+    const rd = this.host.hoist('F', '(B: Uint32Array, bit: number, w: number): number => { let x = 0; let s = 1; while (w > 0) { const off = bit & 31; const ch = Math.min(32 - off, w); const v = ch === 32 ? B[bit >>> 5] : (B[bit >>> 5] >>> off) & ((1 << ch) - 1); x += v * s; s *= 2 ** ch; bit += ch; w -= ch; } return x; }', 'the w-bit field at bit `bit` of the words B (w at most 52)');
+    const wr = this.host.hoist('F', '(W: Uint32Array, bit: number, w: number, x: number): void => { while (w > 0) { const off = bit & 31; const ch = Math.min(32 - off, w); const p = 2 ** ch; const v = x % p; x = Math.floor(x / p); const i = bit >>> 5; W[i] = ch === 32 ? v >>> 0 : ((W[i] & ~(((1 << ch) - 1) << off)) | (v << off)) >>> 0; bit += ch; w -= ch; } }', 'x written into the w-bit field at bit `bit` of the words W, the other bits kept');
+    const log = this.host.hoist('E', `{ v: ${i}, k: new Int32Array(16), x: new Float64Array(16) }`, `the entries of ${name} (a map packed per entry) a word step has written: keys and ordinals, in order`);
+    const at = (k: string) => `${bit} + (${k}) * ${w}`;
+    const cur = this.host.hoist('F', `(B: Uint32Array, n: number, k: number): number => { for (let j = n - 1; j >= 0; j--) if (${log}.k[j] === k) return ${log}.x[j]; return ${rd}(B, ${at('k')}, ${w}); }`, `entry k of ${name} as the step has written it so far (n entries logged)`);
+    const put = this.host.hoist('F', `(n: number, k: number, x: number): number => { if (n === ${log}.k.length) { const k2 = new Int32Array(2 * n); k2.set(${log}.k); ${log}.k = k2; const x2 = new Float64Array(2 * n); x2.set(${log}.x); ${log}.x = x2; } ${log}.k[n] = k; ${log}.x[n] = x; return n + 1; }`, `entry k of ${name} written: logged; the new count`);
+    const same = this.host.hoist('F', `(B: Uint32Array, n: number): boolean => { for (let j = 0; j < n; j++) if (${cur}(B, n, ${log}.k[j]) !== ${rd}(B, ${bit} + ${log}.k[j] * ${w}, ${w})) return false; return true; }`, `whether the n entries logged leave ${name} as it was`);
+    const apply = this.host.hoist('F', `(W: Uint32Array, n: number): void => { for (let j = 0; j < n; j++) ${wr}(W, ${bit} + ${log}.k[j] * ${w}, ${w}, ${log}.x[j]); }`, `the n entries logged written into ${name}'s fields of the words W`);
+    return { read: (B, k) => `${rd}(${B}, ${at(k)}, ${w})`, cur, put, same, apply };
+  }
+
   private readVar(i: number): string {
     const t = this.model.vars[i].type;
     if (t.k === 'int' && !Number.isFinite(size(t))) throw new Unsupported(`variable ${this.model.vars[i].name} is an unbounded int`);
@@ -224,6 +267,7 @@ export class WordSteps {
   }
 
   private writeVar(i: number): string[] {
+    if (this.perEntry(i)) return [`${this.entries(i).apply}(WN, n${i}); // ${this.model.vars[i].name}: the entries written`];
     return writeField(this.fields[i], (k) => `WN[${k}]`, `n${i}`).map((l) => `${l.trimStart()} // ${this.model.vars[i].name}`);
   }
 
@@ -354,6 +398,7 @@ export class WordSteps {
         return this.ordIn(e, e.ty, pre);
       case 'var': {
         const t = this.model.vars[e.index].type;
+        if (this.perEntry(e.index)) throw new Unsupported(`variable ${this.model.vars[e.index].name}, packed as a field per entry, read whole`);
         this.checkType(t);
         this.used.add(e.index);
         return this.fromOrd(`v${e.index}`, t);
@@ -383,6 +428,12 @@ export class WordSteps {
         return this.fromOrd(this.seqDigit(q, i, pre), st.elem);
       }
       case 'mapIndex': {
+        if (e.e.k === 'var' && this.perEntry(e.e.index)) {
+          // an entry of the state's map, read from its field (reads are of the state being expanded)
+          const mt = this.entryMap(e.e.index);
+          const k = this.temp(pre, this.ordIn(e.i, mt.dom, pre));
+          return this.fromOrd(this.entries(e.e.index).read('B', k), mt.rng);
+        }
         const mt = this.typeOf(e.e);
         if (mt.k !== 'map') throw new Unsupported('an index into a non-map');
         this.checkType(mt);
@@ -834,13 +885,26 @@ export class WordSteps {
       }
       case 'assign': {
         const vt = this.model.vars[st.index].type;
-        this.checkType(vt);
         const pre: string[] = [];
         // a goto: the process does not go on to the next label
         const goto = this.model.vars[st.index].process && this.model.vars[st.index].name.endsWith('.pc') ? ' goto_ = true;' : '';
         const keys: string[] = [];
-        const v = this.setPath(vt, `n${st.index}`, st.path, st.v, pre, keys);
-        out.push(...pre, `n${st.index} = ${v};${goto}`);
+        if (this.perEntry(st.index)) {
+          // an entry (or a part of one) of a map packed per entry: logged
+          const [p, ...more] = st.path;
+          if (!p || p.k !== 'mapIndex') throw new Unsupported(`variable ${this.model.vars[st.index].name}, packed as a field per entry, assigned whole`);
+          const mt = this.entryMap(st.index);
+          const en = this.entries(st.index);
+          const k = this.temp(pre, this.ordIn(p.i, mt.dom, pre));
+          keys.push(k);
+          const old = more.length ? this.temp(pre, `${en.cur}(B, n${st.index}, ${k})`) : '';
+          const v = this.temp(pre, this.setPath(mt.rng, old, more, st.v, pre, keys));
+          out.push(...pre, `n${st.index} = ${en.put}(n${st.index}, ${k}, ${v});${goto}`);
+        } else {
+          this.checkType(vt);
+          const v = this.setPath(vt, `n${st.index}`, st.path, st.v, pre, keys);
+          out.push(...pre, `n${st.index} = ${v};${goto}`);
+        }
         // the same part written twice: the value step raises the error
         if (this.ov.involved(st)) out.push(...this.ov.after(st, keys, DELEGATE));
         return;

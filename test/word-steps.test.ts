@@ -224,6 +224,38 @@ const FORS = `
   invariant Hits: forall i in Id: hits[i] <= 2
 `;
 
+// maps of more than 2^52 values, packed as a field per entry: their entries read and written on words
+const PER_ENTRY = `
+  type Id = 0..26
+  union Cell { Free, Used { by: 0..3, n: 0..2 } }
+
+  var cells: [Id] -> Cell   // 13^27 values
+  var hits: [Id] -> 0..5    // 6^27: 3-bit entries, hits[6] across a word boundary
+  var tok: 0..1
+
+  init { cells := [i in Id |-> Free]; hits := [i in Id |-> 0]; tok := 0 }
+
+  // 27 instances (two of them ever move): the pc is a map of 4^27 values, a field per entry too
+  process P[self in Id] {
+    take:  await self < 2 && cells[self] is Free
+           cells[self] := Used { by: tok, n: 0 }
+    spin:  either { cells[self].n := (cells[self].n + 1) % 3; goto spin }
+           or { await cells[self].n == 2; hits[self + 20] := 1 - hits[self + 20] }
+    give:  with b in 0..1 { await b == 0 || tok == self; if b == 1 { cells[self].by := 3 } else { cells[self] := Free } }
+           goto take
+  }
+
+  action Tok(t: 0..1) {
+    await t != tok
+    tok := t
+    hits[6] := (hits[6] + 5) % 6
+    for i in 0..1 { either { hits[10 + i] := 1 } or { skip } }
+  }
+
+  invariant ByKnown: forall i in Id: cells[i] is Used => cells[i].by <= 3
+  invariant NotBoth: !(hits[20] == 1 && hits[21] == 1 && hits[6] == 1)
+`;
+
 type Outcome = Omit<CheckResult, 'durationMs' | 'engine' | 'memory'>;
 
 function outcome(r: CheckResult): Outcome {
@@ -392,6 +424,33 @@ describe('steps on the packed words', () => {
     expect(on).toBe(failure(text, false));
     expect(on).toMatch(expected);
     expect(on).toMatch(/^<spec Words>:6:\d+: error: step Step: /);
+  });
+
+  test('maps packed a field per entry: their entries on words, agreeing with values and the interpreter', () => {
+    const src = emitChecker(parseSpecText('Words', PER_ENTRY).model());
+    expect(src).not.toMatch(/: on values,/);
+    // three variables written through an entry log each (the process's pc among them)
+    expect(src.match(/a map packed per entry\) a word step has written/g)).toHaveLength(3);
+    const on = generated(PER_ENTRY, {}, true);
+    expect(on).toEqual(generated(PER_ENTRY, {}, false));
+    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', PER_ENTRY).model(), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
+    expect(on).toEqual(i);
+    expect(on.properties.map((p) => p.status)).toEqual(['holds', 'violated']);
+  });
+
+  test('a map packed a field per entry: an index outside it goes to the value step, a whole read stays on values', () => {
+    const head = 'var m: [0..23] -> 0..5\nvar k: 0..3\ninit { m := [i in 0..23 |-> 0]; k := 0 }\naction B { k := (k + 1) % 4 }\n';
+    const bad = head + 'action A(c: 0..24) { await c > 20; m[c] := (m[c] + 1) % 6 }';
+    expect(emitChecker(parseSpecText('Words', bad).model())).toContain('function waction1(');
+    const err = failure(bad, true);
+    expect(err).toMatch(/index 24 is outside the map's domain/);
+    expect(err).toBe(failure(bad, false));
+    const whole = emitChecker(parseSpecText('Words', head + 'action A { await m != [i in 0..23 |-> 1]; m[0] := 1 }').model());
+    expect(whole).toMatch(/vaction1 \/\* A: on values, \[0\.\.23\] -> 0\.\.5 has more than 2\^52 values \*\//);
+    const read = emitChecker(parseSpecText('Words', head + 'action A { await k == 0; m[1] := m[0]; k := 1 }\ninvariant I: m == m').model());
+    expect(read).toContain('function waction1(');
+    const assigned = emitChecker(parseSpecText('Words', head + 'action A { m := [i in 0..23 |-> 1] }').model());
+    expect(assigned).toMatch(/vaction1 \/\* A: on values, variable m, packed as a field per entry, assigned whole \*\//);
   });
 
   test('an action the word code does not handle stays on values, and says why', () => {
