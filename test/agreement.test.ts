@@ -72,13 +72,18 @@ describe('generated checker vs reference interpreter', () => {
   });
 
   test('agree on verdict, statistics, coverage and counterexample', () => {
-    const seen = new Set<string>();
     fc.assert(
       fc.property(arbitrarySpec, (text) => {
-        for (const v of agree(text)) seen.add(v);
+        agree(text);
       }),
       { numRuns: 35 },
     );
+  });
+
+  test('the random specs reach every verdict, liveness ones included (a fixed sample: a random one of 35 specs missed a violated liveness property about once in 30 runs)', () => {
+    const seen = new Set<string>();
+    liveSeen.clear();
+    for (const text of fc.sample(arbitrarySpec, { numRuns: 20, seed: 20261204 })) for (const v of agree(text)) seen.add(v);
     // the generator reaches every verdict the engines can give without limits
     expect(seen.has('ok')).toBe(true);
     expect(seen.has('violation')).toBe(true);
