@@ -7,10 +7,10 @@
 // every name bound in it gets a slot of its own, so that no iteration's
 // binding overwrites another's that an enclosing choice reads again when it
 // goes on to its next value.
-import type { IDomain, IExpr, IStmt } from '../dsl/ir';
+import type { IDomain, IStmt } from '../dsl/ir';
 import { branches } from './shape';
 import { size, type Type } from '../src/runtime/types';
-import { val, type Value } from '../src/runtime/values';
+import { enumerate, type Value } from '../src/runtime/values';
 
 /** iterations written out at most (more: the action stays on the value path) */
 export const MAX_UNROLL = 64;
@@ -22,11 +22,12 @@ export function fixedDomain(d: IDomain): { values: { v: Value; ty: Type }[] } | 
   if (d.k === 'type') {
     const n = size(d.type);
     if (n > MAX_UNROLL) return { why: `over ${n} values (at most ${MAX_UNROLL} iterations are written out)` };
-    return { values: Array.from({ length: n }, (_, j) => ({ v: val(d.type, j), ty: d.type })) };
+    return { values: enumerate(d.type).map((v) => ({ v, ty: d.type })) };
   }
   if (d.k === 'range') {
-    const lo = constantInt(d.lo);
-    const hi = constantInt(d.hi);
+    // (the front end folds constant arithmetic: a bound fixed before the run is a literal, dsl/evaluate.ts foldConst)
+    const lo = d.lo.k === 'lit' && typeof d.lo.v === 'number' ? d.lo.v : null;
+    const hi = d.hi.k === 'lit' && typeof d.hi.v === 'number' ? d.hi.v : null;
     if (lo === null || hi === null) return { why: 'over a range whose bounds are not constants' };
     const n = Math.max(0, hi - lo + 1);
     if (n > MAX_UNROLL) return { why: `over ${n} values (at most ${MAX_UNROLL} iterations are written out)` };
@@ -34,23 +35,6 @@ export function fixedDomain(d: IDomain): { values: { v: Value; ty: Type }[] } | 
     return { values: Array.from({ length: n }, (_, j) => ({ v: lo + j, ty: { k: 'int', lo: lo + j, hi: lo + j } })) };
   }
   return { why: 'over a set' };
-}
-
-/** an int expression of literals (constants are literals in the IR) and + - *, else null */
-function constantInt(e: IExpr): number | null {
-  if (e.k === 'lit') return typeof e.v === 'number' ? e.v : null;
-  if (e.k === 'neg') {
-    const x = constantInt(e.e);
-    return x === null ? null : -x;
-  }
-  if (e.k === 'bin' && (e.op === '+' || e.op === '-' || e.op === '*')) {
-    const a = constantInt(e.a);
-    const b = constantInt(e.b);
-    if (a === null || b === null) return null;
-    const r = e.op === '+' ? a + b : e.op === '-' ? a - b : a * b;
-    return Number.isSafeInteger(r) ? r : null;
-  }
-  return null;
 }
 
 /**
