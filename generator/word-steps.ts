@@ -30,7 +30,7 @@
 import type { IAction, IDomain, IExpr, IInvariant, IPathElem, IStmt, Model } from '../dsl/ir';
 import { miniscope } from './miniscope';
 import { MAX_FIELD, packedWidth, size, typeToString, type Type } from '../src/runtime/types';
-import { ord } from '../src/runtime/values';
+import { enumerate, ord } from '../src/runtime/values';
 import { hexMask, pieces, writeField, type FieldLayout } from './layout';
 import { assignedVars, branches, closed, conjuncts, indentAll } from './shape';
 import { OverlapCode, overlapPlan } from './overlap';
@@ -40,6 +40,8 @@ import { writtenOut } from './unroll';
 const MAX_ORD = 2 ** 31;
 /** a set is a bitset of at most this many elements (1 << k stays positive) */
 const MAX_SET_ELEMS = 30;
+/** a value of another type than the one wanted is converted through a table of its type's values, of at most this many */
+const MAX_CONVERT = 1 << 12;
 /** quantifier and `for` domains iterated in place */
 const MAX_LOOP = 1 << 12;
 /**
@@ -364,7 +366,23 @@ export class WordSteps {
       throw new Unsupported(`${e.tag} is not a tag of ${t.name}`);
     }
     const own = this.typeOf(e);
-    if (typeToString(own) !== typeToString(t)) throw new Unsupported(`a ${typeToString(own)} used as a ${typeToString(t)}`);
+    if (typeToString(own) !== typeToString(t)) {
+      // the ordinal of a value of a narrower (or other) type: looked up in a table of its type's values,
+      // -1 for those outside t, which go to the value step (an error there, or whatever it computes)
+      if (size(own) > MAX_CONVERT) throw new Unsupported(`a ${typeToString(own)} used as a ${typeToString(t)}`);
+      this.checkType(own);
+      const table = enumerate(own).map((v) => {
+        try {
+          return ord(t, v);
+        } catch {
+          return -1;
+        }
+      });
+      const conv = this.host.hoist('C', `[${table.join(', ')}]`, `the ordinal in ${typeToString(t)} of each ${typeToString(own)} (-1: not one)`);
+      const x = this.temp(pre, `${conv}[${this.ex(e, pre)}]`);
+      pre.push(`if (${x} < 0) ${DELEGATE}`);
+      return x;
+    }
     return this.ex(e, pre);
   }
 
