@@ -215,7 +215,11 @@ export class WordSteps {
   /** a type whose values this code holds as numbers */
   private checkType(t: Type): void {
     if (t.k === 'bool' || t.k === 'int') return;
-    if (t.k === 'seq') this.checkType(t.elem);
+    if (t.k === 'seq') {
+      // (its table of offsets has an entry per length)
+      if (t.cap > MAX_LOOP) throw new Unsupported(`${typeToString(t)}: a capacity of more than ${MAX_LOOP}`);
+      this.checkType(t.elem);
+    }
     // a set is a bitset in 32-bit operations; other ordinals are taken apart with arithmetic
     // (exact below 2^53) where they outgrow 32-bit operations
     if (t.k === 'set' && size(t.elem) > MAX_SET_ELEMS) throw new Unsupported(`${typeToString(t)}: more than ${MAX_SET_ELEMS} elements`);

@@ -519,6 +519,14 @@ describe('steps on the packed words', () => {
     expect(err).toBe(failure(counting, false));
   });
 
+  test('a sequence of one element value and a capacity of 3·10^11: on values, said why, not a crash of its table of offsets', () => {
+    const text = 'var q: seq<0..0, 299999999999>\nvar k: 0..3\ninit { q := <<>>; k := 0 }\naction A { await len(q) < 3; q := append(q, 0) }\naction B { k := (k + 1) % 4 }';
+    expect(emitChecker(parseSpecText('Words', text).model())).toMatch(/vaction0 \/\* A: on values, seq<0\.\.0, 299999999999>: a capacity of more than 4096 \*\//);
+    const on = generated(text, {}, true);
+    expect(on).toEqual(generated(text, {}, false));
+    expect(on.distinctStates).toBe(16);
+  });
+
   test('a for that chooses over a large or unknown domain stays on values', () => {
     const head = 'var m: [0..3] -> 0..1\nvar k: 0..3\ninit { m := [i in 0..3 |-> 0]; k := 0 }\naction B { k := (k + 1) % 4 }\n';
     const onValues = (action: string) => emitChecker(parseSpecText('Words', head + action).model()).match(/vaction1 \/\* A: on values, ([^*]*) \*\//)?.[1];

@@ -40,9 +40,11 @@ export function size(t: Type): number {
     case 'set':
       return Math.pow(2, size(t.elem));
     case 'seq': {
+      // (a sum of cap + 1 powers: a capacity of 10^11, which a typo makes, must not take minutes)
       const e = size(t.elem);
+      if (e <= 1) return e === 1 ? t.cap + 1 : 1;
       let n = 0;
-      for (let l = 0; l <= t.cap; l++) n += Math.pow(e, l);
+      for (let l = 0; l <= t.cap && n !== Infinity; l++) n += Math.pow(e, l);
       return n;
     }
   }
