@@ -79,6 +79,8 @@ export class WordSteps {
   private used = new Set<number>();
   /** statements compiled so far for this action (MAX_WORK) */
   private work = 0;
+  /** loops over a literal set of ints so far in this module, each with a scratch array of its own */
+  private sites = 0;
 
   constructor(
     private readonly model: Model,
@@ -261,6 +263,12 @@ export class WordSteps {
     const same = this.host.hoist('F', `(B: Uint32Array, n: number): boolean => { for (let j = 0; j < n; j++) if (${cur}(B, n, ${log}.k[j]) !== ${rd}(B, ${bit} + ${log}.k[j] * ${w}, ${w})) return false; return true; }`, `whether the n entries logged leave ${name} as it was`);
     const apply = this.host.hoist('F', `(W: Uint32Array, n: number): void => { for (let j = 0; j < n; j++) ${wr}(W, ${bit} + ${log}.k[j] * ${w}, ${w}, ${log}.x[j]); }`, `the n entries logged written into ${name}'s fields of the words W`);
     return { read: (B, k) => `${rd}(${B}, ${at(k)}, ${w})`, cur, put, same, apply };
+  }
+
+  /** a set literal whose elements are ints of too wide a type for a bitset (computed: `{p - 1, p + 1}`) */
+  private intsLiteral(e: IExpr): e is Extract<IExpr, { k: 'setlit' }> {
+    const t = this.typeOf(e);
+    return e.k === 'setlit' && t.k === 'set' && t.elem.k === 'int' && size(t.elem) > MAX_SET_ELEMS;
   }
 
   private readVar(i: number): string {
@@ -646,6 +654,13 @@ export class WordSteps {
       case 'notin': {
         const st = this.typeOf(e.b);
         if (st.k !== 'set') throw new Unsupported('`in` on a non-set');
+        if (this.intsLiteral(e.b)) {
+          // a literal set of computed ints ({p - 1, p + 1}): no bitset, the element compared with each
+          const x = this.temp(pre, this.ex(e.a, pre));
+          const xs = e.b.elems.map((el) => this.temp(pre, this.ex(el, pre)));
+          const test = xs.length ? `(${xs.map((v) => `${x} === ${v}`).join(' || ')})` : 'false';
+          return e.op === 'in' ? test : `!${test}`;
+        }
         this.checkType(st);
         const s = this.ex(e.b, pre);
         let test: string;
@@ -808,6 +823,18 @@ export class WordSteps {
     }
     const st = this.typeOf(d.e);
     if (st.k !== 'set') throw new Unsupported('a loop over a non-set');
+    if (this.intsLiteral(d.e)) {
+      // a literal set of computed ints: its elements in a scratch array of this site, in the order the
+      // value path takes them (ascending, each once)
+      const id = this.bind(slot, name, { k: 'int', lo: -Infinity, hi: Infinity }, false);
+      const xs = d.e.elems.map((el) => this.temp(pre, this.ex(el, pre)));
+      const arr = this.host.hoist('S', `new Float64Array(${xs.length}) /* site ${this.sites++} */`, 'the elements of a set literal of ints a loop ranges over');
+      const sorted = this.host.hoist('F', '(a: Float64Array, n: number): number => { for (let i = 1; i < n; i++) { const v = a[i]; let j = i - 1; while (j >= 0 && a[j] > v) { a[j + 1] = a[j]; j--; } a[j + 1] = v; } let m = n > 0 ? 1 : 0; for (let i = 1; i < n; i++) if (a[i] !== a[m - 1]) a[m++] = a[i]; return m; }', 'a[0 .. n) sorted and each value kept once: how many are left');
+      const m = `m${this.tmp++}`;
+      pre.push(...xs.map((v, j) => `${arr}[${j}] = ${v};`), `const ${m} = ${sorted}(${arr}, ${xs.length});`);
+      const b = `b${this.tmp++}`;
+      return `for (let ${b} = 0; ${b} < ${m}; ${b}++) if (((${id} = ${arr}[${b}]), true))`;
+    }
     this.checkType(st);
     const id = this.bind(slot, name, st.elem, true);
     const s = this.temp(pre, this.ex(d.e, pre));

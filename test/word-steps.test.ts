@@ -483,6 +483,30 @@ describe('steps on the packed words', () => {
     expect(err).toMatch(/outside 0\.\.3/);
   });
 
+  test('a literal set of computed ints ({p - 1, p + 1}): looped over and tested on words, agreeing with values and the interpreter', () => {
+    const text = `
+      const N: 2..8 = 5
+      type Pos = 0..N-1
+      var pos: [0..1] -> Pos
+      var seen: set<Pos>
+      var hops: 0..2
+      init { pos := [i in 0..1 |-> 0]; seen := {}; hops := 0 }
+      // a neighbour either side, or the same place twice where the walk stops: each once, ascending
+      action Move(i: 0..1) { with p in { pos[i] - 1, pos[i] + 1, pos[i] + 1 } { await p >= 0 && p < N; pos[i] := p; seen := seen union { p } } }
+      action Jump(i: 0..1) { await pos[1 - i] - pos[i] in { hops + 2, 0 - 1 } && hops < 2; hops := hops + 1; pos[i] := pos[1 - i] }
+      invariant Apart: forall d in { pos[0] - pos[1], pos[1] - pos[0] }: d < N
+      invariant NotBoth: !(pos[0] == N - 1 && pos[1] == N - 1 && card(seen) == N - 1)
+    `;
+    const src = emitChecker(parseSpecText('Words', text).model());
+    expect(src).not.toMatch(/: on values,/);
+    expect(src).toContain('function winv0(');
+    const on = generated(text, {}, true);
+    expect(on).toEqual(generated(text, {}, false));
+    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', text).model(), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
+    expect(on).toEqual(i);
+    expect(on.properties.map((p) => p.status)).toEqual(['holds', 'violated']);
+  });
+
   test('an action the word code does not handle stays on values, and says why', () => {
     const text = `
       var m: [0..1] -> 0..2
