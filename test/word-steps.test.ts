@@ -292,6 +292,15 @@ function failure(text: string, words: boolean): string {
   return 'no error';
 }
 
+/** the one-worker check of `text` on words, once it is shown equal to the check on values and to the interpreter's */
+function agreeing(text: string, consts: Record<string, number> = {}): Outcome {
+  const on = generated(text, consts, true);
+  expect(on).toEqual(generated(text, consts, false));
+  const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', text).model(consts), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
+  expect(on).toEqual(i);
+  return on;
+}
+
 describe('steps on the packed words', () => {
   test('every action and invariant of the test spec is compiled to words', () => {
     const src = emitChecker(parseSpecText('Words', WORDS).model({ N: 2 }));
@@ -431,10 +440,7 @@ describe('steps on the packed words', () => {
     expect(src).not.toMatch(/: on values,/);
     // three variables written through an entry log each (the process's pc among them)
     expect(src.match(/a map packed per entry\) a word step has written/g)).toHaveLength(3);
-    const on = generated(PER_ENTRY, {}, true);
-    expect(on).toEqual(generated(PER_ENTRY, {}, false));
-    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', PER_ENTRY).model(), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
-    expect(on).toEqual(i);
+    const on = agreeing(PER_ENTRY);
     expect(on.properties.map((p) => p.status)).toEqual(['holds', 'violated']);
   });
 
@@ -471,10 +477,7 @@ describe('steps on the packed words', () => {
     const src = emitChecker(parseSpecText('Words', text).model());
     expect(src).not.toMatch(/: on values,/);
     expect(src).toMatch(/the ordinal in set<0\.\.3> of each set<\d+\.\.\d+> \(-1: not one\)/);
-    const on = generated(text, {}, true);
-    expect(on).toEqual(generated(text, {}, false));
-    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', text).model(), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
-    expect(on).toEqual(i);
+    const on = agreeing(text);
     // a set that may hold a value outside s's type (-1 in the table): the value step raises the error, located
     const wider = text.replace('let t = { i, 3 }', 'let t = { i, 4 }');
     expect(emitChecker(parseSpecText('Words', wider).model())).toMatch(/the ordinal in set<0\.\.3> of each set<0\.\.4> \(-1: not one\)/);
@@ -500,10 +503,7 @@ describe('steps on the packed words', () => {
     const src = emitChecker(parseSpecText('Words', text).model());
     expect(src).not.toMatch(/: on values,/);
     expect(src).toContain('function winv0(');
-    const on = generated(text, {}, true);
-    expect(on).toEqual(generated(text, {}, false));
-    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', text).model(), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
-    expect(on).toEqual(i);
+    const on = agreeing(text);
     expect(on.properties.map((p) => p.status)).toEqual(['holds', 'violated']);
   });
 
@@ -530,10 +530,7 @@ describe('steps on the packed words', () => {
     expect(src).not.toMatch(/: on values,/);
     // each iteration's names apart: the let of Remap once per iteration
     expect(new Set(src.match(/was_w\d+/g)).size).toBe(2);
-    const on = generated(FORS, { K: 2 }, true);
-    expect(on).toEqual(generated(FORS, { K: 2 }, false));
-    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', FORS).model({ K: 2 }), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
-    expect(on).toEqual(i);
+    const on = agreeing(FORS, { K: 2 });
     expect(on.distinctStates).toBe(2169);
     expect(on.statesGenerated).toBe(93475);
     // Count's later choice raises the error on both paths, at the same step
@@ -571,10 +568,7 @@ describe('steps on the packed words', () => {
       action Turn { for b in bool { with d in 1..2 { await b || d == 1; flip[b] := (flip[b] + d) % 3 } } }
     `;
     expect(emitChecker(parseSpecText('Words', text).model())).not.toMatch(/: on values,/);
-    const on = generated(text, {}, true);
-    expect(on).toEqual(generated(text, {}, false));
-    const { durationMs: _a, engine: _b, memory: _c, ...i } = checkModel(parseSpecText('Words', text).model(), { engine: 'interpreter', deadlock: false, stopAtFirst: false });
-    expect(on).toEqual(i);
+    const on = agreeing(text);
     expect(on.distinctStates).toBe(72);
   });
 
