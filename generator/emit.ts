@@ -11,7 +11,7 @@ import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime
 import { Value, enumerate, toJSON } from '../src/runtime/values';
 import { FieldLayout, layout, readField, writeField } from './layout';
 import { WordSteps } from './word-steps';
-import { assignedVars, closed, conjuncts, indentAll } from './shape';
+import { assignedVars, closed, conjuncts, indentAll, slotsOf } from './shape';
 import { OverlapCode, overlapPlan } from './overlap';
 
 export { layout } from './layout';
@@ -1182,21 +1182,6 @@ function encodeCanonical(n: any[], w: Uint32Array, o: number): void {
       `}\n`
     );
   }
-}
-
-/** The locals an expression reads (`reads`) and binds (`binds`: let, quantifier, comprehension, match arm), by slot, with their names. */
-function slotsOf(e: unknown, reads: Map<number, string>, binds: Map<number, string>): void {
-  if (e === null || typeof e !== 'object') return;
-  if (Array.isArray(e)) {
-    for (const x of e) slotsOf(x, reads, binds);
-    return;
-  }
-  const o = e as Record<string, unknown>;
-  if (o.k === 'lit') return;
-  if (o.k === 'local') reads.set(o.slot as number, o.name as string);
-  else if ((o.k === 'let' || o.k === 'quant' || o.k === 'maplit') && typeof o.slot === 'number') binds.set(o.slot, o.name as string);
-  if (o.k === 'match') for (const arm of o.arms as { binds: { slot: number; name: string }[] }[]) for (const b of arm.binds) binds.set(b.slot, b.name);
-  for (const key in o) if (key !== 'ty' && key !== 'span' && key !== 'type') slotsOf(o[key], reads, binds);
 }
 
 function typeLiteral(t: Type): string {

@@ -55,3 +55,18 @@ export function assignedVars(stmts: IStmt[], into = new Set<number>()): Set<numb
 export function branches(stmts: IStmt[]): boolean {
   return stmts.some((s) => s.k === 'with' || s.k === 'either' || (s.k === 'if' && (branches(s.then) || branches(s.else))) || (s.k === 'for' && branches(s.body)));
 }
+
+/** The locals an expression or statements read (`reads`) and bind (`binds`: let, quantifier, comprehension, match arm, with, for), by slot, with their names. */
+export function slotsOf(e: unknown, reads: Map<number, string>, binds: Map<number, string>): void {
+  if (e === null || typeof e !== 'object') return;
+  if (Array.isArray(e)) {
+    for (const x of e) slotsOf(x, reads, binds);
+    return;
+  }
+  const o = e as Record<string, unknown>;
+  if (o.k === 'lit') return;
+  if (o.k === 'local') reads.set(o.slot as number, o.name as string);
+  else if ((o.k === 'let' || o.k === 'quant' || o.k === 'maplit' || o.k === 'with' || o.k === 'for') && typeof o.slot === 'number') binds.set(o.slot, o.name as string);
+  if (o.k === 'match') for (const arm of o.arms as { binds: { slot: number; name: string }[] }[]) for (const b of arm.binds) binds.set(b.slot, b.name);
+  for (const key in o) if (key !== 'ty' && key !== 'span' && key !== 'type') slotsOf(o[key], reads, binds);
+}

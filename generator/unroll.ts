@@ -8,7 +8,7 @@
 // binding overwrites another's that an enclosing choice reads again when it
 // goes on to its next value.
 import type { IDomain, IStmt } from '../dsl/ir';
-import { branches } from './shape';
+import { branches, slotsOf } from './shape';
 import { size, type Type } from '../src/runtime/types';
 import { enumerate, type Value } from '../src/runtime/values';
 
@@ -91,20 +91,14 @@ const OPAQUE = new Set(['ty', 'type', 'span']);
 
 /**
  * A copy of `root` whose binders (let, with, for, quantifier, comprehension,
- * match binds) take new slots, and the uses of those names with them. A use
- * of a slot bound inside refers to that binding: the front end gives a name
- * in scope a slot no binding inside it reuses.
+ * match binds: shape.ts slotsOf) take new slots, and the uses of those names
+ * with them. A use of a slot bound inside refers to that binding: the front
+ * end gives a name in scope a slot no binding inside it reuses.
  */
 function renamed<T>(root: T, fresh: () => number): T {
-  const map = new Map<number, number>();
-  const binders = (x: unknown): void => {
-    if (Array.isArray(x)) return x.forEach(binders);
-    if (x === null || typeof x !== 'object') return;
-    const o = x as Record<string, unknown>;
-    if (o.k === 'lit') return;
-    if (typeof o.slot === 'number' && o.k !== 'local' && !map.has(o.slot)) map.set(o.slot, fresh());
-    for (const key of Object.keys(o)) if (!OPAQUE.has(key)) binders(o[key]);
-  };
+  const binds = new Map<number, string>();
+  slotsOf(root, new Map(), binds);
+  const map = new Map([...binds.keys()].map((slot) => [slot, fresh()]));
   const copy = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(copy);
     if (x === null || typeof x !== 'object') return x;
@@ -118,6 +112,5 @@ function renamed<T>(root: T, fresh: () => number): T {
     }
     return c;
   };
-  binders(root);
   return copy(root) as T;
 }

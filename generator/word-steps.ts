@@ -129,9 +129,14 @@ export class WordSteps {
   }
 
   private compile(a: IAction, ai: number): string {
-    // a for with a choice inside, its iterations written out (unroll.ts); the new names' slots follow the action's
-    let nextSlot = 1 + Math.max(0, ...[...JSON.stringify([a.params, a.body]).matchAll(/"slot":(\d+)/g)].map((m) => Number(m[1])));
-    const written = writtenOut(a.body, () => nextSlot++, MAX_WORK);
+    // a for with a choice inside, its iterations written out (unroll.ts); the new names' slots follow the
+    // action's (found only for an action that has one)
+    let nextSlot = -1;
+    const fresh = () => {
+      if (nextSlot < 0) nextSlot = 1 + Math.max(0, ...[...JSON.stringify([a.params, a.body]).matchAll(/"slot":(\d+)/g)].map((m) => Number(m[1])));
+      return nextSlot++;
+    };
+    const written = writtenOut(a.body, fresh, MAX_WORK);
     if ('why' in written) throw new Unsupported(written.why);
     const actionBody = written.body;
     const sizes = a.params.map((p) => size(p.type));
