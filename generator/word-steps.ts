@@ -21,7 +21,8 @@
 // happens only where the value path would raise the error.
 //
 // A `for` whose body makes a choice has its iterations written out (unroll.ts)
-// where its domain is fixed before the run. A map of more than 2^52 values (a
+// where its domain is fixed before the run. A set, sequence, record or map of
+// computed ints is held in the type their bounds give (ranges.ts). A map of more than 2^52 values (a
 // field per entry) is read entry by entry and its writes logged (entries()).
 // An action that uses anything else (such a `for` over a set or a range of
 // bounds computed in the step, such a map read or assigned whole, any other
@@ -35,6 +36,7 @@ import { hexMask, pieces, writeField, type FieldLayout } from './layout';
 import { assignedVars, branches, closed, conjuncts, indentAll } from './shape';
 import { OverlapCode, overlapPlan } from './overlap';
 import { writtenOut } from './unroll';
+import { joined, narrowed, wide, type RangeScope } from './ranges';
 
 /** ordinals are combined with 32-bit integer operations */
 const MAX_ORD = 2 ** 31;
@@ -270,10 +272,16 @@ export class WordSteps {
     return { read: (B, k) => `${rd}(${B}, ${at(k)}, ${w})`, cur, put, same, apply };
   }
 
+  /** two sets, or two sequences, of ints of different types (<<1>> and <<0, 1>>): compared in one that holds both */
+  private otherInts(a: Type, b: Type): boolean {
+    return a.k === b.k && (a.k === 'set' || a.k === 'seq') && (b.k === 'set' || b.k === 'seq') && a.elem.k === 'int' && b.elem.k === 'int' && typeToString(a) !== typeToString(b);
+  }
+
   /** a set literal whose elements are ints of too wide a type for a bitset (computed: `{p - 1, p + 1}`) */
   private intsLiteral(e: IExpr): e is Extract<IExpr, { k: 'setlit' }> {
-    const t = this.typeOf(e);
-    return e.k === 'setlit' && t.k === 'set' && t.elem.k === 'int' && size(t.elem) > MAX_SET_ELEMS;
+    // (by the front end's type: such a literal compared element by element, or its elements sorted into
+    // a loop's array, needs no bitset, whatever bounds ranges.ts finds)
+    return e.k === 'setlit' && e.ty.k === 'set' && e.ty.elem.k === 'int' && size(e.ty.elem) > MAX_SET_ELEMS;
   }
 
   private readVar(i: number): string {
@@ -403,12 +411,18 @@ export class WordSteps {
     return this.ex(e, pre);
   }
 
-  /** the type e's code holds the ordinal of: a local's is its binding's */
+  /**
+   * the type e's code holds the ordinal of: a local's is its binding's; a set
+   * or sequence of computed ints, the one their bounds give (ranges.ts)
+   */
   private typeOf(e: IExpr): Type {
-    if (e.k === 'local') return this.locals.get(e.slot)?.type ?? e.ty;
-    if (e.k === 'var') return this.model.vars[e.index].type;
-    return e.ty;
+    return narrowed(e, this.scope);
   }
+
+  private readonly scope: RangeScope = {
+    local: (slot) => this.locals.get(slot)?.type,
+    variable: (i) => this.model.vars[i].type,
+  };
 
   /** whether an int expression is known to lie in t */
   private provenWithin(e: IExpr, t: Type & { k: 'int' }): boolean {
@@ -452,7 +466,7 @@ export class WordSteps {
       case 'tag':
       case 'setlit':
       case 'seqlit':
-        return this.ordIn(e, e.ty, pre);
+        return this.ordIn(e, this.typeOf(e), pre);
       case 'call':
         return this.call(e, pre);
       case 'seqIndex': {
@@ -488,9 +502,10 @@ export class WordSteps {
         const c = this.ex(e.c, pre);
         const pa: string[] = [];
         const pb: string[] = [];
-        const prim = e.ty.k === 'bool' || e.ty.k === 'int';
-        const a = prim ? this.ex(e.a, pa) : this.ordIn(e.a, e.ty, pa);
-        const b = prim ? this.ex(e.b, pb) : this.ordIn(e.b, e.ty, pb);
+        const t = this.typeOf(e);
+        const prim = t.k === 'bool' || t.k === 'int';
+        const a = prim ? this.ex(e.a, pa) : this.ordIn(e.a, t, pa);
+        const b = prim ? this.ex(e.b, pb) : this.ordIn(e.b, t, pb);
         if (pa.length === 0 && pb.length === 0) return `((${c}) ? (${a}) : (${b}))`;
         const r = `r${this.tmp++}`;
         pre.push(`let ${r};`, `if (${c}) {`, ...pa.map((l) => `  ${l}`), `  ${r} = ${a};`, '} else {', ...pb.map((l) => `  ${l}`), `  ${r} = ${b};`, '}');
@@ -503,7 +518,7 @@ export class WordSteps {
         return this.fromOrd(f.get, f.type);
       }
       case 'record':
-        return this.ordIn(e, e.ty, pre);
+        return this.ordIn(e, this.typeOf(e), pre);
       case 'recUpdate': {
         const t = this.typeOf(e.e);
         if (t.k !== 'record' || typeToString(t) !== typeToString(e.ty)) throw new Unsupported('a record update of another type');
@@ -516,7 +531,7 @@ export class WordSteps {
       }
       case 'maplit': {
         // [x in D |-> e]: entry k is the k-th digit, in key order
-        const t = e.ty;
+        const t = this.typeOf(e);
         if (t.k !== 'map') throw new Unsupported('a map literal of a non-map type');
         this.checkType(t);
         const m = `m${this.tmp++}`;
@@ -633,8 +648,9 @@ export class WordSteps {
         const tb = this.typeOf(e.b);
         const op = e.op === '==' ? '===' : '!==';
         if ((ta.k === 'int' && tb.k === 'int') || (ta.k === 'bool' && tb.k === 'bool')) return `((${this.ex(e.a, pre)}) ${op} (${this.ex(e.b, pre)}))`;
-        // compare ordinals in one type: a literal, set literal or tag is written in the other side's
-        const t = e.a.k === 'lit' || e.a.k === 'setlit' || e.a.k === 'seqlit' || e.a.k === 'tag' ? tb : ta;
+        // compare ordinals in one type: a literal, set literal or tag is written in the other side's;
+        // sets or sequences of computed ints, in one that holds both (ranges.ts)
+        const t = (wide(e.a.ty) || wide(e.b.ty) || this.otherInts(ta, tb) ? joined(e.a, e.b, this.scope) : null) ?? (e.a.k === 'lit' || e.a.k === 'setlit' || e.a.k === 'seqlit' || e.a.k === 'tag' ? tb : ta);
         return `((${this.ordIn(e.a, t, pre)}) ${op} (${this.ordIn(e.b, t, pre)}))`;
       }
       case '<':
@@ -679,14 +695,23 @@ export class WordSteps {
       case 'union':
       case 'inter':
       case '\\': {
-        const t = e.ty;
+        const t = this.typeOf(e);
         if (t.k !== 'set') throw new Unsupported(`${e.op} on non-sets`);
-        const a = this.ordIn(e.a, t, pre);
-        const b = this.ordIn(e.b, t, pre);
-        return e.op === 'union' ? `((${a}) | (${b}))` : e.op === 'inter' ? `((${a}) & (${b}))` : `((${a}) & ~(${b}))`;
+        // sets of computed ints: in one type that holds both sides (the right side of an intersection or
+        // difference may hold ints the left side's type does not), then taken to the result's
+        const j = wide(e.a.ty) || wide(e.b.ty) ? joined(e.a, e.b, this.scope) : null;
+        const w = j && j.k === 'set' && j.elem.k === 'int' && t.elem.k === 'int' && j.elem.lo <= t.elem.lo && j.elem.hi >= t.elem.hi ? j : t;
+        const a = this.ordIn(e.a, w, pre);
+        const b = this.ordIn(e.b, w, pre);
+        const r = e.op === 'union' ? `((${a}) | (${b}))` : e.op === 'inter' ? `((${a}) & (${b}))` : `((${a}) & ~(${b}))`;
+        if (w === t || typeToString(w) === typeToString(t)) return r;
+        // (an intersection or difference holds only the left side's ints, all within t: the bits from t's lowest)
+        this.checkType(t);
+        const lo = (t.elem as Type & { k: 'int' }).lo - (w.elem as Type & { k: 'int' }).lo;
+        return `((${r} >>> ${lo}) & ${hexMask(size(t.elem))})`;
       }
       case 'subseteq': {
-        const t = this.typeOf(e.b);
+        const t = (wide(e.a.ty) || wide(e.b.ty) || this.otherInts(ta, this.typeOf(e.b)) ? joined(e.a, e.b, this.scope) : null) ?? this.typeOf(e.b);
         if (t.k !== 'set') throw new Unsupported('subseteq on non-sets');
         return `(((${this.ordIn(e.a, t, pre)}) & ~(${this.ordIn(e.b, t, pre)})) === 0)`;
       }
@@ -724,7 +749,7 @@ export class WordSteps {
         pre.push(`if (${q.len} === 0) ${DELEGATE}`);
         return `(${this.seqOffsets(st)}[${q.len} - 1] + Math.floor(${this.seqDigits(q, pre)} / ${base}))`;
       case 'append': {
-        if (typeToString(e.ty) !== typeToString(st)) throw new Unsupported('an append of another type');
+        if (typeToString(this.typeOf(e)) !== typeToString(st)) throw new Unsupported('an append of another type');
         // past the capacity the value is no longer one of the type: the value path decides what follows
         pre.push(`if (${q.len} === ${st.cap}) ${DELEGATE}`);
         const x = this.ordIn(e.args[1], st.elem, pre);
@@ -831,7 +856,8 @@ export class WordSteps {
     if (this.intsLiteral(d.e)) {
       // a literal set of computed ints: its elements in a scratch array of this site, in the order the
       // value path takes them (ascending, each once)
-      const id = this.bind(slot, name, { k: 'int', lo: -Infinity, hi: Infinity }, false);
+      // (held in the hull of its elements' bounds, where ranges.ts knows them: a literal of this local is a bitset)
+      const id = this.bind(slot, name, wide(st.elem) ? { k: 'int', lo: -Infinity, hi: Infinity } : st.elem, false);
       const xs = d.e.elems.map((el) => this.temp(pre, this.ex(el, pre)));
       const arr = this.host.hoist('S', `new Float64Array(${xs.length}) /* site ${this.sites++} */`, 'the elements of a set literal of ints a loop ranges over');
       const sorted = this.host.hoist('F', '(a: Float64Array, n: number): number => { for (let i = 1; i < n; i++) { const v = a[i]; let j = i - 1; while (j >= 0 && a[j] > v) { a[j + 1] = a[j]; j--; } a[j + 1] = v; } let m = n > 0 ? 1 : 0; for (let i = 1; i < n; i++) if (a[i] !== a[m - 1]) a[m++] = a[i]; return m; }', 'a[0 .. n) sorted and each value kept once: how many are left');

@@ -507,6 +507,66 @@ describe('steps on the packed words', () => {
     expect(on.properties.map((p) => p.status)).toEqual(['holds', 'violated']);
   });
 
+  test('sets and sequences of computed ints ({p % 3}, <<min(x, 1)>>): held in the type their bounds give, on words, agreeing with values and the interpreter', () => {
+    const text = `
+      var a: 0..5
+      var on: set<0..3>
+      var q: seq<0..3, 2>
+      var n: 0..4
+      init { a := 0; on := {}; q := << >>; n := 0 }
+      // a let-bound set of computed ints, read by card, subseteq, inter, union, a quantifier and equality
+      action Pick(p: 0..5) {
+        let s = { p % 3, min(p, 1) }
+        await card(s inter { a - 1, a }) <= 1 && !(s subseteq {})
+        a := (p + card(s union { a / 2 })) % 6
+        n := if exists x in s: x == 2 then 2 else card(s)
+      }
+      // a union whose sides have other bounds, an intersection with elements outside the left side's bounds
+      // (handed to the value path), an if of two sets
+      action Mark(p: 0..3) {
+        on := (if p > 1 then { p - 2 } else { p % 2, 3 }) union ({ p } inter { a + 4, p })
+      }
+      // sequence literals of computed ints: len, head, tail, append, equality with the empty one
+      action Queue(p: 0..3) {
+        let r = (if len(<<p % 2>>) > 0 then tail(<<p % 2>>) else <<p % 2>>)
+        await r == << >> && len(q) < 2
+        q := append(q, head(<<max(p - 1, 0)>>))
+      }
+      action Drop { await q != << >>; q := tail(q); n := 4 - len(q) }
+      // a let-bound computed int in a literal, a loop over a literal of computed ints whose variable is
+      // put in one, records of computed ints, sequences of two int types compared
+      action Mix(p: 0..3) {
+        let k = p / 2
+        await <<k>> != <<0, 1>> && { b: p > 1, a: k } != (if a > 2 then { a: a % 3, b: true } else { b: false, a: 1 })
+        with x in { p % 3, a - 3 } { await { x } subseteq { 0, 1, 2 } && [i in 0..1 |-> (i + x) % 2] != [i in 0..1 |-> i]; n := x + 1 }
+      }
+      invariant Small: card({ a % 2, n }) <= 2 && len(<<a / 2>>) == 1
+      invariant Never: !(a == 5 && n == 2 && on == {1, 3})
+    `;
+    const src = emitChecker(parseSpecText('Words', text).model());
+    expect(src).not.toMatch(/: on values,/);
+    expect(src).toContain('function winv0(');
+    expect(src).toContain('function winv1(');
+    const on = agreeing(text);
+    expect(on.properties.map((p) => p.status)).toEqual(['holds', 'violated']);
+  });
+
+  test('an intersection or difference of computed ints: computed in a type that holds both sides, then the left side\'s bits, on words', () => {
+    // r[p] takes each value its expression has at some a: a wrong bit of the result changes the states
+    const text = `
+      var a: 0..5
+      var r: [0..3] -> 0..3
+      init { a := 0; r := [i in 0..3 |-> 0] }
+      action Mark(p: 0..3) { r[p] := card({ p + 1, p + 2 } \\ { a, 2 }) + (if 3 in ({ p + 1 } inter { a, 3 }) then 1 else 0) }
+      action Inc { a := (a + 1) % 6 }
+    `;
+    const src = emitChecker(parseSpecText('Words', text).model());
+    expect(src).not.toMatch(/: on values,/);
+    // {p + 1} inter {a, 3} in set<0..5>, then as a set<1..4>
+    expect(src).toContain('>>> 1) & 0xf)');
+    expect(agreeing(text).distinctStates).toBe(216);
+  });
+
   test('an action the word code does not handle stays on values, and says why', () => {
     const text = `
       var m: [0..1] -> 0..2

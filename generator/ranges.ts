@@ -1,0 +1,221 @@
+// The bounds of the ints an expression can compute, for the steps on words
+// (word-steps.ts). The front end types a computed int (`p % 3`, `min(x, 1)`)
+// as an int of no bounds, so a set or sequence literal of such ints has more
+// than 2^52 values and no packed form. Here the bounds are found from the
+// operands' types (interval arithmetic), and such a literal is held in the
+// narrowest type its elements' bounds give: `{p % 3}` as a set<0..2>, a bitset.
+//
+// The bounds only choose a representation: the word code still checks every
+// int it packs against its type and hands the step to the value path where
+// one falls outside, so bounds too wide cost speed, never a wrong successor.
+import type { IExpr } from '../dsl/ir';
+import { size, typeToString, type Type } from '../src/runtime/types';
+
+export interface RangeScope {
+  /** the type a local's code holds, where the step has bound it */
+  local(slot: number): Type | undefined;
+  /** a state variable's type */
+  variable(index: number): Type;
+}
+
+type Range = [number, number];
+
+/** an int of no (or infinite) bounds, or a set or sequence of them: the types narrowed() improves on */
+export function wide(t: Type): boolean {
+  if (t.k === 'int') return !Number.isFinite(t.lo) || !Number.isFinite(t.hi);
+  if (t.k === 'set' || t.k === 'seq') return wide(t.elem);
+  if (t.k === 'record') return t.fields.some((f) => wide(f.type));
+  if (t.k === 'map') return wide(t.rng);
+  return false;
+}
+
+function ofType(t: Type | undefined): Range | null {
+  return t && t.k === 'int' && Number.isFinite(t.lo) && Number.isFinite(t.hi) ? [t.lo, t.hi] : null;
+}
+
+function hull(a: Range | null, b: Range | null): Range | null {
+  return a && b ? [Math.min(a[0], b[0]), Math.max(a[1], b[1])] : null;
+}
+
+/** the least and greatest value of the int expression e, where both are finite and known; else null */
+export function intRange(e: IExpr, sc: RangeScope): Range | null {
+  const own = ofType(e.ty);
+  if (own) return own;
+  switch (e.k) {
+    case 'lit':
+      return typeof e.v === 'number' ? [e.v, e.v] : null;
+    case 'var':
+      return ofType(sc.variable(e.index));
+    case 'local':
+      return ofType(sc.local(e.slot));
+    case 'neg': {
+      const r = intRange(e.e, sc);
+      return r && [-r[1], -r[0]];
+    }
+    case 'bin':
+      return binRange(e, sc);
+    case 'call':
+      return callRange(e, sc);
+    case 'if':
+      return hull(intRange(e.a, sc), intRange(e.b, sc));
+    case 'let':
+      return intRange(e.body, sc);
+    case 'match':
+      return e.arms.reduce<Range | null>((r, arm, i) => (i === 0 ? intRange(arm.body, sc) : hull(r, intRange(arm.body, sc))), null);
+    default:
+      return null;
+  }
+}
+
+function binRange(e: Extract<IExpr, { k: 'bin' }>, sc: RangeScope): Range | null {
+  const a = intRange(e.a, sc);
+  const b = intRange(e.b, sc);
+  if (!a || !b) return null;
+  switch (e.op) {
+    case '+':
+      return [a[0] + b[0], a[1] + b[1]];
+    case '-':
+      return [a[0] - b[1], a[1] - b[0]];
+    case '*': {
+      const ps = [a[0] * b[0], a[0] * b[1], a[1] * b[0], a[1] * b[1]];
+      return [Math.min(...ps), Math.max(...ps)];
+    }
+    case '/': {
+      // truncated toward zero (rt.div); a divisor is at least 1 in size, so |a / b| <= |a|
+      if (b[0] === b[1] && b[0] !== 0) {
+        const qs = [Math.trunc(a[0] / b[0]), Math.trunc(a[1] / b[0])];
+        return [Math.min(...qs), Math.max(...qs)];
+      }
+      const m = Math.max(Math.abs(a[0]), Math.abs(a[1]));
+      // of the dividend's sign where no divisor is negative
+      return b[0] >= 0 ? [a[0] >= 0 ? 0 : -m, a[1] <= 0 ? 0 : m] : [-m, m];
+    }
+    case '%': {
+      // the remainder takes the dividend's sign (rt.mod) and is smaller in size than both operands
+      const m = Math.min(Math.max(Math.abs(b[0]), Math.abs(b[1])) - 1, Math.max(Math.abs(a[0]), Math.abs(a[1])));
+      if (m < 0) return null; // a divisor of 0 only: the value path raises the error
+      return [a[0] >= 0 ? 0 : -m, a[1] <= 0 ? 0 : m];
+    }
+    default:
+      return null;
+  }
+}
+
+function callRange(e: Extract<IExpr, { k: 'call' }>, sc: RangeScope): Range | null {
+  switch (e.fn) {
+    case 'min':
+    case 'max': {
+      const a = intRange(e.args[0], sc);
+      const b = intRange(e.args[1], sc);
+      if (!a || !b) return null;
+      const f = e.fn === 'min' ? Math.min : Math.max;
+      return [f(a[0], b[0]), f(a[1], b[1])];
+    }
+    case 'card': {
+      const t = narrowed(e.args[0], sc);
+      return t.k === 'set' && Number.isFinite(size(t.elem)) ? [0, size(t.elem)] : null;
+    }
+    case 'len': {
+      const t = narrowed(e.args[0], sc);
+      return t.k === 'seq' ? [0, t.cap] : null;
+    }
+    case 'head': {
+      const t = narrowed(e.args[0], sc);
+      return t.k === 'seq' ? ofType(t.elem) : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** two types of one kind made one that holds the values of both, where ints are what differ */
+function join(a: Type, b: Type): Type | null {
+  if (a.k === 'int' && b.k === 'int') {
+    const r = hull(ofType(a), ofType(b));
+    return r && { k: 'int', lo: r[0], hi: r[1] };
+  }
+  if (a.k === 'set' && b.k === 'set') {
+    const elem = join(a.elem, b.elem);
+    return elem && { k: 'set', elem };
+  }
+  if (a.k === 'seq' && b.k === 'seq') {
+    const elem = join(a.elem, b.elem);
+    return elem && { k: 'seq', elem, cap: Math.max(a.cap, b.cap) };
+  }
+  if (a.k === 'record' && b.k === 'record' && a.fields.length === b.fields.length) {
+    // (fields by name: two literals may list them in other orders)
+    const fields: { name: string; type: Type }[] = [];
+    for (const f of a.fields) {
+      const g = b.fields.find((x) => x.name === f.name);
+      const type = g && join(f.type, g.type);
+      if (!type) return null;
+      fields.push({ name: f.name, type });
+    }
+    return { k: 'record', fields };
+  }
+  if (typeToString(a) === typeToString(b)) return a;
+  return null;
+}
+
+function empty(e: IExpr): boolean {
+  return (e.k === 'setlit' || e.k === 'seqlit') && e.elems.length === 0;
+}
+
+/**
+ * One type that holds the values of a and of b (two sets or two sequences, or
+ * two ints), or null: an empty literal takes the other side's type.
+ */
+export function joined(a: IExpr, b: IExpr, sc: RangeScope): Type | null {
+  if (empty(b)) return narrowed(a, sc);
+  if (empty(a)) return narrowed(b, sc);
+  return join(narrowed(a, sc), narrowed(b, sc));
+}
+
+/**
+ * A type that holds every value e can take: e's own unless that is an
+ * unbounded int, or a set or sequence of them (wide()), whose bounds are known
+ * here. A local's is the type its binding was held in.
+ */
+export function narrowed(e: IExpr, sc: RangeScope): Type {
+  if (e.k === 'local') return sc.local(e.slot) ?? e.ty;
+  if (e.k === 'var') return sc.variable(e.index);
+  if (!wide(e.ty)) return e.ty;
+  if (e.ty.k === 'int') {
+    const r = intRange(e, sc);
+    return r ? { k: 'int', lo: r[0], hi: r[1] } : e.ty;
+  }
+  let t: Type | null = null;
+  switch (e.k) {
+    case 'setlit':
+    case 'seqlit': {
+      const r = e.elems.reduce<Range | null>((acc, x, i) => (i === 0 ? intRange(x, sc) : hull(acc, intRange(x, sc))), null);
+      const elem: Type | null = r && { k: 'int', lo: r[0], hi: r[1] };
+      if (elem && e.ty.k === 'set') t = { k: 'set', elem };
+      else if (elem && e.ty.k === 'seq') t = { k: 'seq', elem, cap: e.ty.cap };
+      break;
+    }
+    case 'maplit':
+      t = { k: 'map', dom: e.dom, rng: narrowed(e.body, sc) };
+      break;
+    case 'record':
+      t = { k: 'record', fields: e.fields.map((f) => ({ name: f.name, type: narrowed(f.e, sc) })) };
+      break;
+    case 'bin':
+      // a union holds both sides' ints, an intersection or difference only the left side's (the word
+      // code computes those in one type that holds both sides, then takes the left side's bits)
+      if (e.op === 'union') t = joined(e.a, e.b, sc);
+      else if (e.op === 'inter' || e.op === '\\') t = narrowed(e.a, sc);
+      break;
+    case 'if':
+      t = joined(e.a, e.b, sc);
+      break;
+    case 'let':
+      t = narrowed(e.body, sc);
+      break;
+    case 'call':
+      // a tail is of its argument's type; an append of a wider element is handed to the value path
+      if (e.fn === 'tail' || e.fn === 'append') t = narrowed(e.args[0], sc);
+      break;
+  }
+  return t && t.k === e.ty.k && !wide(t) ? t : e.ty;
+}
