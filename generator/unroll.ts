@@ -7,10 +7,19 @@
 // every name bound in it gets a slot of its own, so that no iteration's
 // binding overwrites another's that an enclosing choice reads again when it
 // goes on to its next value.
-import type { IDomain, IStmt } from '../dsl/ir';
+//
+// Over a set, or a range of bounds computed in the step, the domain is
+// evaluated once, into a new local, as the value path evaluates it when the
+// loop starts; then an iteration is written out for each value the domain
+// could hold (the set's element type; the ints between the bounds' bounds,
+// ranges.ts), each under an `if` that it does: in the order the value path
+// takes a set's elements (src/runtime/values.ts compare) or a range's.
+import type { IDomain, IExpr, IStmt } from '../dsl/ir';
+import type { Span } from '../dsl/ast';
 import { branches, slotsOf } from './shape';
+import { intRange, narrowed, type RangeScope } from './ranges';
 import { size, type Type } from '../src/runtime/types';
-import { enumerate, type Value } from '../src/runtime/values';
+import { compare, enumerate, type Value } from '../src/runtime/values';
 
 /** iterations written out at most (more: the action stays on the value path) */
 export const MAX_UNROLL = 64;
@@ -37,20 +46,106 @@ export function fixedDomain(d: IDomain): { values: { v: Value; ty: Type }[] } | 
   return { why: 'over a set' };
 }
 
+const BOOL: Type = { k: 'bool' };
+/** (the tests written here raise no error: no span of theirs is ever shown) */
+const NOWHERE: Span = { start: 0, end: 0 };
+
+const lit = (v: Value, ty: Type): IExpr => ({ k: 'lit', v, ty });
+const local = (slot: number, name: string, ty: Type): IExpr => ({ k: 'local', slot, name, ty });
+
+/**
+ * A domain evaluated in the step (a set, a range of computed bounds): lets
+ * binding it to new locals, then per value it could take, the test that it
+ * does; else why not
+ */
+export function evaluatedDomain(
+  d: IDomain, name: string, fresh: () => number, sc: RangeScope,
+): { lets: IStmt[]; values: { v: Value; ty: Type; test: IExpr }[] } | { why: string } {
+  if (d.k === 'set') {
+    const t = narrowed(d.e, sc);
+    if (t.k !== 'set' || !Number.isFinite(size(t.elem))) return { why: 'over a set of unbounded ints' };
+    const n = size(t.elem);
+    if (n > MAX_UNROLL) return { why: `over a set of ${n} possible elements (at most ${MAX_UNROLL} iterations are written out)` };
+    const slot = fresh();
+    const dom = local(slot, `${name}_set`, d.e.ty);
+    return {
+      lets: [{ k: 'let', slot, name: `${name}_set`, v: d.e }],
+      values: enumerate(t.elem)
+        .sort(compare)
+        .map((v) => ({ v, ty: t.elem, test: { k: 'bin', op: 'in', a: lit(v, t.elem), b: dom, ty: BOOL, span: NOWHERE } })),
+    };
+  }
+  if (d.k === 'range') {
+    const lo = intRange(d.lo, sc);
+    const hi = intRange(d.hi, sc);
+    if (!lo || !hi) return { why: 'over a range whose bounds have no known bounds' };
+    const n = Math.max(0, hi[1] - lo[0] + 1);
+    if (n > MAX_UNROLL) return { why: `over a range of up to ${n} values (at most ${MAX_UNROLL} iterations are written out)` };
+    const [ls, hs] = [fresh(), fresh()];
+    const L = local(ls, `${name}_lo`, d.lo.ty);
+    const H = local(hs, `${name}_hi`, d.hi.ty);
+    return {
+      lets: [
+        { k: 'let', slot: ls, name: `${name}_lo`, v: d.lo },
+        { k: 'let', slot: hs, name: `${name}_hi`, v: d.hi },
+      ],
+      values: Array.from({ length: n }, (_, j) => {
+        const v = lo[0] + j;
+        const x = lit(v, { k: 'int', lo: v, hi: v });
+        const test: IExpr = {
+          k: 'bin', op: '&&', ty: BOOL, span: NOWHERE,
+          a: { k: 'bin', op: '<=', a: L, b: x, ty: BOOL, span: NOWHERE },
+          b: { k: 'bin', op: '<=', a: x, b: H, ty: BOOL, span: NOWHERE },
+        };
+        return { v, ty: { k: 'int', lo: v, hi: v }, test };
+      }),
+    };
+  }
+  return { why: 'over a type' };
+}
+
+/** the type of the values a domain's variable takes, where known */
+function domainType(d: IDomain, sc: RangeScope): Type | null {
+  if (d.k === 'type') return d.type;
+  if (d.k === 'set') {
+    const t = narrowed(d.e, sc);
+    return t.k === 'set' ? t.elem : null;
+  }
+  const lo = intRange(d.lo, sc);
+  const hi = intRange(d.hi, sc);
+  return lo && hi ? { k: 'int', lo: lo[0], hi: Math.max(lo[0], hi[1]) } : null;
+}
+
 /**
  * `body` with every for that makes a choice written out (nested ones too), or
- * why it cannot be: a domain not fixed before the run, or more than `most`
- * statements in all
+ * why it cannot be: a domain with too many possible values, or more than
+ * `most` statements in all. `sc`: the bounds of the action's variables (ranges.ts)
  */
-export function writtenOut(body: IStmt[], fresh: () => number, most: number): { body: IStmt[] } | { why: string } {
+export function writtenOut(body: IStmt[], fresh: () => number, most: number, sc: RangeScope): { body: IStmt[] } | { why: string } {
   let n = 0;
+  // the types of the names the step binds before a loop (nothing is bound yet where this runs): a
+  // bound of a range may be one
+  const bound = new Map<number, Type>();
+  const scope: RangeScope = { local: (slot) => bound.get(slot) ?? sc.local(slot), variable: sc.variable };
   const walk = (stmts: IStmt[]): IStmt[] => {
     const out: IStmt[] = [];
     for (const st of stmts) {
+      if (st.k === 'let') bound.set(st.slot, narrowed(st.v, scope));
+      if (st.k === 'with' || st.k === 'for') {
+        const t = domainType(st.dom, scope);
+        if (t) bound.set(st.slot, t);
+      }
       if (st.k === 'for' && branches(st.body)) {
         const d = fixedDomain(st.dom);
-        if ('why' in d) throw new NotWritten(`a with or either inside a for ${d.why}`);
-        out.push(...walk(unrolled(st, d.values, fresh)));
+        if (!('why' in d)) {
+          out.push(...walk(unrolled(st, d.values, fresh)));
+          continue;
+        }
+        const e = st.dom.k === 'type' ? d : evaluatedDomain(st.dom, st.name, fresh, scope);
+        if ('why' in e) throw new NotWritten(`a with or either inside a for ${e.why}`);
+        // each iteration under the test that the domain holds its value
+        const its = iterations(st, e.values, fresh);
+        out.push(...e.lets, ...walk(e.values.map((x, j) => guarded(x.test, its[j]))));
         continue;
       }
       n++;
@@ -73,17 +168,41 @@ export function writtenOut(body: IStmt[], fresh: () => number, most: number): { 
 class NotWritten extends Error {}
 
 /**
+ * An iteration run only where `test` holds. Where its one choice is an
+ * either whose arms make none of their own, one such either: the test and the
+ * iteration's other statements in each arm, and an arm for the test failing,
+ * which makes no successor of its own but lets the rest of the step go on. The
+ * word code writes the rest once after such an either, where it writes it in
+ * both branches of an `if` (2^n copies for n iterations). Otherwise an `if`.
+ */
+function guarded(test: IExpr, it: IStmt[]): IStmt {
+  const at = it.findIndex((s) => branches([s]));
+  const st = it[at];
+  const alone = it.every((s, i) => i === at || !branches([s]));
+  if (st && st.k === 'either' && alone && !st.branches.some((b) => branches(b))) {
+    const holds: IStmt = { k: 'await', c: test, span: NOWHERE };
+    const fails: IStmt = { k: 'await', c: { k: 'not', e: test, ty: BOOL }, span: NOWHERE };
+    const [pre, post] = [it.slice(0, at), it.slice(at + 1)];
+    return { k: 'either', branches: [...st.branches.map((b) => [holds, ...pre, ...b, ...post]), [fails]] };
+  }
+  return { k: 'if', c: test, then: it, else: [] };
+}
+
+/**
  * The iterations of `st` over `values`, one after another: per value, a let
  * binding the loop variable to it, then the body; the names bound in each
  * copy (the loop variable's included) on slots from `fresh`.
  */
 export function unrolled(st: For, values: { v: Value; ty: Type }[], fresh: () => number): IStmt[] {
-  const out: IStmt[] = [];
-  for (const { v, ty } of values) {
+  return iterations(st, values, fresh).flat();
+}
+
+/** the iterations of `st` over `values`, each on its own */
+function iterations(st: For, values: { v: Value; ty: Type }[], fresh: () => number): IStmt[][] {
+  return values.map(({ v, ty }) => {
     const copy = renamed(st, fresh);
-    out.push({ k: 'let', slot: copy.slot, name: copy.name, v: { k: 'lit', v, ty } }, ...copy.body);
-  }
-  return out;
+    return [{ k: 'let', slot: copy.slot, name: copy.name, v: lit(v, ty) }, ...copy.body];
+  });
 }
 
 /** keys that hold no binding or use of a name (types, source spans): shared, not copied */

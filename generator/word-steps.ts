@@ -20,14 +20,15 @@
 // evaluate their right side only where the value path does, so that hand-over
 // happens only where the value path would raise the error.
 //
-// A `for` whose body makes a choice has its iterations written out (unroll.ts)
-// where its domain is fixed before the run. A set, sequence, record or map of
-// computed ints is held in the type their bounds give (ranges.ts). A map of more than 2^52 values (a
-// field per entry) is read entry by entry and its writes logged (entries()).
-// An action that uses anything else (such a `for` over a set or a range of
-// bounds computed in the step, such a map read or assigned whole, any other
-// value of more than 2^52 values) stays on the value path; the module says
-// which and why.
+// A `for` whose body makes a choice has its iterations written out (unroll.ts):
+// one per value its domain could hold, each under the test that it does where
+// the domain is computed in the step. A set, sequence, record or map of
+// computed ints is held in the type their bounds give (ranges.ts). A map of
+// more than 2^52 values (a field per entry) is read entry by entry and its
+// writes logged (entries()). An action that uses anything else (such a `for`
+// over more than 64 possible values, such a map read or assigned whole, any
+// other value of more than 2^52 values) stays on the value path; the module
+// says which and why.
 import type { IAction, IDomain, IExpr, IInvariant, IPathElem, IStmt, Model } from '../dsl/ir';
 import { miniscope } from './miniscope';
 import { MAX_FIELD, packedWidth, size, typeToString, type Type } from '../src/runtime/types';
@@ -138,7 +139,7 @@ export class WordSteps {
       if (nextSlot < 0) nextSlot = 1 + Math.max(0, ...[...JSON.stringify([a.params, a.body]).matchAll(/"slot":(\d+)/g)].map((m) => Number(m[1])));
       return nextSlot++;
     };
-    const written = writtenOut(a.body, fresh, MAX_WORK);
+    const written = writtenOut(a.body, fresh, MAX_WORK, this.scope);
     if ('why' in written) throw new Unsupported(written.why);
     const actionBody = written.body;
     const sizes = a.params.map((p) => size(p.type));

@@ -429,8 +429,11 @@ export class SpecGen {
         a.whole.add(m);
         const x = this.name('x');
         const inner: Ctx = { ...e, locals: [...e.locals, { name: x, t: { k: 'int', hi: 1 } }] };
-        // a choice in each iteration, now and then (the word code writes such a loop out)
-        const choice = this.pick(3);
+        // a choice in each iteration, now and then (the word code writes such a loop out), over 0..1 or
+        // over a set or a range computed in the step (an iteration per value it could hold, each tested)
+        const choice = this.pick(5);
+        if (choice === 3) return { text: `for ${x} in (${this.set(e, false)} inter {0, 1}) { either { ${m}[${x}] := ${this.int(inner, 2)} } or { skip } }` };
+        if (choice === 4) return { text: `for ${x} in (${this.int(e, 1)})..(${this.int(e, 1)}) { either { ${m}[${x}] := ${this.int(inner, 2)} } or { skip } }` };
         if (choice === 1) return { text: `for ${x} in 0..1 { either { ${m}[${x}] := ${this.int(inner, 2)} } or { ${m}[${x}] := ${this.int(inner, 2)} } }` };
         if (choice === 2) {
           const y = this.name('y');

@@ -572,14 +572,15 @@ describe('steps on the packed words', () => {
       var m: [0..1] -> 0..2
       var b: bool
       var on: set<0..1>
-      init { m := [i in 0..1 |-> 0]; b := false; on := { 1 } }
-      action Set { for i in on { with v in 1..2 { m[i] := v } } }
+      var big: [0..13] -> 0..15
+      init { m := [i in 0..1 |-> 0]; b := false; on := { 1 }; big := [i in 0..13 |-> 0] }
+      action Set { for i in on { with v in 1..2 { m[i] := v } }; await big != [i in 0..13 |-> 1] }
       action Flip { b := !b }
     `;
     const src = emitChecker(parseSpecText('Words', text).model());
     expect(src).toContain('function waction1(');
     expect(src).not.toContain('function waction0(');
-    expect(src).toMatch(/action0 \/\* Set: on values, a with or either inside a for over a set \*\//);
+    expect(src).toMatch(/action0 \/\* Set: on values, \[0\.\.13\] -> 0\.\.15 has more than 2\^52 values \*\//);
     const on = generated(text, {}, true);
     expect(on).toEqual(generated(text, {}, false));
     expect(on.distinctStates).toBe(6);
@@ -608,11 +609,38 @@ describe('steps on the packed words', () => {
     expect(on.distinctStates).toBe(16);
   });
 
+  test('a for that chooses over a set or a range of computed bounds: an iteration per possible value, each under the test that the domain holds it, on words, agreeing with values and the interpreter', () => {
+    const text = `
+      enum Mode { Rw, Off, Ro }
+      var on: set<Mode>
+      var m: [Mode] -> 0..2
+      var k: 0..3
+      var c: [0..4] -> bool
+      init { on := { Off, Rw }; m := [x in Mode |-> 0]; k := 1; c := [i in 0..4 |-> false] }
+      // over a set variable, its elements in the value path's order (by name: Off, Ro, Rw), so that the
+      // first successor to violate Odd bumps Off, not Rw
+      action Bump { for x in on { either { m[x] := (m[x] + 1) % 3 } or { skip } } }
+      action Drop(x: Mode) { await x in on; on := on \\ { x } }
+      action Add(x: Mode) { await x notin on; on := on union { x } }
+      // over a range of computed bounds (empty where k - 1 > k % 2 + 1) and over a set of computed ints
+      action Flip { for i in (k - 1)..(k % 2 + 1) { with b in bool { await b || i > 0; c[i + 1] := b } } }
+      action Step(d: 1..2) { for i in { (k + d) % 4, k / 2 } { either { c[i] := !c[i] } or { skip } } }
+      action Inc { k := (k + 1) % 4 }
+      invariant Odd: m[Off] + m[Rw] != 1
+    `;
+    expect(emitChecker(parseSpecText('Words', text).model())).not.toMatch(/: on values,/);
+    const on = agreeing(text);
+    expect(on.distinctStates).toBe(13824);
+    expect(on.properties.find((p) => p.name === 'Odd')?.status).toBe('violated');
+    const trace = on.violations.find((v) => v.property === 'Odd')!.trace;
+    expect(JSON.stringify(trace[trace.length - 1])).toContain('"m":{"Rw":0,"Off":1,"Ro":0}');
+  });
+
   test('a for that chooses over a large or unknown domain stays on values', () => {
     const head = 'var m: [0..3] -> 0..1\nvar k: 0..3\ninit { m := [i in 0..3 |-> 0]; k := 0 }\naction B { k := (k + 1) % 4 }\n';
     const onValues = (action: string) => emitChecker(parseSpecText('Words', head + action).model()).match(/vaction1 \/\* A: on values, ([^*]*) \*\//)?.[1];
     expect(onValues('action A { for i in 0..99 { either { await i > k } or { skip } } }')).toBe('a with or either inside a for over 100 values (at most 64 iterations are written out)');
-    expect(onValues('action A { for i in 0..k { either { m[i] := 1 } or { skip } } }')).toBe('a with or either inside a for over a range whose bounds are not constants');
+    expect(onValues('action A { for i in 0..(k * 30) { either { await i > k } or { skip } } }')).toBe('a with or either inside a for over a range of up to 91 values (at most 64 iterations are written out)');
     // the rest of the step is written once per branch of an if that chooses: 2^20 copies
     expect(onValues('action A { for i in 0..19 { if k == 0 { either { await i > 0 } or { skip } } else { with v in 0..1 { await v > 0 } } } }')).toBe('its choices make more than 20000 statements of code');
     expect(onValues('action A { for i in 0..3 { if k == 0 { either { m[i] := 1 } or { skip } } else { with v in 0..1 { m[i] := v } } } }')).toBeUndefined();
