@@ -301,6 +301,13 @@ function agreeing(text: string, consts: Record<string, number> = {}): Outcome {
   return on;
 }
 
+/** the generated module of `text`, every one of whose actions and invariants was compiled to words (none said why not) */
+function allOnWords(text: string, consts: Record<string, number> = {}): string {
+  const src = emitChecker(parseSpecText('Words', text).model(consts));
+  expect(src).not.toMatch(/: on values,/);
+  return src;
+}
+
 describe('steps on the packed words', () => {
   test('every action and invariant of the test spec is compiled to words', () => {
     const src = emitChecker(parseSpecText('Words', WORDS).model({ N: 2 }));
@@ -428,7 +435,7 @@ describe('steps on the packed words', () => {
       action Grow { await len(q) == 0; q := << 0 >> }
       action Step { ${stmt} }
     `;
-    expect(emitChecker(parseSpecText('Words', text).model())).not.toMatch(/: on values,/);
+    allOnWords(text);
     const on = failure(text, true);
     expect(on).toBe(failure(text, false));
     expect(on).toMatch(expected);
@@ -474,8 +481,7 @@ describe('steps on the packed words', () => {
       action Clear { await k == 3 && 3 in s; s := {}; k := 0 }
       invariant Small: card(s) <= 3
     `;
-    const src = emitChecker(parseSpecText('Words', text).model());
-    expect(src).not.toMatch(/: on values,/);
+    const src = allOnWords(text);
     expect(src).toMatch(/the ordinal in set<0\.\.3> of each set<\d+\.\.\d+> \(-1: not one\)/);
     const on = agreeing(text);
     // a set that may hold a value outside s's type (-1 in the table): the value step raises the error, located
@@ -500,8 +506,7 @@ describe('steps on the packed words', () => {
       invariant Apart: forall d in { pos[0] - pos[1], pos[1] - pos[0] }: d < N
       invariant NotBoth: !(pos[0] == N - 1 && pos[1] == N - 1 && card(seen) == N - 1)
     `;
-    const src = emitChecker(parseSpecText('Words', text).model());
-    expect(src).not.toMatch(/: on values,/);
+    const src = allOnWords(text);
     expect(src).toContain('function winv0(');
     const on = agreeing(text);
     expect(on.properties.map((p) => p.status)).toEqual(['holds', 'violated']);
@@ -521,8 +526,8 @@ describe('steps on the packed words', () => {
         a := (p + card(s union { a / 2 })) % 6
         n := if exists x in s: x == 2 then 2 else card(s)
       }
-      // a union whose sides have other bounds, an intersection with elements outside the left side's bounds
-      // (handed to the value path), an if of two sets
+      // a union whose sides have other bounds, an intersection with elements outside the left side's bounds,
+      // an if of two sets
       action Mark(p: 0..3) {
         on := (if p > 1 then { p - 2 } else { p % 2, 3 }) union ({ p } inter { a + 4, p })
       }
@@ -543,8 +548,7 @@ describe('steps on the packed words', () => {
       invariant Small: card({ a % 2, n }) <= 2 && len(<<a / 2>>) == 1
       invariant Never: !(a == 5 && n == 2 && on == {1, 3})
     `;
-    const src = emitChecker(parseSpecText('Words', text).model());
-    expect(src).not.toMatch(/: on values,/);
+    const src = allOnWords(text);
     expect(src).toContain('function winv0(');
     expect(src).toContain('function winv1(');
     const on = agreeing(text);
@@ -560,8 +564,7 @@ describe('steps on the packed words', () => {
       action Mark(p: 0..3) { r[p] := card({ p + 1, p + 2 } \\ { a, 2 }) + (if 3 in ({ p + 1 } inter { a, 3 }) then 1 else 0) }
       action Inc { a := (a + 1) % 6 }
     `;
-    const src = emitChecker(parseSpecText('Words', text).model());
-    expect(src).not.toMatch(/: on values,/);
+    const src = allOnWords(text);
     // {p + 1} inter {a, 3} in set<0..5>, then as a set<1..4>
     expect(src).toContain('>>> 1) & 0xf)');
     expect(agreeing(text).distinctStates).toBe(216);
@@ -628,7 +631,7 @@ describe('steps on the packed words', () => {
       action Inc { k := (k + 1) % 4 }
       invariant Odd: m[Off] + m[Rw] != 1
     `;
-    expect(emitChecker(parseSpecText('Words', text).model())).not.toMatch(/: on values,/);
+    allOnWords(text);
     const on = agreeing(text);
     expect(on.distinctStates).toBe(13824);
     expect(on.properties.find((p) => p.name === 'Odd')?.status).toBe('violated');
@@ -655,7 +658,7 @@ describe('steps on the packed words', () => {
       action Mark { for m in Mode { either { by[m] := !by[m] } or { await m != Off || by[Ro] } } }
       action Turn { for b in bool { with d in 1..2 { await b || d == 1; flip[b] := (flip[b] + d) % 3 } } }
     `;
-    expect(emitChecker(parseSpecText('Words', text).model())).not.toMatch(/: on values,/);
+    allOnWords(text);
     const on = agreeing(text);
     expect(on.distinctStates).toBe(72);
   });
