@@ -1,9 +1,11 @@
 // The bounds of the ints an expression can compute, for the steps on words
 // (word-steps.ts). The front end types a computed int (`p % 3`, `min(x, 1)`)
-// as an int of no bounds, so a set or sequence literal of such ints has more
-// than 2^52 values and no packed form. Here the bounds are found from the
-// operands' types (interval arithmetic), and such a literal is held in the
-// narrowest type its elements' bounds give: `{p % 3}` as a set<0..2>, a bitset.
+// as an int of no bounds, so a set, sequence, record or map literal of such
+// ints has more than 2^52 values and no packed form. Here the bounds are found
+// from the operands' types (interval arithmetic), and such a literal is held
+// in the narrowest type its ints' bounds give: `{p % 3}` as a set<0..2>, a
+// bitset. (The front end's own join, src/runtime/types.ts, keeps a record's
+// first type; this one joins records field by field.)
 //
 // The bounds only choose a representation: the word code still checks every
 // int it packs against its type and hands the step to the value path where

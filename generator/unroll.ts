@@ -12,8 +12,9 @@
 // evaluated once, into a new local, as the value path evaluates it when the
 // loop starts; then an iteration is written out for each value the domain
 // could hold (the set's element type; the ints between the bounds' bounds,
-// ranges.ts), each under an `if` that it does: in the order the value path
-// takes a set's elements (src/runtime/values.ts compare) or a range's.
+// ranges.ts), each run only where the domain holds it (guarded()): in the
+// order the value path takes a set's elements (src/runtime/values.ts compare)
+// or a range's.
 import type { IDomain, IExpr, IStmt } from '../dsl/ir';
 import type { Span } from '../dsl/ast';
 import { branches, slotsOf } from './shape';
