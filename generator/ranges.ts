@@ -61,12 +61,21 @@ export function intRange(e: IExpr, sc: RangeScope): Range | null {
     case 'if':
       return hull(intRange(e.a, sc), intRange(e.b, sc));
     case 'let':
-      return intRange(e.body, sc);
+      return intRange(e.body, within(e, sc));
     case 'match':
       return e.arms.reduce<Range | null>((r, arm, i) => (i === 0 ? intRange(arm.body, sc) : hull(r, intRange(arm.body, sc))), null);
     default:
       return null;
   }
+}
+
+/**
+ * the scope of a let's body: its name of the type its value is held in, whether
+ * or not the word code has bound it yet (an action's statements after a choice
+ * are compiled once per branch, and their types must come out the same each time)
+ */
+function within(e: Extract<IExpr, { k: 'let' }>, sc: RangeScope): RangeScope {
+  return { local: (slot) => (slot === e.slot ? narrowed(e.v, sc) : sc.local(slot)), variable: sc.variable };
 }
 
 function binRange(e: Extract<IExpr, { k: 'bin' }>, sc: RangeScope): Range | null {
@@ -212,7 +221,12 @@ export function narrowed(e: IExpr, sc: RangeScope): Type {
       t = joined(e.a, e.b, sc);
       break;
     case 'let':
-      t = narrowed(e.body, sc);
+      t = narrowed(e.body, within(e, sc));
+      break;
+    case 'recUpdate':
+    case 'mapUpdate':
+      // of the updated value's type (a field or entry outside it is handed to the value path)
+      t = narrowed(e.e, sc);
       break;
     case 'call':
       // a tail is of its argument's type; an append of a wider element is handed to the value path

@@ -493,7 +493,7 @@ export class WordSteps {
       }
       case 'mapUpdate': {
         const mt = this.typeOf(e.e);
-        if (mt.k !== 'map' || typeToString(mt) !== typeToString(e.ty)) throw new Unsupported('a map update of another type');
+        if (mt.k !== 'map' || typeToString(mt) !== typeToString(this.typeOf(e))) throw new Unsupported('a map update of another type');
         this.checkType(mt);
         const m = this.temp(pre, this.ex(e.e, pre));
         const k = this.temp(pre, this.ordIn(e.i, mt.dom, pre));
@@ -522,7 +522,7 @@ export class WordSteps {
         return this.ordIn(e, this.typeOf(e), pre);
       case 'recUpdate': {
         const t = this.typeOf(e.e);
-        if (t.k !== 'record' || typeToString(t) !== typeToString(e.ty)) throw new Unsupported('a record update of another type');
+        if (t.k !== 'record' || typeToString(t) !== typeToString(this.typeOf(e))) throw new Unsupported('a record update of another type');
         let o = this.temp(pre, this.ex(e.e, pre));
         for (const fe of e.fields) {
           const f = this.fieldOf(t, fe.name, o, pre);

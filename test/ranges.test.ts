@@ -47,6 +47,7 @@ describe('bounds of computed ints', () => {
     ['head(<<p % 2, a>>)', [0, 5]],
     ['(if p > 1 then p - 2 else n)', [-3, 3]],
     ['(let y = p in y % 4)', [0, 3]],
+    ['(let y = p % 4 in y + 1)', [1, 4]],
     ['p % (z * 0)', null],
   ])('%s', (text, want) => {
     expect(range(text)).toEqual(want);
@@ -71,6 +72,8 @@ describe('the types sets and sequences of computed ints are held in', () => {
     ['{ b: p > 1, a: p % 3 }', '{ b: bool, a: 0..2 }'],
     ['(if p > 1 then { a: p % 4, b: true } else { b: false, a: n })', '{ a: -3..3, b: bool }'],
     ['[x in 0..1 |-> x + p % 3]', '[0..1] -> 0..3'],
+    ['({ b: false, a: min(p, 2) } with { a: 1 })', '{ b: bool, a: 0..2 }'],
+    ['([x in 0..1 |-> x * p] with [0] = 1)', '[0..1] -> 0..5'],
     ['(p / 2) * 2', '0..4'],
     ['p + a', '0..10'],
   ])('%s', (text, want) => {

@@ -542,8 +542,14 @@ describe('steps on the packed words', () => {
       // put in one, records of computed ints, sequences of two int types compared
       action Mix(p: 0..3) {
         let k = p / 2
-        await <<k>> != <<0, 1>> && { b: p > 1, a: k } != (if a > 2 then { a: a % 3, b: true } else { b: false, a: 1 })
+        await <<k>> != <<0, 1>> && { b: p > 1, a: k } != (if a > 2 then ({ a: a % 3, b: true } with { a: k }) else { b: false, a: 1 })
         with x in { p % 3, a - 3 } { await { x } subseteq { 0, 1, 2 } && [i in 0..1 |-> (i + x) % 2] != [i in 0..1 |-> i]; n := x + 1 }
+      }
+      // the rest of the step written once per arm: the let's types the same both times
+      action Twice(p: 0..3) {
+        either { with d in 0..1 { a := (p + d) % 6 } } or { skip }
+        let z = (let y = min(p, 2) in (y + 1) % 3)
+        n := card({ z, p % 2 })
       }
       invariant Small: card({ a % 2, n }) <= 2 && len(<<a / 2>>) == 1
       invariant Never: !(a == 5 && n == 2 && on == {1, 3})
