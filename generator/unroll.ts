@@ -60,49 +60,47 @@ const local = (slot: number, name: string, ty: Type): IExpr => ({ k: 'local', sl
  * does; else why not
  */
 export function evaluatedDomain(
-  d: IDomain, name: string, fresh: () => number, sc: RangeScope,
+  d: Exclude<IDomain, { k: 'type' }>, name: string, fresh: () => number, sc: RangeScope,
 ): { lets: IStmt[]; values: { v: Value; ty: Type; test: IExpr }[] } | { why: string } {
   if (d.k === 'set') {
-    const t = narrowed(d.e, sc);
-    if (t.k !== 'set' || !Number.isFinite(size(t.elem))) return { why: 'over a set of unbounded ints' };
-    const n = size(t.elem);
+    const elem = domainType(d, sc);
+    if (!elem || !Number.isFinite(size(elem))) return { why: 'over a set of unbounded ints' };
+    const n = size(elem);
     if (n > MAX_UNROLL) return { why: `over a set of ${n} possible elements (at most ${MAX_UNROLL} iterations are written out)` };
     const slot = fresh();
     const dom = local(slot, `${name}_set`, d.e.ty);
     return {
       lets: [{ k: 'let', slot, name: `${name}_set`, v: d.e }],
-      values: enumerate(t.elem)
+      values: enumerate(elem)
         .sort(compare)
-        .map((v) => ({ v, ty: t.elem, test: { k: 'bin', op: 'in', a: lit(v, t.elem), b: dom, ty: BOOL, span: NOWHERE } })),
+        .map((v) => ({ v, ty: elem, test: { k: 'bin', op: 'in', a: lit(v, elem), b: dom, ty: BOOL, span: NOWHERE } })),
     };
   }
-  if (d.k === 'range') {
-    const lo = intRange(d.lo, sc);
-    const hi = intRange(d.hi, sc);
-    if (!lo || !hi) return { why: 'over a range whose bounds have no known bounds' };
-    const n = Math.max(0, hi[1] - lo[0] + 1);
-    if (n > MAX_UNROLL) return { why: `over a range of up to ${n} values (at most ${MAX_UNROLL} iterations are written out)` };
-    const [ls, hs] = [fresh(), fresh()];
-    const L = local(ls, `${name}_lo`, d.lo.ty);
-    const H = local(hs, `${name}_hi`, d.hi.ty);
-    return {
-      lets: [
-        { k: 'let', slot: ls, name: `${name}_lo`, v: d.lo },
-        { k: 'let', slot: hs, name: `${name}_hi`, v: d.hi },
-      ],
-      values: Array.from({ length: n }, (_, j) => {
-        const v = lo[0] + j;
-        const x = lit(v, { k: 'int', lo: v, hi: v });
-        const test: IExpr = {
-          k: 'bin', op: '&&', ty: BOOL, span: NOWHERE,
-          a: { k: 'bin', op: '<=', a: L, b: x, ty: BOOL, span: NOWHERE },
-          b: { k: 'bin', op: '<=', a: x, b: H, ty: BOOL, span: NOWHERE },
-        };
-        return { v, ty: { k: 'int', lo: v, hi: v }, test };
-      }),
-    };
-  }
-  return { why: 'over a type' };
+  // a range of computed bounds
+  const lo = intRange(d.lo, sc);
+  const hi = intRange(d.hi, sc);
+  if (!lo || !hi) return { why: 'over a range whose bounds have no known bounds' };
+  const n = Math.max(0, hi[1] - lo[0] + 1);
+  if (n > MAX_UNROLL) return { why: `over a range of up to ${n} values (at most ${MAX_UNROLL} iterations are written out)` };
+  const [ls, hs] = [fresh(), fresh()];
+  const L = local(ls, `${name}_lo`, d.lo.ty);
+  const H = local(hs, `${name}_hi`, d.hi.ty);
+  return {
+    lets: [
+      { k: 'let', slot: ls, name: `${name}_lo`, v: d.lo },
+      { k: 'let', slot: hs, name: `${name}_hi`, v: d.hi },
+    ],
+    values: Array.from({ length: n }, (_, j) => {
+      const v = lo[0] + j;
+      const x = lit(v, { k: 'int', lo: v, hi: v });
+      const test: IExpr = {
+        k: 'bin', op: '&&', ty: BOOL, span: NOWHERE,
+        a: { k: 'bin', op: '<=', a: L, b: x, ty: BOOL, span: NOWHERE },
+        b: { k: 'bin', op: '<=', a: x, b: H, ty: BOOL, span: NOWHERE },
+      };
+      return { v, ty: { k: 'int', lo: v, hi: v }, test };
+    }),
+  };
 }
 
 /** the type of the values a domain's variable takes, where known */

@@ -273,9 +273,15 @@ export class WordSteps {
     return { read: (B, k) => `${rd}(${B}, ${at(k)}, ${w})`, cur, put, same, apply };
   }
 
-  /** two sets, or two sequences, of ints of different types (<<1>> and <<0, 1>>): compared in one that holds both */
-  private otherInts(a: Type, b: Type): boolean {
-    return a.k === b.k && (a.k === 'set' || a.k === 'seq') && (b.k === 'set' || b.k === 'seq') && a.elem.k === 'int' && b.elem.k === 'int' && typeToString(a) !== typeToString(b);
+  /**
+   * the one type two compared sides are held in where they are sets or
+   * sequences of computed ints, or of ints of different types (<<1>> and
+   * <<0, 1>>): one that holds both (ranges.ts); else null
+   */
+  private compared(a: IExpr, b: IExpr): Type | null {
+    const [ta, tb] = [this.typeOf(a), this.typeOf(b)];
+    const otherInts = ta.k === tb.k && (ta.k === 'set' || ta.k === 'seq') && (tb.k === 'set' || tb.k === 'seq') && ta.elem.k === 'int' && tb.elem.k === 'int' && typeToString(ta) !== typeToString(tb);
+    return wide(a.ty) || wide(b.ty) || otherInts ? joined(a, b, this.scope) : null;
   }
 
   /** a set literal whose elements are ints of too wide a type for a bitset (computed: `{p - 1, p + 1}`) */
@@ -413,8 +419,8 @@ export class WordSteps {
   }
 
   /**
-   * the type e's code holds the ordinal of: a local's is its binding's; a set
-   * or sequence of computed ints, the one their bounds give (ranges.ts)
+   * the type e's code holds the ordinal of: a local's is its binding's; a
+   * value of computed ints, the one their bounds give (ranges.ts)
    */
   private typeOf(e: IExpr): Type {
     return narrowed(e, this.scope);
@@ -651,7 +657,7 @@ export class WordSteps {
         if ((ta.k === 'int' && tb.k === 'int') || (ta.k === 'bool' && tb.k === 'bool')) return `((${this.ex(e.a, pre)}) ${op} (${this.ex(e.b, pre)}))`;
         // compare ordinals in one type: a literal, set literal or tag is written in the other side's;
         // sets or sequences of computed ints, in one that holds both (ranges.ts)
-        const t = (wide(e.a.ty) || wide(e.b.ty) || this.otherInts(ta, tb) ? joined(e.a, e.b, this.scope) : null) ?? (e.a.k === 'lit' || e.a.k === 'setlit' || e.a.k === 'seqlit' || e.a.k === 'tag' ? tb : ta);
+        const t = this.compared(e.a, e.b) ?? (e.a.k === 'lit' || e.a.k === 'setlit' || e.a.k === 'seqlit' || e.a.k === 'tag' ? tb : ta);
         return `((${this.ordIn(e.a, t, pre)}) ${op} (${this.ordIn(e.b, t, pre)}))`;
       }
       case '<':
@@ -712,7 +718,7 @@ export class WordSteps {
         return `((${r} >>> ${lo}) & ${hexMask(size(t.elem))})`;
       }
       case 'subseteq': {
-        const t = (wide(e.a.ty) || wide(e.b.ty) || this.otherInts(ta, this.typeOf(e.b)) ? joined(e.a, e.b, this.scope) : null) ?? this.typeOf(e.b);
+        const t = this.compared(e.a, e.b) ?? this.typeOf(e.b);
         if (t.k !== 'set') throw new Unsupported('subseteq on non-sets');
         return `(((${this.ordIn(e.a, t, pre)}) & ~(${this.ordIn(e.b, t, pre)})) === 0)`;
       }
