@@ -10,6 +10,7 @@ import { parseSpecText } from '../dsl';
 import { generateChecker } from '../generator/load';
 import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
+import { cutOf, rangeOf } from '../src/engine/parallel/expand';
 import { MAX_SHARED_BYTES, reservedBuffer } from '../src/engine/reserve';
 import { WORDS_AT, claim, claimAlone, cutsOf, emptyLike, freshRef, newTable, ownerOf, rehash, tagOf, widened, type SharedTable } from '../src/engine/parallel/table';
 import { growableBuffer, grownView, wordsOf } from '../src/engine/parallel/arena';
@@ -350,6 +351,19 @@ describe('an evaluation error in a worker', () => {
     expect(seq).toMatch(/Finite.*division by zero/);
     expect(errorOf(model, { workers: 2, parallelThreshold: 1 })).toBe(seq);
   });
+});
+
+test('rangeOf finds the range of cutOf that holds a parent (the merge counts each range\'s losers by it)', () => {
+  for (const [from, to, K] of [[0, 1, 1], [5, 6, 2], [100, 164, 64], [3, 1_000_003, 64], [0, 10_340_352, 64], [7, 200, 3], [0, 97, 97]]) {
+    const cut = { from, to, K };
+    for (let k = 0; k < K; k++) {
+      const a = cutOf(from, to, K, k);
+      const b = cutOf(from, to, K, k + 1);
+      // every parent of a range of a few, else its ends and a middle one
+      const ps = b - a <= 4 ? Array.from({ length: b - a }, (_, i) => a + i) : [a, a + 1, (a + b) >> 1, b - 2, b - 1];
+      for (const p of ps) expect(rangeOf(cut, p)).toBe(k);
+    }
+  }
 });
 
 test('the arena grows in place: its words stay where they were and no page is copied; a buffer that cannot grow is copied', () => {

@@ -10,7 +10,7 @@ import { explore, type StateSpace, type StateStore } from '../src/engine/explore
 import { PackedStore, type PackedCodec, type WordHash } from '../src/engine/packed-store';
 import { FingerprintStore } from '../src/engine/fingerprint-store';
 import { fingerprint } from '../src/engine/fpset';
-import { Column } from '../src/engine/links';
+import { COLUMN_SHIFT, Column } from '../src/engine/links';
 import { checkSpecFile, loadSpecFile, type CheckFileOptions } from '../src/api';
 import { generateChecker } from '../generator/load';
 import { generatedSpace } from '../src/engine/bfs';
@@ -32,22 +32,27 @@ const SAME_HASH: WordHash = (_w, _o, _n, out) => {
   out[1] = 7;
 };
 
-test('a link column appended in blocks (the parallel merge) holds what pushing one by one holds, across its chunks', () => {
+test('a shared link column filled through its chunks (the parallel merge) holds what pushing one by one holds, across chunks', () => {
   const src = Int32Array.from({ length: 300_000 }, (_, i) => (i * 2654435761) | 0);
   const pushed = new Column();
-  const appended = new Column();
+  const placed = new Column(true);
   pushed.push(7);
-  appended.push(7);
+  placed.push(7);
   // blocks that start and end inside chunks, cross one boundary or several, or are empty
   let at = 0;
   for (const n of [5, 65_530, 0, 1, 140_000, 10, 70_000]) {
-    appended.append(src, at, n);
+    const from = placed.n;
+    const part = placed.part(from, from + n);
+    for (let i = from; i < from + n; i++) part.chunks[(i >>> COLUMN_SHIFT) - part.first][i & ((1 << COLUMN_SHIFT) - 1)] = src[at + i - from];
+    placed.setLength(from + n);
     for (let i = at; i < at + n; i++) pushed.push(src[i]);
     at += n;
   }
-  expect(appended.n).toBe(pushed.n);
-  expect(appended.toArray()).toEqual(pushed.toArray());
-  expect(appended.bytes).toBe(pushed.bytes);
+  expect(placed.n).toBe(pushed.n);
+  expect(placed.toArray()).toEqual(pushed.toArray());
+  expect(placed.bytes).toBe(pushed.bytes);
+  // (a length past the chunks made so far is an internal error, not a silent hole)
+  expect(() => placed.setLength(placed.bytes)).toThrow(/cannot hold/);
 });
 
 test('the default store tells states apart by their words even when every hash collides, through growing', () => {

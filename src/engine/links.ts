@@ -20,33 +20,52 @@ export interface TraceLinks {
 }
 
 /** log2 of the values per column chunk */
-const COLUMN_SHIFT = 16;
+export const COLUMN_SHIFT = 16;
 const COLUMN_CHUNK = 1 << COLUMN_SHIFT;
 
-/** An Int32 column in fixed-size chunks: growing never copies, and no more than one chunk is unused. */
+/**
+ * Chunks first .. first+k-1 of a column (their buffers shared): where the
+ * parallel engine's threads write the links of a level's new states
+ * (parallel/winners.ts), value i in chunks[(i >>> COLUMN_SHIFT) - first].
+ */
+export interface ColumnPart {
+  first: number;
+  chunks: Int32Array[];
+}
+
+/**
+ * An Int32 column in fixed-size chunks: growing never copies, and no more
+ * than one chunk is unused. `shared`: the chunks are SharedArrayBuffers, which
+ * other threads fill (part(), then setLength()).
+ */
 export class Column {
   private readonly chunks: Int32Array[] = [];
   n = 0;
+  constructor(private readonly shared = false) {}
+  private chunk(): Int32Array {
+    return this.shared ? new Int32Array(new SharedArrayBuffer(4 * COLUMN_CHUNK)) : new Int32Array(COLUMN_CHUNK);
+  }
   push(v: number): void {
     const c = this.n >>> COLUMN_SHIFT;
-    if (c === this.chunks.length) this.chunks.push(new Int32Array(COLUMN_CHUNK));
+    if (c === this.chunks.length) this.chunks.push(this.chunk());
     this.chunks[c][this.n & (COLUMN_CHUNK - 1)] = v;
     this.n++;
   }
-  /** push src[from .. from+n) */
-  append(src: Int32Array, from: number, n: number): void {
-    for (let done = 0; done < n; ) {
-      const c = this.n >>> COLUMN_SHIFT;
-      if (c === this.chunks.length) this.chunks.push(new Int32Array(COLUMN_CHUNK));
-      const at = this.n & (COLUMN_CHUNK - 1);
-      const k = Math.min(n - done, COLUMN_CHUNK - at);
-      this.chunks[c].set(src.subarray(from + done, from + done + k), at);
-      this.n += k;
-      done += k;
-    }
-  }
   at(i: number): number {
     return this.chunks[i >>> COLUMN_SHIFT][i & (COLUMN_CHUNK - 1)];
+  }
+  /** the chunks that hold values [from, to), made as needed (their memory is touched by whoever writes it) */
+  part(from: number, to: number): ColumnPart {
+    const first = from >>> COLUMN_SHIFT;
+    if (to <= from) return { first, chunks: [] };
+    const last = (to - 1) >>> COLUMN_SHIFT;
+    while (this.chunks.length <= last) this.chunks.push(this.chunk());
+    return { first, chunks: this.chunks.slice(first, last + 1) };
+  }
+  /** the column holds n values, the ones written through part() included */
+  setLength(n: number): void {
+    if (n > this.chunks.length << COLUMN_SHIFT) throw new Error(`internal error: a column of ${this.chunks.length} chunks cannot hold ${n} values`);
+    this.n = n;
   }
   /** the values as one array (a copy: for the liveness check, which indexes them directly) */
   toArray(): Int32Array {
@@ -59,11 +78,16 @@ export class Column {
   }
 }
 
-/** Three Int32 columns in memory. */
+/** Three Int32 columns in memory (of shared chunks: Column). */
 export class MemoryLinks implements TraceLinks {
-  readonly parents = new Column();
-  readonly actions = new Column();
-  readonly combos = new Column();
+  readonly parents: Column;
+  readonly actions: Column;
+  readonly combos: Column;
+  constructor(shared = false) {
+    this.parents = new Column(shared);
+    this.actions = new Column(shared);
+    this.combos = new Column(shared);
+  }
   push(parent: number, action: number, combo: number): void {
     this.parents.push(parent);
     this.actions.push(action);

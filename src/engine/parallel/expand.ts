@@ -27,6 +27,15 @@ export function cutOf(from: number, to: number, K: number, k: number): number {
   return from + Math.floor(((to - from) * k) / K);
 }
 
+/** the range of `cut` that parent p is in */
+export function rangeOf(cut: LevelCut, p: number): number {
+  const { from, to, K } = cut;
+  let k = Math.min(K - 1, Math.floor(((p - from) * K) / (to - from)));
+  while (k + 1 < K && cutOf(from, to, K, k + 1) <= p) k++;
+  while (k > 0 && cutOf(from, to, K, k) > p) k--;
+  return k;
+}
+
 export interface Layout {
   /** words per packed state */
   W: number;
@@ -81,6 +90,14 @@ export interface RunLimits {
   violated: Int32Array;
   deadlockCheck: boolean;
   timeoutAt: number;
+  /** the level's ranges */
+  cut: LevelCut;
+  /**
+   * per range of the level, its candidates that have lost their state (a
+   * lowering by a lower parent makes one lose: table.ts), so that the
+   * merge knows each range's winners before it places them (winners.ts)
+   */
+  losers: Int32Array;
   /** pause before the next parent once `total` reaches this */
   budget: number;
   /** the table (or this thread's fresh region) would be too full past this: fail rather than loop forever */
@@ -142,6 +159,8 @@ export class Expander {
    */
   private readonly recent: Uint32Array;
   private readonly fp = new Uint32Array(2);
+  /** the owner a lowering took over (claim) */
+  private readonly prev = new Int32Array(1);
   private readonly canon: ((n: unknown[], w: Uint32Array, o: number) => void) | undefined;
 
   /**
@@ -217,6 +236,8 @@ export class Expander {
     const insert = this.alone ? claimAlone : claim;
     const tagMask = lim.tagMask ?? -1;
     const alone = this.alone;
+    const { cut, losers } = lim;
+    const prev = this.prev;
     const { region, regions } = this;
     let p = p0;
     let any = false;
@@ -244,7 +265,7 @@ export class Expander {
       }
       // (a table that keeps the words in its slots writes no region)
       if (alone && !t.inline && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
-      const r = insert(t, tagOf(fpo[0] & tagMask), scratch, p, at, freshRef(this.freshN, region, regions), this.fresh, this.freshN);
+      const r = insert(t, tagOf(fpo[0] & tagMask), scratch, p, at, freshRef(this.freshN, region, regions), this.fresh, this.freshN, prev);
       for (let j = 0; j < W; j++) recent[rb + j] = scratch[j];
       recent[rb + W] = 1;
       if (r !== -1) {
@@ -257,6 +278,10 @@ export class Expander {
         else {
           slot = -2 - r;
           this.lowered++;
+          // the candidate of the owner taken over has lost
+          const k = rangeOf(cut, prev[0]);
+          if (alone) losers[k]++;
+          else Atomics.add(losers, k, 1);
         }
         if ((this.n + 1) * R > this.cand.length) this.room();
         const o = this.n * R;

@@ -31,11 +31,11 @@ import { MemoryLinks } from '../links';
 import { RESERVE_BYTES } from '../reserve';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type Paused, type Segment, type SentError, type Stop } from './expand';
+import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
 import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, widened, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
-import { LOST, SUMS_HEAD, takeRepoints, takeWinners, type WinJob, type WinOut } from './winners';
+import { LOST, SUMS_HEAD, takeWinners, type Placement, type WinJob } from './winners';
 
 /**
  * Levels with fewer states than this are expanded by the main thread (workers cost more than they
@@ -89,6 +89,8 @@ interface Range {
   inserted: number;
   /** owners it lowered (table.ts `lowered`) */
   lowered: number;
+  /** its candidates that lost their state (expand.ts RunLimits.losers) */
+  lost: number;
   invErrors: { record: number; k: number; cause: SentError }[];
 }
 
@@ -163,7 +165,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W);
   let size = 0; // fingerprints in the table
   // (in chunks: appending a level's links never copies the earlier ones)
-  const links = new MemoryLinks();
+  // (its chunks shared: the threads write the links of a level's new states, winners.ts)
+  const links = new MemoryLinks(true);
   const coverage: CoverageRow[] = m.META.actions.map((a) => ({ action: a.name, generated: 0, distinct: 0 }));
   let count = 0;
   let generated = 0;
@@ -178,8 +181,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let deadlocked = false;
   let full = false;
   let usedWorkers = 1;
-  /** the winners of a level laid out in order, found before the merge (winners.ts; kept between levels) */
-  let winOut = winOutFor(1024, 1);
+  /** per range of a level, its winners' sums (winners.ts; kept between levels) */
+  let sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + lay.actions)));
   let pool: Pool | undefined;
 
   const get = (i: number) => m.decode(arena, i * W);
@@ -304,7 +307,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const want = size + Math.ceil(P * lastRatio * 1.25) + 1024;
       if (want > (table.mask + 1) * MAX_LOAD && !opts.tableSlots) {
         pool?.progress.forEach((p) => p.fill(0)); // (the last level's are in count now)
-        table = grownTo(table, Math.ceil(want / MAX_LOAD)).table;
+        table = grownTo(table, Math.ceil(want / MAX_LOAD), false).table;
       }
       const violatedBits = new Array<number>(MW).fill(0);
       violated.forEach((v, k) => {
@@ -324,13 +327,15 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(m, modulePath, nWorkers, reduced);
         inline.reset();
         inline.begin(levelStart, levelEnd);
+        const cut: LevelCut = { from: levelStart, to: levelEnd, K: 1 };
+        const losers = new Int32Array(1);
         const words: StateWords = { W, arena, fresh: [inline.fresh] };
         let at = levelStart;
         for (;;) {
           const room = roomLeft(inline.total);
-          const stop = inline.run(words, table, at, { ...base, budget: inline.total + room.budget, hard: inline.total + room.hard });
+          const stop = inline.run(words, table, at, { ...base, cut, losers, budget: inline.total + room.budget, hard: inline.total + room.hard });
           if (stop.reason !== 'pause') {
-            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lowered: inline.lowered, invErrors: inline.invErrors }];
+            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lowered: inline.lowered, lost: losers[0], invErrors: inline.invErrors }];
             break;
           }
           regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }]);
@@ -363,18 +368,20 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     return { budget: Math.max(0, Math.floor((cap * MAX_LOAD - used) / share)), hard: Math.max(1, Math.floor(((cap * 15) / 16 - used) / share)) };
   }
 
-  function grownTo(t: SharedTable, entries: number) {
+  /** t grown to hold `entries`; `track`: the entries' new slots in `moved` (for the candidates recorded in a level, regrow) */
+  function grownTo(t: SharedTable, entries: number, track: boolean): { table: SharedTable; moved: Int32Array | null } {
     let cap = t.mask + 1;
     while (cap < entries) cap *= 2;
     // with the threads started (and idle: between levels, or every range paused), they re-file a part each
-    if (!pool || t.mask + 1 < (opts.parallelGrowSlots ?? PARALLEL_GROW)) return grown(t, cap);
+    if (!pool || t.mask + 1 < (opts.parallelGrowSlots ?? PARALLEL_GROW)) return grown(t, cap, track);
     const pl = pool;
     const n = widened(t, cap);
-    const moved = new Int32Array(new SharedArrayBuffer(4 * (t.mask + 1)));
+    // (new memory of 4 bytes per slot, first written here: 8% of a doubling's time, left out between levels)
+    const moved = track ? new Int32Array(new SharedArrayBuffer(4 * (t.mask + 1))) : null;
     const parts = pl.workers.length + 1;
     const cuts = cutsOf(t, parts);
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t, into: n, moved: moved.buffer as SharedArrayBuffer, part: w, cuts } satisfies ToWorker));
+    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t, into: n, moved: moved && (moved.buffer as SharedArrayBuffer), part: w, cuts } satisfies ToWorker));
     rehash(t, n, moved, parts - 1, cuts);
     collect(pl, expected, pl.workers.length, count);
     return { table: n, moved };
@@ -382,50 +389,51 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
 
   /**
    * The first half of the merge (winners.ts), by every thread when the level
-   * was shared out, else by the main thread: the ranges' losers marked, the
-   * winners' words in winOut; a job per range, up to the first range nobody
-   * took (the merge ends before it).
+   * was shared out, else by the main thread: the ranges' losers marked, their
+   * winners placed in the arena and the links from index `count` on, in
+   * order; a job per range, up to the first range nobody took (the merge
+   * ends before it). The winners of the level, all placed.
    */
-  function findWinners(ranges: (Range | undefined)[], total: number, shared: boolean): WinJob[] {
-    if (winOut.parents.length < total || winOut.sums.length < ranges.length * (SUMS_HEAD + lay.actions)) {
-      winOut = winOutFor(Math.max(total, 2 * winOut.parents.length), ranges.length);
-    }
+  function placeWinners(ranges: (Range | undefined)[], shared: boolean): { jobs: WinJob[]; wins: number } {
     const jobs: WinJob[] = [];
-    let at = 0;
+    let first = count;
     for (const r of ranges) {
       if (!r) break;
-      jobs.push({ cand: r.cand, base: r.base, n: r.n, at, k: jobs.length, first: -1 });
-      at += r.n;
+      jobs.push({ cand: r.cand, base: r.base, n: r.n, k: jobs.length, first });
+      first += r.n - r.lost;
     }
-    byEveryThread('winners', jobs, shared);
-    return jobs;
-  }
-
-  /** one of the merge's parts (winners.ts): its jobs taken by every thread, or by the main thread when the level was its alone */
-  function byEveryThread(t: 'winners' | 'repoint', jobs: WinJob[], shared: boolean): void {
-    const take = t === 'winners' ? takeWinners : takeRepoints;
+    const wins = first - count;
+    ensureArena(count + wins);
+    if (sums.length < jobs.length * (SUMS_HEAD + lay.actions)) sums = new Int32Array(new SharedArrayBuffer(4 * 2 * jobs.length * (SUMS_HEAD + lay.actions)));
+    const out: Placement = { arena: arena.buffer as SharedArrayBuffer, parents: links.parents.part(count, first), actions: links.actions.part(count, first), combos: links.combos.part(count, first), sums };
     const pl = shared ? pool : undefined;
-    if (!pl) return take(table, lay, jobs, winOut, new Int32Array(3));
-    Atomics.store(pl.ctrl, 2, 0);
-    const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, at: j.at, k: j.k, first: j.first }));
-    // (the table a worker last heard of may have grown since: it is sent)
-    for (const port of pl.ports) port.postMessage({ t, jobs: sent, out: winOut, table } satisfies ToWorker);
-    take(table, lay, jobs, winOut, pl.ctrl);
-    collect(pl, expected, pl.workers.length, count);
-  }
-
-  /** room for the winners of `states` candidates in `jobs` ranges */
-  function winOutFor(states: number, jobs: number): WinOut {
-    const ints = (n: number) => new Int32Array(new SharedArrayBuffer(4 * n));
-    return { words: new Uint32Array(new SharedArrayBuffer(4 * W * states)), parents: ints(states), actions: ints(states), combos: ints(states), slots: ints(states), sums: ints(jobs * (SUMS_HEAD + lay.actions)) };
+    if (!pl) takeWinners(table, lay, jobs, out, new Int32Array(3));
+    else {
+      Atomics.store(pl.ctrl, 2, 0);
+      const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
+      const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, k: j.k, first: j.first }));
+      // (the table a worker last heard of may have grown since: it is sent)
+      for (const port of pl.ports) port.postMessage({ t: 'winners', jobs: sent, out, table } satisfies ToWorker);
+      takeWinners(table, lay, jobs, out, pl.ctrl);
+      collect(pl, expected, pl.workers.length, count);
+    }
+    // a job placed as many winners as its range's candidates less its losers (an internal check: the places were given by that count)
+    for (const j of jobs) {
+      const r = ranges[j.k]!;
+      if (sums[j.k * (SUMS_HEAD + lay.actions)] !== r.n - r.lost) throw new Error(`internal error: range ${j.k} of the level has ${sums[j.k * (SUMS_HEAD + lay.actions)]} winners, ${r.n} candidates and ${r.lost} losers`);
+    }
+    links.parents.setLength(first);
+    links.actions.setLength(first);
+    links.combos.setLength(first);
+    return { jobs, wins };
   }
 
   /** a range paused on a full table: a table of four times the entries, the recorded slots moved */
   function regrow(entries: number, cands: { cand: Int32Array; base: number; n: number }[]): void {
-    const g = grownTo(table, entries * 4);
+    const g = grownTo(table, entries * 4, true);
     table = g.table;
-    for (const c of cands) for (let r = c.base; r < c.base + c.n; r++) c.cand[r * R + 4] = g.moved[c.cand[r * R + 4]];
+    const moved = g.moved!;
+    for (const c of cands) for (let r = c.base; r < c.base + c.n; r++) c.cand[r * R + 4] = moved[c.cand[r * R + 4]];
   }
 
   /**
@@ -444,6 +452,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const me = n - 1; // the main thread's region and progress
     // more ranges than threads: whoever finishes first takes the next, so an uneven level is shared evenly
     const K = Math.max(n, Math.min(Math.ceil((to - from) / MIN_RANGE), n * RANGES_PER_WORKER));
+    const losers = new Int32Array(new SharedArrayBuffer(4 * K));
     const ranges: (Range | undefined)[] = new Array(K).fill(undefined);
     pl.progress.forEach((p) => p.fill(0));
     Atomics.store(pl.ctrl, 2, 0);
@@ -457,14 +466,14 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n - 1; w++) {
-      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
+      const msg: ToWorker = { t: 'level', from, to, K, losers: losers.buffer as SharedArrayBuffer, arena: arena.buffer as SharedArrayBuffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
       pl.ports[w].postMessage(msg);
     }
     // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
     const ex = pl.main;
     ex.reset();
     const cut = { from, to, K };
-    let limits = { ...base, budget: share.budget, hard };
+    let limits = { ...base, cut, losers, budget: share.budget, hard };
     let mainPaused: Paused | undefined;
     const mine = () => {
       ex.fresh = fresh[me];
@@ -475,7 +484,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       freshN[me] = ex.freshN;
       for (const g of got.segs) ranges[g.k] = rangeOf(g, ex.cand);
     };
-    const rangeOf = (g: Segment, cand: Int32Array): Range => ({ from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, lowered: g.lowered, invErrors: g.invErrors });
+    const rangeOf = (g: Segment, cand: Int32Array): Range => ({ from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, lowered: g.lowered, lost: 0, invErrors: g.invErrors });
     mine();
     let waiting = n - 1;
     let mainRuns = true;
@@ -513,6 +522,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       }
       waiting = workers.length;
     }
+    for (let k = 0; k < K; k++) if (ranges[k]) ranges[k]!.lost = losers[k];
     // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
     return ranges;
   }
@@ -580,11 +590,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * order. A CheckResult when the run ends in this level, else null.
    */
   function merge(ranges: (Range | undefined)[], levelStart: number, levelEnd: number, level: number, shared: boolean): CheckResult | null {
-    let total = 0;
-    for (const r of ranges) total += r?.n ?? 0;
-    ensureArena(count + total);
-    // the threads first find the winners and lay them out (winners.ts)
-    const jobs = findWinners(ranges, total, shared);
+    // the threads first find the winners and place them (winners.ts)
+    const { jobs } = placeWinners(ranges, shared);
     // (the slots whose owner was lowered are known to the candidates now; the next level starts clear)
     if (ranges.some((r) => r && r.lowered > 0)) table.lowered.fill(0);
     // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
@@ -642,25 +649,18 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       if (!r) throw new Error('internal error: a range of the level was not explored');
       let dl = deadlocked ? -1 : r.deadlock;
       const c = r.cand;
-      // the range's winners laid out (winners.ts): appended in a few block copies when nothing
-      // in it is to be taken in order (a violation, a deadlock, the --max-states limit)
+      // the range's winners are in place (winners.ts): taken as a whole when nothing in it is to
+      // be taken in order (a violation, a deadlock, the --max-states limit)
       const s0 = k * (SUMS_HEAD + lay.actions);
-      const wins = winOut.sums[s0];
-      jobs[k].first = count;
-      if (pending < 0 && dl < 0 && winOut.sums[s0 + 1] === 0 && (opts.maxStates === undefined || count + wins < opts.maxStates)) {
+      const wins = sums[s0];
+      if (count !== jobs[k].first) throw new Error(`internal error: the merge is at state ${count}, range ${k}'s winners at ${jobs[k].first}`);
+      if (pending < 0 && dl < 0 && sums[s0 + 1] === 0 && (opts.maxStates === undefined || count + wins < opts.maxStates)) {
         if (wins > 0) {
-          const at = jobs[k].at;
-          arena.set(winOut.words.subarray(at * W, (at + wins) * W), count * W);
-          links.parents.append(winOut.parents, at, wins);
-          links.actions.append(winOut.actions, at, wins);
-          links.combos.append(winOut.combos, at, wins);
-          for (let a = 0; a < lay.actions; a++) coverage[a].distinct += winOut.sums[s0 + SUMS_HEAD + a];
+          for (let a = 0; a < lay.actions; a++) coverage[a].distinct += sums[s0 + SUMS_HEAD + a];
           if (level + 2 > depth) depth = level + 2;
           count += wins;
         }
       } else {
-        // the next winner's words in winOut
-        let w = jobs[k].at * W;
         for (let x = 0; x < r.n; x++) {
           const o = (r.base + x) * R;
           const p = c[o];
@@ -672,11 +672,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           }
           if (c[o + 4] === LOST) continue;
           const action = c[o + 1];
+          // (its words and links are in place: winners.ts)
           const i = count++;
-          links.push(p, action, c[o + 2]);
-          // the winner's words, laid out by winners.ts; from now on, in the arena
-          for (let j = 0, to = i * W; j < W; j++) arena[to + j] = winOut.words[w + j];
-          w += W;
           coverage[action].distinct++;
           if (level + 2 > depth) depth = level + 2;
           // most states violate nothing and no invariant threw on them: their masks are all zero
@@ -732,11 +729,6 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       }
     }
     levelDone();
-    // a slot that leads to its state's words is re-pointed from the discoverer's region to the arena,
-    // by every thread when the level was shared out (one random write per new state: the main thread's
-    // reads and writes of the slots were 1.77 s of a 14 s run with two threads on the shmem spec at
-    // PAGES=3 THREADS=3, while the other thread waited)
-    if (!table.inline) byEveryThread('repoint', jobs, shared);
     return null;
   }
 }

@@ -146,6 +146,9 @@ function same(t: SharedTable, b: number, at: StateWords, s: Uint32Array): boolea
   return true;
 }
 
+/** where claim() puts the owner a lowering took over, for a caller that does not ask */
+const NO_PREV = new Int32Array(1);
+
 /** s[0 .. W) to dest at state `at` (a loop: cheaper than TypedArray.set for a few words) */
 function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void {
   for (let j = 0, o = destAt * W; j < W; j++) dest[o + j] = s[j];
@@ -157,9 +160,10 @@ function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void
  * that keeps them there) or else to dest at destAt·W and the slot's ref is
  * `newRef`; returns the slot. Returns -2 - slot when the state was there and
  * `me` is lower than every parent that found it before (both make a
- * candidate), else -1.
+ * candidate; the owner it took over, whose candidate has lost, is then
+ * prev[0]), else -1.
  */
-export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
+export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number, prev = NO_PREV): number {
   const { slots, mask, S } = t;
   const mark = me + 2;
   let i = home(tag, mask);
@@ -187,6 +191,7 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
         for (; o > mark; o = Atomics.load(slots, b + MARK)) {
           if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) {
             setBit(t.lowered, i);
+            prev[0] = o - 2;
             return -2 - i;
           }
         }
@@ -198,7 +203,7 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
 }
 
 /** claim() for a thread that has the table to itself (the main thread between levels): plain loads and stores */
-export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number): number {
+export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number, prev = NO_PREV): number {
   const { slots, mask, S } = t;
   const mark = me + 2;
   let i = home(tag, mask);
@@ -217,6 +222,7 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
     }
     if (cur === tag && same(t, b, at, s)) {
       if (slots[b + MARK] <= mark) return -1;
+      prev[0] = slots[b + MARK] - 2;
       slots[b + MARK] = mark;
       setBit(t.lowered, i);
       return -2 - i;
@@ -288,10 +294,11 @@ export function cutsOf(t: SharedTable, parts: number): number[] {
  * lands in [0, s] at most: [0, s) is re-filed, s just emptied.
  *
  * `moved[old slot]` is the entry's new slot, for the candidates already
- * recorded with their old slot; a slot's `lowered` bit moves with it (an
- * atomic or: two parts may share a word of the bitmap).
+ * recorded with their old slot (null between levels, when there are none); a
+ * slot's `lowered` bit moves with it (an atomic or: two parts may share a
+ * word of the bitmap).
  */
-export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, part: number, c: number[]): void {
+export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array | null, part: number, c: number[]): void {
   const S = t.S;
   const { slots, mask } = n;
   const old = t.slots;
@@ -311,15 +318,18 @@ export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array, part: 
     let i = home(tag, mask);
     while (slots[S * i] !== 0) i = (i + 1) & mask;
     for (let j = 0, b = S * i; j < S; j++) slots[b + j] = e[j];
-    moved[s] = i;
+    if (moved) moved[s] = i;
     if (bitOf(t.lowered, s)) setBit(n.lowered, i);
   }
 }
 
-/** A table of `capacityPow2` slots with t's entries (t is used up), made by this thread alone while no other runs. */
-export function grown(t: SharedTable, capacityPow2: number): { table: SharedTable; moved: Int32Array } {
+/**
+ * A table of `capacityPow2` slots with t's entries (t is used up), made by
+ * this thread alone while no other runs; `moved` (rehash) when `track`.
+ */
+export function grown(t: SharedTable, capacityPow2: number, track: boolean): { table: SharedTable; moved: Int32Array | null } {
   const n = widened(t, capacityPow2);
-  const moved = new Int32Array(t.mask + 1).fill(-1);
+  const moved = track ? new Int32Array(t.mask + 1).fill(-1) : null;
   rehash(t, n, moved, 0, cutsOf(t, 1));
   return { table: n, moved };
 }

@@ -11,7 +11,7 @@ import type { CompiledChecker } from '../bfs';
 import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
 import { rehash, type SharedTable, type StateWords } from './table';
 import { wordsOf } from './arena';
-import { takeRepoints, takeWinners, type WinOut } from './winners';
+import { takeWinners, type Placement } from './winners';
 
 export interface WorkerData {
   modulePath: string;
@@ -30,7 +30,6 @@ export interface SentJob {
   cand: SharedArrayBuffer;
   base: number;
   n: number;
-  at: number;
   k: number;
   first: number;
 }
@@ -41,14 +40,12 @@ export interface SentJob {
  * takes fewer ranges), until none is left or a range stops early.
  */
 export type ToWorker =
-  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; table: SharedTable; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
+  | { t: 'level'; from: number; to: number; K: number; losers: SharedArrayBuffer; arena: SharedArrayBuffer; table: SharedTable; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; budget: number; hard: number; tagMask?: number }
   | { t: 'resume'; table: SharedTable; fresh: SharedArrayBuffer[]; budget: number; hard: number }
   /** re-file part `part` (cut at `cuts`) of the old table in the new one (table.ts rehash), while no thread inserts */
-  | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer; part: number; cuts: number[] }
-  /** the first half of the merge: take jobs until none is left (winners.ts) */
-  | { t: 'winners'; jobs: SentJob[]; out: WinOut; table: SharedTable }
-  /** the last of the merge, for a table whose slots lead to the words: re-point the winners' slots (winners.ts) */
-  | { t: 'repoint'; jobs: SentJob[]; out: WinOut; table: SharedTable }
+  | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer | null; part: number; cuts: number[] }
+  /** the merge's placement of the winners: take jobs until none is left (winners.ts) */
+  | { t: 'winners'; jobs: SentJob[]; out: Placement; table: SharedTable }
   | { t: 'quit' };
 
 const data = workerData as WorkerData;
@@ -91,18 +88,17 @@ port.on('message', (msg: ToWorker) => {
   if (!ex) return answer({ t: 'fatal', message: fatal });
   if (msg.t === 'grow') {
     try {
-      rehash(msg.old, msg.into, new Int32Array(msg.moved), msg.part, msg.cuts);
+      rehash(msg.old, msg.into, msg.moved && new Int32Array(msg.moved), msg.part, msg.cuts);
       answer({ t: 'grown' });
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
     }
     return;
   }
-  if (msg.t === 'winners' || msg.t === 'repoint') {
+  if (msg.t === 'winners') {
     try {
       const jobs = msg.jobs.map((j) => ({ ...j, cand: new Int32Array(j.cand) }));
-      if (msg.t === 'winners') takeWinners(msg.table, ex.lay, jobs, msg.out, ctrl);
-      else takeRepoints(msg.table, ex.lay, jobs, msg.out, ctrl);
+      takeWinners(msg.table, ex.lay, jobs, msg.out, ctrl);
       answer({ t: 'won' });
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
@@ -116,7 +112,7 @@ port.on('message', (msg: ToWorker) => {
     if (msg.t === 'level') {
       at = { W: ex.lay.W, arena: wordsOf(msg.arena), fresh };
       level = { from: msg.from, to: msg.to, K: msg.K };
-      limits = { violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, budget: 0, hard: 0, ...(msg.tagMask !== undefined ? { tagMask: msg.tagMask } : {}) };
+      limits = { cut: level, losers: new Int32Array(msg.losers), violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, budget: 0, hard: 0, ...(msg.tagMask !== undefined ? { tagMask: msg.tagMask } : {}) };
       paused = undefined;
       ex.reset();
     } else at = { ...at!, fresh };
