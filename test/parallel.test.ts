@@ -57,6 +57,15 @@ describe('two workers give the sequential result', () => {
     expect(par.workers).toBe(2);
     expect(same(par)).toEqual(same(seq));
   });
+  // (a table this small is never staged on its own: expand.ts Staging, parallel.ts stagesAt)
+  test.each(cases)('%s, lookups staged', (_name, file, name, constants, opts) => {
+    const model = loadSpecFile(EX(file), name).model(constants);
+    const { checker, jsPath } = generateChecker(model);
+    const seq = exploreGenerated(checker, opts);
+    const par = exploreParallel(checker, jsPath, { ...opts, workers: 2, parallelThreshold: 1, staged: true });
+    expect(par.workers).toBe(2);
+    expect(same(par)).toEqual(same(seq));
+  });
 
   test('philosophers (N=7), and a deadlock: the same trace', () => {
     const phil = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 7 });
@@ -169,8 +178,8 @@ describe('the shared table is exact: states are equal only when their words are'
     const { checker, jsPath } = generateChecker(model);
     const seq = exploreGenerated(checker);
     expect(seq.distinctStates).toBeGreaterThan(2000);
-    for (const [threshold, wordsOutOfSlots] of [[1, false], [100, false], [1, true]] as const) {
-      const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: threshold, tableSlots: 256, tagMask: 0xf, wordsOutOfSlots });
+    for (const [threshold, wordsOutOfSlots, staged] of [[1, false, false], [100, false, false], [1, true, false], [1, false, true], [1, true, true]] as const) {
+      const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: threshold, tableSlots: 256, tagMask: 0xf, wordsOutOfSlots, staged });
       expect(par.workers).toBe(2);
       expect(par.memory?.mode).toBe('exact');
       expect(par.memory?.collisionProbability).toBeUndefined();

@@ -7,7 +7,7 @@
 // to hand out, so both paths number states the same way.
 import type { CompiledChecker } from '../bfs';
 import { fingerprint } from '../fpset';
-import { claim, claimAlone, freshRef, tagOf, type SharedTable, type StateWords } from './table';
+import { claim, claimAlone, freshRef, tagOf, touchHomes, type SharedTable, type StateWords } from './table';
 import { EvalError } from '../../runtime/values';
 
 /**
@@ -21,6 +21,40 @@ export const HEAD = 5;
 export const CHECKPOINT = 256;
 /** slots of a thread's cache of earlier levels' states met lately (Expander.recent) */
 const RECENT_MASK = (1 << 14) - 1;
+/** staged lookups per batch (Staging): as the sequential engine's (explore.ts BATCH) */
+const STAGED = 128;
+/** ... and parents per batch at most */
+const STAGED_PARENTS = 256;
+/** Int32s per staged lookup: parent, action, combo, rank among the parent's emissions, tag (the first hash) */
+const STAGE_META = 5;
+
+/**
+ * Staged lookups (RunLimits.staged): the successors of a few parents,
+ * encoded and hashed as they are emitted, wait here; then the slots they
+ * start from are read in one short loop, whose reads of memory the
+ * processor overlaps, and the lookups are made in the order emitted, which
+ * finds what they would have found one by one (explore.ts stages the
+ * sequential engine's lookups the same way).
+ */
+class Staging {
+  n = 0;
+  readonly meta = new Int32Array(STAGED * STAGE_META);
+  readonly words: Uint32Array;
+  constructor(W: number) {
+    this.words = new Uint32Array(STAGED * W);
+  }
+  /** the successor whose words are at j (j = n) is staged */
+  keep(j: number, parent: number, action: number, combo: number, rank: number, tag: number): void {
+    const e = j * STAGE_META;
+    const m = this.meta;
+    m[e] = parent;
+    m[e + 1] = action;
+    m[e + 2] = combo;
+    m[e + 3] = rank;
+    m[e + 4] = tag;
+    this.n = j + 1;
+  }
+}
 
 /** the first parent of range k of [from, to) cut in K ranges */
 export function cutOf(from: number, to: number, K: number, k: number): number {
@@ -107,6 +141,11 @@ export interface RunLimits {
    * so that many distinct states share one and only their words tell them apart.
    */
   tagMask?: number;
+  /**
+   * stage the lookups (Staging), the invariants then evaluated on the words
+   * (a module without invariantOfWords looks up one by one)
+   */
+  staged: boolean;
 }
 
 /** thrown through the module's successors() to stop at an invariant that threw */
@@ -161,6 +200,11 @@ export class Expander {
   private readonly fp = new Uint32Array(2);
   /** the owner a lowering took over (claim) */
   private readonly prev = new Int32Array(1);
+  private readonly staging: Staging;
+  /** what touchHomes read (kept, so that the reads are not left out) */
+  private sink = 0;
+  /** the parent of the candidate whose invariant threw */
+  private threwAt = 0;
   private readonly canon: ((n: unknown[], w: Uint32Array, o: number) => void) | undefined;
 
   /**
@@ -174,6 +218,7 @@ export class Expander {
     this.gen = new Float64Array(this.lay.actions);
     this.scratch = new Uint32Array(m.WORDS);
     this.recent = new Uint32Array((RECENT_MASK + 1) * (m.WORDS + 1));
+    this.staging = new Staging(m.WORDS);
     // symmetry reduction, when the run uses it: states are stored canonical
     this.canon = reduced ? m.encodeCanonical?.bind(m) : undefined;
   }
@@ -228,6 +273,7 @@ export class Expander {
     const WAT = R - W;
     if (!this.alone && this.fresh.length < lim.hard * W) throw new Error(`internal error: a fresh region of ${this.fresh.length / W} states for a limit of ${lim.hard}`);
     const INV = m.INVARIANTS;
+    const onWords = m.invariantOfWords?.bind(m);
     const vio = lim.violated;
     const scratch = this.scratch;
     const fpo = this.fp;
@@ -239,93 +285,162 @@ export class Expander {
     const { cut, losers } = lim;
     const prev = this.prev;
     const { region, regions } = this;
+    // staged lookups (see Staging): the invariants are then evaluated on the words
+    const staging = lim.staged && (onWords !== undefined || invariants === 0) ? this.staging : null;
     let p = p0;
     let any = false;
     let ord = 0;
     let cur = -1;
     let s: unknown[] = [];
-    const emit = (action: number, combo: number, n: unknown[]) => {
-      any = true;
-      ord++;
-      gen[action]++;
-      // the parent itself (a step that changed nothing): in the table since an earlier level
-      if (n === s) return;
-      cur = action;
-      if (canon) canon(n, scratch, 0);
-      else m.encode(n, scratch, 0);
-      fingerprint(scratch, 0, W, fpo);
+    /**
+     * The lookup of the successor whose words are w[o .. o+W) (its tag from
+     * `tag`), found from parent `from` as its `rank`-th emission, and its
+     * candidate record when it is one (n: its value, or null to evaluate the
+     * invariants on its words). Throws InvariantThrew (with threwAt set) or
+     * TableFull.
+     */
+    const file = (from: number, action: number, combo: number, rank: number, tag: number, w: Uint32Array, o: number, n: unknown[] | null) => {
+      // (a table that keeps the words in its slots writes no region)
+      if (alone && !t.inline && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
+      if (w !== scratch) for (let j = 0; j < W; j++) scratch[j] = w[o + j];
+      const r = insert(t, tagOf(tag & tagMask), scratch, from, at, freshRef(this.freshN, region, regions), this.fresh, this.freshN, prev);
+      if (r === -1) return;
+      let slot = r;
+      if (r >= 0) {
+        this.freshN++;
+        this.inserted++;
+        this.total++;
+      } else {
+        slot = -2 - r;
+        this.lowered++;
+        // the candidate of the owner taken over has lost
+        const k = rangeOf(cut, prev[0]);
+        if (alone) losers[k]++;
+        else Atomics.add(losers, k, 1);
+      }
+      if ((this.n + 1) * R > this.cand.length) this.room();
+      const oc = this.n * R;
+      const c = this.cand;
+      c[oc] = from;
+      c[oc + 1] = action;
+      c[oc + 2] = combo;
+      c[oc + 3] = rank;
+      c[oc + 4] = slot;
+      let threw = false;
+      for (let v = 0; v < MW; v++) {
+        let bad = 0;
+        let err = 0;
+        for (let b = 0; b < 32; b++) {
+          const k = v * 32 + b;
+          if (k >= invariants) break;
+          if (vio[v] & (1 << b)) continue;
+          try {
+            if (!(n === null ? onWords!(k, scratch, 0) : INV[k](n))) bad |= 1 << b;
+          } catch (e) {
+            err |= 1 << b;
+            this.invErrors.push({ record: this.n - this.base, k, cause: sendable(e) });
+          }
+        }
+        c[oc + HEAD + v] = bad;
+        c[oc + HEAD + MW + v] = err;
+        if (err) threw = true;
+      }
+      for (let j = 0; j < W; j++) c[oc + WAT + j] = scratch[j];
+      this.n++;
+      if (threw) {
+        this.threwAt = from;
+        throw new InvariantThrew();
+      }
+      if (this.total >= lim.hard) throw new TableFull();
+    };
+    /** the successor's words into `w` at `o` (the representative's, under symmetry); false when it was met lately (recent) */
+    const encoded = (n: unknown[], w: Uint32Array, o: number): boolean => {
+      if (canon) canon(n, w, o);
+      else m.encode(n, w, o);
+      fingerprint(w, o, W, fpo);
       const rb = (fpo[1] & RECENT_MASK) * (W + 1);
       if (recent[rb + W] === 1) {
         let j = 0;
-        while (j < W && recent[rb + j] === scratch[j]) j++;
-        if (j === W) {
-          cur = -1;
-          return;
-        }
+        while (j < W && recent[rb + j] === w[o + j]) j++;
+        if (j === W) return false;
       }
-      // (a table that keeps the words in its slots writes no region)
-      if (alone && !t.inline && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
-      const r = insert(t, tagOf(fpo[0] & tagMask), scratch, p, at, freshRef(this.freshN, region, regions), this.fresh, this.freshN, prev);
-      for (let j = 0; j < W; j++) recent[rb + j] = scratch[j];
+      // (known from now on: a later lookup of it, from this parent or a later one, answers -1 anyway)
+      for (let j = 0; j < W; j++) recent[rb + j] = w[o + j];
       recent[rb + W] = 1;
-      if (r !== -1) {
-        let slot = r;
-        if (r >= 0) {
-          this.freshN++;
-          this.inserted++;
-          this.total++;
-        }
-        else {
-          slot = -2 - r;
-          this.lowered++;
-          // the candidate of the owner taken over has lost
-          const k = rangeOf(cut, prev[0]);
-          if (alone) losers[k]++;
-          else Atomics.add(losers, k, 1);
-        }
-        if ((this.n + 1) * R > this.cand.length) this.room();
-        const o = this.n * R;
-        const c = this.cand;
-        c[o] = p;
-        c[o + 1] = action;
-        c[o + 2] = combo;
-        c[o + 3] = ord - 1;
-        c[o + 4] = slot;
-        let threw = false;
-        for (let w = 0; w < MW; w++) {
-          let bad = 0;
-          let err = 0;
-          for (let b = 0; b < 32; b++) {
-            const k = w * 32 + b;
-            if (k >= invariants) break;
-            if (vio[w] & (1 << b)) continue;
-            try {
-              if (!INV[k](n)) bad |= 1 << b;
-            } catch (e) {
-              err |= 1 << b;
-              this.invErrors.push({ record: this.n - this.base, k, cause: sendable(e) });
-            }
-          }
-          c[o + HEAD + w] = bad;
-          c[o + HEAD + MW + w] = err;
-          if (err) threw = true;
-        }
-        for (let j = 0; j < W; j++) c[o + WAT + j] = scratch[j];
-        this.n++;
-        if (threw) throw new InvariantThrew();
-        if (this.total >= lim.hard) throw new TableFull();
-      }
-      cur = -1;
+      return true;
     };
+    const emit = staging
+      ? (action: number, combo: number, n: unknown[]) => {
+          any = true;
+          ord++;
+          gen[action]++;
+          if (n === s) return;
+          cur = action;
+          const j = staging.n;
+          if (encoded(n, staging.words, j * W)) {
+            staging.keep(j, p, action, combo, ord - 1, fpo[0]);
+            if (staging.n === STAGED) settle();
+          }
+          cur = -1;
+        }
+      : (action: number, combo: number, n: unknown[]) => {
+          any = true;
+          ord++;
+          gen[action]++;
+          // the parent itself (a step that changed nothing): in the table since an earlier level
+          if (n === s) return;
+          cur = action;
+          if (encoded(n, scratch, 0)) file(p, action, combo, ord - 1, fpo[0], scratch, 0, n);
+          cur = -1;
+        };
+    /** the staged lookups, in the order staged: their slots read first, all in one loop (touchHomes) */
+    const settle = () => {
+      const st = staging!;
+      const k = st.n;
+      st.n = 0;
+      this.sink ^= touchHomes(t, st.meta, STAGE_META, 4, k, tagMask, at);
+      const { meta, words } = st;
+      for (let j = 0; j < k; j++) {
+        const e = j * STAGE_META;
+        file(meta[e], meta[e + 1], meta[e + 2], meta[e + 3], meta[e + 4], words, j * W, null);
+      }
+    };
+    /** why the range stops at parent p on error e (thrown by the steps, or by file) */
+    const failed = (e: unknown): Stop => {
+      if (e instanceof InvariantThrew) {
+        const last = this.invErrors[0];
+        return { reason: 'error', at: this.threwAt, error: { cause: last.cause, where: { invariant: last.k }, record: this.n - 1 - this.base } };
+      }
+      if (e instanceof TableFull) throw new Error(`the shared state table is too full to go on (a state with ${ord} successors, more than the room left in the table or in the thread's region for new states): an internal limit of the parallel engine; use --workers 1`);
+      const tagged = (e as { actionIndex?: number } | null)?.actionIndex;
+      return { reason: 'error', at: p, error: { cause: sendable(e), where: { action: cur >= 0 ? cur : tagged ?? -1 }, record: -1 } };
+    };
+    /** the staged lookups settled, or why the range stops there */
+    const settled = (): Stop | null => {
+      if (!staging || staging.n === 0) return null;
+      try {
+        settle();
+        return null;
+      } catch (e) {
+        return failed(e);
+      }
+    };
+    let batchFrom = p;
     for (; p < this.to; p++) {
       const rel = p - this.from;
       if ((rel & 1023) === 0 && rel > 0) {
-        if (Date.now() > lim.timeoutAt) return { reason: 'timeout', at: p };
+        if (Date.now() > lim.timeoutAt) return settled() ?? { reason: 'timeout', at: p };
         if (progress) {
           progress[0] = this.parentsBefore + rel;
           progress[1] = this.total;
           progress[2] = this.genBefore + gen.reduce((a, b) => a + b, 0);
         }
+      }
+      // (staged lookups are settled before the table's room is counted, and every STAGED_PARENTS parents)
+      if (staging && staging.n > 0 && (this.total + staging.n >= lim.budget || p - batchFrom >= STAGED_PARENTS)) {
+        const stop = settled();
+        if (stop) return stop;
+        batchFrom = p;
       }
       if (this.total >= lim.budget) return { reason: 'pause', at: p };
       if (rel % CHECKPOINT === 0) for (let a = 0; a < gen.length; a++) this.checkpoints.push(gen[a]);
@@ -336,24 +451,27 @@ export class Expander {
         s = m.expandOf ? m.expandOf(arena, p * W) : m.decode(arena, p * W);
         m.successors(s, emit);
       } catch (e) {
-        if (e instanceof InvariantThrew) {
-          const last = this.invErrors[0];
-          return { reason: 'error', at: p, error: { cause: last.cause, where: { invariant: last.k }, record: this.n - 1 - this.base } };
+        // (what was staged before comes first: a lookup of it may stop the range earlier)
+        if (!(e instanceof InvariantThrew) && !(e instanceof TableFull)) {
+          const cur0 = cur;
+          const stop = settled();
+          if (stop) return stop;
+          cur = cur0;
         }
-        if (e instanceof TableFull) throw new Error(`the shared state table is too full to go on (a state with ${ord} successors, more than the room left in the table or in the thread's region for new states): an internal limit of the parallel engine; use --workers 1`);
-        const tagged = (e as { actionIndex?: number } | null)?.actionIndex;
-        return { reason: 'error', at: p, error: { cause: sendable(e), where: { action: cur >= 0 ? cur : tagged ?? -1 }, record: -1 } };
+        return failed(e);
       }
       if (!any && lim.deadlockCheck && this.deadlock < 0) {
         let ended: boolean;
         try {
           ended = m.terminated(s);
         } catch (e) {
-          return { reason: 'error', at: p, error: { cause: sendable(e), where: null, record: -1 } };
+          return settled() ?? { reason: 'error', at: p, error: { cause: sendable(e), where: null, record: -1 } };
         }
         if (!ended) this.deadlock = p;
       }
     }
+    const stop = settled();
+    if (stop) return stop;
     if (progress) {
       progress[0] = this.parentsBefore + this.to - this.from;
       progress[1] = this.total;

@@ -29,6 +29,7 @@ import { symmetryUse } from '../symmetry-use';
 import { fingerprint } from '../fpset';
 import { MemoryLinks } from '../links';
 import { RESERVE_BYTES } from '../reserve';
+import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
@@ -135,6 +136,8 @@ export interface TableTest {
   wordsOutOfSlots?: boolean;
   /** tables of this many slots or more are re-filed by every thread (PARALLEL_GROW) */
   parallelGrowSlots?: number;
+  /** stage the lookups at every level (true) or none (false), whatever the table's size (stagesAt) */
+  staged?: boolean;
 }
 
 /** a worker's fresh region holds what its table budget allows, plus this many states for the parent in flight */
@@ -313,7 +316,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       violated.forEach((v, k) => {
         if (v) violatedBits[k >> 5] |= 1 << (k & 31);
       });
-      const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt, ...(opts.tagMask !== undefined ? { tagMask: opts.tagMask } : {}) };
+      const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt, staged: opts.staged ?? stagesAt(table), ...(opts.tagMask !== undefined ? { tagMask: opts.tagMask } : {}) };
       let ranges: (Range | undefined)[];
       let shared = false;
       // once the threads run, they share out smaller levels too (a level then costs a message each way)
@@ -447,7 +450,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     return b;
   }
 
-  function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number; tagMask?: number }): (Range | undefined)[] {
+  function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number; staged: boolean; tagMask?: number }): (Range | undefined)[] {
     const n = pl.workers.length + 1;
     const me = n - 1; // the main thread's region and progress
     // more ranges than threads: whoever finishes first takes the next, so an uneven level is shared evenly
@@ -466,7 +469,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n - 1; w++) {
-      const msg: ToWorker = { t: 'level', from, to, K, losers: losers.buffer as SharedArrayBuffer, arena: arena.buffer as SharedArrayBuffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
+      const msg: ToWorker = { t: 'level', from, to, K, losers: losers.buffer as SharedArrayBuffer, arena: arena.buffer as SharedArrayBuffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, staged: base.staged, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
       pl.ports[w].postMessage(msg);
     }
     // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
@@ -731,6 +734,18 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     levelDone();
     return null;
   }
+}
+
+/**
+ * Whether a level's lookups are staged (expand.ts Staging): once the table
+ * outgrows the processor's last-level cache, where a lookup's read of its
+ * slot is a read of memory at random (before, it is answered from the cache
+ * and staging only adds work), or at once when the slots lead to the words
+ * (a lookup then reads twice, one read depending on the other). The rule of
+ * the sequential store (packed-store.ts batchFrom).
+ */
+function stagesAt(t: SharedTable): boolean {
+  return !t.inline || t.slots.byteLength >= lastLevelCacheBytes();
 }
 
 /** how long the coordinator waits for threads that expand nothing before it gives up */

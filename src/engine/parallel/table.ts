@@ -231,6 +231,37 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
   }
 }
 
+/**
+ * Read the home slots of n lookups to come (tags at meta[k·stride + at]),
+ * and the slot two further (a probe's run often reaches the next cache
+ * line); in a table whose slots lead to the words, also the words of a home
+ * slot whose tag matches (which the lookup compares). What was read, so
+ * that the reads are kept; the processor overlaps them (expand.ts Staging).
+ */
+export function touchHomes(t: SharedTable, meta: Int32Array, stride: number, at: number, n: number, tagMask: number, words: StateWords): number {
+  const { slots, mask, S } = t;
+  let x = 0;
+  for (let k = 0; k < n; k++) {
+    const i = home(tagOf(meta[k * stride + at] & tagMask), mask);
+    x ^= slots[S * i] ^ slots[S * ((i + 2) & mask)];
+  }
+  if (!t.inline) {
+    for (let k = 0; k < n; k++) {
+      const tag = tagOf(meta[k * stride + at] & tagMask);
+      const b = S * home(tag, mask);
+      const ref = slots[b + REF];
+      if (slots[b] !== tag || ref === 0) continue;
+      if (ref > 0) x ^= words.arena[(ref - 1) * words.W];
+      else {
+        const f = -1 - ref;
+        const T = words.fresh.length;
+        x ^= words.fresh[f % T][((f - (f % T)) / T) * words.W];
+      }
+    }
+  }
+  return x;
+}
+
 /** An empty table like t (slots of the same size) of `capacityPow2` slots in a buffer of its own, for rehash() to fill. */
 export function emptyLike(t: SharedTable, capacityPow2: number, reserve = 0): SharedTable {
   const slots = new Int32Array(reservedBuffer(capacityPow2 * t.S * 4, reserve), 0, capacityPow2 * t.S);

@@ -1,0 +1,491 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.Expander = exports.CHECKPOINT = exports.HEAD = void 0;
+exports.cutOf = cutOf;
+exports.rangeOf = rangeOf;
+exports.layoutOf = layoutOf;
+exports.sendable = sendable;
+exports.rebuilt = rebuilt;
+exports.work = work;
+const fpset_1 = require("../fpset");
+const table_1 = require("./table");
+const values_1 = require("../../runtime/values");
+/**
+ * Candidate record: parent, action, combo, ordinal (the emission's rank
+ * among the parent's), slot; then the masks; then the state's words (so
+ * the merge copies a winner's words from its record, not from its slot or
+ * a thread's region: winners.ts).
+ */
+exports.HEAD = 5;
+/** per-action generated counts are saved every CHECKPOINT parents, so a run stopped mid-level recounts at most this many */
+exports.CHECKPOINT = 256;
+/** slots of a thread's cache of earlier levels' states met lately (Expander.recent) */
+const RECENT_MASK = (1 << 14) - 1;
+/** staged lookups per batch (Staging): as the sequential engine's (explore.ts BATCH) */
+const STAGED = 128;
+/** ... and parents per batch at most */
+const STAGED_PARENTS = 256;
+/** Int32s per staged lookup: parent, action, combo, rank among the parent's emissions, tag (the first hash) */
+const STAGE_META = 5;
+/**
+ * Staged lookups (RunLimits.staged): the successors of a few parents,
+ * encoded and hashed as they are emitted, wait here; then the slots they
+ * start from are read in one short loop, whose reads of memory the
+ * processor overlaps, and the lookups are made in the order emitted, which
+ * finds what they would have found one by one (explore.ts stages the
+ * sequential engine's lookups the same way).
+ */
+class Staging {
+    n = 0;
+    meta = new Int32Array(STAGED * STAGE_META);
+    words;
+    constructor(W) {
+        this.words = new Uint32Array(STAGED * W);
+    }
+    /** the successor whose words are at j (j = n) is staged */
+    keep(j, parent, action, combo, rank, tag) {
+        const e = j * STAGE_META;
+        const m = this.meta;
+        m[e] = parent;
+        m[e + 1] = action;
+        m[e + 2] = combo;
+        m[e + 3] = rank;
+        m[e + 4] = tag;
+        this.n = j + 1;
+    }
+}
+/** the first parent of range k of [from, to) cut in K ranges */
+function cutOf(from, to, K, k) {
+    return from + Math.floor(((to - from) * k) / K);
+}
+/** the range of `cut` that parent p is in */
+function rangeOf(cut, p) {
+    const { from, to, K } = cut;
+    let k = Math.min(K - 1, Math.floor(((p - from) * K) / (to - from)));
+    while (k + 1 < K && cutOf(from, to, K, k + 1) <= p)
+        k++;
+    while (k > 0 && cutOf(from, to, K, k) > p)
+        k--;
+    return k;
+}
+function layoutOf(m) {
+    const MW = Math.ceil(m.META.invariants.length / 32);
+    return { W: m.WORDS, MW, R: exports.HEAD + 2 * MW + m.WORDS, actions: m.META.actions.length, invariants: m.META.invariants.length };
+}
+function sendable(e) {
+    if (e instanceof Error)
+        return { name: e.name, message: e.message, stack: e.stack, evalError: e instanceof values_1.EvalError };
+    return { name: 'Error', message: String(e), evalError: false };
+}
+function rebuilt(e) {
+    const err = e.evalError ? new values_1.EvalError(e.message) : new Error(e.message);
+    err.name = e.name;
+    if (e.stack)
+        err.stack = e.stack;
+    return err;
+}
+/** thrown through the module's successors() to stop at an invariant that threw */
+class InvariantThrew {
+}
+class TableFull {
+}
+class Expander {
+    m;
+    alone;
+    lay;
+    cand;
+    /** the words of the states this thread added to the table in the level (its fresh region, table.ts) */
+    fresh;
+    /** states in `fresh` */
+    freshN = 0;
+    /** which region is this thread's, of how many */
+    region = 0;
+    regions = 1;
+    /** records in the buffer (every range of the level so far) */
+    n = 0;
+    /** the current range's first record */
+    base = 0;
+    /** per action: successors generated in this range so far */
+    gen;
+    /** gen at every CHECKPOINT-th parent of the range, flattened */
+    checkpoints = [];
+    /** the first parent without successors that has not terminated, or -1 */
+    deadlock = -1;
+    /** fingerprints this range added to the table */
+    inserted = 0;
+    /** fingerprints all ranges of the level added (what the table budget counts) */
+    total = 0;
+    /** owners this range lowered (claim: each makes an earlier candidate a loser) */
+    lowered = 0;
+    /** parents and successors of the level's earlier ranges (for progress) */
+    parentsBefore = 0;
+    genBefore = 0;
+    /** invariant errors of the last record (when the range stopped on one) */
+    invErrors = [];
+    from = 0;
+    to = 0;
+    scratch;
+    /**
+     * States this thread looked up lately, direct-mapped by their second hash
+     * (the words, then 1 when the entry is set). A thread expands its parents
+     * in increasing order (its ranges come from a counter, levels follow one
+     * another), and a state's owner only ever goes down: once this thread has
+     * claimed a state from parent p, the owner is at most p, so claim() from
+     * any later parent answers -1. A successor found here gets that answer
+     * without reading the shared table or the arena; neighbouring parents meet
+     * the same states (two steps taken in either order).
+     */
+    recent;
+    fp = new Uint32Array(2);
+    /** the owner a lowering took over (claim) */
+    prev = new Int32Array(1);
+    staging;
+    /** what touchHomes read (kept, so that the reads are not left out) */
+    sink = 0;
+    /** the parent of the candidate whose invariant threw */
+    threwAt = 0;
+    canon;
+    /**
+     * `alone`: no other thread uses the table meanwhile (plain loads and stores suffice);
+     * `reduced`: states are filed under their orbit's representative (symmetry-use.ts decides)
+     */
+    constructor(m, alone = false, reduced = false) {
+        this.m = m;
+        this.alone = alone;
+        this.lay = layoutOf(m);
+        this.cand = new Int32Array(new SharedArrayBuffer(4 * this.lay.R * 1024));
+        this.fresh = new Uint32Array(this.lay.W * 1024);
+        this.gen = new Float64Array(this.lay.actions);
+        this.scratch = new Uint32Array(m.WORDS);
+        this.recent = new Uint32Array((RECENT_MASK + 1) * (m.WORDS + 1));
+        this.staging = new Staging(m.WORDS);
+        // symmetry reduction, when the run uses it: states are stored canonical
+        this.canon = reduced ? m.encodeCanonical?.bind(m) : undefined;
+    }
+    /** a new level: the buffer is empty */
+    reset() {
+        this.n = 0;
+        this.freshN = 0;
+        this.total = 0;
+        this.parentsBefore = 0;
+        this.genBefore = 0;
+        this.from = this.to = 0;
+    }
+    /** start a new range [from, to); its records follow the previous range's */
+    begin(from, to) {
+        this.base = this.n;
+        this.parentsBefore += this.to - this.from;
+        this.genBefore += this.gen.reduce((a, b) => a + b, 0);
+        this.gen.fill(0);
+        this.checkpoints = [];
+        this.deadlock = -1;
+        this.inserted = 0;
+        this.lowered = 0;
+        this.invErrors = [];
+        this.from = from;
+        this.to = to;
+    }
+    room() {
+        const b = new Int32Array(new SharedArrayBuffer(this.cand.byteLength * 2));
+        b.set(this.cand.subarray(0, this.n * this.lay.R));
+        this.cand = b;
+    }
+    /** the main thread alone: its fresh region grows by copying (no other thread reads it) */
+    freshRoom(at) {
+        const b = new Uint32Array(this.fresh.length * 2);
+        b.set(this.fresh.subarray(0, this.freshN * this.lay.W));
+        this.fresh = b;
+        at.fresh[this.region] = b;
+    }
+    /**
+     * expand parents p0 .. to-1 (p0 = from, or where a pause stopped); `at` has
+     * the arena and every thread's fresh region, this thread's at `region`
+     */
+    run(at, t, p0, lim, progress) {
+        const arena = at.arena;
+        const { m, lay, gen } = this;
+        const { W, MW, R, invariants } = lay;
+        const WAT = R - W;
+        if (!this.alone && this.fresh.length < lim.hard * W)
+            throw new Error(`internal error: a fresh region of ${this.fresh.length / W} states for a limit of ${lim.hard}`);
+        const INV = m.INVARIANTS;
+        const onWords = m.invariantOfWords?.bind(m);
+        const vio = lim.violated;
+        const scratch = this.scratch;
+        const fpo = this.fp;
+        const canon = this.canon;
+        const recent = this.recent;
+        const insert = this.alone ? table_1.claimAlone : table_1.claim;
+        const tagMask = lim.tagMask ?? -1;
+        const alone = this.alone;
+        const { cut, losers } = lim;
+        const prev = this.prev;
+        const { region, regions } = this;
+        // staged lookups (see Staging): the invariants are then evaluated on the words
+        const staging = lim.staged && (onWords !== undefined || invariants === 0) ? this.staging : null;
+        let p = p0;
+        let any = false;
+        let ord = 0;
+        let cur = -1;
+        let s = [];
+        /**
+         * The lookup of the successor whose words are w[o .. o+W) (its tag from
+         * `tag`), found from parent `from` as its `rank`-th emission, and its
+         * candidate record when it is one (n: its value, or null to evaluate the
+         * invariants on its words). Throws InvariantThrew (with threwAt set) or
+         * TableFull.
+         */
+        const file = (from, action, combo, rank, tag, w, o, n) => {
+            // (a table that keeps the words in its slots writes no region)
+            if (alone && !t.inline && (this.freshN + 1) * W > this.fresh.length)
+                this.freshRoom(at);
+            if (w !== scratch)
+                for (let j = 0; j < W; j++)
+                    scratch[j] = w[o + j];
+            const r = insert(t, (0, table_1.tagOf)(tag & tagMask), scratch, from, at, (0, table_1.freshRef)(this.freshN, region, regions), this.fresh, this.freshN, prev);
+            if (r === -1)
+                return;
+            let slot = r;
+            if (r >= 0) {
+                this.freshN++;
+                this.inserted++;
+                this.total++;
+            }
+            else {
+                slot = -2 - r;
+                this.lowered++;
+                // the candidate of the owner taken over has lost
+                const k = rangeOf(cut, prev[0]);
+                if (alone)
+                    losers[k]++;
+                else
+                    Atomics.add(losers, k, 1);
+            }
+            if ((this.n + 1) * R > this.cand.length)
+                this.room();
+            const oc = this.n * R;
+            const c = this.cand;
+            c[oc] = from;
+            c[oc + 1] = action;
+            c[oc + 2] = combo;
+            c[oc + 3] = rank;
+            c[oc + 4] = slot;
+            let threw = false;
+            for (let v = 0; v < MW; v++) {
+                let bad = 0;
+                let err = 0;
+                for (let b = 0; b < 32; b++) {
+                    const k = v * 32 + b;
+                    if (k >= invariants)
+                        break;
+                    if (vio[v] & (1 << b))
+                        continue;
+                    try {
+                        if (!(n === null ? onWords(k, scratch, 0) : INV[k](n)))
+                            bad |= 1 << b;
+                    }
+                    catch (e) {
+                        err |= 1 << b;
+                        this.invErrors.push({ record: this.n - this.base, k, cause: sendable(e) });
+                    }
+                }
+                c[oc + exports.HEAD + v] = bad;
+                c[oc + exports.HEAD + MW + v] = err;
+                if (err)
+                    threw = true;
+            }
+            for (let j = 0; j < W; j++)
+                c[oc + WAT + j] = scratch[j];
+            this.n++;
+            if (threw) {
+                this.threwAt = from;
+                throw new InvariantThrew();
+            }
+            if (this.total >= lim.hard)
+                throw new TableFull();
+        };
+        /** the successor's words into `w` at `o` (the representative's, under symmetry); false when it was met lately (recent) */
+        const encoded = (n, w, o) => {
+            if (canon)
+                canon(n, w, o);
+            else
+                m.encode(n, w, o);
+            (0, fpset_1.fingerprint)(w, o, W, fpo);
+            const rb = (fpo[1] & RECENT_MASK) * (W + 1);
+            if (recent[rb + W] === 1) {
+                let j = 0;
+                while (j < W && recent[rb + j] === w[o + j])
+                    j++;
+                if (j === W)
+                    return false;
+            }
+            // (known from now on: a later lookup of it, from this parent or a later one, answers -1 anyway)
+            for (let j = 0; j < W; j++)
+                recent[rb + j] = w[o + j];
+            recent[rb + W] = 1;
+            return true;
+        };
+        const emit = staging
+            ? (action, combo, n) => {
+                any = true;
+                ord++;
+                gen[action]++;
+                if (n === s)
+                    return;
+                cur = action;
+                const j = staging.n;
+                if (encoded(n, staging.words, j * W)) {
+                    staging.keep(j, p, action, combo, ord - 1, fpo[0]);
+                    if (staging.n === STAGED)
+                        settle();
+                }
+                cur = -1;
+            }
+            : (action, combo, n) => {
+                any = true;
+                ord++;
+                gen[action]++;
+                // the parent itself (a step that changed nothing): in the table since an earlier level
+                if (n === s)
+                    return;
+                cur = action;
+                if (encoded(n, scratch, 0))
+                    file(p, action, combo, ord - 1, fpo[0], scratch, 0, n);
+                cur = -1;
+            };
+        /** the staged lookups, in the order staged: their slots read first, all in one loop (touchHomes) */
+        const settle = () => {
+            const st = staging;
+            const k = st.n;
+            st.n = 0;
+            this.sink ^= (0, table_1.touchHomes)(t, st.meta, STAGE_META, 4, k, tagMask, at);
+            const { meta, words } = st;
+            for (let j = 0; j < k; j++) {
+                const e = j * STAGE_META;
+                file(meta[e], meta[e + 1], meta[e + 2], meta[e + 3], meta[e + 4], words, j * W, null);
+            }
+        };
+        /** why the range stops at parent p on error e (thrown by the steps, or by file) */
+        const failed = (e) => {
+            if (e instanceof InvariantThrew) {
+                const last = this.invErrors[0];
+                return { reason: 'error', at: this.threwAt, error: { cause: last.cause, where: { invariant: last.k }, record: this.n - 1 - this.base } };
+            }
+            if (e instanceof TableFull)
+                throw new Error(`the shared state table is too full to go on (a state with ${ord} successors, more than the room left in the table or in the thread's region for new states): an internal limit of the parallel engine; use --workers 1`);
+            const tagged = e?.actionIndex;
+            return { reason: 'error', at: p, error: { cause: sendable(e), where: { action: cur >= 0 ? cur : tagged ?? -1 }, record: -1 } };
+        };
+        /** the staged lookups settled, or why the range stops there */
+        const settled = () => {
+            if (!staging || staging.n === 0)
+                return null;
+            try {
+                settle();
+                return null;
+            }
+            catch (e) {
+                return failed(e);
+            }
+        };
+        let batchFrom = p;
+        for (; p < this.to; p++) {
+            const rel = p - this.from;
+            if ((rel & 1023) === 0 && rel > 0) {
+                if (Date.now() > lim.timeoutAt)
+                    return settled() ?? { reason: 'timeout', at: p };
+                if (progress) {
+                    progress[0] = this.parentsBefore + rel;
+                    progress[1] = this.total;
+                    progress[2] = this.genBefore + gen.reduce((a, b) => a + b, 0);
+                }
+            }
+            // (staged lookups are settled before the table's room is counted, and every STAGED_PARENTS parents)
+            if (staging && staging.n > 0 && (this.total + staging.n >= lim.budget || p - batchFrom >= STAGED_PARENTS)) {
+                const stop = settled();
+                if (stop)
+                    return stop;
+                batchFrom = p;
+            }
+            if (this.total >= lim.budget)
+                return { reason: 'pause', at: p };
+            if (rel % exports.CHECKPOINT === 0)
+                for (let a = 0; a < gen.length; a++)
+                    this.checkpoints.push(gen[a]);
+            any = false;
+            ord = 0;
+            cur = -1;
+            try {
+                s = m.expandOf ? m.expandOf(arena, p * W) : m.decode(arena, p * W);
+                m.successors(s, emit);
+            }
+            catch (e) {
+                // (what was staged before comes first: a lookup of it may stop the range earlier)
+                if (!(e instanceof InvariantThrew) && !(e instanceof TableFull)) {
+                    const cur0 = cur;
+                    const stop = settled();
+                    if (stop)
+                        return stop;
+                    cur = cur0;
+                }
+                return failed(e);
+            }
+            if (!any && lim.deadlockCheck && this.deadlock < 0) {
+                let ended;
+                try {
+                    ended = m.terminated(s);
+                }
+                catch (e) {
+                    return settled() ?? { reason: 'error', at: p, error: { cause: sendable(e), where: null, record: -1 } };
+                }
+                if (!ended)
+                    this.deadlock = p;
+            }
+        }
+        const stop = settled();
+        if (stop)
+            return stop;
+        if (progress) {
+            progress[0] = this.parentsBefore + this.to - this.from;
+            progress[1] = this.total;
+            progress[2] = this.genBefore + gen.reduce((a, b) => a + b, 0);
+        }
+        return { reason: 'done', at: this.to };
+    }
+}
+exports.Expander = Expander;
+function segment(e, k, stop) {
+    return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, lowered: e.lowered, invErrors: e.invErrors };
+}
+/**
+ * One thread's share of a level, worker or main thread alike: run the paused
+ * range (if any) to its end, then take ranges from the shared counter
+ * ctrl[2] in order until none is left or one stops early (a thread that
+ * finds more new states takes fewer ranges). `between` runs after each range.
+ */
+function work(e, at, table, limits, cut, ctrl, paused, progress, between) {
+    const segs = [];
+    if (paused) {
+        const stop = e.run(at, table, paused.at, limits, progress);
+        segs.push(segment(e, paused.k, stop));
+        if (stop.reason === 'pause')
+            return { segs, paused: { k: paused.k, at: stop.at } };
+        if (stop.reason !== 'done')
+            return { segs };
+    }
+    for (;;) {
+        const k = Atomics.add(ctrl, 2, 1);
+        if (k >= cut.K)
+            return { segs };
+        const a = cutOf(cut.from, cut.to, cut.K, k);
+        e.begin(a, cutOf(cut.from, cut.to, cut.K, k + 1));
+        const stop = e.run(at, table, a, limits, progress);
+        segs.push(segment(e, k, stop));
+        if (stop.reason === 'pause')
+            return { segs, paused: { k, at: stop.at } };
+        if (stop.reason !== 'done')
+            return { segs };
+        between?.();
+    }
+}
+//# sourceMappingURL=expand.js.map

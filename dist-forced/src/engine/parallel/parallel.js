@@ -1,0 +1,819 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.WARM_THRESHOLD = exports.PARALLEL_THRESHOLD = void 0;
+exports.defaultWorkers = defaultWorkers;
+exports.sequentialReason = sequentialReason;
+exports.exploreParallel = exploreParallel;
+// Level-synchronous parallel BFS of a generated checker over worker_threads
+// (`check --workers N`), with the sequential engine's exact result: the same
+// states in the same order, the same counts, coverage and counterexamples.
+//
+// The main thread keeps what explore.ts keeps (the packed states, now in a
+// SharedArrayBuffer the workers read their parents from, and the parent
+// links and producing steps for traces). Each level is cut into contiguous
+// ranges of parents, one per worker; the workers insert states into a shared
+// exact table (table.ts: a slot leads to the state's words, compared in
+// full) and record candidates (expand.ts). At the barrier
+// the main thread merges the ranges in order: a candidate is kept when its
+// parent is still the slot's owner (the lowest parent that found the state),
+// in the order of its parent and its rank among that parent's successors —
+// exactly sequential BFS's numbering. Invariant verdicts, deadlocks, limits
+// and evaluation errors are taken in that order too, so the first reported is
+// the one the sequential engine reports. The sequential engine explores up
+// to the first level of `threshold` states and hands over what it found, so
+// small checks start no thread at all; after that, levels too small to share
+// are expanded by the main thread with the same code as the threads'.
+// docs/architecture.md, "Parallel exploration".
+const fs = __importStar(require("fs"));
+const os = __importStar(require("os"));
+const path = __importStar(require("path"));
+const worker_threads_1 = require("worker_threads");
+const bfs_1 = require("../bfs");
+const explore_1 = require("../explore");
+const symmetry_use_1 = require("../symmetry-use");
+const fpset_1 = require("../fpset");
+const links_1 = require("../links");
+const reserve_1 = require("../reserve");
+const staging_1 = require("../staging");
+const package_root_1 = require("../../util/package-root");
+const expand_1 = require("./expand");
+const table_1 = require("./table");
+const arena_1 = require("./arena");
+const winners_1 = require("./winners");
+/**
+ * Levels with fewer states than this are expanded by the main thread (workers cost more than they
+ * save): at 20,000, two threads were 2.2× slower than one on TwoPhase RM_COUNT=7 and 1.4× on the
+ * shmem spec at PAGES=3; at 100,000 they no longer gained on TwoPhase RM_COUNT=8 (docs/architecture.md).
+ */
+exports.PARALLEL_THRESHOLD = 50000;
+/** Levels with fewer states than this are expanded by the main thread even when the threads are running. */
+exports.WARM_THRESHOLD = 4096;
+/** The default number of workers: one per core. */
+function defaultWorkers() {
+    return os.availableParallelism();
+}
+/**
+ * Why a run must use the sequential engine, or null. `liveness`: the spec has
+ * liveness properties.
+ */
+function sequentialReason(o) {
+    if (o.simulate)
+        return 'a simulation is one walk at a time';
+    if (o.fingerprintOnly)
+        return 'the fingerprint-only store (its frontier and trace file) is kept by one thread';
+    if (o.engine === 'interpreter')
+        return 'the reference interpreter is sequential';
+    if (o.liveness)
+        return 'liveness properties need the whole edge list, which only the sequential exploration keeps';
+    if ((o.counterexamples ?? 1) > 1)
+        return '--counterexamples N > 1 keeps per-property taints that only the sequential exploration tracks';
+    return null;
+}
+/** The compiled worker: next to this file in dist/, or (under ts-jest, running the sources) the package's dist/ copy. */
+function workerFile() {
+    const here = path.join(__dirname, 'worker.js');
+    if (fs.existsSync(here))
+        return here;
+    const built = (0, package_root_1.inPackage)('dist', 'src', 'engine', 'parallel', 'worker.js');
+    if (fs.existsSync(built))
+        return built;
+    throw new Error(`the parallel engine needs its compiled worker ${built}: run \`npx tsc -p .\` (or use --workers 1)`);
+}
+const MIN_TABLE = 1 << 16;
+/**
+ * The shared table is filled up to this load, as the sequential store (packed-store.ts): at one half
+ * it took 109 B/state on Philosophers N=14 (73 at 0.75), and was no faster.
+ */
+const MAX_LOAD = 0.75;
+/** tables of this many slots or more are re-filed by every thread when they grow (a smaller one by the main thread) */
+const PARALLEL_GROW = 1 << 18;
+/** ranges per worker and level: small ranges keep a worker that the system deschedules from holding up the barrier long */
+const RANGES_PER_WORKER = 32;
+/** ... but not below this many parents each (a range costs a message segment and a checkpoint) */
+const MIN_RANGE = 512;
+/** a worker's fresh region holds what its table budget allows, plus this many states for the parent in flight */
+const FRESH_MARGIN = 1 << 15;
+/** Explore a generated checker with `opts.workers` threads; `modulePath` is the module's compiled file (generator/load.ts). */
+function exploreParallel(m, modulePath, opts = {}) {
+    if (sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples, fingerprintOnly: opts.fingerprintOnly }))
+        return (0, bfs_1.exploreGenerated)(m, opts);
+    let t0 = Date.now();
+    const lay = (0, expand_1.layoutOf)(m);
+    const { W, MW, R } = lay;
+    const nWorkers = Math.max(1, opts.workers ?? defaultWorkers());
+    const threshold = opts.parallelThreshold ?? exports.PARALLEL_THRESHOLD;
+    // symmetry: a reduced run files each state under its orbit's representative (symmetry-use.ts)
+    const sym = (0, symmetry_use_1.symmetryUse)(m.META.symmetric, opts, false);
+    const reduced = !!sym?.reduced;
+    const canon = reduced ? m.encodeCanonical?.bind(m) : undefined;
+    const space = {
+        spec: m.META.spec,
+        constants: m.META.constants,
+        engine: 'generated',
+        invariants: m.META.invariants,
+        toJSON: (s) => m.toJSON(s),
+        stepOf: (a, c) => m.stepOf(a, c),
+        ...(sym ? { symmetry: sym } : {}),
+    };
+    let arena = (0, arena_1.wordsOf)((0, arena_1.growableBuffer)(4 * W * 1024));
+    let table = (0, table_1.newTable)(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W);
+    let size = 0; // fingerprints in the table
+    // (in chunks: appending a level's links never copies the earlier ones)
+    // (its chunks shared: the threads write the links of a level's new states, winners.ts)
+    const links = new links_1.MemoryLinks(true);
+    const coverage = m.META.actions.map((a) => ({ action: a.name, generated: 0, distinct: 0 }));
+    let count = 0;
+    let generated = 0;
+    let depth = 0;
+    const deadlockCheck = opts.deadlock !== false;
+    const stopAtFirst = opts.stopAtFirst !== false;
+    const timeoutAt = opts.timeout ? (opts.startedAt ?? t0) + opts.timeout * 1000 : Infinity;
+    const progressEvery = opts.progressIntervalMs ?? 3000;
+    let lastProgress = Date.now();
+    const violations = [];
+    const violated = new Array(lay.invariants).fill(false);
+    let deadlocked = false;
+    let full = false;
+    let usedWorkers = 1;
+    /** per range of a level, its winners' sums (winners.ts; kept between levels) */
+    let sums = new Int32Array(new SharedArrayBuffer(4 * (winners_1.SUMS_HEAD + lay.actions)));
+    let pool;
+    const get = (i) => m.decode(arena, i * W);
+    // under symmetry the arena holds representatives, not the states the steps made: a
+    // counterexample is replayed from an initial state, each next state found as the one
+    // whose representative's words are the stored state's
+    const words = new Uint32Array(W);
+    // the module's steps as generatedSpace gives them, with a store that matches a replayed
+    // state by its representative's words in the arena
+    const replaySpace = {
+        ...(0, bfs_1.generatedSpace)(m),
+        store: {
+            indexOf: () => {
+                throw new Error('internal: the parallel engine matches replayed states by their words');
+            },
+            matches: (n, i) => {
+                canon(n, words, 0);
+                for (let k = 0; k < W; k++)
+                    if (words[k] !== arena[i * W + k])
+                        return false;
+                return true;
+            },
+        },
+    };
+    const trace = (i) => (0, explore_1.traceOf)(space, links, i, canon ? { replay: replaySpace } : { get });
+    const done = (stopped, queueLeft) => {
+        const r = (0, explore_1.resultOf)(space, { t0, generated, count, depth, queueLeft, violations, coverage, wanted: 1, deadlockCheck, liveNames: [] }, stopped);
+        if (usedWorkers > 1)
+            r.workers = usedWorkers;
+        // the shared table tells states apart by their words (table.ts): exact, like the sequential store;
+        // counted: the table, the arena of states and the trace links (the level's buffers are transient)
+        const bytes = table.slots.byteLength + table.lowered.byteLength + arena.byteLength + links.bytes;
+        r.memory = {
+            mode: 'exact',
+            bytes,
+            bytesPerState: count > 0 ? Math.round((bytes / count) * 10) / 10 : 0,
+        };
+        return r;
+    };
+    const ensureArena = (states) => {
+        if (states * W <= arena.length)
+            return;
+        let cap = arena.length;
+        while (cap < states * W)
+            cap *= 2;
+        arena = (0, arena_1.grownView)(arena, cap, count * W);
+    };
+    // The sequential engine explores until the first level large enough to share out (it is the
+    // quicker alone: the parallel engine's candidates and merge cost more than its store); the
+    // threads are started one level earlier, so that they load the module meanwhile. From there
+    // this engine goes on with what it found: its states, links, counts and verdicts.
+    try {
+        // (--states-hint sizes the shared table, in goOn: a sequential store sized for it would be
+        // dropped at the hand-over, its memory touched for nothing)
+        return (0, bfs_1.exploreGenerated)(m, nWorkers > 1 ? { ...opts, statesHint: undefined } : opts, (b, store) => {
+            const P = b.count - b.head;
+            const ratio = b.previous > 0 ? P / b.previous : 1;
+            if (nWorkers > 1 && P < threshold && P * ratio >= threshold)
+                pool ??= startPool(m, modulePath, nWorkers, reduced);
+            if (nWorkers <= 1 || P < threshold)
+                return undefined;
+            return goOn(b, store, Math.max(1, ratio));
+        });
+    }
+    finally {
+        if (pool)
+            stopPool(pool);
+    }
+    /** the exploration from level boundary b, the sequential engine's states in `store` */
+    function goOn(b, store, ratio) {
+        t0 = b.t0;
+        count = b.count;
+        generated = b.generated;
+        depth = b.depth;
+        b.coverage.forEach((c, a) => {
+            coverage[a].generated = c.generated;
+            coverage[a].distinct = c.distinct;
+        });
+        violations.push(...b.violations);
+        b.violated.forEach((v, k) => (violated[k] = v));
+        deadlocked = b.deadlocked;
+        full = b.violations.length > 0;
+        ensureArena(count);
+        let cap = opts.tableSlots ?? MIN_TABLE;
+        while (cap * MAX_LOAD < Math.max(count, opts.statesHint ?? 0))
+            cap *= 2;
+        // a run that gets here is large: the table's buffer has room for all its doublings from the start
+        // (16 times this table, reserve.ts firstReserve, would have the largest doublings copy it once)
+        table = (0, table_1.newTable)(cap, opts.wordsOutOfSlots ? 0 : W, reserve_1.RESERVE_BYTES);
+        const fpo = new Uint32Array(2);
+        const tagMask = opts.tagMask ?? -1;
+        const none = { W, arena, fresh: [] };
+        const scratch = new Uint32Array(W);
+        for (let i = 0; i < count; i++) {
+            store.copyWords(i, arena, i * W);
+            for (let j = 0; j < W; j++)
+                scratch[j] = arena[i * W + j];
+            (0, fpset_1.fingerprint)(scratch, 0, W, fpo);
+            // a state of an earlier level: its slot leads to the arena; owner -1, lower than any parent
+            (0, table_1.claimAlone)(table, (0, table_1.tagOf)(fpo[0] & tagMask), scratch, -1, none, i + 1, arena, i);
+            links.push(b.links.parent(i), b.links.action(i), b.links.combo(i));
+        }
+        size = count;
+        // the expanders encode each successor and test it right away (expand.ts)
+        m.reuseNext?.(true);
+        try {
+            return levels(b.head, b.level, ratio);
+        }
+        finally {
+            m.reuseNext?.(false);
+        }
+    }
+    /** the level-synchronous exploration from level `level`, the states [levelStart, count) */
+    function levels(levelStart, level, lastRatio) {
+        const inline = new expand_1.Expander(m, true, reduced);
+        // lastRatio: new states per parent in the last level, for presizing the table
+        while (levelStart < count) {
+            const levelEnd = count;
+            // explore.ts checks these at every head; between levels is where they first bite
+            if (opts.maxDepth !== undefined && level + 1 >= opts.maxDepth)
+                return done('max-depth', count - levelStart);
+            if (opts.maxStates !== undefined && count >= opts.maxStates)
+                return done('max-states', count - levelStart);
+            const now = Date.now();
+            if (now > timeoutAt)
+                return done('timeout', count - levelStart);
+            if (opts.progress && progressEvery > 0 && now - lastProgress >= progressEvery) {
+                lastProgress = now;
+                opts.progress({ distinct: count, queue: count - levelStart, generated, statesPerSecond: Math.round((count * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
+            }
+            const P = levelEnd - levelStart;
+            // presize: room for this level's new states at most MAX_LOAD full, if it grows like the last one
+            const want = size + Math.ceil(P * lastRatio * 1.25) + 1024;
+            if (want > (table.mask + 1) * MAX_LOAD && !opts.tableSlots) {
+                pool?.progress.forEach((p) => p.fill(0)); // (the last level's are in count now)
+                table = grownTo(table, Math.ceil(want / MAX_LOAD), false).table;
+            }
+            const violatedBits = new Array(MW).fill(0);
+            violated.forEach((v, k) => {
+                if (v)
+                    violatedBits[k >> 5] |= 1 << (k & 31);
+            });
+            const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt, staged: opts.staged ?? stagesAt(table), ...(opts.tagMask !== undefined ? { tagMask: opts.tagMask } : {}) };
+            let ranges;
+            let shared = false;
+            // once the threads run, they share out smaller levels too (a level then costs a message each way)
+            if (nWorkers > 1 && (P >= threshold || (pool !== undefined && P >= Math.min(threshold, exports.WARM_THRESHOLD)))) {
+                pool ??= startPool(m, modulePath, nWorkers, reduced);
+                usedWorkers = nWorkers;
+                ranges = runWorkers(pool, levelStart, levelEnd, base);
+                shared = true;
+            }
+            else {
+                // the next level will likely be shared out: start the threads now, they load the module meanwhile
+                if (nWorkers > 1 && P * lastRatio >= threshold)
+                    pool ??= startPool(m, modulePath, nWorkers, reduced);
+                inline.reset();
+                inline.begin(levelStart, levelEnd);
+                const cut = { from: levelStart, to: levelEnd, K: 1 };
+                const losers = new Int32Array(1);
+                const words = { W, arena, fresh: [inline.fresh] };
+                let at = levelStart;
+                for (;;) {
+                    const room = roomLeft(inline.total);
+                    const stop = inline.run(words, table, at, { ...base, cut, losers, budget: inline.total + room.budget, hard: inline.total + room.hard });
+                    if (stop.reason !== 'pause') {
+                        ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lowered: inline.lowered, lost: losers[0], invErrors: inline.invErrors }];
+                        break;
+                    }
+                    regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }]);
+                    at = stop.at;
+                }
+            }
+            const ended = merge(ranges, levelStart, levelEnd, level, shared);
+            if (ended)
+                return ended;
+            let inserted = 0;
+            for (const r of ranges)
+                inserted += r.inserted;
+            size += inserted;
+            lastRatio = Math.max(1, inserted / P);
+            levelStart = levelEnd;
+            level++;
+        }
+        return done(null, 0);
+    }
+    // ---------------------------------------------------------------- helpers
+    // (function declarations: hoisted, and they share the state above)
+    /**
+     * How many more states the table takes, `added` being this level's so far,
+     * split in `share`: up to MAX_LOAD full (a range pauses there, at a parent
+     * boundary, for the table to grow), and a hard stop at 15/16.
+     */
+    function roomLeft(added, share = 1) {
+        const cap = table.mask + 1;
+        const used = size + added;
+        return { budget: Math.max(0, Math.floor((cap * MAX_LOAD - used) / share)), hard: Math.max(1, Math.floor(((cap * 15) / 16 - used) / share)) };
+    }
+    /** t grown to hold `entries`; `track`: the entries' new slots in `moved` (for the candidates recorded in a level, regrow) */
+    function grownTo(t, entries, track) {
+        let cap = t.mask + 1;
+        while (cap < entries)
+            cap *= 2;
+        // with the threads started (and idle: between levels, or every range paused), they re-file a part each
+        if (!pool || t.mask + 1 < (opts.parallelGrowSlots ?? PARALLEL_GROW))
+            return (0, table_1.grown)(t, cap, track);
+        const pl = pool;
+        const n = (0, table_1.widened)(t, cap);
+        // (new memory of 4 bytes per slot, first written here: 8% of a doubling's time, left out between levels)
+        const moved = track ? new Int32Array(new SharedArrayBuffer(4 * (t.mask + 1))) : null;
+        const parts = pl.workers.length + 1;
+        const cuts = (0, table_1.cutsOf)(t, parts);
+        const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
+        pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t, into: n, moved: moved && moved.buffer, part: w, cuts }));
+        (0, table_1.rehash)(t, n, moved, parts - 1, cuts);
+        collect(pl, expected, pl.workers.length, count);
+        return { table: n, moved };
+    }
+    /**
+     * The first half of the merge (winners.ts), by every thread when the level
+     * was shared out, else by the main thread: the ranges' losers marked, their
+     * winners placed in the arena and the links from index `count` on, in
+     * order; a job per range, up to the first range nobody took (the merge
+     * ends before it). The winners of the level, all placed.
+     */
+    function placeWinners(ranges, shared) {
+        const jobs = [];
+        let first = count;
+        for (const r of ranges) {
+            if (!r)
+                break;
+            jobs.push({ cand: r.cand, base: r.base, n: r.n, k: jobs.length, first });
+            first += r.n - r.lost;
+        }
+        const wins = first - count;
+        ensureArena(count + wins);
+        if (sums.length < jobs.length * (winners_1.SUMS_HEAD + lay.actions))
+            sums = new Int32Array(new SharedArrayBuffer(4 * 2 * jobs.length * (winners_1.SUMS_HEAD + lay.actions)));
+        const out = { arena: arena.buffer, parents: links.parents.part(count, first), actions: links.actions.part(count, first), combos: links.combos.part(count, first), sums };
+        const pl = shared ? pool : undefined;
+        if (!pl)
+            (0, winners_1.takeWinners)(table, lay, jobs, out, new Int32Array(3));
+        else {
+            Atomics.store(pl.ctrl, 2, 0);
+            const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
+            const sent = jobs.map((j) => ({ cand: j.cand.buffer, base: j.base, n: j.n, k: j.k, first: j.first }));
+            // (the table a worker last heard of may have grown since: it is sent)
+            for (const port of pl.ports)
+                port.postMessage({ t: 'winners', jobs: sent, out, table });
+            (0, winners_1.takeWinners)(table, lay, jobs, out, pl.ctrl);
+            collect(pl, expected, pl.workers.length, count);
+        }
+        // a job placed as many winners as its range's candidates less its losers (an internal check: the places were given by that count)
+        for (const j of jobs) {
+            const r = ranges[j.k];
+            if (sums[j.k * (winners_1.SUMS_HEAD + lay.actions)] !== r.n - r.lost)
+                throw new Error(`internal error: range ${j.k} of the level has ${sums[j.k * (winners_1.SUMS_HEAD + lay.actions)]} winners, ${r.n} candidates and ${r.lost} losers`);
+        }
+        links.parents.setLength(first);
+        links.actions.setLength(first);
+        links.combos.setLength(first);
+        return { jobs, wins };
+    }
+    /** a range paused on a full table: a table of four times the entries, the recorded slots moved */
+    function regrow(entries, cands) {
+        const g = grownTo(table, entries * 4, true);
+        table = g.table;
+        const moved = g.moved;
+        for (const c of cands)
+            for (let r = c.base; r < c.base + c.n; r++)
+                c.cand[r * R + 4] = moved[c.cand[r * R + 4]];
+    }
+    /**
+     * A fresh region for `states` states, keeping what `old` holds. Its pages are
+     * touched only when written, so it may be made larger than the level needs.
+     */
+    function region(states, old) {
+        if (old && old.length >= states * W)
+            return old;
+        const b = new Uint32Array(new SharedArrayBuffer(4 * W * Math.max(1, states, old ? (2 * old.length) / W : 0)));
+        if (old)
+            b.set(old);
+        return b;
+    }
+    function runWorkers(pl, from, to, base) {
+        const n = pl.workers.length + 1;
+        const me = n - 1; // the main thread's region and progress
+        // more ranges than threads: whoever finishes first takes the next, so an uneven level is shared evenly
+        const K = Math.max(n, Math.min(Math.ceil((to - from) / MIN_RANGE), n * RANGES_PER_WORKER));
+        const losers = new Int32Array(new SharedArrayBuffer(4 * K));
+        const ranges = new Array(K).fill(undefined);
+        pl.progress.forEach((p) => p.fill(0));
+        Atomics.store(pl.ctrl, 2, 0);
+        const share = roomLeft(0, n);
+        // each thread's fresh region holds the states it may add before it pauses, and the parent in flight;
+        // its hard limit is what the region holds (the pages it does not write are never touched)
+        const hard = Math.min(share.hard, share.budget + FRESH_MARGIN);
+        // last level's regions are reused when they are large enough (every slot leads to the arena now)
+        const fresh = (pl.fresh = Array.from({ length: n }, (_, w) => (pl.fresh[w] && pl.fresh[w].length >= hard * W ? pl.fresh[w] : region(hard))));
+        const freshN = new Array(n).fill(0);
+        const buffers = () => fresh.map((f) => f.buffer);
+        let expected = Atomics.load(pl.ctrl, 0);
+        for (let w = 0; w < n - 1; w++) {
+            const msg = { t: 'level', from, to, K, losers: losers.buffer, arena: arena.buffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, staged: base.staged, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
+            pl.ports[w].postMessage(msg);
+        }
+        // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
+        const ex = pl.main;
+        ex.reset();
+        const cut = { from, to, K };
+        let limits = { ...base, cut, losers, budget: share.budget, hard };
+        let mainPaused;
+        const mine = () => {
+            ex.fresh = fresh[me];
+            ex.region = me;
+            ex.regions = n;
+            const got = (0, expand_1.work)(ex, { W, arena, fresh }, table, limits, cut, pl.ctrl, mainPaused, pl.progress[me], () => report(pl, from));
+            mainPaused = got.paused;
+            freshN[me] = ex.freshN;
+            for (const g of got.segs)
+                ranges[g.k] = rangeOf(g, ex.cand);
+        };
+        const rangeOf = (g, cand) => ({ from: (0, expand_1.cutOf)(from, to, K, g.k), to: (0, expand_1.cutOf)(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, lowered: g.lowered, lost: 0, invErrors: g.invErrors });
+        mine();
+        let waiting = n - 1;
+        let mainRuns = true;
+        for (;;) {
+            expected += waiting;
+            const paused = [];
+            if (mainRuns && mainPaused)
+                paused.push(me);
+            const answers = collect(pl, expected, waiting, from);
+            for (const [w, a] of answers) {
+                const cand = new Int32Array(a.cand);
+                freshN[w] = a.freshN;
+                for (const g of a.segs) {
+                    ranges[g.k] = rangeOf(g, cand);
+                    if (g.stop.reason === 'pause')
+                        paused.push(w);
+                }
+            }
+            if (!paused.length)
+                break;
+            // every thread has stopped: grow the table and resume the paused ones
+            let inserted = 0;
+            for (const r of ranges)
+                inserted += r?.inserted ?? 0;
+            regrow(size + inserted, ranges.filter((r) => !!r));
+            const room = roomLeft(inserted, paused.length);
+            const more = Math.min(room.hard, room.budget + FRESH_MARGIN);
+            // the paused threads' regions grow (copied: no thread runs now); the others' stay readable as they are
+            for (const w of paused)
+                fresh[w] = pl.fresh[w] = region(freshN[w] + more, fresh[w]);
+            const workers = paused.filter((w) => w !== me);
+            for (const w of workers) {
+                pl.ports[w].postMessage({ t: 'resume', table, fresh: buffers(), budget: room.budget, hard: more });
+            }
+            mainRuns = workers.length < paused.length;
+            if (mainRuns) {
+                // the table's room is given from now on, counted on top of what this thread added already
+                limits = { ...limits, budget: ex.total + room.budget, hard: ex.total + more };
+                mine();
+            }
+            waiting = workers.length;
+        }
+        for (let k = 0; k < K; k++)
+            if (ranges[k])
+                ranges[k].lost = losers[k];
+        // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
+        return ranges;
+    }
+    /** the progress line from what the threads have done in the level so far, when it is due */
+    function report(pl, from) {
+        if (!opts.progress || progressEvery <= 0)
+            return;
+        const now = Date.now();
+        if (now - lastProgress < progressEvery)
+            return;
+        lastProgress = now;
+        let parents = 0;
+        let added = 0;
+        let gen = 0;
+        for (const p of pl.progress) {
+            parents += p[0];
+            added += p[1];
+            gen += p[2];
+        }
+        const distinct = count + added;
+        opts.progress({ distinct, queue: distinct - from - parents, generated: generated + gen, statesPerSecond: Math.round((distinct * 1000) / Math.max(1, now - t0)), elapsedMs: now - t0 });
+    }
+    /** wait until `expected` answers in all (bounded waits, progress between them); the answers by worker */
+    function collect(pl, expected, want, from) {
+        let lastMoved = -1;
+        let lastMove = Date.now();
+        for (;;) {
+            const got = Atomics.load(pl.ctrl, 0);
+            if (got >= expected)
+                break;
+            Atomics.wait(pl.ctrl, 0, got, 200);
+            const now = Date.now();
+            // A thread that stopped without answering (out of its heap, terminated) never will, and
+            // the blocked loop cannot see its exit event: when no thread has expanded a parent for
+            // STALL_MS, the run ends with an error instead of waiting forever.
+            let moved = 0;
+            for (const p of pl.progress)
+                moved += p[0] + p[2];
+            if (moved !== lastMoved) {
+                lastMoved = moved;
+                lastMove = now;
+            }
+            else if (now - lastMove > STALL_MS) {
+                throw new Error(`the parallel exploration failed: no worker thread expanded a state for ${STALL_MS / 1000} s (a thread may have stopped: out of memory?); run with --workers 1`);
+            }
+            report(pl, from);
+        }
+        const out = new Map();
+        while (out.size < want) {
+            let any = false;
+            for (let w = 0; w < pl.ports.length; w++) {
+                const got = (0, worker_threads_1.receiveMessageOnPort)(pl.ports[w]);
+                if (!got)
+                    continue;
+                any = true;
+                const msg = got.message;
+                if (msg.t === 'fatal')
+                    throw new Error(`the parallel exploration failed: ${msg.message}`);
+                out.set(w, msg);
+            }
+            // an answer is counted just after it is posted: it may take a moment to arrive
+            if (!any)
+                Atomics.wait(pl.ctrl, 1, 0, 1);
+        }
+        return out;
+    }
+    /**
+     * The barrier: take the ranges' candidates in order, keep the winners as
+     * the sequential engine would have added them, and apply its checks in its
+     * order. A CheckResult when the run ends in this level, else null.
+     */
+    function merge(ranges, levelStart, levelEnd, level, shared) {
+        // the threads first find the winners and place them (winners.ts)
+        const { jobs } = placeWinners(ranges, shared);
+        // (the slots whose owner was lowered are known to the candidates now; the next level starts clear)
+        if (ranges.some((r) => r && r.lowered > 0))
+            table.lowered.fill(0);
+        // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
+        const settle = (head, ordinal) => {
+            const gen = new Float64Array(lay.actions);
+            for (const r of ranges) {
+                if (!r)
+                    break;
+                if (head >= r.to) {
+                    for (let a = 0; a < gen.length; a++)
+                        gen[a] += r.gen[a];
+                    continue;
+                }
+                if (head < r.from)
+                    break;
+                let c = Math.floor((head - r.from) / expand_1.CHECKPOINT);
+                while (c > 0 && (c + 1) * lay.actions > r.checkpoints.length)
+                    c--; // a range stopped just before a checkpoint
+                for (let a = 0; a < gen.length; a++)
+                    gen[a] += r.checkpoints[c * lay.actions + a];
+                for (let p = r.from + c * expand_1.CHECKPOINT; p <= head; p++) {
+                    if (p === head && ordinal < 0)
+                        break;
+                    let k = 0;
+                    m.successors(get(p), (a) => {
+                        if (p < head || k++ <= ordinal)
+                            gen[a]++;
+                    });
+                }
+                break;
+            }
+            for (let a = 0; a < gen.length; a++) {
+                coverage[a].generated += gen[a];
+                generated += gen[a];
+            }
+        };
+        const levelDone = () => {
+            for (const r of ranges) {
+                for (let a = 0; a < lay.actions; a++) {
+                    coverage[a].generated += r.gen[a];
+                    generated += r.gen[a];
+                }
+            }
+        };
+        const deadlockAt = (d) => {
+            violations.push({ property: 'Deadlock', trace: trace(d) });
+            deadlocked = true;
+            full = true;
+            if (!stopAtFirst)
+                return null;
+            settle(d + 1, -1);
+            return done('first-violation', count - d - 1);
+        };
+        // --max-states: the first parent checked after the count reached the limit (explore.ts checks at every head)
+        let pending = -1;
+        const maxStatesAt = (h) => {
+            if (h >= levelEnd)
+                return null; // the next level's checks (max-depth first) decide
+            settle(h, -1);
+            return done('max-states', count - h);
+        };
+        for (let k = 0; k < ranges.length; k++) {
+            const r = ranges[k];
+            if (!r)
+                throw new Error('internal error: a range of the level was not explored');
+            let dl = deadlocked ? -1 : r.deadlock;
+            const c = r.cand;
+            // the range's winners are in place (winners.ts): taken as a whole when nothing in it is to
+            // be taken in order (a violation, a deadlock, the --max-states limit)
+            const s0 = k * (winners_1.SUMS_HEAD + lay.actions);
+            const wins = sums[s0];
+            if (count !== jobs[k].first)
+                throw new Error(`internal error: the merge is at state ${count}, range ${k}'s winners at ${jobs[k].first}`);
+            if (pending < 0 && dl < 0 && sums[s0 + 1] === 0 && (opts.maxStates === undefined || count + wins < opts.maxStates)) {
+                if (wins > 0) {
+                    for (let a = 0; a < lay.actions; a++)
+                        coverage[a].distinct += sums[s0 + winners_1.SUMS_HEAD + a];
+                    if (level + 2 > depth)
+                        depth = level + 2;
+                    count += wins;
+                }
+            }
+            else {
+                for (let x = 0; x < r.n; x++) {
+                    const o = (r.base + x) * R;
+                    const p = c[o];
+                    if (pending >= 0 && p >= pending)
+                        return maxStatesAt(pending);
+                    if (dl >= 0 && dl < p) {
+                        const end = deadlockAt(dl);
+                        dl = -1;
+                        if (end)
+                            return end;
+                    }
+                    if (c[o + 4] === winners_1.LOST)
+                        continue;
+                    const action = c[o + 1];
+                    // (its words and links are in place: winners.ts)
+                    const i = count++;
+                    coverage[action].distinct++;
+                    if (level + 2 > depth)
+                        depth = level + 2;
+                    // most states violate nothing and no invariant threw on them: their masks are all zero
+                    let flagged = 0;
+                    for (let w = 0; w < 2 * MW; w++)
+                        flagged |= c[o + expand_1.HEAD + w];
+                    if (flagged !== 0) {
+                        for (let k = 0; k < violated.length; k++) {
+                            if (violated[k])
+                                continue;
+                            const bit = 1 << (k & 31);
+                            if (c[o + expand_1.HEAD + MW + (k >> 5)] & bit) {
+                                const e = r.invErrors.find((q) => q.record === x && q.k === k);
+                                throw new explore_1.EvaluationFailure((0, expand_1.rebuilt)(e.cause), { invariant: k });
+                            }
+                            if (c[o + expand_1.HEAD + (k >> 5)] & bit) {
+                                violations.push({ property: m.META.invariants[k], trace: trace(i) });
+                                violated[k] = true;
+                                full = true;
+                                if (stopAtFirst) {
+                                    settle(p, c[o + 3]);
+                                    return done('first-violation', count - p - 1);
+                                }
+                            }
+                        }
+                    }
+                    if (pending < 0 && opts.maxStates !== undefined && count >= opts.maxStates)
+                        pending = p + 1;
+                }
+            }
+            if (pending >= 0) {
+                // the rest of this range (and every later one) comes after the head where the limit stops the run
+                if (pending < levelEnd)
+                    return maxStatesAt(pending);
+            }
+            if (dl >= 0) {
+                const end = deadlockAt(dl);
+                if (end)
+                    return end;
+            }
+            if (r.stop.reason === 'error') {
+                const e = r.stop.error;
+                // an invariant that threw on a state merged above was reported there; this one is met in a
+                // state the sequential engine reaches too (see docs/architecture.md for the one difference)
+                if (e.where === null)
+                    throw (0, expand_1.rebuilt)(e.cause);
+                throw new explore_1.EvaluationFailure((0, expand_1.rebuilt)(e.cause), e.where);
+            }
+            if (r.stop.reason === 'timeout') {
+                for (const q of ranges) {
+                    const upTo = q === r;
+                    for (let a = 0; a < lay.actions; a++) {
+                        coverage[a].generated += q.gen[a];
+                        generated += q.gen[a];
+                    }
+                    if (upTo)
+                        break;
+                }
+                return done('timeout', count - r.stop.at);
+            }
+        }
+        levelDone();
+        return null;
+    }
+}
+/**
+ * Whether a level's lookups are staged (expand.ts Staging): once the table
+ * outgrows the processor's last-level cache, where a lookup's read of its
+ * slot is a read of memory at random (before, it is answered from the cache
+ * and staging only adds work), or at once when the slots lead to the words
+ * (a lookup then reads twice, one read depending on the other). The rule of
+ * the sequential store (packed-store.ts batchFrom).
+ */
+function stagesAt(t) {
+    return true || !t.inline || t.slots.byteLength >= (0, staging_1.lastLevelCacheBytes)();
+}
+/** how long the coordinator waits for threads that expand nothing before it gives up */
+const STALL_MS = 120_000;
+/** `n` threads: n - 1 workers and the main thread */
+function startPool(m, modulePath, n, reduced) {
+    const file = workerFile();
+    // [answers posted, (a word to sleep on), the next range to take]
+    const ctrl = new Int32Array(new SharedArrayBuffer(16));
+    const pool = { workers: [], ports: [], ctrl, progress: [], fresh: [], main: new expand_1.Expander(m, false, reduced) };
+    for (let index = 0; index < n - 1; index++) {
+        const { port1, port2 } = new worker_threads_1.MessageChannel();
+        const progress = new SharedArrayBuffer(3 * 8);
+        const data = { modulePath, port: port2, ctrl: ctrl.buffer, progress, index, reduced };
+        const w = new worker_threads_1.Worker(file, { workerData: data, transferList: [port2] });
+        // the run waits on shared memory, not on the event loop: a worker never keeps the process alive
+        w.unref();
+        pool.workers.push(w);
+        pool.ports.push(port1);
+        pool.progress.push(new Float64Array(progress));
+    }
+    pool.progress.push(new Float64Array(3));
+    return pool;
+}
+function stopPool(pool) {
+    for (let w = 0; w < pool.workers.length; w++) {
+        pool.ports[w].close();
+        void pool.workers[w].terminate();
+    }
+}
+//# sourceMappingURL=parallel.js.map

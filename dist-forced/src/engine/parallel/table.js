@@ -1,0 +1,368 @@
+"use strict";
+// The exact state table the workers share: open addressing with linear
+// probing in a SharedArrayBuffer. A slot is [tag, mark, w0, ...] when the
+// state's words are kept in it (states of at most INLINE_WORDS words), else
+// [tag, mark, ref]; the mark is the owner + 2 (the owner: the index of the
+// parent that discovered the state, -1 for the states the sequential engine
+// handed over), 0 while the slot is being filled. A lookup, an insertion and
+// the merge's test of a candidate read one place in memory: with the owner
+// in an array of its own, its store was a second cache miss per new state, a
+// quarter of claim()'s time on the shmem spec (THREADS=3 ACCESSES=2, two
+// workers). Two states are the same only when their packed words are equal:
+// the tag (32 bits of the state's hash) filters, the words decide, as in the
+// sequential store (packed-store.ts). So a verdict of a parallel run means
+// what the sequential one means; no collision estimate applies.
+//
+// A slot without the words has a `ref` that leads to them:
+//   ref > 0: state ref-1 of the arena (a state of an earlier level);
+//   ref < 0: record x of thread t's fresh region, -1-ref = x·T + t (T regions),
+//            where the discovering thread wrote the words of a state it found
+//            in the current level; the regions are SharedArrayBuffers every
+//            thread reads until the level ends, when the merge re-points each
+//            slot at the state's place in the arena (parallel.ts).
+//
+// Insertion is lock-free. A slot is claimed by a compare-and-exchange of its
+// tag from 0 (empty); the claimer then writes the words (into the slot, or
+// into its fresh region and the ref) and publishes the mark with an atomic
+// store, which orders the plain stores before it. A tag is never 0 (0 is
+// remapped to 1), so a reader that sees a matching tag and the mark still 0
+// knows the claimer is between its stores and spins for the few
+// instructions that takes: it never compares against half-written words.
+//
+// The owner decides which of several discoverers in one BFS level is the one
+// the sequential engine would have kept: the lowest parent index. Every
+// discoverer whose parent is lower than the slot's owner lowers it (an
+// atomic minimum) and becomes a candidate; after the level, a candidate
+// whose parent is still the owner is the winner (parallel.ts). A state of an
+// earlier level was found from a parent of an earlier level, lower than any
+// of this one: it never makes a candidate, and a slot with the words needs
+// no change when its level ends. A lowering also sets the slot's bit in
+// `lowered`: a candidate whose slot's bit is clear was never lowered, so it
+// is the only one of its slot and won, and the merge reads the table only
+// for the slots whose bit is set (winners.ts).
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.INLINE_WORDS = exports.WORDS_AT = exports.REF = exports.MARK = void 0;
+exports.bitOf = bitOf;
+exports.newTable = newTable;
+exports.ownerOf = ownerOf;
+exports.tagOf = tagOf;
+exports.freshRef = freshRef;
+exports.claim = claim;
+exports.claimAlone = claimAlone;
+exports.touchHomes = touchHomes;
+exports.emptyLike = emptyLike;
+exports.widened = widened;
+exports.cutsOf = cutsOf;
+exports.rehash = rehash;
+exports.grown = grown;
+const reserve_1 = require("../reserve");
+/** a bitmap of one bit per slot of a table of `capacityPow2` slots */
+function bitmap(capacityPow2) {
+    return new Int32Array(new SharedArrayBuffer(4 * Math.ceil(capacityPow2 / 32)));
+}
+/** is slot i's bit set in the bitmap? */
+function bitOf(bits, i) {
+    return (bits[i >> 5] & (1 << (i & 31))) !== 0;
+}
+/** set slot i's bit (atomically: other threads set bits of the same word) */
+function setBit(bits, i) {
+    Atomics.or(bits, i >> 5, 1 << (i & 31));
+}
+/** where in a slot its mark (owner + 2), its ref and its words are */
+exports.MARK = 1;
+exports.REF = 2;
+exports.WORDS_AT = 2;
+/** states of up to this many words are kept in their slot (a slot of WORDS_AT + W Int32s) */
+exports.INLINE_WORDS = 4;
+/**
+ * A table for states of W words (W = 0 or more than INLINE_WORDS: their words
+ * stay out of the slots), in a buffer of `reserve` bytes if that is more than
+ * the table needs: it grows within it (reserve.ts).
+ */
+function newTable(capacityPow2, W = 0, reserve) {
+    const inline = W > 0 && W <= exports.INLINE_WORDS;
+    const S = inline ? exports.WORDS_AT + W : exports.REF + 1;
+    const bytes = capacityPow2 * S * 4;
+    const slots = new Int32Array((0, reserve_1.reservedBuffer)(bytes, reserve ?? (0, reserve_1.firstReserve)(bytes)), 0, capacityPow2 * S);
+    (0, reserve_1.mapForWriting)(slots, 0, slots.length);
+    return { slots, mask: capacityPow2 - 1, S, inline, lowered: bitmap(capacityPow2) };
+}
+/** the owner of slot i */
+function ownerOf(t, i) {
+    return t.slots[t.S * i + exports.MARK] - 2;
+}
+/**
+ * The slot's first probe for a tag. Only the tag is kept, so a grown table
+ * re-homes its entries from it; states whose tags are equal share a home and
+ * are told apart by their words.
+ */
+function home(tag, mask) {
+    return (tag ^ (tag >>> 17)) & mask;
+}
+/** the tag filed for 32 hash bits: never 0 (an empty slot) */
+function tagOf(h) {
+    return h === 0 ? 1 : h | 0;
+}
+/** the ref of record x of region t among T regions */
+function freshRef(x, t, T) {
+    return -1 - (x * T + t);
+}
+/** do the words of the state in slot base b (in it, or where its ref leads) equal s[0 .. W)? */
+function same(t, b, at, s) {
+    const W = at.W;
+    const slots = t.slots;
+    if (t.inline) {
+        for (let j = 0; j < W; j++)
+            if (slots[b + exports.WORDS_AT + j] !== (s[j] | 0))
+                return false;
+        return true;
+    }
+    const ref = slots[b + exports.REF];
+    let src;
+    let o;
+    if (ref > 0) {
+        src = at.arena;
+        o = (ref - 1) * W;
+    }
+    else {
+        const k = -1 - ref;
+        const T = at.fresh.length;
+        src = at.fresh[k % T];
+        o = ((k - (k % T)) / T) * W;
+    }
+    for (let j = 0; j < W; j++)
+        if (src[o + j] !== s[j])
+            return false;
+    return true;
+}
+/** where claim() puts the owner a lowering took over, for a caller that does not ask */
+const NO_PREV = new Int32Array(1);
+/** s[0 .. W) to dest at state `at` (a loop: cheaper than TypedArray.set for a few words) */
+function put(dest, destAt, s, W) {
+    for (let j = 0, o = destAt * W; j < W; j++)
+        dest[o + j] = s[j];
+}
+/**
+ * Insert the state whose words are s (tag already from tagOf) found from
+ * parent `me`. When it is new, its words are copied into its slot (a table
+ * that keeps them there) or else to dest at destAt·W and the slot's ref is
+ * `newRef`; returns the slot. Returns -2 - slot when the state was there and
+ * `me` is lower than every parent that found it before (both make a
+ * candidate; the owner it took over, whose candidate has lost, is then
+ * prev[0]), else -1.
+ */
+function claim(t, tag, s, me, at, newRef, dest, destAt, prev = NO_PREV) {
+    const { slots, mask, S } = t;
+    const mark = me + 2;
+    let i = home(tag, mask);
+    for (;;) {
+        const b = S * i;
+        // a plain read of the tag first: a stale one is only ever an empty slot (then the exchange decides)
+        let cur = slots[b];
+        if (cur === 0) {
+            cur = Atomics.compareExchange(slots, b, 0, tag);
+            if (cur === 0) {
+                if (t.inline)
+                    for (let j = 0; j < at.W; j++)
+                        slots[b + exports.WORDS_AT + j] = s[j];
+                else {
+                    put(dest, destAt, s, at.W);
+                    slots[b + exports.REF] = newRef;
+                }
+                // (orders the stores above before it: a reader that sees the mark sees the words)
+                Atomics.store(slots, b + exports.MARK, mark);
+                return i;
+            }
+        }
+        if (cur === tag) {
+            let o = Atomics.load(slots, b + exports.MARK);
+            while (o === 0)
+                o = Atomics.load(slots, b + exports.MARK); // the claimer publishes the mark next
+            if (same(t, b, at, s)) {
+                for (; o > mark; o = Atomics.load(slots, b + exports.MARK)) {
+                    if (Atomics.compareExchange(slots, b + exports.MARK, o, mark) === o) {
+                        setBit(t.lowered, i);
+                        prev[0] = o - 2;
+                        return -2 - i;
+                    }
+                }
+                return -1;
+            }
+        }
+        i = (i + 1) & mask;
+    }
+}
+/** claim() for a thread that has the table to itself (the main thread between levels): plain loads and stores */
+function claimAlone(t, tag, s, me, at, newRef, dest, destAt, prev = NO_PREV) {
+    const { slots, mask, S } = t;
+    const mark = me + 2;
+    let i = home(tag, mask);
+    for (;;) {
+        const b = S * i;
+        const cur = slots[b];
+        if (cur === 0) {
+            slots[b] = tag;
+            slots[b + exports.MARK] = mark;
+            if (t.inline)
+                for (let j = 0; j < at.W; j++)
+                    slots[b + exports.WORDS_AT + j] = s[j];
+            else {
+                put(dest, destAt, s, at.W);
+                slots[b + exports.REF] = newRef;
+            }
+            return i;
+        }
+        if (cur === tag && same(t, b, at, s)) {
+            if (slots[b + exports.MARK] <= mark)
+                return -1;
+            prev[0] = slots[b + exports.MARK] - 2;
+            slots[b + exports.MARK] = mark;
+            setBit(t.lowered, i);
+            return -2 - i;
+        }
+        i = (i + 1) & mask;
+    }
+}
+/**
+ * Read the home slots of n lookups to come (tags at meta[k·stride + at]),
+ * and the slot two further (a probe's run often reaches the next cache
+ * line); in a table whose slots lead to the words, also the words of a home
+ * slot whose tag matches (which the lookup compares). What was read, so
+ * that the reads are kept; the processor overlaps them (expand.ts Staging).
+ */
+function touchHomes(t, meta, stride, at, n, tagMask, words) {
+    const { slots, mask, S } = t;
+    let x = 0;
+    for (let k = 0; k < n; k++) {
+        const i = home(tagOf(meta[k * stride + at] & tagMask), mask);
+        x ^= slots[S * i] ^ slots[S * ((i + 2) & mask)];
+    }
+    if (!t.inline) {
+        for (let k = 0; k < n; k++) {
+            const tag = tagOf(meta[k * stride + at] & tagMask);
+            const b = S * home(tag, mask);
+            const ref = slots[b + exports.REF];
+            if (slots[b] !== tag || ref === 0)
+                continue;
+            if (ref > 0)
+                x ^= words.arena[(ref - 1) * words.W];
+            else {
+                const f = -1 - ref;
+                const T = words.fresh.length;
+                x ^= words.fresh[f % T][((f - (f % T)) / T) * words.W];
+            }
+        }
+    }
+    return x;
+}
+/** An empty table like t (slots of the same size) of `capacityPow2` slots in a buffer of its own, for rehash() to fill. */
+function emptyLike(t, capacityPow2, reserve = 0) {
+    const slots = new Int32Array((0, reserve_1.reservedBuffer)(capacityPow2 * t.S * 4, reserve), 0, capacityPow2 * t.S);
+    return { slots, mask: capacityPow2 - 1, S: t.S, inline: t.inline, lowered: bitmap(capacityPow2) };
+}
+/**
+ * t grown to `capacityPow2` slots, for rehash() to fill: in t's own buffer
+ * when it has room (the entries are then re-filed in place), else in a new
+ * one (reserved anew, so that the next doublings are in place again).
+ */
+function widened(t, capacityPow2) {
+    const buffer = t.slots.buffer;
+    const bytes = capacityPow2 * t.S * 4;
+    if (bytes > buffer.byteLength)
+        return emptyLike(t, capacityPow2, (0, reserve_1.nextReserve)(bytes));
+    return { slots: new Int32Array(buffer, 0, capacityPow2 * t.S), mask: capacityPow2 - 1, S: t.S, inline: t.inline, lowered: bitmap(capacityPow2) };
+}
+/**
+ * Where part k of `parts` of t's slots starts, in slots counted from 0 on
+ * and on past the end (slot x is x & mask): at an empty slot, so that a
+ * part holds whole runs of occupied slots; part `parts` starts where part 0
+ * does, one table later. Computed once, before any part is filed: filed in
+ * place, a part changes the slots the others' cuts would be read from.
+ */
+function cutsOf(t, parts) {
+    const cap = t.mask + 1;
+    const empty = (x) => {
+        while (t.slots[t.S * (x & t.mask)] !== 0)
+            x++;
+        return x;
+    };
+    const a = [empty(0)];
+    for (let k = 1; k < parts; k++)
+        a.push(Math.min(Math.max(empty(Math.floor((cap * k) / parts)), a[k - 1]), a[0] + cap));
+    a.push(a[0] + cap);
+    return a;
+}
+/**
+ * File part k of t's entries (cut by cutsOf) in n (tags, marks, refs and
+ * words kept), n being 2^j times as large, while no thread inserts; the parts
+ * are filed at once by as many threads, with plain stores: the slots they
+ * write are disjoint. A part starts at an empty slot a and ends at the next
+ * part's empty slot, so the home h of an entry in its slot x is in (a, x].
+ * In n its home is h + i·cap (cap: t's slots) for one i < 2^j; filed in the
+ * order of x, the entries of the part with one i take slots of (a, x] + i·cap
+ * at most, as each has fewer predecessors there than free slots before x + 1:
+ * no part's probe ever reads or writes a slot another part writes. (A part
+ * that goes past t's end files the wrapped run; its slots are then
+ * (a, cap + a0) + i·cap, a0 part 0's start, again its own.)
+ *
+ * When n shares t's buffer (widened), the entries are re-filed in place: each
+ * is taken out of its slot before it is filed again. An entry with i = 0 then
+ * lands in (a, x], slots this part has already re-filed (x itself was just
+ * emptied), so no probe passes an entry still to be moved, whose slot would
+ * empty later and cut the probe's run; i ≥ 1 lands in new memory, except
+ * where the highest i's run goes around n's end, onto t's slots [0, a0), the
+ * wrapped run still to be moved. It never does before that run is being
+ * moved: the entries taken from (a, cap) with homes at or past h are in slots
+ * of [h, cap), so there are at most cap - h of them, and n has as many slots
+ * from their home h + i·cap to its end. An entry taken from wrapped slot s
+ * lands in [0, s] at most: [0, s) is re-filed, s just emptied.
+ *
+ * `moved[old slot]` is the entry's new slot, for the candidates already
+ * recorded with their old slot (null between levels, when there are none); a
+ * slot's `lowered` bit moves with it (an atomic or: two parts may share a
+ * word of the bitmap).
+ */
+function rehash(t, n, moved, part, c) {
+    const S = t.S;
+    const { slots, mask } = n;
+    const old = t.slots;
+    const inPlace = old.buffer === slots.buffer;
+    const cap = t.mask + 1;
+    const end = c[part + 1];
+    // the slots this part may write: (a, b) + i·cap; in place, those below cap are t's, mapped already
+    for (let i = inPlace ? 1 : 0; i * cap <= mask; i++)
+        (0, reserve_1.mapForWriting)(slots, S * (c[part] + i * cap), inPlace ? Math.min(S * (end + i * cap), slots.length) : S * (end + i * cap));
+    const e = new Int32Array(S);
+    for (let x = c[part] + 1, s = x & t.mask; x < end; x++, s = x & t.mask) {
+        const o = S * s;
+        const tag = old[o];
+        if (tag === 0)
+            continue;
+        for (let j = 0; j < S; j++)
+            e[j] = old[o + j];
+        // (the whole slot: a claim that finds its tag with a mark other than 0 reads its words)
+        if (inPlace)
+            for (let j = 0; j < S; j++)
+                old[o + j] = 0;
+        let i = home(tag, mask);
+        while (slots[S * i] !== 0)
+            i = (i + 1) & mask;
+        for (let j = 0, b = S * i; j < S; j++)
+            slots[b + j] = e[j];
+        if (moved)
+            moved[s] = i;
+        if (bitOf(t.lowered, s))
+            setBit(n.lowered, i);
+    }
+}
+/**
+ * A table of `capacityPow2` slots with t's entries (t is used up), made by
+ * this thread alone while no other runs; `moved` (rehash) when `track`.
+ */
+function grown(t, capacityPow2, track) {
+    const n = widened(t, capacityPow2);
+    const moved = track ? new Int32Array(t.mask + 1).fill(-1) : null;
+    rehash(t, n, moved, 0, cutsOf(t, 1));
+    return { table: n, moved };
+}
+//# sourceMappingURL=table.js.map
