@@ -82,7 +82,7 @@ const BENCHES: Bench[] = [
       { constants: { RM_COUNT: 8 }, workers: true },
       { constants: { RM_COUNT: 9 }, workers: true, pair: true, fingerprintOnly: true, rounds: 3 },
       // 6·10^7 states: how the rate holds up once the table is far larger than the processor's caches, ours and pan's
-      { constants: { RM_COUNT: 10 }, spinHashBits: 27 },
+      { constants: { RM_COUNT: 10 }, spinHashBits: 27, workers: true },
     ],
     pml: (c) => twoPhasePml(c.RM_COUNT),
   },
@@ -95,7 +95,7 @@ const BENCHES: Bench[] = [
       { constants: { N: 11 }, interpreter: true },
       { constants: { N: 14 }, workers: true },
       { constants: { N: 15 }, workers: true, pair: true, fingerprintOnly: true, rounds: 3 },
-      { constants: { N: 16 } },
+      { constants: { N: 16 }, workers: true },
     ],
     pml: (c) => philosophersPml(c.N),
   },

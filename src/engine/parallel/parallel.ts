@@ -738,14 +738,19 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
 
 /**
  * Whether a level's lookups are staged (expand.ts Staging): once the table
- * outgrows the processor's last-level cache, where a lookup's read of its
- * slot is a read of memory at random (before, it is answered from the cache
- * and staging only adds work), or at once when the slots lead to the words
- * (a lookup then reads twice, one read depending on the other). The rule of
- * the sequential store (packed-store.ts batchFrom).
+ * outgrows half the processor's last-level cache, or at once when the slots
+ * lead to the words (a lookup then reads twice, one read depending on the
+ * other). A lookup's read of a slot outside the cache is a read of memory
+ * at random, which staging overlaps with the others; one that the cache
+ * answers gains nothing, and staging adds work. The sequential store stages
+ * past the whole cache (packed-store.ts batchFrom); two threads share it,
+ * each with its own candidates and regions. Staging from the start, against
+ * this rule at the whole cache, took 0.90x the time on the shmem spec at
+ * THREADS=3 ACCESSES=2 (its table 192 MiB at 8·10^6 slots), 0.97x on
+ * TwoPhase RM_COUNT=9 and 1.01x on Philosophers N=15 (a table of 128 MiB).
  */
 function stagesAt(t: SharedTable): boolean {
-  return !t.inline || t.slots.byteLength >= lastLevelCacheBytes();
+  return !t.inline || 2 * t.slots.byteLength > lastLevelCacheBytes();
 }
 
 /** how long the coordinator waits for threads that expand nothing before it gives up */
