@@ -453,10 +453,8 @@ export class Expander {
       } catch (e) {
         // (what was staged before comes first: a lookup of it may stop the range earlier)
         if (!(e instanceof InvariantThrew) && !(e instanceof TableFull)) {
-          const cur0 = cur;
           const stop = settled();
           if (stop) return stop;
-          cur = cur0;
         }
         return failed(e);
       }

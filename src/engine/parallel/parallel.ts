@@ -395,9 +395,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * was shared out, else by the main thread: the ranges' losers marked, their
    * winners placed in the arena and the links from index `count` on, in
    * order; a job per range, up to the first range nobody took (the merge
-   * ends before it). The winners of the level, all placed.
+   * ends before it).
    */
-  function placeWinners(ranges: (Range | undefined)[], shared: boolean): { jobs: WinJob[]; wins: number } {
+  function placeWinners(ranges: (Range | undefined)[], shared: boolean): WinJob[] {
     const jobs: WinJob[] = [];
     let first = count;
     for (const r of ranges) {
@@ -405,8 +405,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       jobs.push({ cand: r.cand, base: r.base, n: r.n, k: jobs.length, first });
       first += r.n - r.lost;
     }
-    const wins = first - count;
-    ensureArena(count + wins);
+    ensureArena(first);
     if (sums.length < jobs.length * (SUMS_HEAD + lay.actions)) sums = new Int32Array(new SharedArrayBuffer(4 * 2 * jobs.length * (SUMS_HEAD + lay.actions)));
     const out: Placement = { arena: arena.buffer as SharedArrayBuffer, parents: links.parents.part(count, first), actions: links.actions.part(count, first), combos: links.combos.part(count, first), sums };
     const pl = shared ? pool : undefined;
@@ -428,7 +427,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     links.parents.setLength(first);
     links.actions.setLength(first);
     links.combos.setLength(first);
-    return { jobs, wins };
+    return jobs;
   }
 
   /** a range paused on a full table: a table of four times the entries, the recorded slots moved */
@@ -594,7 +593,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    */
   function merge(ranges: (Range | undefined)[], levelStart: number, levelEnd: number, level: number, shared: boolean): CheckResult | null {
     // the threads first find the winners and place them (winners.ts)
-    const { jobs } = placeWinners(ranges, shared);
+    const jobs = placeWinners(ranges, shared);
     // (the slots whose owner was lowered are known to the candidates now; the next level starts clear)
     if (ranges.some((r) => r && r.lowered > 0)) table.lowered.fill(0);
     // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
