@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkModel, loadSpecFile } from '../src/api';
-import { philosophersPml, twoPhasePml } from '../bench/models/promela';
+import { countersPml, philosophersPml, twoPhasePml } from '../bench/models/promela';
 import { have, runPan } from '../bench/spin';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -28,6 +28,8 @@ const cases: { model: string; file: string; constant: string; n: number; pml: (n
   { model: 'TwoPhase', file: 'spec/examples/twophase.spec.ts', constant: 'RM_COUNT', n: 4, pml: twoPhasePml },
   { model: 'Philosophers', file: 'bench/models/philosophers.spec.ts', constant: 'N', n: 4, pml: philosophersPml },
   { model: 'Philosophers', file: 'bench/models/philosophers.spec.ts', constant: 'N', n: 6, pml: philosophersPml },
+  { model: 'Counters', file: 'bench/models/counters.spec.ts', constant: 'K', n: 3, pml: countersPml },
+  { model: 'Counters', file: 'bench/models/counters.spec.ts', constant: 'K', n: 7, pml: countersPml },
 ];
 
 maybe.each(cases)('$model $constant=$n: pan stores our distinct states and makes our transitions', ({ file, constant, n, pml }) => {
