@@ -115,6 +115,30 @@ describe('two workers give the sequential result', () => {
   });
 });
 
+test('a hand-over of 10^5 states (filed in batches, links copied a chunk at a time) goes on with their words and links', () => {
+  // four counters modulo 24: the first level of 8,000 states is the 40th, with 107,906 states found
+  // by then (more than a chunk of links, 65,536, and many batches); Below50 is violated at level 51,
+  // its counterexample running back through the states handed over
+  const model = parseSpecText('Counters', `
+    type Ctr = 0..3
+    var c: [Ctr] -> 0..23
+    init { c := [i in Ctr |-> 0] }
+    process Tick[self in Ctr] {
+      tick: c[self] := (c[self] + 1) % 24
+            goto tick
+    }
+    invariant Below50: c[0] + c[1] + c[2] + c[3] < 50
+  `).model();
+  for (const stopAtFirst of [false, true]) {
+    const seq = checkModel(model, { workers: 1, stopAtFirst });
+    const par = checkModel(model, { workers: 2, parallelThreshold: 8000, stopAtFirst });
+    expect(par.workers).toBe(2);
+    expect(same(par)).toEqual(same(seq));
+    expect(seq.violations.map((v) => [v.property, v.trace.length])).toEqual([['Below50', 51]]);
+    if (!stopAtFirst) expect(seq.distinctStates).toBe(24 ** 4);
+  }
+});
+
 test('the sequential engine hands over at the first level to share: what it found (a violation, coverage, links) goes on', () => {
   // levels of 1, 1, 1, 1, 8, 28, 56, 70, 56, 28, 8, 1 states; Small is violated at the third,
   // NotFirstFive at the ninth (found while the 70 states of the eighth are expanded)

@@ -55,6 +55,22 @@ test('a shared link column filled through its chunks (the parallel merge) holds 
   expect(() => placed.setLength(placed.bytes)).toThrow(/cannot hold/);
 });
 
+test('a column appended to another holds what pushing its values holds: whole chunks into an empty column, one by one after', () => {
+  const src = new Column();
+  for (let i = 0; i < 200_000; i++) src.push((i * 2654435761) | 0);
+  for (const shared of [false, true]) {
+    const appended = new Column(shared);
+    const pushed = new Column(shared);
+    // 140,000: two whole chunks and part of a third; then 70,000 more from inside a chunk
+    appended.append(src, 140_000);
+    appended.append(src, 70_000);
+    for (const n of [140_000, 70_000]) for (let i = 0; i < n; i++) pushed.push(src.at(i));
+    expect(appended.n).toBe(210_000);
+    expect(appended.toArray()).toEqual(pushed.toArray());
+    expect(appended.bytes).toBe(pushed.bytes);
+  }
+});
+
 test('the default store tells states apart by their words even when every hash collides, through growing', () => {
   const store = new PackedStore(PAIRS, 0, SAME_HASH);
   // 2,000 states: past the first table (1,024 slots at load 3/4), so it is re-filed from the arena

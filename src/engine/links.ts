@@ -62,6 +62,17 @@ export class Column {
     while (this.chunks.length <= last) this.chunks.push(this.chunk());
     return { first, chunks: this.chunks.slice(first, last + 1) };
   }
+  /** append src's first n values: whole chunks at once when this column ends at a chunk's end (as an empty one does) */
+  append(src: Column, n: number): void {
+    const start = this.n;
+    if ((start & (COLUMN_CHUNK - 1)) !== 0) {
+      for (let i = 0; i < n; i++) this.push(src.at(i));
+      return;
+    }
+    const part = this.part(start, start + n);
+    for (let k = 0; k * COLUMN_CHUNK < n; k++) part.chunks[k].set(src.chunks[k].subarray(0, Math.min(COLUMN_CHUNK, n - k * COLUMN_CHUNK)));
+    this.n = start + n;
+  }
   /** the column holds n values, the ones written through part() included */
   setLength(n: number): void {
     if (n > this.chunks.length << COLUMN_SHIFT) throw new Error(`internal error: a column of ${this.chunks.length} chunks cannot hold ${n} values`);
