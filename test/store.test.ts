@@ -32,10 +32,11 @@ const SAME_HASH: WordHash = (_w, _o, _n, out) => {
   out[1] = 7;
 };
 
-test('a shared link column filled through its chunks (the parallel merge) holds what pushing one by one holds, across chunks', () => {
+test('a shared link column filled through its chunks (the parallel merge) holds what pushing one by one holds, across chunks and slabs', () => {
   const src = Int32Array.from({ length: 300_000 }, (_, i) => (i * 2654435761) | 0);
   const pushed = new Column();
-  const placed = new Column(true);
+  // slabs of two chunks: the blocks below also cross from one slab to the next (links.ts)
+  const placed = new Column(true, 2);
   pushed.push(7);
   placed.push(7);
   // blocks that start and end inside chunks, cross one boundary or several, or are empty

@@ -33,17 +33,45 @@ export interface ColumnPart {
   chunks: Int32Array[];
 }
 
+/** chunks a shared column's slab holds (64 MiB of address space, mapped as written) */
+export const SLAB_CHUNKS = 256;
+
+/** ES2024's growable SharedArrayBuffer (Node 20 has it; the project's lib is ES2022) */
+type Growable = SharedArrayBuffer & { grow(bytes: number): void };
+const Sab = SharedArrayBuffer as unknown as new (bytes: number, opts: { maxByteLength: number }) => Growable;
+
 /**
  * An Int32 column in fixed-size chunks: growing never copies, and no more
- * than one chunk is unused. `shared`: the chunks are SharedArrayBuffers, which
- * other threads fill (part(), then setLength()).
+ * than one chunk is unused. `shared`: the chunks are views of growable
+ * SharedArrayBuffers (slabs of SLAB_CHUNKS chunks, each grown a chunk at a
+ * time), which other threads fill (part(), then setLength()). Not one plain
+ * SharedArrayBuffer a chunk: node allocates those with calloc, which on the
+ * calling thread cleared memory glibc had mapped for huge pages, and the
+ * parallel engine makes a level's chunks on the main thread while the other
+ * threads wait: on the shmem spec at PAGES=3 THREADS=3 with two workers,
+ * 195-238 ms a run (0.7 ms a chunk) went there; a slab's new pages are
+ * first touched by the threads that write the links (winners.ts), in 2 ms
+ * of the main thread's time.
  */
 export class Column {
   private readonly chunks: Int32Array[] = [];
   n = 0;
-  constructor(private readonly shared = false) {}
+  private slab: Growable | null = null;
+  /** chunks in the current slab */
+  private inSlab = 0;
+  /** `slabChunks`: chunks per slab (a test's small slabs) */
+  constructor(
+    private readonly shared = false,
+    private readonly slabChunks = SLAB_CHUNKS,
+  ) {}
   private chunk(): Int32Array {
-    return this.shared ? new Int32Array(new SharedArrayBuffer(4 * COLUMN_CHUNK)) : new Int32Array(COLUMN_CHUNK);
+    if (!this.shared) return new Int32Array(COLUMN_CHUNK);
+    const bytes = 4 * COLUMN_CHUNK;
+    if (this.slab === null || this.inSlab === this.slabChunks) {
+      this.slab = new Sab(bytes, { maxByteLength: bytes * this.slabChunks });
+      this.inSlab = 0;
+    } else this.slab.grow(bytes * (this.inSlab + 1));
+    return new Int32Array(this.slab, bytes * this.inSlab++, COLUMN_CHUNK);
   }
   push(v: number): void {
     const c = this.n >>> COLUMN_SHIFT;
