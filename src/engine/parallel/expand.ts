@@ -271,7 +271,7 @@ export class Expander {
     const { m, lay, gen } = this;
     const { W, MW, R, invariants } = lay;
     const WAT = R - W;
-    if (!this.alone && this.fresh.length < lim.hard * W) throw new Error(`internal error: a fresh region of ${this.fresh.length / W} states for a limit of ${lim.hard}`);
+    if (!this.alone && !t.inline && this.fresh.length < lim.hard * W) throw new Error(`internal error: a fresh region of ${this.fresh.length / W} states for a limit of ${lim.hard}`);
     const INV = m.INVARIANTS;
     const onWords = m.invariantOfWords?.bind(m);
     const vio = lim.violated;

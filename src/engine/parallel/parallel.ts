@@ -454,8 +454,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   }
 
   /**
-   * A fresh region for `states` states, keeping what `old` holds. Its pages are
-   * touched only when written, so it may be made larger than the level needs.
+   * A fresh region for `states` states, keeping what `old` holds. A large one
+   * (glibc maps it) has its pages touched only when written, so it may be made
+   * larger than the level needs; a smaller one is cleared when made.
    */
   function region(states: number, old?: Uint32Array): Uint32Array {
     if (old && old.length >= states * W) return old;
@@ -477,8 +478,11 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     // each thread's fresh region holds the states it may add before it pauses, and the parent in flight;
     // its hard limit is what the region holds (the pages it does not write are never touched)
     const hard = Math.min(share.hard, share.budget + FRESH_MARGIN);
-    // last level's regions are reused when they are large enough (every slot leads to the arena now)
-    const fresh = (pl.fresh = Array.from({ length: n }, (_, w) => (pl.fresh[w] && pl.fresh[w].length >= hard * W ? pl.fresh[w] : region(hard))));
+    // last level's regions are reused when they are large enough (every slot leads to the arena now);
+    // a table that keeps the words in its slots writes none (table.ts claim): its regions stay of one
+    // state (Counters K=56, two workers: 48 MB of them cleared on the main thread, 53 ms, for nothing)
+    const need = (states: number) => (table.inline ? 0 : states);
+    const fresh = (pl.fresh = Array.from({ length: n }, (_, w) => (pl.fresh[w] && pl.fresh[w].length >= need(hard) * W ? pl.fresh[w] : region(need(hard)))));
     const freshN = new Array<number>(n).fill(0);
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
@@ -526,7 +530,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const room = roomLeft(inserted, paused.length);
       const more = Math.min(room.hard, room.budget + FRESH_MARGIN);
       // the paused threads' regions grow (copied: no thread runs now); the others' stay readable as they are
-      for (const w of paused) fresh[w] = pl.fresh[w] = region(freshN[w] + more, fresh[w]);
+      for (const w of paused) fresh[w] = pl.fresh[w] = region(need(freshN[w] + more), fresh[w]);
       const workers = paused.filter((w) => w !== me);
       for (const w of workers) {
         pl.ports[w].postMessage({ t: 'resume', table, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
