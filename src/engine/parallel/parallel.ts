@@ -613,8 +613,6 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   function merge(ranges: (Range | undefined)[], levelStart: number, levelEnd: number, level: number, shared: boolean): CheckResult | null {
     // the threads first find the winners and place them (winners.ts)
     const jobs = placeWinners(ranges, shared);
-    // (the slots whose owner was lowered are known to the candidates now; the next level starts clear)
-    if (ranges.some((r) => r && r.lowered > 0)) table.lowered.fill(0);
     // the counts of the level's successors up to a point: from the last checkpoint before it, recounted
     const settle = (head: number, ordinal: number) => {
       const gen = new Float64Array(lay.actions);
