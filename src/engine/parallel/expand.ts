@@ -510,6 +510,17 @@ function segment(e: Expander, k: number, stop: Stop): Segment {
   return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, lowered: e.lowered, invErrors: e.invErrors };
 }
 
+/** ctrl[MAILBOX + w]: the messages posted to worker w so far (parallel.ts send, worker.ts) */
+export const MAILBOX = 4;
+
+/**
+ * How long a thread that waits for another polls shared memory before it
+ * sleeps: waking a sleeping thread took this virtual machine a few tenths of
+ * a millisecond, and a level costs two such waits on each side
+ * (parallel.ts send, collect).
+ */
+export const SPIN_MS = 2;
+
 /**
  * One thread's share of a level, worker or main thread alike: run the paused
  * range (if any) to its end, then take ranges from the shared counter

@@ -32,7 +32,7 @@ import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, cutOf, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
+import { CHECKPOINT, Expander, HEAD, MAILBOX, SPIN_MS, cutOf, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
 import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
@@ -109,6 +109,8 @@ interface Pool {
   fresh: Uint32Array[];
   /** the main thread's share of a shared level (its own thread cache, apart from the inline levels') */
   main: Expander;
+  /** how long a thread that waits for another polls before it sleeps (expand.ts SPIN_MS; 0 with more threads than cores) */
+  spinMs: number;
 }
 
 const MIN_TABLE = 1 << 16;
@@ -399,7 +401,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const parts = pl.workers.length + 1;
     const cuts = cutsOf(t, parts);
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    pl.workers.forEach((_, w) => pl.ports[w].postMessage({ t: 'grow', old: t, into: n, moved: moved && (moved.buffer as SharedArrayBuffer), part: w, cuts } satisfies ToWorker));
+    pl.workers.forEach((_, w) => send(pl, w, { t: 'grow', old: t, into: n, moved: moved && (moved.buffer as SharedArrayBuffer), part: w, cuts }));
     rehash(t, n, moved, parts - 1, cuts);
     collect(pl, expected, pl.workers.length, count);
     return { table: n, moved };
@@ -430,7 +432,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
       const sent = jobs.map((j) => ({ cand: j.cand.buffer as SharedArrayBuffer, base: j.base, n: j.n, k: j.k, first: j.first }));
       // (the table a worker last heard of may have grown since: it is sent)
-      for (const port of pl.ports) port.postMessage({ t: 'winners', jobs: sent, out, table } satisfies ToWorker);
+      for (let w = 0; w < pl.ports.length; w++) send(pl, w, { t: 'winners', jobs: sent, out, table });
       takeWinners(table, lay, jobs, out, pl.ctrl);
       collect(pl, expected, pl.workers.length, count);
     }
@@ -488,7 +490,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n - 1; w++) {
       const msg: ToWorker = { t: 'level', from, to, K, losers: losers.buffer as SharedArrayBuffer, arena: arena.buffer as SharedArrayBuffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, staged: base.staged, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
-      pl.ports[w].postMessage(msg);
+      send(pl, w, msg);
     }
     // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
     const ex = pl.main;
@@ -533,7 +535,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       for (const w of paused) fresh[w] = pl.fresh[w] = region(need(freshN[w] + more), fresh[w]);
       const workers = paused.filter((w) => w !== me);
       for (const w of workers) {
-        pl.ports[w].postMessage({ t: 'resume', table, fresh: buffers(), budget: room.budget, hard: more } satisfies ToWorker);
+        send(pl, w, { t: 'resume', table, fresh: buffers(), budget: room.budget, hard: more });
       }
       mainRuns = workers.length < paused.length;
       if (mainRuns) {
@@ -570,6 +572,11 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   function collect(pl: Pool, expected: number, want: number, from: number): Map<number, { segs: Segment[]; cand: SharedArrayBuffer; freshN: number }> {
     let lastMoved = -1;
     let lastMove = Date.now();
+    // the answers most often come within a millisecond or two (a level's end, a merge's): polled
+    // for first, then slept on (on Counters K=56, two workers, the worker waited 100-160 ms a run
+    // for its next level while this thread woke from its sleep, 40 ms polling)
+    const until = performance.now() + pl.spinMs;
+    while (Atomics.load(pl.ctrl, 0) < expected && performance.now() < until);
     for (;;) {
       const got = Atomics.load(pl.ctrl, 0);
       if (got >= expected) break;
@@ -777,16 +784,32 @@ let touched = 0;
 /** how long the coordinator waits for threads that expand nothing before it gives up */
 const STALL_MS = 120_000;
 
+/**
+ * A message to worker w: posted, then counted in its mailbox word, which the
+ * worker polls and then sleeps on (worker.ts). From posting to the worker's
+ * handling, on Counters K=56 (155 levels, two workers; the level's and the
+ * winners' messages, summed over a run, two runs each): 88-98 ms through the
+ * worker's event loop, 76-86 ms sleeping on the mailbox, 43-55 ms polling it
+ * first.
+ */
+function send(pl: Pool, w: number, msg: ToWorker): void {
+  pl.ports[w].postMessage(msg);
+  Atomics.add(pl.ctrl, MAILBOX + w, 1);
+  Atomics.notify(pl.ctrl, MAILBOX + w);
+}
+
 /** `n` threads: n - 1 workers and the main thread */
 function startPool(m: CompiledChecker, modulePath: string, n: number, reduced: boolean): Pool {
   const file = workerFile();
-  // [answers posted, (a word to sleep on), the next range to take]
-  const ctrl = new Int32Array(new SharedArrayBuffer(16));
-  const pool: Pool = { workers: [], ports: [], ctrl, progress: [], fresh: [], main: new Expander(m, false, reduced) };
+  // [answers posted, (a word to sleep on), the next range to take, (unused), a mailbox word per worker]
+  const ctrl = new Int32Array(new SharedArrayBuffer(4 * (MAILBOX + n)));
+  // (with more threads than cores, a thread that polls takes a core from one that works)
+  const spinMs = n <= os.availableParallelism() ? SPIN_MS : 0;
+  const pool: Pool = { workers: [], ports: [], ctrl, progress: [], fresh: [], main: new Expander(m, false, reduced), spinMs };
   for (let index = 0; index < n - 1; index++) {
     const { port1, port2 } = new MessageChannel();
     const progress = new SharedArrayBuffer(3 * 8);
-    const data: WorkerData = { modulePath, port: port2, ctrl: ctrl.buffer as SharedArrayBuffer, progress, index, reduced };
+    const data: WorkerData = { modulePath, port: port2, ctrl: ctrl.buffer as SharedArrayBuffer, progress, index, reduced, spinMs };
     const w = new Worker(file, { workerData: data, transferList: [port2] });
     // the run waits on shared memory, not on the event loop: a worker never keeps the process alive
     w.unref();
@@ -800,6 +823,7 @@ function startPool(m: CompiledChecker, modulePath: string, n: number, reduced: b
 
 function stopPool(pool: Pool): void {
   for (let w = 0; w < pool.workers.length; w++) {
+    send(pool, w, { t: 'quit' });
     pool.ports[w].close();
     void pool.workers[w].terminate();
   }

@@ -5,10 +5,13 @@
 // message is one message on its port followed by a tick of the shared
 // `done` counter the main thread waits on. It never throws: any failure is
 // answered as a `fatal` message, so the main thread never waits for nothing.
-import { workerData, type MessagePort } from 'worker_threads';
+// It does not wait on its event loop: it sleeps on its mailbox word in shared
+// memory, which the main thread counts up after each message it posts
+// (parallel.ts send), and reads the messages from its port itself.
+import { receiveMessageOnPort, workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
-import { Expander, sendable, work, type LevelCut, type Paused } from './expand';
+import { Expander, MAILBOX, sendable, work, type LevelCut, type Paused } from './expand';
 import { rehash, type SharedTable, type StateWords } from './table';
 import { wordsOf } from './arena';
 import { takeWinners, type Placement } from './winners';
@@ -23,6 +26,8 @@ export interface WorkerData {
   index: number;
   /** states are filed under their orbit's representative (symmetry) */
   reduced: boolean;
+  /** how long to poll the mailbox before sleeping on it (expand.ts SPIN_MS) */
+  spinMs: number;
 }
 
 /** a WinJob with its candidates' buffer */
@@ -80,12 +85,16 @@ let level: LevelCut | undefined;
 /** the range that paused on a full table, and where */
 let paused: Paused | undefined;
 
-port.on('message', (msg: ToWorker) => {
+/** handle one message; false after 'quit' */
+function handle(msg: ToWorker): boolean {
   if (msg.t === 'quit') {
     port.close();
-    return;
+    return false;
   }
-  if (!ex) return answer({ t: 'fatal', message: fatal });
+  if (!ex) {
+    answer({ t: 'fatal', message: fatal });
+    return true;
+  }
   if (msg.t === 'grow') {
     try {
       rehash(msg.old, msg.into, msg.moved && new Int32Array(msg.moved), msg.part, msg.cuts);
@@ -93,7 +102,7 @@ port.on('message', (msg: ToWorker) => {
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
     }
-    return;
+    return true;
   }
   if (msg.t === 'winners') {
     try {
@@ -103,7 +112,7 @@ port.on('message', (msg: ToWorker) => {
     } catch (e) {
       answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
     }
-    return;
+    return true;
   }
   try {
     table = msg.table;
@@ -128,4 +137,27 @@ port.on('message', (msg: ToWorker) => {
   } catch (e) {
     answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
   }
-});
+  return true;
+}
+
+// the messages, as they are counted in this worker's mailbox word; one counted may be a moment
+// behind on the port (the main thread's collect() allows for the same)
+const mailbox = MAILBOX + data.index;
+let handled = 0;
+for (let going = true; going; ) {
+  if (Atomics.load(ctrl, mailbox) === handled) {
+    // the next message most often follows within a millisecond (the main thread's merge): poll
+    // for it first, then sleep
+    const until = performance.now() + data.spinMs;
+    while (Atomics.load(ctrl, mailbox) === handled && performance.now() < until);
+    if (Atomics.load(ctrl, mailbox) === handled) Atomics.wait(ctrl, mailbox, handled);
+    continue;
+  }
+  const got = receiveMessageOnPort(port);
+  if (got === undefined) {
+    Atomics.wait(ctrl, 1, 0, 0.05);
+    continue;
+  }
+  handled++;
+  going = handle(got.message as ToWorker);
+}
