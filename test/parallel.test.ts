@@ -10,9 +10,11 @@ import { parseSpecText } from '../dsl';
 import { generateChecker } from '../generator/load';
 import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
-import { cutOf, rangeOf } from '../src/engine/parallel/expand';
+import { HEAD, cutOf, rangeOf } from '../src/engine/parallel/expand';
+import { LOST, SUMS_HEAD, takeWinners, type Placement } from '../src/engine/parallel/winners';
+import { COLUMN_SHIFT, MemoryLinks } from '../src/engine/links';
 import { MAX_SHARED_BYTES, reservedBuffer } from '../src/engine/reserve';
-import { WORDS_AT, claim, claimAlone, cutsOf, emptyLike, freshRef, newTable, ownerOf, rehash, tagOf, widened, type SharedTable } from '../src/engine/parallel/table';
+import { MARK, WORDS_AT, claim, claimAlone, cutsOf, emptyLike, freshRef, newTable, ownerOf, rehash, tagOf, widened, type SharedTable } from '../src/engine/parallel/table';
 import { growableBuffer, grownView, wordsOf } from '../src/engine/parallel/arena';
 import type { CheckOptions, CheckResult } from '../src/engine/result';
 import type { Model } from '../dsl/ir';
@@ -384,6 +386,41 @@ describe('an evaluation error in a worker', () => {
     expect(seq).toMatch(/Finite.*division by zero/);
     expect(errorOf(model, { workers: 2, parallelThreshold: 1 })).toBe(seq);
   });
+});
+
+test('the winners pass places each winner at its index (words, links across chunks of the links) and marks the losers', () => {
+  // states of two words (kept in their slots), one invariant word, three actions; 30 candidates
+  // placed from index 65,526 on, so that the winners cross from one chunk of the links to the next
+  const lay = { W: 2, MW: 1, R: HEAD + 2 + 2, actions: 3, invariants: 1 };
+  const t = newTable(1024, 2);
+  const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * 30));
+  const lost = (x: number) => x % 7 === 3;
+  for (let x = 0; x < 30; x++) {
+    const o = x * lay.R;
+    const slot = 2 * x;
+    cand.set([1000 + x, x % 3, 50 + x, 0, slot, 0, 0, 7 * x, 7 * x + 1], o);
+    // every third slot's owner was lowered: a candidate there won only if its parent is the owner now
+    if (x % 3 === 0 || lost(x)) {
+      t.lowered[slot >> 5] |= 1 << (slot & 31);
+      t.slots[t.S * slot + MARK] = lost(x) ? 999 + 2 : 1000 + x + 2;
+    }
+  }
+  const first = (1 << COLUMN_SHIFT) - 10;
+  const links = new MemoryLinks(true);
+  const arena = growableBuffer(4 * 2 * (first + 30));
+  const sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + 3)));
+  const out: Placement = { arena, parents: links.parents.part(first, first + 26), actions: links.actions.part(first, first + 26), combos: links.combos.part(first, first + 26), sums };
+  takeWinners(t, lay, [{ cand, base: 0, n: 30, k: 0, first }], out, new Int32Array(3));
+  const won = [...Array(30).keys()].filter((x) => !lost(x));
+  expect(sums[0]).toBe(won.length);
+  for (const c of [links.parents, links.actions, links.combos]) c.setLength(first + won.length);
+  const words = wordsOf(arena);
+  won.forEach((x, k) => {
+    const i = first + k;
+    expect([links.parent(i), links.action(i), links.combo(i), words[2 * i], words[2 * i + 1]]).toEqual([1000 + x, x % 3, 50 + x, 7 * x, 7 * x + 1]);
+  });
+  for (let x = 0; x < 30; x++) expect(cand[x * lay.R + 4] === LOST).toBe(lost(x));
+  expect(Array.from(sums.subarray(SUMS_HEAD))).toEqual([0, 1, 2].map((a) => won.filter((x) => x % 3 === a).length));
 });
 
 test('rangeOf finds the range of cutOf that holds a parent (the merge counts each range\'s losers by it)', () => {
