@@ -148,6 +148,22 @@ export interface RunLimits {
   staged: boolean;
 }
 
+/**
+ * The limits and the words' places as run() takes them: objects of one shape,
+ * made here. Made where they are used (object spreads, messages), their
+ * shapes differed from level to level, and each new one threw run()'s
+ * optimized code away ('wrong map'): on the shmem spec at PAGES=3 THREADS=3,
+ * two workers, run() was compiled 29 times in a run (733 ms of compilation,
+ * which on two cores takes time from the two exploring threads), now 12
+ * (308 ms).
+ */
+export function limitsOf(l: RunLimits): RunLimits {
+  return { violated: l.violated, deadlockCheck: l.deadlockCheck, timeoutAt: l.timeoutAt, cut: l.cut, losers: l.losers, budget: l.budget, hard: l.hard, tagMask: l.tagMask ?? -1, staged: l.staged };
+}
+export function wordsAt(w: StateWords): StateWords {
+  return { W: w.W, arena: w.arena, fresh: w.fresh };
+}
+
 /** thrown through the module's successors() to stop at an invariant that threw */
 class InvariantThrew {}
 class TableFull {}
@@ -530,7 +546,7 @@ export const SPIN_MS = 2;
 export function work(e: Expander, at: StateWords, table: SharedTable, limits: RunLimits, cut: LevelCut, ctrl: Int32Array, paused: Paused | undefined, progress?: Float64Array, between?: () => void): { segs: Segment[]; paused?: Paused } {
   const segs: Segment[] = [];
   if (paused) {
-    const stop = e.run(at, table, paused.at, limits, progress);
+    const stop = e.run(wordsAt(at), table, paused.at, limitsOf(limits), progress);
     segs.push(segment(e, paused.k, stop));
     if (stop.reason === 'pause') return { segs, paused: { k: paused.k, at: stop.at } };
     if (stop.reason !== 'done') return { segs };
@@ -540,7 +556,7 @@ export function work(e: Expander, at: StateWords, table: SharedTable, limits: Ru
     if (k >= cut.K) return { segs };
     const a = cutOf(cut.from, cut.to, cut.K, k);
     e.begin(a, cutOf(cut.from, cut.to, cut.K, k + 1));
-    const stop = e.run(at, table, a, limits, progress);
+    const stop = e.run(wordsAt(at), table, a, limitsOf(limits), progress);
     segs.push(segment(e, k, stop));
     if (stop.reason === 'pause') return { segs, paused: { k, at: stop.at } };
     if (stop.reason !== 'done') return { segs };

@@ -32,7 +32,7 @@ import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, MAILBOX, SPIN_MS, cutOf, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
+import { CHECKPOINT, Expander, HEAD, MAILBOX, SPIN_MS, cutOf, limitsOf, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
 import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
@@ -353,7 +353,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         let at = levelStart;
         for (;;) {
           const room = roomLeft(inline.total);
-          const stop = inline.run(words, table, at, { ...base, cut, losers, budget: inline.total + room.budget, hard: inline.total + room.hard });
+          const stop = inline.run(wordsAt(words), table, at, limitsOf({ ...base, cut, losers, budget: inline.total + room.budget, hard: inline.total + room.hard }));
           if (stop.reason !== 'pause') {
             ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lowered: inline.lowered, lost: losers[0], invErrors: inline.invErrors }];
             break;
