@@ -823,6 +823,10 @@ export class WordSteps {
     const r = size(t.rng);
     const b = Math.log2(r);
     if (Number.isInteger(b) && size(t) <= MAX_ORD) return `((${m} >>> ((${k}) * ${b})) & ${r - 1})`;
+    // (an ordinal below 2^31: the quotient truncated is its floor; V8 compiles Math.floor of a
+    // division it first saw exact as an int32 division, and throws that code away at the first
+    // inexact one)
+    if (size(t) <= MAX_ORD) return `(((${m} / ${this.powers(t)}[${k}]) | 0) % ${r})`;
     return `(Math.floor(${m} / ${this.powers(t)}[${k}]) % ${r})`;
   }
 
