@@ -537,6 +537,12 @@ export const MAILBOX = 4;
  */
 export const SPIN_MS = 2;
 
+/** poll ctrl[i] for up to `ms` until it reaches `least` (the caller sleeps on it after, if it has not) */
+export function pollFor(ctrl: Int32Array, i: number, least: number, ms: number): void {
+  const until = performance.now() + ms;
+  while (Atomics.load(ctrl, i) < least && performance.now() < until);
+}
+
 /**
  * One thread's share of a level, worker or main thread alike: run the paused
  * range (if any) to its end, then take ranges from the shared counter
@@ -545,8 +551,10 @@ export const SPIN_MS = 2;
  */
 export function work(e: Expander, at: StateWords, table: SharedTable, limits: RunLimits, cut: LevelCut, ctrl: Int32Array, paused: Paused | undefined, progress?: Float64Array, between?: () => void): { segs: Segment[]; paused?: Paused } {
   const segs: Segment[] = [];
+  const words = wordsAt(at);
+  const lim = limitsOf(limits);
   if (paused) {
-    const stop = e.run(wordsAt(at), table, paused.at, limitsOf(limits), progress);
+    const stop = e.run(words, table, paused.at, lim, progress);
     segs.push(segment(e, paused.k, stop));
     if (stop.reason === 'pause') return { segs, paused: { k: paused.k, at: stop.at } };
     if (stop.reason !== 'done') return { segs };
@@ -556,7 +564,7 @@ export function work(e: Expander, at: StateWords, table: SharedTable, limits: Ru
     if (k >= cut.K) return { segs };
     const a = cutOf(cut.from, cut.to, cut.K, k);
     e.begin(a, cutOf(cut.from, cut.to, cut.K, k + 1));
-    const stop = e.run(wordsAt(at), table, a, limitsOf(limits), progress);
+    const stop = e.run(words, table, a, lim, progress);
     segs.push(segment(e, k, stop));
     if (stop.reason === 'pause') return { segs, paused: { k, at: stop.at } };
     if (stop.reason !== 'done') return { segs };

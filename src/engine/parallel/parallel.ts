@@ -32,7 +32,7 @@ import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, MAILBOX, SPIN_MS, cutOf, limitsOf, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
+import { CHECKPOINT, Expander, HEAD, MAILBOX, SPIN_MS, cutOf, limitsOf, pollFor, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
 import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
@@ -575,8 +575,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     // the answers most often come within a millisecond or two (a level's end, a merge's): polled
     // for first, then slept on (on Counters K=56, two workers, the worker waited 100-160 ms a run
     // for its next level while this thread woke from its sleep, 40 ms polling)
-    const until = performance.now() + pl.spinMs;
-    while (Atomics.load(pl.ctrl, 0) < expected && performance.now() < until);
+    pollFor(pl.ctrl, 0, expected, pl.spinMs);
     for (;;) {
       const got = Atomics.load(pl.ctrl, 0);
       if (got >= expected) break;

@@ -11,7 +11,7 @@
 import { receiveMessageOnPort, workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
-import { Expander, MAILBOX, sendable, work, type LevelCut, type Paused } from './expand';
+import { Expander, MAILBOX, pollFor, sendable, work, type LevelCut, type Paused } from './expand';
 import { rehash, type SharedTable, type StateWords } from './table';
 import { wordsOf } from './arena';
 import { takeWinners, type Placement } from './winners';
@@ -148,8 +148,7 @@ for (let going = true; going; ) {
   if (Atomics.load(ctrl, mailbox) === handled) {
     // the next message most often follows within a millisecond (the main thread's merge): poll
     // for it first, then sleep
-    const until = performance.now() + data.spinMs;
-    while (Atomics.load(ctrl, mailbox) === handled && performance.now() < until);
+    pollFor(ctrl, mailbox, handled + 1, data.spinMs);
     if (Atomics.load(ctrl, mailbox) === handled) Atomics.wait(ctrl, mailbox, handled);
     continue;
   }
