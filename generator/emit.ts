@@ -11,6 +11,7 @@ import { MAX_FIELD, Type, packedWidth, size, typeToString } from '../src/runtime
 import { Value, enumerate, toJSON } from '../src/runtime/values';
 import { FieldLayout, layout, readField, writeField } from './layout';
 import { WordSteps } from './word-steps';
+import { quotient } from './quotient';
 import { assignedVars, closed, conjuncts, indentAll, slotsOf } from './shape';
 import { OverlapCode, overlapPlan } from './overlap';
 
@@ -256,7 +257,7 @@ class Emitter {
     const fn = this.hoist(
       'W',
       // the old entry's ordinal is digit k of the map's, so the entry itself is not read
-      `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const o = ${fm}(m); const x = ${fr}(v); if (o >= 0 && x >= 0) { const p = ${pow}[k]; return ${table.values}[o + (x - (Math.floor(o / p) % ${r})) * p]; } return rt.mapSet(m, k, v); }`,
+      `(m: any[], k: number, v: any): any[] => { if (m === undefined) return rt.setIn(m, [k], v, ${tr}); const o = ${fm}(m); const x = ${fr}(v); if (o >= 0 && x >= 0) { const p = ${pow}[k]; return ${table.values}[o + (x - (${quotient('o', 'p', size(t))} % ${r})) * p]; } return rt.mapSet(m, k, v); }`,
       `one entry of a ${typeToString(t)} set, interned`,
     );
     return `${fn}(${m}, ${k}, ${v})`;

@@ -51,6 +51,10 @@ export function readField(f: FieldLayout): string[] {
 export function writeField(f: FieldLayout, word = (k: number) => `w[o + ${k}]`, x = 'x'): string[] {
   return pieces(f).map(({ w, off, chunk, scale }) => {
     const keep = `0x${(~((2 ** chunk - 1) * 2 ** off) >>> 0).toString(16)}`;
-    return `  ${word(w)} = ((${word(w)} & ${keep}) | ((${scale === 1 ? x : `Math.floor(${x} / ${scale})`} & ${hexMask(chunk)}) << ${off})) >>> 0;`.replace(`(${x} & 0xffffffff)`, `(${x} >>> 0)`);
+    // (a field of at most 32 bits holds below 2^32, so its higher pieces are shifts, which V8
+    // keeps as int32 code where a division by the piece's weight was optimized again at
+    // its first inexact quotient)
+    const part = scale === 1 ? x : f.width <= 32 ? `(${x} >>> ${Math.log2(scale)})` : `Math.floor(${x} / ${scale})`;
+    return `  ${word(w)} = ((${word(w)} & ${keep}) | ((${part} & ${hexMask(chunk)}) << ${off})) >>> 0;`.replace(`(${x} & 0xffffffff)`, `(${x} >>> 0)`);
   });
 }

@@ -34,13 +34,13 @@ import { miniscope } from './miniscope';
 import { MAX_FIELD, packedWidth, size, typeToString, type Type } from '../src/runtime/types';
 import { enumerate, ord } from '../src/runtime/values';
 import { hexMask, pieces, writeField, type FieldLayout } from './layout';
+import { MAX_ORD, quotient } from './quotient';
 import { assignedVars, branches, closed, conjuncts, indentAll } from './shape';
 import { OverlapCode, overlapPlan } from './overlap';
 import { writtenOut } from './unroll';
 import { joined, narrowed, wide, type RangeScope } from './ranges';
 
 /** ordinals are combined with 32-bit integer operations */
-const MAX_ORD = 2 ** 31;
 /** a set is a bitset of at most this many elements (1 << k stays positive) */
 const MAX_SET_ELEMS = 30;
 /** a value of another type than the one wanted is converted through a table of its type's values, of at most this many */
@@ -575,7 +575,7 @@ export class WordSteps {
             let radix = 1;
             for (const f of ti.fields) {
               const b = arm.binds.find((x) => x.field === f.name);
-              if (b) body.push(`${this.bind(b.slot, b.name, f.type, true)} = ${this.fromOrd(`(Math.floor((${o} - ${offset}) / ${radix}) % ${size(f.type)})`, f.type)};`);
+              if (b) body.push(`${this.bind(b.slot, b.name, f.type, true)} = ${this.fromOrd(`(${quotient(`(${o} - ${offset})`, radix, size(t))} % ${size(f.type)})`, f.type)};`);
               radix *= size(f.type);
             }
           }
@@ -754,7 +754,7 @@ export class WordSteps {
         return this.fromOrd(`(${this.seqDigits(q, pre)} % ${base})`, st.elem);
       case 'tail':
         pre.push(`if (${q.len} === 0) ${DELEGATE}`);
-        return `(${this.seqOffsets(st)}[${q.len} - 1] + Math.floor(${this.seqDigits(q, pre)} / ${base}))`;
+        return `(${this.seqOffsets(st)}[${q.len} - 1] + ${quotient(this.seqDigits(q, pre), base, size(st))})`;
       case 'append': {
         if (typeToString(this.typeOf(e)) !== typeToString(st)) throw new Unsupported('an append of another type');
         // past the capacity the value is no longer one of the type: the value path decides what follows
@@ -801,7 +801,7 @@ export class WordSteps {
 
   /** the ordinal of element i (checked) of sequence q */
   private seqDigit(q: Seq, i: string, pre: string[]): string {
-    return `(Math.floor(${this.seqDigits(q, pre)} / ${this.seqPowers(q.t)}[${i}]) % ${size(q.t.elem)})`;
+    return `(${quotient(this.seqDigits(q, pre), `${this.seqPowers(q.t)}[${i}]`, size(q.t))} % ${size(q.t.elem)})`;
   }
 
   private seqOffsets(t: Type & { k: 'seq' }): string {
@@ -823,11 +823,7 @@ export class WordSteps {
     const r = size(t.rng);
     const b = Math.log2(r);
     if (Number.isInteger(b) && size(t) <= MAX_ORD) return `((${m} >>> ((${k}) * ${b})) & ${r - 1})`;
-    // (an ordinal below 2^31: the quotient truncated is its floor; V8 compiles Math.floor of a
-    // division it first saw exact as an int32 division, and throws that code away at the first
-    // inexact one)
-    if (size(t) <= MAX_ORD) return `(((${m} / ${this.powers(t)}[${k}]) | 0) % ${r})`;
-    return `(Math.floor(${m} / ${this.powers(t)}[${k}]) % ${r})`;
+    return `(${quotient(m, `${this.powers(t)}[${k}]`, size(t))} % ${r})`;
   }
 
   /** map m with entry k set to the value of ordinal v */
@@ -1064,7 +1060,7 @@ export class WordSteps {
     if (t.k === 'record') {
       let radix = 1;
       for (const f of t.fields) {
-        if (f.name === name) return { type: f.type, get: `(Math.floor(${o} / ${radix}) % ${size(f.type)})`, radix: String(radix) };
+        if (f.name === name) return { type: f.type, get: `(${quotient(o, radix, size(t))} % ${size(f.type)})`, radix: String(radix) };
         radix *= size(f.type);
       }
       throw new Unsupported(`no field ${name}`);
@@ -1087,12 +1083,12 @@ export class WordSteps {
     if (having.length === 1) {
       const h = having[0];
       pre.push(`if (!(${o} >= ${h.off} && ${o} < ${h.off + h.n})) ${DELEGATE}`);
-      return { type: ft, get: `(Math.floor((${o} - ${h.off}) / ${h.radix}) % ${size(ft)})`, radix: String(h.radix) };
+      return { type: ft, get: `(${quotient(`(${o} - ${h.off})`, h.radix, size(t))} % ${size(ft)})`, radix: String(h.radix) };
     }
     // several tags carry it: its place depends on o's tag
     const f = `f${this.tmp++}`;
     pre.push(`let ${f}, ${f}_r;`);
-    having.forEach((h, j) => pre.push(`${j ? '} else ' : ''}if (${o} >= ${h.off} && ${o} < ${h.off + h.n}) {`, `  ${f}_r = ${h.radix};`, `  ${f} = Math.floor((${o} - ${h.off}) / ${h.radix}) % ${size(ft)};`));
+    having.forEach((h, j) => pre.push(`${j ? '} else ' : ''}if (${o} >= ${h.off} && ${o} < ${h.off + h.n}) {`, `  ${f}_r = ${h.radix};`, `  ${f} = ${quotient(`(${o} - ${h.off})`, h.radix, size(t))} % ${size(ft)};`));
     pre.push('} else {', `  ${DELEGATE}`, '}');
     return { type: ft, get: f, radix: `${f}_r` };
   }

@@ -4,6 +4,9 @@
 import * as path from 'path';
 import { checkModel, loadSpecFile } from '../src/api';
 import { emitChecker, layout } from '../generator/emit';
+import { readField, writeField } from '../generator/layout';
+import { quotient } from '../generator/quotient';
+import * as fc from 'fast-check';
 import { generateChecker } from '../generator/load';
 import { size } from '../src/runtime/types';
 import type { CompiledChecker } from '../src/engine/bfs';
@@ -44,6 +47,39 @@ test('layout: each variable gets ceil(log2(size)) bits, packed in order; a one-v
     bit += f.width;
   });
   expect(words).toBe(Math.max(1, Math.ceil(bit / 32)));
+});
+
+test('a field written at any bit offset reads back its value and keeps every other bit, up to 52 bits wide (the shift for a field of 32 bits or less, the division above)', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 31 }), fc.integer({ min: 1, max: 52 }), fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 3, maxLength: 3 }), (bit, width, r, before) => {
+      const f = { name: 'f', bit, width };
+      const x = Math.floor(r * 2 ** width);
+      const write = new Function('w', 'o', 'x', writeField(f).join('\n')) as (w: Uint32Array, o: number, x: number) => void;
+      const read = new Function('w', 'o', `let x = 0;\n${readField(f).join('\n')}\nreturn x;`) as (w: Uint32Array, o: number) => number;
+      const w = Uint32Array.from([0, ...before]);
+      write(w, 1, x);
+      expect(read(w, 1)).toBe(x);
+      // the bits outside the field are as before
+      for (let b = 0; b < 96; b++) {
+        if (b >= bit && b < bit + width) continue;
+        expect((w[1 + (b >> 5)] >>> (b & 31)) & 1).toBe((before[b >> 5] >>> (b & 31)) & 1);
+      }
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('quotient is the floor of the division for every numerator below its bound, truncated below 2^31 and Math.floor above', () => {
+  const at = (code: string, a: number) => (new Function('a', `return ${code};`) as (a: number) => number)(a);
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 5000 }), (a, d) => {
+      expect(at(quotient('a', d, 2 ** 31), a)).toBe(Math.floor(a / d));
+    }),
+  );
+  expect(quotient('a', 3, 2 ** 31)).toBe('((a / 3) | 0)');
+  const big = quotient('a', 3, 2 ** 31 + 1);
+  expect(big).toBe('Math.floor(a / 3)');
+  expect(at(big, 2 ** 40 + 7)).toBe(Math.floor((2 ** 40 + 7) / 3));
 });
 
 test('the module says which spec, file and constants produced it, and is the same text every time', () => {
