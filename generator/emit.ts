@@ -35,6 +35,22 @@ function sortingNetwork(k: number): [number, number][] {
   return nets[k];
 }
 
+
+/**
+ * A function that calls `fns` in order, each by name: one target at each call
+ * site, where a loop over an array of them made one call site with every
+ * step as its target, which V8 calls through its generic Call builtin (5% of
+ * a run on the shmem spec) and never inlines. A step that throws is named
+ * (actionIndex) for the engine to point at it.
+ */
+function callEach(name: string, what: string, fns: string[]): string {
+  const calls = fns.map((f, i) => `    ${i ? `i = ${i};\n    ` : ''}${f}(s, emit);`).join('\n');
+  return (
+    `/** ${what}, each called by name */\nfunction ${name}(s: any[], emit: Emit): void {\n  let i = 0;\n  try {\n${calls}\n  } catch (e: any) {\n` +
+    `    // tell the engine which step failed, so the error points at it\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n    throw e;\n  }\n}\n\n`
+  );
+}
+
 class Emitter {
   private consts: string[] = [];
   private constIds = new Map<string, string>();
@@ -1085,7 +1101,8 @@ class Emitter {
       `// where they are compiled to, else on the values unpacked from them\n` +
       `const WINV: (((B: Uint32Array) => boolean | null) | null)[] = [${invs.map((c, i) => ('code' in c ? `winv${i}` : 'null')).join(', ')}];\nconst IW = new Uint32Array(${words});\n` +
       `/** whether invariant k holds in the state whose words are w[o ..] */\nfunction invariantOfWords(k: number, w: Uint32Array, o: number): boolean {\n  for (let i = 0; i < ${words}; i++) IW[i] = w[o + i];\n  const f = WINV[k];\n  const r = f === null ? null : f(IW);\n  if (r !== null) return r;\n  const s: any[] = new Array(${nv + 1});\n  unpack(IW, 0, s);\n  return INVARIANTS[k](s);\n}\n\n` +
-      `const WACTIONS = [\n${list.map((l) => `  ${l},`).join('\n')}\n];\n\n`
+      `const WACTIONS = [\n${list.map((l) => `  ${l},`).join('\n')}\n];\n` +
+      callEach('wactions', 'the word steps', compiled.map((c, i) => ('code' in c ? `waction${i}` : `vaction${i}`)))
     );
   }
 
@@ -1153,6 +1170,7 @@ function encodeCanonical(n: any[], w: Uint32Array, o: number): void {
           `const VAR_TYPES = [${varTypes.join(', ')}];\n` +
           `const PARAM_TYPES = [${paramTypes.join(', ')}];\n` +
           `const ACTIONS = [${m.actions.map((_, i) => `action${i}`).join(', ')}];\n` +
+          callEach('actions', 'the steps on values', m.actions.map((_, i) => `action${i}`)) +
           `const META = ${JSON.stringify(meta)};\n\n` +
           canon +
           `// The next state of a step that cannot branch is written into one array that every such step\n` +
@@ -1170,7 +1188,7 @@ function encodeCanonical(n: any[], w: Uint32Array, o: number): void {
             this.words
               ? `  const outerDefer = DEFER;\n  // on the words when the successors are taken one by one and the state's words are known: PS's\n  // (expandOf, its values decoded only if a step on values needs them), or s's if just decoded\n  let acts = ACTIONS;\n  if (s === PS && PS_STALE && WORDS_ON && NEXT !== null) {\n    DEFER = true;\n    BASE_GEN = -1;\n    acts = WACTIONS;\n  } else {\n    real(s);\n    DEFER = false;\n    if (NEXT !== null) {\n      for (let i = 0; i < ${m.vars.length + 1}; i++) NEXT[i] = s[i];\n      DIRTY = null;\n    }\n    BASE_GEN = baseOf(s);\n    if (WORDS_ON && NEXT !== null && BASE_GEN >= 0) {\n      for (let i = 0; i < ${this.wordCount}; i++) BASE_W[i] = PREV_W[i];\n      acts = WACTIONS;\n    }\n  }\n`
               : `  if (NEXT !== null) {\n    for (let i = 0; i < ${m.vars.length + 1}; i++) NEXT[i] = s[i];\n    DIRTY = null;\n  }\n  BASE_GEN = baseOf(s);\n  const acts = ACTIONS;\n`
-          }  DEPTH++;\n  try {\n    for (let i = 0; i < acts.length; i++) {\n      try {\n        acts[i](s, emit);\n      } catch (e: any) {\n        // tell the engine which step failed, so the error points at it\n        if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n        throw e;\n      }\n    }\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n    DIRTY = outerDirty;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n${this.words ? '    DEFER = outerDefer;\n' : ''}  }\n}\n\n` +
+          }  DEPTH++;\n  try {\n    ${this.words ? 'if (acts === WACTIONS) wactions(s, emit);\n    else ' : ''}actions(s, emit);\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n    DIRTY = outerDirty;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n${this.words ? '    DEFER = outerDefer;\n' : ''}  }\n}\n\n` +
           `const STEPS: ((s: any[], emit: Emit, combo: number, ...params: any[]) => void)[] = [${m.actions.map((_, i) => `step${i}`).join(', ')}];\n\n` +
           `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n${this.words ? '  real(s);\n' : ''}  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  const outerBase = BASE_GEN;\n  const outerNext = NEXT;\n  // (fresh copies: the scratch may hold an outer run's successor)\n  NEXT = null;\n  BASE_GEN = baseOf(s);\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    NEXT = outerNext;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `/** the combo of one choice of parameters of an action, given as values (ints, booleans, enum tags) in declaration order */\nfunction comboOf(action: number, params: unknown[]): number {\n  const a = META.actions[action];\n  let combo = 0;\n  let radix = 1;\n  for (let i = 0; i < a.params.length; i++) {\n    combo += rt.ord(PARAM_TYPES[action][i], params[i]) * radix;\n    radix *= a.params[i].size;\n  }\n  return combo;\n}\n\n` +
