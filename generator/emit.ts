@@ -12,6 +12,7 @@ import { Value, enumerate, toJSON } from '../src/runtime/values';
 import { FieldLayout, layout, readField, writeField } from './layout';
 import { WordSteps } from './word-steps';
 import { quotient } from './quotient';
+import { callEach, labelTests } from './dispatch';
 import { assignedVars, closed, conjuncts, indentAll, slotsOf } from './shape';
 import { OverlapCode, overlapPlan } from './overlap';
 
@@ -36,20 +37,6 @@ function sortingNetwork(k: number): [number, number][] {
 }
 
 
-/**
- * A function that calls `fns` in order, each by name: one target at each call
- * site, where a loop over an array of them made one call site with every
- * step as its target, which V8 calls through its generic Call builtin (5% of
- * a run on the shmem spec) and never inlines. A step that throws is named
- * (actionIndex) for the engine to point at it.
- */
-function callEach(name: string, what: string, fns: string[]): string {
-  const calls = fns.map((f, i) => `    ${i ? `i = ${i};\n    ` : ''}${f}(s, emit);`).join('\n');
-  return (
-    `/** ${what}, each called by name */\nfunction ${name}(s: any[], emit: Emit): void {\n  let i = 0;\n  try {\n${calls}\n  } catch (e: any) {\n` +
-    `    // tell the engine which step failed, so the error points at it\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = i;\n    throw e;\n  }\n}\n\n`
-  );
-}
 
 class Emitter {
   private consts: string[] = [];
@@ -1065,6 +1052,12 @@ class Emitter {
    * successor's (WN), and LZ, the one array that stands for that successor
    * as values, decoded only when something reads it (real()).
    */
+  /** wactions(): the word steps in order, a process's step only where an instance is at its label */
+  private wordDispatch(fns: string[], fields: FieldLayout[]): string {
+    const { pre, when } = labelTests(this.model, fields);
+    return callEach('wactions', 'the word steps', fns.map((fn, i) => ({ fn, when: when[i] })), pre);
+  }
+
   private wordSteps(): string {
     const { fields, words } = layout(this.model);
     this.wordCount = words;
@@ -1102,7 +1095,7 @@ class Emitter {
       `const WINV: (((B: Uint32Array) => boolean | null) | null)[] = [${invs.map((c, i) => ('code' in c ? `winv${i}` : 'null')).join(', ')}];\nconst IW = new Uint32Array(${words});\n` +
       `/** whether invariant k holds in the state whose words are w[o ..] */\nfunction invariantOfWords(k: number, w: Uint32Array, o: number): boolean {\n  for (let i = 0; i < ${words}; i++) IW[i] = w[o + i];\n  const f = WINV[k];\n  const r = f === null ? null : f(IW);\n  if (r !== null) return r;\n  const s: any[] = new Array(${nv + 1});\n  unpack(IW, 0, s);\n  return INVARIANTS[k](s);\n}\n\n` +
       `const WACTIONS = [\n${list.map((l) => `  ${l},`).join('\n')}\n];\n` +
-      callEach('wactions', 'the word steps', compiled.map((c, i) => ('code' in c ? `waction${i}` : `vaction${i}`)))
+      this.wordDispatch(compiled.map((c, i) => ('code' in c ? `waction${i}` : `vaction${i}`)), fields)
     );
   }
 
@@ -1170,7 +1163,7 @@ function encodeCanonical(n: any[], w: Uint32Array, o: number): void {
           `const VAR_TYPES = [${varTypes.join(', ')}];\n` +
           `const PARAM_TYPES = [${paramTypes.join(', ')}];\n` +
           `const ACTIONS = [${m.actions.map((_, i) => `action${i}`).join(', ')}];\n` +
-          callEach('actions', 'the steps on values', m.actions.map((_, i) => `action${i}`)) +
+          callEach('actions', 'the steps on values', m.actions.map((_, i) => ({ fn: `action${i}`, when: null }))) +
           `const META = ${JSON.stringify(meta)};\n\n` +
           canon +
           `// The next state of a step that cannot branch is written into one array that every such step\n` +
