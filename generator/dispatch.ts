@@ -45,7 +45,7 @@ export function callEach(name: string, what: string, calls: Call[], pre: string[
  */
 export function labelTests(model: Model, fields: FieldLayout[]): { pre: string[]; when: (string | null)[] } {
   const pre: string[] = [];
-  const bitOf = new Map<number, { mask: string; label: (l: string) => number }>();
+  const byPc = new Map<number, { mask: string; label: (l: string) => number }>();
   model.processes.forEach((p, k) => {
     const t: Type = model.vars[p.pcVar].type;
     const labels = t.k === 'map' ? t.rng : t;
@@ -59,11 +59,11 @@ export function labelTests(model: Model, fields: FieldLayout[]): { pre: string[]
       pre.push(`let ${at} = 0;`);
       for (let j = 0; j < n; j++) pre.push(`${at} |= 1 << (x % ${r});${j + 1 < n ? ` x = (x / ${r}) | 0;` : ''}`);
     } else pre.push(`const ${at} = 1 << x;`);
-    bitOf.set(p.pcVar, { mask: at, label: (l) => ord(labels, l) });
+    byPc.set(p.pcVar, { mask: at, label: (l) => ord(labels, l) });
   });
   if (pre.length) pre.unshift('const w = BASE_W;', 'const o = 0;', 'let x: number;');
   const when = model.actions.map((a) => {
-    const b = a.process ? bitOf.get(a.process.pcVar) : undefined;
+    const b = a.process ? byPc.get(a.process.pcVar) : undefined;
     return b ? `(${b.mask} & ${2 ** b.label(a.process!.label)}) !== 0` : null;
   });
   return { pre, when };

@@ -36,8 +36,6 @@ function sortingNetwork(k: number): [number, number][] {
   return nets[k];
 }
 
-
-
 class Emitter {
   private consts: string[] = [];
   private constIds = new Map<string, string>();
@@ -1046,18 +1044,18 @@ class Emitter {
   /** per invariant: whether word-steps.ts compiled it (winv<i>) */
   private wordInvariants: boolean[] = [];
 
-  /**
-   * Each action that word-steps.ts can compile, a second time, on the packed
-   * words, and what they share: the pre-state's words (BASE_W), the
-   * successor's (WN), and LZ, the one array that stands for that successor
-   * as values, decoded only when something reads it (real()).
-   */
   /** wactions(): the word steps in order, a process's step only where an instance is at its label */
   private wordDispatch(fns: string[], fields: FieldLayout[]): string {
     const { pre, when } = labelTests(this.model, fields);
     return callEach('wactions', 'the word steps', fns.map((fn, i) => ({ fn, when: when[i] })), pre);
   }
 
+  /**
+   * Each action that word-steps.ts can compile, a second time, on the packed
+   * words, and what they share: the pre-state's words (BASE_W), the
+   * successor's (WN), and LZ, the one array that stands for that successor
+   * as values, decoded only when something reads it (real()).
+   */
   private wordSteps(): string {
     const { fields, words } = layout(this.model);
     this.wordCount = words;

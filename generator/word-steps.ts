@@ -40,7 +40,6 @@ import { OverlapCode, overlapPlan } from './overlap';
 import { writtenOut } from './unroll';
 import { joined, narrowed, wide, type RangeScope } from './ranges';
 
-/** ordinals are combined with 32-bit integer operations */
 /** a set is a bitset of at most this many elements (1 << k stays positive) */
 const MAX_SET_ELEMS = 30;
 /** a value of another type than the one wanted is converted through a table of its type's values, of at most this many */
