@@ -12,10 +12,11 @@ import { ord } from '../src/runtime/values';
 import { readField, type FieldLayout } from './layout';
 import { MAX_ORD } from './quotient';
 
-/** a step to call: its function, and the test that it may be enabled (null: always called) */
+/** a step to call: its function, the test that it may be enabled (null: always called), and a note said beside its name */
 export interface Call {
   fn: string;
   when: string | null;
+  note?: string;
 }
 
 /**
@@ -26,7 +27,7 @@ export interface Call {
 export function callEach(name: string, what: string, calls: Call[], pre: string[] = []): string {
   const body = calls
     .map((c, i) => {
-      const call = `${i ? `i = ${i}; ` : ''}${c.fn}(s, emit);`;
+      const call = `${i ? `i = ${i}; ` : ''}${c.fn}${c.note ? ` /* ${c.note.replace(/\*\//g, '* /')} */` : ''}(s, emit);`;
       return c.when === null ? `    ${call}` : `    if (${c.when}) {\n      ${call}\n    }`;
     })
     .join('\n');

@@ -1045,9 +1045,9 @@ class Emitter {
   private wordInvariants: boolean[] = [];
 
   /** wactions(): the word steps in order, a process's step only where an instance is at its label */
-  private wordDispatch(fns: string[], fields: FieldLayout[]): string {
+  private wordDispatch(steps: { fn: string; note?: string }[], fields: FieldLayout[]): string {
     const { pre, when } = labelTests(this.model, fields);
-    return callEach('wactions', 'the word steps', fns.map((fn, i) => ({ fn, when: when[i] })), pre);
+    return callEach('wactions', 'the word steps', steps.map((c, i) => ({ ...c, when: when[i] })), pre);
   }
 
   /**
@@ -1066,7 +1066,6 @@ class Emitter {
     const invs = this.model.invariants.map((inv, i) => ws.invariant(inv, i));
     this.wordInvariants = invs.map((c) => 'code' in c);
     const nv = this.model.vars.length;
-    const list = compiled.map((c, i) => ('code' in c ? `waction${i}` : `vaction${i} /* ${this.model.actions[i].name}: on values, ${c.why.replace(/\*\//g, '* /')} */`));
     const onValues = compiled.map((c, i) => ('code' in c ? '' : `/** ${this.model.actions[i].name}, on values: the state being expanded decoded first */\nfunction vaction${i}(s: any[], emit: Emit): void {\n  real(s);\n  action${i}(s, emit);\n}\n\n`)).join('');
     return (
       `// Steps on the packed words (generator/word-steps.ts): while successors() runs on a state whose\n` +
@@ -1092,8 +1091,10 @@ class Emitter {
       `// where they are compiled to, else on the values unpacked from them\n` +
       `const WINV: (((B: Uint32Array) => boolean | null) | null)[] = [${invs.map((c, i) => ('code' in c ? `winv${i}` : 'null')).join(', ')}];\nconst IW = new Uint32Array(${words});\n` +
       `/** whether invariant k holds in the state whose words are w[o ..] */\nfunction invariantOfWords(k: number, w: Uint32Array, o: number): boolean {\n  for (let i = 0; i < ${words}; i++) IW[i] = w[o + i];\n  const f = WINV[k];\n  const r = f === null ? null : f(IW);\n  if (r !== null) return r;\n  const s: any[] = new Array(${nv + 1});\n  unpack(IW, 0, s);\n  return INVARIANTS[k](s);\n}\n\n` +
-      `const WACTIONS = [\n${list.map((l) => `  ${l},`).join('\n')}\n];\n` +
-      this.wordDispatch(compiled.map((c, i) => ('code' in c ? `waction${i}` : `vaction${i}`)), fields)
+      this.wordDispatch(
+        compiled.map((c, i) => ('code' in c ? { fn: `waction${i}` } : { fn: `vaction${i}`, note: `${this.model.actions[i].name}: on values, ${c.why}` })),
+        fields,
+      )
     );
   }
 
@@ -1177,9 +1178,9 @@ function encodeCanonical(n: any[], w: Uint32Array, o: number): void {
           `/** the pre-state's copy that a step assigns into; \`touched\`: every entry the step may assign */\nfunction nextOf(s: any[], touched: number[]): any[] {\n  const t = NEXT;\n  if (t === null) return s.slice();\n  const d = DIRTY;\n  if (d !== null) for (let i = 0; i < d.length; i++) t[d[i]] = s[d[i]];\n  DIRTY = touched;\n  return t;\n}\n\n` +
           `/** all successors of s: emit(action, combo, next) */\nfunction successors(s: any[], emit: Emit): void {\n  const outer = NEXT;\n  const outerBase = BASE_GEN;\n  NEXT = REUSE && DEPTH === 0 ? SCRATCH : null;\n  const outerDirty = DIRTY;\n${
             this.words
-              ? `  const outerDefer = DEFER;\n  // on the words when the successors are taken one by one and the state's words are known: PS's\n  // (expandOf, its values decoded only if a step on values needs them), or s's if just decoded\n  let acts = ACTIONS;\n  if (s === PS && PS_STALE && WORDS_ON && NEXT !== null) {\n    DEFER = true;\n    BASE_GEN = -1;\n    acts = WACTIONS;\n  } else {\n    real(s);\n    DEFER = false;\n    if (NEXT !== null) {\n      for (let i = 0; i < ${m.vars.length + 1}; i++) NEXT[i] = s[i];\n      DIRTY = null;\n    }\n    BASE_GEN = baseOf(s);\n    if (WORDS_ON && NEXT !== null && BASE_GEN >= 0) {\n      for (let i = 0; i < ${this.wordCount}; i++) BASE_W[i] = PREV_W[i];\n      acts = WACTIONS;\n    }\n  }\n`
-              : `  if (NEXT !== null) {\n    for (let i = 0; i < ${m.vars.length + 1}; i++) NEXT[i] = s[i];\n    DIRTY = null;\n  }\n  BASE_GEN = baseOf(s);\n  const acts = ACTIONS;\n`
-          }  DEPTH++;\n  try {\n    ${this.words ? 'if (acts === WACTIONS) wactions(s, emit);\n    else ' : ''}actions(s, emit);\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n    DIRTY = outerDirty;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n${this.words ? '    DEFER = outerDefer;\n' : ''}  }\n}\n\n` +
+              ? `  const outerDefer = DEFER;\n  // on the words when the successors are taken one by one and the state's words are known: PS's\n  // (expandOf, its values decoded only if a step on values needs them), or s's if just decoded\n  let onWords = false;\n  if (s === PS && PS_STALE && WORDS_ON && NEXT !== null) {\n    DEFER = true;\n    BASE_GEN = -1;\n    onWords = true;\n  } else {\n    real(s);\n    DEFER = false;\n    if (NEXT !== null) {\n      for (let i = 0; i < ${m.vars.length + 1}; i++) NEXT[i] = s[i];\n      DIRTY = null;\n    }\n    BASE_GEN = baseOf(s);\n    if (WORDS_ON && NEXT !== null && BASE_GEN >= 0) {\n      for (let i = 0; i < ${this.wordCount}; i++) BASE_W[i] = PREV_W[i];\n      onWords = true;\n    }\n  }\n`
+              : `  if (NEXT !== null) {\n    for (let i = 0; i < ${m.vars.length + 1}; i++) NEXT[i] = s[i];\n    DIRTY = null;\n  }\n  BASE_GEN = baseOf(s);\n`
+          }  DEPTH++;\n  try {\n    ${this.words ? 'if (onWords) wactions(s, emit);\n    else ' : ''}actions(s, emit);\n  } finally {\n    DEPTH--;\n    NEXT = outer;\n    DIRTY = outerDirty;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n${this.words ? '    DEFER = outerDefer;\n' : ''}  }\n}\n\n` +
           `const STEPS: ((s: any[], emit: Emit, combo: number, ...params: any[]) => void)[] = [${m.actions.map((_, i) => `step${i}`).join(', ')}];\n\n` +
           `/** the successors of s by one action with one choice of parameters (combo: as emitted); a trace-guided run that knows an op's parameters steps only those */\nfunction successorsAt(s: any[], action: number, combo: number, emit: Emit): void {\n${this.words ? '  real(s);\n' : ''}  const a = META.actions[action];\n  const vals: unknown[] = [];\n  let c = combo;\n  for (let i = 0; i < a.params.length; i++) {\n    vals.push(rt.val(PARAM_TYPES[action][i], c % a.params[i].size));\n    c = Math.floor(c / a.params[i].size);\n  }\n  const outerBase = BASE_GEN;\n  const outerNext = NEXT;\n  // (fresh copies: the scratch may hold an outer run's successor)\n  NEXT = null;\n  BASE_GEN = baseOf(s);\n  try {\n    STEPS[action](s, emit, combo, ...vals);\n  } catch (e: any) {\n    if (e && typeof e === 'object' && e.actionIndex === undefined) e.actionIndex = action;\n    throw e;\n  } finally {\n    NEXT = outerNext;\n    BASE_GEN = outerBase;\n    ENC_N = null;\n  }\n}\n\n` +
           `/** the combo of one choice of parameters of an action, given as values (ints, booleans, enum tags) in declaration order */\nfunction comboOf(action: number, params: unknown[]): number {\n  const a = META.actions[action];\n  let combo = 0;\n  let radix = 1;\n  for (let i = 0; i < a.params.length; i++) {\n    combo += rt.ord(PARAM_TYPES[action][i], params[i]) * radix;\n    radix *= a.params[i].size;\n  }\n  return combo;\n}\n\n` +

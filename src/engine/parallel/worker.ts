@@ -85,66 +85,43 @@ let level: LevelCut | undefined;
 /** the range that paused on a full table, and where */
 let paused: Paused | undefined;
 
-/** handle one message; false after 'quit' */
-function handle(msg: ToWorker): boolean {
-  if (msg.t === 'quit') {
-    port.close();
-    return false;
-  }
-  if (!ex) {
-    answer({ t: 'fatal', message: fatal });
-    return true;
-  }
+/** what a message other than 'quit' asks for, done: the answer to post (a failure throws) */
+function reply(msg: Exclude<ToWorker, { t: 'quit' }>): unknown {
+  if (!ex) return { t: 'fatal', message: fatal };
   if (msg.t === 'grow') {
-    try {
-      rehash(msg.old, msg.into, msg.moved && new Int32Array(msg.moved), msg.part, msg.cuts);
-      answer({ t: 'grown' });
-    } catch (e) {
-      answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
-    }
-    return true;
+    rehash(msg.old, msg.into, msg.moved && new Int32Array(msg.moved), msg.part, msg.cuts);
+    return { t: 'grown' };
   }
   if (msg.t === 'winners') {
-    try {
-      const jobs = msg.jobs.map((j) => ({ ...j, cand: new Int32Array(j.cand) }));
-      takeWinners(msg.table, ex.lay, jobs, msg.out, ctrl);
-      answer({ t: 'won' });
-    } catch (e) {
-      answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
-    }
-    return true;
+    const jobs = msg.jobs.map((j) => ({ ...j, cand: new Int32Array(j.cand) }));
+    takeWinners(msg.table, ex.lay, jobs, msg.out, ctrl);
+    return { t: 'won' };
   }
-  try {
-    table = msg.table;
-    // every thread's fresh region (this one's may have grown on a resume, keeping what it holds)
-    const fresh = msg.fresh.map((b) => new Uint32Array(b));
-    if (msg.t === 'level') {
-      at = { W: ex.lay.W, arena: wordsOf(msg.arena), fresh };
-      level = { from: msg.from, to: msg.to, K: msg.K };
-      limits = { cut: level, losers: new Int32Array(msg.losers), violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, staged: msg.staged, budget: 0, hard: 0, ...(msg.tagMask !== undefined ? { tagMask: msg.tagMask } : {}) };
-      paused = undefined;
-      ex.reset();
-    } else at = { ...at!, fresh };
-    ex.fresh = fresh[data.index];
-    ex.region = data.index;
-    ex.regions = fresh.length;
-    // the table's room is given from now on, counted on top of what this worker added already
-    limits = { ...limits!, budget: ex.total + msg.budget, hard: ex.total + msg.hard };
-    const done = work(ex, at!, table, limits, level!, ctrl, paused, progress);
-    paused = done.paused;
-    const segs = done.segs;
-    answer({ t: 'done', segs, cand: ex.cand.buffer, freshN: ex.freshN });
-  } catch (e) {
-    answer({ t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` });
-  }
-  return true;
+  table = msg.table;
+  // every thread's fresh region (this one's may have grown on a resume, keeping what it holds)
+  const fresh = msg.fresh.map((b) => new Uint32Array(b));
+  if (msg.t === 'level') {
+    at = { W: ex.lay.W, arena: wordsOf(msg.arena), fresh };
+    level = { from: msg.from, to: msg.to, K: msg.K };
+    limits = { cut: level, losers: new Int32Array(msg.losers), violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, staged: msg.staged, budget: 0, hard: 0, ...(msg.tagMask !== undefined ? { tagMask: msg.tagMask } : {}) };
+    paused = undefined;
+    ex.reset();
+  } else at = { ...at!, fresh };
+  ex.fresh = fresh[data.index];
+  ex.region = data.index;
+  ex.regions = fresh.length;
+  // the table's room is given from now on, counted on top of what this worker added already
+  limits = { ...limits!, budget: ex.total + msg.budget, hard: ex.total + msg.hard };
+  const done = work(ex, at!, table, limits, level!, ctrl, paused, progress);
+  paused = done.paused;
+  return { t: 'done', segs: done.segs, cand: ex.cand.buffer, freshN: ex.freshN };
 }
 
 // the messages, as they are counted in this worker's mailbox word; one counted may be a moment
 // behind on the port (the main thread's collect() allows for the same)
 const mailbox = MAILBOX + data.index;
 let handled = 0;
-for (let going = true; going; ) {
+for (;;) {
   if (Atomics.load(ctrl, mailbox) === handled) {
     // the next message most often follows within a millisecond (the main thread's merge): poll
     // for it first, then sleep
@@ -158,5 +135,16 @@ for (let going = true; going; ) {
     continue;
   }
   handled++;
-  going = handle(got.message as ToWorker);
+  const msg = got.message as ToWorker;
+  if (msg.t === 'quit') {
+    port.close();
+    break;
+  }
+  let out: unknown;
+  try {
+    out = reply(msg);
+  } catch (e) {
+    out = { t: 'fatal', message: `worker ${data.index}: ${sendable(e).message}` };
+  }
+  answer(out);
 }
