@@ -35,7 +35,7 @@ function same(r: CheckResult): unknown {
 
 function both(model: Model, opts: CheckOptions = {}): { seq: CheckResult; par: CheckResult } {
   const seq = checkModel(model, { ...opts, workers: 1 });
-  const par = checkModel(model, { ...opts, workers: 2, parallelThreshold: 1 });
+  const par = checkModel(model, { ...opts, workers: 2, parallelThreshold: 1, awaitWorkers: true });
   return { seq, par };
 }
 
@@ -64,7 +64,7 @@ describe('two workers give the sequential result', () => {
     const model = loadSpecFile(EX(file), name).model(constants);
     const { checker, jsPath } = generateChecker(model);
     const seq = exploreGenerated(checker, opts);
-    const par = exploreParallel(checker, jsPath, { ...opts, workers: 2, parallelThreshold: 1, staged: true });
+    const par = exploreParallel(checker, jsPath, { ...opts, workers: 2, parallelThreshold: 1, awaitWorkers: true, staged: true });
     expect(par.workers).toBe(2);
     expect(same(par)).toEqual(same(seq));
   });
@@ -110,7 +110,7 @@ describe('two workers give the sequential result', () => {
     const { checker, jsPath } = generateChecker(model);
     const safety: CompiledChecker = { ...checker, META: { ...checker.META, liveness: [] } };
     const seq = exploreGenerated(safety, { stopAtFirst: false });
-    const par = exploreParallel(safety, jsPath, { stopAtFirst: false, workers: 2, parallelThreshold: 1 });
+    const par = exploreParallel(safety, jsPath, { stopAtFirst: false, workers: 2, parallelThreshold: 1, awaitWorkers: true });
     expect([seq.distinctStates, seq.violations.map((v) => v.property)]).toEqual([2343, ['WpNotLost', 'NoSilentWrite']]);
     expect(par.workers).toBe(2);
     expect(same(par)).toEqual(same(seq));
@@ -133,7 +133,7 @@ test('a hand-over of 10^5 states (filed in batches, links copied a chunk at a ti
   `).model();
   for (const stopAtFirst of [false, true]) {
     const seq = checkModel(model, { workers: 1, stopAtFirst });
-    const par = checkModel(model, { workers: 2, parallelThreshold: 8000, stopAtFirst });
+    const par = checkModel(model, { workers: 2, parallelThreshold: 8000, awaitWorkers: true, stopAtFirst });
     expect(par.workers).toBe(2);
     expect(same(par)).toEqual(same(seq));
     expect(seq.violations.map((v) => [v.property, v.trace.length])).toEqual([['Below50', 51]]);
@@ -155,7 +155,7 @@ test('the sequential engine hands over at the first level to share: what it foun
   `).model();
   for (const stopAtFirst of [false, true]) {
     const seq = checkModel(model, { workers: 1, stopAtFirst });
-    const par = checkModel(model, { workers: 2, parallelThreshold: 20, stopAtFirst });
+    const par = checkModel(model, { workers: 2, parallelThreshold: 20, awaitWorkers: true, stopAtFirst });
     expect(same(par)).toEqual(same(seq));
     // --continue: Small was found before the hand-over (at the level of 28), NotFirstFive after it, by the threads
     if (!stopAtFirst) {
@@ -164,6 +164,28 @@ test('the sequential engine hands over at the first level to share: what it foun
       expect(par.workers).toBe(2);
     } else expect(par.workers).toBeUndefined(); // stopped before any level of 20
   }
+});
+
+describe('threads that are still loading the module', () => {
+  // Counters modulo 24 again: 331,776 states, its first level of 8,000 states the 40th
+  const model = parseSpecText('Counters', `
+    type Ctr = 0..3
+    var c: [Ctr] -> 0..23
+    init { c := [i in Ctr |-> 0] }
+    process Tick[self in Ctr] {
+      tick: c[self] := (c[self] + 1) % 24
+            goto tick
+    }
+  `).model();
+  test('are not waited for: the main thread expands the levels until they are ready, and the result is the sequential one', () => {
+    // (whether the threads were ready for a level depends on the machine: both ways give one result)
+    const seq = checkModel(model, { workers: 1 });
+    for (const parallelThreshold of [1, 8000]) expect(same(checkModel(model, { workers: 2, parallelThreshold }))).toEqual(same(seq));
+  });
+  test('a thread that cannot load the checker fails the run with why, when the run waits for it', () => {
+    const { checker } = generateChecker(model);
+    expect(() => exploreParallel(checker, path.join(ROOT, 'build', 'no-such-checker.js'), { workers: 2, parallelThreshold: 1, awaitWorkers: true })).toThrow(/worker 0 could not load .*no-such-checker\.js/);
+  });
 });
 
 describe('the shared table is exact: states are equal only when their words are', () => {
@@ -205,7 +227,7 @@ describe('the shared table is exact: states are equal only when their words are'
     const seq = exploreGenerated(checker);
     expect(seq.distinctStates).toBeGreaterThan(2000);
     for (const [threshold, wordsOutOfSlots, staged] of [[1, false, false], [100, false, false], [1, true, false], [1, false, true], [1, true, true]] as const) {
-      const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: threshold, tableSlots: 256, tagMask: 0xf, wordsOutOfSlots, staged });
+      const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: threshold, awaitWorkers: true, tableSlots: 256, tagMask: 0xf, wordsOutOfSlots, staged });
       expect(par.workers).toBe(2);
       expect(par.memory?.mode).toBe('exact');
       expect(par.memory?.collisionProbability).toBeUndefined();
@@ -320,7 +342,7 @@ test('a table too small for a level: ranges pause, the table grows, the result i
   // two threads: a worker and the main thread; three: two workers and the main thread (each pauses on
   // its own); the table grows by the main thread alone, or by every thread re-filing a part of it
   for (const [workers, parallelGrowSlots] of [[2, undefined], [3, undefined], [2, 1], [3, 1]]) {
-    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, tableSlots: 1024, parallelGrowSlots });
+    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, awaitWorkers: true, tableSlots: 1024, parallelGrowSlots });
     expect(par.workers).toBe(workers);
     expect(same(par)).toEqual(same(seq));
   }
@@ -330,8 +352,8 @@ test('--states-hint sizes the shared table up front: the same result, the table 
   const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
   const { checker, jsPath } = generateChecker(model);
   const seq = exploreGenerated(checker);
-  const hinted = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 1, statesHint: 1 << 20 });
-  const plain = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 1 });
+  const hinted = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 1, awaitWorkers: true, statesHint: 1 << 20 });
+  const plain = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 1, awaitWorkers: true });
   expect(same(hinted)).toEqual(same(seq));
   // 2^20 states at load ≤ 3/4: 2^21 slots of at least 3 Int32s; without the hint, the table fits the states
   expect(hinted.memory!.bytes).toBeGreaterThan(2 ** 21 * 3 * 4);
@@ -341,9 +363,9 @@ test('--states-hint sizes the shared table up front: the same result, the table 
 describe('when one thread explores', () => {
   test('liveness properties and --counterexamples N keep the sequential engine', () => {
     const live = loadSpecFile(EX('liveness.spec.ts'), 'SpinLock').model({});
-    expect(checkModel(live, { workers: 2, parallelThreshold: 1 }).workers).toBeUndefined();
+    expect(checkModel(live, { workers: 2, parallelThreshold: 1, awaitWorkers: true }).workers).toBeUndefined();
     const tp = loadSpecFile(EX('twophase.spec.ts')).model({ RM_COUNT: 3 });
-    expect(checkModel(tp, { workers: 2, parallelThreshold: 1, counterexamples: 2, stopAtFirst: false }).workers).toBeUndefined();
+    expect(checkModel(tp, { workers: 2, parallelThreshold: 1, awaitWorkers: true, counterexamples: 2, stopAtFirst: false }).workers).toBeUndefined();
     // levels below the threshold start no thread
     expect(checkModel(tp, { workers: 2 }).workers).toBeUndefined();
   });
@@ -371,7 +393,7 @@ describe('an evaluation error in a worker', () => {
     `).model();
     const seq = errorOf(model, { workers: 1 });
     expect(seq).toMatch(/Div.*division by zero/);
-    expect(errorOf(model, { workers: 2, parallelThreshold: 1 })).toBe(seq);
+    expect(errorOf(model, { workers: 2, parallelThreshold: 1, awaitWorkers: true })).toBe(seq);
   });
   test('an invariant that fails', () => {
     const model = parseSpecText('FailsInv', `
@@ -384,7 +406,7 @@ describe('an evaluation error in a worker', () => {
     `).model();
     const seq = errorOf(model, { workers: 1 });
     expect(seq).toMatch(/Finite.*division by zero/);
-    expect(errorOf(model, { workers: 2, parallelThreshold: 1 })).toBe(seq);
+    expect(errorOf(model, { workers: 2, parallelThreshold: 1, awaitWorkers: true })).toBe(seq);
   });
 });
 

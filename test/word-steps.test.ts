@@ -337,7 +337,7 @@ describe('steps on the packed words', () => {
   test('with two workers, the same as one', () => {
     const model = parseSpecText('Words', WORDS).model({ N: 2 });
     const one = outcome(checkModel(model, { workers: 1, deadlock: false }));
-    const two = outcome(checkModel(model, { workers: 2, deadlock: false, parallelThreshold: 1 }));
+    const two = outcome(checkModel(model, { workers: 2, deadlock: false, parallelThreshold: 1, awaitWorkers: true }));
     expect(two.distinctStates).toBe(one.distinctStates);
     expect(two.statesGenerated).toBe(one.statesGenerated);
     expect(two.violations.map((v) => v.trace.length)).toEqual(one.violations.map((v) => v.trace.length));

@@ -171,8 +171,14 @@ export interface CheckOptions {
    * default is one per core (defaultWorkers)
    */
   workers?: number;
-  /** with workers > 1: BFS levels of fewer states are expanded by the main thread alone (default 20000) */
+  /** with workers > 1: BFS levels of fewer states are expanded by the main thread alone (default 50000) */
   parallelThreshold?: number;
+  /**
+   * with workers > 1: a level large enough to share out waits for the threads
+   * to have loaded the module (by default the main thread expands it alone
+   * meanwhile); for tests, so that a small check takes the parallel path
+   */
+  awaitWorkers?: boolean;
   /** with `symmetric X`: explore one state per orbit (default true; false: the full space, `--no-symmetry`) */
   symmetry?: boolean;
   /** the number of distinct states to size the state table for up front (no rehashing below it) */

@@ -526,6 +526,9 @@ function segment(e: Expander, k: number, stop: Stop): Segment {
   return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, lowered: e.lowered, invErrors: e.invErrors };
 }
 
+/** ctrl[READY]: the workers that have loaded the module (or failed to: they answer the next message with why) */
+export const READY = 3;
+
 /** ctrl[MAILBOX + w]: the messages posted to worker w so far (parallel.ts send, worker.ts) */
 export const MAILBOX = 4;
 

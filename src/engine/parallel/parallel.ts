@@ -32,7 +32,7 @@ import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, MAILBOX, SPIN_MS, cutOf, limitsOf, pollFor, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
+import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, pollFor, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
 import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
@@ -44,6 +44,13 @@ import { LOST, SUMS_HEAD, takeWinners, type Placement, type WinJob } from './win
  * shmem spec at PAGES=3; at 100,000 they no longer gained on TwoPhase RM_COUNT=8 (docs/architecture.md).
  */
 export const PARALLEL_THRESHOLD = 50000;
+
+/**
+ * The threads are started when the next level is expected to hold this share
+ * of the threshold: a worker took 50 to 140 ms to load the module here, and a
+ * level of Counters K=56 about 20 ms.
+ */
+const START_AHEAD = 1 / 8;
 
 /** Levels with fewer states than this are expanded by the main thread even when the threads are running. */
 export const WARM_THRESHOLD = 4096;
@@ -232,18 +239,23 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   };
 
 
-  // The sequential engine explores until the first level large enough to share out (it is the
-  // quicker alone: the parallel engine's candidates and merge cost more than its store); the
-  // threads are started one level earlier, so that they load the module meanwhile. From there
-  // this engine goes on with what it found: its states, links, counts and verdicts.
+  // The sequential engine explores until the first level large enough to share out once the
+  // threads are ready (it is the quicker alone on the shmem spec: the parallel engine's candidates
+  // and merge cost more than its store); they are started some levels earlier (START_AHEAD), so
+  // that they have loaded the module by then. From there this engine goes on with what it found:
+  // its states, links, counts and verdicts.
   try {
     // (--states-hint sizes the shared table, in goOn: a sequential store sized for it would be
     // dropped at the hand-over, its memory touched for nothing)
     return exploreGenerated(m, nWorkers > 1 ? { ...opts, statesHint: undefined } : opts, (b, store) => {
+      if (nWorkers <= 1) return undefined;
       const P = b.count - b.head;
       const ratio = b.previous > 0 ? P / b.previous : 1;
-      if (nWorkers > 1 && P < threshold && P * ratio >= threshold) pool ??= startPool(m, modulePath, nWorkers, reduced);
-      if (nWorkers <= 1 || P < threshold) return undefined;
+      if (P >= threshold || P * ratio >= threshold * START_AHEAD) pool ??= startPool(m, modulePath, nWorkers, reduced);
+      // (a level the threads are not ready for is expanded here, as with one worker: handing over
+      // at the first level of 10,000 states instead, Counters K=56's first shared level took 73 ms
+      // where the level before took 3, most of it waiting for the worker to load)
+      if (P < threshold || !ready(pool!, opts.awaitWorkers)) return undefined;
       return goOn(b, store, Math.max(1, ratio));
     });
   } finally {
@@ -336,15 +348,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const base = { violated: Int32Array.from(violatedBits), deadlockCheck: deadlockCheck && !deadlocked, timeoutAt, staged: opts.staged ?? stagesAt(table), ...(opts.tagMask !== undefined ? { tagMask: opts.tagMask } : {}) };
       let ranges: (Range | undefined)[];
       let shared = false;
-      // once the threads run, they share out smaller levels too (a level then costs a message each way)
-      if (nWorkers > 1 && (P >= threshold || (pool !== undefined && P >= Math.min(threshold, WARM_THRESHOLD)))) {
-        pool ??= startPool(m, modulePath, nWorkers, reduced);
+      // once the threads run, they share out smaller levels too (a level then costs a message each
+      // way); they run from the hand-over on, which comes once they have loaded the module
+      if (pool && P >= Math.min(threshold, WARM_THRESHOLD)) {
         usedWorkers = nWorkers;
         ranges = runWorkers(pool, levelStart, levelEnd, base);
         shared = true;
       } else {
-        // the next level will likely be shared out: start the threads now, they load the module meanwhile
-        if (nWorkers > 1 && P * lastRatio >= threshold) pool ??= startPool(m, modulePath, nWorkers, reduced);
         inline.reset();
         inline.begin(levelStart, levelEnd);
         const cut: LevelCut = { from: levelStart, to: levelEnd, K: 1 };
@@ -800,7 +810,7 @@ function send(pl: Pool, w: number, msg: ToWorker): void {
 /** `n` threads: n - 1 workers and the main thread */
 function startPool(m: CompiledChecker, modulePath: string, n: number, reduced: boolean): Pool {
   const file = workerFile();
-  // [answers posted, (a word to sleep on), the next range to take, (unused), a mailbox word per worker]
+  // [answers posted, (a word to sleep on), the next range to take, workers ready, a mailbox word per worker]
   const ctrl = new Int32Array(new SharedArrayBuffer(4 * (MAILBOX + n)));
   // (with more threads than cores, a thread that polls takes a core from one that works)
   const spinMs = n <= os.availableParallelism() ? SPIN_MS : 0;
@@ -818,6 +828,22 @@ function startPool(m: CompiledChecker, modulePath: string, n: number, reduced: b
   }
   pool.progress.push(new Float64Array(3));
   return pool;
+}
+
+/**
+ * Whether every worker has loaded the module (or failed to, which its answer
+ * to the next message says); with `wait`, once they have (bounded: a thread
+ * that stopped while loading never will).
+ */
+function ready(pool: Pool, wait = false): boolean {
+  const since = Date.now();
+  for (;;) {
+    const n = Atomics.load(pool.ctrl, READY);
+    if (n >= pool.workers.length) return true;
+    if (!wait) return false;
+    if (Date.now() - since > STALL_MS) throw new Error(`the parallel exploration failed: a worker thread did not load the checker in ${STALL_MS / 1000} s; run with --workers 1`);
+    Atomics.wait(pool.ctrl, READY, n, 200);
+  }
 }
 
 function stopPool(pool: Pool): void {

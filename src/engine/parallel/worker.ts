@@ -11,7 +11,7 @@
 import { receiveMessageOnPort, workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
-import { Expander, MAILBOX, pollFor, sendable, work, type LevelCut, type Paused } from './expand';
+import { Expander, MAILBOX, READY, pollFor, sendable, work, type LevelCut, type Paused } from './expand';
 import { rehash, type SharedTable, type StateWords } from './table';
 import { wordsOf } from './arena';
 import { takeWinners, type Placement } from './winners';
@@ -75,6 +75,9 @@ try {
 } catch (e) {
   fatal = `worker ${data.index} could not load ${data.modulePath}: ${e instanceof Error ? e.message : String(e)}`;
 }
+// (the main thread shares out no level before every worker has said so: parallel.ts)
+Atomics.add(ctrl, READY, 1);
+Atomics.notify(ctrl, READY);
 process.on('uncaughtException', (e) => answer({ t: 'fatal', message: `worker ${data.index}: ${e instanceof Error ? e.stack : String(e)}` }));
 
 const progress = new Float64Array(data.progress);
