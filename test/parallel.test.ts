@@ -117,11 +117,9 @@ describe('two workers give the sequential result', () => {
   });
 });
 
-test('a hand-over of 10^5 states (filed in batches, links copied a chunk at a time) goes on with their words and links', () => {
-  // four counters modulo 24: the first level of 8,000 states is the 40th, with 107,906 states found
-  // by then (more than a chunk of links, 65,536, and many batches); Below50 is violated at level 51,
-  // its counterexample running back through the states handed over
-  const model = parseSpecText('Counters', `
+/** four counters modulo 24 (331,776 states, levels that grow slowly); Below50 is violated at level 51 */
+const COUNTERS_24 = () =>
+  parseSpecText('Counters', `
     type Ctr = 0..3
     var c: [Ctr] -> 0..23
     init { c := [i in Ctr |-> 0] }
@@ -131,6 +129,12 @@ test('a hand-over of 10^5 states (filed in batches, links copied a chunk at a ti
     }
     invariant Below50: c[0] + c[1] + c[2] + c[3] < 50
   `).model();
+
+test('a hand-over of 10^5 states (filed in batches, links copied a chunk at a time) goes on with their words and links', () => {
+  // the first level of 8,000 states is the 40th, with 107,906 states found by then (more than a chunk
+  // of links, 65,536, and many batches); Below50 is violated at level 51, its counterexample running
+  // back through the states handed over
+  const model = COUNTERS_24();
   for (const stopAtFirst of [false, true]) {
     const seq = checkModel(model, { workers: 1, stopAtFirst });
     const par = checkModel(model, { workers: 2, parallelThreshold: 8000, awaitWorkers: true, stopAtFirst });
@@ -167,20 +171,15 @@ test('the sequential engine hands over at the first level to share: what it foun
 });
 
 describe('threads that are still loading the module', () => {
-  // Counters modulo 24 again: 331,776 states, its first level of 8,000 states the 40th
-  const model = parseSpecText('Counters', `
-    type Ctr = 0..3
-    var c: [Ctr] -> 0..23
-    init { c := [i in Ctr |-> 0] }
-    process Tick[self in Ctr] {
-      tick: c[self] := (c[self] + 1) % 24
-            goto tick
-    }
-  `).model();
+  // (its first level of 8,000 states is the 40th; --continue: all 331,776 states)
+  const model = COUNTERS_24();
   test('are not waited for: the main thread expands the levels until they are ready, and the result is the sequential one', () => {
     // (whether the threads were ready for a level depends on the machine: both ways give one result)
     const seq = checkModel(model, { workers: 1 });
     for (const parallelThreshold of [1, 8000]) expect(same(checkModel(model, { workers: 2, parallelThreshold }))).toEqual(same(seq));
+    const all = checkModel(model, { workers: 1, stopAtFirst: false });
+    expect(all.distinctStates).toBe(24 ** 4);
+    expect(same(checkModel(model, { workers: 2, parallelThreshold: 8000, stopAtFirst: false }))).toEqual(same(all));
   });
   test('a thread that cannot load the checker fails the run with why, when the run waits for it', () => {
     const { checker } = generateChecker(model);
