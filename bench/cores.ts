@@ -3,11 +3,9 @@
 // for every line one writes and the other then reads (the parallel engine's
 // table, arena and counters); two processes, as in the bench's ceiling rows
 // ("two 1-worker runs at once"), never do. On a virtual machine it depends
-// on where the host places the virtual CPUs, and it moves from day to day:
-// Counters K=56 with two workers took 2.67 s in one bench run (2026-12-04)
-// and 3.08 s in the next (2026-12-05) with the same engine (five pairs of
-// the two versions that day: 0.988x), its ceiling 1.79x and 1.81x, while a
-// line's round trip measured 340-370 ns on the second day.
+// on where the host places the virtual CPUs and moves within a run, and the
+// two-worker rows move with it (docs/architecture.md, after the runs of
+// record).
 import { spawnSync } from 'child_process';
 
 /** round trips per measurement */

@@ -240,10 +240,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
 
 
   // The sequential engine explores until the first level large enough to share out once the
-  // threads are ready (it is the quicker alone on the shmem spec: the parallel engine's candidates
-  // and merge cost more than its store); they are started some levels earlier (START_AHEAD), so
-  // that they have loaded the module by then. From there this engine goes on with what it found:
-  // its states, links, counts and verdicts.
+  // threads are ready (handing over at the first level instead measured 0.94x the time on Counters
+  // K=56 but 1.01-1.03x on the shmem spec: docs/architecture.md); they are started some levels
+  // earlier (START_AHEAD), so that they have loaded the module by then. From there this engine
+  // goes on with what it found: its states, links, counts and verdicts.
   try {
     // (--states-hint sizes the shared table, in goOn: a sequential store sized for it would be
     // dropped at the hand-over, its memory touched for nothing)
