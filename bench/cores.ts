@@ -50,11 +50,11 @@ export function lineRoundTripNs(): number | null {
   return r.status === 0 && Number.isFinite(ns) && ns > 0 ? ns : null;
 }
 
-/** the header's line: the round trip at the start and at the end of the run */
+/** the header's line (without its bullet): the round trip at the start and at the end of the run */
 export function roundTripLine(start: number | null, end: number | null): string {
   const f = (ns: number | null) => (ns === null ? 'not measured' : `${Math.round(ns)} ns`);
   return (
-    `- a cache line's round trip between two threads of one process (a shared word passed back and forth ${TRIPS.toLocaleString('en-US')} times): ` +
+    `a cache line's round trip between two threads of one process (a shared word passed back and forth ${TRIPS.toLocaleString('en-US')} times): ` +
     `${f(start)} at the start, ${f(end)} at the end; two workers pay it for the lines they share, two processes (the ceiling rows) do not`
   );
 }

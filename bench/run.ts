@@ -485,7 +485,7 @@ function machine(spin: boolean, loadAtStart: string, pages: string, roundTrip: s
     `- date: ${new Date().toISOString()}`,
     `- machine: ${os.cpus()[0]?.model ?? '?'}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM; ${distro}, kernel ${os.release()}`,
     `- load average (1, 5, 15 min) at the start: ${loadAtStart}; at the end: ${load()} (anything else running shares the cores)`,
-    roundTrip,
+    `- ${roundTrip}`,
     `- node: ${process.version}; ${pages}`,
     `- SPIN: ${spin ? firstLine('spin', ['-V']) : 'not installed'}; C compiler: ${spin ? firstLine('cc', ['--version']) : '—'}`,
   ];
@@ -550,7 +550,7 @@ function main(): number {
   }
   const totalS = ((Date.now() - t0) / 1000).toFixed(0);
   const roundTrip = roundTripLine(tripAtStart, lineRoundTripNs());
-  console.log(roundTrip.slice(2));
+  console.log(roundTrip);
   const tbl = table(rows);
   const check = problems.length
     ? `**COUNTS NOT CONFIRMED: engines disagree or did not finish** (result, distinct, generated, depth):\n\n${problems.map((m) => `- ${m}`).join('\n')}`

@@ -154,11 +154,11 @@ const FRESH_MARGIN = 1 << 15;
 
 /** Explore a generated checker with `opts.workers` threads; `modulePath` is the module's compiled file (generator/load.ts). */
 export function exploreParallel(m: CompiledChecker, modulePath: string, opts: CheckOptions & TableTest = {}): CheckResult {
-  if (sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples, fingerprintOnly: opts.fingerprintOnly })) return exploreGenerated(m, opts);
+  const nWorkers = Math.max(1, opts.workers ?? defaultWorkers());
+  if (nWorkers <= 1 || sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples, fingerprintOnly: opts.fingerprintOnly })) return exploreGenerated(m, opts);
   let t0 = Date.now();
   const lay = layoutOf(m);
   const { W, MW, R } = lay;
-  const nWorkers = Math.max(1, opts.workers ?? defaultWorkers());
   const threshold = opts.parallelThreshold ?? PARALLEL_THRESHOLD;
   // symmetry: a reduced run files each state under its orbit's representative (symmetry-use.ts)
   const sym = symmetryUse(m.META.symmetric, opts, false);
@@ -247,8 +247,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   try {
     // (--states-hint sizes the shared table, in goOn: a sequential store sized for it would be
     // dropped at the hand-over, its memory touched for nothing)
-    return exploreGenerated(m, nWorkers > 1 ? { ...opts, statesHint: undefined } : opts, (b, store) => {
-      if (nWorkers <= 1) return undefined;
+    return exploreGenerated(m, { ...opts, statesHint: undefined }, (b, store) => {
       const P = b.count - b.head;
       const ratio = b.previous > 0 ? P / b.previous : 1;
       if (P >= threshold || P * ratio >= threshold * START_AHEAD) pool ??= startPool(m, modulePath, nWorkers, reduced);
