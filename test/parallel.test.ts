@@ -427,7 +427,7 @@ test('the winners pass places each winner at its index (words, links across chun
     }
   }
   const first = (1 << COLUMN_SHIFT) - 10;
-  const links = new MemoryLinks(true);
+  const links = new MemoryLinks();
   const arena = growableBuffer(4 * 2 * (first + 30));
   const sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + 3)));
   const out: Placement = { arena, parents: links.parents.part(first, first + 26), actions: links.actions.part(first, first + 26), combos: links.combos.part(first, first + 26), sums };

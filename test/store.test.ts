@@ -36,7 +36,7 @@ test('a shared link column filled through its chunks (the parallel merge) holds 
   const src = Int32Array.from({ length: 300_000 }, (_, i) => (i * 2654435761) | 0);
   const pushed = new Column();
   // slabs of two chunks: the blocks below also cross from one slab to the next (links.ts)
-  const placed = new Column(true, 2);
+  const placed = new Column(2);
   pushed.push(7);
   placed.push(7);
   // blocks that start and end inside chunks, cross one boundary or several, or are empty
@@ -59,17 +59,15 @@ test('a shared link column filled through its chunks (the parallel merge) holds 
 test('a column appended to another holds what pushing its values holds: whole chunks into an empty column, one by one after', () => {
   const src = new Column();
   for (let i = 0; i < 200_000; i++) src.push((i * 2654435761) | 0);
-  for (const shared of [false, true]) {
-    const appended = new Column(shared);
-    const pushed = new Column(shared);
-    // 140,000: two whole chunks and part of a third; then 70,000 more from inside a chunk
-    appended.append(src, 140_000);
-    appended.append(src, 70_000);
-    for (const n of [140_000, 70_000]) for (let i = 0; i < n; i++) pushed.push(src.at(i));
-    expect(appended.n).toBe(210_000);
-    expect(appended.toArray()).toEqual(pushed.toArray());
-    expect(appended.bytes).toBe(pushed.bytes);
-  }
+  const appended = new Column();
+  const pushed = new Column();
+  // 140,000: two whole chunks and part of a third; then 70,000 more from inside a chunk
+  appended.append(src, 140_000);
+  appended.append(src, 70_000);
+  for (const n of [140_000, 70_000]) for (let i = 0; i < n; i++) pushed.push(src.at(i));
+  expect(appended.n).toBe(210_000);
+  expect(appended.toArray()).toEqual(pushed.toArray());
+  expect(appended.bytes).toBe(pushed.bytes);
 });
 
 test('the default store tells states apart by their words even when every hash collides, through growing', () => {

@@ -33,7 +33,7 @@ export interface ColumnPart {
   chunks: Int32Array[];
 }
 
-/** chunks a shared column's slab holds (64 MiB of address space, mapped as written) */
+/** chunks a column's slab holds (64 MiB of address space, mapped as written) */
 export const SLAB_CHUNKS = 256;
 
 /** ES2024's growable SharedArrayBuffer (Node 20 has it; the project's lib is ES2022) */
@@ -42,16 +42,24 @@ const Sab = SharedArrayBuffer as unknown as new (bytes: number, opts: { maxByteL
 
 /**
  * An Int32 column in fixed-size chunks: growing never copies, and no more
- * than one chunk is unused. `shared`: the chunks are views of growable
+ * than one chunk is unused. The chunks are views of growable
  * SharedArrayBuffers (slabs of SLAB_CHUNKS chunks, each grown a chunk at a
- * time), which other threads fill (part(), then setLength()). Not one plain
- * SharedArrayBuffer a chunk: node allocates those with calloc, which on the
- * calling thread cleared memory glibc had mapped for huge pages, and the
- * parallel engine makes a level's chunks on the main thread while the other
- * threads wait: on the shmem spec at PAGES=3 THREADS=3 with two workers,
- * 195-238 ms a run (0.7 ms a chunk) went there; a slab's new pages are
- * first touched by the threads that write the links (winners.ts), in 2 ms
- * of the main thread's time.
+ * time), which other threads may fill (part(), then setLength()).
+ * - Not one plain SharedArrayBuffer a chunk: node allocates those with
+ *   calloc, which on the calling thread cleared memory glibc had mapped for
+ *   huge pages, and the parallel engine makes a level's chunks on the main
+ *   thread while the other threads wait: on the shmem spec at PAGES=3
+ *   THREADS=3 with two workers, 195-238 ms a run (0.7 ms a chunk) went
+ *   there; a slab's new pages are first touched by the threads that write
+ *   the links (winners.ts), in 2 ms of the main thread's time.
+ * - Not plain ArrayBuffers with one thread either: V8 maps a slab itself, in
+ *   small pages, out of reach of glibc's huge-page tunable. The links are
+ *   written in order and read only for a counterexample, so huge pages save
+ *   them no TLB misses, and on this kind of machine (a virtual machine) a
+ *   huge page the system has not handed out lately costs its first write
+ *   about 2 ms a MiB against 0.4 in small pages (docs/architecture.md):
+ *   Counters K=70 (2.4·10^7 states, 12 B of links a state) ran 0.965x the
+ *   time, the system time 0.65 s against 1.09.
  */
 export class Column {
   private readonly chunks: Int32Array[] = [];
@@ -60,12 +68,8 @@ export class Column {
   /** chunks in the current slab */
   private inSlab = 0;
   /** `slabChunks`: chunks per slab (a test's small slabs) */
-  constructor(
-    private readonly shared = false,
-    private readonly slabChunks = SLAB_CHUNKS,
-  ) {}
+  constructor(private readonly slabChunks = SLAB_CHUNKS) {}
   private chunk(): Int32Array {
-    if (!this.shared) return new Int32Array(COLUMN_CHUNK);
     const bytes = 4 * COLUMN_CHUNK;
     if (this.slab === null || this.inSlab === this.slabChunks) {
       this.slab = new Sab(bytes, { maxByteLength: bytes * this.slabChunks });
@@ -119,14 +123,9 @@ export class Column {
 
 /** Three Int32 columns in memory (of shared chunks: Column). */
 export class MemoryLinks implements TraceLinks {
-  readonly parents: Column;
-  readonly actions: Column;
-  readonly combos: Column;
-  constructor(shared = false) {
-    this.parents = new Column(shared);
-    this.actions = new Column(shared);
-    this.combos = new Column(shared);
-  }
+  readonly parents = new Column();
+  readonly actions = new Column();
+  readonly combos = new Column();
   push(parent: number, action: number, combo: number): void {
     this.parents.push(parent);
     this.actions.push(action);

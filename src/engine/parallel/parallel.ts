@@ -178,7 +178,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let size = 0; // fingerprints in the table
   // (in chunks: appending a level's links never copies the earlier ones)
   // (its chunks shared: the threads write the links of a level's new states, winners.ts)
-  const links = new MemoryLinks(true);
+  const links = new MemoryLinks();
   const coverage: CoverageRow[] = m.META.actions.map((a) => ({ action: a.name, generated: 0, distinct: 0 }));
   let count = 0;
   let generated = 0;
