@@ -38,7 +38,11 @@ try {
   if (one('--timeout')) opts.timeout = Number(one('--timeout'));
   if (one('--states-hint')) opts.statesHint = Number(one('--states-hint'));
   if (flags.has('--fingerprint-only')) opts.fingerprintOnly = true;
+  // the kernel's time during the exploration (every thread's): on a virtual machine mostly the
+  // first write to each new page of memory (docs/architecture.md)
+  const sys0 = process.resourceUsage().systemCPUTime;
   const r = checkModel(model, opts);
+  const systemMs = (process.resourceUsage().systemCPUTime - sys0) / 1000;
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const extra = r as unknown as Record<string, any>;
   process.stdout.write(
@@ -50,6 +54,7 @@ try {
       generated: r.statesGenerated,
       depth: r.depth,
       exploreMs: r.durationMs,
+      systemMs: Math.round(systemMs),
       // the engine's own accounting of its state storage, when it gives one
       bytesPerState: extra.memory?.bytesPerState,
       workers: extra.workers,

@@ -155,6 +155,8 @@ interface Row {
   depth?: number;
   /** the engine's own exploration time */
   exploreMs?: number;
+  /** system (kernel) CPU time of the process's threads during the exploration (ours only) */
+  systemMs?: number;
   /** wall time of the measured process: start-up, loading, code generation, exploration */
   processMs?: number;
   rssKb?: number;
@@ -207,6 +209,7 @@ function ours(b: Bench, s: Size, engine: string, args: string[], pair = false): 
     generated: j.generated,
     depth: j.depth,
     exploreMs: j.exploreMs,
+    systemMs: j.systemMs,
     processMs: r.wallMs,
     rssKb: r.rssKb ?? j.maxRssKb,
     bytesPerState: j.bytesPerState,
@@ -436,11 +439,23 @@ function scaling(rows: Row[]): string[] {
       const each = runs.map((r) => `${fmtN(r.distinct)} states ${Math.round(perS(r)).toLocaleString('en-US')}/s`).join(', ');
       out.push(
         `- ${model}, ${label}, distinct states/s by size (runs of a second or more): ${each}; at ${fmtN(last.distinct)} states ${(perS(last) / best).toFixed(2)}× the best rate` +
-          ` (states generated/s: ${(genS(last) / bestGen).toFixed(2)}× the best).`,
+          ` (states generated/s: ${(genS(last) / bestGen).toFixed(2)}× the best)${kernelShare(runs)}.`,
       );
     }
   }
   return out;
+}
+
+/**
+ * How much of each run's explore time the kernel took (system time; ours only, from the child's
+ * own accounting): where it grows with the size, the rate falls for the machine's memory, not the
+ * engine's code. On a virtual machine the first write to a page the system has not handed out
+ * lately costs far more than the engine's work on it (docs/architecture.md).
+ */
+function kernelShare(runs: Row[]): string {
+  if (runs.some((r) => r.systemMs === undefined)) return '';
+  const pct = runs.map((r) => `${Math.round((100 * r.systemMs!) / r.exploreMs!)}%`).join(', ');
+  return `; the kernel's part of each explore time (system time, mostly first writes to new memory): ${pct}`;
 }
 
 /** the sizes run several times (Size.rounds), as "TwoPhase RM_COUNT=9 and Philosophers N=15" */
