@@ -59,7 +59,9 @@ const Sab = SharedArrayBuffer as unknown as new (bytes: number, opts: { maxByteL
  *   huge page the system has not handed out lately costs its first write
  *   about 2 ms a MiB against 0.4 in small pages (docs/architecture.md):
  *   Counters K=70 (2.4·10^7 states, 12 B of links a state) ran 0.965x the
- *   time, the system time 0.65 s against 1.09.
+ *   time, the system time 0.65 s against 1.09. (Resizable ArrayBuffers, the
+ *   other buffers V8 maps itself, are read on a slower path: 1.09x the user
+ *   time, measured 2026-12-04.)
  */
 export class Column {
   private readonly chunks: Int32Array[] = [];
