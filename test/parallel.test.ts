@@ -347,6 +347,20 @@ test('a table too small for a level: ranges pause, the table grows, the result i
   }
 });
 
+test('a bitmap of one bit per group of slots (as a large table has): the result is the same, ranges paused and tables grown mid-level', () => {
+  const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
+  const { checker, jsPath } = generateChecker(model);
+  const seq = exploreGenerated(checker);
+  // 4 bits: a group of 256 slots in a table of 1,024, so that most candidates read their slot; 64 bits:
+  // groups of 16; the bits of a group move with its entries when the table grows mid-level (by the
+  // main thread alone, or by every thread re-filing a part)
+  for (const [loweredBits, workers, parallelGrowSlots] of [[4, 2, undefined], [64, 2, 1], [4, 3, 1], [64, 3, undefined]]) {
+    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, awaitWorkers: true, tableSlots: 1024, parallelGrowSlots, loweredBits });
+    expect(par.workers).toBe(workers);
+    expect(same(par)).toEqual(same(seq));
+  }
+});
+
 test('--states-hint sizes the shared table up front: the same result, the table as large as the hint needs', () => {
   const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
   const { checker, jsPath } = generateChecker(model);
@@ -442,6 +456,34 @@ test('the winners pass places each winner at its index (words, links across chun
   });
   for (let x = 0; x < 30; x++) expect(cand[x * lay.R + 4] === LOST).toBe(lost(x));
   expect(Array.from(sums.subarray(SUMS_HEAD))).toEqual([0, 1, 2].map((a) => won.filter((x) => x % 3 === a).length));
+});
+
+test('with a bit per group of slots, a candidate whose group has a lowered owner reads its slot: it won when its parent is the owner', () => {
+  // groups of 16 slots (a table of 1,024 slots, 64 bits); one lowering in the group of slots 0-15 sets
+  // its bit: the group's other candidates read their slots and win (their parent is the owner), the
+  // candidate taken over loses; slots 16-31 have no bit set: their candidates win unread
+  const lay = { W: 1, MW: 1, R: HEAD + 2 + 1, actions: 1, invariants: 1 };
+  const t = newTable(1024, 1, undefined, 64);
+  expect(t.lowShift).toBe(4);
+  const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * 6));
+  // [parent, slot, owner of the slot now]
+  const rows = [[10, 2, 10], [11, 5, 11], [12, 9, 8], [13, 9, 8], [14, 17, 999], [15, 30, 999]];
+  rows.forEach(([parent, slot, owner], x) => {
+    cand.set([parent, 0, 0, 0, slot, 0, 0, 100 + x], x * lay.R);
+    t.slots[t.S * slot + MARK] = owner + 2;
+  });
+  // the lowering of slot 9's owner to parent 8 (whose candidate is of another range) set the group's bit
+  t.lowered[0] |= 1;
+  const links = new MemoryLinks();
+  const arena = growableBuffer(4 * 16);
+  const sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + 1)));
+  const out: Placement = { arena, parents: links.parents.part(0, 4), actions: links.actions.part(0, 4), combos: links.combos.part(0, 4), sums };
+  takeWinners(t, lay, [{ cand, base: 0, n: 6, k: 0, first: 0 }], out, new Int32Array(3));
+  expect(sums[0]).toBe(4);
+  expect(rows.map((_, x) => cand[x * lay.R + 4] === LOST)).toEqual([false, false, true, true, false, false]);
+  for (const c of [links.parents, links.actions, links.combos]) c.setLength(4);
+  expect([0, 1, 2, 3].map((i) => links.parent(i))).toEqual([10, 11, 14, 15]);
+  expect(Array.from(wordsOf(arena).subarray(0, 4))).toEqual([100, 101, 104, 105]);
 });
 
 test('rangeOf finds the range of cutOf that holds a parent (the merge counts each range\'s losers by it)', () => {

@@ -33,7 +33,7 @@ import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, pollFor, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
+import { claimAlone, clearLowered, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
 import { LOST, SUMS_HEAD, takeWinners, type Placement, type WinJob } from './winners';
@@ -147,6 +147,8 @@ export interface TableTest {
   parallelGrowSlots?: number;
   /** stage the lookups at every level (true) or none (false), whatever the table's size (stagesAt) */
   staged?: boolean;
+  /** the most bits of the table's `lowered` bitmap (table.ts LOWERED_BITS), so that a small table has a bit per group of slots */
+  loweredBits?: number;
 }
 
 /** a worker's fresh region holds what its table budget allows, plus this many states for the parent in flight */
@@ -174,7 +176,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     ...(sym ? { symmetry: sym } : {}),
   };
   let arena = wordsOf(growableBuffer(4 * W * 1024));
-  let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W);
+  let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W, undefined, opts.loweredBits);
   let size = 0; // fingerprints in the table
   // (in chunks: appending a level's links never copies the earlier ones)
   // (its chunks shared: the threads write the links of a level's new states, winners.ts)
@@ -280,7 +282,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     while (cap * MAX_LOAD < Math.max(count, opts.statesHint ?? 0)) cap *= 2;
     // a run that gets here is large: the table's buffer has room for all its doublings from the start
     // (16 times this table, reserve.ts firstReserve, would have the largest doublings copy it once)
-    table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES);
+    table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES, opts.loweredBits);
     const fpo = new Uint32Array(2);
     const tagMask = opts.tagMask ?? -1;
     const none: StateWords = { W, arena, fresh: [] };
@@ -340,6 +342,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         pool?.progress.forEach((p) => p.fill(0)); // (the last level's are in count now)
         table = grownTo(table, Math.ceil(want / MAX_LOAD), false).table;
       }
+      clearLowered(table);
       const violatedBits = new Array<number>(MW).fill(0);
       violated.forEach((v, k) => {
         if (v) violatedBits[k >> 5] |= 1 << (k & 31);

@@ -35,14 +35,17 @@
 // whose parent is still the owner is the winner (parallel.ts). A state of an
 // earlier level was found from a parent of an earlier level, lower than any
 // of this one: it never makes a candidate, and a slot with the words needs
-// no change when its level ends. A lowering also sets the slot's bit in
-// `lowered`: a candidate whose slot's bit is clear was never lowered, so it
-// is the only one of its slot and won, and the merge reads the table only
-// for the slots whose bit is set (winners.ts). The bits are never cleared: a
-// bit set in an earlier level is on a slot whose state is of that level,
-// which no candidate reaches again (it was clearing the bitmap after every
-// level, on the main thread while the others waited: 53-63 ms of a 3.3 s run
-// on Counters K=56, two workers, 155 levels of a 2 MiB bitmap).
+// no change when its level ends. A lowering also sets the bit of the slot's
+// group in `lowered`: a candidate whose group's bit is clear was never
+// lowered, so it is the only one of its slot and won, and the merge reads
+// the table only for the slots whose group's bit is set (winners.ts). The
+// bitmap has a bit per slot up to 2^20 slots and a bit per group of slots
+// beyond, so that it stays 128 KiB, and it is cleared before each level.
+// (Until 2026-12-05 it had a bit per slot, never cleared, since a bit set in
+// an earlier level is on a slot no candidate reaches again; at 2^24 slots
+// that is 2 MiB, and the merge's read of each candidate's bit missed the
+// caches. Clearing the 2 MiB after each level cost the main thread 53-63 ms
+// of a 3.3 s run on Counters K=56, 155 levels; 128 KiB costs microseconds.)
 
 import { firstReserve, mapForWriting, nextReserve, reservedBuffer } from '../reserve';
 
@@ -54,23 +57,41 @@ export interface SharedTable {
   S: number;
   /** the states' words are in the slots */
   inline: boolean;
-  /** one bit per slot: its owner was lowered in this level or an earlier one (never cleared: see above) */
+  /** one bit per group of 2^lowShift slots: an owner in the group was lowered in this level (cleared before each: clearLowered) */
   lowered: Int32Array;
+  lowShift: number;
+  /** the most bits `lowered` has, whatever the table's size (a power of two) */
+  lowMax: number;
 }
 
-/** a bitmap of one bit per slot of a table of `capacityPow2` slots */
-function bitmap(capacityPow2: number): Int32Array {
-  return new Int32Array(new SharedArrayBuffer(4 * Math.ceil(capacityPow2 / 32)));
+/**
+ * The most bits `lowered` has by default (128 KiB), a bitmap the processor's caches keep: with one
+ * bit per slot, a table of 2^24 slots had one of 2 MiB, and reading a candidate's bit was 65% of the
+ * merge's time on Counters K=56 (two workers), each read a miss.
+ */
+export const LOWERED_BITS = 1 << 20;
+
+/** the bitmap of a table of `capacityPow2` slots: a bit per slot, or per group of slots in a large table */
+function bitmap(capacityPow2: number, lowMax: number): { lowered: Int32Array; lowShift: number; lowMax: number } {
+  const bits = Math.min(capacityPow2, lowMax);
+  return { lowered: new Int32Array(new SharedArrayBuffer(4 * Math.ceil(bits / 32))), lowShift: Math.log2(capacityPow2 / bits), lowMax };
 }
 
-/** is slot i's bit set in the bitmap? */
-export function bitOf(bits: Int32Array, i: number): boolean {
-  return (bits[i >> 5] & (1 << (i & 31))) !== 0;
+/** is the bit of slot i's group set? */
+export function loweredAt(t: SharedTable, i: number): boolean {
+  const g = i >>> t.lowShift;
+  return (t.lowered[g >> 5] & (1 << (g & 31))) !== 0;
 }
 
-/** set slot i's bit (atomically: other threads set bits of the same word) */
-function setBit(bits: Int32Array, i: number): void {
-  Atomics.or(bits, i >> 5, 1 << (i & 31));
+/** set the bit of slot i's group (atomically: other threads set bits of the same word) */
+function setLowered(t: SharedTable, i: number): void {
+  const g = i >>> t.lowShift;
+  Atomics.or(t.lowered, g >> 5, 1 << (g & 31));
+}
+
+/** a new level: no owner lowered yet (while no thread claims) */
+export function clearLowered(t: SharedTable): void {
+  t.lowered.fill(0);
 }
 
 /** where in a slot its mark (owner + 2), its ref and its words are */
@@ -93,13 +114,13 @@ export interface StateWords {
  * stay out of the slots), in a buffer of `reserve` bytes if that is more than
  * the table needs: it grows within it (reserve.ts).
  */
-export function newTable(capacityPow2: number, W = 0, reserve?: number): SharedTable {
+export function newTable(capacityPow2: number, W = 0, reserve?: number, lowMax = LOWERED_BITS): SharedTable {
   const inline = W > 0 && W <= INLINE_WORDS;
   const S = inline ? WORDS_AT + W : REF + 1;
   const bytes = capacityPow2 * S * 4;
   const slots = new Int32Array(reservedBuffer(bytes, reserve ?? firstReserve(bytes)), 0, capacityPow2 * S);
   mapForWriting(slots, 0, slots.length);
-  return { slots, mask: capacityPow2 - 1, S, inline, lowered: bitmap(capacityPow2) };
+  return { slots, mask: capacityPow2 - 1, S, inline, ...bitmap(capacityPow2, lowMax) };
 }
 
 /** the owner of slot i */
@@ -194,7 +215,7 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
       if (same(t, b, at, s)) {
         for (; o > mark; o = Atomics.load(slots, b + MARK)) {
           if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) {
-            setBit(t.lowered, i);
+            setLowered(t, i);
             prev[0] = o - 2;
             return -2 - i;
           }
@@ -228,7 +249,7 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
       if (slots[b + MARK] <= mark) return -1;
       prev[0] = slots[b + MARK] - 2;
       slots[b + MARK] = mark;
-      setBit(t.lowered, i);
+      setLowered(t, i);
       return -2 - i;
     }
     i = (i + 1) & mask;
@@ -269,7 +290,7 @@ export function touchHomes(t: SharedTable, meta: Int32Array, stride: number, at:
 /** An empty table like t (slots of the same size) of `capacityPow2` slots in a buffer of its own, for rehash() to fill. */
 export function emptyLike(t: SharedTable, capacityPow2: number, reserve = 0): SharedTable {
   const slots = new Int32Array(reservedBuffer(capacityPow2 * t.S * 4, reserve), 0, capacityPow2 * t.S);
-  return { slots, mask: capacityPow2 - 1, S: t.S, inline: t.inline, lowered: bitmap(capacityPow2) };
+  return { slots, mask: capacityPow2 - 1, S: t.S, inline: t.inline, ...bitmap(capacityPow2, t.lowMax) };
 }
 
 /**
@@ -281,7 +302,7 @@ export function widened(t: SharedTable, capacityPow2: number): SharedTable {
   const buffer = t.slots.buffer as SharedArrayBuffer;
   const bytes = capacityPow2 * t.S * 4;
   if (bytes > buffer.byteLength) return emptyLike(t, capacityPow2, nextReserve(bytes));
-  return { slots: new Int32Array(buffer, 0, capacityPow2 * t.S), mask: capacityPow2 - 1, S: t.S, inline: t.inline, lowered: bitmap(capacityPow2) };
+  return { slots: new Int32Array(buffer, 0, capacityPow2 * t.S), mask: capacityPow2 - 1, S: t.S, inline: t.inline, ...bitmap(capacityPow2, t.lowMax) };
 }
 
 /**
@@ -343,19 +364,28 @@ export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array | null,
   const end = c[part + 1];
   // the slots this part may write: (a, b) + i·cap; in place, those below cap are t's, mapped already
   for (let i = inPlace ? 1 : 0; i * cap <= mask; i++) mapForWriting(slots, S * (c[part] + i * cap), inPlace ? Math.min(S * (end + i * cap), slots.length) : S * (end + i * cap));
-  const e = new Int32Array(S);
+  // (an entry is not copied out of its slot first: in place, a probe that reaches the entry's own
+  // slot stops there, where it would stop had the slot been emptied first; 28-30 ns an entry -> 20-22)
   for (let x = c[part] + 1, s = x & t.mask; x < end; x++, s = x & t.mask) {
     const o = S * s;
     const tag = old[o];
     if (tag === 0) continue;
-    for (let j = 0; j < S; j++) e[j] = old[o + j];
-    // (the whole slot: a claim that finds its tag with a mark other than 0 reads its words)
-    if (inPlace) for (let j = 0; j < S; j++) old[o + j] = 0;
     let i = home(tag, mask);
-    while (slots[S * i] !== 0) i = (i + 1) & mask;
-    for (let j = 0, b = S * i; j < S; j++) slots[b + j] = e[j];
-    if (moved) moved[s] = i;
-    if (moved && bitOf(t.lowered, s)) setBit(n.lowered, i);
+    let b = S * i;
+    while (slots[b] !== 0 && !(inPlace && b === o)) {
+      i = (i + 1) & mask;
+      b = S * i;
+    }
+    if (moved) {
+      moved[s] = i;
+      if (loweredAt(t, s)) setLowered(n, i);
+    }
+    if (inPlace && b === o) continue;
+    // (in place, the whole old slot emptied: a claim that finds its tag with a mark other than 0 reads its words)
+    for (let j = 0; j < S; j++) {
+      slots[b + j] = old[o + j];
+      if (inPlace) old[o + j] = 0;
+    }
   }
 }
 

@@ -18,15 +18,15 @@
 // out: 0.17-0.26 s of a 6.2 s run with two threads on TwoPhase RM_COUNT=9,
 // while the other thread waited, most of it touching the links' new memory.
 //
-// A candidate's slot is read only when its owner was lowered in the level
-// (its bit in `lowered`, table.ts); otherwise it is its slot's only
-// candidate and won. The words come from the candidate's record. Reading
+// A candidate's slot is read only when an owner of its group of slots was
+// lowered in the level (the group's bit in `lowered`, table.ts); otherwise it
+// is its slot's only candidate and won. The words come from the candidate's record. Reading
 // every candidate's slot (a random read of a table far larger than the
 // caches) made this pass 0.69 s of 9.9 s with two threads on TwoPhase
 // RM_COUNT=9.
 import type { Layout } from './expand';
 import { HEAD } from './expand';
-import { MARK, REF, bitOf, type SharedTable } from './table';
+import { MARK, REF, loweredAt, type SharedTable } from './table';
 import { wordsOf } from './arena';
 import { COLUMN_SHIFT, type ColumnPart } from '../links';
 
@@ -63,7 +63,7 @@ const CHUNK_MASK = (1 << COLUMN_SHIFT) - 1;
 
 /** Mark the job's losers (their slot field LOST), place its winners and sum them up. */
 function winners(t: SharedTable, lay: Layout, job: WinJob, out: Placement): void {
-  const { slots, S, lowered, inline } = t;
+  const { slots, S, inline } = t;
   const { W, R, MW } = lay;
   const WAT = R - W;
   const c = job.cand;
@@ -82,7 +82,7 @@ function winners(t: SharedTable, lay: Layout, job: WinJob, out: Placement): void
   // (a record: parent, action, combo, ordinal, slot, masks, words: expand.ts)
   for (let x = 0, o = job.base * R; x < job.n; x++, o += R) {
     const slot = c[o + 4];
-    if (bitOf(lowered, slot) && slots[S * slot + MARK] !== c[o] + 2) {
+    if (loweredAt(t, slot) && slots[S * slot + MARK] !== c[o] + 2) {
       c[o + 4] = LOST;
       continue;
     }
