@@ -10,7 +10,7 @@ import { parseSpecText } from '../dsl';
 import { generateChecker } from '../generator/load';
 import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
-import { HEAD, cutOf, rangeOf } from '../src/engine/parallel/expand';
+import { HEAD, cutOf, lowering, newLowerings, rangeOf, sentLows } from '../src/engine/parallel/expand';
 import { LOST, SUMS_HEAD, takeWinners, type Placement } from '../src/engine/parallel/winners';
 import { COLUMN_SHIFT, MemoryLinks } from '../src/engine/links';
 import { MAX_SHARED_BYTES, reservedBuffer } from '../src/engine/reserve';
@@ -347,15 +347,14 @@ test('a table too small for a level: ranges pause, the table grows, the result i
   }
 });
 
-test('a bitmap of one bit per group of slots (as a large table has): the result is the same, ranges paused and tables grown mid-level', () => {
+test('lowerings recorded before the table grows mid-level name their losers by the moved slots: the result is the same', () => {
   const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
   const { checker, jsPath } = generateChecker(model);
   const seq = exploreGenerated(checker);
-  // 4 bits: a group of 256 slots in a table of 1,024, so that most candidates read their slot; 64 bits:
-  // groups of 16; the bits of a group move with its entries when the table grows mid-level (by the
-  // main thread alone, or by every thread re-filing a part)
-  for (const [loweredBits, workers, parallelGrowSlots] of [[4, 2, undefined], [64, 2, 1], [4, 3, 1], [64, 3, undefined]]) {
-    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, awaitWorkers: true, tableSlots: 1024, parallelGrowSlots, loweredBits });
+  // a table of 256 slots: every level of some size pauses and grows, by the main thread alone or by
+  // every thread, after some owners were lowered (each lowering names a candidate by its slot)
+  for (const [workers, parallelGrowSlots, wordsOutOfSlots] of [[2, undefined, false], [2, 1, true], [3, 1, false], [3, undefined, true]] as const) {
+    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, awaitWorkers: true, tableSlots: 256, parallelGrowSlots, wordsOutOfSlots });
     expect(par.workers).toBe(workers);
     expect(same(par)).toEqual(same(seq));
   }
@@ -430,21 +429,19 @@ test('the winners pass places each winner at its index (words, links across chun
   const t = newTable(1024, 2);
   const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * 30));
   const lost = (x: number) => x % 7 === 3;
+  // the lowerings that took over the lost candidates' owners, recorded by two threads (range 0)
+  const lows = [newLowerings(), newLowerings()];
   for (let x = 0; x < 30; x++) {
     const o = x * lay.R;
     const slot = 2 * x;
     cand.set([1000 + x, x % 3, 50 + x, 0, slot, 0, 0, 7 * x, 7 * x + 1], o);
-    // every third slot's owner was lowered: a candidate there won only if its parent is the owner now
-    if (x % 3 === 0 || lost(x)) {
-      t.lowered[slot >> 5] |= 1 << (slot & 31);
-      t.slots[t.S * slot + MARK] = lost(x) ? 999 + 2 : 1000 + x + 2;
-    }
+    if (lost(x)) lowering(lows[x % 2], 0, 1000 + x, slot);
   }
   const first = (1 << COLUMN_SHIFT) - 10;
   const links = new MemoryLinks();
   const arena = growableBuffer(4 * 2 * (first + 30));
   const sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + 3)));
-  const out: Placement = { arena, parents: links.parents.part(first, first + 26), actions: links.actions.part(first, first + 26), combos: links.combos.part(first, first + 26), sums };
+  const out: Placement = { arena, parents: links.parents.part(first, first + 26), actions: links.actions.part(first, first + 26), combos: links.combos.part(first, first + 26), sums, lows: lows.map(sentLows) };
   takeWinners(t, lay, [{ cand, base: 0, n: 30, k: 0, first }], out, new Int32Array(3));
   const won = [...Array(30).keys()].filter((x) => !lost(x));
   expect(sums[0]).toBe(won.length);
@@ -458,32 +455,45 @@ test('the winners pass places each winner at its index (words, links across chun
   expect(Array.from(sums.subarray(SUMS_HEAD))).toEqual([0, 1, 2].map((a) => won.filter((x) => x % 3 === a).length));
 });
 
-test('with a bit per group of slots, a candidate whose group has a lowered owner reads its slot: it won when its parent is the owner', () => {
-  // groups of 16 slots (a table of 1,024 slots, 64 bits); one lowering in the group of slots 0-15 sets
-  // its bit: the group's other candidates read their slots and win (their parent is the owner), the
-  // candidate taken over loses; slots 16-31 have no bit set: their candidates win unread
+test('a lowering names its loser by parent and slot, among records where a parent has several candidates', () => {
+  // records of parents 10, 11, 11, 11, 12, 14, 14 (in the order of their parents, as a range records
+  // them), slots as listed; the lowerings name (11, slot 6) and (14, slot 3): only those lose, not the
+  // other candidates of the same parents or of the same slot
   const lay = { W: 1, MW: 1, R: HEAD + 2 + 1, actions: 1, invariants: 1 };
-  const t = newTable(1024, 1, undefined, 64);
-  expect(t.lowShift).toBe(4);
-  const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * 6));
-  // [parent, slot, owner of the slot now]
-  const rows = [[10, 2, 10], [11, 5, 11], [12, 9, 8], [13, 9, 8], [14, 17, 999], [15, 30, 999]];
-  rows.forEach(([parent, slot, owner], x) => {
-    cand.set([parent, 0, 0, 0, slot, 0, 0, 100 + x], x * lay.R);
-    t.slots[t.S * slot + MARK] = owner + 2;
-  });
-  // the lowering of slot 9's owner to parent 8 (whose candidate is of another range) set the group's bit
-  t.lowered[0] |= 1;
+  const t = newTable(64, 1);
+  const rows = [[10, 6], [11, 5], [11, 6], [11, 7], [12, 3], [14, 9], [14, 3]];
+  const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * (rows.length + 2)));
+  // (two records of another range before this one's: its records start at base 2)
+  rows.forEach(([parent, slot], x) => cand.set([parent, 0, 0, 0, slot, 0, 0, 100 + x], (x + 2) * lay.R));
+  const lows = newLowerings();
+  lowering(lows, 1, 14, 3);
+  lowering(lows, 0, 99, 6); // (of range 0: not this job's)
+  lowering(lows, 1, 11, 6);
   const links = new MemoryLinks();
   const arena = growableBuffer(4 * 16);
+  const sums = new Int32Array(new SharedArrayBuffer(4 * 2 * (SUMS_HEAD + 1)));
+  const out: Placement = { arena, parents: links.parents.part(0, 5), actions: links.actions.part(0, 5), combos: links.combos.part(0, 5), sums, lows: [sentLows(lows)] };
+  const ctrl = new Int32Array(3);
+  ctrl[2] = 1; // (job 0, range 0's, is taken)
+  takeWinners(t, lay, [{ cand, base: 0, n: 0, k: 0, first: 0 }, { cand, base: 2, n: rows.length, k: 1, first: 0 }], out, ctrl);
+  expect(sums[SUMS_HEAD + 1]).toBe(5);
+  expect(rows.map((_, x) => cand[(x + 2) * lay.R + 4] === LOST)).toEqual([false, false, true, false, false, false, true]);
+  for (const c of [links.parents, links.actions, links.combos]) c.setLength(5);
+  expect([0, 1, 2, 3, 4].map((i) => links.parent(i))).toEqual([10, 11, 11, 12, 14]);
+  expect(Array.from(wordsOf(arena).subarray(0, 5))).toEqual([100, 101, 103, 104, 105]);
+});
+
+test('a lowering that names no candidate of its range is an internal error, not a wrong count', () => {
+  const lay = { W: 1, MW: 1, R: HEAD + 2 + 1, actions: 1, invariants: 1 };
+  const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * 2));
+  cand.set([10, 0, 0, 0, 4, 0, 0, 1], 0);
+  cand.set([12, 0, 0, 0, 5, 0, 0, 2], lay.R);
+  const lows = newLowerings();
+  lowering(lows, 0, 11, 4);
+  const links = new MemoryLinks();
   const sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + 1)));
-  const out: Placement = { arena, parents: links.parents.part(0, 4), actions: links.actions.part(0, 4), combos: links.combos.part(0, 4), sums };
-  takeWinners(t, lay, [{ cand, base: 0, n: 6, k: 0, first: 0 }], out, new Int32Array(3));
-  expect(sums[0]).toBe(4);
-  expect(rows.map((_, x) => cand[x * lay.R + 4] === LOST)).toEqual([false, false, true, true, false, false]);
-  for (const c of [links.parents, links.actions, links.combos]) c.setLength(4);
-  expect([0, 1, 2, 3].map((i) => links.parent(i))).toEqual([10, 11, 14, 15]);
-  expect(Array.from(wordsOf(arena).subarray(0, 4))).toEqual([100, 101, 104, 105]);
+  const out: Placement = { arena: growableBuffer(16), parents: links.parents.part(0, 2), actions: links.actions.part(0, 2), combos: links.combos.part(0, 2), sums, lows: [sentLows(lows)] };
+  expect(() => takeWinners(newTable(64, 1), lay, [{ cand, base: 0, n: 2, k: 0, first: 0 }], out, new Int32Array(3))).toThrow(/internal error: a lowering names a candidate of parent 11 at slot 4/);
 });
 
 test('rangeOf finds the range of cutOf that holds a parent (the merge counts each range\'s losers by it)', () => {

@@ -32,8 +32,8 @@ import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, pollFor, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Paused, type Segment, type SentError, type Stop } from './expand';
-import { claimAlone, clearLowered, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
+import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, lowsOf, pollFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
+import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
 import { LOST, SUMS_HEAD, takeWinners, type Placement, type WinJob } from './winners';
@@ -95,7 +95,7 @@ interface Range {
   checkpoints: ArrayLike<number>;
   deadlock: number;
   inserted: number;
-  /** owners it lowered (table.ts `lowered`) */
+  /** owners it lowered (expand.ts Lowerings) */
   lowered: number;
   /** its candidates that lost their state (expand.ts RunLimits.losers) */
   lost: number;
@@ -147,8 +147,6 @@ export interface TableTest {
   parallelGrowSlots?: number;
   /** stage the lookups at every level (true) or none (false), whatever the table's size (stagesAt) */
   staged?: boolean;
-  /** the most bits of the table's `lowered` bitmap (table.ts LOWERED_BITS), so that a small table has a bit per group of slots */
-  loweredBits?: number;
 }
 
 /** a worker's fresh region holds what its table budget allows, plus this many states for the parent in flight */
@@ -176,7 +174,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     ...(sym ? { symmetry: sym } : {}),
   };
   let arena = wordsOf(growableBuffer(4 * W * 1024));
-  let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W, undefined, opts.loweredBits);
+  let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W);
   let size = 0; // fingerprints in the table
   // (in chunks: appending a level's links never copies the earlier ones)
   // (its chunks shared: the threads write the links of a level's new states, winners.ts)
@@ -195,6 +193,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let deadlocked = false;
   let full = false;
   let usedWorkers = 1;
+  /** every thread's lowerings in the level being merged (expand.ts Lowerings) */
+  let levelLows: Lowerings[] = [];
   /** per range of a level, its winners' sums (winners.ts; kept between levels) */
   let sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + lay.actions)));
   let pool: Pool | undefined;
@@ -225,7 +225,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     if (usedWorkers > 1) r.workers = usedWorkers;
     // the shared table tells states apart by their words (table.ts): exact, like the sequential store;
     // counted: the table, the arena of states and the trace links (the level's buffers are transient)
-    const bytes = table.slots.byteLength + table.lowered.byteLength + arena.byteLength + links.bytes;
+    const bytes = table.slots.byteLength + arena.byteLength + links.bytes;
     r.memory = {
       mode: 'exact',
       bytes,
@@ -282,7 +282,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     while (cap * MAX_LOAD < Math.max(count, opts.statesHint ?? 0)) cap *= 2;
     // a run that gets here is large: the table's buffer has room for all its doublings from the start
     // (16 times this table, reserve.ts firstReserve, would have the largest doublings copy it once)
-    table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES, opts.loweredBits);
+    table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES);
     const fpo = new Uint32Array(2);
     const tagMask = opts.tagMask ?? -1;
     const none: StateWords = { W, arena, fresh: [] };
@@ -342,7 +342,6 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         pool?.progress.forEach((p) => p.fill(0)); // (the last level's are in count now)
         table = grownTo(table, Math.ceil(want / MAX_LOAD), false).table;
       }
-      clearLowered(table);
       const violatedBits = new Array<number>(MW).fill(0);
       violated.forEach((v, k) => {
         if (v) violatedBits[k >> 5] |= 1 << (k & 31);
@@ -368,9 +367,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           const stop = inline.run(wordsAt(words), table, at, limitsOf({ ...base, cut, losers, budget: inline.total + room.budget, hard: inline.total + room.hard }));
           if (stop.reason !== 'pause') {
             ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lowered: inline.lowered, lost: losers[0], invErrors: inline.invErrors }];
+            levelLows = [inline.lows];
             break;
           }
-          regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }]);
+          regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }], [inline.lows]);
           at = stop.at;
         }
       }
@@ -436,7 +436,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     }
     ensureArena(first);
     if (sums.length < jobs.length * (SUMS_HEAD + lay.actions)) sums = new Int32Array(new SharedArrayBuffer(4 * 2 * jobs.length * (SUMS_HEAD + lay.actions)));
-    const out: Placement = { arena: arena.buffer as SharedArrayBuffer, parents: links.parents.part(count, first), actions: links.actions.part(count, first), combos: links.combos.part(count, first), sums };
+    const out: Placement = { arena: arena.buffer as SharedArrayBuffer, parents: links.parents.part(count, first), actions: links.actions.part(count, first), combos: links.combos.part(count, first), sums, lows: levelLows.map(sentLows) };
     const pl = shared ? pool : undefined;
     if (!pl) takeWinners(table, lay, jobs, out, new Int32Array(3));
     else {
@@ -459,12 +459,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     return jobs;
   }
 
-  /** a range paused on a full table: a table of four times the entries, the recorded slots moved */
-  function regrow(entries: number, cands: { cand: Int32Array; base: number; n: number }[]): void {
+  /** a range paused on a full table: a table of four times the entries, the recorded slots (candidates', lowerings') moved */
+  function regrow(entries: number, cands: { cand: Int32Array; base: number; n: number }[], lows: Lowerings[]): void {
     const g = grownTo(table, entries * 4, true);
     table = g.table;
     const moved = g.moved!;
     for (const c of cands) for (let r = c.base; r < c.base + c.n; r++) c.cand[r * R + 4] = moved[c.cand[r * R + 4]];
+    for (const l of lows) for (let x = 0; x < l.n; x++) l.e[3 * x + 1] = moved[l.e[3 * x + 1]];
   }
 
   /**
@@ -498,6 +499,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const need = (states: number) => (table.inline ? 0 : states);
     const fresh = (pl.fresh = Array.from({ length: n }, (_, w) => (pl.fresh[w] && pl.fresh[w].length >= need(hard) * W ? pl.fresh[w] : region(need(hard)))));
     const freshN = new Array<number>(n).fill(0);
+    /** each thread's lowerings (the workers' as their last answers carried them) */
+    const lows: Lowerings[] = new Array(n);
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n - 1; w++) {
@@ -517,6 +520,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const got = work(ex, { W, arena, fresh }, table, limits, cut, pl.ctrl, mainPaused, pl.progress[me], () => report(pl, from));
       mainPaused = got.paused;
       freshN[me] = ex.freshN;
+      lows[me] = ex.lows;
       for (const g of got.segs) ranges[g.k] = rangeOf(g, ex.cand);
     };
     const rangeOf = (g: Segment, cand: Int32Array): Range => ({ from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, lowered: g.lowered, lost: 0, invErrors: g.invErrors });
@@ -531,6 +535,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       for (const [w, a] of answers) {
         const cand = new Int32Array(a.cand);
         freshN[w] = a.freshN;
+        lows[w] = lowsOf(a.lows);
         for (const g of a.segs) {
           ranges[g.k] = rangeOf(g, cand);
           if (g.stop.reason === 'pause') paused.push(w);
@@ -540,7 +545,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       // every thread has stopped: grow the table and resume the paused ones
       let inserted = 0;
       for (const r of ranges) inserted += r?.inserted ?? 0;
-      regrow(size + inserted, ranges.filter((r): r is Range => !!r));
+      regrow(size + inserted, ranges.filter((r): r is Range => !!r), lows.filter((l) => !!l));
       const room = roomLeft(inserted, paused.length);
       const more = Math.min(room.hard, room.budget + FRESH_MARGIN);
       // the paused threads' regions grow (copied: no thread runs now); the others' stay readable as they are
@@ -558,6 +563,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       waiting = workers.length;
     }
     for (let k = 0; k < K; k++) if (ranges[k]) ranges[k]!.lost = losers[k];
+    levelLows = lows.filter((l) => !!l);
     // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
     return ranges;
   }
@@ -581,7 +587,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   }
 
   /** wait until `expected` answers in all (bounded waits, progress between them); the answers by worker */
-  function collect(pl: Pool, expected: number, want: number, from: number): Map<number, { segs: Segment[]; cand: SharedArrayBuffer; freshN: number }> {
+  function collect(pl: Pool, expected: number, want: number, from: number): Map<number, { segs: Segment[]; cand: SharedArrayBuffer; freshN: number; lows: SentLowerings }> {
     let lastMoved = -1;
     let lastMove = Date.now();
     // the answers most often come within a millisecond or two (a level's end, a merge's): polled

@@ -35,17 +35,10 @@
 // whose parent is still the owner is the winner (parallel.ts). A state of an
 // earlier level was found from a parent of an earlier level, lower than any
 // of this one: it never makes a candidate, and a slot with the words needs
-// no change when its level ends. A lowering also sets the bit of the slot's
-// group in `lowered`: a candidate whose group's bit is clear was never
-// lowered, so it is the only one of its slot and won, and the merge reads
-// the table only for the slots whose group's bit is set (winners.ts). The
-// bitmap has a bit per slot up to 2^20 slots and a bit per group of slots
-// beyond, so that it stays 128 KiB, and it is cleared before each level.
-// (Until 2026-12-05 it had a bit per slot, never cleared, since a bit set in
-// an earlier level is on a slot no candidate reaches again; at 2^24 slots
-// that is 2 MiB, and the merge's read of each candidate's bit missed the
-// caches. Clearing the 2 MiB after each level cost the main thread 53-63 ms
-// of a 3.3 s run on Counters K=56, 155 levels; 128 KiB costs microseconds.)
+// no change when its level ends. The thread that lowers an owner knows
+// which candidate lost: the one of the owner it took over, at this slot. It
+// keeps that (expand.ts), and the merge marks exactly those candidates lost
+// without reading the table (winners.ts).
 
 import { firstReserve, mapForWriting, nextReserve, reservedBuffer } from '../reserve';
 
@@ -57,41 +50,6 @@ export interface SharedTable {
   S: number;
   /** the states' words are in the slots */
   inline: boolean;
-  /** one bit per group of 2^lowShift slots: an owner in the group was lowered in this level (cleared before each: clearLowered) */
-  lowered: Int32Array;
-  lowShift: number;
-  /** the most bits `lowered` has, whatever the table's size (a power of two) */
-  lowMax: number;
-}
-
-/**
- * The most bits `lowered` has by default (128 KiB), a bitmap the processor's caches keep: with one
- * bit per slot, a table of 2^24 slots had one of 2 MiB, and reading a candidate's bit was 65% of the
- * merge's time on Counters K=56 (two workers), each read a miss.
- */
-export const LOWERED_BITS = 1 << 20;
-
-/** the bitmap of a table of `capacityPow2` slots: a bit per slot, or per group of slots in a large table */
-function bitmap(capacityPow2: number, lowMax: number): { lowered: Int32Array; lowShift: number; lowMax: number } {
-  const bits = Math.min(capacityPow2, lowMax);
-  return { lowered: new Int32Array(new SharedArrayBuffer(4 * Math.ceil(bits / 32))), lowShift: Math.log2(capacityPow2 / bits), lowMax };
-}
-
-/** is the bit of slot i's group set? */
-export function loweredAt(t: SharedTable, i: number): boolean {
-  const g = i >>> t.lowShift;
-  return (t.lowered[g >> 5] & (1 << (g & 31))) !== 0;
-}
-
-/** set the bit of slot i's group (atomically: other threads set bits of the same word) */
-function setLowered(t: SharedTable, i: number): void {
-  const g = i >>> t.lowShift;
-  Atomics.or(t.lowered, g >> 5, 1 << (g & 31));
-}
-
-/** a new level: no owner lowered yet (while no thread claims) */
-export function clearLowered(t: SharedTable): void {
-  t.lowered.fill(0);
 }
 
 /** where in a slot its mark (owner + 2), its ref and its words are */
@@ -114,13 +72,13 @@ export interface StateWords {
  * stay out of the slots), in a buffer of `reserve` bytes if that is more than
  * the table needs: it grows within it (reserve.ts).
  */
-export function newTable(capacityPow2: number, W = 0, reserve?: number, lowMax = LOWERED_BITS): SharedTable {
+export function newTable(capacityPow2: number, W = 0, reserve?: number): SharedTable {
   const inline = W > 0 && W <= INLINE_WORDS;
   const S = inline ? WORDS_AT + W : REF + 1;
   const bytes = capacityPow2 * S * 4;
   const slots = new Int32Array(reservedBuffer(bytes, reserve ?? firstReserve(bytes)), 0, capacityPow2 * S);
   mapForWriting(slots, 0, slots.length);
-  return { slots, mask: capacityPow2 - 1, S, inline, ...bitmap(capacityPow2, lowMax) };
+  return { slots, mask: capacityPow2 - 1, S, inline };
 }
 
 /** the owner of slot i */
@@ -215,7 +173,6 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
       if (same(t, b, at, s)) {
         for (; o > mark; o = Atomics.load(slots, b + MARK)) {
           if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) {
-            setLowered(t, i);
             prev[0] = o - 2;
             return -2 - i;
           }
@@ -249,7 +206,6 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
       if (slots[b + MARK] <= mark) return -1;
       prev[0] = slots[b + MARK] - 2;
       slots[b + MARK] = mark;
-      setLowered(t, i);
       return -2 - i;
     }
     i = (i + 1) & mask;
@@ -290,7 +246,7 @@ export function touchHomes(t: SharedTable, meta: Int32Array, stride: number, at:
 /** An empty table like t (slots of the same size) of `capacityPow2` slots in a buffer of its own, for rehash() to fill. */
 export function emptyLike(t: SharedTable, capacityPow2: number, reserve = 0): SharedTable {
   const slots = new Int32Array(reservedBuffer(capacityPow2 * t.S * 4, reserve), 0, capacityPow2 * t.S);
-  return { slots, mask: capacityPow2 - 1, S: t.S, inline: t.inline, ...bitmap(capacityPow2, t.lowMax) };
+  return { slots, mask: capacityPow2 - 1, S: t.S, inline: t.inline };
 }
 
 /**
@@ -302,7 +258,7 @@ export function widened(t: SharedTable, capacityPow2: number): SharedTable {
   const buffer = t.slots.buffer as SharedArrayBuffer;
   const bytes = capacityPow2 * t.S * 4;
   if (bytes > buffer.byteLength) return emptyLike(t, capacityPow2, nextReserve(bytes));
-  return { slots: new Int32Array(buffer, 0, capacityPow2 * t.S), mask: capacityPow2 - 1, S: t.S, inline: t.inline, ...bitmap(capacityPow2, t.lowMax) };
+  return { slots: new Int32Array(buffer, 0, capacityPow2 * t.S), mask: capacityPow2 - 1, S: t.S, inline: t.inline };
 }
 
 /**
@@ -349,11 +305,9 @@ export function cutsOf(t: SharedTable, parts: number): number[] {
  * from their home h + i·cap to its end. An entry taken from wrapped slot s
  * lands in [0, s] at most: [0, s) is re-filed, s just emptied.
  *
- * `moved[old slot]` is the entry's new slot, for the candidates already
- * recorded with their old slot (null between levels, when there are none); a
- * slot's `lowered` bit moves with it within a level (an atomic or: two parts
- * may share a word of the bitmap); between levels every bit is of an earlier
- * level, and none is moved.
+ * `moved[old slot]` is the entry's new slot, for the candidates and the
+ * lowerings already recorded with their old slot (null between levels, when
+ * there are none).
  */
 export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array | null, part: number, c: number[]): void {
   const S = t.S;
@@ -376,10 +330,7 @@ export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array | null,
       i = (i + 1) & mask;
       b = S * i;
     }
-    if (moved) {
-      moved[s] = i;
-      if (loweredAt(t, s)) setLowered(n, i);
-    }
+    if (moved) moved[s] = i;
     if (inPlace && b === o) continue;
     // (in place, the whole old slot emptied: a claim that finds its tag with a mark other than 0 reads its words)
     for (let j = 0; j < S; j++) {

@@ -18,15 +18,18 @@
 // out: 0.17-0.26 s of a 6.2 s run with two threads on TwoPhase RM_COUNT=9,
 // while the other thread waited, most of it touching the links' new memory.
 //
-// A candidate's slot is read only when an owner of its group of slots was
-// lowered in the level (the group's bit in `lowered`, table.ts); otherwise it
-// is its slot's only candidate and won. The words come from the candidate's record. Reading
-// every candidate's slot (a random read of a table far larger than the
-// caches) made this pass 0.69 s of 9.9 s with two threads on TwoPhase
-// RM_COUNT=9.
-import type { Layout } from './expand';
-import { HEAD } from './expand';
-import { MARK, REF, loweredAt, type SharedTable } from './table';
+// The table is not read: the losers are the candidates the threads' lowerings
+// name (expand.ts Lowerings), each found among its range's records by its
+// parent (the records of a range are in the order of their parents) and
+// marked. The words come from the candidate's record. Reading every
+// candidate's slot (a random read of a table far larger than the caches)
+// made this pass 0.69 s of 9.9 s with two threads on TwoPhase RM_COUNT=9;
+// reading it only for a slot whose owner was lowered (a bit per slot or
+// group of slots, set by the lowering) still read 32% of the candidates'
+// slots on Counters K=100, 4.0-4.5 s of a 29 s run.
+import type { Layout, Lowerings, SentLowerings } from './expand';
+import { HEAD, lowsOf } from './expand';
+import { REF, type SharedTable } from './table';
 import { wordsOf } from './arena';
 import { COLUMN_SHIFT, type ColumnPart } from '../links';
 
@@ -42,6 +45,29 @@ export interface WinJob {
   first: number;
 }
 
+/** Mark LOST the records of a job that the lowerings name: (owner, slot) pairs listed under range k. */
+function markLosers(job: WinJob, R: number, lows: Lowerings[]): void {
+  const c = job.cand;
+  for (const l of lows) {
+    for (let x = job.k < l.head.length ? l.head[job.k] : -1; x >= 0; x = l.e[3 * x + 2]) {
+      const owner = l.e[3 * x];
+      const slot = l.e[3 * x + 1];
+      // the first record of the owner (the records' parents do not decrease), then its slot's
+      let lo = 0;
+      let hi = job.n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (c[(job.base + mid) * R] < owner) lo = mid + 1;
+        else hi = mid;
+      }
+      let o = (job.base + lo) * R;
+      for (; lo < job.n && c[o] === owner; lo++, o += R) if (c[o + 4] === slot) break;
+      if (lo === job.n || c[o] !== owner) throw new Error(`internal error: a lowering names a candidate of parent ${owner} at slot ${slot} that range ${job.k} does not have`);
+      c[o + 4] = LOST;
+    }
+  }
+}
+
 /** Where the winners go (shared buffers: every thread writes its jobs' parts). */
 export interface Placement {
   /** the arena of states' words (wordsOf) */
@@ -51,6 +77,8 @@ export interface Placement {
   combos: ColumnPart;
   /** per job, SUMS_HEAD + actions Int32s: its winners, whether one is flagged, its winners per action */
   sums: Int32Array;
+  /** every thread's lowerings in the level */
+  lows: SentLowerings[];
 }
 
 /** per job in Placement.sums: winners, flagged (an invariant violated or threw on a winner), then one count per action */
@@ -62,9 +90,10 @@ export const LOST = -1;
 const CHUNK_MASK = (1 << COLUMN_SHIFT) - 1;
 
 /** Mark the job's losers (their slot field LOST), place its winners and sum them up. */
-function winners(t: SharedTable, lay: Layout, job: WinJob, out: Placement): void {
+function winners(t: SharedTable, lay: Layout, job: WinJob, out: Placement, lows: Lowerings[]): void {
   const { slots, S, inline } = t;
   const { W, R, MW } = lay;
+  markLosers(job, R, lows);
   const WAT = R - W;
   const c = job.cand;
   const words = wordsOf(out.arena);
@@ -82,10 +111,7 @@ function winners(t: SharedTable, lay: Layout, job: WinJob, out: Placement): void
   // (a record: parent, action, combo, ordinal, slot, masks, words: expand.ts)
   for (let x = 0, o = job.base * R; x < job.n; x++, o += R) {
     const slot = c[o + 4];
-    if (loweredAt(t, slot) && slots[S * slot + MARK] !== c[o] + 2) {
-      c[o + 4] = LOST;
-      continue;
-    }
+    if (slot === LOST) continue;
     for (let j = 0, to = i * W; j < W; j++) words[to + j] = c[o + WAT + j];
     if (at > CHUNK_MASK) {
       ch++;
@@ -112,9 +138,10 @@ function winners(t: SharedTable, lay: Layout, job: WinJob, out: Placement): void
 
 /** take jobs from the shared counter ctrl[2] until none is left */
 export function takeWinners(t: SharedTable, lay: Layout, jobs: WinJob[], out: Placement, ctrl: Int32Array): void {
+  const lows = out.lows.map(lowsOf);
   for (;;) {
     const k = Atomics.add(ctrl, 2, 1);
     if (k >= jobs.length) return;
-    winners(t, lay, jobs[k], out);
+    winners(t, lay, jobs[k], out, lows);
   }
 }

@@ -11,7 +11,7 @@
 import { receiveMessageOnPort, workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
-import { Expander, MAILBOX, READY, pollFor, sendable, work, type LevelCut, type Paused } from './expand';
+import { Expander, MAILBOX, READY, pollFor, sendable, sentLows, work, type LevelCut, type Paused } from './expand';
 import { rehash, type SharedTable, type StateWords } from './table';
 import { wordsOf } from './arena';
 import { takeWinners, type Placement } from './winners';
@@ -117,7 +117,7 @@ function reply(msg: Exclude<ToWorker, { t: 'quit' }>): unknown {
   limits = { ...limits!, budget: ex.total + msg.budget, hard: ex.total + msg.hard };
   const done = work(ex, at!, table, limits, level!, ctrl, paused, progress);
   paused = done.paused;
-  return { t: 'done', segs: done.segs, cand: ex.cand.buffer, freshN: ex.freshN };
+  return { t: 'done', segs: done.segs, cand: ex.cand.buffer, freshN: ex.freshN, lows: sentLows(ex.lows) };
 }
 
 // the messages, as they are counted in this worker's mailbox word; one counted may be a moment
