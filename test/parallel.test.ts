@@ -339,22 +339,11 @@ test('a table too small for a level: ranges pause, the table grows, the result i
   const { checker, jsPath } = generateChecker(model);
   const seq = exploreGenerated(checker);
   // two threads: a worker and the main thread; three: two workers and the main thread (each pauses on
-  // its own); the table grows by the main thread alone, or by every thread re-filing a part of it
-  for (const [workers, parallelGrowSlots] of [[2, undefined], [3, undefined], [2, 1], [3, 1]]) {
-    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, awaitWorkers: true, tableSlots: 1024, parallelGrowSlots });
-    expect(par.workers).toBe(workers);
-    expect(same(par)).toEqual(same(seq));
-  }
-});
-
-test('lowerings recorded before the table grows mid-level name their losers by the moved slots: the result is the same', () => {
-  const model = loadSpecFile(path.join(ROOT, 'bench', 'models', 'philosophers.spec.ts')).model({ N: 8 });
-  const { checker, jsPath } = generateChecker(model);
-  const seq = exploreGenerated(checker);
-  // a table of 256 slots: every level of some size pauses and grows, by the main thread alone or by
-  // every thread, after some owners were lowered (each lowering names a candidate by its slot)
-  for (const [workers, parallelGrowSlots, wordsOutOfSlots] of [[2, undefined, false], [2, 1, true], [3, 1, false], [3, undefined, true]] as const) {
-    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, awaitWorkers: true, tableSlots: 256, parallelGrowSlots, wordsOutOfSlots });
+  // its own); the table grows by the main thread alone, or by every thread re-filing a part of it;
+  // the candidates and the lowerings recorded before it grows name their slots anew (slots that keep
+  // the words, or lead to them)
+  for (const [workers, parallelGrowSlots, wordsOutOfSlots] of [[2, undefined, false], [3, undefined, false], [2, 1, false], [3, 1, false], [2, 1, true], [3, undefined, true]] as const) {
+    const par = exploreParallel(checker, jsPath, { workers, parallelThreshold: 1, awaitWorkers: true, tableSlots: 1024, parallelGrowSlots, wordsOutOfSlots });
     expect(par.workers).toBe(workers);
     expect(same(par)).toEqual(same(seq));
   }

@@ -248,8 +248,6 @@ export class Expander {
   inserted = 0;
   /** fingerprints all ranges of the level added (what the table budget counts) */
   total = 0;
-  /** owners this range lowered (claim: each makes an earlier candidate a loser) */
-  lowered = 0;
   /** the level's lowerings by this thread (Lowerings): each names the candidate that lost */
   lows = newLowerings();
   /** parents and successors of the level's earlier ranges (for progress) */
@@ -318,7 +316,6 @@ export class Expander {
     this.checkpoints = [];
     this.deadlock = -1;
     this.inserted = 0;
-    this.lowered = 0;
     this.invErrors = [];
     this.from = from;
     this.to = to;
@@ -388,7 +385,6 @@ export class Expander {
         this.total++;
       } else {
         slot = -2 - r;
-        this.lowered++;
         // the candidate of the owner taken over has lost
         const k = rangeOf(cut, prev[0]);
         if (alone) losers[k]++;
@@ -566,7 +562,6 @@ export interface Segment {
   checkpoints: number[];
   deadlock: number;
   inserted: number;
-  lowered: number;
   invErrors: { record: number; k: number; cause: SentError }[];
 }
 
@@ -584,7 +579,7 @@ export interface Paused {
 }
 
 function segment(e: Expander, k: number, stop: Stop): Segment {
-  return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, lowered: e.lowered, invErrors: e.invErrors };
+  return { k, stop, base: e.base, n: e.n - e.base, gen: Array.from(e.gen), checkpoints: e.checkpoints, deadlock: e.deadlock, inserted: e.inserted, invErrors: e.invErrors };
 }
 
 /** ctrl[READY]: the workers that have loaded the module (or failed to: they answer the next message with why) */

@@ -95,8 +95,6 @@ interface Range {
   checkpoints: ArrayLike<number>;
   deadlock: number;
   inserted: number;
-  /** owners it lowered (expand.ts Lowerings) */
-  lowered: number;
   /** its candidates that lost their state (expand.ts RunLimits.losers) */
   lost: number;
   invErrors: { record: number; k: number; cause: SentError }[];
@@ -366,7 +364,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           const room = roomLeft(inline.total);
           const stop = inline.run(wordsAt(words), table, at, limitsOf({ ...base, cut, losers, budget: inline.total + room.budget, hard: inline.total + room.hard }));
           if (stop.reason !== 'pause') {
-            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lowered: inline.lowered, lost: losers[0], invErrors: inline.invErrors }];
+            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lost: losers[0], invErrors: inline.invErrors }];
             levelLows = [inline.lows];
             break;
           }
@@ -523,7 +521,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       lows[me] = ex.lows;
       for (const g of got.segs) ranges[g.k] = rangeOf(g, ex.cand);
     };
-    const rangeOf = (g: Segment, cand: Int32Array): Range => ({ from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, lowered: g.lowered, lost: 0, invErrors: g.invErrors });
+    const rangeOf = (g: Segment, cand: Int32Array): Range => ({ from: cutOf(from, to, K, g.k), to: cutOf(from, to, K, g.k + 1), stop: g.stop, base: g.base, n: g.n, cand, gen: g.gen, checkpoints: g.checkpoints, deadlock: g.deadlock, inserted: g.inserted, lost: 0, invErrors: g.invErrors });
     mine();
     let waiting = n - 1;
     let mainRuns = true;
