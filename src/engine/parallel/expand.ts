@@ -126,6 +126,17 @@ export function lowsOf(s: SentLowerings): Lowerings {
   return { e: new Int32Array(s.e), n: s.n, head: new Int32Array(s.head) };
 }
 
+/**
+ * The candidates of range k that have lost their state, by every thread's
+ * lowerings: the merge knows each range's winners before it places them
+ * (winners.ts).
+ */
+export function lostIn(lows: Lowerings[], k: number): number {
+  let n = 0;
+  for (const l of lows) for (let x = k < l.head.length ? l.head[k] : -1; x >= 0; x = l.e[3 * x + 2]) n++;
+  return n;
+}
+
 export interface Layout {
   /** words per packed state */
   W: number;
@@ -182,12 +193,6 @@ export interface RunLimits {
   timeoutAt: number;
   /** the level's ranges */
   cut: LevelCut;
-  /**
-   * per range of the level, its candidates that have lost their state (a
-   * lowering by a lower parent makes one lose: table.ts), so that the
-   * merge knows each range's winners before it places them (winners.ts)
-   */
-  losers: Int32Array;
   /** pause before the next parent once `total` reaches this */
   budget: number;
   /** the table (or this thread's fresh region) would be too full past this: fail rather than loop forever */
@@ -214,7 +219,7 @@ export interface RunLimits {
  * (308 ms).
  */
 export function limitsOf(l: RunLimits): RunLimits {
-  return { violated: l.violated, deadlockCheck: l.deadlockCheck, timeoutAt: l.timeoutAt, cut: l.cut, losers: l.losers, budget: l.budget, hard: l.hard, tagMask: l.tagMask ?? -1, staged: l.staged };
+  return { violated: l.violated, deadlockCheck: l.deadlockCheck, timeoutAt: l.timeoutAt, cut: l.cut, budget: l.budget, hard: l.hard, tagMask: l.tagMask ?? -1, staged: l.staged };
 }
 export function wordsAt(w: StateWords): StateWords {
   return { W: w.W, arena: w.arena, fresh: w.fresh };
@@ -355,7 +360,7 @@ export class Expander {
     const insert = this.alone ? claimAlone : claim;
     const tagMask = lim.tagMask ?? -1;
     const alone = this.alone;
-    const { cut, losers } = lim;
+    const { cut } = lim;
     const prev = this.prev;
     const { region, regions } = this;
     // staged lookups (see Staging): the invariants are then evaluated on the words
@@ -386,10 +391,7 @@ export class Expander {
       } else {
         slot = -2 - r;
         // the candidate of the owner taken over has lost
-        const k = rangeOf(cut, prev[0]);
-        if (alone) losers[k]++;
-        else Atomics.add(losers, k, 1);
-        lowering(this.lows, k, prev[0], slot);
+        lowering(this.lows, rangeOf(cut, prev[0]), prev[0], slot);
       }
       if ((this.n + 1) * R > this.cand.length) this.room();
       const oc = this.n * R;

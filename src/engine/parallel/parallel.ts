@@ -32,7 +32,7 @@ import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, lowsOf, pollFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
+import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, lostIn, lowsOf, pollFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
 import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
@@ -95,7 +95,7 @@ interface Range {
   checkpoints: ArrayLike<number>;
   deadlock: number;
   inserted: number;
-  /** its candidates that lost their state (expand.ts RunLimits.losers) */
+  /** its candidates that lost their state (expand.ts lostIn) */
   lost: number;
   invErrors: { record: number; k: number; cause: SentError }[];
 }
@@ -357,14 +357,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         inline.reset();
         inline.begin(levelStart, levelEnd);
         const cut: LevelCut = { from: levelStart, to: levelEnd, K: 1 };
-        const losers = new Int32Array(1);
         const words: StateWords = { W, arena, fresh: [inline.fresh] };
         let at = levelStart;
         for (;;) {
           const room = roomLeft(inline.total);
-          const stop = inline.run(wordsAt(words), table, at, limitsOf({ ...base, cut, losers, budget: inline.total + room.budget, hard: inline.total + room.hard }));
+          const stop = inline.run(wordsAt(words), table, at, limitsOf({ ...base, cut, budget: inline.total + room.budget, hard: inline.total + room.hard }));
           if (stop.reason !== 'pause') {
-            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lost: losers[0], invErrors: inline.invErrors }];
+            ranges = [{ from: levelStart, to: levelEnd, stop, base: 0, n: inline.n, cand: inline.cand, gen: inline.gen, checkpoints: inline.checkpoints, deadlock: inline.deadlock, inserted: inline.inserted, lost: lostIn([inline.lows], 0), invErrors: inline.invErrors }];
             levelLows = [inline.lows];
             break;
           }
@@ -483,7 +482,6 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const me = n - 1; // the main thread's region and progress
     // more ranges than threads: whoever finishes first takes the next, so an uneven level is shared evenly
     const K = Math.max(n, Math.min(Math.ceil((to - from) / MIN_RANGE), n * RANGES_PER_WORKER));
-    const losers = new Int32Array(new SharedArrayBuffer(4 * K));
     const ranges: (Range | undefined)[] = new Array(K).fill(undefined);
     pl.progress.forEach((p) => p.fill(0));
     Atomics.store(pl.ctrl, 2, 0);
@@ -502,14 +500,14 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
     for (let w = 0; w < n - 1; w++) {
-      const msg: ToWorker = { t: 'level', from, to, K, losers: losers.buffer as SharedArrayBuffer, arena: arena.buffer as SharedArrayBuffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, staged: base.staged, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
+      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, staged: base.staged, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
       send(pl, w, msg);
     }
     // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
     const ex = pl.main;
     ex.reset();
     const cut = { from, to, K };
-    let limits = { ...base, cut, losers, budget: share.budget, hard };
+    let limits = { ...base, cut, budget: share.budget, hard };
     let mainPaused: Paused | undefined;
     const mine = () => {
       ex.fresh = fresh[me];
@@ -560,8 +558,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       }
       waiting = workers.length;
     }
-    for (let k = 0; k < K; k++) if (ranges[k]) ranges[k]!.lost = losers[k];
     levelLows = lows.filter((l) => !!l);
+    for (let k = 0; k < K; k++) if (ranges[k]) ranges[k]!.lost = lostIn(levelLows, k);
     // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
     return ranges;
   }

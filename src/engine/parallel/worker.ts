@@ -45,7 +45,7 @@ export interface SentJob {
  * takes fewer ranges), until none is left or a range stops early.
  */
 export type ToWorker =
-  | { t: 'level'; from: number; to: number; K: number; losers: SharedArrayBuffer; arena: SharedArrayBuffer; table: SharedTable; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; staged: boolean; budget: number; hard: number; tagMask?: number }
+  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; table: SharedTable; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; staged: boolean; budget: number; hard: number; tagMask?: number }
   | { t: 'resume'; table: SharedTable; fresh: SharedArrayBuffer[]; budget: number; hard: number }
   /** re-file part `part` (cut at `cuts`) of the old table in the new one (table.ts rehash), while no thread inserts */
   | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer | null; part: number; cuts: number[] }
@@ -106,7 +106,7 @@ function reply(msg: Exclude<ToWorker, { t: 'quit' }>): unknown {
   if (msg.t === 'level') {
     at = { W: ex.lay.W, arena: wordsOf(msg.arena), fresh };
     level = { from: msg.from, to: msg.to, K: msg.K };
-    limits = { cut: level, losers: new Int32Array(msg.losers), violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, staged: msg.staged, budget: 0, hard: 0, ...(msg.tagMask !== undefined ? { tagMask: msg.tagMask } : {}) };
+    limits = { cut: level, violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, staged: msg.staged, budget: 0, hard: 0, ...(msg.tagMask !== undefined ? { tagMask: msg.tagMask } : {}) };
     paused = undefined;
     ex.reset();
   } else at = { ...at!, fresh };
