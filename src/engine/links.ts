@@ -57,9 +57,9 @@ const Sab = SharedArrayBuffer as unknown as new (bytes: number, opts: { maxByteL
  *   written in order and read only for a counterexample, so huge pages save
  *   them no TLB misses, and on this kind of machine (a virtual machine) a
  *   huge page the system has not handed out lately costs its first write
- *   about 2 ms a MiB against 0.4 in small pages (docs/architecture.md):
- *   Counters K=70 (2.4·10^7 states, 12 B of links a state) ran 0.964x the
- *   time, the system time 0.62 s against 1.05 (docs/architecture.md). (Resizable ArrayBuffers, the
+ *   about 2 ms a MiB against 0.4 in small pages: Counters K=70 (2.4·10^7
+ *   states, 12 B of links a state) ran 0.964x the time, the system time
+ *   0.62 s against 1.05 (docs/architecture.md). (Resizable ArrayBuffers, the
  *   other buffers V8 maps itself, are read on a slower path: 1.09x the user
  *   time, measured 2026-12-04.)
  */
