@@ -184,6 +184,46 @@ describe('threads that are still loading the module', () => {
   test('a thread that cannot load the checker fails the run with why, when the run waits for it', () => {
     const { checker } = generateChecker(model);
     expect(() => exploreParallel(checker, path.join(ROOT, 'build', 'no-such-checker.js'), { workers: 2, parallelThreshold: 1, awaitWorkers: true })).toThrow(/worker 0 could not load .*no-such-checker\.js/);
+    // asked to file the states found before the hand-over, it answers why too; the first shared level says so
+    const sent: number[] = [];
+    expect(() => exploreParallel(checker, path.join(ROOT, 'build', 'no-such-checker.js'), { workers: 2, parallelThreshold: 8000, awaitWorkers: true, onPrefile: (_f, to) => sent.push(to) })).toThrow(/worker 0 could not load .*no-such-checker\.js/);
+    expect(sent).toHaveLength(1);
+  });
+});
+
+describe('a worker that is ready files the states found before the hand-over', () => {
+  // the pool starts at the first level expected to hold 1,000 states (an eighth of 8,000) and the run
+  // waits for it: from there every level's new states are sent to worker 0, the hand-over (the 40th
+  // level) files only that level's; from a table of 256 slots, grown by the worker
+  const model = COUNTERS_24();
+  const { checker, jsPath } = generateChecker(model);
+  const seq = exploreGenerated(checker, { stopAtFirst: false });
+  test.each([
+    ['in the slots', false],
+    ['out of the slots', true],
+  ])('words %s: the sequential result, the states sent in batches that follow one another', (_where, wordsOutOfSlots) => {
+    const sent: [number, number, number][] = [];
+    const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 8000, awaitWorkers: true, stopAtFirst: false, tableSlots: 256, wordsOutOfSlots, onPrefile: (from, to, slots) => sent.push([from, to, slots]) });
+    expect(par.workers).toBe(2);
+    expect(same(par)).toEqual(same(seq));
+    expect(par.distinctStates).toBe(24 ** 4);
+    // batches one after the other from the first state up to the hand-over's level (99,690 states
+    // found before it, 107,906 with it)
+    expect(sent[0][0]).toBe(0);
+    for (let k = 1; k < sent.length; k++) expect(sent[k][0]).toBe(sent[k - 1][1]);
+    expect(sent.length).toBeGreaterThan(5);
+    expect(sent[sent.length - 1][1]).toBe(99690);
+    // the table grew under the worker (re-filed by it), never past three quarters full
+    expect(new Set(sent.map((b) => b[2])).size).toBeGreaterThan(1);
+    for (const [, to, slots] of sent) expect(to).toBeLessThanOrEqual(slots * 0.75);
+  });
+  test('not waited for: the hand-over files what the worker has not, with the sequential result', () => {
+    const sent: [number, number][] = [];
+    const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 8000, stopAtFirst: false, onPrefile: (from, to) => sent.push([from, to]) });
+    expect(same(par)).toEqual(same(seq));
+    // (how many the worker was sent depends on when it was ready and how fast it filed)
+    for (let k = 0; k < sent.length; k++) expect(sent[k][0]).toBe(k === 0 ? 0 : sent[k - 1][1]);
+    if (sent.length) expect(sent[sent.length - 1][1]).toBeLessThanOrEqual(99690);
   });
 });
 

@@ -15,8 +15,10 @@
 // and evaluation errors are taken in that order too, so the first reported is
 // the one the sequential engine reports. The sequential engine explores up
 // to the first level of `threshold` states and hands over what it found, so
-// small checks start no thread at all; after that, levels too small to share
-// are expanded by the main thread with the same code as the threads'.
+// small checks start no thread at all (a worker that is ready before then
+// files the states found so far in the shared table meanwhile: handover.ts);
+// after that, levels too small to share are expanded by the main thread with
+// the same code as the threads'.
 // docs/architecture.md, "Parallel exploration".
 import * as fs from 'fs';
 import * as os from 'os';
@@ -26,14 +28,14 @@ import { exploreGenerated, generatedSpace, type CompiledChecker } from '../bfs';
 import { EvaluationFailure, resultOf, traceOf, type LevelBoundary } from '../explore';
 import type { PackedStore } from '../packed-store';
 import { symmetryUse } from '../symmetry-use';
-import { fingerprint } from '../fpset';
 import { MemoryLinks } from '../links';
 import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, lostIn, lowsOf, pollFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
-import { claimAlone, cutsOf, grown, newTable, rehash, tagOf, touchHomes, widened, type SharedTable, type StateWords } from './table';
+import { cutsOf, grown, newTable, rehash, widened, type SharedTable, type StateWords } from './table';
+import { fileEarlier } from './handover';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
 import { LOST, SUMS_HEAD, takeWinners, type Placement, type WinJob } from './winners';
@@ -145,6 +147,8 @@ export interface TableTest {
   parallelGrowSlots?: number;
   /** stage the lookups at every level (true) or none (false), whatever the table's size (stagesAt) */
   staged?: boolean;
+  /** told of each batch of states sent to worker 0 to file before the hand-over, and the slots of the table it files them in */
+  onPrefile?: (from: number, to: number, slots: number) => void;
 }
 
 /** a worker's fresh region holds what its table budget allows, plus this many states for the parent in flight */
@@ -196,6 +200,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   /** per range of a level, its winners' sums (winners.ts; kept between levels) */
   let sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + lay.actions)));
   let pool: Pool | undefined;
+  /** the table worker 0 files the sequential engine's states in before the hand-over (prefile) */
+  let pre: Prefile | undefined;
+  /** worker 0 failed to file (the first shared level reports why): no more prefiling */
+  let prefileFailed = false;
 
   const get = (i: number) => m.decode(arena, i * W);
   // under symmetry the arena holds representatives, not the states the steps made: a
@@ -254,8 +262,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       // (a level the threads are not ready for is expanded here, as with one worker: handing over
       // at the first level of 10,000 states instead, Counters K=56's first shared level took 73 ms
       // where the level before took 3, most of it waiting for the worker to load)
-      if (P < threshold || !ready(pool!, opts.awaitWorkers)) return undefined;
-      return goOn(b, store, Math.max(1, ratio));
+      if (P >= threshold && ready(pool!, opts.awaitWorkers)) return goOn(b, store, Math.max(1, ratio));
+      // a worker that is ready files the states found so far while this thread explores on
+      if (pool && ready(pool, opts.awaitWorkers)) prefile(pool, b.count, store);
+      return undefined;
     });
   } finally {
     if (pool) stopPool(pool);
@@ -275,34 +285,21 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     b.violated.forEach((v, k) => (violated[k] = v));
     deadlocked = b.deadlocked;
     full = b.violations.length > 0;
+    // the states a worker filed already (prefile), then the rest (the last levels) by this thread
+    const filed = pre ? filedSoFar(pool!, pre) : 0;
     ensureArena(count);
     let cap = opts.tableSlots ?? MIN_TABLE;
     while (cap * MAX_LOAD < Math.max(count, opts.statesHint ?? 0)) cap *= 2;
+    if (pre) {
+      table = pre.table;
+      if (cap > table.mask + 1) table = grownTo(table, cap, false).table;
+      pre = undefined;
+    }
     // a run that gets here is large: the table's buffer has room for all its doublings from the start
     // (16 times this table, reserve.ts firstReserve, would have the largest doublings copy it once)
-    table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES);
-    const fpo = new Uint32Array(2);
-    const tagMask = opts.tagMask ?? -1;
-    const none: StateWords = { W, arena, fresh: [] };
-    const scratch = new Uint32Array(W);
-    // in batches whose home slots are read first, so that those reads of the new table overlap
-    // (one by one, each waited for memory: 166 ns a state, 0.16 s of a 3.7 s run on Counters
-    // K=56, two workers, which hands over 9·10^5 states while the other thread waits)
-    const tags = new Int32Array(HANDOVER_BATCH);
-    for (let from = 0; from < count; from += HANDOVER_BATCH) {
-      const to = Math.min(count, from + HANDOVER_BATCH);
-      for (let i = from; i < to; i++) {
-        store.copyWords(i, arena, i * W);
-        fingerprint(arena, i * W, W, fpo);
-        tags[i - from] = fpo[0];
-      }
-      touched ^= touchHomes(table, tags, 1, 0, to - from, tagMask, none);
-      for (let i = from; i < to; i++) {
-        for (let j = 0; j < W; j++) scratch[j] = arena[i * W + j];
-        // a state of an earlier level: its slot leads to the arena; owner -1, lower than any parent
-        claimAlone(table, tagOf(tags[i - from] & tagMask), scratch, -1, none, i + 1, arena, i);
-      }
-    }
+    else table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES);
+    for (let i = filed; i < count; i++) store.copyWords(i, arena, i * W);
+    touched ^= fileEarlier(table, arena, W, filed, count, opts.tagMask ?? -1);
     if (b.links instanceof MemoryLinks) {
       links.parents.append(b.links.parents, count);
       links.actions.append(b.links.actions, count);
@@ -414,6 +411,73 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     rehash(t, n, moved, parts - 1, cuts);
     collect(pl, expected, pl.workers.length, count);
     return { table: n, moved };
+  }
+
+  /**
+   * Have worker 0 file the states [pre.to, upTo) of the sequential engine's
+   * `store` in the table of the hand-over to come (handover.ts), while this
+   * thread explores on: their words copied to the arena, the table made or
+   * grown for them (the worker maps and re-files it). Not while it is still
+   * filing the last ones (unless the run waits for the workers, as tests do:
+   * then every boundary hands it what is new); the hand-over files the rest.
+   */
+  function prefile(pl: Pool, upTo: number, store: PackedStore<unknown[]>): void {
+    if (prefileFailed) return;
+    if (pre && !pre.answered) {
+      if (!opts.awaitWorkers && Atomics.load(pl.ctrl, 0) < pre.expected) return;
+      filedSoFar(pl, pre);
+      if (prefileFailed) return;
+    }
+    const from = pre?.to ?? 0;
+    if (upTo <= from) return;
+    ensureArena(upTo);
+    for (let i = from; i < upTo; i++) store.copyWords(i, arena, i * W);
+    // made or grown with room for twice what it holds then (the hand-over grows it to what is there)
+    const want = Math.max(2 * upTo, opts.statesHint ?? 0);
+    let cap = pre ? pre.table.mask + 1 : opts.tableSlots ?? MIN_TABLE;
+    if (!pre || cap * MAX_LOAD < upTo) while (cap * MAX_LOAD < want) cap *= 2;
+    let t: SharedTable;
+    let grown: { old: SharedTable; cuts: number[] } | undefined;
+    if (!pre) t = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES, false);
+    else if (cap > pre.table.mask + 1) {
+      grown = { old: pre.table, cuts: cutsOf(pre.table, 1) };
+      t = widened(pre.table, cap);
+    } else t = pre.table;
+    const expected = Atomics.load(pl.ctrl, 0) + 1;
+    send(pl, 0, { t: 'file', table: t, map: !pre, ...(grown ? { grown } : {}), arena: arena.buffer as SharedArrayBuffer, W, from, to: upTo, tagMask: opts.tagMask ?? -1 });
+    pre = { table: t, to: upTo, expected, answered: false };
+    opts.onPrefile?.(from, upTo, t.mask + 1);
+  }
+
+  /**
+   * How many of the sequential engine's states worker 0 has filed in
+   * p.table, once it has answered (a bounded wait); 0 when it failed
+   * (prefileFailed: the level that follows reports why).
+   */
+  function filedSoFar(pl: Pool, p: Prefile): number {
+    if (!p.answered) {
+      const since = Date.now();
+      pollFor(pl.ctrl, 0, p.expected, pl.spinMs);
+      for (let got = Atomics.load(pl.ctrl, 0); got < p.expected; got = Atomics.load(pl.ctrl, 0)) {
+        if (Date.now() - since > STALL_MS) throw new Error(`the parallel exploration failed: a worker thread did not file the explored states in ${STALL_MS / 1000} s; run with --workers 1`);
+        Atomics.wait(pl.ctrl, 0, got, 200);
+      }
+      // (an answer is counted just after it is posted: it may take a moment to arrive)
+      let got = receiveMessageOnPort(pl.ports[0]);
+      while (!got) {
+        Atomics.wait(pl.ctrl, 1, 0, 1);
+        got = receiveMessageOnPort(pl.ports[0]);
+      }
+      const a = got.message as { t: string; read?: number };
+      p.answered = true;
+      if (a.t !== 'filed') {
+        prefileFailed = true;
+        pre = undefined;
+        return 0;
+      }
+      touched ^= a.read!;
+    }
+    return p.to;
   }
 
   /**
@@ -789,8 +853,15 @@ function stagesAt(t: SharedTable): boolean {
   return !t.inline || 2 * t.slots.byteLength > lastLevelCacheBytes();
 }
 
-/** states handed over in a batch (goOn) */
-const HANDOVER_BATCH = 128;
+/** The table of the hand-over to come, which worker 0 files the sequential engine's states [0, to) in. */
+interface Prefile {
+  table: SharedTable;
+  to: number;
+  /** the answers posted (ctrl[0]) once it has answered */
+  expected: number;
+  answered: boolean;
+}
+
 /** what the hand-over's touch of home slots read (kept, so that the reads are not left out) */
 let touched = 0;
 

@@ -70,14 +70,16 @@ export interface StateWords {
 /**
  * A table for states of W words (W = 0 or more than INLINE_WORDS: their words
  * stay out of the slots), in a buffer of `reserve` bytes if that is more than
- * the table needs: it grows within it (reserve.ts).
+ * the table needs: it grows within it (reserve.ts). Its pages are mapped
+ * here, unless `map` is false: then the thread that fills it first maps
+ * them (reserve.ts mapForWriting), before any other reads it.
  */
-export function newTable(capacityPow2: number, W = 0, reserve?: number): SharedTable {
+export function newTable(capacityPow2: number, W = 0, reserve?: number, map = true): SharedTable {
   const inline = W > 0 && W <= INLINE_WORDS;
   const S = inline ? WORDS_AT + W : REF + 1;
   const bytes = capacityPow2 * S * 4;
   const slots = new Int32Array(reservedBuffer(bytes, reserve ?? firstReserve(bytes)), 0, capacityPow2 * S);
-  mapForWriting(slots, 0, slots.length);
+  if (map) mapForWriting(slots, 0, slots.length);
   return { slots, mask: capacityPow2 - 1, S, inline };
 }
 

@@ -14,6 +14,8 @@ import type { CompiledChecker } from '../bfs';
 import { Expander, MAILBOX, READY, pollFor, sendable, sentLows, work, type LevelCut, type Paused } from './expand';
 import { rehash, type SharedTable, type StateWords } from './table';
 import { wordsOf } from './arena';
+import { fileEarlier } from './handover';
+import { mapForWriting } from '../reserve';
 import { takeWinners, type Placement } from './winners';
 
 export interface WorkerData {
@@ -49,6 +51,12 @@ export type ToWorker =
   | { t: 'resume'; table: SharedTable; fresh: SharedArrayBuffer[]; budget: number; hard: number }
   /** re-file part `part` (cut at `cuts`) of the old table in the new one (table.ts rehash), while no thread inserts */
   | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer | null; part: number; cuts: number[] }
+  /**
+   * the sequential engine's states [from, to) of the arena filed in `table` (handover.ts), while the
+   * main thread explores on: its pages mapped first (`map`, a new table), or `grown` from a
+   * smaller one first (the whole of it re-filed, table.ts rehash)
+   */
+  | { t: 'file'; table: SharedTable; map: boolean; grown?: { old: SharedTable; cuts: number[] }; arena: SharedArrayBuffer; W: number; from: number; to: number; tagMask: number }
   /** the merge's placement of the winners: take jobs until none is left (winners.ts) */
   | { t: 'winners'; jobs: SentJob[]; out: Placement; table: SharedTable }
   | { t: 'quit' };
@@ -94,6 +102,11 @@ function reply(msg: Exclude<ToWorker, { t: 'quit' }>): unknown {
   if (msg.t === 'grow') {
     rehash(msg.old, msg.into, msg.moved && new Int32Array(msg.moved), msg.part, msg.cuts);
     return { t: 'grown' };
+  }
+  if (msg.t === 'file') {
+    if (msg.map) mapForWriting(msg.table.slots, 0, msg.table.slots.length);
+    if (msg.grown) rehash(msg.grown.old, msg.table, null, 0, msg.grown.cuts);
+    return { t: 'filed', read: fileEarlier(msg.table, wordsOf(msg.arena), msg.W, msg.from, msg.to, msg.tagMask) };
   }
   if (msg.t === 'winners') {
     const jobs = msg.jobs.map((j) => ({ ...j, cand: new Int32Array(j.cand) }));
