@@ -217,6 +217,30 @@ describe('a worker that is ready files the states found before the hand-over', (
     expect(new Set(sent.map((b) => b[2])).size).toBeGreaterThan(1);
     for (const [, to, slots] of sent) expect(to).toBeLessThanOrEqual(slots * 0.75);
   });
+  test('symmetric: the representatives filed ahead, and the same concrete counterexample', () => {
+    // six interchangeable counters 0..9: 5,005 orbits (multisets), levels of up to 227; Small is violated at the last level, all at 9, which also deadlocks
+    const sym = parseSpecText('Sym', `
+      type Pid = 0..5
+      symmetric Pid
+      var c: [Pid] -> 0..9
+      init { c := [p in Pid |-> 0] }
+      process P[self in Pid] {
+        a: await c[self] < 9
+           c[self] := c[self] + 1
+           goto a
+      }
+      invariant Small: exists p in Pid: c[p] < 9
+    `).model();
+    const g = generateChecker(sym);
+    const seqS = exploreGenerated(g.checker, { stopAtFirst: false });
+    expect(seqS.distinctStates).toBe(5005);
+    expect(seqS.violations.map((v) => [v.property, v.trace.length])).toEqual([['Small', 55], ['Deadlock', 55]]);
+    const sent: number[] = [];
+    const par = exploreParallel(g.checker, g.jsPath, { workers: 2, parallelThreshold: 200, awaitWorkers: true, stopAtFirst: false, onPrefile: (_f, to) => sent.push(to) });
+    expect(sent.length).toBeGreaterThan(3);
+    expect(par.workers).toBe(2);
+    expect(same(par)).toEqual(same(seqS));
+  });
   test('not waited for: the hand-over files what the worker has not, with the sequential result', () => {
     const sent: [number, number][] = [];
     const par = exploreParallel(checker, jsPath, { workers: 2, parallelThreshold: 8000, stopAtFirst: false, onPrefile: (from, to) => sent.push([from, to]) });
