@@ -437,14 +437,15 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     let cap = pre ? pre.table.mask + 1 : opts.tableSlots ?? MIN_TABLE;
     if (!pre || cap * MAX_LOAD < upTo) while (cap * MAX_LOAD < want) cap *= 2;
     let t: SharedTable;
-    let grown: { old: SharedTable; cuts: number[] } | undefined;
+    // (the table it had before, when this one widens it: the worker re-files it first)
+    let widening: { old: SharedTable; cuts: number[] } | undefined;
     if (!pre) t = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES, false);
     else if (cap > pre.table.mask + 1) {
-      grown = { old: pre.table, cuts: cutsOf(pre.table, 1) };
+      widening = { old: pre.table, cuts: cutsOf(pre.table, 1) };
       t = widened(pre.table, cap);
     } else t = pre.table;
     const expected = Atomics.load(pl.ctrl, 0) + 1;
-    send(pl, 0, { t: 'file', table: t, map: !pre, ...(grown ? { grown } : {}), arena: arena.buffer as SharedArrayBuffer, W, from, to: upTo, tagMask: opts.tagMask ?? -1 });
+    send(pl, 0, { t: 'file', table: t, map: !pre, ...(widening ? { grown: widening } : {}), arena: arena.buffer as SharedArrayBuffer, W, from, to: upTo, tagMask: opts.tagMask ?? -1 });
     pre = { table: t, to: upTo, expected, answered: false };
     opts.onPrefile?.(from, upTo, t.mask + 1);
   }
