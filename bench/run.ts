@@ -16,6 +16,7 @@ import * as path from 'path';
 import { countersPml, philosophersPml, twoPhasePml } from './models/promela';
 import { bounded, have, runPan, why } from './spin';
 import { lineRoundTripNs, roundTripLine } from './cores';
+import { memoryClause } from './memory';
 import { packageRoot } from '../src/util/package-root';
 import { hugePageFacts, hugePageTunables } from '../src/cli/huge-pages';
 
@@ -436,10 +437,13 @@ function scaling(rows: Row[]): string[] {
       const best = Math.max(...runs.map(perS));
       const bestGen = Math.max(...runs.map(genS));
       const last = runs[runs.length - 1];
+      const bestRun = runs.find((r) => perS(r) === best)!;
+      const bytes = (r: Row) => (r.bytesPerState ?? 0) * r.distinct!;
       const each = runs.map((r) => `${fmtN(r.distinct)} states ${Math.round(perS(r)).toLocaleString('en-US')}/s`).join(', ');
       out.push(
         `- ${model}, ${label}, distinct states/s by size (runs of a second or more): ${each}; at ${fmtN(last.distinct)} states ${(perS(last) / best).toFixed(2)}× the best rate` +
-          ` (states generated/s: ${(genS(last) / bestGen).toFixed(2)}× the best)${kernelShare(runs)}.`,
+          ` (states generated/s: ${(genS(last) / bestGen).toFixed(2)}× the best)${kernelShare(runs)}` +
+          `${engine !== 'SPIN pan' && bestRun !== last && bytes(bestRun) > 0 && bytes(last) > 0 ? memoryClause(bytes(bestRun), bytes(last)) : ''}.`,
       );
     }
   }
