@@ -44,7 +44,7 @@ export function runCheck(p: Parsed, out: Out, err: Out): number {
   if (itfDir !== undefined) checkWritableDir(itfDir, 'check: --itf');
   const progress = new Progress();
   progress.phase(`reading ${p.positional[0]}`);
-  // loaded only now (it brings in ts-morph and TypeScript), so a usage error is reported at once
+  // loaded only now (it brings in the front end: ohm-js, and ts-morph for a file not read before), so a usage error is reported at once
   const { checkModel, loadSpecFile } = require('../api') as typeof Api;
   const spec = loadSpecFile(p.positional[0], p.flags.get('spec')?.[0]);
   const full = spec.model(constants);
