@@ -1,12 +1,13 @@
 // How long a random read of this machine's memory takes in a table of a
 // given size, for the bench's rate-by-size lines. A checker's lookups are
-// random reads of its table; once the table has outgrown the caches, each
-// lookup costs what the machine's memory costs at that size, and on a
-// virtual machine that keeps rising with the size even on huge pages (the
-// guest's huge pages sit on the host's pages, whose translations fall out of
-// the caches in turn). So the rate at 10^8 states against 10^7 is partly the
-// engine's and partly the machine's: this measures the machine's part, in a
-// process started like the bench's runs (the same GLIBC_TUNABLES).
+// random reads of its table, and on this virtual machine such reads get
+// slower as the table grows past the caches, even on huge pages (likely the
+// host's page translations, under the guest's, falling out of the caches in
+// turn). Printed beside the engine's rate by size, it says what the machine's
+// memory did between the two sizes; how much of it reaches the rate is for
+// the rate outside the kernel to show (the batched lookups hide most of it:
+// docs/architecture.md). Measured in a process started like the bench's runs
+// (the same GLIBC_TUNABLES).
 import { spawnSync } from 'child_process';
 
 /** reads per measurement */
@@ -30,6 +31,7 @@ for (let i = 0; i < ${READS}; i++) {
   sum += a[s & mask];
 }
 const ns = Number(process.hrtime.bigint() - t0) / ${READS};
+// (sum is printed in a case that never happens, so that the reads are not optimized away)
 console.log(sum === 0.5 ? 0 : ns);
 `;
 

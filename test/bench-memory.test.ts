@@ -1,6 +1,6 @@
 // The bench's rate-by-size lines say how fast this machine's memory reads at
-// random in tables of the sizes the runs used (bench/memory.ts): the part of
-// a lower rate at 10^8 states that is the machine's, not the engine's.
+// random in tables of the sizes the runs used (bench/memory.ts), beside the
+// engine's rate at those sizes.
 import { memoryClause, randomReadNs, tableMiB } from '../bench/memory';
 
 test('a random read of a table that fits the caches: measured, in ns', () => {

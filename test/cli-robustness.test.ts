@@ -97,18 +97,18 @@ test('--timeout counts from the start: code generation is part of it', () => {
   const env = { ...process.env };
   process.env.UFFDSPEC_PROGRESS_MS = '0';
   process.env.UFFDSPEC_BUILD_DIR = path.join(TMP, 'clock');
-  const outs: string[] = [];
+  const out: string[] = [];
+  const err: string[] = [];
   let code: number;
   try {
-    const check = findCommand('check')!;
-    const run = (extra: string[]) => runCheck(parseOptions(['spec/examples/diehard.spec.ts', '--json', '--workers', '2', ...extra], { name: 'check', options: check.options }), (s) => outs.push(s), (s) => outs.push(`stderr: ${s}`));
-    code = run(['--timeout', '3']);
+    const args = parseOptions(['spec/examples/diehard.spec.ts', '--json', '--workers', '2', '--timeout', '3'], { name: 'check', options: findCommand('check')!.options });
+    code = runCheck(args, (s) => out.push(s), (s) => err.push(s));
   } finally {
     now.mockRestore();
     process.env = env;
   }
-  expect(code).toBe(3);
-  const j = JSON.parse(outs.join('\n'));
+  expect({ code, err }).toEqual({ code: 3, err: [] });
+  const j = JSON.parse(out.join('\n'));
   // stopped at the first look at the clock: only the initial state was found
   expect(j).toMatchObject({ result: 'limit', stoppedBy: 'timeout', complete: false, distinctStates: 1 });
 });
