@@ -290,14 +290,14 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     ensureArena(count);
     let cap = opts.tableSlots ?? MIN_TABLE;
     while (cap * MAX_LOAD < Math.max(count, opts.statesHint ?? 0)) cap *= 2;
+    // a run that gets here is large: the table's buffer, the prefiled one's too, has room for all its
+    // doublings from the start (16 times this table, reserve.ts firstReserve, would have the largest
+    // doublings copy it once)
     if (pre) {
       table = pre.table;
       if (cap > table.mask + 1) table = grownTo(table, cap, false).table;
       pre = undefined;
-    }
-    // a run that gets here is large: the table's buffer has room for all its doublings from the start
-    // (16 times this table, reserve.ts firstReserve, would have the largest doublings copy it once)
-    else table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES);
+    } else table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES);
     for (let i = filed; i < count; i++) store.copyWords(i, arena, i * W);
     touched ^= fileEarlier(table, arena, W, filed, count, opts.tagMask ?? -1);
     if (b.links instanceof MemoryLinks) {
