@@ -12,7 +12,7 @@ import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
 import { HEAD, cutOf, lowering, newLowerings, rangeOf, sentLows } from '../src/engine/parallel/expand';
 import { LOST, SUMS_HEAD, takeWinners, type Placement } from '../src/engine/parallel/winners';
-import { COLUMN_SHIFT, MemoryLinks } from '../src/engine/links';
+import { COLUMN_SHIFT, Column, MemoryLinks } from '../src/engine/links';
 import { MAX_SHARED_BYTES, reservedBuffer } from '../src/engine/reserve';
 import { MARK, WORDS_AT, claim, claimAlone, cutsOf, emptyLike, freshRef, newTable, ownerOf, rehash, tagOf, widened, type SharedTable } from '../src/engine/parallel/table';
 import { growableBuffer, grownView, wordsOf } from '../src/engine/parallel/arena';
@@ -261,7 +261,7 @@ describe('the shared table is exact: states are equal only when their words are'
     const a = Uint32Array.of(1, 2);
     const b = Uint32Array.of(1, 3);
     const fresh = new Uint32Array(new SharedArrayBuffer(4 * 2 * 4));
-    const at = { W: 2, arena: new Uint32Array(0), fresh: [fresh] };
+    const at = { W: 2, arena: new Uint32Array(0), fresh: [fresh], arenaN: 0, locs: null };
     const tag = tagOf(7);
     const sa = claim(t, tag, a, 5, at, freshRef(0, 0, 1), fresh, 0);
     expect(sa).toBeGreaterThanOrEqual(0);
@@ -274,10 +274,14 @@ describe('the shared table is exact: states are equal only when their words are'
     else expect(Array.from(fresh.subarray(0, 4))).toEqual([1, 2, 1, 3]);
     // found again: a higher parent is no candidate, a lower one lowers the owner
     expect(claim(t, tag, Uint32Array.of(1, 3), 6, at, freshRef(2, 0, 1), fresh, 2)).toBe(-1);
-    expect(claim(t, tag, Uint32Array.of(1, 3), 4, at, freshRef(2, 0, 1), fresh, 2)).toBe(-2 - sb);
+    // (the owner taken over, and where the words are: the candidate that lowers has no copy of them)
+    const prev = new Int32Array(2);
+    expect(claim(t, tag, Uint32Array.of(1, 3), 4, at, freshRef(2, 0, 1), fresh, 2, prev)).toBe(-2 - sb);
     expect(ownerOf(t, sb)).toBe(4);
-    expect(claimAlone(t, tag, Uint32Array.of(1, 2), 3, at, freshRef(2, 0, 1), fresh, 2)).toBe(-2 - sa);
+    expect(Array.from(prev)).toEqual([5, inSlot ? 0 : freshRef(1, 0, 1)]);
+    expect(claimAlone(t, tag, Uint32Array.of(1, 2), 3, at, freshRef(2, 0, 1), fresh, 2, prev)).toBe(-2 - sa);
     expect(ownerOf(t, sa)).toBe(3);
+    expect(Array.from(prev)).toEqual([5, inSlot ? 0 : freshRef(0, 0, 1)]);
     // no third state was written (and a table that keeps the words in its slots writes no region)
     expect(Array.from(fresh.subarray(inSlot ? 0 : 4))).toEqual(new Array(inSlot ? 8 : 4).fill(0));
   });
@@ -310,7 +314,7 @@ describe('a table grows by parts that each thread files alone', () => {
   /** the table, in a buffer of `reserve` bytes, and its states */
   const filled = (reserve: number, homes = HOMES[0]) => {
     const t = newTable(64, W, reserve);
-    const at = { W, arena: new Uint32Array(0), fresh: [] };
+    const at = { W, arena: new Uint32Array(0), fresh: [], arenaN: 0, locs: null };
     const states: [number, Uint32Array][] = [];
     for (let k = 0; k < (homes.length === 9 ? 60 : 44); k++) {
       // tags below 2^17 have home tag & mask; the bits above 63 pick the home in a larger table
@@ -478,7 +482,7 @@ describe('an evaluation error in a worker', () => {
 test('the winners pass places each winner at its index (words, links across chunks of the links) and marks the losers', () => {
   // states of two words (kept in their slots), one invariant word, three actions; 30 candidates
   // placed from index 65,526 on, so that the winners cross from one chunk of the links to the next
-  const lay = { W: 2, MW: 1, R: HEAD + 2 + 2, actions: 3, invariants: 1 };
+  const lay = { W: 2, MW: 1, R: HEAD + 2 + 2, WAT: HEAD + 2, inline: true, actions: 3, invariants: 1 };
   const t = newTable(1024, 2);
   const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * 30));
   const lost = (x: number) => x % 7 === 3;
@@ -494,7 +498,7 @@ test('the winners pass places each winner at its index (words, links across chun
   const links = new MemoryLinks();
   const arena = growableBuffer(4 * 2 * (first + 30));
   const sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + 3)));
-  const out: Placement = { arena, parents: links.parents.part(first, first + 26), actions: links.actions.part(first, first + 26), combos: links.combos.part(first, first + 26), sums, lows: lows.map(sentLows) };
+  const out: Placement = { arena, locs: { first: 0, chunks: [] }, parents: links.parents.part(first, first + 26), actions: links.actions.part(first, first + 26), combos: links.combos.part(first, first + 26), sums, lows: lows.map(sentLows) };
   takeWinners(t, lay, [{ cand, base: 0, n: 30, k: 0, first }], out, new Int32Array(3));
   const won = [...Array(30).keys()].filter((x) => !lost(x));
   expect(sums[0]).toBe(won.length);
@@ -508,11 +512,42 @@ test('the winners pass places each winner at its index (words, links across chun
   expect(Array.from(sums.subarray(SUMS_HEAD))).toEqual([0, 1, 2].map((a) => won.filter((x) => x % 3 === a).length));
 });
 
+test('in a table whose slots lead to the words, the winners pass writes each winner\'s ref by its index, and moves no words', () => {
+  // states of five words (out of the slots): a record ends with the ref that leads to its words;
+  // 30 candidates placed from index 65,526 on, across two chunks of the columns
+  const lay = { W: 5, MW: 1, R: HEAD + 2 + 1, WAT: HEAD + 2, inline: false, actions: 3, invariants: 1 };
+  const t = newTable(1024, 5);
+  const before = Int32Array.from(t.slots);
+  const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * 30));
+  const lost = (x: number) => x % 7 === 3;
+  const lows = [newLowerings()];
+  for (let x = 0; x < 30; x++) {
+    cand.set([1000 + x, x % 3, 50 + x, 0, 2 * x, 0, 0, freshRef(x, x % 2, 2)], x * lay.R);
+    if (lost(x)) lowering(lows[0], 0, 1000 + x, 2 * x);
+  }
+  const first = (1 << COLUMN_SHIFT) - 10;
+  const links = new MemoryLinks();
+  const locs = new Column();
+  const arena = growableBuffer(4 * 5);
+  const sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + 3)));
+  const out: Placement = { arena, locs: locs.part(first, first + 26), parents: links.parents.part(first, first + 26), actions: links.actions.part(first, first + 26), combos: links.combos.part(first, first + 26), sums, lows: lows.map(sentLows) };
+  takeWinners(t, lay, [{ cand, base: 0, n: 30, k: 0, first }], out, new Int32Array(3));
+  const won = [...Array(30).keys()].filter((x) => !lost(x));
+  expect(sums[0]).toBe(won.length);
+  for (const c of [links.parents, links.actions, links.combos, locs]) c.setLength(first + won.length);
+  won.forEach((x, k) => {
+    const i = first + k;
+    expect([links.parent(i), links.action(i), links.combo(i), locs.at(i)]).toEqual([1000 + x, x % 3, 50 + x, freshRef(x, x % 2, 2)]);
+  });
+  expect(Array.from(wordsOf(arena))).toEqual([0, 0, 0, 0, 0]);
+  expect(Array.from(t.slots)).toEqual(Array.from(before));
+});
+
 test('a lowering names its loser by parent and slot, among records where a parent has several candidates', () => {
   // records of parents 10, 11, 11, 11, 12, 14, 14 (in the order of their parents, as a range records
   // them), slots as listed; the lowerings name (11, slot 6) and (14, slot 3): only those lose, not the
   // other candidates of the same parents or of the same slot
-  const lay = { W: 1, MW: 1, R: HEAD + 2 + 1, actions: 1, invariants: 1 };
+  const lay = { W: 1, MW: 1, R: HEAD + 2 + 1, WAT: HEAD + 2, inline: true, actions: 1, invariants: 1 };
   const t = newTable(64, 1);
   const rows = [[10, 6], [11, 5], [11, 6], [11, 7], [12, 3], [14, 9], [14, 3]];
   const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * (rows.length + 2)));
@@ -525,7 +560,7 @@ test('a lowering names its loser by parent and slot, among records where a paren
   const links = new MemoryLinks();
   const arena = growableBuffer(4 * 16);
   const sums = new Int32Array(new SharedArrayBuffer(4 * 2 * (SUMS_HEAD + 1)));
-  const out: Placement = { arena, parents: links.parents.part(0, 5), actions: links.actions.part(0, 5), combos: links.combos.part(0, 5), sums, lows: [sentLows(lows)] };
+  const out: Placement = { arena, locs: { first: 0, chunks: [] }, parents: links.parents.part(0, 5), actions: links.actions.part(0, 5), combos: links.combos.part(0, 5), sums, lows: [sentLows(lows)] };
   const ctrl = new Int32Array(3);
   ctrl[2] = 1; // (job 0, range 0's, is taken)
   takeWinners(t, lay, [{ cand, base: 0, n: 0, k: 0, first: 0 }, { cand, base: 2, n: rows.length, k: 1, first: 0 }], out, ctrl);
@@ -537,7 +572,7 @@ test('a lowering names its loser by parent and slot, among records where a paren
 });
 
 test('a lowering that names no candidate of its range is an internal error, not a wrong count', () => {
-  const lay = { W: 1, MW: 1, R: HEAD + 2 + 1, actions: 1, invariants: 1 };
+  const lay = { W: 1, MW: 1, R: HEAD + 2 + 1, WAT: HEAD + 2, inline: true, actions: 1, invariants: 1 };
   const cand = new Int32Array(new SharedArrayBuffer(4 * lay.R * 2));
   cand.set([10, 0, 0, 0, 4, 0, 0, 1], 0);
   cand.set([12, 0, 0, 0, 5, 0, 0, 2], lay.R);
@@ -545,7 +580,7 @@ test('a lowering that names no candidate of its range is an internal error, not 
   lowering(lows, 0, 11, 4);
   const links = new MemoryLinks();
   const sums = new Int32Array(new SharedArrayBuffer(4 * (SUMS_HEAD + 1)));
-  const out: Placement = { arena: growableBuffer(16), parents: links.parents.part(0, 2), actions: links.actions.part(0, 2), combos: links.combos.part(0, 2), sums, lows: [sentLows(lows)] };
+  const out: Placement = { arena: growableBuffer(16), locs: { first: 0, chunks: [] }, parents: links.parents.part(0, 2), actions: links.actions.part(0, 2), combos: links.combos.part(0, 2), sums, lows: [sentLows(lows)] };
   expect(() => takeWinners(newTable(64, 1), lay, [{ cand, base: 0, n: 2, k: 0, first: 0 }], out, new Int32Array(3))).toThrow(/internal error: a lowering names a candidate of parent 11 at slot 4/);
 });
 

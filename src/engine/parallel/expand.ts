@@ -9,6 +9,8 @@ import type { CompiledChecker } from '../bfs';
 import { fingerprint } from '../fpset';
 import { claim, claimAlone, freshRef, tagOf, touchHomes, type SharedTable, type StateWords } from './table';
 import { EvalError } from '../../runtime/values';
+import { growableBuffer, grownView, wordsOf } from './arena';
+import { COLUMN_SHIFT } from '../links';
 
 /**
  * Candidate record: parent, action, combo, ordinal (the emission's rank
@@ -142,15 +144,23 @@ export interface Layout {
   W: number;
   /** 32-bit words per invariant mask */
   MW: number;
-  /** Int32s per candidate record: HEAD, violated mask, threw mask, the W words */
+  /**
+   * Int32s per candidate record: HEAD, violated mask, threw mask, then at WAT the W words for a
+   * table that keeps them in its slots, else the ref that leads to them (table.ts)
+   */
   R: number;
+  WAT: number;
+  /** the table keeps the words in its slots */
+  inline: boolean;
   actions: number;
   invariants: number;
 }
 
-export function layoutOf(m: CompiledChecker): Layout {
+/** the records' layout for m's states, in a table that keeps the words in its slots (`inline`) or not */
+export function layoutOf(m: CompiledChecker, inline: boolean): Layout {
   const MW = Math.ceil(m.META.invariants.length / 32);
-  return { W: m.WORDS, MW, R: HEAD + 2 * MW + m.WORDS, actions: m.META.actions.length, invariants: m.META.invariants.length };
+  const WAT = HEAD + 2 * MW;
+  return { W: m.WORDS, MW, R: WAT + (inline ? m.WORDS : 1), WAT, inline, actions: m.META.actions.length, invariants: m.META.invariants.length };
 }
 
 /** An error crossing threads: enough to rebuild what the sequential engine would have caught. */
@@ -222,8 +232,27 @@ export function limitsOf(l: RunLimits): RunLimits {
   return { violated: l.violated, deadlockCheck: l.deadlockCheck, timeoutAt: l.timeoutAt, cut: l.cut, budget: l.budget, hard: l.hard, tagMask: l.tagMask ?? -1, staged: l.staged };
 }
 export function wordsAt(w: StateWords): StateWords {
-  return { W: w.W, arena: w.arena, fresh: w.fresh };
+  return { W: w.W, arena: w.arena, fresh: w.fresh, arenaN: w.arenaN, locs: w.locs };
 }
+
+/**
+ * A thread's fresh region that holds `states` states of W words, the first `keep` of `old` in it:
+ * `old` itself when it has the room, else a view of its buffer grown in place (arena.ts), which no
+ * thread must be reading meanwhile. Growable, as the arena: V8 maps its pages itself, in small
+ * pages, whose first write costs this kind of machine less than a huge page's (links.ts Column);
+ * in huge pages (a buffer reserved as the table's) the regions of PAGES=3 THREADS=3 took 2.8 s of
+ * system time in a run of 7 s.
+ */
+export function regionFor(old: Uint32Array | undefined, states: number, W: number, keep: number): Uint32Array {
+  const words = Math.max(1, states) * W;
+  if (old && old.length >= words) return old;
+  if (!old) return wordsOf(growableBuffer(4 * words));
+  let cap = Math.max(W, old.length);
+  while (cap < words) cap *= 2;
+  return grownView(old as Uint32Array<SharedArrayBuffer>, cap, keep * W);
+}
+
+const LOC_MASK = (1 << COLUMN_SHIFT) - 1;
 
 /** thrown through the module's successors() to stop at an invariant that threw */
 class InvariantThrew {}
@@ -234,8 +263,10 @@ export class Expander {
   cand: Int32Array;
   /** the words of the states this thread added to the table in the level (its fresh region, table.ts) */
   fresh: Uint32Array;
-  /** states in `fresh` */
+  /** states in `fresh` (of every level so far: a region is only ever appended to) */
   freshN = 0;
+  /** freshN when the level started */
+  private freshBase = 0;
   /** which region is this thread's, of how many */
   region = 0;
   regions = 1;
@@ -276,7 +307,7 @@ export class Expander {
   private readonly recent: Uint32Array;
   private readonly fp = new Uint32Array(2);
   /** the owner a lowering took over (claim) */
-  private readonly prev = new Int32Array(1);
+  private readonly prev = new Int32Array(2);
   private readonly staging: Staging;
   /** what touchHomes read (kept, so that the reads are not left out) */
   private sink = 0;
@@ -288,8 +319,8 @@ export class Expander {
    * `alone`: no other thread uses the table meanwhile (plain loads and stores suffice);
    * `reduced`: states are filed under their orbit's representative (symmetry-use.ts decides)
    */
-  constructor(private readonly m: CompiledChecker, private readonly alone = false, reduced = false) {
-    this.lay = layoutOf(m);
+  constructor(private readonly m: CompiledChecker, private readonly alone: boolean, reduced: boolean, inline: boolean) {
+    this.lay = layoutOf(m, inline);
     this.cand = new Int32Array(new SharedArrayBuffer(4 * this.lay.R * 1024));
     this.fresh = new Uint32Array(this.lay.W * 1024);
     this.gen = new Float64Array(this.lay.actions);
@@ -300,12 +331,12 @@ export class Expander {
     this.canon = reduced ? m.encodeCanonical?.bind(m) : undefined;
   }
 
-  /** a new level: the buffer is empty */
-  reset(): void {
+  /** a new level: the buffer is empty; the fresh region holds `freshFrom` states of the earlier levels */
+  reset(freshFrom = 0): void {
     this.n = 0;
     this.lows.n = 0;
     this.lows.head.fill(-1);
-    this.freshN = 0;
+    this.freshN = this.freshBase = freshFrom;
     this.total = 0;
     this.parentsBefore = 0;
     this.genBefore = 0;
@@ -332,10 +363,9 @@ export class Expander {
     this.cand = b;
   }
 
-  /** the main thread alone: its fresh region grows by copying (no other thread reads it) */
+  /** the main thread alone: its fresh region grows (no other thread reads it meanwhile) */
   private freshRoom(at: StateWords): void {
-    const b = new Uint32Array(this.fresh.length * 2);
-    b.set(this.fresh.subarray(0, this.freshN * this.lay.W));
+    const b = regionFor(this.fresh, 2 * (this.freshN + 1), this.lay.W, this.freshN);
     this.fresh = b;
     at.fresh[this.region] = b;
   }
@@ -345,11 +375,11 @@ export class Expander {
    * the arena and every thread's fresh region, this thread's at `region`
    */
   run(at: StateWords, t: SharedTable, p0: number, lim: RunLimits, progress?: Float64Array): Stop {
-    const arena = at.arena;
+    const { arena, arenaN, locs, fresh } = at;
     const { m, lay, gen } = this;
-    const { W, MW, R, invariants } = lay;
-    const WAT = R - W;
-    if (!this.alone && !t.inline && this.fresh.length < lim.hard * W) throw new Error(`internal error: a fresh region of ${this.fresh.length / W} states for a limit of ${lim.hard}`);
+    const { W, MW, R, WAT, invariants } = lay;
+    if (t.inline !== lay.inline) throw new Error(`internal error: records laid out for a table ${lay.inline ? 'with' : 'without'} the words in its slots`);
+    if (!this.alone && !t.inline && this.fresh.length < (this.freshBase + lim.hard) * W) throw new Error(`internal error: a fresh region of ${this.fresh.length / W} states, ${this.freshBase} of them used, for a limit of ${lim.hard}`);
     const INV = m.INVARIANTS;
     const onWords = m.invariantOfWords?.bind(m);
     const vio = lim.violated;
@@ -381,15 +411,19 @@ export class Expander {
       // (a table that keeps the words in its slots writes no region)
       if (alone && !t.inline && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
       if (w !== scratch) for (let j = 0; j < W; j++) scratch[j] = w[o + j];
-      const r = insert(t, tagOf(tag & tagMask), scratch, from, at, freshRef(this.freshN, region, regions), this.fresh, this.freshN, prev);
+      const nr = freshRef(this.freshN, region, regions);
+      const r = insert(t, tagOf(tag & tagMask), scratch, from, at, nr, this.fresh, this.freshN, prev);
       if (r === -1) return;
       let slot = r;
+      // where the state's words are (a table whose slots lead to them): the winner's place (winners.ts)
+      let ref = nr;
       if (r >= 0) {
         this.freshN++;
         this.inserted++;
         this.total++;
       } else {
         slot = -2 - r;
+        ref = prev[1];
         // the candidate of the owner taken over has lost
         lowering(this.lows, rangeOf(cut, prev[0]), prev[0], slot);
       }
@@ -420,7 +454,8 @@ export class Expander {
         c[oc + HEAD + MW + v] = err;
         if (err) threw = true;
       }
-      for (let j = 0; j < W; j++) c[oc + WAT + j] = scratch[j];
+      if (t.inline) for (let j = 0; j < W; j++) c[oc + WAT + j] = scratch[j];
+      else c[oc + WAT] = ref;
       this.n++;
       if (threw) {
         this.threwAt = from;
@@ -523,7 +558,16 @@ export class Expander {
       ord = 0;
       cur = -1;
       try {
-        s = m.expandOf ? m.expandOf(arena, p * W) : m.decode(arena, p * W);
+        // (a state found after the hand-over, in a table whose slots lead to the words: in a region)
+        let src = arena;
+        let so = p * W;
+        if (p >= arenaN) {
+          const k = -1 - locs!.chunks[(p >>> COLUMN_SHIFT) - locs!.first][p & LOC_MASK];
+          const T = fresh.length;
+          src = fresh[k % T];
+          so = ((k - (k % T)) / T) * W;
+        }
+        s = m.expandOf ? m.expandOf(src, so) : m.decode(src, so);
         m.successors(s, emit);
       } catch (e) {
         // (what was staged before comes first: a lookup of it may stop the range earlier)

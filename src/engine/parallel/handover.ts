@@ -18,7 +18,7 @@ const BATCH = 128;
  * the reads may be left out).
  */
 export function fileEarlier(t: SharedTable, arena: Uint32Array, W: number, from: number, to: number, tagMask: number): number {
-  const none: StateWords = { W, arena, fresh: [] };
+  const none: StateWords = { W, arena, fresh: [], arenaN: to, locs: null };
   const scratch = new Uint32Array(W);
   const fpo = new Uint32Array(2);
   const tags = new Int32Array(BATCH);

@@ -28,13 +28,13 @@ import { exploreGenerated, generatedSpace, type CompiledChecker } from '../bfs';
 import { EvaluationFailure, resultOf, traceOf, type LevelBoundary } from '../explore';
 import type { PackedStore } from '../packed-store';
 import { symmetryUse } from '../symmetry-use';
-import { MemoryLinks } from '../links';
+import { Column, MemoryLinks } from '../links';
 import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, lostIn, lowsOf, pollFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
-import { cutsOf, grown, newTable, rehash, widened, type SharedTable, type StateWords } from './table';
+import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, lostIn, lowsOf, pollFor, regionFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
+import { INLINE_WORDS, cutsOf, grown, newTable, rehash, widened, type SharedTable, type StateWords } from './table';
 import { fileEarlier } from './handover';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
@@ -112,8 +112,13 @@ interface Pool {
   ctrl: Int32Array;
   /** per thread, the main thread's last */
   progress: Float64Array[];
-  /** the threads' fresh regions of the last level (table.ts), the main thread's last */
+  /**
+   * the threads' fresh regions (table.ts), the main thread's last: in a table whose slots lead
+   * to the words, where every state found after the hand-over stays
+   */
   fresh: Uint32Array[];
+  /** per thread, the states in its region */
+  used: number[];
   /** the main thread's share of a shared level (its own thread cache, apart from the inline levels') */
   main: Expander;
   /** how long a thread that waits for another polls before it sleeps (expand.ts SPIN_MS; 0 with more threads than cores) */
@@ -159,7 +164,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   const nWorkers = Math.max(1, opts.workers ?? defaultWorkers());
   if (nWorkers <= 1 || sequentialReason({ liveness: !!m.META.liveness?.length, counterexamples: opts.counterexamples, fingerprintOnly: opts.fingerprintOnly })) return exploreGenerated(m, opts);
   let t0 = Date.now();
-  const lay = layoutOf(m);
+  // (what newTable decides: the table keeps states of up to INLINE_WORDS words in its slots)
+  const inlineWords = m.WORDS > 0 && m.WORDS <= INLINE_WORDS && !opts.wordsOutOfSlots;
+  const lay = layoutOf(m, inlineWords);
   const { W, MW, R } = lay;
   const threshold = opts.parallelThreshold ?? PARALLEL_THRESHOLD;
   // symmetry: a reduced run files each state under its orbit's representative (symmetry-use.ts)
@@ -176,6 +183,13 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     ...(sym ? { symmetry: sym } : {}),
   };
   let arena = wordsOf(growableBuffer(4 * W * 1024));
+  // states [0, arenaN) are in the arena: in a table whose slots lead to the words, the ones the
+  // sequential engine handed over; the later ones stay in the region of the thread that found
+  // them, and locs has their refs (table.ts). The merge copied their words into the arena and
+  // pointed their slots at it: the winners pass was 0.44-0.67 s of the threads' CPU on the shmem
+  // spec at PAGES=3 THREADS=3, 40% of it the store to the slot, a second random access to it.
+  let arenaN = Infinity;
+  const locs = new Column();
   let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W);
   let size = 0; // fingerprints in the table
   // (in chunks: appending a level's links never copies the earlier ones)
@@ -205,7 +219,17 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   /** worker 0 failed to file (the first shared level reports why): no more prefiling */
   let prefileFailed = false;
 
-  const get = (i: number) => m.decode(arena, i * W);
+  /** where state i's words are: [words, offset] */
+  const place = (i: number): [Uint32Array, number] => {
+    if (i < arenaN) return [arena, i * W];
+    const k = -1 - locs.at(i);
+    const f = pool!.fresh;
+    return [f[k % f.length], ((k - (k % f.length)) / f.length) * W];
+  };
+  const get = (i: number) => {
+    const [a, o] = place(i);
+    return m.decode(a, o);
+  };
   // under symmetry the arena holds representatives, not the states the steps made: a
   // counterexample is replayed from an initial state, each next state found as the one
   // whose representative's words are the stored state's
@@ -220,7 +244,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       },
       matches: (n: unknown[], i: number): boolean => {
         canon!(n, words, 0);
-        for (let k = 0; k < W; k++) if (words[k] !== arena[i * W + k]) return false;
+        const [a, o] = place(i);
+        for (let k = 0; k < W; k++) if (words[k] !== a[o + k]) return false;
         return true;
       },
     },
@@ -230,8 +255,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const r = resultOf(space, { t0, generated, count, depth, queueLeft, violations, coverage, wanted: 1, deadlockCheck, liveNames: [] }, stopped);
     if (usedWorkers > 1) r.workers = usedWorkers;
     // the shared table tells states apart by their words (table.ts): exact, like the sequential store;
-    // counted: the table, the arena of states and the trace links (the level's buffers are transient)
-    const bytes = table.slots.byteLength + arena.byteLength + links.bytes;
+    // counted: the table, the arena of states, the regions' states and their refs, and the trace
+    // links (the level's buffers are transient)
+    const regions = table.inline || !pool ? 0 : locs.bytes + pool.used.reduce((a, u) => a + 4 * W * u, 0);
+    const bytes = table.slots.byteLength + arena.byteLength + regions + links.bytes;
     r.memory = {
       mode: 'exact',
       bytes,
@@ -258,7 +285,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     return exploreGenerated(m, { ...opts, statesHint: undefined }, (b, store) => {
       const P = b.count - b.head;
       const ratio = b.previous > 0 ? P / b.previous : 1;
-      if (P >= threshold || P * ratio >= threshold * START_AHEAD) pool ??= startPool(m, modulePath, nWorkers, reduced);
+      if (P >= threshold || P * ratio >= threshold * START_AHEAD) pool ??= startPool(m, modulePath, nWorkers, reduced, inlineWords);
       // (a level the threads are not ready for is expanded here, as with one worker: handing over
       // at the first level of 10,000 states instead, Counters K=56's first shared level took 73 ms
       // where the level before took 3, most of it waiting for the worker to load)
@@ -298,6 +325,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       if (cap > table.mask + 1) table = grownTo(table, cap, false).table;
       pre = undefined;
     } else table = newTable(cap, opts.wordsOutOfSlots ? 0 : W, RESERVE_BYTES);
+    if (!table.inline) arenaN = count;
     for (let i = filed; i < count; i++) store.copyWords(i, arena, i * W);
     touched ^= fileEarlier(table, arena, W, filed, count, opts.tagMask ?? -1);
     if (b.links instanceof MemoryLinks) {
@@ -317,7 +345,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
 
   /** the level-synchronous exploration from level `level`, the states [levelStart, count) */
   function levels(levelStart: number, level: number, lastRatio: number): CheckResult {
-    const inline = new Expander(m, true, reduced);
+    const inline = new Expander(m, true, reduced, inlineWords);
     // lastRatio: new states per parent in the last level, for presizing the table
     while (levelStart < count) {
       const levelEnd = count;
@@ -351,10 +379,23 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
         ranges = runWorkers(pool, levelStart, levelEnd, base);
         shared = true;
       } else {
-        inline.reset();
-        inline.begin(levelStart, levelEnd);
         const cut: LevelCut = { from: levelStart, to: levelEnd, K: 1 };
-        const words: StateWords = { W, arena, fresh: [inline.fresh] };
+        let words: StateWords;
+        if (table.inline || !pool) {
+          inline.reset();
+          words = { W, arena, fresh: [inline.fresh], arenaN, locs: null };
+        } else {
+          // the main thread's region, as in a shared level (a ref names one of every thread's regions)
+          const pl = pool;
+          const me = pl.workers.length;
+          regions(pl);
+          inline.reset(pl.used[me]);
+          inline.fresh = pl.fresh[me];
+          inline.region = me;
+          inline.regions = me + 1;
+          words = { W, arena, fresh: pl.fresh, arenaN, locs: locs.part(levelStart, levelEnd) };
+        }
+        inline.begin(levelStart, levelEnd);
         let at = levelStart;
         for (;;) {
           const room = roomLeft(inline.total);
@@ -367,6 +408,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
           regrow(size + inline.total, [{ cand: inline.cand, base: 0, n: inline.n }], [inline.lows]);
           at = stop.at;
         }
+        // (its region may have moved to a larger buffer: Expander.freshRoom)
+        if (!table.inline && pool) pool.used[pool.workers.length] = inline.freshN;
       }
       const ended = merge(ranges, levelStart, levelEnd, level, shared);
       if (ended) return ended;
@@ -496,9 +539,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       jobs.push({ cand: r.cand, base: r.base, n: r.n, k: jobs.length, first });
       first += r.n - r.lost;
     }
-    ensureArena(first);
+    if (table.inline) ensureArena(first);
     if (sums.length < jobs.length * (SUMS_HEAD + lay.actions)) sums = new Int32Array(new SharedArrayBuffer(4 * 2 * jobs.length * (SUMS_HEAD + lay.actions)));
-    const out: Placement = { arena: arena.buffer as SharedArrayBuffer, parents: links.parents.part(count, first), actions: links.actions.part(count, first), combos: links.combos.part(count, first), sums, lows: levelLows.map(sentLows) };
+    const out: Placement = { arena: arena.buffer as SharedArrayBuffer, locs: table.inline ? { first: 0, chunks: [] } : locs.part(count, first), parents: links.parents.part(count, first), actions: links.actions.part(count, first), combos: links.combos.part(count, first), sums, lows: levelLows.map(sentLows) };
     const pl = shared ? pool : undefined;
     if (!pl) takeWinners(table, lay, jobs, out, new Int32Array(3));
     else {
@@ -518,6 +561,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     links.parents.setLength(first);
     links.actions.setLength(first);
     links.combos.setLength(first);
+    if (!table.inline) locs.setLength(first);
     return jobs;
   }
 
@@ -535,11 +579,17 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
    * (glibc maps it) has its pages touched only when written, so it may be made
    * larger than the level needs; a smaller one is cleared when made.
    */
-  function region(states: number, old?: Uint32Array): Uint32Array {
-    if (old && old.length >= states * W) return old;
-    const b = new Uint32Array(new SharedArrayBuffer(4 * W * Math.max(1, states, old ? (2 * old.length) / W : 0)));
-    if (old) b.set(old);
-    return b;
+  /**
+   * Every thread's region with room for `room` more states. A table that keeps the words in its
+   * slots writes none (table.ts claim): its regions stay of one state (Counters K=56, two workers:
+   * 48 MB of them cleared on the main thread, 53 ms, for nothing).
+   */
+  function regions(pl: Pool, room = 1): void {
+    const n = pl.workers.length + 1;
+    for (let w = 0; w < n; w++) {
+      pl.used[w] ??= 0;
+      pl.fresh[w] = table.inline ? (pl.fresh[w] ?? regionFor(undefined, 1, W, 0)) : regionFor(pl.fresh[w], pl.used[w] + room, W, pl.used[w]);
+    }
   }
 
   function runWorkers(pl: Pool, from: number, to: number, base: { violated: Int32Array; deadlockCheck: boolean; timeoutAt: number; staged: boolean; tagMask?: number }): (Range | undefined)[] {
@@ -554,23 +604,23 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     // each thread's fresh region holds the states it may add before it pauses, and the parent in flight;
     // its hard limit is what the region holds (the pages it does not write are never touched)
     const hard = Math.min(share.hard, share.budget + FRESH_MARGIN);
-    // last level's regions are reused when they are large enough (every slot leads to the arena now);
-    // a table that keeps the words in its slots writes none (table.ts claim): its regions stay of one
-    // state (Counters K=56, two workers: 48 MB of them cleared on the main thread, 53 ms, for nothing)
-    const need = (states: number) => (table.inline ? 0 : states);
-    const fresh = (pl.fresh = Array.from({ length: n }, (_, w) => (pl.fresh[w] && pl.fresh[w].length >= need(hard) * W ? pl.fresh[w] : region(need(hard)))));
-    const freshN = new Array<number>(n).fill(0);
+    // each thread's region has room for what it may add before it pauses (the pages it does not
+    // write are never touched)
+    regions(pl, hard);
+    const fresh = pl.fresh;
+    const freshN = pl.used.slice(0, n);
     /** each thread's lowerings (the workers' as their last answers carried them) */
     const lows: Lowerings[] = new Array(n);
     const buffers = () => fresh.map((f) => f.buffer as SharedArrayBuffer);
     let expected = Atomics.load(pl.ctrl, 0);
+    const levelLocs = table.inline ? null : locs.part(from, to);
     for (let w = 0; w < n - 1; w++) {
-      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, staged: base.staged, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
+      const msg: ToWorker = { t: 'level', from, to, K, arena: arena.buffer as SharedArrayBuffer, arenaN, locs: levelLocs, freshFrom: pl.used[w], table, fresh: buffers(), violated: Array.from(base.violated), deadlockCheck: base.deadlockCheck, timeoutAt: base.timeoutAt, staged: base.staged, budget: share.budget, hard, ...(base.tagMask !== undefined ? { tagMask: base.tagMask } : {}) };
       send(pl, w, msg);
     }
     // the main thread takes ranges too (it is warm: a level starts without waiting for a thread)
     const ex = pl.main;
-    ex.reset();
+    ex.reset(pl.used[me]);
     const cut = { from, to, K };
     let limits = { ...base, cut, budget: share.budget, hard };
     let mainPaused: Paused | undefined;
@@ -578,7 +628,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       ex.fresh = fresh[me];
       ex.region = me;
       ex.regions = n;
-      const got = work(ex, { W, arena, fresh }, table, limits, cut, pl.ctrl, mainPaused, pl.progress[me], () => report(pl, from));
+      const got = work(ex, { W, arena, fresh, arenaN, locs: levelLocs }, table, limits, cut, pl.ctrl, mainPaused, pl.progress[me], () => report(pl, from));
       mainPaused = got.paused;
       freshN[me] = ex.freshN;
       lows[me] = ex.lows;
@@ -610,7 +660,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const room = roomLeft(inserted, paused.length);
       const more = Math.min(room.hard, room.budget + FRESH_MARGIN);
       // the paused threads' regions grow (copied: no thread runs now); the others' stay readable as they are
-      for (const w of paused) fresh[w] = pl.fresh[w] = region(need(freshN[w] + more), fresh[w]);
+      if (!table.inline) for (const w of paused) fresh[w] = regionFor(fresh[w], freshN[w] + more, W, freshN[w]);
       const workers = paused.filter((w) => w !== me);
       for (const w of workers) {
         send(pl, w, { t: 'resume', table, fresh: buffers(), budget: room.budget, hard: more });
@@ -624,6 +674,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       waiting = workers.length;
     }
     levelLows = lows.filter((l) => !!l);
+    if (!table.inline) for (let w = 0; w < n; w++) pl.used[w] = freshN[w];
     for (let k = 0; k < K; k++) if (ranges[k]) ranges[k]!.lost = lostIn(levelLows, k);
     // ranges nobody took (after a range stopped early) stay undefined: the merge ends before them
     return ranges;
@@ -884,17 +935,17 @@ function send(pl: Pool, w: number, msg: ToWorker): void {
 }
 
 /** `n` threads: n - 1 workers and the main thread */
-function startPool(m: CompiledChecker, modulePath: string, n: number, reduced: boolean): Pool {
+function startPool(m: CompiledChecker, modulePath: string, n: number, reduced: boolean, inline: boolean): Pool {
   const file = workerFile();
   // [answers posted, (a word to sleep on), the next range to take, workers ready, a mailbox word per worker]
   const ctrl = new Int32Array(new SharedArrayBuffer(4 * (MAILBOX + n)));
   // (with more threads than cores, a thread that polls takes a core from one that works)
   const spinMs = n <= os.availableParallelism() ? SPIN_MS : 0;
-  const pool: Pool = { workers: [], ports: [], ctrl, progress: [], fresh: [], main: new Expander(m, false, reduced), spinMs };
+  const pool: Pool = { workers: [], ports: [], ctrl, progress: [], fresh: [], used: [], main: new Expander(m, false, reduced, inline), spinMs };
   for (let index = 0; index < n - 1; index++) {
     const { port1, port2 } = new MessageChannel();
     const progress = new SharedArrayBuffer(3 * 8);
-    const data: WorkerData = { modulePath, port: port2, ctrl: ctrl.buffer as SharedArrayBuffer, progress, index, reduced, spinMs };
+    const data: WorkerData = { modulePath, port: port2, ctrl: ctrl.buffer as SharedArrayBuffer, progress, index, reduced, inline, spinMs };
     const w = new Worker(file, { workerData: data, transferList: [port2] });
     // the run waits on shared memory, not on the event loop: a worker never keeps the process alive
     w.unref();

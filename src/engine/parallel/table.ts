@@ -13,12 +13,14 @@
 // what the sequential one means; no collision estimate applies.
 //
 // A slot without the words has a `ref` that leads to them:
-//   ref > 0: state ref-1 of the arena (a state of an earlier level);
-//   ref < 0: record x of thread t's fresh region, -1-ref = x·T + t (T regions),
-//            where the discovering thread wrote the words of a state it found
-//            in the current level; the regions are SharedArrayBuffers every
-//            thread reads until the level ends, when the merge re-points each
-//            slot at the state's place in the arena (parallel.ts).
+//   ref > 0: state ref-1 of the arena (a state the sequential engine handed
+//            over);
+//   ref < 0: record x of thread t's fresh region, -1-ref = x·T + t (T regions,
+//            one per thread), where the discovering thread wrote the words of
+//            a state it found. The regions are SharedArrayBuffers every thread
+//            reads; a thread only appends to its own, so a ref stays valid for
+//            the whole run, and the merge writes each winner's ref in a column
+//            by its index (parallel.ts `locs`) instead of moving its words.
 //
 // Insertion is lock-free. A slot is claimed by a compare-and-exchange of its
 // tag from 0 (empty); the claimer then writes the words (into the slot, or
@@ -41,6 +43,7 @@
 // without reading the table (winners.ts).
 
 import { firstReserve, mapForWriting, nextReserve, reservedBuffer } from '../reserve';
+import type { ColumnPart } from '../links';
 
 /** The table's slots (a view of a SharedArrayBuffer: a message to a thread shares them), its mask and its slot's size. */
 export interface SharedTable {
@@ -65,6 +68,13 @@ export interface StateWords {
   W: number;
   arena: Uint32Array;
   fresh: Uint32Array[];
+  /**
+   * states [0, arenaN) are in the arena; in a table whose slots lead to the words, the later ones
+   * stay in the region of the thread that found them, and `locs` has their refs (the chunks of
+   * the level's parents; parallel.ts)
+   */
+  arenaN: number;
+  locs: ColumnPart | null;
 }
 
 /**
@@ -132,7 +142,7 @@ function same(t: SharedTable, b: number, at: StateWords, s: Uint32Array): boolea
 }
 
 /** where claim() puts the owner a lowering took over, for a caller that does not ask */
-const NO_PREV = new Int32Array(1);
+const NO_PREV = new Int32Array(2);
 
 /** s[0 .. W) to dest at state `at` (a loop: cheaper than TypedArray.set for a few words) */
 function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void {
@@ -146,7 +156,8 @@ function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void
  * `newRef`; returns the slot. Returns -2 - slot when the state was there and
  * `me` is lower than every parent that found it before (both make a
  * candidate; the owner it took over, whose candidate has lost, is then
- * prev[0]), else -1.
+ * prev[0], and in a table whose slots lead to the words, the slot's ref
+ * prev[1]), else -1.
  */
 export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, at: StateWords, newRef: number, dest: Uint32Array, destAt: number, prev = NO_PREV): number {
   const { slots, mask, S } = t;
@@ -176,6 +187,7 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
         for (; o > mark; o = Atomics.load(slots, b + MARK)) {
           if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) {
             prev[0] = o - 2;
+            if (!t.inline) prev[1] = slots[b + REF];
             return -2 - i;
           }
         }
@@ -207,6 +219,7 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
     if (cur === tag && same(t, b, at, s)) {
       if (slots[b + MARK] <= mark) return -1;
       prev[0] = slots[b + MARK] - 2;
+      if (!t.inline) prev[1] = slots[b + REF];
       slots[b + MARK] = mark;
       return -2 - i;
     }

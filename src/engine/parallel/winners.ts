@@ -30,7 +30,7 @@
 // slots on Counters K=100, 4.0-4.5 s of a 29 s run.
 import type { Layout, Lowerings, SentLowerings } from './expand';
 import { HEAD, lowsOf } from './expand';
-import { REF, type SharedTable } from './table';
+import type { SharedTable } from './table';
 import { wordsOf } from './arena';
 import { COLUMN_SHIFT, type ColumnPart } from '../links';
 
@@ -71,8 +71,10 @@ function markLosers(job: WinJob, R: number, lows: Lowerings[]): void {
 
 /** Where the winners go (shared buffers: every thread writes its jobs' parts). */
 export interface Placement {
-  /** the arena of states' words (wordsOf) */
+  /** the arena of states' words (wordsOf), for a table that keeps the words in its slots */
   arena: SharedArrayBuffer;
+  /** else the winners' refs (their words stay where the table's slots lead: table.ts) */
+  locs: ColumnPart;
   parents: ColumnPart;
   actions: ColumnPart;
   combos: ColumnPart;
@@ -92,10 +94,9 @@ const CHUNK_MASK = (1 << COLUMN_SHIFT) - 1;
 
 /** Mark the job's losers (their slot field LOST), place its winners and sum them up. */
 function winners(t: SharedTable, lay: Layout, job: WinJob, out: Placement, lows: Lowerings[]): void {
-  const { slots, S, inline } = t;
-  const { W, R, MW } = lay;
+  const { inline } = t;
+  const { W, R, MW, WAT } = lay;
   markLosers(job, R, lows);
-  const WAT = R - W;
   const c = job.cand;
   const words = wordsOf(out.arena);
   const { parents, actions, combos } = out;
@@ -109,24 +110,25 @@ function winners(t: SharedTable, lay: Layout, job: WinJob, out: Placement, lows:
   let pc = parents.chunks[ch];
   let ac = actions.chunks[ch];
   let cc = combos.chunks[ch];
+  let lc = inline ? pc : out.locs.chunks[ch];
   // (a record: parent, action, combo, ordinal, slot, masks, words: expand.ts)
   for (let x = 0, o = job.base * R; x < job.n; x++, o += R) {
     const slot = c[o + 4];
     if (slot === LOST) continue;
-    for (let j = 0, to = i * W; j < W; j++) words[to + j] = c[o + WAT + j];
     if (at > CHUNK_MASK) {
       ch++;
       at = 0;
       pc = parents.chunks[ch];
       ac = actions.chunks[ch];
       cc = combos.chunks[ch];
+      if (!inline) lc = out.locs.chunks[ch];
     }
+    if (inline) for (let j = 0, to = i * W; j < W; j++) words[to + j] = c[o + WAT + j];
+    else lc[at] = c[o + WAT];
     pc[at] = c[o];
     ac[at] = c[o + 1];
     cc[at] = c[o + 2];
     at++;
-    // (a ref > 0 is state ref-1 of the arena: table.ts; no thread reads refs during the merge)
-    if (!inline) slots[S * slot + REF] = i + 1;
     perAction[c[o + 1]]++;
     for (let w = 0; w < 2 * MW; w++) flagged |= c[o + HEAD + w];
     i++;

@@ -17,6 +17,7 @@ import { wordsOf } from './arena';
 import { fileEarlier } from './handover';
 import { mapForWriting } from '../reserve';
 import { takeWinners, type Placement } from './winners';
+import type { ColumnPart } from '../links';
 
 export interface WorkerData {
   modulePath: string;
@@ -28,6 +29,8 @@ export interface WorkerData {
   index: number;
   /** states are filed under their orbit's representative (symmetry) */
   reduced: boolean;
+  /** the table keeps the states' words in its slots (expand.ts layoutOf) */
+  inline: boolean;
   /** how long to poll the mailbox before sleeping on it (expand.ts SPIN_MS) */
   spinMs: number;
 }
@@ -47,7 +50,7 @@ export interface SentJob {
  * takes fewer ranges), until none is left or a range stops early.
  */
 export type ToWorker =
-  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; table: SharedTable; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; staged: boolean; budget: number; hard: number; tagMask?: number }
+  | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; arenaN: number; locs: ColumnPart | null; freshFrom: number; table: SharedTable; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; staged: boolean; budget: number; hard: number; tagMask?: number }
   | { t: 'resume'; table: SharedTable; fresh: SharedArrayBuffer[]; budget: number; hard: number }
   /** re-file part `part` (cut at `cuts`) of the old table in the new one (table.ts rehash), while no thread inserts */
   | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer | null; part: number; cuts: number[] }
@@ -79,7 +82,7 @@ try {
   const m = mod.create(runtime);
   // the expander encodes each successor and tests it right away (expand.ts)
   m.reuseNext?.(true);
-  ex = new Expander(m, false, data.reduced);
+  ex = new Expander(m, false, data.reduced, data.inline);
 } catch (e) {
   fatal = `worker ${data.index} could not load ${data.modulePath}: ${e instanceof Error ? e.message : String(e)}`;
 }
@@ -115,13 +118,13 @@ function reply(msg: Exclude<ToWorker, { t: 'quit' }>): unknown {
   }
   table = msg.table;
   // every thread's fresh region (this one's may have grown on a resume, keeping what it holds)
-  const fresh = msg.fresh.map((b) => new Uint32Array(b));
+  const fresh = msg.fresh.map(wordsOf);
   if (msg.t === 'level') {
-    at = { W: ex.lay.W, arena: wordsOf(msg.arena), fresh };
+    at = { W: ex.lay.W, arena: wordsOf(msg.arena), fresh, arenaN: msg.arenaN, locs: msg.locs };
     level = { from: msg.from, to: msg.to, K: msg.K };
     limits = { cut: level, violated: Int32Array.from(msg.violated), deadlockCheck: msg.deadlockCheck, timeoutAt: msg.timeoutAt, staged: msg.staged, budget: 0, hard: 0, ...(msg.tagMask !== undefined ? { tagMask: msg.tagMask } : {}) };
     paused = undefined;
-    ex.reset();
+    ex.reset(msg.freshFrom);
   } else at = { ...at!, fresh };
   ex.fresh = fresh[data.index];
   ex.region = data.index;
