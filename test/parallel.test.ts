@@ -257,10 +257,11 @@ describe('the shared table is exact: states are equal only when their words are'
     ['in the slots', 2],
   ])('two states with one tag: both kept; the same words: found, the lower parent becomes the owner (words %s)', (_where, inSlot) => {
     const t = newTable(8, inSlot);
-    expect([t.S, t.inline]).toEqual(inSlot ? [WORDS_AT + inSlot, true] : [3, false]);
+    expect([t.S, t.inline]).toEqual(inSlot ? [WORDS_AT + inSlot, true] : [2, false]);
     const a = Uint32Array.of(1, 2);
     const b = Uint32Array.of(1, 3);
-    const fresh = new Uint32Array(new SharedArrayBuffer(4 * 2 * 4));
+    // (a region's entry: the mark, then the words)
+    const fresh = new Uint32Array(new SharedArrayBuffer(4 * 3 * 4));
     const at = { W: 2, arena: new Uint32Array(0), fresh: [fresh], arenaN: 0, locs: null };
     const tag = tagOf(7);
     const sa = claim(t, tag, a, 5, at, freshRef(0, 0, 1), fresh, 0);
@@ -271,19 +272,21 @@ describe('the shared table is exact: states are equal only when their words are'
     // the words: in the slots, or in the thread's region
     const slotWords = (x: number) => Array.from(t.slots.subarray(t.S * x + WORDS_AT, t.S * x + WORDS_AT + 2));
     if (inSlot) expect([...slotWords(sa), ...slotWords(sb)]).toEqual([1, 2, 1, 3]);
-    else expect(Array.from(fresh.subarray(0, 4))).toEqual([1, 2, 1, 3]);
+    else expect(Array.from(fresh.subarray(0, 6))).toEqual([5 + 2, 1, 2, 5 + 2, 1, 3]);
     // found again: a higher parent is no candidate, a lower one lowers the owner
     expect(claim(t, tag, Uint32Array.of(1, 3), 6, at, freshRef(2, 0, 1), fresh, 2)).toBe(-1);
     // (the owner taken over, and where the words are: the candidate that lowers has no copy of them)
     const prev = new Int32Array(2);
     expect(claim(t, tag, Uint32Array.of(1, 3), 4, at, freshRef(2, 0, 1), fresh, 2, prev)).toBe(-2 - sb);
-    expect(ownerOf(t, sb)).toBe(4);
+    expect(ownerOf(t, sb, at)).toBe(4);
     expect(Array.from(prev)).toEqual([5, inSlot ? 0 : freshRef(1, 0, 1)]);
     expect(claimAlone(t, tag, Uint32Array.of(1, 2), 3, at, freshRef(2, 0, 1), fresh, 2, prev)).toBe(-2 - sa);
-    expect(ownerOf(t, sa)).toBe(3);
+    expect(ownerOf(t, sa, at)).toBe(3);
     expect(Array.from(prev)).toEqual([5, inSlot ? 0 : freshRef(0, 0, 1)]);
     // no third state was written (and a table that keeps the words in its slots writes no region)
-    expect(Array.from(fresh.subarray(inSlot ? 0 : 4))).toEqual(new Array(inSlot ? 8 : 4).fill(0));
+    expect(Array.from(fresh.subarray(inSlot ? 0 : 6))).toEqual(new Array(inSlot ? 12 : 6).fill(0));
+    // (the lowerings' marks are in the entries, the words unchanged)
+    if (!inSlot) expect(Array.from(fresh.subarray(0, 6))).toEqual([3 + 2, 1, 2, 4 + 2, 1, 3]);
   });
 
   test('tags of 4 bits: thousands of states share 15 tags, and the counts are the sequential ones', () => {

@@ -7,7 +7,7 @@
 // to hand out, so both paths number states the same way.
 import type { CompiledChecker } from '../bfs';
 import { fingerprint } from '../fpset';
-import { claim, claimAlone, freshRef, tagOf, touchHomes, type SharedTable, type StateWords } from './table';
+import { ENTRY_HEAD, claim, claimAlone, freshRef, tagOf, touchHomes, type SharedTable, type StateWords } from './table';
 import { EvalError } from '../../runtime/values';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import { COLUMN_SHIFT } from '../links';
@@ -236,20 +236,21 @@ export function wordsAt(w: StateWords): StateWords {
 }
 
 /**
- * A thread's fresh region that holds `states` states of W words, the first `keep` of `old` in it:
+ * A thread's fresh region that holds `states` entries of E Int32s (a state's mark and words:
+ * table.ts), the first `keep` of `old` in it:
  * `old` itself when it has the room, else a view of its buffer grown in place (arena.ts), which no
  * thread must be reading meanwhile. Growable, as the arena: V8 maps its pages itself, in small
  * pages, whose first write costs this kind of machine less than a huge page's (links.ts Column);
  * in huge pages (a buffer reserved as the table's) the regions of PAGES=3 THREADS=3 took 2.8 s of
  * system time in a run of 7 s.
  */
-export function regionFor(old: Uint32Array | undefined, states: number, W: number, keep: number): Uint32Array {
-  const words = Math.max(1, states) * W;
+export function regionFor(old: Uint32Array | undefined, states: number, E: number, keep: number): Uint32Array {
+  const words = Math.max(1, states) * E;
   if (old && old.length >= words) return old;
   if (!old) return wordsOf(growableBuffer(4 * words));
-  let cap = Math.max(W, old.length);
+  let cap = Math.max(E, old.length);
   while (cap < words) cap *= 2;
-  return grownView(old as Uint32Array<SharedArrayBuffer>, cap, keep * W);
+  return grownView(old as Uint32Array<SharedArrayBuffer>, cap, keep * E);
 }
 
 const LOC_MASK = (1 << COLUMN_SHIFT) - 1;
@@ -365,7 +366,7 @@ export class Expander {
 
   /** the main thread alone: its fresh region grows (no other thread reads it meanwhile) */
   private freshRoom(at: StateWords): void {
-    const b = regionFor(this.fresh, 2 * (this.freshN + 1), this.lay.W, this.freshN);
+    const b = regionFor(this.fresh, 2 * (this.freshN + 1), this.lay.W + ENTRY_HEAD, this.freshN);
     this.fresh = b;
     at.fresh[this.region] = b;
   }
@@ -379,7 +380,8 @@ export class Expander {
     const { m, lay, gen } = this;
     const { W, MW, R, WAT, invariants } = lay;
     if (t.inline !== lay.inline) throw new Error(`internal error: records laid out for a table ${lay.inline ? 'with' : 'without'} the words in its slots`);
-    if (!this.alone && !t.inline && this.fresh.length < (this.freshBase + lim.hard) * W) throw new Error(`internal error: a fresh region of ${this.fresh.length / W} states, ${this.freshBase} of them used, for a limit of ${lim.hard}`);
+    const E = W + ENTRY_HEAD;
+    if (!this.alone && !t.inline && this.fresh.length < (this.freshBase + lim.hard) * E) throw new Error(`internal error: a fresh region of ${this.fresh.length / E} states, ${this.freshBase} of them used, for a limit of ${lim.hard}`);
     const INV = m.INVARIANTS;
     const onWords = m.invariantOfWords?.bind(m);
     const vio = lim.violated;
@@ -409,7 +411,7 @@ export class Expander {
      */
     const file = (from: number, action: number, combo: number, rank: number, tag: number, w: Uint32Array, o: number, n: unknown[] | null) => {
       // (a table that keeps the words in its slots writes no region)
-      if (alone && !t.inline && (this.freshN + 1) * W > this.fresh.length) this.freshRoom(at);
+      if (alone && !t.inline && (this.freshN + 1) * E > this.fresh.length) this.freshRoom(at);
       if (w !== scratch) for (let j = 0; j < W; j++) scratch[j] = w[o + j];
       const nr = freshRef(this.freshN, region, regions);
       const r = insert(t, tagOf(tag & tagMask), scratch, from, at, nr, this.fresh, this.freshN, prev);
@@ -565,7 +567,7 @@ export class Expander {
           const k = -1 - locs!.chunks[(p >>> COLUMN_SHIFT) - locs!.first][p & LOC_MASK];
           const T = fresh.length;
           src = fresh[k % T];
-          so = ((k - (k % T)) / T) * W;
+          so = ((k - (k % T)) / T) * E + ENTRY_HEAD;
         }
         s = m.expandOf ? m.expandOf(src, so) : m.decode(src, so);
         m.successors(s, emit);

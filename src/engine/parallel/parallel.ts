@@ -34,7 +34,7 @@ import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, lostIn, lowsOf, pollFor, regionFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
-import { INLINE_WORDS, cutsOf, grown, newTable, rehash, widened, type SharedTable, type StateWords } from './table';
+import { ENTRY_HEAD, INLINE_WORDS, cutsOf, grown, newTable, rehash, widened, type SharedTable, type StateWords } from './table';
 import { fileEarlier } from './handover';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
@@ -168,6 +168,8 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   const inlineWords = m.WORDS > 0 && m.WORDS <= INLINE_WORDS && !opts.wordsOutOfSlots;
   const lay = layoutOf(m, inlineWords);
   const { W, MW, R } = lay;
+  // Int32s of a state's entry in a region: its mark and words (table.ts)
+  const E = W + ENTRY_HEAD;
   const threshold = opts.parallelThreshold ?? PARALLEL_THRESHOLD;
   // symmetry: a reduced run files each state under its orbit's representative (symmetry-use.ts)
   const sym = symmetryUse(m.META.symmetric, opts, false);
@@ -224,7 +226,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     if (i < arenaN) return [arena, i * W];
     const k = -1 - locs.at(i);
     const f = pool!.fresh;
-    return [f[k % f.length], ((k - (k % f.length)) / f.length) * W];
+    return [f[k % f.length], ((k - (k % f.length)) / f.length) * E + ENTRY_HEAD];
   };
   const get = (i: number) => {
     const [a, o] = place(i);
@@ -257,7 +259,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     // the shared table tells states apart by their words (table.ts): exact, like the sequential store;
     // counted: the table, the arena of states, the regions' states and their refs, and the trace
     // links (the level's buffers are transient)
-    const regions = table.inline || !pool ? 0 : locs.bytes + pool.used.reduce((a, u) => a + 4 * W * u, 0);
+    const regions = table.inline || !pool ? 0 : locs.bytes + pool.used.reduce((a, u) => a + 4 * E * u, 0);
     const bytes = table.slots.byteLength + arena.byteLength + regions + links.bytes;
     r.memory = {
       mode: 'exact',
@@ -588,7 +590,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
     const n = pl.workers.length + 1;
     for (let w = 0; w < n; w++) {
       pl.used[w] ??= 0;
-      pl.fresh[w] = table.inline ? (pl.fresh[w] ?? regionFor(undefined, 1, W, 0)) : regionFor(pl.fresh[w], pl.used[w] + room, W, pl.used[w]);
+      pl.fresh[w] = table.inline ? (pl.fresh[w] ?? regionFor(undefined, 1, E, 0)) : regionFor(pl.fresh[w], pl.used[w] + room, E, pl.used[w]);
     }
   }
 
@@ -660,7 +662,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       const room = roomLeft(inserted, paused.length);
       const more = Math.min(room.hard, room.budget + FRESH_MARGIN);
       // the paused threads' regions grow (copied: no thread runs now); the others' stay readable as they are
-      if (!table.inline) for (const w of paused) fresh[w] = regionFor(fresh[w], freshN[w] + more, W, freshN[w]);
+      if (!table.inline) for (const w of paused) fresh[w] = regionFor(fresh[w], freshN[w] + more, E, freshN[w]);
       const workers = paused.filter((w) => w !== me);
       for (const w of workers) {
         send(pl, w, { t: 'resume', table, fresh: buffers(), budget: room.budget, hard: more });

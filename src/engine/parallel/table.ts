@@ -1,34 +1,41 @@
 // The exact state table the workers share: open addressing with linear
 // probing in a SharedArrayBuffer. A slot is [tag, mark, w0, ...] when the
 // state's words are kept in it (states of at most INLINE_WORDS words), else
-// [tag, mark, ref]; the mark is the owner + 2 (the owner: the index of the
-// parent that discovered the state, -1 for the states the sequential engine
-// handed over), 0 while the slot is being filled. A lookup, an insertion and
-// the merge's test of a candidate read one place in memory: with the owner
-// in an array of its own, its store was a second cache miss per new state, a
-// quarter of claim()'s time on the shmem spec (THREADS=3 ACCESSES=2, two
-// workers). Two states are the same only when their packed words are equal:
-// the tag (32 bits of the state's hash) filters, the words decide, as in the
-// sequential store (packed-store.ts). So a verdict of a parallel run means
-// what the sequential one means; no collision estimate applies.
+// [tag, ref]; the mark is the owner + 2 (the owner: the index of the parent
+// that discovered the state, -1 for the states the sequential engine handed
+// over), 0 while the slot is being filled. With the words in the slot, a
+// lookup, an insertion and the merge's test of a candidate read one place in
+// memory: with the owner in an array of its own, its store was a second
+// cache miss per new state, a quarter of claim()'s time on the shmem spec
+// (THREADS=3 ACCESSES=2, two workers). Two states are the same only when
+// their packed words are equal: the tag (32 bits of the state's hash)
+// filters, the words decide, as in the sequential store (packed-store.ts).
+// So a verdict of a parallel run means what the sequential one means; no
+// collision estimate applies.
 //
 // A slot without the words has a `ref` that leads to them:
 //   ref > 0: state ref-1 of the arena (a state the sequential engine handed
-//            over);
-//   ref < 0: record x of thread t's fresh region, -1-ref = x·T + t (T regions,
-//            one per thread), where the discovering thread wrote the words of
-//            a state it found. The regions are SharedArrayBuffers every thread
-//            reads; a thread only appends to its own, so a ref stays valid for
-//            the whole run, and the merge writes each winner's ref in a column
-//            by its index (parallel.ts `locs`) instead of moving its words.
+//            over; its owner is -1);
+//   ref < 0: entry x of thread t's fresh region, -1-ref = x·T + t (T regions,
+//            one per thread), where the discovering thread wrote the state's
+//            mark and words, [mark, w0, ...] (ENTRY_HEAD Int32s before the
+//            words). The regions are SharedArrayBuffers every thread reads; a
+//            thread only appends to its own, so a ref stays valid for the
+//            whole run, and the merge writes each winner's ref in a column by
+//            its index (parallel.ts `locs`) instead of moving its words. The
+//            mark is there rather than in the slot because a lookup that finds
+//            the tag reads the entry for the words anyway: slots of 8 bytes
+//            instead of 12 (PAGES=3 THREADS=3, two workers: a table of 128 MiB
+//            instead of 192, 0.95x the time of the marks in the slots).
 //
 // Insertion is lock-free. A slot is claimed by a compare-and-exchange of its
 // tag from 0 (empty); the claimer then writes the words (into the slot, or
-// into its fresh region and the ref) and publishes the mark with an atomic
-// store, which orders the plain stores before it. A tag is never 0 (0 is
-// remapped to 1), so a reader that sees a matching tag and the mark still 0
-// knows the claimer is between its stores and spins for the few
-// instructions that takes: it never compares against half-written words.
+// the mark and the words into its fresh region) and publishes the mark (or
+// the ref) with an atomic store, which orders the plain stores before it. A
+// tag is never 0 (0 is remapped to 1), so a reader that sees a matching tag
+// and the mark (the ref) still 0 knows the claimer is between its stores
+// and spins for the few instructions that takes: it never compares against
+// half-written words.
 //
 // The owner decides which of several discoverers in one BFS level is the one
 // the sequential engine would have kept: the lowest parent index. Every
@@ -55,10 +62,13 @@ export interface SharedTable {
   inline: boolean;
 }
 
-/** where in a slot its mark (owner + 2), its ref and its words are */
+/** where in a slot its mark (owner + 2) and its words are (a table that keeps the words in its slots) */
 export const MARK = 1;
-export const REF = 2;
 export const WORDS_AT = 2;
+/** where in a slot its ref is (a table whose slots lead to the words: [tag, ref]) */
+export const REF = 1;
+/** Int32s before the words in a region's entry: [mark, words] (the mark as in a slot) */
+export const ENTRY_HEAD = 1;
 
 /** states of up to this many words are kept in their slot (a slot of WORDS_AT + W Int32s) */
 export const INLINE_WORDS = 4;
@@ -93,9 +103,14 @@ export function newTable(capacityPow2: number, W = 0, reserve?: number, map = tr
   return { slots, mask: capacityPow2 - 1, S, inline };
 }
 
-/** the owner of slot i */
-export function ownerOf(t: SharedTable, i: number): number {
-  return t.slots[t.S * i + MARK] - 2;
+/** the owner of the state in slot i (-1 for a state of the arena) */
+export function ownerOf(t: SharedTable, i: number, at: StateWords): number {
+  if (t.inline) return t.slots[t.S * i + MARK] - 2;
+  const ref = t.slots[t.S * i + REF];
+  if (ref > 0) return -1;
+  const k = -1 - ref;
+  const T = at.fresh.length;
+  return at.fresh[k % T][((k - (k % T)) / T) * (at.W + ENTRY_HEAD)] - 2;
 }
 
 /**
@@ -125,7 +140,12 @@ function same(t: SharedTable, b: number, at: StateWords, s: Uint32Array): boolea
     for (let j = 0; j < W; j++) if (slots[b + WORDS_AT + j] !== (s[j] | 0)) return false;
     return true;
   }
-  const ref = slots[b + REF];
+  return sameAt(slots[b + REF], at, s);
+}
+
+/** do the words where `ref` leads (the arena, or a region's entry) equal s[0 .. W)? */
+function sameAt(ref: number, at: StateWords, s: Uint32Array): boolean {
+  const W = at.W;
   let src: Uint32Array;
   let o: number;
   if (ref > 0) {
@@ -135,7 +155,7 @@ function same(t: SharedTable, b: number, at: StateWords, s: Uint32Array): boolea
     const k = -1 - ref;
     const T = at.fresh.length;
     src = at.fresh[k % T];
-    o = ((k - (k % T)) / T) * W;
+    o = ((k - (k % T)) / T) * (W + ENTRY_HEAD) + ENTRY_HEAD;
   }
   for (let j = 0; j < W; j++) if (src[o + j] !== s[j]) return false;
   return true;
@@ -144,9 +164,11 @@ function same(t: SharedTable, b: number, at: StateWords, s: Uint32Array): boolea
 /** where claim() puts the owner a lowering took over, for a caller that does not ask */
 const NO_PREV = new Int32Array(2);
 
-/** s[0 .. W) to dest at state `at` (a loop: cheaper than TypedArray.set for a few words) */
-function put(dest: Uint32Array, destAt: number, s: Uint32Array, W: number): void {
-  for (let j = 0, o = destAt * W; j < W; j++) dest[o + j] = s[j];
+/** the mark and s[0 .. W) to entry destAt of region dest (a loop: cheaper than TypedArray.set for a few words) */
+function put(dest: Uint32Array, destAt: number, mark: number, s: Uint32Array, W: number): void {
+  const e = destAt * (W + ENTRY_HEAD);
+  dest[e] = mark;
+  for (let j = 0, o = e + ENTRY_HEAD; j < W; j++) dest[o + j] = s[j];
 }
 
 /**
@@ -170,28 +192,63 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
     if (cur === 0) {
       cur = Atomics.compareExchange(slots, b, 0, tag);
       if (cur === 0) {
-        if (t.inline) for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
-        else {
-          put(dest, destAt, s, at.W);
-          slots[b + REF] = newRef;
+        // (the atomic store orders the stores before it: a reader that sees the mark, or the ref,
+        // sees the words; a ref > 0 leads to words the arena has already: the hand-over's)
+        if (t.inline) {
+          for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
+          Atomics.store(slots, b + MARK, mark);
+        } else {
+          if (newRef < 0) put(dest, destAt, mark, s, at.W);
+          Atomics.store(slots, b + REF, newRef);
         }
-        // (orders the stores above before it: a reader that sees the mark sees the words)
-        Atomics.store(slots, b + MARK, mark);
         return i;
       }
     }
     if (cur === tag) {
-      let o = Atomics.load(slots, b + MARK);
-      while (o === 0) o = Atomics.load(slots, b + MARK); // the claimer publishes the mark next
-      if (same(t, b, at, s)) {
-        for (; o > mark; o = Atomics.load(slots, b + MARK)) {
-          if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) {
-            prev[0] = o - 2;
-            if (!t.inline) prev[1] = slots[b + REF];
-            return -2 - i;
+      if (t.inline) {
+        let o = Atomics.load(slots, b + MARK);
+        while (o === 0) o = Atomics.load(slots, b + MARK); // the claimer publishes the mark next
+        if (same(t, b, at, s)) {
+          for (; o > mark; o = Atomics.load(slots, b + MARK)) {
+            if (Atomics.compareExchange(slots, b + MARK, o, mark) === o) {
+              prev[0] = o - 2;
+              return -2 - i;
+            }
+          }
+          return -1;
+        }
+      } else {
+        let ref = Atomics.load(slots, b + REF);
+        while (ref === 0) ref = Atomics.load(slots, b + REF); // the claimer publishes the ref next
+        if (ref > 0) {
+          // (a state of the arena was handed over: lower than any parent)
+          if (sameAt(ref, at, s)) return -1;
+        } else {
+          const k = -1 - ref;
+          const T = at.fresh.length;
+          const r = at.fresh[k % T];
+          const e = ((k - (k % T)) / T) * (at.W + ENTRY_HEAD);
+          let j = 0;
+          while (j < at.W && r[e + ENTRY_HEAD + j] === s[j]) j++;
+          if (j === at.W) {
+            // A plain read of the mark first: a mark only goes down, and the one the claimer wrote
+            // came before its ref (read above, atomically); a read that is behind sees a higher one
+            // and goes on to the exchange. Most lookups find a state of an earlier level, whose
+            // mark is lower than any parent of this one: they need no atomic read (with one, and
+            // the entry's place computed twice, the shmem spec at THREADS=3 ACCESSES=2 took 1.07x
+            // the time of the marks in the slots, three pairs; without, 1.00x).
+            let o = r[e];
+            if (o <= mark) return -1;
+            for (o = Atomics.load(r, e); o > mark; o = Atomics.load(r, e)) {
+              if (Atomics.compareExchange(r, e, o, mark) === o) {
+                prev[0] = o - 2;
+                prev[1] = ref;
+                return -2 - i;
+              }
+            }
+            return -1;
           }
         }
-        return -1;
       }
     }
     i = (i + 1) & mask;
@@ -208,19 +265,32 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
     const cur = slots[b];
     if (cur === 0) {
       slots[b] = tag;
-      slots[b + MARK] = mark;
-      if (t.inline) for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
-      else {
-        put(dest, destAt, s, at.W);
+      if (t.inline) {
+        slots[b + MARK] = mark;
+        for (let j = 0; j < at.W; j++) slots[b + WORDS_AT + j] = s[j];
+      } else {
+        if (newRef < 0) put(dest, destAt, mark, s, at.W);
         slots[b + REF] = newRef;
       }
       return i;
     }
     if (cur === tag && same(t, b, at, s)) {
-      if (slots[b + MARK] <= mark) return -1;
-      prev[0] = slots[b + MARK] - 2;
-      if (!t.inline) prev[1] = slots[b + REF];
-      slots[b + MARK] = mark;
+      if (t.inline) {
+        if (slots[b + MARK] <= mark) return -1;
+        prev[0] = slots[b + MARK] - 2;
+        slots[b + MARK] = mark;
+        return -2 - i;
+      }
+      const ref = slots[b + REF];
+      if (ref > 0) return -1;
+      const k = -1 - ref;
+      const T = at.fresh.length;
+      const r = at.fresh[k % T];
+      const e = ((k - (k % T)) / T) * (at.W + ENTRY_HEAD);
+      if (r[e] <= mark) return -1;
+      prev[0] = r[e] - 2;
+      prev[1] = ref;
+      r[e] = mark;
       return -2 - i;
     }
     i = (i + 1) & mask;
@@ -251,7 +321,7 @@ export function touchHomes(t: SharedTable, meta: Int32Array, stride: number, at:
       else {
         const f = -1 - ref;
         const T = words.fresh.length;
-        x ^= words.fresh[f % T][((f - (f % T)) / T) * words.W];
+        x ^= words.fresh[f % T][((f - (f % T)) / T) * (words.W + ENTRY_HEAD)];
       }
     }
   }
@@ -347,7 +417,7 @@ export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array | null,
     }
     if (moved) moved[s] = i;
     if (inPlace && b === o) continue;
-    // (in place, the whole old slot emptied: a claim that finds its tag with a mark other than 0 reads its words)
+    // (in place, the whole old slot emptied: a claim that finds its tag with a mark, or a ref, other than 0 reads its words)
     for (let j = 0; j < S; j++) {
       slots[b + j] = old[o + j];
       if (inPlace) old[o + j] = 0;
