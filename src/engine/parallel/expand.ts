@@ -255,6 +255,14 @@ export function regionFor(old: Uint32Array | undefined, states: number, E: numbe
 
 const LOC_MASK = (1 << COLUMN_SHIFT) - 1;
 
+/**
+ * A fixed-length view of a records' buffer, grown in place (arena.ts): a
+ * view that tracks a growable buffer's length is read on a slower path.
+ */
+export function recordsOf(sab: SharedArrayBuffer): Int32Array {
+  return new Int32Array(sab, 0, sab.byteLength >>> 2);
+}
+
 /** thrown through the module's successors() to stop at an invariant that threw */
 class InvariantThrew {}
 class TableFull {}
@@ -322,7 +330,7 @@ export class Expander {
    */
   constructor(private readonly m: CompiledChecker, private readonly alone: boolean, reduced: boolean, inline: boolean) {
     this.lay = layoutOf(m, inline);
-    this.cand = new Int32Array(new SharedArrayBuffer(4 * this.lay.R * 1024));
+    this.cand = recordsOf(growableBuffer(4 * this.lay.R * 1024));
     this.fresh = new Uint32Array(this.lay.W * 1024);
     this.gen = new Float64Array(this.lay.actions);
     this.scratch = new Uint32Array(m.WORDS);
@@ -359,9 +367,7 @@ export class Expander {
   }
 
   private room(): void {
-    const b = new Int32Array(new SharedArrayBuffer(this.cand.byteLength * 2));
-    b.set(this.cand.subarray(0, this.n * this.lay.R));
-    this.cand = b;
+    this.cand = recordsOf(grownView(wordsOf(this.cand.buffer as SharedArrayBuffer), 2 * this.cand.length, this.n * this.lay.R).buffer);
   }
 
   /** the main thread alone: its fresh region grows (no other thread reads it meanwhile) */

@@ -33,7 +33,7 @@ import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, lostIn, lowsOf, pollFor, regionFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
+import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, recordsOf, lostIn, lowsOf, pollFor, regionFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
 import { ENTRY_HEAD, INLINE_WORDS, cutsOf, grown, newTable, rehash, widened, type SharedTable, type StateWords } from './table';
 import { fileEarlier } from './handover';
 import { growableBuffer, grownView, wordsOf } from './arena';
@@ -646,7 +646,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
       if (mainRuns && mainPaused) paused.push(me);
       const answers = collect(pl, expected, waiting, from);
       for (const [w, a] of answers) {
-        const cand = new Int32Array(a.cand);
+        const cand = recordsOf(a.cand);
         freshN[w] = a.freshN;
         lows[w] = lowsOf(a.lows);
         for (const g of a.segs) {

@@ -11,7 +11,7 @@
 import { receiveMessageOnPort, workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
-import { Expander, MAILBOX, READY, pollFor, sendable, sentLows, work, type LevelCut, type Paused } from './expand';
+import { Expander, MAILBOX, READY, pollFor, recordsOf, sendable, sentLows, work, type LevelCut, type Paused } from './expand';
 import { rehash, type SharedTable, type StateWords } from './table';
 import { wordsOf } from './arena';
 import { fileEarlier } from './handover';
@@ -112,7 +112,7 @@ function reply(msg: Exclude<ToWorker, { t: 'quit' }>): unknown {
     return { t: 'filed', read: fileEarlier(msg.table, wordsOf(msg.arena), msg.W, msg.from, msg.to, msg.tagMask) };
   }
   if (msg.t === 'winners') {
-    const jobs = msg.jobs.map((j) => ({ ...j, cand: new Int32Array(j.cand) }));
+    const jobs = msg.jobs.map((j) => ({ ...j, cand: recordsOf(j.cand) }));
     takeWinners(msg.table, ex.lay, jobs, msg.out, ctrl);
     return { t: 'won' };
   }
