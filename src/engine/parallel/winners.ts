@@ -1,9 +1,10 @@
 // A level's merge (parallel.ts), which every thread takes part in: which
 // candidates won their state (their parent is the slot's owner once the
-// level is explored), and the winners placed where they belong: their words
-// in the arena and their links (parent, action, combo) in the trace links,
-// at their index in sequential order, and, for a table whose slots lead to
-// the words, each winner's slot re-pointed at its place in the arena. Per
+// level is explored), and the winners placed where they belong, at their
+// index in sequential order: their links (parent, action, combo) in the
+// trace links, and their words in the arena (a table that keeps them in its
+// slots) or else the ref that leads to them in the `locs` column (their words
+// stay in the region of the thread that found them: table.ts). Per
 // range it sums up its winners, its winners per action and whether any
 // winner violates an invariant. The main thread's half that follows then
 // takes a range's winners as a whole; it goes through the candidates one by
@@ -22,7 +23,7 @@
 // The table is not read: the losers are the candidates the threads' lowerings
 // name (expand.ts Lowerings), each found among its range's records by its
 // parent (the records of a range are in the order of their parents) and
-// marked. The words come from the candidate's record. Reading every
+// marked. The words (or the ref) come from the candidate's record. Reading every
 // candidate's slot (a random read of a table far larger than the caches)
 // made this pass 0.69 s of 9.9 s with two threads on TwoPhase RM_COUNT=9;
 // reading it only for a slot whose owner was lowered (a bit per slot or
