@@ -639,8 +639,11 @@ function segment(e: Expander, k: number, stop: Stop): Segment {
 /** ctrl[READY]: the workers that have loaded the module (or failed to: they answer the next message with why) */
 export const READY = 3;
 
+/** ctrl[GROW_PART]: the next part of a growing table to re-file (table.ts takeParts) */
+export const GROW_PART = 4;
+
 /** ctrl[MAILBOX + w]: the messages posted to worker w so far (parallel.ts send, worker.ts) */
-export const MAILBOX = 4;
+export const MAILBOX = 5;
 
 /**
  * How long a thread that waits for another polls shared memory before it

@@ -33,8 +33,8 @@ import { RESERVE_BYTES } from '../reserve';
 import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
-import { CHECKPOINT, Expander, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, recordsOf, lostIn, lowsOf, pollFor, regionFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
-import { ENTRY_HEAD, INLINE_WORDS, cutsOf, grown, newTable, rehash, widened, type SharedTable, type StateWords } from './table';
+import { CHECKPOINT, Expander, GROW_PART, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, recordsOf, lostIn, lowsOf, pollFor, regionFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
+import { ENTRY_HEAD, INLINE_WORDS, cutsOf, grown, newTable, takeParts, widened, type SharedTable, type StateWords } from './table';
 import { fileEarlier } from './handover';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
@@ -155,6 +155,9 @@ export interface TableTest {
   /** told of each batch of states sent to worker 0 to file before the hand-over, and the slots of the table it files them in */
   onPrefile?: (from: number, to: number, slots: number) => void;
 }
+
+/** parts per thread of a table's growth (grownTo) */
+const GROW_PARTS = 8;
 
 /** a worker's fresh region holds what its table budget allows, plus this many states for the parent in flight */
 const FRESH_MARGIN = 1 << 15;
@@ -443,17 +446,19 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   function grownTo(t: SharedTable, entries: number, track: boolean): { table: SharedTable; moved: Int32Array | null } {
     let cap = t.mask + 1;
     while (cap < entries) cap *= 2;
-    // with the threads started (and idle: between levels, or every range paused), they re-file a part each
+    // with the threads started (and idle: between levels, or every range paused), they re-file its parts
     if (!pool || t.mask + 1 < (opts.parallelGrowSlots ?? PARALLEL_GROW)) return grown(t, cap, track);
     const pl = pool;
     const n = widened(t, cap);
     // (new memory of 4 bytes per slot, first written here: 8% of a doubling's time, left out between levels)
     const moved = track ? new Int32Array(new SharedArrayBuffer(4 * (t.mask + 1))) : null;
-    const parts = pl.workers.length + 1;
-    const cuts = cutsOf(t, parts);
+    // (more parts than threads, taken from a counter: with a part each, one thread waited for the
+    // other's part up to 238 ms a run, PAGES=3 THREADS=3, the cost of first writes varying)
+    const cuts = cutsOf(t, GROW_PARTS * (pl.workers.length + 1));
     const expected = Atomics.load(pl.ctrl, 0) + pl.workers.length;
-    pl.workers.forEach((_, w) => send(pl, w, { t: 'grow', old: t, into: n, moved: moved && (moved.buffer as SharedArrayBuffer), part: w, cuts }));
-    rehash(t, n, moved, parts - 1, cuts);
+    Atomics.store(pl.ctrl, GROW_PART, 0);
+    pl.workers.forEach((_, w) => send(pl, w, { t: 'grow', old: t, into: n, moved: moved && (moved.buffer as SharedArrayBuffer), cuts }));
+    takeParts(t, n, moved, cuts, pl.ctrl, GROW_PART);
     collect(pl, expected, pl.workers.length, count);
     return { table: n, moved };
   }

@@ -426,6 +426,20 @@ export function rehash(t: SharedTable, n: SharedTable, moved: Int32Array | null,
 }
 
 /**
+ * Re-file parts of t in n (rehash), taken from the shared counter ctrl[at]
+ * until none is left: every thread takes them, so that one whose parts cost
+ * more (their first writes to new memory vary from one part to the next on
+ * this kind of machine) takes fewer.
+ */
+export function takeParts(t: SharedTable, n: SharedTable, moved: Int32Array | null, cuts: number[], ctrl: Int32Array, at: number): void {
+  for (;;) {
+    const k = Atomics.add(ctrl, at, 1);
+    if (k >= cuts.length - 1) return;
+    rehash(t, n, moved, k, cuts);
+  }
+}
+
+/**
  * A table of `capacityPow2` slots with t's entries (t is used up), made by
  * this thread alone while no other runs; `moved` (rehash) when `track`.
  */

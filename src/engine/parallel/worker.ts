@@ -11,8 +11,8 @@
 import { receiveMessageOnPort, workerData, type MessagePort } from 'worker_threads';
 import * as runtime from '../../runtime/ops';
 import type { CompiledChecker } from '../bfs';
-import { Expander, MAILBOX, READY, pollFor, recordsOf, sendable, sentLows, work, type LevelCut, type Paused } from './expand';
-import { rehash, type SharedTable, type StateWords } from './table';
+import { Expander, GROW_PART, MAILBOX, READY, pollFor, recordsOf, sendable, sentLows, work, type LevelCut, type Paused } from './expand';
+import { rehash, takeParts, type SharedTable, type StateWords } from './table';
 import { wordsOf } from './arena';
 import { fileEarlier } from './handover';
 import { mapForWriting } from '../reserve';
@@ -52,8 +52,8 @@ export interface SentJob {
 export type ToWorker =
   | { t: 'level'; from: number; to: number; K: number; arena: SharedArrayBuffer; arenaN: number; locs: ColumnPart | null; freshFrom: number; table: SharedTable; fresh: SharedArrayBuffer[]; violated: number[]; deadlockCheck: boolean; timeoutAt: number; staged: boolean; budget: number; hard: number; tagMask?: number }
   | { t: 'resume'; table: SharedTable; fresh: SharedArrayBuffer[]; budget: number; hard: number }
-  /** re-file part `part` (cut at `cuts`) of the old table in the new one (table.ts rehash), while no thread inserts */
-  | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer | null; part: number; cuts: number[] }
+  /** re-file parts of the old table (cut at `cuts`) in the new one, taken from the counter ctrl[GROW_PART] (table.ts takeParts), while no thread inserts */
+  | { t: 'grow'; old: SharedTable; into: SharedTable; moved: SharedArrayBuffer | null; cuts: number[] }
   /**
    * the sequential engine's states [from, to) of the arena filed in `table` (handover.ts), while the
    * main thread explores on: its pages mapped first (`map`, a new table), or `grown` from a
@@ -103,7 +103,7 @@ let paused: Paused | undefined;
 function reply(msg: Exclude<ToWorker, { t: 'quit' }>): unknown {
   if (!ex) return { t: 'fatal', message: fatal };
   if (msg.t === 'grow') {
-    rehash(msg.old, msg.into, msg.moved && new Int32Array(msg.moved), msg.part, msg.cuts);
+    takeParts(msg.old, msg.into, msg.moved && new Int32Array(msg.moved), msg.cuts, ctrl, GROW_PART);
     return { t: 'grown' };
   }
   if (msg.t === 'file') {
