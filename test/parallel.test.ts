@@ -10,7 +10,7 @@ import { parseSpecText } from '../dsl';
 import { generateChecker } from '../generator/load';
 import { exploreGenerated, type CompiledChecker } from '../src/engine/bfs';
 import { exploreParallel } from '../src/engine/parallel/parallel';
-import { HEAD, cutOf, lowering, newLowerings, rangeOf, sentLows } from '../src/engine/parallel/expand';
+import { HEAD, cutOf, lowering, newLowerings, rangeOf, regionFor, sentLows } from '../src/engine/parallel/expand';
 import { LOST, SUMS_HEAD, takeWinners, type Placement } from '../src/engine/parallel/winners';
 import { COLUMN_SHIFT, Column, MemoryLinks } from '../src/engine/links';
 import { MAX_SHARED_BYTES, reservedBuffer } from '../src/engine/reserve';
@@ -623,6 +623,8 @@ test('the arena grows in place: its words stay where they were and no page is co
 test('a shared buffer a worker thread would never receive (4 GiB or more) is refused with an error that names --workers 1', () => {
   // (node 20 drops such a message without an error: the run waited for the watchdog)
   expect(() => growableBuffer(2 ** 32)).toThrow("the parallel exploration's arena of states would need 4.0 GiB, and node's worker threads cannot share a buffer of 4 GiB or more; run with --workers 1");
+  // (a thread's region: entries of a mark and five words)
+  expect(() => regionFor(undefined, 2 ** 28, 6, 0)).toThrow("the parallel exploration's region of a thread's states would need 6.0 GiB, and node's worker threads cannot share a buffer of 4 GiB or more; run with --workers 1");
   expect(() => reservedBuffer(2 ** 32 + 2 ** 30, 0)).toThrow(/state table would need 5\.0 GiB.*--workers 1$/);
   // a shared table reserves less than that
   expect(reservedBuffer(64, 2 ** 33).byteLength).toBe(MAX_SHARED_BYTES);

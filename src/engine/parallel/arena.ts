@@ -15,9 +15,9 @@ const GROWABLE_MAX = MAX_SHARED_BYTES;
 type Growable = SharedArrayBuffer & { readonly growable: boolean; readonly maxByteLength: number; grow(bytes: number): void };
 const Sab = SharedArrayBuffer as unknown as new (bytes: number, opts?: { maxByteLength: number }) => Growable;
 
-/** a SharedArrayBuffer of `bytes` that can grow in place up to GROWABLE_MAX */
-export function growableBuffer(bytes: number): SharedArrayBuffer {
-  shareable(bytes, 'arena of states');
+/** a SharedArrayBuffer of `bytes` that can grow in place up to GROWABLE_MAX; `what` it holds, for the error past it */
+export function growableBuffer(bytes: number, what = 'arena of states'): SharedArrayBuffer {
+  shareable(bytes, what);
   return new Sab(bytes, { maxByteLength: GROWABLE_MAX });
 }
 
@@ -26,13 +26,13 @@ export function growableBuffer(bytes: number): SharedArrayBuffer {
  * words are then where they were), else a copy into a new buffer. Views are of a fixed
  * length: a view that tracks a growable buffer's length is read on a slower path.
  */
-export function grownView(a: Uint32Array<SharedArrayBuffer>, words: number, keep: number): Uint32Array<SharedArrayBuffer> {
+export function grownView(a: Uint32Array<SharedArrayBuffer>, words: number, keep: number, what?: string): Uint32Array<SharedArrayBuffer> {
   const sab = a.buffer as Growable;
   if (sab.growable && 4 * words <= sab.maxByteLength) {
     sab.grow(4 * words);
     return new Uint32Array(sab, 0, words);
   }
-  const b = wordsOf(growableBuffer(4 * words));
+  const b = wordsOf(growableBuffer(4 * words, what));
   b.set(a.subarray(0, keep));
   return b;
 }

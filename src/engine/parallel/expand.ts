@@ -247,13 +247,17 @@ export function wordsAt(w: StateWords): StateWords {
 export function regionFor(old: Uint32Array | undefined, states: number, E: number, keep: number): Uint32Array {
   const words = Math.max(1, states) * E;
   if (old && old.length >= words) return old;
-  if (!old) return wordsOf(growableBuffer(4 * words));
+  if (!old) return wordsOf(growableBuffer(4 * words, REGION));
   let cap = Math.max(E, old.length);
   while (cap < words) cap *= 2;
-  return grownView(old as Uint32Array<SharedArrayBuffer>, cap, keep * E);
+  return grownView(old as Uint32Array<SharedArrayBuffer>, cap, keep * E, REGION);
 }
 
 const LOC_MASK = (1 << COLUMN_SHIFT) - 1;
+
+/** what the shared buffers past 4 GiB would hold (arena.ts growableBuffer's error) */
+const REGION = "region of a thread's states";
+const RECORDS = "candidate records of a thread's level";
 
 /**
  * A fixed-length view of a records' buffer, grown in place (arena.ts): a
@@ -330,7 +334,7 @@ export class Expander {
    */
   constructor(private readonly m: CompiledChecker, private readonly alone: boolean, reduced: boolean, inline: boolean) {
     this.lay = layoutOf(m, inline);
-    this.cand = recordsOf(growableBuffer(4 * this.lay.R * 1024));
+    this.cand = recordsOf(growableBuffer(4 * this.lay.R * 1024, RECORDS));
     this.fresh = new Uint32Array(this.lay.W * 1024);
     this.gen = new Float64Array(this.lay.actions);
     this.scratch = new Uint32Array(m.WORDS);
@@ -367,7 +371,7 @@ export class Expander {
   }
 
   private room(): void {
-    this.cand = recordsOf(grownView(wordsOf(this.cand.buffer as SharedArrayBuffer), 2 * this.cand.length, this.n * this.lay.R).buffer);
+    this.cand = recordsOf(grownView(wordsOf(this.cand.buffer as SharedArrayBuffer), 2 * this.cand.length, this.n * this.lay.R, RECORDS).buffer);
   }
 
   /** the main thread alone: its fresh region grows (no other thread reads it meanwhile) */
