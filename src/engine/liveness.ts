@@ -160,6 +160,21 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
   const index = new Int32Array(n);
   const low = new Int32Array(n);
   const onStack = new Uint8Array(n);
+  // Typed scratch, not JS arrays or one array per component: a graph of 4·10^7 states (the shmem
+  // spec at PAGES=3 THREADS=3) filled node's heap with them (an abort after 80 s of collection).
+  const tStack = new Int32Array(n);
+  const workV = new Int32Array(n);
+  const workE = new Int32Array(n);
+  const cbuf = new Int32Array(n);
+  // (membership in the component at hand: inCStamp[v] === cStamp)
+  const inCStamp = new Int32Array(n);
+  let cStamp = 0;
+  // pathWithin's search: seen (by stamp), the node and edge it was reached by, its queue
+  const pSeen = new Int32Array(n);
+  let pStamp = 0;
+  const pPrevNode = new Int32Array(n);
+  const pPrevEdge = new Int32Array(n);
+  const pQueue = new Int32Array(n + 1);
   spec.props.forEach((prop, pi) => {
     for (let k = 0; k < prop.instances.length; k++) {
       const sl = slots.find((x) => x.pi === pi && x.k === k)!;
@@ -179,25 +194,31 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
   function findLasso(): { trace: TraceStep[]; loopFrom: number; stutter?: boolean } | null {
     const inN = (i: number) => q[i] === 0;
     const comp = new Int32Array(n).fill(-1); // fair component id of a node, -1 if none
-    const comps: Int32Array[] = [];
-    const all: number[] = [];
-    for (let i = 0; i < n; i++) if (inN(i)) all.push(i);
-    fairComponents(Int32Array.from(all), comp, comps);
-    if (!comps.length) return null;
+    // the fair components' members, component c at compMembers[compStart[c] .. compStart[c+1])
+    const compStart = new Grow();
+    compStart.push(0);
+    const compMembers = new Grow();
+    let inCount = 0;
+    for (let i = 0; i < n; i++) if (inN(i)) inCount++;
+    const all = new Int32Array(inCount);
+    for (let i = 0, k = 0; i < n; i++) if (inN(i)) all[k++] = i;
+    fairComponents(all, comp, compStart, compMembers);
+    if (compStart.n === 1) return null;
     // nodes of not-Q that reach a fair component within not-Q: backward search
     const bad = new Uint8Array(n);
-    const queue: number[] = [];
+    const queue = new Int32Array(n);
+    let tail = 0;
     for (let i = 0; i < n; i++) if (comp[i] >= 0) {
       bad[i] = 1;
-      queue.push(i);
+      queue[tail++] = i;
     }
-    for (let h = 0; h < queue.length; h++) {
+    for (let h = 0; h < tail; h++) {
       const v = queue[h];
       for (let e = roff[v]; e < roff[v + 1]; e++) {
         const u = rsrc[e];
         if (!bad[u] && inN(u)) {
           bad[u] = 1;
-          queue.push(u);
+          queue[tail++] = u;
         }
       }
     }
@@ -210,7 +231,7 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
     prefix.reverse();
     const toComp = pathWithin(s, (v) => comp[v] >= 0, inN);
     const e = toComp.nodes[toComp.nodes.length - 1];
-    const members = comps[comp[e]];
+    const members = compMembers.a.subarray(compStart.a[comp[e]], compStart.a[comp[e] + 1]);
     const inC = (v: number) => comp[v] === comp[e];
     const steps: { node: number; edge: number }[] = []; // edge: the edge that led to node (-1 first, -2 a prefix link)
     for (let i = 0; i < prefix.length; i++) steps.push({ node: prefix[i], edge: i === 0 ? -1 : -2 });
@@ -289,41 +310,42 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
   /** Shortest path from `from` (staying where `allowed`) to a node where `target` holds; `strict`: at least one step. */
   function pathWithin(from: number, target: (v: number) => boolean, allowed: (v: number) => boolean, strict = false): { nodes: number[]; edges: number[] } {
     if (!strict && target(from)) return { nodes: [from], edges: [] };
-    const prev = new Map<number, { node: number; edge: number }>();
-    const queue = [from];
-    const seen = new Set<number>(strict ? [] : [from]);
-    for (let h = 0; h < queue.length; h++) {
-      const v = queue[h];
+    pStamp++;
+    let tail = 0;
+    pQueue[tail++] = from;
+    if (!strict) pSeen[from] = pStamp;
+    for (let h = 0; h < tail; h++) {
+      const v = pQueue[h];
       for (let e = off[v]; e < off[v + 1]; e++) {
         const w = dst.a[e];
-        if (seen.has(w) || !allowed(w)) continue;
-        seen.add(w);
-        prev.set(w, { node: v, edge: e });
+        if (pSeen[w] === pStamp || !allowed(w)) continue;
+        pSeen[w] = pStamp;
+        pPrevNode[w] = v;
+        pPrevEdge[w] = e;
         if (target(w)) {
           const nodes = [w];
           const edges: number[] = [];
           for (let x = w; ; ) {
-            const p = prev.get(x)!;
-            edges.push(p.edge);
-            nodes.push(p.node);
-            x = p.node;
+            edges.push(pPrevEdge[x]);
+            nodes.push(pPrevNode[x]);
+            x = pPrevNode[x];
             if (x === from && nodes.length > 1) break;
           }
           return { nodes: nodes.reverse(), edges: edges.reverse() };
         }
-        queue.push(w);
+        pQueue[tail++] = w;
       }
     }
     throw new Error('internal: no path inside a component that should have one');
   }
 
-  /** Fair strongly connected components among `nodes` (stutter loops count): comp[] and comps get them. */
-  function fairComponents(nodes: Int32Array, comp: Int32Array, comps: Int32Array[]): void {
+  /** Fair strongly connected components among `nodes` (stutter loops count): comp[] gets their ids, compMembers their members. */
+  function fairComponents(nodes: Int32Array, comp: Int32Array, compStart: Grow, compMembers: Grow): void {
     const pending: Int32Array[] = [nodes];
     while (pending.length) {
-      const set = pending.pop()!;
-      for (const c of sccs(set)) {
-        const inC = c.length === 1 ? { has: (x: number) => x === c[0] } : new Set<number>(c);
+      sccs(pending.pop()!, (c) => {
+        cStamp++;
+        for (const v of c) inCStamp[v] = cStamp;
         let fair = true;
         const drop: number[] = [];
         for (let u = 0; u < U; u++) {
@@ -331,7 +353,7 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
           let taken = false;
           for (const v of c) {
             if (enabled[u][v]) en++;
-            if (!taken) for (let e = off[v]; e < off[v + 1]; e++) if (unitOfEdge.a[e] === u && inC.has(dst.a[e])) taken = true;
+            if (!taken) for (let e = off[v]; e < off[v + 1]; e++) if (unitOfEdge.a[e] === u && inCStamp[dst.a[e]] === cStamp) taken = true;
           }
           if (taken || en === 0) continue;
           if (unitKind[u] === 'weak') {
@@ -341,73 +363,78 @@ export function checkLiveness<S>(g: ExploredGraph<S>, spec: LivenessSpec<S>): Vi
           }
           if (!fair) break;
         }
-        if (!fair) continue;
+        if (!fair) return;
         if (drop.length) {
+          // (a new array: c is the search's scratch)
           const rest = c.filter((v) => !drop.some((u) => enabled[u][v]));
-          if (rest.length) pending.push(Int32Array.from(rest));
-          continue;
+          if (rest.length) pending.push(rest);
+          return;
         }
-        const id = comps.length;
-        const members = Int32Array.from(c);
-        comps.push(members);
-        for (const v of members) comp[v] = id;
-      }
+        const id = compStart.n - 1;
+        for (const v of c) {
+          compMembers.push(v);
+          comp[v] = id;
+        }
+        compStart.push(compMembers.n);
+      });
     }
   }
 
-  /** Tarjan's strongly connected components of the subgraph induced by `set` (iterative, typed scratch). */
-  function sccs(set: Int32Array): number[][] {
+  /**
+   * Tarjan's strongly connected components of the subgraph induced by `set` (iterative, typed
+   * scratch), each passed to `each` as it is found, its members in increasing order (a view of
+   * scratch that the next component overwrites).
+   */
+  function sccs(set: Int32Array, each: (c: Int32Array) => void): void {
     // members of this search carry the stamp; index -1 = not visited yet
     stamp++;
     for (const v of set) {
       mark[v] = stamp;
       index[v] = -1;
     }
-    const stack: number[] = [];
-    const out: number[][] = [];
-    const workV: number[] = [];
-    const workE: number[] = [];
+    let sp = 0;
+    let wp = 0;
     let counter = 0;
     for (const root of set) {
       if (index[root] >= 0) continue;
-      workV.push(root);
-      workE.push(off[root]);
+      workV[wp] = root;
+      workE[wp] = off[root];
+      wp++;
       index[root] = low[root] = counter++;
-      stack.push(root);
+      tStack[sp++] = root;
       onStack[root] = 1;
-      while (workV.length) {
-        const t = workV.length - 1;
+      while (wp > 0) {
+        const t = wp - 1;
         const v = workV[t];
         if (workE[t] < off[v + 1]) {
           const w = dst.a[workE[t]++];
           if (mark[w] !== stamp) continue;
           if (index[w] < 0) {
             index[w] = low[w] = counter++;
-            stack.push(w);
+            tStack[sp++] = w;
             onStack[w] = 1;
-            workV.push(w);
-            workE.push(off[w]);
+            workV[wp] = w;
+            workE[wp] = off[w];
+            wp++;
           } else if (onStack[w] && index[w] < low[v]) low[v] = index[w];
           continue;
         }
-        workV.pop();
-        workE.pop();
-        if (workV.length) {
-          const p = workV[workV.length - 1];
+        wp--;
+        if (wp > 0) {
+          const p = workV[wp - 1];
           if (low[v] < low[p]) low[p] = low[v];
         }
         if (low[v] === index[v]) {
-          const c: number[] = [];
+          let len = 0;
           for (;;) {
-            const w = stack.pop()!;
+            const w = tStack[--sp];
             onStack[w] = 0;
-            c.push(w);
+            cbuf[len++] = w;
             if (w === v) break;
           }
-          out.push(c.sort((a, b) => a - b));
+          each(cbuf.subarray(0, len).sort());
         }
       }
     }
-    return out;
   }
 }
