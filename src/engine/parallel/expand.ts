@@ -274,7 +274,10 @@ class TableFull {}
 export class Expander {
   readonly lay: Layout;
   cand: Int32Array;
-  /** the words of the states this thread added to the table in the level (its fresh region, table.ts) */
+  /**
+   * the states this thread added to the table, as [mark, words] entries (its fresh region,
+   * table.ts; a table that keeps the words in its slots writes none)
+   */
   fresh: Uint32Array;
   /** states in `fresh` (of every level so far: a region is only ever appended to) */
   freshN = 0;
@@ -574,7 +577,7 @@ export class Expander {
         let src = arena;
         let so = p * W;
         if (p >= arenaN) {
-          const k = -1 - locs!.chunks[(p >>> COLUMN_SHIFT) - locs!.first][p & LOC_MASK];
+          const k = -1 - locs!.chunks[(p >>> COLUMN_SHIFT) - locs!.first][p & LOC_MASK]; // (freshRef's inverse)
           const T = fresh.length;
           src = fresh[k % T];
           so = ((k - (k % T)) / T) * E + ENTRY_HEAD;

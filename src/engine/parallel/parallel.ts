@@ -190,9 +190,10 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   let arena = wordsOf(growableBuffer(4 * W * 1024));
   // states [0, arenaN) are in the arena: in a table whose slots lead to the words, the ones the
   // sequential engine handed over; the later ones stay in the region of the thread that found
-  // them, and locs has their refs (table.ts). The merge copied their words into the arena and
-  // pointed their slots at it: the winners pass was 0.44-0.67 s of the threads' CPU on the shmem
-  // spec at PAGES=3 THREADS=3, 40% of it the store to the slot, a second random access to it.
+  // them, and locs has their refs (table.ts). Until 2026-12-05 the merge copied their words into
+  // the arena and pointed their slots at it: the winners pass was 0.44-0.67 s of the threads' CPU
+  // on the shmem spec at PAGES=3 THREADS=3, 40% of it the store to the slot, a second random
+  // access to it.
   let arenaN = Infinity;
   const locs = new Column();
   let table: SharedTable = newTable(opts.tableSlots ?? MIN_TABLE, opts.wordsOutOfSlots ? 0 : W);
@@ -227,7 +228,7 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   /** where state i's words are: [words, offset] */
   const place = (i: number): [Uint32Array, number] => {
     if (i < arenaN) return [arena, i * W];
-    const k = -1 - locs.at(i);
+    const k = -1 - locs.at(i); // (freshRef's inverse: entry (k - k % T) / T of region k % T)
     const f = pool!.fresh;
     return [f[k % f.length], ((k - (k % f.length)) / f.length) * E + ENTRY_HEAD];
   };

@@ -127,7 +127,10 @@ export function tagOf(h: number): number {
   return h === 0 ? 1 : h | 0;
 }
 
-/** the ref of record x of region t among T regions */
+/**
+ * the ref of entry x of region t among T regions; its inverse, written out where a ref is read
+ * (k = -1 - ref: region k % T, entry (k - k % T) / T, at Int32 (W + ENTRY_HEAD)·entry)
+ */
 export function freshRef(x: number, t: number, T: number): number {
   return -1 - (x * T + t);
 }
