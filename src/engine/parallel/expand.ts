@@ -7,7 +7,7 @@
 // to hand out, so both paths number states the same way.
 import type { CompiledChecker } from '../bfs';
 import { fingerprint } from '../fpset';
-import { ENTRY_HEAD, claim, claimAlone, freshRef, tagOf, touchHomes, type SharedTable, type StateWords } from './table';
+import { ENTRY_HEAD, claim, claimAlone, entryOf, freshRef, regionOf, tagOf, touchHomes, type SharedTable, type StateWords } from './table';
 import { EvalError } from '../../runtime/values';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import { COLUMN_SHIFT } from '../links';
@@ -338,7 +338,8 @@ export class Expander {
   constructor(private readonly m: CompiledChecker, private readonly alone: boolean, reduced: boolean, inline: boolean) {
     this.lay = layoutOf(m, inline);
     this.cand = recordsOf(growableBuffer(4 * this.lay.R * 1024, RECORDS));
-    this.fresh = new Uint32Array(this.lay.W * 1024);
+    // (a region of the pool's replaces it before a state is written: parallel.ts, worker.ts)
+    this.fresh = new Uint32Array(0);
     this.gen = new Float64Array(this.lay.actions);
     this.scratch = new Uint32Array(m.WORDS);
     this.recent = new Uint32Array((RECENT_MASK + 1) * (m.WORDS + 1));
@@ -577,10 +578,9 @@ export class Expander {
         let src = arena;
         let so = p * W;
         if (p >= arenaN) {
-          const k = -1 - locs!.chunks[(p >>> COLUMN_SHIFT) - locs!.first][p & LOC_MASK]; // (freshRef's inverse)
-          const T = fresh.length;
-          src = fresh[k % T];
-          so = ((k - (k % T)) / T) * E + ENTRY_HEAD;
+          const ref = locs!.chunks[(p >>> COLUMN_SHIFT) - locs!.first][p & LOC_MASK];
+          src = fresh[regionOf(ref, fresh.length)];
+          so = entryOf(ref, fresh.length, W) + ENTRY_HEAD;
         }
         s = m.expandOf ? m.expandOf(src, so) : m.decode(src, so);
         m.successors(s, emit);

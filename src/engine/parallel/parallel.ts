@@ -34,7 +34,7 @@ import { lastLevelCacheBytes } from '../staging';
 import type { CheckOptions, CheckResult, CoverageRow, StopReason, Violation } from '../result';
 import { inPackage } from '../../util/package-root';
 import { CHECKPOINT, Expander, GROW_PART, HEAD, MAILBOX, READY, SPIN_MS, cutOf, limitsOf, recordsOf, lostIn, lowsOf, pollFor, regionFor, sentLows, wordsAt, layoutOf, rebuilt, work, type LevelCut, type Lowerings, type Paused, type Segment, type SentError, type SentLowerings, type Stop } from './expand';
-import { ENTRY_HEAD, INLINE_WORDS, cutsOf, grown, newTable, takeParts, widened, type SharedTable, type StateWords } from './table';
+import { ENTRY_HEAD, INLINE_WORDS, cutsOf, entryOf, grown, newTable, regionOf, takeParts, widened, type SharedTable, type StateWords } from './table';
 import { fileEarlier } from './handover';
 import { growableBuffer, grownView, wordsOf } from './arena';
 import type { ToWorker, WorkerData } from './worker';
@@ -228,9 +228,9 @@ export function exploreParallel(m: CompiledChecker, modulePath: string, opts: Ch
   /** where state i's words are: [words, offset] */
   const place = (i: number): [Uint32Array, number] => {
     if (i < arenaN) return [arena, i * W];
-    const k = -1 - locs.at(i); // (freshRef's inverse: entry (k - k % T) / T of region k % T)
+    const ref = locs.at(i);
     const f = pool!.fresh;
-    return [f[k % f.length], ((k - (k % f.length)) / f.length) * E + ENTRY_HEAD];
+    return [f[regionOf(ref, f.length)], entryOf(ref, f.length, W) + ENTRY_HEAD];
   };
   const get = (i: number) => {
     const [a, o] = place(i);

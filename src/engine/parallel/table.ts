@@ -108,9 +108,8 @@ export function ownerOf(t: SharedTable, i: number, at: StateWords): number {
   if (t.inline) return t.slots[t.S * i + MARK] - 2;
   const ref = t.slots[t.S * i + REF];
   if (ref > 0) return -1;
-  const k = -1 - ref;
   const T = at.fresh.length;
-  return at.fresh[k % T][((k - (k % T)) / T) * (at.W + ENTRY_HEAD)] - 2;
+  return at.fresh[regionOf(ref, T)][entryOf(ref, T, at.W)] - 2;
 }
 
 /**
@@ -127,12 +126,20 @@ export function tagOf(h: number): number {
   return h === 0 ? 1 : h | 0;
 }
 
-/**
- * the ref of entry x of region t among T regions; its inverse, written out where a ref is read
- * (k = -1 - ref: region k % T, entry (k - k % T) / T, at Int32 (W + ENTRY_HEAD)·entry)
- */
+/** the ref of entry x of region t among T regions (its inverse: regionOf, entryOf) */
 export function freshRef(x: number, t: number, T: number): number {
   return -1 - (x * T + t);
+}
+
+/** the region (of T) that a ref < 0 leads to */
+export function regionOf(ref: number, T: number): number {
+  return (-1 - ref) % T;
+}
+
+/** where in its region the entry [mark, words] that a ref < 0 leads to starts, for states of W words */
+export function entryOf(ref: number, T: number, W: number): number {
+  const k = -1 - ref;
+  return ((k - (k % T)) / T) * (W + ENTRY_HEAD);
 }
 
 /** do the words of the state in slot base b (in it, or where its ref leads) equal s[0 .. W)? */
@@ -155,10 +162,9 @@ function sameAt(ref: number, at: StateWords, s: Uint32Array): boolean {
     src = at.arena;
     o = (ref - 1) * W;
   } else {
-    const k = -1 - ref;
     const T = at.fresh.length;
-    src = at.fresh[k % T];
-    o = ((k - (k % T)) / T) * (W + ENTRY_HEAD) + ENTRY_HEAD;
+    src = at.fresh[regionOf(ref, T)];
+    o = entryOf(ref, T, W) + ENTRY_HEAD;
   }
   for (let j = 0; j < W; j++) if (src[o + j] !== s[j]) return false;
   return true;
@@ -227,10 +233,9 @@ export function claim(t: SharedTable, tag: number, s: Uint32Array, me: number, a
           // (a state of the arena was handed over: lower than any parent)
           if (sameAt(ref, at, s)) return -1;
         } else {
-          const k = -1 - ref;
           const T = at.fresh.length;
-          const r = at.fresh[k % T];
-          const e = ((k - (k % T)) / T) * (at.W + ENTRY_HEAD);
+          const r = at.fresh[regionOf(ref, T)];
+          const e = entryOf(ref, T, at.W);
           let j = 0;
           while (j < at.W && r[e + ENTRY_HEAD + j] === s[j]) j++;
           if (j === at.W) {
@@ -286,10 +291,9 @@ export function claimAlone(t: SharedTable, tag: number, s: Uint32Array, me: numb
       }
       const ref = slots[b + REF];
       if (ref > 0) return -1;
-      const k = -1 - ref;
       const T = at.fresh.length;
-      const r = at.fresh[k % T];
-      const e = ((k - (k % T)) / T) * (at.W + ENTRY_HEAD);
+      const r = at.fresh[regionOf(ref, T)];
+      const e = entryOf(ref, T, at.W);
       if (r[e] <= mark) return -1;
       prev[0] = r[e] - 2;
       prev[1] = ref;
@@ -322,9 +326,8 @@ export function touchHomes(t: SharedTable, meta: Int32Array, stride: number, at:
       if (slots[b] !== tag || ref === 0) continue;
       if (ref > 0) x ^= words.arena[(ref - 1) * words.W];
       else {
-        const f = -1 - ref;
         const T = words.fresh.length;
-        x ^= words.fresh[f % T][((f - (f % T)) / T) * (words.W + ENTRY_HEAD)];
+        x ^= words.fresh[regionOf(ref, T)][entryOf(ref, T, words.W)];
       }
     }
   }
